@@ -1,0 +1,166 @@
+// reflect.Value for vtpl: a Go type plus its JavaScript representation.
+//
+// Representation by kind (the `v` field):
+//   bool                  boolean
+//   int*/uint* kinds      bigint (always in range for the kind)
+//   float32/float64       number
+//   complex64/complex128  { re: number; im: number }
+//   string (and named strings such as json.Number)   string
+//   interface             Value (the dynamic value) | null (nil interface)
+//   map                   GoMap | null (nil map)
+//   slice                 Value[] | null (nil slice); elements have exactly the element type
+//   array, struct         Value[] (elements / fields in declaration order)
+//   ptr                   Value (the pointee) | null (nil pointer)
+//   func                  GoFunc | null
+//   chan                  Value[] (the values it will deliver before it is closed) | null
+// The invalid Value (reflect.Value{}) is the singleton `invalid`.
+
+import {
+  type GoType, type Kind, boolType, float64Type, intType, int64Type, interfaceType, invalidType,
+  isComplexKind, isFloatKind, isIntKind, isUintKind, stringType, uint64Type,
+} from './types.js';
+
+export interface Complex {
+  readonly re: number;
+  readonly im: number;
+}
+
+/** A callable Go function value. Returns the first result; a non-nil error result is thrown as GoError. */
+export type GoFunc = (args: readonly Value[]) => Value;
+
+export class Value {
+  constructor(readonly type: GoType, readonly v: unknown) {}
+
+  get kind(): Kind {
+    return this.type.kind;
+  }
+
+  isValid(): boolean {
+    return this.type !== invalidType;
+  }
+
+  /** reflect.Value.IsNil for the nillable kinds; false otherwise. */
+  isNil(): boolean {
+    switch (this.type.kind) {
+      case 'interface': case 'map': case 'slice': case 'ptr': case 'func': case 'chan':
+        return this.v === null;
+      default:
+        return false;
+    }
+  }
+
+  bool(): boolean { return this.v as boolean; }
+  int(): bigint { return this.v as bigint; }
+  float(): number { return this.v as number; }
+  complex(): Complex { return this.v as Complex; }
+  str(): string { return this.v as string; }
+  map(): GoMap | null { return this.v as GoMap | null; }
+  items(): Value[] { return (this.v as Value[] | null) ?? []; }
+  func(): GoFunc | null { return this.v as GoFunc | null; }
+  /** The dynamic value inside an interface, or the pointee of a pointer. */
+  elem(): Value {
+    const e = this.v as Value | null;
+    return e ?? invalid;
+  }
+}
+
+export const invalid = new Value(invalidType, undefined);
+
+/** The key under which a map stores a Go key value: primitives compare by value in a JS Map. */
+export function mapKeyOf(k: Value): unknown {
+  const t = k.type;
+  if (t.kind === 'interface') {
+    const e = k.elem();
+    return e.isValid() ? `${e.type.str}\u0000${String(e.v)}` : '\u0000nil';
+  }
+  return t.kind === 'complex64' || t.kind === 'complex128' ? `${k.complex().re},${k.complex().im}` : k.v;
+}
+
+/** A Go map: entries keyed by mapKeyOf(key), remembering the key Value for iteration. */
+export class GoMap {
+  readonly entries = new Map<unknown, { readonly key: Value; readonly value: Value }>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: Value): Value | undefined {
+    return this.entries.get(mapKeyOf(key))?.value;
+  }
+
+  set(key: Value, value: Value): void {
+    this.entries.set(mapKeyOf(key), { key, value });
+  }
+
+  delete(key: Value): void {
+    this.entries.delete(mapKeyOf(key));
+  }
+}
+
+/** An error returned by a Go function (the `error` result), carrying Go's message. */
+export class GoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoError';
+  }
+}
+
+/** A Go runtime panic inside a function (text/template's safeCall turns it into an error). */
+export class GoPanic extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoPanic';
+  }
+}
+
+// ---- constructors --------------------------------------------------------
+
+export const boolValue = (b: boolean): Value => new Value(boolType, b);
+export const stringValue = (s: string): Value => new Value(stringType, s);
+export const intValue = (n: bigint | number): Value => new Value(intType, BigInt(n));
+export const int64Value = (n: bigint | number): Value => new Value(int64Type, BigInt(n));
+export const uint64Value = (n: bigint | number): Value => new Value(uint64Type, BigInt(n));
+export const float64Value = (f: number): Value => new Value(float64Type, f);
+
+/** Boxes `v` in an interface of static type `iface` (interface{} by default); invalid boxes as nil. */
+export function box(v: Value, iface: GoType = interfaceType): Value {
+  if (v.type.kind === 'interface') return v.type === iface ? v : new Value(iface, v.v);
+  return new Value(iface, v.isValid() ? v : null);
+}
+
+/** The zero value of a type (reflect.Zero). */
+export function zeroOf(t: GoType): Value {
+  const k = t.kind;
+  if (k === 'bool') return new Value(t, false);
+  if (isIntKind(k) || isUintKind(k)) return new Value(t, 0n);
+  if (isFloatKind(k)) return new Value(t, 0);
+  if (isComplexKind(k)) return new Value(t, { re: 0, im: 0 });
+  if (k === 'string') return new Value(t, '');
+  if (k === 'array') return new Value(t, Array.from({ length: t.len ?? 0 }, () => zeroOf(t.elem ?? invalidType)));
+  if (k === 'struct') return new Value(t, (t.fields ?? []).map((f) => zeroOf(f.type)));
+  if (k === 'invalid') return invalid;
+  return new Value(t, null);
+}
+
+/** Wraps Go values of an unnamed slice type. */
+export function sliceValue(t: GoType, items: Value[]): Value {
+  return new Value(t, items);
+}
+
+/** indirectInterface from exec.go: the dynamic value of an interface, else v itself. */
+export function indirectInterface(v: Value): Value {
+  if (v.type.kind !== 'interface') return v;
+  return v.v === null ? invalid : (v.v as Value);
+}
+
+/**
+ * indirect from exec.go: follows pointers and interfaces until a non-nil,
+ * non-pointer value; `isNil` reports a nil pointer/interface on the way.
+ */
+export function indirect(v: Value): { v: Value; isNil: boolean } {
+  let cur = v;
+  for (; cur.kind === 'ptr' || cur.kind === 'interface'; cur = cur.v as Value) {
+    if (cur.v === null) return { v: cur, isNil: true };
+  }
+  return { v: cur, isNil: false };
+}
