@@ -2,14 +2,10 @@
 // running the Go oracle in conformance/oracle: expectations come only from real Go.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { buildOracle, oracleBin, oracleDir, root } from './oracle.js';
 
-// This file runs as dist/scripts/regen.js, two levels below the package root.
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpusDir = join(root, 'conformance');
-const oracleDir = join(corpusDir, 'oracle');
-const oracleBin = join(oracleDir, 'vtpl-oracle');
 
 function corpusFiles(dir: string): string[] {
   const files: string[] = [];
@@ -24,31 +20,21 @@ function corpusFiles(dir: string): string[] {
   return files.sort();
 }
 
-function run(command: string, args: string[], cwd: string): number {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && command === 'go') {
-      console.error(
-        'conformance:regen needs Go (https://go.dev/dl/) on PATH: the expectations are produced by the Go oracle in conformance/oracle.',
-      );
-    } else {
-      console.error(`${command}: ${result.error.message}`);
-    }
-    return 1;
-  }
-  return result.status ?? 1;
-}
-
 function main(): number {
   const checkOnly = process.argv.includes('--check');
-  if (run('go', ['build', '-o', 'vtpl-oracle', '.'], oracleDir) !== 0) return 1;
+  if (!buildOracle()) return 1;
   const files = corpusFiles(corpusDir);
   if (files.length === 0) {
     console.error(`no *.json corpus files under ${relative(process.cwd(), corpusDir) || '.'}`);
     return 1;
   }
-  return run(oracleBin, [checkOnly ? 'check' : 'fill', ...files.map((f) => relative(root, f))], root);
+  const args = [checkOnly ? 'check' : 'fill', ...files.map((f) => relative(root, f))];
+  const r = spawnSync(oracleBin, args, { cwd: root, stdio: 'inherit' });
+  if (r.error) {
+    console.error(`${oracleBin}: ${r.error.message}`);
+    return 1;
+  }
+  return r.status ?? 1;
 }
 
 process.exitCode = main();

@@ -213,7 +213,7 @@ export interface FieldSpec {
 /** An unnamed struct type's underlying shape; wrap it with namedType for a named struct. */
 export function structOf(fields: readonly FieldSpec[]): GoType {
   const fs = fields.map((f) => ({ ...f, exported: /^\p{Lu}/u.test(f.name) }));
-  const str = `struct { ${fs.map((f) => `${f.name} ${f.type.str}`).join('; ')} }`;
+  const str = fs.length === 0 ? 'struct {}' : `struct { ${fs.map((f) => `${f.name} ${f.type.str}`).join('; ')} }`;
   return { kind: 'struct', str, name: '', fields: fs, methods: noMethods };
 }
 

@@ -1,0 +1,125 @@
+// Port of internal/fmtsort: the order in which fmt prints map entries.
+// Strings compare by their UTF-8 bytes, which is code point order (not UTF-16 order).
+// Go orders pointers, channels and the dynamic types of interface keys by memory
+// address, which has no stable equivalent here: pointers and channels compare equal
+// (so they keep insertion order) and dynamic types compare by their type string.
+
+import { type GoMap, type Kind, type Value, isIntKind, isUintKind } from '../value/index.js';
+import { runeAt } from './utf8.js';
+
+export interface KeyValue {
+  readonly key: Value;
+  readonly value: Value;
+}
+
+const surrogates = /[\uD800-\uDFFF]/;
+
+/** fmtsort.Sort: the map's entries sorted by key (a stable sort, as in Go). */
+export function sortedEntries(m: GoMap): KeyValue[] {
+  const entries = Array.from(m.entries.values());
+  if (entries.length < 2) return entries;
+  const kt = entries[0].key.type;
+  if (entries.every((e) => e.key.type === kt)) {
+    // Fast paths for the common key kinds: compare primitive keys natively.
+    // Without surrogates, UTF-16 order is code point (UTF-8 byte) order.
+    if (kt.kind === 'string') {
+      const keys = entries.map((e) => e.key.str());
+      // The default sort compares UTF-16 units natively, with no comparator calls; string
+      // keys are unique and GoMap indexes them by the string itself.
+      if (!keys.some((k) => surrogates.test(k))) return keys.sort().map((k) => m.entries.get(k) as KeyValue);
+    }
+    if (isIntegerKind(kt.kind)) return sortByPrimitive(entries);
+  }
+  return entries.sort((a, b) => compare(a.key, b.key));
+}
+
+function isIntegerKind(k: Kind): boolean {
+  return isIntKind(k) || isUintKind(k);
+}
+
+function sortByPrimitive(entries: KeyValue[]): KeyValue[] {
+  const keyed = entries.map((e) => ({ k: e.key.v as string | bigint, e }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.e);
+}
+
+function cmp<T extends number | bigint | string>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** cmp.Compare for floats: NaN sorts before everything and equals NaN. */
+function cmpFloat(a: number, b: number): number {
+  const an = Number.isNaN(a);
+  const bn = Number.isNaN(b);
+  if (an || bn) return an && bn ? 0 : an ? -1 : 1;
+  return cmp(a, b);
+}
+
+/** Compares JS strings as Go compares their UTF-8 encodings. */
+export function compareStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return cmp(a.length, b.length);
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca < 0xd800 && cb < 0xd800) return ca - cb;
+  // Surrogates are involved: compare code points from the start of the current one.
+  if (i > 0) {
+    const prev = a.charCodeAt(i - 1);
+    if (prev >= 0xd800 && prev < 0xdc00) i--;
+  }
+  let ia = i;
+  let ib = i;
+  while (ia < a.length && ib < b.length) {
+    const ra = runeAt(a, ia);
+    const rb = runeAt(b, ib);
+    if (ra.r !== rb.r) return ra.r - rb.r;
+    ia += ra.size;
+    ib += rb.size;
+  }
+  return cmp(a.length - ia, b.length - ib);
+}
+
+function nilCompare(a: Value, b: Value): number | undefined {
+  if (a.isNil()) return b.isNil() ? 0 : -1;
+  if (b.isNil()) return 1;
+  return undefined;
+}
+
+export function compare(a: Value, b: Value): number {
+  if (a.type !== b.type) return -1; // No good answer possible, but don't return 0: they're not equal.
+  switch (a.kind) {
+    case 'int': case 'int8': case 'int16': case 'int32': case 'int64':
+    case 'uint': case 'uint8': case 'uint16': case 'uint32': case 'uint64': case 'uintptr':
+      return cmp(a.int(), b.int());
+    case 'string':
+      return compareStrings(a.str(), b.str());
+    case 'float32': case 'float64':
+      return cmpFloat(a.float(), b.float());
+    case 'complex64': case 'complex128':
+      return cmpFloat(a.complex().re, b.complex().re) || cmpFloat(a.complex().im, b.complex().im);
+    case 'bool':
+      return a.bool() === b.bool() ? 0 : a.bool() ? 1 : -1;
+    case 'struct': case 'array': {
+      const af = a.items();
+      const bf = b.items();
+      for (let i = 0; i < af.length; i++) {
+        const c = compare(af[i], bf[i]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    }
+    case 'interface': {
+      const n = nilCompare(a, b);
+      if (n !== undefined) return n;
+      const ae = a.elem();
+      const be = b.elem();
+      return compareStrings(ae.type.str, be.type.str) || compare(ae, be);
+    }
+    case 'chan':
+      return nilCompare(a, b) ?? 0;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,452 @@
+// Parse tree nodes of node.go. Positions are JS string indices into Tree.text
+// (Go's are byte offsets; Tree.errorContext converts when it reports them).
+import type { NumberValue } from './literal.js';
+import { quote } from './quote.js';
+import type { Tree } from './parse.js';
+
+/** NodeType of node.go, same order and values (Go's NodeText is NodeType.Text, and so on). */
+export enum NodeType {
+  Text, // Plain text.
+  Action, // A non-control action such as a field evaluation.
+  Bool, // A boolean constant.
+  Chain, // A sequence of field accesses.
+  Command, // An element of a pipeline.
+  Dot, // The cursor, dot.
+  Else, // An else action. Not added to tree.
+  End, // An end action. Not added to tree.
+  Field, // A field or method name.
+  Identifier, // An identifier; always a function name.
+  If, // An if action.
+  List, // A list of Nodes.
+  Nil, // An untyped nil constant.
+  Number, // A numerical constant.
+  Pipe, // A pipeline of commands.
+  Range, // A range action.
+  String, // A string constant.
+  Template, // A template invocation action.
+  Variable, // A $ variable.
+  With, // A with action.
+  Comment, // A comment.
+  Break, // A break action.
+  Continue, // A continue action.
+}
+
+/** A piece of a node's String(): literal text or a child node. */
+type Part = string | Node;
+
+export abstract class Node {
+  // Declared rather than defined fields: one shape for every node, and no per-instance
+  // field definitions on the parser's hot path. type is a prototype getter in each class.
+  declare readonly tree: Tree;
+  declare pos: number;
+  abstract get type(): NodeType;
+  constructor(tree: Tree, pos: number) {
+    this.tree = tree;
+    this.pos = pos;
+  }
+
+  /** The pieces of String() in order; children are expanded by toString without recursion. */
+  abstract parts(): Part[];
+
+  /** String() of node.go. Iterative so that deeply nested trees cannot overflow the JS stack. */
+  toString(): string {
+    const out: string[] = [];
+    const stack: Part[] = [this];
+    while (stack.length > 0) {
+      const p = stack.pop() as Part;
+      if (typeof p === 'string') {
+        out.push(p);
+        continue;
+      }
+      const parts = p.parts();
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    }
+    return out.join('');
+  }
+}
+
+/** ListNode holds a sequence of nodes. */
+export class ListNode extends Node {
+  get type(): NodeType {
+    return NodeType.List;
+  }
+  nodes: Node[] = []; // The element nodes in lexical order.
+  append(n: Node): void {
+    this.nodes.push(n);
+  }
+  parts(): Part[] {
+    return this.nodes;
+  }
+}
+
+/** TextNode holds plain text. */
+export class TextNode extends Node {
+  get type(): NodeType {
+    return NodeType.Text;
+  }
+  constructor(tree: Tree, pos: number, public text: string) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return [this.text];
+  }
+}
+
+/** CommentNode holds a comment (its text includes the slash-star markers). */
+export class CommentNode extends Node {
+  get type(): NodeType {
+    return NodeType.Comment;
+  }
+  constructor(tree: Tree, pos: number, public text: string) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return ['{{', this.text, '}}'];
+  }
+}
+
+/** PipeNode holds a pipeline with optional declaration. */
+export class PipeNode extends Node {
+  get type(): NodeType {
+    return NodeType.Pipe;
+  }
+  isAssign = false; // The variables are being assigned, not declared.
+  decl: VariableNode[] = []; // Variables in lexical order.
+  cmds: CommandNode[] = []; // The commands in lexical order.
+  constructor(tree: Tree, pos: number, public line: number) {
+    super(tree, pos);
+  }
+  append(c: CommandNode): void {
+    this.cmds.push(c);
+  }
+  parts(): Part[] {
+    const out: Part[] = [];
+    if (this.decl.length > 0) {
+      this.decl.forEach((v, i) => {
+        if (i > 0) out.push(', ');
+        out.push(v);
+      });
+      out.push(this.isAssign ? ' = ' : ' := ');
+    }
+    this.cmds.forEach((c, i) => {
+      if (i > 0) out.push(' | ');
+      out.push(c);
+    });
+    return out;
+  }
+}
+
+/** ActionNode holds an action (something bounded by delimiters). */
+export class ActionNode extends Node {
+  get type(): NodeType {
+    return NodeType.Action;
+  }
+  constructor(tree: Tree, pos: number, public line: number, public pipe: PipeNode) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return ['{{', this.pipe, '}}'];
+  }
+}
+
+/** CommandNode holds a command (a pipeline inside an evaluating action). */
+export class CommandNode extends Node {
+  get type(): NodeType {
+    return NodeType.Command;
+  }
+  args: Node[] = []; // Arguments in lexical order: Identifier, field, or constant.
+  append(arg: Node): void {
+    this.args.push(arg);
+  }
+  parts(): Part[] {
+    const out: Part[] = [];
+    this.args.forEach((arg, i) => {
+      if (i > 0) out.push(' ');
+      if (arg instanceof PipeNode) out.push('(', arg, ')');
+      else out.push(arg);
+    });
+    return out;
+  }
+}
+
+/** IdentifierNode holds an identifier (always a function name). */
+export class IdentifierNode extends Node {
+  get type(): NodeType {
+    return NodeType.Identifier;
+  }
+  constructor(tree: Tree, pos: number, public ident: string) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return [this.ident];
+  }
+}
+
+/** VariableNode holds a variable name ("$" included) and any field names chained to it. */
+export class VariableNode extends Node {
+  get type(): NodeType {
+    return NodeType.Variable;
+  }
+  ident: string[];
+  constructor(tree: Tree, pos: number, ident: string) {
+    super(tree, pos);
+    this.ident = ident.split('.');
+  }
+  parts(): Part[] {
+    return [this.ident.join('.')];
+  }
+}
+
+/** DotNode holds the special identifier '.'. */
+export class DotNode extends Node {
+  get type(): NodeType {
+    return NodeType.Dot;
+  }
+  parts(): Part[] {
+    return ['.'];
+  }
+}
+
+/** NilNode holds the untyped nil constant. */
+export class NilNode extends Node {
+  get type(): NodeType {
+    return NodeType.Nil;
+  }
+  parts(): Part[] {
+    return ['nil'];
+  }
+}
+
+/** FieldNode holds a field (identifier starting with '.'); the names may be chained ('.x.y'). */
+export class FieldNode extends Node {
+  get type(): NodeType {
+    return NodeType.Field;
+  }
+  ident: string[];
+  constructor(tree: Tree, pos: number, ident: string) {
+    super(tree, pos);
+    this.ident = ident.slice(1).split('.'); // drop the leading period
+  }
+  parts(): Part[] {
+    return ['.' + this.ident.join('.')];
+  }
+}
+
+/** ChainNode holds a term followed by a chain of field accesses. */
+export class ChainNode extends Node {
+  get type(): NodeType {
+    return NodeType.Chain;
+  }
+  field: string[] = []; // The identifiers in lexical order.
+  constructor(tree: Tree, pos: number, public node: Node) {
+    super(tree, pos);
+  }
+  /** Add appends a field name given with its leading period. */
+  add(field: string): void {
+    if (field === '' || field[0] !== '.') throw new Error('no dot in field');
+    field = field.slice(1);
+    if (field === '') throw new Error('empty field');
+    this.field.push(field);
+  }
+  parts(): Part[] {
+    const out: Part[] = this.node instanceof PipeNode ? ['(', this.node, ')'] : [this.node];
+    for (const f of this.field) out.push('.' + f);
+    return out;
+  }
+}
+
+/** BoolNode holds a boolean constant. */
+export class BoolNode extends Node {
+  get type(): NodeType {
+    return NodeType.Bool;
+  }
+  constructor(tree: Tree, pos: number, public value: boolean) {
+    super(tree, pos);
+  }
+  /** Go's field name (BoolNode.True). */
+  get true(): boolean {
+    return this.value;
+  }
+  parts(): Part[] {
+    return [this.value ? 'true' : 'false'];
+  }
+}
+
+/** NumberNode holds a number, stored under every type that can represent it (Go's ideal constants). */
+export class NumberNode extends Node {
+  get type(): NodeType {
+    return NodeType.Number;
+  }
+  isInt: boolean; // Number has an integral value.
+  isUint: boolean; // Number has an unsigned integral value.
+  isFloat: boolean; // Number has a floating-point value.
+  isComplex: boolean; // Number is complex.
+  int64: bigint; // The signed integer value.
+  uint64: bigint; // The unsigned integer value.
+  float64: number; // The floating-point value.
+  complex128: { re: number; im: number }; // The complex value.
+  constructor(tree: Tree, pos: number, public text: string, v: NumberValue) {
+    super(tree, pos);
+    this.isInt = v.isInt;
+    this.isUint = v.isUint;
+    this.isFloat = v.isFloat;
+    this.isComplex = v.isComplex;
+    this.int64 = v.int64;
+    this.uint64 = v.uint64;
+    this.float64 = v.float64;
+    this.complex128 = v.complex128;
+  }
+  parts(): Part[] {
+    return [this.text];
+  }
+}
+
+/** StringNode holds a string constant; text is the value after unquoting. */
+export class StringNode extends Node {
+  get type(): NodeType {
+    return NodeType.String;
+  }
+  constructor(tree: Tree, pos: number, public quoted: string, public text: string) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return [this.quoted];
+  }
+}
+
+/** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
+export class EndNode extends Node {
+  get type(): NodeType {
+    return NodeType.End;
+  }
+  parts(): Part[] {
+    return ['{{end}}'];
+  }
+}
+
+/** ElseNode represents an {{else}} action. It does not appear in the final parse tree. */
+export class ElseNode extends Node {
+  get type(): NodeType {
+    return NodeType.Else;
+  }
+  constructor(tree: Tree, pos: number, public line: number) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return ['{{else}}'];
+  }
+}
+
+/** BranchNode is the common representation of if, range, and with. */
+export abstract class BranchNode extends Node {
+  protected abstract readonly keyword: string;
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+    public pipe: PipeNode, // The pipeline to be evaluated.
+    public list: ListNode, // What to execute if the value is non-empty.
+    public elseList: ListNode | null, // What to execute if the value is empty (null if absent).
+  ) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    const out: Part[] = ['{{', this.keyword, ' ', this.pipe, '}}', this.list];
+    if (this.elseList !== null) out.push('{{else}}', this.elseList);
+    out.push('{{end}}');
+    return out;
+  }
+}
+
+/** IfNode represents an {{if}} action and its commands. */
+export class IfNode extends BranchNode {
+  get type(): NodeType {
+    return NodeType.If;
+  }
+  protected readonly keyword = 'if';
+}
+
+/** RangeNode represents a {{range}} action and its commands. */
+export class RangeNode extends BranchNode {
+  get type(): NodeType {
+    return NodeType.Range;
+  }
+  protected readonly keyword = 'range';
+}
+
+/** WithNode represents a {{with}} action and its commands. */
+export class WithNode extends BranchNode {
+  get type(): NodeType {
+    return NodeType.With;
+  }
+  protected readonly keyword = 'with';
+}
+
+/** BreakNode represents a {{break}} action. */
+export class BreakNode extends Node {
+  get type(): NodeType {
+    return NodeType.Break;
+  }
+  constructor(tree: Tree, pos: number, public line: number) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return ['{{break}}'];
+  }
+}
+
+/** ContinueNode represents a {{continue}} action. */
+export class ContinueNode extends Node {
+  get type(): NodeType {
+    return NodeType.Continue;
+  }
+  constructor(tree: Tree, pos: number, public line: number) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    return ['{{continue}}'];
+  }
+}
+
+/** TemplateNode represents a {{template}} action. */
+export class TemplateNode extends Node {
+  get type(): NodeType {
+    return NodeType.Template;
+  }
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+    public name: string, // The name of the template (unquoted).
+    public pipe: PipeNode | null, // The command to evaluate as dot for the template.
+  ) {
+    super(tree, pos);
+  }
+  parts(): Part[] {
+    const out: Part[] = ['{{template ', quote(this.name)];
+    if (this.pipe !== null) out.push(' ', this.pipe);
+    out.push('}}');
+    return out;
+  }
+}
+
+/** IsEmptyTree reports whether this tree (node) is empty of everything but space or comments. */
+export function isEmptyTree(n: Node | null): boolean {
+  if (n === null) return true;
+  switch (n.type) {
+    case NodeType.Comment:
+      return true;
+    case NodeType.List:
+      return (n as ListNode).nodes.every(isEmptyTree);
+    case NodeType.Text:
+      return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/.test((n as TextNode).text);
+    case NodeType.Action:
+    case NodeType.If:
+    case NodeType.Range:
+    case NodeType.Template:
+    case NodeType.With:
+      return false;
+    default:
+      throw new Error('unknown node: ' + n.toString());
+  }
+}

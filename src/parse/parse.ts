@@ -1,0 +1,718 @@
+// Port of parse.go. The recursive-descent functions are generators run by a trampoline
+// (see run below), so nesting depth (parentheses up to maxStackDepth, {{if}} blocks without
+// limit) is bounded by memory, as in Go, rather than by the JS call stack.
+import { type Item, ItemType, itemString } from './item.js';
+import { Lexer } from './lex.js';
+import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
+import {
+  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, ElseNode, EndNode,
+  FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node, NodeType, NumberNode, PipeNode, RangeNode,
+  StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
+} from './node.js';
+import { utf8Length } from './quote.js';
+import { type FormatArg, sprintf } from './sprintf.js';
+
+/** A parse failure; the message is exactly Go's, e.g. `template: x:1: unexpected EOF`. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+}
+
+/** Mode flags of parse.go. */
+export const ParseComments = 1; // parse comments and add them to AST
+export const SkipFuncCheck = 2; // do not check that functions are defined
+
+/** maxStackDepth is the maximum depth permitted for nested parenthesized expressions. */
+export const maxStackDepth = 10000;
+
+/** Function names known to the parser: a predicate, or collections of names (Go's []map[string]any). */
+export type FuncNames = ((name: string) => boolean) | Iterable<ReadonlySet<string> | ReadonlyMap<string, unknown>>;
+
+function funcPredicate(funcs: FuncNames): (name: string) => boolean {
+  if (typeof funcs === 'function') return funcs;
+  const maps = [...funcs];
+  return (name) => maps.some((m) => m.has(name));
+}
+
+// ---- trampoline ----
+// A parser step yields the sub-step it calls and is resumed with that step's result;
+// `(yield this.f()) as T` is a call of f returning T.
+type Step<T> = Generator<Step<unknown>, T, unknown>;
+
+type ControlParts = [pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null];
+
+function run<T>(root: Step<T>): T {
+  const stack: Step<unknown>[] = [root];
+  let value: unknown = undefined;
+  for (;;) {
+    const r = stack[stack.length - 1].next(value);
+    if (r.done) {
+      stack.pop();
+      value = r.value;
+      if (stack.length === 0) return value as T;
+    } else {
+      stack.push(r.value);
+      value = undefined;
+    }
+  }
+}
+
+const eofItem: Item = { typ: ItemType.EOF, pos: 0, val: '', line: 0 };
+
+/** Tree is the representation of a single parsed template. */
+export class Tree {
+  parseName = ''; // name of the top-level template during parsing, for error messages.
+  root: ListNode | null = null; // top-level root of the tree.
+  mode = 0; // parsing mode.
+  text = ''; // text parsed to create the template (or its parent)
+  // Parsing only; cleared after parse.
+  private funcs: ((name: string) => boolean) | null;
+  private lex: Lexer | null = null;
+  private token: [Item, Item, Item] = [eofItem, eofItem, eofItem]; // three-token lookahead for parser.
+  private peekCount = 0;
+  private vars: string[] = []; // variables defined at the moment.
+  private treeSet: Map<string, Tree> | null = null;
+  private actionLine = 0; // line of left delim starting action
+  private rangeDepth = 0;
+  private stackDepth = 0; // depth of nested parenthesized expressions
+
+  /** New allocates a new parse tree with the given name. */
+  constructor(
+    public name: string,
+    funcs: FuncNames | null = null,
+  ) {
+    this.funcs = funcs === null ? null : funcPredicate(funcs);
+  }
+
+  // ---- token stream ----
+
+  private lexer(): Lexer {
+    if (this.lex === null) throw new Error('parse: tree is not parsing');
+    return this.lex;
+  }
+
+  /** next returns the next token. */
+  private next(): Item {
+    if (this.peekCount > 0) this.peekCount--;
+    else this.token[0] = this.lexer().nextItem();
+    return this.token[this.peekCount];
+  }
+
+  /** backup backs the input stream up one token. */
+  private backup(): void {
+    this.peekCount++;
+  }
+
+  /** backup2 backs the input stream up two tokens. The zeroth token is already there. */
+  private backup2(t1: Item): void {
+    this.token[1] = t1;
+    this.peekCount = 2;
+  }
+
+  /** backup3 backs the input stream up three tokens. The zeroth token is already there. */
+  private backup3(t2: Item, t1: Item): void {
+    this.token[1] = t1;
+    this.token[2] = t2;
+    this.peekCount = 3;
+  }
+
+  /** peek returns but does not consume the next token. */
+  private peek(): Item {
+    if (this.peekCount > 0) return this.token[this.peekCount - 1];
+    this.peekCount = 1;
+    this.token[0] = this.lexer().nextItem();
+    return this.token[0];
+  }
+
+  /** nextNonSpace returns the next non-space token. */
+  private nextNonSpace(): Item {
+    let token: Item;
+    do token = this.next();
+    while (token.typ === ItemType.Space);
+    return token;
+  }
+
+  /** peekNonSpace returns but does not consume the next non-space token. */
+  private peekNonSpace(): Item {
+    const token = this.nextNonSpace();
+    this.backup();
+    return token;
+  }
+
+  // ---- errors ----
+
+  /**
+   * ErrorContext: the location of a node as "NAME:LINE:COL" (COL in bytes, as in Go) and the
+   * node's text, for execution errors.
+   */
+  errorContext(n: Node): [location: string, context: string] {
+    const tree = n.tree ?? this;
+    const text = tree.text.slice(0, n.pos);
+    const lastNL = text.lastIndexOf('\n');
+    const col = lastNL === -1 ? utf8Length(text) : utf8Length(text.slice(lastNL + 1));
+    let lineNum = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineNum++;
+    return [`${tree.parseName}:${lineNum}:${col}`, n.toString()];
+  }
+
+  /** errorf formats the error and terminates processing. */
+  private errorf(format: string, ...args: FormatArg[]): never {
+    this.root = null;
+    throw new ParseError(sprintf(`template: ${this.parseName}:${this.token[0].line}: ${format}`, args));
+  }
+
+  /** expect consumes the next token and guarantees it has the required type. */
+  private expect(expected: ItemType, context: string): Item {
+    const token = this.nextNonSpace();
+    if (token.typ !== expected) this.unexpected(token, context);
+    return token;
+  }
+
+  /** expectOneOf consumes the next token and guarantees it has one of the required types. */
+  private expectOneOf(expected1: ItemType, expected2: ItemType, context: string): Item {
+    const token = this.nextNonSpace();
+    if (token.typ !== expected1 && token.typ !== expected2) this.unexpected(token, context);
+    return token;
+  }
+
+  /** unexpected complains about the token and terminates processing. */
+  private unexpected(token: Item, context: string): never {
+    if (token.typ === ItemType.Error) {
+      let extra = '';
+      if (this.actionLine !== 0 && this.actionLine !== token.line) {
+        extra = ` in action started at ${this.parseName}:${this.actionLine}`;
+        if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length); // avoid "action in action"
+      }
+      this.errorf('%s%s', itemString(token), extra);
+    }
+    this.errorf('unexpected %s in %s', itemString(token), context);
+  }
+
+  // ---- setup ----
+
+  /** startParse initializes the parser, using the lexer. */
+  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>): void {
+    this.root = null;
+    this.lex = lex;
+    this.vars = ['$'];
+    this.funcs = funcs;
+    this.treeSet = treeSet;
+    this.stackDepth = 0;
+    lex.options = {
+      emitComment: (this.mode & ParseComments) !== 0,
+      breakOK: !this.hasFunction('break'),
+      continueOK: !this.hasFunction('continue'),
+    };
+  }
+
+  /** stopParse terminates parsing. */
+  private stopParse(): void {
+    this.lex = null;
+    this.vars = [];
+    this.funcs = null;
+    this.treeSet = null;
+  }
+
+  /**
+   * Parse parses the template definition string to construct a representation of the template
+   * for execution. Empty delimiters mean the defaults. Embedded template definitions are added
+   * to treeSet. Throws ParseError.
+   */
+  parse(text: string, leftDelim: string, rightDelim: string, treeSet: Map<string, Tree>, funcs: FuncNames | null = null): Tree {
+    try {
+      this.parseName = this.name;
+      const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet);
+      this.text = text;
+      run(this.parseTop());
+      this.add();
+      return this;
+    } finally {
+      this.stopParse();
+    }
+  }
+
+  /** add adds tree to t.treeSet. */
+  private add(): void {
+    const set = this.treeSet as Map<string, Tree>;
+    const tree = set.get(this.name);
+    if (tree === undefined || isEmptyTree(tree.root)) {
+      set.set(this.name, this);
+      return;
+    }
+    if (!isEmptyTree(this.root)) this.errorf('template: multiple definition of template %q', this.name);
+  }
+
+  /** A tree for {{define}} or {{block}}, parsing from this tree's lexer. */
+  private subtree(name: string): Tree {
+    const t = new Tree(name);
+    t.text = this.text;
+    t.mode = this.mode;
+    t.parseName = this.parseName;
+    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>);
+    return t;
+  }
+
+  // ---- grammar ----
+
+  /** parse is the top-level parser for a template; like itemList but it also parses {{define}} actions. */
+  private *parseTop(): Step<void> {
+    const root = new ListNode(this, this.peek().pos);
+    this.root = root;
+    while (this.peek().typ !== ItemType.EOF) {
+      if (this.peek().typ === ItemType.LeftDelim) {
+        const delim = this.next();
+        if (this.nextNonSpace().typ === ItemType.Define) {
+          const newT = this.subtree('definition'); // name will be updated once we know it.
+          yield newT.parseDefinition();
+          continue;
+        }
+        this.backup2(delim);
+      }
+      const r = this.textOrAction();
+      const n = r instanceof Node ? r : ((yield r) as Node);
+      if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
+      root.append(n);
+    }
+  }
+
+  /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
+  private *parseDefinition(): Step<void> {
+    const context = 'define clause';
+    const name = this.expectOneOf(ItemType.String, ItemType.RawString, context);
+    this.name = this.unquoteOrFail(name.val);
+    this.expect(ItemType.RightDelim, context);
+    const [list, end] = (yield this.itemList()) as [ListNode, Node];
+    this.root = list;
+    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    this.add();
+    this.stopParse();
+  }
+
+  /** itemList: textOrAction*, terminated by {{end}} or {{else}}, which is returned separately. */
+  private *itemList(): Step<[ListNode, Node]> {
+    const list = new ListNode(this, this.peekNonSpace().pos);
+    while (this.peekNonSpace().typ !== ItemType.EOF) {
+      const r = this.textOrAction();
+      const n = r instanceof Node ? r : ((yield r) as Node);
+      if (n.type === NodeType.End || n.type === NodeType.Else) return [list, n];
+      list.append(n);
+    }
+    this.errorf('unexpected EOF');
+  }
+
+  /** textOrAction: text | comment | action. An action is returned as the step that parses it. */
+  private textOrAction(): Node | Step<Node> {
+    const token = this.nextNonSpace();
+    switch (token.typ) {
+      case ItemType.Text:
+        return new TextNode(this, token.pos, token.val);
+      case ItemType.LeftDelim:
+        return this.actionAt(token.line);
+      case ItemType.Comment:
+        return new CommentNode(this, token.pos, token.val);
+      default:
+        this.unexpected(token, 'input');
+    }
+  }
+
+  private *actionAt(line: number): Step<Node> {
+    this.actionLine = line;
+    try {
+      return (yield this.action()) as Node;
+    } finally {
+      this.actionLine = 0;
+    }
+  }
+
+  /** action: control, or command ("|" command)*. The left delimiter is past. */
+  private *action(): Step<Node> {
+    const token = this.nextNonSpace();
+    switch (token.typ) {
+      case ItemType.Block:
+        return (yield this.blockControl()) as Node;
+      case ItemType.Break:
+        return this.breakControl(token.pos, token.line);
+      case ItemType.Continue:
+        return this.continueControl(token.pos, token.line);
+      case ItemType.Else:
+        return this.elseControl();
+      case ItemType.End:
+        return this.endControl();
+      case ItemType.If:
+        return (yield this.ifControl()) as Node;
+      case ItemType.Range:
+        return (yield this.rangeControl()) as Node;
+      case ItemType.Template:
+        return (yield this.templateControl()) as Node;
+      case ItemType.With:
+        return (yield this.withControl()) as Node;
+    }
+    this.backup();
+    const first = this.peek();
+    // Do not pop variables; they persist until "end".
+    const pipe = (yield this.pipeline('command', ItemType.RightDelim)) as PipeNode;
+    return new ActionNode(this, first.pos, first.line, pipe);
+  }
+
+  /** {{break}}: the keyword is past. */
+  private breakControl(pos: number, line: number): Node {
+    const token = this.nextNonSpace();
+    if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
+    if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
+    return new BreakNode(this, pos, line);
+  }
+
+  /** {{continue}}: the keyword is past. */
+  private continueControl(pos: number, line: number): Node {
+    const token = this.nextNonSpace();
+    if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
+    if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
+    return new ContinueNode(this, pos, line);
+  }
+
+  /** pipeline: declarations? command ('|' command)*. */
+  private *pipeline(context: string, end: ItemType): Step<PipeNode> {
+    const token = this.peekNonSpace();
+    const pipe = new PipeNode(this, token.pos, token.line);
+    // Are there declarations or assignments?
+    decls: for (;;) {
+      const v = this.peekNonSpace();
+      if (v.typ === ItemType.Variable) {
+        this.next();
+        // Since space is a token, we need 3-token look-ahead here in the worst case:
+        // in "$x foo" we need to read "foo" (as opposed to ":=") to know that $x is an
+        // argument variable rather than a declaration.
+        const tokenAfterVariable = this.peek();
+        const next = this.peekNonSpace();
+        if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
+          pipe.isAssign = next.typ === ItemType.Assign;
+          this.nextNonSpace();
+          pipe.decl.push(new VariableNode(this, v.pos, v.val));
+          this.vars.push(v.val);
+        } else if (next.typ === ItemType.Char && next.val === ',') {
+          this.nextNonSpace();
+          pipe.decl.push(new VariableNode(this, v.pos, v.val));
+          this.vars.push(v.val);
+          if (context === 'range' && pipe.decl.length < 2) {
+            switch (this.peekNonSpace().typ) {
+              case ItemType.Variable:
+              case ItemType.RightDelim:
+              case ItemType.RightParen:
+                continue decls; // second initialized variable in a range pipeline
+              default:
+                this.errorf('range can only initialize variables');
+            }
+          }
+          this.errorf('too many declarations in %s', context);
+        } else if (tokenAfterVariable.typ === ItemType.Space) {
+          this.backup3(v, tokenAfterVariable);
+        } else {
+          this.backup2(v);
+        }
+      }
+      break;
+    }
+    for (;;) {
+      const token = this.nextNonSpace();
+      switch (token.typ) {
+        case end:
+          // At this point, the pipeline is complete
+          this.checkPipeline(pipe, context);
+          return pipe;
+        case ItemType.Bool:
+        case ItemType.CharConstant:
+        case ItemType.Complex:
+        case ItemType.Dot:
+        case ItemType.Field:
+        case ItemType.Identifier:
+        case ItemType.Number:
+        case ItemType.Nil:
+        case ItemType.RawString:
+        case ItemType.String:
+        case ItemType.Variable:
+        case ItemType.LeftParen:
+          this.backup();
+          pipe.append((yield this.command()) as CommandNode);
+          break;
+        default:
+          this.unexpected(token, context);
+      }
+    }
+  }
+
+  private checkPipeline(pipe: PipeNode, context: string): void {
+    // Reject empty pipelines
+    if (pipe.cmds.length === 0) this.errorf('missing value for %s', context);
+    // Only the first command of a pipeline can start with a non executable operand
+    for (let i = 1; i < pipe.cmds.length; i++) {
+      switch (pipe.cmds[i].args[0].type) {
+        case NodeType.Bool:
+        case NodeType.Dot:
+        case NodeType.Nil:
+        case NodeType.Number:
+        case NodeType.String:
+          // With A|B|C, pipeline stage 2 is B
+          this.errorf('non executable command in pipeline stage %d', i + 1);
+      }
+    }
+  }
+
+  private *parseControl(context: string): Step<ControlParts> {
+    const varCount = this.vars.length;
+    try {
+      const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+      if (context === 'range') this.rangeDepth++;
+      const [list, afterList] = (yield this.itemList()) as [ListNode, Node];
+      let next = afterList;
+      if (context === 'range') this.rangeDepth--;
+      let elseList: ListNode | null = null;
+      if (next.type === NodeType.Else) {
+        // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
+        // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
+        if (context === 'if' && this.peek().typ === ItemType.If) {
+          this.next(); // Consume the "if" token.
+          elseList = new ListNode(this, next.pos);
+          elseList.append((yield this.ifControl()) as Node);
+        } else if (context === 'with' && this.peek().typ === ItemType.With) {
+          this.next();
+          elseList = new ListNode(this, next.pos);
+          elseList.append((yield this.withControl()) as Node);
+        } else {
+          [elseList, next] = (yield this.itemList()) as [ListNode, Node];
+          if (next.type !== NodeType.End) this.errorf('expected end; found %s', next.toString());
+        }
+      }
+      return [pipe.pos, pipe.line, pipe, list, elseList];
+    } finally {
+      this.vars.length = varCount;
+    }
+  }
+
+  /** {{if pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
+  private *ifControl(): Step<Node> {
+    return new IfNode(this, ...((yield this.parseControl('if')) as ControlParts));
+  }
+
+  /** {{range pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
+  private *rangeControl(): Step<Node> {
+    return new RangeNode(this, ...((yield this.parseControl('range')) as ControlParts));
+  }
+
+  /** {{with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
+  private *withControl(): Step<Node> {
+    return new WithNode(this, ...((yield this.parseControl('with')) as ControlParts));
+  }
+
+  /** {{end}}: the keyword is past. */
+  private endControl(): Node {
+    return new EndNode(this, this.expect(ItemType.RightDelim, 'end').pos);
+  }
+
+  /** {{else}}: the keyword is past. "{{else if" and "{{else with" leave the keyword pending. */
+  private elseControl(): Node {
+    const peek = this.peekNonSpace();
+    if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(this, peek.pos, peek.line);
+    const token = this.expect(ItemType.RightDelim, 'else');
+    return new ElseNode(this, token.pos, token.line);
+  }
+
+  /** {{block stringValue pipeline}}: the keyword is past; the pipeline is mandatory. */
+  private *blockControl(): Step<Node> {
+    const context = 'block clause';
+    const token = this.nextNonSpace();
+    const name = this.parseTemplateName(token, context);
+    const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+
+    const block = this.subtree(name);
+    const [list, end] = (yield block.itemList()) as [ListNode, Node];
+    block.root = list;
+    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    block.add();
+    block.stopParse();
+
+    return new TemplateNode(this, token.pos, token.line, name, pipe);
+  }
+
+  /** {{template stringValue pipeline?}}: the keyword is past. */
+  private *templateControl(): Step<Node> {
+    const context = 'template clause';
+    const token = this.nextNonSpace();
+    const name = this.parseTemplateName(token, context);
+    let pipe: PipeNode | null = null;
+    if (this.nextNonSpace().typ !== ItemType.RightDelim) {
+      this.backup();
+      // Do not pop variables; they persist until "end".
+      pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+    }
+    return new TemplateNode(this, token.pos, token.line, name, pipe);
+  }
+
+  private parseTemplateName(token: Item, context: string): string {
+    if (token.typ === ItemType.String || token.typ === ItemType.RawString) return this.unquoteOrFail(token.val);
+    this.unexpected(token, context);
+  }
+
+  private unquoteOrFail(s: string): string {
+    try {
+      return unquote(s);
+    } catch (e) {
+      if (e instanceof LiteralError) this.errorf('%s', e.message);
+      throw e;
+    }
+  }
+
+  /** command: operand (space operand)*, up to a pipe character or right delimiter. */
+  private *command(): Step<CommandNode> {
+    const cmd = new CommandNode(this, this.peekNonSpace().pos);
+    loop: for (;;) {
+      this.peekNonSpace(); // skip leading spaces.
+      const o = this.operand();
+      const operand = o === null || o instanceof Node ? o : ((yield o) as Node);
+      if (operand !== null) cmd.append(operand);
+      const token = this.next();
+      switch (token.typ) {
+        case ItemType.Space:
+          continue loop;
+        case ItemType.RightDelim:
+        case ItemType.RightParen:
+          this.backup();
+          break;
+        case ItemType.Pipe:
+          // nothing here; break loop below
+          break;
+        default:
+          this.unexpected(token, 'operand');
+      }
+      break;
+    }
+    if (cmd.args.length === 0) this.errorf('empty command');
+    return cmd;
+  }
+
+  /**
+   * operand: term .Field*. Null means the next item is not an operand. A parenthesized term
+   * needs the trampoline, so for one the result is a step that finishes the operand.
+   */
+  private operand(): Node | null | Step<Node> {
+    const node = this.term();
+    if (node === null) return null;
+    if (node instanceof Node) return this.fieldChain(node);
+    return this.operandAfter(node);
+  }
+
+  private *operandAfter(term: Step<PipeNode>): Step<Node> {
+    return this.fieldChain((yield term) as PipeNode);
+  }
+
+  /** The .Field* part of operand. */
+  private fieldChain(node: Node): Node {
+    if (this.peek().typ !== ItemType.Field) return node;
+    const chain = new ChainNode(this, this.peek().pos, node);
+    while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
+    // Compatibility with original API: If the term is of type NodeField or NodeVariable,
+    // just put more fields on the original. Otherwise, keep the Chain node.
+    switch (node.type) {
+      case NodeType.Field:
+        return new FieldNode(this, chain.pos, chain.toString());
+      case NodeType.Variable:
+        return new VariableNode(this, chain.pos, chain.toString());
+      case NodeType.Bool:
+      case NodeType.String:
+      case NodeType.Number:
+      case NodeType.Nil:
+      case NodeType.Dot:
+        this.errorf('unexpected . after term %q', node.toString());
+      default:
+        return chain;
+    }
+  }
+
+  /**
+   * term: literal, function, ., .Field, $, or '(' pipeline ')'. Null means not a term; for
+   * '(' the result is the step that parses the parenthesized pipeline.
+   */
+  private term(): Node | null | Step<PipeNode> {
+    const token = this.nextNonSpace();
+    switch (token.typ) {
+      case ItemType.Identifier:
+        if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(token.val)) {
+          this.errorf('function %q not defined', token.val);
+        }
+        return new IdentifierNode(this, token.pos, token.val);
+      case ItemType.Dot:
+        return new DotNode(this, token.pos);
+      case ItemType.Nil:
+        return new NilNode(this, token.pos);
+      case ItemType.Variable:
+        return this.useVar(token.pos, token.val);
+      case ItemType.Field:
+        return new FieldNode(this, token.pos, token.val);
+      case ItemType.Bool:
+        return new BoolNode(this, token.pos, token.val === 'true');
+      case ItemType.CharConstant:
+      case ItemType.Complex:
+      case ItemType.Number:
+        return this.newNumber(token);
+      case ItemType.LeftParen:
+        if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
+        return this.parenthesized();
+      case ItemType.String:
+      case ItemType.RawString:
+        return new StringNode(this, token.pos, token.val, this.unquoteOrFail(token.val));
+    }
+    this.backup();
+    return null;
+  }
+
+  private *parenthesized(): Step<PipeNode> {
+    this.stackDepth++;
+    try {
+      return (yield this.pipeline('parenthesized pipeline', ItemType.RightParen)) as PipeNode;
+    } finally {
+      this.stackDepth--;
+    }
+  }
+
+  private newNumber(token: Item): NumberNode {
+    const kind: NumberKind =
+      token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
+    try {
+      return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
+    } catch (e) {
+      if (e instanceof LiteralError) this.errorf('%s', e.message);
+      throw e;
+    }
+  }
+
+  /** hasFunction reports if a function name exists in the Tree's function sets. */
+  private hasFunction(name: string): boolean {
+    return this.funcs !== null && this.funcs(name);
+  }
+
+  /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
+  private useVar(pos: number, name: string): Node {
+    const v = new VariableNode(this, pos, name);
+    if (this.vars.includes(v.ident[0])) return v;
+    this.errorf('undefined variable %q', v.ident[0]);
+  }
+}
+
+/**
+ * Parse returns a map from template name to Tree, created by parsing the templates described
+ * in text. The top-level template gets the given name. Throws ParseError.
+ */
+export function parse(
+  name: string,
+  text: string,
+  leftDelim: string,
+  rightDelim: string,
+  funcs: FuncNames | null = null,
+  mode = 0,
+): Map<string, Tree> {
+  const treeSet = new Map<string, Tree>();
+  const t = new Tree(name);
+  t.mode = mode;
+  t.text = text;
+  t.parse(text, leftDelim, rightDelim, treeSet, funcs);
+  return treeSet;
+}

@@ -1,0 +1,3 @@
+module vtploracle/parse
+
+go 1.26
