@@ -15,6 +15,7 @@ const usage = `usage:
   vtpl-oracle fill [-timeout D] FILE...    rewrite want/wantError of every case in place
   vtpl-oracle check [-timeout D] FILE...   report cases whose committed expectation differs; exit 1 if any
   vtpl-oracle batch [-timeout D]           one case JSON per stdin line -> one {"want"|"wantError"|"unfillable"} line
+  vtpl-oracle bench                        stdin: JSON list of workloads -> JSON report of Go's parse/execute speed
 `
 
 func main() {
@@ -45,6 +46,11 @@ func main() {
 		ok = check(flags.Args(), *timeout, os.Stderr)
 	case "batch":
 		if err := batch(os.Stdin, stdout, *timeout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			ok = false
+		}
+	case "bench":
+		if err := bench(os.Stdin, stdout); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			ok = false
 		}

@@ -1,0 +1,317 @@
+// Compiles a parse tree into closures once; executing a template runs them.
+// Each closure is the specialisation of one exec.go walk/eval function to one
+// node, keeping Go's order of evaluation and of s.at(node) (which decides the
+// node an error message names).
+
+import {
+  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, FieldNode,
+  IdentifierNode, IfNode, ListNode, NilNode, type Node, NumberNode, PipeNode, RangeNode, StringNode,
+  TemplateNode, TextNode, VariableNode, WithNode,
+} from '../parse/index.js';
+import { GoPanic, type Value, boolValue, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
+import { type ArgFn, type CArgs, evalCall } from './call.js';
+import { evalFieldChain } from './field.js';
+import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
+import { isMissing, missingVal } from './missing.js';
+import { printValue } from './print.js';
+import { walkRange } from './range.js';
+import { State } from './state.js';
+import { isTrue } from './truth.js';
+import { canBeNil, evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
+
+/** maxExecDepth: the limit on nested {{template}} calls. */
+export const maxExecDepth = 100000;
+
+type CmdFn = (s: State, dot: Value, final: Value) => Value;
+/** A compiled chain or variable evaluated with the command's arguments. */
+type WithArgsFn = (s: State, dot: Value, args: CArgs | null, final: Value) => Value;
+
+const cache = new WeakMap<ListNode, WalkFn>();
+
+/** The compiled form of a template body, built on first use and kept with the tree. */
+export function compiled(root: ListNode): WalkFn {
+  let fn = cache.get(root);
+  if (fn === undefined) {
+    fn = compileList(root);
+    cache.set(root, fn);
+  }
+  return fn;
+}
+
+function compileList(list: ListNode): WalkFn {
+  const nodes = list.nodes.map(compileNode);
+  return (s, dot) => {
+    s.at(list);
+    for (const walk of nodes) {
+      const flow = walk(s, dot);
+      if (flow !== NORMAL) return flow;
+    }
+    return NORMAL;
+  };
+}
+
+function compileNode(node: Node): WalkFn {
+  if (node instanceof TextNode) {
+    const text = node.text;
+    return (s) => {
+      s.at(node);
+      s.run.out.push(text);
+      return NORMAL;
+    };
+  }
+  if (node instanceof ActionNode) {
+    const pipe = compilePipe(node.pipe);
+    // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
+    const print = node.pipe.decl.length === 0;
+    return (s, dot) => {
+      s.at(node);
+      const val = pipe(s, dot);
+      if (print) printValue(s, node, val);
+      return NORMAL;
+    };
+  }
+  if (node instanceof ListNode) return compileList(node);
+  if (node instanceof IfNode) return compileIfOrWith(node, false);
+  if (node instanceof WithNode) return compileIfOrWith(node, true);
+  if (node instanceof RangeNode) {
+    const pipe = compilePipe(node.pipe);
+    const list = compileList(node.list);
+    const elseList = node.elseList ? compileList(node.elseList) : null;
+    return (s, dot) => {
+      s.at(node);
+      return walkRange(s, dot, node, pipe, list, elseList);
+    };
+  }
+  if (node instanceof TemplateNode) return compileTemplate(node);
+  if (node instanceof BreakNode) return constFlow(node, BREAK);
+  if (node instanceof ContinueNode) return constFlow(node, CONTINUE);
+  if (node instanceof CommentNode) return constFlow(node, NORMAL);
+  return (s) => {
+    s.at(node);
+    return s.errorf('unknown node: %s', node.toString());
+  };
+}
+
+function constFlow(node: Node, flow: Flow): WalkFn {
+  return (s) => {
+    s.at(node);
+    return flow;
+  };
+}
+
+/** walkIfOrWith: identical except that `with` sets dot; variables declared in the pipeline end with it. */
+function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
+  const pipe = compilePipe(node.pipe);
+  const list = compileList(node.list);
+  const elseList = node.elseList ? compileList(node.elseList) : null;
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    const val = pipe(s, dot);
+    const t = isTrue(indirectInterface(val));
+    if (!t.ok) s.errorf("if/with can't use %v", val);
+    let flow = NORMAL;
+    if (t.truth) flow = list(s, isWith ? val : dot);
+    else if (elseList !== null) flow = elseList(s, dot);
+    s.pop(mark);
+    return flow;
+  };
+}
+
+/** walkTemplate: runs another template with a fresh variable stack holding only $. */
+function compileTemplate(node: TemplateNode): WalkFn {
+  const pipe = compilePipe(node.pipe);
+  return (s, dot) => {
+    s.at(node);
+    const tmpl = s.tmpl.lookup(node.name);
+    if (tmpl === undefined) return s.errorf('template %q not defined', node.name);
+    if (s.depth === maxExecDepth) s.errorf('exceeded maximum template depth (%v)', maxExecDepth);
+    // Variables declared by the pipeline persist.
+    const newDot = pipe(s, dot);
+    const root = tmpl.tree?.root;
+    // lookup only finds templates that have a body; this guards the types.
+    if (!root) return s.errorf('%q is an incomplete or empty template', tmpl.name);
+    const run = s.run;
+    const { calling, callingNode } = run;
+    run.calling = s;
+    run.callingNode = node;
+    compiled(root)(new State(tmpl, run, s.depth + 1, newDot), newDot);
+    run.calling = calling;
+    run.callingNode = callingNode;
+    return NORMAL;
+  };
+}
+
+/** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
+function compilePipe(pipe: PipeNode | null): PipeFn {
+  if (pipe === null) return () => invalid;
+  const cmds = pipe.cmds.map(compileCommand);
+  const names = pipe.decl.map((v) => v.ident[0]);
+  const isAssign = pipe.isAssign;
+  return (s, dot) => {
+    s.at(pipe);
+    let value = missingVal;
+    for (const cmd of cmds) {
+      value = cmd(s, dot, value); // the previous value is this command's final argument
+      if (value.kind === 'interface' && (value.type.ifaceMethods ?? []).length === 0) value = value.elem();
+    }
+    for (const name of names) {
+      if (isAssign) s.setVar(name, value);
+      else s.push(name, value);
+    }
+    return value;
+  };
+}
+
+function compileCommand(cmd: CommandNode): CmdFn {
+  const first = cmd.args[0];
+  const args: CArgs = { first, rest: cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) })) };
+  if (first instanceof FieldNode) return (s, dot, final) => evalFieldNode(s, dot, first, args, final);
+  if (first instanceof ChainNode) {
+    const chain = compileChain(first);
+    return (s, dot, final) => chain(s, dot, args, final);
+  }
+  if (first instanceof IdentifierNode) return (s, dot, final) => evalFunction(s, dot, first, cmd, args, final);
+  if (first instanceof PipeNode) {
+    // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
+    const pipe = compilePipe(first);
+    return (s, dot, final) => {
+      notAFunction(s, args, final);
+      return pipe(s, dot);
+    };
+  }
+  if (first instanceof VariableNode) {
+    const variable = compileVariable(first);
+    return (s, dot, final) => variable(s, dot, args, final);
+  }
+  const constant = compileConstant(first);
+  return (s, dot, final) => {
+    s.at(first);
+    notAFunction(s, args, final);
+    return constant(s, dot);
+  };
+}
+
+/** The constant first words of a command (evalCommand's second switch). */
+function compileConstant(word: Node): PipeFn {
+  if (word instanceof BoolNode) {
+    const v = boolValue(word.value);
+    return () => v;
+  }
+  if (word instanceof DotNode) return (_s, dot) => dot;
+  if (word instanceof NilNode) return (s) => s.errorf('nil is not a command');
+  if (word instanceof NumberNode) return (s) => idealConstant(s, word);
+  if (word instanceof StringNode) {
+    const v = stringValue(word.text);
+    return () => v;
+  }
+  return (s) => s.errorf("can't evaluate command %q", word.toString());
+}
+
+function notAFunction(s: State, args: CArgs, final: Value): void {
+  if (args.rest.length > 0 || !isMissing(final)) s.errorf("can't give argument to non-function %s", args.first.toString());
+}
+
+/** evalArg: an argument node evaluated for a parameter of type typ (null: unknown). */
+function compileArg(n: Node): ArgFn {
+  if (n instanceof DotNode) {
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, dot, typ);
+    };
+  }
+  if (n instanceof NilNode) {
+    return (s, _dot, typ) => {
+      s.at(n);
+      if (typ !== null && canBeNil(typ)) return nilFor(typ);
+      return s.errorf('cannot assign nil to %s', typ ?? 'nil');
+    };
+  }
+  if (n instanceof FieldNode) {
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, evalFieldNode(s, dot, n, null, missingVal), typ);
+    };
+  }
+  if (n instanceof VariableNode) {
+    const variable = compileVariable(n);
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, variable(s, dot, null, missingVal), typ);
+    };
+  }
+  if (n instanceof PipeNode) {
+    const pipe = compilePipe(n);
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, pipe(s, dot), typ);
+    };
+  }
+  if (n instanceof IdentifierNode) {
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, evalFunction(s, dot, n, n, null, missingVal), typ);
+    };
+  }
+  if (n instanceof ChainNode) {
+    const chain = compileChain(n);
+    return (s, dot, typ) => {
+      s.at(n);
+      return validateType(s, chain(s, dot, null, missingVal), typ);
+    };
+  }
+  // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
+  return (s, _dot, typ) => {
+    s.at(n);
+    return evalLiteralArg(s, typ ?? interfaceType, n);
+  };
+}
+
+function evalFieldNode(s: State, dot: Value, field: FieldNode, args: CArgs | null, final: Value): Value {
+  s.at(field);
+  return evalFieldChain(s, dot, dot, field, field.ident, args, final);
+}
+
+/** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
+function compileChain(chain: ChainNode): WithArgsFn {
+  const head = chain.node instanceof NilNode ? null : compileArg(chain.node);
+  return (s, dot, args, final) => {
+    s.at(chain);
+    if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
+    if (head === null) return s.errorf('indirection through explicit nil in %s', chain.toString());
+    const pipe = head(s, dot, null);
+    return evalFieldChain(s, dot, pipe, chain, chain.field, args, final);
+  };
+}
+
+/** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
+function compileVariable(variable: VariableNode): WithArgsFn {
+  const name = variable.ident[0];
+  const fields = variable.ident.slice(1);
+  return (s, dot, args, final) => {
+    s.at(variable);
+    const value = s.varValue(name);
+    if (fields.length === 0) {
+      if (args !== null) notAFunction(s, args, final);
+      return value;
+    }
+    return evalFieldChain(s, dot, value, variable, fields, args, final);
+  };
+}
+
+function evalFunction(
+  s: State, dot: Value, node: IdentifierNode, cmd: Node, args: CArgs | null, final: Value,
+): Value {
+  s.at(node);
+  const name = node.ident;
+  const found = s.tmpl.findFunction(name);
+  if (found === undefined) return s.errorf('%q is not a defined function', name);
+  const fn = found.fn;
+  const sig = fn.type.sig;
+  if (sig === undefined) return s.errorf('%q is not a defined function', name);
+  const impl = fn.func();
+  const call = impl ?? (() => {
+    throw new GoPanic('reflect.Value.Call: call of nil function');
+  });
+  return evalCall(s, dot, { sig, call }, found.isBuiltin, cmd, name, args, final);
+}

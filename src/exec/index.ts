@@ -1,0 +1,8 @@
+// The text/template evaluator (exec.go), compiled to closures.
+
+export { TemplateError } from './errors.js';
+export { execute } from './execute.js';
+export { type CallBuiltin, goodFunc } from './call.js';
+export { type ExecTemplate, type MissingKey } from './state.js';
+export { isTrue, truth } from './truth.js';
+export { printableValue } from './print.js';

@@ -1,0 +1,45 @@
+// printValue and printableValue from exec.go: how an action's value is written.
+
+import type { Node } from '../parse/index.js';
+import { sprint } from '../fmt/index.js';
+import { type Value, errorType, implementsIface, indirectInterface, isIntKind, isUintKind, ptrTo, stringType, stringerType } from '../value/index.js';
+import { addr, canAddr, indirect } from './addressable.js';
+import type { State } from './state.js';
+
+export function printValue(s: State, n: Node, v: Value): void {
+  s.at(n);
+  // Fast paths for the commonest cases: fmt prints a plain string as itself and
+  // an integer or bool of a basic (method-less) type as strconv would.
+  const t = v.type;
+  if (t === stringType) {
+    s.run.out.push(v.str());
+    return;
+  }
+  if (t.name === t.kind && t.methods.size === 0 && (isIntKind(t.kind) || isUintKind(t.kind) || t.kind === 'bool')) {
+    s.run.out.push(String(v.v));
+    return;
+  }
+  const p = printableValue(v);
+  if (p === null) s.errorf("can't print %s of type %s", n.toString(), v.type);
+  // v.Interface(): fmt sees the dynamic value of an interface (nil prints <nil>).
+  s.run.out.push(p.isValid() ? sprint([indirectInterface(p)]) : '<no value>');
+}
+
+/**
+ * The value best handed to fmt.Print: pointers followed, and the address taken
+ * when only *T has String or Error. Returns null for chans and funcs, which
+ * cannot be printed; an invalid result prints "<no value>".
+ */
+export function printableValue(v: Value): Value | null {
+  if (v.kind === 'ptr') v = indirect(v).v; // fmt prints a nil pointer itself
+  if (!v.isValid()) return v;
+  if (!implementsIface(v.type, errorType) && !implementsIface(v.type, stringerType)) {
+    const pt = ptrTo(v.type);
+    if (canAddr(v) && (implementsIface(pt, errorType) || implementsIface(pt, stringerType))) {
+      v = addr(v);
+    } else if (v.kind === 'chan' || v.kind === 'func') {
+      return null;
+    }
+  }
+  return v;
+}

@@ -1,0 +1,131 @@
+// The state of one execution (exec.go's `state`): the template being run, the
+// output, the variable stack, the node being evaluated (for error messages) and
+// the depth of nested {{template}} calls.
+
+import type { Node, Tree } from '../parse/index.js';
+import { sprintf } from '../fmt/index.js';
+import { type GoType, Value, int64Value, stringValue } from '../value/index.js';
+import type { CallBuiltin } from './call.js';
+import { TemplateError } from './errors.js';
+
+export type MissingKey = 'invalid' | 'zero' | 'error';
+
+/** What execution needs from a template (text/template's *Template). */
+export interface ExecTemplate {
+  readonly name: string;
+  readonly tree: Tree | null;
+  readonly missingKey: MissingKey;
+  lookup(name: string): ExecTemplate | undefined;
+  /** findFunction from funcs.go: the template's FuncMap first, then the builtins. */
+  findFunction(name: string): { fn: Value; isBuiltin: boolean } | undefined;
+}
+
+/** An argument of errorf: strings and numbers print as themselves, types by name, Values as fmt prints them. */
+export type ErrArg = string | number | Value | GoType;
+
+/** Shared by the states of one Execute call: the output and the innermost {{template}} call. */
+export interface Run {
+  readonly out: string[];
+  /** funcs.go's call, behind the `call` builtin (the funcs layer supplies it). */
+  readonly callBuiltin: CallBuiltin;
+  /** The state that made the innermost active {{template}} call, for the depth error after a JS stack overflow. */
+  calling: State | null;
+  callingNode: Node | null;
+}
+
+export class State {
+  node: Node | null = null;
+  private readonly names: string[];
+  private readonly values: Value[];
+
+  constructor(
+    readonly tmpl: ExecTemplate,
+    readonly run: Run,
+    readonly depth: number,
+    dollar: Value,
+  ) {
+    this.names = ['$'];
+    this.values = [dollar];
+  }
+
+  /** Marks the state to be on node n, for error reporting. */
+  at(node: Node): void {
+    this.node = node;
+  }
+
+  push(name: string, value: Value): void {
+    this.names.push(name);
+    this.values.push(value);
+  }
+
+  mark(): number {
+    return this.names.length;
+  }
+
+  pop(mark: number): void {
+    // Popping element by element is much cheaper in V8 than assigning `length`, and usually a no-op.
+    while (this.names.length > mark) {
+      this.names.pop();
+      this.values.pop();
+    }
+  }
+
+  /** Overwrites the last declared variable with the given name (`$x = ...`). */
+  setVar(name: string, value: Value): void {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      if (this.names[i] === name) {
+        this.values[i] = value;
+        return;
+      }
+    }
+    this.errorf('undefined variable: %s', name);
+  }
+
+  /** Overwrites the top-nth variable on the stack (range iterations). */
+  setTopVar(n: number, value: Value): void {
+    this.values[this.values.length - n] = value;
+  }
+
+  varValue(name: string): Value {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      if (this.names[i] === name) return this.values[i];
+    }
+    return this.errorf('undefined variable: %s', name);
+  }
+
+  /** errorf from exec.go: formats Go's ExecError text and aborts execution. */
+  errorf(format: string, ...args: ErrArg[]): never {
+    throw new TemplateError('exec', execErrorText(this.tmpl, this.node, format, args));
+  }
+}
+
+/** Formats an ExecError exactly as exec.go's errorf does, through fmt.Sprintf twice. */
+export function execErrorText(tmpl: ExecTemplate, node: Node | null, format: string, args: readonly ErrArg[]): string {
+  const name = doublePercent(tmpl.name);
+  let full: string;
+  if (node === null) {
+    full = `template: ${name}: ${format}`;
+  } else {
+    const { location, context } = errorContext(tmpl, node);
+    full = sprintf('template: %s: executing %q at <%s>: %s', [location, name, doublePercent(context), format].map(stringValue));
+  }
+  return sprintf(full, args.map(toValue));
+}
+
+function errorContext(tmpl: ExecTemplate, node: Node): { location: string; context: string } {
+  const tree = node.tree ?? tmpl.tree;
+  if (!tree) return { location: tmpl.name, context: node.toString() };
+  const [location, context] = tree.errorContext(node);
+  return { location, context };
+}
+
+function toValue(a: ErrArg): Value {
+  if (typeof a === 'string') return stringValue(a);
+  if (typeof a === 'number') return int64Value(a);
+  return a instanceof Value ? a : stringValue(a.str);
+}
+
+/** doublePercent: escapes % so the text survives being used inside a format. */
+function doublePercent(s: string): string {
+  return s.replaceAll('%', '%%');
+}

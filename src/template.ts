@@ -1,0 +1,197 @@
+// The public Template API: a port of text/template's template.go, option.go and
+// the I/O-free parts of helper.go and exec.go's Execute/ExecuteTemplate.
+
+import { sprintf } from './fmt/index.js';
+import { type ExecTemplate, type MissingKey, TemplateError, execute as executeTree, goodFunc } from './exec/index.js';
+import { builtins, callFunction } from './funcs/index.js';
+import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
+import {
+  GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
+} from './value/index.js';
+
+/** A plain JS function usable from templates, as func(...interface{}) (interface{}, error). */
+export type JSFunc = (...args: Value[]) => unknown;
+
+/** Template functions by name: Go func Values (kind func) or plain JS functions. */
+export type FuncMap = Readonly<Record<string, Value | JSFunc>>;
+
+/** What associated templates share (template.go's `common`). */
+interface Common {
+  readonly tmpl: Map<string, Template>;
+  missingKey: MissingKey;
+  readonly funcs: Map<string, Value>;
+}
+
+export class Template implements ExecTemplate {
+  /** The parsed body, null until the template is defined. */
+  tree: Tree | null = null;
+  private leftDelim = '';
+  private rightDelim = '';
+  private common: Common = { tmpl: new Map(), missingKey: 'invalid', funcs: new Map() };
+
+  /** template.New(name): a new, undefined template. */
+  constructor(readonly name: string) {}
+
+  get missingKey(): MissingKey {
+    return this.common.missingKey;
+  }
+
+  /** t.New(name): a new undefined template associated with this one, with the same delimiters. */
+  new(name: string): Template {
+    const nt = new Template(name);
+    nt.common = this.common;
+    nt.leftDelim = this.leftDelim;
+    nt.rightDelim = this.rightDelim;
+    return nt;
+  }
+
+  /** Sets the action delimiters for later parse calls; "" stands for the default {{ or }}. */
+  delims(left: string, right: string): this {
+    this.leftDelim = left;
+    this.rightDelim = right;
+    return this;
+  }
+
+  /**
+   * Adds functions to the template's function map; call it before parse so the
+   * parser knows the names. Throws (as Go panics) on a bad name or signature.
+   */
+  funcs(funcMap: FuncMap): this {
+    for (const [name, fn] of Object.entries(funcMap)) {
+      if (!goodName(name)) throw new Error(sprintf('function name %q is not a valid identifier', [stringValue(name)]));
+      const v = typeof fn === 'function' ? wrapJSFunc(fn) : fn;
+      if (!(v instanceof Value) || v.kind !== 'func' || v.type.sig === undefined) {
+        throw new Error(`value for ${name} not a function`);
+      }
+      const bad = goodFunc(name, v.type.sig);
+      if (bad !== null) throw new Error(bad);
+      this.common.funcs.set(name, v);
+    }
+    return this;
+  }
+
+  /** Sets options such as "missingkey=zero"; throws (as Go panics) on an unknown one. */
+  option(...opts: string[]): this {
+    for (const opt of opts) this.setOption(opt);
+    return this;
+  }
+
+  private setOption(opt: string): void {
+    if (opt === '') throw new Error('empty option string');
+    const eq = opt.indexOf('=');
+    if (eq >= 0 && opt.slice(0, eq) === 'missingkey') {
+      switch (opt.slice(eq + 1)) {
+        case 'invalid': case 'default': this.common.missingKey = 'invalid'; return;
+        case 'zero': this.common.missingKey = 'zero'; return;
+        case 'error': this.common.missingKey = 'error'; return;
+        default: break;
+      }
+    }
+    throw new Error(`unrecognized option: ${opt}`);
+  }
+
+  /**
+   * Parses text as the body of this template; {{define}} and {{block}} add
+   * associated templates. A body of only spaces and comments does not replace
+   * an existing definition. Throws TemplateError (kind 'parse') with Go's message.
+   */
+  parse(text: string): this {
+    let trees: Map<string, Tree>;
+    try {
+      trees = parse(this.name, text, this.leftDelim, this.rightDelim, [this.common.funcs, builtins()]);
+    } catch (e) {
+      if (e instanceof ParseError) throw new TemplateError('parse', e.message);
+      throw e;
+    }
+    for (const [name, tree] of trees) this.addParseTree(name, tree);
+    return this;
+  }
+
+  /**
+   * Associates a parse tree with the template `name`: this one if the name is its
+   * own, else a new associated template. Returns the template defined.
+   */
+  addParseTree(name: string, tree: Tree): Template {
+    const nt = name === this.name ? this : this.new(name);
+    // Even if nt is this template, it must be installed in the shared map.
+    if (this.associate(nt, tree) || nt.tree === null) nt.tree = tree;
+    return nt;
+  }
+
+  /** associate: installs nt unless that would replace a definition with an empty one. */
+  private associate(nt: Template, tree: Tree): boolean {
+    const old = this.common.tmpl.get(nt.name);
+    if (old !== undefined && isEmptyTree(tree.root) && old.tree !== null) return false;
+    this.common.tmpl.set(nt.name, nt);
+    return true;
+  }
+
+  /** The associated template with the given name, if defined. */
+  lookup(name: string): Template | undefined {
+    return this.common.tmpl.get(name);
+  }
+
+  /** All defined templates associated with this one (in definition order; Go's order is random). */
+  templates(): Template[] {
+    return [...this.common.tmpl.values()];
+  }
+
+  findFunction(name: string): { fn: Value; isBuiltin: boolean } | undefined {
+    const fn = this.common.funcs.get(name);
+    if (fn !== undefined) return { fn, isBuiltin: false };
+    const b = builtins().get(name);
+    return b === undefined ? undefined : { fn: b, isBuiltin: true };
+  }
+
+  /** Renders the template with dot = data (a Value, or JS data converted by fromJS). */
+  execute(data: unknown): string {
+    return executeTree(this, fromJS(data), callFunction);
+  }
+
+  /** Renders the associated template `name`. */
+  executeTemplate(name: string, data: unknown): string {
+    const tmpl = this.lookup(name);
+    if (tmpl === undefined) {
+      throw new TemplateError('exec', sprintf('template: no template %q associated with template %q', [stringValue(name), stringValue(this.name)]));
+    }
+    return tmpl.execute(data);
+  }
+}
+
+/** goodName from funcs.go: a function name must be an identifier. */
+function goodName(name: string): boolean {
+  return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name);
+}
+
+/** A JS function as func(...interface{}) (interface{}, error): a throw is the error result. */
+function wrapJSFunc(fn: JSFunc): Value {
+  return new Value(anyFuncType, (args: readonly Value[]) => {
+    let result: unknown;
+    try {
+      result = fn(...args);
+    } catch (e) {
+      if (e instanceof GoError || e instanceof GoPanic) throw e;
+      throw new GoError(e instanceof Error ? e.message : String(e));
+    }
+    return box(fromJS(result));
+  });
+}
+
+export interface RenderOptions {
+  /** The template's name (in error messages); default "". */
+  readonly name?: string;
+  readonly delims?: readonly [string, string];
+  readonly missingkey?: 'default' | 'invalid' | 'zero' | 'error';
+  readonly funcs?: FuncMap;
+}
+
+/** Parses and executes text in one step. */
+export function render(text: string, data: unknown, options: RenderOptions = {}): string {
+  const t = new Template(options.name ?? '');
+  if (options.delims) t.delims(options.delims[0], options.delims[1]);
+  if (options.funcs) t.funcs(options.funcs);
+  if (options.missingkey) t.option(`missingkey=${options.missingkey}`);
+  return t.parse(text).execute(data);
+}
+
+export { TemplateError };

@@ -1,0 +1,3 @@
+module execoracle
+
+go 1.26

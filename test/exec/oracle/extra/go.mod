@@ -1,0 +1,3 @@
+module extraoracle
+
+go 1.26
