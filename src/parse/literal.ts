@@ -17,7 +17,22 @@ export class LiteralError extends Error {}
 
 const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
 
+// An Earley parse costs tens of microseconds, and templates repeat the same few literals
+// (0, 1, "%s"...), so results are memoized; the cache is bounded, as templates are untrusted.
+const literalCache = new Map<string, Literal | null>();
+const literalCacheLimit = 4096;
+
 function parseLiteral(text: string): Literal | null {
+  let lit = literalCache.get(text);
+  if (lit === undefined) {
+    lit = parseLiteralUncached(text);
+    if (literalCache.size >= literalCacheLimit) literalCache.clear();
+    literalCache.set(text, lit);
+  }
+  return lit;
+}
+
+function parseLiteralUncached(text: string): Literal | null {
   const parser = new nearley.Parser(compiled);
   try {
     parser.feed(text);

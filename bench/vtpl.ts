@@ -1,0 +1,91 @@
+// vtpl's side of a workload: its output, and one parse or one execute per call.
+
+import { Template } from '../src/template.js';
+import type { Value } from '../src/value/index.js';
+import { decodeJSON } from '../src/value/json.js';
+import { recordedClient } from '../src/vault/recorded.js';
+import { renderConsulTemplate } from '../src/vault/renderer.js';
+import { fillBrain, renderPass } from './consul-pass.js';
+import { type Measurement, measure } from './measure.js';
+import type { ConsulWorkload, TextWorkload, Workload } from './workloads.js';
+
+export interface Subject {
+  readonly output: string;
+  readonly parse: () => unknown;
+  readonly execute: () => unknown;
+}
+
+/** text/template: parse is new Template(name).parse(text); execute runs the parsed template on dot. */
+function textSubject(w: TextWorkload): Subject {
+  const dot = decodeJSON(w.dataJSON, { useNumber: true });
+  const t = new Template('case').parse(w.template);
+  return {
+    output: t.execute(dot),
+    parse: () => new Template('case').parse(w.template),
+    execute: () => t.execute(dot),
+  };
+}
+
+/**
+ * consul-template, as the Go side measures it: "parse" is a render pass with an
+ * empty brain (function map + parse; every secret is still missing), "execute" a
+ * pass with the brain filled once from the recorded responses.
+ */
+async function consulSubject(w: ConsulWorkload): Promise<Subject> {
+  const client = recordedClient({ responses: w.vault, mounts: w.mounts });
+  const brain = await fillBrain(w.template, client);
+  const output = renderPass(w.template, brain).output;
+  // The timed pass mirrors the renderer's; it must render what the product renders.
+  if ((await renderConsulTemplate({ template: w.template, client })).output !== output) {
+    throw new Error('the benchmark\'s render pass differs from renderConsulTemplate: update bench/consul-pass.ts');
+  }
+  const empty = new Map<string, Value>();
+  return {
+    output,
+    parse: () => renderPass(w.template, empty),
+    execute: () => renderPass(w.template, brain),
+  };
+}
+
+export function vtplSubject(w: Workload): Promise<Subject> | Subject {
+  return w.mode === 'consul-template' ? consulSubject(w) : textSubject(w);
+}
+
+export interface VtplResult {
+  readonly output?: string;
+  readonly error?: string;
+  readonly parse?: Measurement;
+  readonly execute?: Measurement;
+  /** Peak of heapUsed / rss sampled between timed batches (after a full GC first). */
+  readonly heapPeakBytes: number;
+  readonly rssPeakBytes: number;
+}
+
+/** Times vtpl on w in this process; an engine error is reported, not thrown. */
+export async function benchVtpl(w: Workload, budgetMs: number, gc: () => void): Promise<VtplResult> {
+  let subject: Subject;
+  try {
+    subject = await vtplSubject(w);
+  } catch (e) {
+    return { error: errorText(e), heapPeakBytes: 0, rssPeakBytes: 0 };
+  }
+  gc();
+  let heapPeakBytes = 0;
+  let rssPeakBytes = 0;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    heapPeakBytes = Math.max(heapPeakBytes, m.heapUsed);
+    rssPeakBytes = Math.max(rssPeakBytes, m.rss);
+  };
+  try {
+    const parse = measure(subject.parse, budgetMs, sample);
+    const execute = measure(subject.execute, budgetMs, sample);
+    return { output: subject.output, parse, execute, heapPeakBytes, rssPeakBytes };
+  } catch (e) {
+    return { output: subject.output, error: errorText(e), heapPeakBytes, rssPeakBytes };
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,244 @@
+// The benchmark's workloads: realistic Vault Agent templates and their inputs,
+// defined once here and handed unchanged to both vtpl and the Go oracle. Inputs
+// are JSON text (built by hand where number literals must keep their exact
+// text), so both sides decode the same bytes: numbers become json.Number.
+
+export interface TextWorkload {
+  readonly name: string;
+  readonly mode: 'text/template';
+  readonly description: string;
+  readonly template: string;
+  /** Dot, as JSON text. */
+  readonly dataJSON: string;
+}
+
+export interface ConsulWorkload {
+  readonly name: string;
+  readonly mode: 'consul-template';
+  readonly description: string;
+  readonly template: string;
+  /** Recorded Vault responses: request key ("PATH") -> response body JSON text. */
+  readonly vault: Readonly<Record<string, string>>;
+  /** Mount table: mount path -> mount info JSON text. */
+  readonly mounts: Readonly<Record<string, string>>;
+}
+
+export type Workload = TextWorkload | ConsulWorkload;
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same data. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const tokenChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function token(rand: () => number, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += tokenChars[Math.floor(rand() * tokenChars.length)];
+  return s;
+}
+
+/** A JSON object text from [key, JSON literal text] pairs. */
+function objectText(entries: readonly (readonly [string, string])[]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+}
+
+const secretNames = [
+  'DATABASE_URL', 'API_KEY', 'REDIS_PASSWORD', 'STRIPE_SECRET', 'JWT_SIGNING_KEY', 'SMTP_PASSWORD',
+  'aws_secret_access_key', 'oauth_client_secret', 'max_connections', 'feature_flag_note',
+];
+
+/**
+ * n secret entries as JSON literal texts: mostly random tokens, plus number
+ * literals (kept verbatim as json.Number), strings with quotes, backslashes,
+ * HTML characters and non-ASCII text.
+ */
+function secretEntries(n: number, seed: number): [string, string][] {
+  const rand = seeded(seed);
+  const entries: [string, string][] = [];
+  for (let i = 0; i < n; i++) {
+    const key = `${secretNames[i % secretNames.length]}_${String(i).padStart(4, '0')}`;
+    let value: string;
+    if (i % 7 === 3) value = i % 2 === 0 ? `${i * 31}` : `${i}.50`;
+    else if (i % 11 === 5) value = JSON.stringify(`p@ss"w0rd\\${token(rand, 6)}`);
+    else if (i % 13 === 6) value = JSON.stringify(`clé-${i}-秘密 & <${token(rand, 4)}>`);
+    else value = JSON.stringify(token(rand, 24 + Math.floor(rand() * 20)));
+    entries.push([key, value]);
+  }
+  return entries;
+}
+
+const configTemplate = `# {{ len .secrets }} secrets for {{ .app }} ({{ .environment }})
+{{ range $k, $v := .secrets -}}
+{{ $k }}={{ $v }}
+{{ end }}
+[aligned]
+{{ range $k, $v := .secrets -}}
+{{ printf "%-20s = %q" $k $v }}
+{{ end -}}
+`;
+
+function configWorkload(n: number): TextWorkload {
+  return {
+    name: `config-${n}`,
+    mode: 'text/template',
+    description: `config file from a KV map of ${n} secrets (plain and printf %-20s/%q lines)`,
+    template: configTemplate,
+    dataJSON: objectText([
+      ['app', '"payments"'],
+      ['environment', '"production"'],
+      ['secrets', objectText(secretEntries(n, n))],
+    ]),
+  };
+}
+
+const upstreamsTemplate = `# upstreams for zone {{ .localZone }}
+{{- range $i, $svc := .services }}
+upstream {{ $svc.name }} { # {{ $svc.namespace }}, tags: {{ range $j, $t := $svc.tags }}{{ if $j }},{{ end }}{{ $t }}{{ end }}
+{{- range $svc.endpoints }}
+  {{- if .healthy }}
+  server {{ .address }}:{{ .port }}{{ if eq .zone $.localZone }} weight=10{{ else }} weight=1 backup{{ end }};
+  {{- else }}
+  # down: {{ .address }}:{{ .port }} ({{ .zone }})
+  {{- end }}
+{{- end }}
+}
+{{- end }}
+`;
+
+function upstreamsWorkload(services: number, endpoints: number): TextWorkload {
+  const rand = seeded(7);
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const svcs = Array.from({ length: services }, (_, s) => objectText([
+    ['name', JSON.stringify(`svc-${s}-${token(rand, 5).toLowerCase().replace(/[+/]/g, 'x')}`)],
+    ['namespace', JSON.stringify(['default', 'payments', 'search'][s % 3])],
+    ['tags', `[${['http', 'v2', 'canary', 'internal'].slice(0, 1 + (s % 4)).map((t) => JSON.stringify(t)).join(',')}]`],
+    ['endpoints', `[${Array.from({ length: endpoints }, (_, e) => objectText([
+      ['address', JSON.stringify(`10.${s}.${e >> 4}.${(e * 7) % 250}`)],
+      ['port', `${8000 + e}`],
+      ['healthy', rand() < 0.85 ? 'true' : 'false'],
+      ['zone', JSON.stringify(zones[Math.floor(rand() * zones.length)])],
+    ])).join(',')}]`],
+  ]));
+  return {
+    name: `upstreams-${services}x${endpoints}`,
+    mode: 'text/template',
+    description: `nested ranges: ${services} services x ${endpoints} endpoints, if/else, eq`,
+    template: upstreamsTemplate,
+    dataJSON: objectText([['localZone', '"eu-west-1b"'], ['services', `[${svcs.join(',')}]`]]),
+  };
+}
+
+const printfTemplate = `{{ printf "%-6s %-18s %10s %-7s %s" "#" "NAME" "COUNT" "ENABLED" "ID" }}
+{{ range $i, $r := .rows -}}
+{{ printf "%06d %-18.18s %10s %-7t %x" $i $r.name $r.count $r.enabled $r.id }}
+{{ printf "  %+q | %#v | %v | %08b | %o | %U | %5.1f%%" $r.name $r.tags $r.meta $i $i $i 99.5 }}
+{{ end -}}
+{{ printf "%8.3f %e %g %x %X %v" 3.14159265 6.02214076e23 0.000001 255 "ff" .rows }}
+`;
+
+function printfWorkload(rows: number): TextWorkload {
+  const rand = seeded(3);
+  const list = Array.from({ length: rows }, (_, i) => objectText([
+    ['name', JSON.stringify(i % 5 === 0 ? `überwachung-${i}` : `worker-${token(rand, 8)}`)],
+    ['count', i % 3 === 0 ? `${i * 1000}` : `${i}.25`],
+    ['enabled', i % 4 === 0 ? 'false' : 'true'],
+    ['id', JSON.stringify(token(rand, 12))],
+    ['tags', `[${['a', 'b', 'c'].slice(0, i % 4).map((t) => JSON.stringify(`${t}${i}`)).join(',')}]`],
+    ['meta', objectText([['owner', JSON.stringify(`team-${i % 6}`)], ['tier', `${i % 3}`], ['pii', i % 2 ? 'true' : 'false']])],
+  ]));
+  return {
+    name: `printf-${rows}`,
+    mode: 'text/template',
+    description: `printf-heavy: ${rows} rows x 2 lines of %d/%s/%t/%x/%+q/%#v/%v/%b/%o/%U/%f widths`,
+    template: printfTemplate,
+    dataJSON: objectText([['rows', `[${list.join(',')}]`]]),
+  };
+}
+
+/** A Vault API response body (vault/api Secret JSON) around `data`. */
+function vaultResponse(data: string, lease: { id: string; duration: number; renewable: boolean }): string {
+  return objectText([
+    ['request_id', '"6f5c8e2a-0d5b-4c5e-9a57-0f3a9c1e2b4d"'],
+    ['lease_id', JSON.stringify(lease.id)],
+    ['renewable', String(lease.renewable)],
+    ['lease_duration', String(lease.duration)],
+    ['data', data],
+    ['wrap_info', 'null'],
+    ['warnings', 'null'],
+    ['auth', 'null'],
+  ]);
+}
+
+const kv2Path = 'secret/data/my-app';
+const kv2Mounts = { 'secret/': '{"type":"kv","options":{"version":"2"}}' };
+
+/** A KV v2 read of kv2Path holding `keys` entries. */
+function kv2Vault(keys: number): Record<string, string> {
+  const metadata = objectText([
+    ['created_time', '"2024-05-01T12:00:00.123456789Z"'],
+    ['custom_metadata', 'null'],
+    ['deletion_time', '""'],
+    ['destroyed', 'false'],
+    ['version', '3'],
+  ]);
+  const data = objectText([['data', objectText(secretEntries(keys, 500))], ['metadata', metadata]]);
+  return { [kv2Path]: vaultResponse(data, { id: '', duration: 0, renewable: false }) };
+}
+
+/** vault-k8s's default template (agent-inject-secret-* without a template annotation). */
+function vaultDefaultWorkload(keys: number): ConsulWorkload {
+  return {
+    name: `vault-default-kv2-${keys}`,
+    mode: 'consul-template',
+    description: `vault-k8s default map template over a KV v2 secret of ${keys} keys`,
+    template: `{{ with secret "${kv2Path}" }}{{ range $k, $v := .Data }}{{ $k }}: {{ $v }}\n{{ end }}{{ end }}`,
+    vault: kv2Vault(keys),
+    mounts: kv2Mounts,
+  };
+}
+
+/** vault-k8s's JSON template (agent-inject-default-template: json). */
+function vaultJSONWorkload(keys: number): ConsulWorkload {
+  return {
+    name: `vault-json-kv2-${keys}`,
+    mode: 'consul-template',
+    description: `vault-k8s json template (toJSON) over a KV v2 secret of ${keys} keys`,
+    template: `{{ with secret "${kv2Path}" }}{{ .Data | toJSON }}\n{{ end }}`,
+    vault: kv2Vault(keys),
+    mounts: kv2Mounts,
+  };
+}
+
+const dbPath = 'database/creds/my-app-db-role';
+
+const dbCredsWorkload: ConsulWorkload = {
+  name: 'vault-db-creds',
+  mode: 'consul-template',
+  description: 'database dynamic credentials as shell exports (the vault-k8s docs example)',
+  template: `{{- with secret "${dbPath}" -}}export DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"{{- end -}}`,
+  vault: {
+    [dbPath]: vaultResponse(
+      objectText([['username', '"v-kubernetes-my-app-db-r-8Hq2xYwB3kLm-1714564800"'], ['password', '"A1a-9xQz4PvLr7TnW2sKe"']]),
+      { id: `${dbPath}/Tz8sV3kWbQ1nR5yXo2Lp`, duration: 3600, renewable: true },
+    ),
+  },
+  mounts: { 'database/': '{"type":"database","options":null}' },
+};
+
+export const workloads: readonly Workload[] = [
+  configWorkload(100),
+  configWorkload(1000),
+  upstreamsWorkload(20, 25),
+  printfWorkload(200),
+  vaultDefaultWorkload(500),
+  vaultJSONWorkload(500),
+  dbCredsWorkload,
+];
