@@ -1,0 +1,214 @@
+// Static analysis of a parsed template (no Vault needed): which secret paths it reads, and
+// the two classic mistakes: `.Data.KEY` on a KV v2 secret and comparing Vault data with an int.
+
+import {
+  ActionNode, ChainNode, CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
+  NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, type Tree, VariableNode, WithNode,
+} from '../parse/index.js';
+
+export type SecretFunc = 'secret' | 'secrets' | 'pkiCert';
+const SECRET_FUNCS: ReadonlySet<string> = new Set<SecretFunc>(['secret', 'secrets', 'pkiCert']);
+const COMPARISONS: ReadonlySet<string> = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+
+export interface SecretRead {
+  readonly fn: SecretFunc;
+  /** The path as written when it is a string literal; undefined when computed at run time. */
+  readonly path?: string;
+  /** The literal extra arguments (`k=v` for writes / pkiCert); undefined entries are computed. */
+  readonly args: readonly (string | undefined)[];
+  /** Byte offset in the template text. */
+  readonly pos: number;
+}
+
+export type FindingCode = 'kv2-data' | 'int-compare';
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly pos: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** Whether a path is on a KV v2 mount, and how that was decided. */
+export interface KvVerdict {
+  readonly kv2: boolean;
+  readonly basis: string;
+}
+
+export interface Analysis {
+  readonly reads: readonly SecretRead[];
+  readonly findings: readonly Finding[];
+}
+
+/** Trim spaces and slashes and drop a query, the way consul-template normalises a read path. */
+export function normalizeSecretPath(p: string): string {
+  const q = p.indexOf('?');
+  return (q < 0 ? p : p.slice(0, q)).trim().replace(/^\/+|\/+$/g, '');
+}
+
+/** What the analysis knows about a value flowing through the template. */
+type Abstract =
+  | { readonly kind: 'secret'; readonly read: SecretRead }
+  | { readonly kind: 'data'; readonly read?: SecretRead } // a secret's .Data map
+  | { readonly kind: 'value'; readonly expr: string } // something inside Vault data (json.Number etc.)
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'other' };
+
+const OTHER: Abstract = { kind: 'other' };
+
+export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path: string) => KvVerdict | undefined): Analysis {
+  const reads: SecretRead[] = [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const finding = (f: Finding) => {
+    const key = `${f.code}@${f.pos}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(f);
+    }
+  };
+
+  const fieldChain = (base: Abstract, fields: readonly string[], pos: number, shown: string): Abstract => {
+    let cur = base;
+    for (const f of fields) {
+      if (cur.kind === 'secret' && f === 'Data') {
+        cur = { kind: 'data', read: cur.read };
+      } else if (cur.kind === 'data') {
+        const path = cur.read?.path;
+        const verdict = path === undefined || cur.read?.fn !== 'secret' ? undefined : kvVersion(normalizeSecretPath(path));
+        if (verdict?.kv2 && f !== 'data' && f !== 'metadata') {
+          finding({
+            code: 'kv2-data', pos,
+            message: `${shown} reads .Data.${f}, but "${path}" is a KV v2 secret (${verdict.basis}): .Data holds only "data" and "metadata", so this prints <no value>`,
+            hint: `use .Data.data.${f}`,
+          });
+        }
+        cur = { kind: 'value', expr: shown };
+      } else if (cur.kind === 'value') {
+        cur = { kind: 'value', expr: shown };
+      } else if (cur.kind === 'other' && f === 'Data') {
+        // Outside a known secret, `.Data` is still almost always Vault data.
+        cur = { kind: 'data' };
+      } else {
+        cur = OTHER;
+      }
+    }
+    return cur;
+  };
+
+  const evalArg = (n: Node, dot: Abstract, vars: Map<string, Abstract>): Abstract => {
+    if (n instanceof FieldNode) return fieldChain(dot, n.ident, startPos(n), n.toString());
+    if (n instanceof VariableNode) {
+      const [name, ...rest] = n.ident;
+      const v = vars.get(name as string) ?? OTHER;
+      // Only literal arguments count as static paths: a variable may be reassigned.
+      return fieldChain(v.kind === 'string' ? OTHER : v, rest, startPos(n), n.toString());
+    }
+    if (n instanceof ChainNode) return fieldChain(evalArg(n.node, dot, vars), n.field, n.pos, n.toString());
+    if (n instanceof PipeNode) return evalPipe(n, dot, vars);
+    if (n instanceof DotNode) return dot;
+    if (n instanceof StringNode) return { kind: 'string', text: n.text };
+    return OTHER;
+  };
+
+  const evalCommand = (cmd: CommandNode, dot: Abstract, vars: Map<string, Abstract>, piped: Abstract | undefined): Abstract => {
+    const [first, ...rest] = cmd.args;
+    if (first === undefined) return OTHER;
+    if (!(first instanceof IdentifierNode)) {
+      return cmd.args.length === 1 ? evalArg(first, dot, vars) : OTHER;
+    }
+    const args = rest.map((a) => evalArg(a, dot, vars));
+    if (piped !== undefined) args.push(piped);
+    const name = first.ident;
+    if (SECRET_FUNCS.has(name)) {
+      const lit = (a: Abstract | undefined) => (a?.kind === 'string' ? a.text : undefined);
+      const read: SecretRead = { fn: name as SecretFunc, path: lit(args[0]), args: args.slice(1).map(lit), pos: first.pos };
+      reads.push(read);
+      return name === 'secret' ? { kind: 'secret', read } : OTHER;
+    }
+    if (COMPARISONS.has(name)) {
+      const operands = [...rest, ...(piped === undefined ? [] : [undefined])];
+      const vaultSide = args.find((a) => a.kind === 'value' || a.kind === 'data');
+      const intLit = operands.find((o): o is NumberNode => o instanceof NumberNode && o.isInt);
+      if (vaultSide && intLit) {
+        const expr = vaultSide.kind === 'value' ? vaultSide.expr : '.Data';
+        finding({
+          code: 'int-compare', pos: first.pos,
+          message: `${name} compares Vault data (${expr}) with the integer ${intLit.text}: Vault numbers are json.Number (a string type), so this fails with "incompatible types for comparison"`,
+          hint: `compare with a string: ${name} ${expr} "${intLit.text}"`,
+        });
+      }
+      return OTHER;
+    }
+    if (name === 'index' && args[0] && (args[0].kind === 'data' || args[0].kind === 'value')) {
+      return { kind: 'value', expr: cmd.toString() };
+    }
+    return OTHER;
+  };
+
+  const evalPipe = (pipe: PipeNode, dot: Abstract, vars: Map<string, Abstract>): Abstract => {
+    let result: Abstract | undefined;
+    for (const cmd of pipe.cmds) result = evalCommand(cmd, dot, vars, result);
+    const out = result ?? OTHER;
+    for (const v of pipe.decl) vars.set(v.ident[0] as string, out);
+    return out;
+  };
+
+  const walkList = (list: ListNode | null | undefined, dot: Abstract, vars: Map<string, Abstract>): void => {
+    if (!list) return;
+    for (const n of list.nodes) walk(n, dot, vars);
+  };
+
+  const walk = (n: Node, dot: Abstract, vars: Map<string, Abstract>): void => {
+    if (n instanceof ActionNode) {
+      evalPipe(n.pipe, dot, vars);
+    } else if (n instanceof IfNode) {
+      const scope = new Map(vars);
+      evalPipe(n.pipe, dot, scope);
+      walkList(n.list, dot, scope);
+      walkList(n.elseList, dot, new Map(vars));
+    } else if (n instanceof WithNode) {
+      const scope = new Map(vars);
+      const inner = evalPipe(n.pipe, dot, scope);
+      walkList(n.list, inner, scope);
+      walkList(n.elseList, dot, new Map(vars));
+    } else if (n instanceof RangeNode) {
+      const scope = new Map(vars);
+      const over = evalPipe(n.pipe, dot, scope);
+      // Elements of Vault data are Vault data too; the range variables get them as well.
+      const elem: Abstract = over.kind === 'data' || over.kind === 'value' ? { kind: 'value', expr: 'range element' } : OTHER;
+      for (const v of n.pipe.decl) scope.set(v.ident[0] as string, elem);
+      walkList(n.list, elem, scope);
+      walkList(n.elseList, dot, new Map(vars));
+    } else if (n instanceof TemplateNode) {
+      if (n.pipe) evalPipe(n.pipe, dot, new Map(vars));
+    } else if (n instanceof ListNode) {
+      walkList(n, dot, vars);
+    }
+  };
+
+  for (const tree of trees.values()) {
+    if (tree.root) walkList(tree.root, OTHER, new Map([['$', OTHER]]));
+  }
+  reads.sort((a, b) => a.pos - b.pos);
+  findings.sort((a, b) => a.pos - b.pos);
+  return { reads, findings };
+}
+
+/**
+ * Where a field or variable reference starts. Go positions `.A.B` and `$x.A` (parsed as a
+ * chain, then folded) at their last segment; a caret is clearer at the start.
+ */
+function startPos(n: FieldNode | VariableNode): number {
+  const last = n.ident[n.ident.length - 1] ?? '';
+  const tail = n instanceof FieldNode || n.ident.length > 1 ? `.${last}` : last;
+  return n.pos - (n.toString().length - tail.length);
+}
+
+/** Heuristic KV version when no mount table is known: `secret/` is the KV v2 mount of dev servers. */
+export function guessKvVersion(path: string): KvVerdict | undefined {
+  const parts = normalizeSecretPath(path).split('/');
+  if (parts[0] === 'secret') return { kv2: true, basis: 'assumed: "secret/" is the default KV v2 mount; pass --responses with recorded mounts to be sure' };
+  if (parts[1] === 'data' && parts.length > 2) return { kv2: true, basis: `assumed from the "${parts[0]}/data/" path shape; pass --responses with recorded mounts to be sure` };
+  return undefined;
+}

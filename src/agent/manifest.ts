@@ -1,0 +1,258 @@
+// Reading Kubernetes manifests: every pod template and its annotations, with source positions
+// so template errors can be pointed at inside the YAML file.
+
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLMap } from 'yaml';
+
+/** 1-based line and column in a manifest file. */
+export interface SourcePos {
+  readonly line: number;
+  readonly col: number;
+}
+
+export type ScalarStyle = 'block-literal' | 'block-folded' | 'plain' | 'single' | 'double';
+
+export interface Annotation {
+  readonly key: string;
+  /** The string Kubernetes would see (for a non-string YAML value: its source text). */
+  readonly value: string;
+  readonly keyPos: SourcePos;
+  /** Start of the value node (the `|` indicator for block scalars, the quote for quoted ones). */
+  readonly valuePos: SourcePos;
+  readonly style: ScalarStyle;
+  /** Raw source of the value node, exactly as written in the file (quotes and escapes included). */
+  readonly source: string;
+  /** Set when the YAML value is not a string (Kubernetes rejects such annotations): the YAML type. */
+  readonly notString?: string;
+}
+
+export interface PodTemplate {
+  readonly file: string;
+  /** 1-based document number inside the file. */
+  readonly doc: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  /** Human label such as `Deployment/app` or `List[2] CronJob/nightly`. */
+  readonly label: string;
+  readonly pos: SourcePos;
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  /** Problems with the manifest that Kubernetes would reject (e.g. a non-string annotation value). */
+  readonly problems: readonly string[];
+}
+
+export interface SkippedDocument {
+  readonly file: string;
+  readonly doc: number;
+  readonly label: string;
+  readonly pos: SourcePos;
+  readonly reason: string;
+}
+
+export interface Manifest {
+  readonly file: string;
+  readonly text: string;
+  readonly pods: readonly PodTemplate[];
+  readonly skipped: readonly SkippedDocument[];
+}
+
+export class ManifestError extends Error {
+  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string) {
+    super(`${file}:${pos.line}:${pos.col}: ${detail}`);
+    this.name = 'ManifestError';
+  }
+}
+
+/** Where the pod template sits inside each workload kind. */
+const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  PodTemplate: ['template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+export function readManifest(text: string, file: string): Manifest {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines });
+  const docList: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) {
+    // An EmptyStream: a file with nothing but comments/whitespace.
+    return { file, text, pods: [], skipped: [] };
+  }
+  const at = (offset: number): SourcePos => lines.linePos(offset);
+  for (const d of docList) {
+    const err = d.errors[0];
+    if (err) throw new ManifestError(file, at(err.pos[0]), firstLine(err.message));
+  }
+  const pods: PodTemplate[] = [];
+  const skipped: SkippedDocument[] = [];
+  docList.forEach((d, i) => {
+    const root = d.contents;
+    if (root === null || (isScalar(root) && root.value === null)) return; // empty document, e.g. a trailing `---`
+    collect(root, i + 1, '', { file, text, at, pods, skipped });
+  });
+  return { file, text, pods, skipped };
+}
+
+interface Sink {
+  readonly file: string;
+  readonly text: string;
+  readonly at: (offset: number) => SourcePos;
+  readonly pods: PodTemplate[];
+  readonly skipped: SkippedDocument[];
+}
+
+function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
+  const pos = sink.at(node.range?.[0] ?? 0);
+  if (!isMap(node)) {
+    sink.skipped.push({ file: sink.file, doc, label: `${prefix}document`, pos, reason: 'not a Kubernetes object (not a mapping)' });
+    return;
+  }
+  const kind = scalarString(node.get('kind', true));
+  const metadata = node.get('metadata', true);
+  const name = isMap(metadata) ? scalarString(metadata.get('name', true)) ?? '' : '';
+  const namespace = isMap(metadata) ? scalarString(metadata.get('namespace', true)) : undefined;
+  const label = `${prefix}${kind ?? '(no kind)'}${name ? '/' + name : ''}`;
+  if (kind === 'List' || (kind?.endsWith('List') && isSeq(node.get('items', true)))) {
+    const items = node.get('items', true);
+    if (!isSeq(items)) {
+      sink.skipped.push({ file: sink.file, doc, label, pos, reason: 'List without items' });
+      return;
+    }
+    items.items.forEach((item, j) => {
+      if (item && typeof item === 'object' && 'range' in item) collect(item as Node, doc, `${prefix}List[${j}] `, sink);
+    });
+    return;
+  }
+  const path = kind === undefined ? undefined : POD_TEMPLATE_PATH[kind];
+  if (path === undefined) {
+    const reason = kind === undefined ? 'no `kind` field' : `kind ${kind} has no pod template`;
+    sink.skipped.push({ file: sink.file, doc, label, pos, reason });
+    return;
+  }
+  const template = path.length === 0 ? node : node.getIn(path, true);
+  if (!isMap(template)) {
+    sink.skipped.push({ file: sink.file, doc, label, pos, reason: `${kind} has no ${path.join('.')}` });
+    return;
+  }
+  const problems: string[] = [];
+  const annotations = readAnnotations(template, sink, problems);
+  sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems });
+}
+
+function readAnnotations(template: YAMLMap, sink: Sink, problems: string[]): Map<string, Annotation> {
+  const out = new Map<string, Annotation>();
+  const node = template.getIn(['metadata', 'annotations'], true);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return out;
+  if (!isMap(node)) {
+    problems.push(`metadata.annotations is not a mapping (${where(sink, node as Node)})`);
+    return out;
+  }
+  for (const pair of node.items) {
+    const k = pair.key as Node | null;
+    const v = pair.value as Node | null;
+    if (!isScalar(k)) continue;
+    const key = String(k.value);
+    const keyPos = sink.at(k.range?.[0] ?? 0);
+    if (v === null || !isScalar(v)) {
+      if (v !== null) problems.push(`annotation ${key} must be a string (${where(sink, v)})`);
+      else problems.push(`annotation ${key} has no value; Kubernetes needs a string (${sink.file}:${keyPos.line}:${keyPos.col})`);
+      continue;
+    }
+    const source = v.range ? sink.text.slice(v.range[0], v.range[1]) : String(v.value);
+    let notString: string | undefined;
+    let value: string;
+    if (typeof v.value === 'string') {
+      value = v.value;
+    } else {
+      notString = v.value === null ? 'null' : typeof v.value === 'bigint' ? 'number' : typeof v.value;
+      value = source;
+      problems.push(`annotation ${key} is a YAML ${notString}, not a string: quote it ("${value}") (${where(sink, v)})`);
+    }
+    out.set(key, { key, value, keyPos, valuePos: sink.at(v.range?.[0] ?? 0), style: styleOf(v), source, notString });
+  }
+  return out;
+}
+
+function styleOf(v: Scalar): ScalarStyle {
+  switch (v.type) {
+    case 'BLOCK_LITERAL': return 'block-literal';
+    case 'BLOCK_FOLDED': return 'block-folded';
+    case 'QUOTE_SINGLE': return 'single';
+    case 'QUOTE_DOUBLE': return 'double';
+    default: return 'plain';
+  }
+}
+
+function scalarString(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+}
+
+function where(sink: Sink, node: Node): string {
+  const p = sink.at(node.range?.[0] ?? 0);
+  return `${sink.file}:${p.line}:${p.col}`;
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/**
+ * Maps a position inside an annotation's template (1-based line, 1-based column) back to the YAML
+ * file. Exact for literal block scalars (`|`) and for scalars written on one line (plain, or quoted
+ * with escapes); undefined for folded or multi-line flow scalars, whose folding makes it ambiguous.
+ */
+export function templatePosInFile(ann: Annotation, fileText: string, line: number, col: number): SourcePos | undefined {
+  if (ann.style === 'block-literal') {
+    const fileLines = fileText.split('\n');
+    const first = ann.valuePos.line + 1; // content starts on the line after the `|` header
+    const target = first + line - 1;
+    if (target - 1 >= fileLines.length) return undefined;
+    return { line: target, col: blockIndent(fileLines, first - 1) + col };
+  }
+  if (ann.source.includes('\n') || ann.style === 'block-folded') return undefined;
+  const offset = offsetIn(ann.value, line, col);
+  if (offset === undefined) return undefined;
+  if (ann.style === 'plain') return { line: ann.valuePos.line, col: ann.valuePos.col + offset };
+  // Quoted: walk the raw source after the opening quote; each escape is one template character.
+  const raw = ann.source;
+  let i = 1;
+  for (let n = 0; n < offset && i < raw.length - 1; n++) i += rawCharLength(raw, i, ann.style);
+  return { line: ann.valuePos.line, col: ann.valuePos.col + i };
+}
+
+/** Offset of (line, col) in text, or undefined when outside it. */
+function offsetIn(text: string, line: number, col: number): number | undefined {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  return start + col - 1;
+}
+
+/** Length in the source of the quoted-scalar character starting at raw[i]. */
+function rawCharLength(raw: string, i: number, style: ScalarStyle): number {
+  if (style === 'single') return raw.startsWith("''", i) ? 2 : 1;
+  if (raw[i] !== '\\') return 1;
+  switch (raw[i + 1]) {
+    case 'x': return 4;
+    case 'u': return 6;
+    case 'U': return 10;
+    default: return 2;
+  }
+}
+
+function blockIndent(lines: readonly string[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.trim() !== '') return l.length - l.trimStart().length;
+  }
+  return 0;
+}

@@ -1,0 +1,110 @@
+// vtpl command line: builds the commander program and maps outcomes to exit codes
+// (0 ok, 1 something is wrong, 2 usage).
+
+import { Command, CommanderError } from 'commander';
+import { registerConformance } from './conformance.js';
+import { registerPreview } from './preview.js';
+import { registerRender } from './render.js';
+import { registerCheck } from './check.js';
+import { registerRecord } from './record.js';
+import { type IO, UsageError, UserError, processIO } from './io.js';
+
+const VERSION = '0.1.0';
+
+/** The program, with commands writing to `io`. Exit codes land in `process.exitCode` or are thrown as errors. */
+export function buildProgram(io: IO): Command {
+  const program = new Command();
+  program
+    .name('vtpl')
+    .description('Render HashiCorp Vault Agent templates (Go text/template + consul-template functions) offline, byte-identical to Go')
+    .version(VERSION)
+    .option('--no-color', 'never colour the output (colours are only used on a terminal anyway)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `
+Examples:
+  $ vtpl preview examples/deployment.yaml --responses examples/vault
+  $ vtpl render app.ctmpl --responses examples/vault
+  $ vtpl render greeting.tmpl --data values.json --mode text
+  $ vtpl check examples/deployment.yaml
+  $ vtpl record k8s/ --vault-addr https://vault:8200 --out recorded/
+
+Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning), 2 usage error.`);
+  registerPreview(program, io);
+  registerRender(program, io);
+  registerCheck(program, io);
+  registerRecord(program, io);
+  registerConformance(program);
+  return program;
+}
+
+/**
+ * `--delims L R` takes two values, which commander cannot express: fold them into one
+ * token `L\0R` (a single token containing a space, `--delims "[[ ]]"`, is also accepted).
+ */
+export function foldDelims(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    const after = argv[i + 2];
+    if (a === '--delims' && next !== undefined && !/\s/.test(next) && after !== undefined) {
+      out.push(a, `${next}\0${after}`);
+      i += 2;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** Runs vtpl with user arguments (no node/script prefix); returns the exit code. */
+export async function run(args: readonly string[], io: IO): Promise<number> {
+  const program = buildProgram(io);
+  const saved = process.exitCode;
+  process.exitCode = 0;
+  try {
+    // Colour is decided by `io`; dropping the flag here lets it appear anywhere on the line.
+    await program.parseAsync(foldDelims(args.filter((a) => a !== '--no-color')), { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help asked for is success; help shown because no command was given is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2;
+      return 2;
+    }
+    const cmd = commandName(args);
+    if (e instanceof UsageError) {
+      io.err(`vtpl${cmd}: ${e.message}\n(run with --help for usage)\n`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      io.err(`vtpl${cmd}: ${e.message}\n`);
+      return 1;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`vtpl${cmd}: internal error: ${msg}\n`);
+    if (process.env.VTPL_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+    return 1;
+  } finally {
+    process.exitCode = saved;
+  }
+}
+
+function commandName(args: readonly string[]): string {
+  const first = args.find((a) => !a.startsWith('-'));
+  return first === undefined ? '' : ` ${first}`;
+}
+
+/** The `vtpl` executable's entry point (bin/vtpl). */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // `vtpl ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const io = processIO(argv.includes('--no-color'));
+  process.exitCode = await run(argv, io);
+}

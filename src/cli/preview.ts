@@ -1,0 +1,173 @@
+// `vtpl preview MANIFEST... --responses DIR`: the files Vault Agent would write for each pod.
+
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { ManifestError, readManifest } from '../agent/manifest.js';
+import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
+import { templateFileReader } from '../agent/templatefile.js';
+import { type IO, UsageError, UserError, paint, progress } from './io.js';
+import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
+import { responsesClient } from './responses.js';
+import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient, liveOptionsGiven } from './vault-options.js';
+
+export interface PreviewCliOptions extends VaultCliOptions {
+  /** Recorded responses; exactly one of this and vaultAddr. */
+  readonly responses?: string;
+  readonly templateDir?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly defaultTemplate?: string;
+  readonly env?: readonly string[];
+}
+
+/** commander collector for repeatable options. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** KEY=VALUE pairs from --env. */
+export function envPairs(pairs: readonly string[] | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const p of pairs ?? []) {
+    const i = p.indexOf('=');
+    if (i <= 0) throw new UserError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
+    env[p.slice(0, i)] = p.slice(i + 1);
+  }
+  return env;
+}
+
+/** Directory for one pod under --out: <kind>-<name>, made unique when names repeat. */
+function podDirs(pods: readonly PreviewPod[]): string[] {
+  const used = new Map<string, number>();
+  return pods.map((p) => {
+    const base = p.label.replace(/^List\[\d+\] /, '').replace(/[^A-Za-z0-9._-]+/g, '-').toLowerCase();
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+export async function runPreview(manifests: readonly string[], opts: PreviewCliOptions, io: IO): Promise<number> {
+  const live = opts.vaultAddr !== undefined;
+  if (live === (opts.responses !== undefined)) throw new UsageError('give either --responses DIR (recorded) or --vault-addr URL (live)');
+  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr');
+  const client = live ? await liveClient(opts) : responsesClient(opts.responses as string);
+  const env = envPairs(opts.env);
+  const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
+  const results: { file: string; result: PreviewResult }[] = [];
+  const inputs = expandInputs(manifests);
+  const bar = progress(io, inputs.length);
+  for (const file of inputs) {
+    bar.step(file);
+    let manifest;
+    try {
+      manifest = readManifest(readText(file), file);
+    } catch (e) {
+      bar.done();
+      if (e instanceof ManifestError) throw new UserError(e.message);
+      throw e;
+    }
+    results.push({ file, result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }) });
+  }
+  bar.done();
+  const pods = results.flatMap((r) => r.result.pods);
+  const failed = pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
+
+  if (opts.out !== undefined) {
+    const dirs = podDirs(pods);
+    pods.forEach((p, i) => {
+      for (const f of p.files) {
+        if (f.content === undefined || f.placeholder) continue;
+        const target = join(opts.out as string, dirs[i] as string, f.destination);
+        writeFileAtomic(target, f.content, parseMode(f.mode) ?? 0o644);
+      }
+    });
+  }
+  if (opts.json) {
+    io.out(`${JSON.stringify({ ok: !failed, manifests: results.map((r) => ({ file: r.file, ...r.result })) }, null, 2)}\n`);
+  } else {
+    printPreview(results, io, opts.out === undefined ? undefined : podDirs(pods), live);
+  }
+  return failed ? 1 : 0;
+}
+
+function printPreview(results: readonly { file: string; result: PreviewResult }[], io: IO, outDirs: string[] | undefined, live: boolean): void {
+  const c = paint(io.color);
+  let podIndex = 0;
+  for (const { file, result } of results) {
+    for (const pod of result.pods) {
+      const outDir = outDirs?.[podIndex++];
+      io.out(`${c.bold(`# ${pod.label}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
+      for (const e of pod.errors) io.out(`${c.red('error:')} ${e}\n`);
+      for (const w of pod.warnings) io.out(`${c.yellow('warning:')} ${w}\n`);
+      if (!pod.inject) {
+        io.out(`${c.dim(`nothing injected: ${pod.reason ?? 'see errors above'}`)}\n\n`);
+        continue;
+      }
+      for (const f of pod.files) printFile(f, io, outDir, live);
+    }
+    for (const s of result.skipped) io.out(c.dim(`${file}:${s.pos.line}:${s.pos.col}: skipped ${s.label}: ${s.reason}\n`));
+    if (result.pods.length === 0) io.out(c.dim(`${file}: no pod templates found\n`));
+  }
+}
+
+/** `live`: answers come from a running Vault, so there is nothing to record. */
+function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boolean): void {
+  const c = paint(io.color);
+  const mode = f.modeFrom === 'default' ? `${f.mode} (Vault Agent default)` : f.mode;
+  io.out(`${c.cyan(`==> ${f.destination}`)}  mode ${mode}  ${c.dim(`from ${f.origin}`)}\n`);
+  const reads = f.reads.map((r) => `${r.fn} ${r.path ?? '<dynamic>'}`).join(', ');
+  if (reads) io.out(c.dim(`    reads: ${reads}\n`));
+  if (f.command) io.out(c.dim(`    after render the agent runs (not run here): ${f.command}\n`));
+  if (f.content === undefined) {
+    io.out(`${c.red('    not written:')} ${f.error ?? ''}\n`);
+    for (const m of f.missing ?? []) {
+      io.out(live ? `    missing ${m.request}\n` : `    missing ${m.request}; record it with:\n      ${m.record}\n`);
+    }
+    io.out('\n');
+    return;
+  }
+  for (const l of live ? [] : f.emptyLists ?? []) {
+    io.out(`${c.yellow('    note:')} ${l.request} has no recording, so \`secrets\` saw an empty list; record it with:\n      ${l.record}\n`);
+  }
+  if (outDir !== undefined && !f.placeholder) io.out(c.dim(`    written to ${join(outDir, f.destination)}\n`));
+  if (f.placeholder) {
+    io.out(`${c.yellow(f.content)}\n\n`);
+    return;
+  }
+  if (f.content === '') io.out(`${c.dim('(empty file)')}\n`);
+  io.out(f.content);
+  if (f.content !== '' && !f.content.endsWith('\n')) io.out(`${c.dim('\n\\ No newline at end of file')}\n`);
+  io.out('\n');
+}
+
+export function registerPreview(program: Command, io: IO): void {
+  const cmd = program
+    .command('preview')
+    .description('show every file Vault Agent would write for the pods in Kubernetes manifests, rendered against recorded Vault responses (or a live Vault with --vault-addr)')
+    .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
+    .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
+    .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
+    .option('--out <dir>', 'also write each rendered file to DIR/<kind>-<name>/<destination> (atomically, with its mode)')
+    .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
+    .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
+    .option('--json', 'machine-readable output');
+  addVaultOptions(cmd)
+    .addHelpText('after', `${VAULT_OPTIONS_HELP}
+
+Each file is printed after a header line with its destination and mode. A secret that is not
+recorded is reported with the exact command that records it; like Vault Agent, vtpl then does
+not write that file. agent-inject-command-* commands are shown, never run. The token file of
+agent-inject-token is shown as a placeholder (no real token exists offline).
+
+Examples:
+  $ vtpl preview examples/deployment.yaml --responses examples/vault
+  $ vtpl preview k8s/ --responses recorded/ --out /tmp/rendered
+  $ vtpl preview k8s/ --vault-addr https://vault:8200 --role web
+  $ vtpl preview app.yaml --responses recorded/ --template-dir configmaps/ --json
+
+Exit codes: 0 every file rendered, 1 a file could not be rendered or the pod is invalid, 2 usage error.`)
+    .action(async (manifests: string[], opts: PreviewCliOptions) => {
+      process.exitCode = await runPreview(manifests, opts, io);
+    });
+}

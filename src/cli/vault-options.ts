@@ -1,0 +1,74 @@
+// The live-Vault options shared by render, preview and record, and the client they make.
+
+import type { Command } from 'commander';
+import { LiveConfigError, type LiveOptions } from '../vault/live-config.js';
+import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/live.js';
+import { UsageError, UserError } from './io.js';
+
+export interface VaultCliOptions {
+  readonly vaultAddr?: string;
+  readonly token?: string;
+  readonly role?: string;
+  readonly jwt?: string;
+  readonly authPath?: string;
+  readonly roleId?: string;
+  readonly secretId?: string;
+  readonly namespace?: string;
+  readonly caCert?: string;
+  readonly skipVerify?: boolean;
+}
+
+export const VAULT_OPTIONS_HELP = `
+Live Vault: --vault-addr URL reads secrets from a running Vault instead of recordings. The token
+comes from --token, else VAULT_TOKEN, else ~/.vault-token; or log in with kubernetes auth
+(--role ROLE [--jwt FILE] [--auth-path kubernetes]) or AppRole (--role-id ID [--secret-id ID]).
+VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH and VAULT_SKIP_VERIFY are honoured as by the vault CLI.`;
+
+/** Adds the live-Vault options to a command. */
+export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this live Vault (e.g. https://vault:8200) instead of recorded responses'): Command {
+  return cmd
+    .option('--vault-addr <url>', addrHelp)
+    .option('--token <token>', 'Vault token (default: VAULT_TOKEN, then ~/.vault-token)')
+    .option('--role <role>', 'log in with kubernetes auth as this role')
+    .option('--jwt <file>', 'kubernetes auth: service account token file (default /var/run/secrets/kubernetes.io/serviceaccount/token)')
+    .option('--auth-path <path>', 'mount path of the auth method (default kubernetes, or approle)')
+    .option('--role-id <id>', 'log in with AppRole: the role_id')
+    .option('--secret-id <id>', 'AppRole: the secret_id')
+    .option('--namespace <ns>', 'Vault namespace, sent as X-Vault-Namespace (default: VAULT_NAMESPACE)')
+    .option('--ca-cert <file>', 'PEM CA certificate to verify Vault\'s TLS certificate (default: VAULT_CACERT)')
+    .option('--skip-verify', 'do not verify Vault\'s TLS certificate (default: VAULT_SKIP_VERIFY)');
+}
+
+/** Whether any live-only option was given (they need --vault-addr, except for record). */
+export function liveOptionsGiven(o: VaultCliOptions): boolean {
+  return [o.token, o.role, o.jwt, o.authPath, o.roleId, o.secretId, o.namespace, o.caCert, o.skipVerify].some((v) => v !== undefined);
+}
+
+/** LiveOptions from the command line; usage errors for contradictory flags. */
+export function liveOptions(o: VaultCliOptions, address: string | undefined): LiveOptions {
+  if (o.role !== undefined && o.roleId !== undefined) throw new UsageError('--role (kubernetes auth) and --role-id (AppRole) exclude each other');
+  if (o.token !== undefined && (o.role !== undefined || o.roleId !== undefined)) throw new UsageError('--token and a login (--role / --role-id) exclude each other');
+  if (o.jwt !== undefined && o.role === undefined) throw new UsageError('--jwt needs --role (kubernetes auth)');
+  if (o.secretId !== undefined && o.roleId === undefined) throw new UsageError('--secret-id needs --role-id (AppRole)');
+  if (o.authPath !== undefined && o.role === undefined && o.roleId === undefined) throw new UsageError('--auth-path needs a login method (--role or --role-id)');
+  return {
+    address,
+    token: o.token,
+    kubernetes: o.role === undefined ? undefined : { role: o.role, jwtFile: o.jwt, mountPath: o.authPath },
+    appRole: o.roleId === undefined ? undefined : { roleId: o.roleId, secretId: o.secretId, mountPath: o.authPath },
+    namespace: o.namespace,
+    caCert: o.caCert,
+    skipVerify: o.skipVerify,
+  };
+}
+
+/** Connects (and logs in); configuration and login problems become UserErrors. */
+export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
+  const opts = liveOptions(o, address);
+  try {
+    return await connectLiveVault(opts);
+  } catch (e) {
+    if (e instanceof LiveConfigError || e instanceof VaultLoginError) throw new UserError(e.message);
+    throw new UserError(`cannot reach Vault: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
