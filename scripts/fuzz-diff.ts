@@ -70,11 +70,16 @@ async function main(): Promise<number> {
   if (!buildOracle()) return 1;
   const oracle = new OracleProcess();
   let last: { c: FuzzCase; reply: OracleReply; diff: string } | undefined;
+  // What Go did with the generated cases, so a run shows it exercised output and errors alike.
+  const seen = { rendered: 0, failed: 0, unfillable: 0 };
   const started = Date.now();
   try {
     const result = await fc.check(
       fc.asyncProperty(fuzzCase, async (c) => {
         const reply = await oracle.run(caseLine(c, 'fuzz'));
+        if (reply.unfillable !== undefined) seen.unfillable++;
+        else if (reply.wantError !== undefined) seen.failed++;
+        else seen.rendered++;
         const diff = difference(c, reply);
         if (diff !== null) last = { c, reply, diff };
         return diff === null;
@@ -83,7 +88,10 @@ async function main(): Promise<number> {
     );
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     if (!result.failed) {
-      console.log(`fuzz:diff: ${result.numRuns} cases, seed ${opts.seed}: no mismatch with Go (${secs}s)`);
+      console.log(
+        `fuzz:diff: ${result.numRuns} cases, seed ${opts.seed}: no mismatch with Go (${secs}s; Go rendered ${seen.rendered}, ` +
+          `failed ${seen.failed}, timed out ${seen.unfillable})`,
+      );
       return 0;
     }
     if (!last) {

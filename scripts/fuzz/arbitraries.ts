@@ -47,9 +47,12 @@ export const vaultLikeData: fc.Arbitrary<string> = fc
   .tuple(jsonText, jsonText, numberText, stringText)
   .map(([d1, d2, port, user]) => `{"Data":{"data":{"port":${port},"user":${user},"x":${d1}},"metadata":{"version":2}},"a":${d2},"list":[1,"a",null,true],"nul":null,"port":${port}}`);
 
-const fieldChain = fc
-  .array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 })
-  .map((ks) => ks.map((k) => `.${k}`).join(''));
+// Mostly chains that exist in vaultLikeData (so templates get past them and render),
+// sometimes arbitrary ones (missing keys, fields of non-maps: Go's error paths).
+const fieldChain = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('.Data.data.port', '.Data.data.user', '.Data.data.x', '.Data.metadata.version', '.Data.data', '.list', '.port', '.a', '.nul', '.Data.nope', '.missing') },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }).map((ks) => ks.map((k) => `.${k}`).join('')) },
+);
 
 const literal = fc.oneof(
   fc.constantFrom('1', '-1', '0x1F', '0o17', '017', '0b101', '1_000', '1.5', '1e3', '.5', "'a'", "'\\n'", '"s"', '"a\\tb"', '`raw`',
@@ -88,39 +91,73 @@ export const templateText = fc.letrec((tie) => ({
   ),
   command: fc.oneof(
     { depthSize: 'small' },
-    tie('operand'),
-    fc.tuple(fc.constantFrom(...BUILTINS), fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => [f, ...args].join(' ')),
-    fc.tuple(formatString, fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => ['printf', f, ...args].join(' ')),
+    { weight: 3, arbitrary: tie('operand') },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...BUILTINS), fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => [f, ...args].join(' ')) },
+    { weight: 2, arbitrary: fc.tuple(formatString, fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => ['printf', f, ...args].join(' ')) },
   ),
   pipeline: fc.oneof(
     { depthSize: 'small' },
     tie('command'),
     fc.tuple(tie('command'), fc.constantFrom('len', 'print', 'html', 'js', 'urlquery', 'printf "%v"', 'not', 'index .list')).map(([c, f]) => `${c} | ${f}`),
-    fc.tuple(fc.constantFrom('$x := ', '$x = ', '$i, $v := '), tie('command')).map(([d, c]) => `${d}${c}`),
+  ),
+  // Declarations only where Go allows them: at the start of an action's pipeline.
+  action: fc.oneof(
+    { depthSize: 'small' },
+    tie('pipeline'),
+    fc.tuple(fc.constantFrom('$x := ', '$x = ', '$i = '), tie('pipeline')).map(([d, p]) => `${d}${p}`),
   ),
   list: fc
     .array(
       fc.oneof(
         { depthSize: 'small' },
         fc.constantFrom('text ', '\n', '  ', 'é', '<&>', '%'),
-        tie('pipeline').map((p) => `{{ ${p} }}`),
-        tie('pipeline').map((p) => `{{- ${p} -}}`),
-        fc.constantFrom('{{/* c */}}', '{{- /* c */ -}}', '{{ break }}', '{{ continue }}', '{{ $x := 1 }}', '{{ template "T" . }}'),
-        fc.tuple(fc.constantFrom('if', 'with', 'range'), tie('pipeline'), tie('list'), fc.option(tie('list'))).map(
+        tie('action').map((p) => `{{ ${p} }}`),
+        tie('action').map((p) => `{{- ${p} -}}`),
+        fc.constantFrom('{{/* c */}}', '{{- /* c */ -}}', '{{ range $.list }}{{ if . }}{{ continue }}{{ end }}{{ . }}{{ break }}{{ end }}', '{{ $x := 1 }}', '{{ template "T" . }}'),
+        fc.tuple(fc.constantFrom('if', 'with', 'range'), tie('action'), tie('list'), fc.option(tie('list'))).map(
           ([kw, p, body, els]) => `{{ ${kw} ${p} }}${body}${els === null ? '' : `{{ else }}${els}`}{{ end }}`,
         ),
         fc.tuple(tie('pipeline'), tie('list'), tie('pipeline'), tie('list')).map(
           ([p, a, q, b]) => `{{ if ${p} }}${a}{{ else if ${q} }}${b}{{ end }}`,
         ),
         fc.tuple(tie('pipeline'), tie('list'), tie('list')).map(([p, a, b]) => `{{ with ${p} }}${a}{{ else with .a }}${b}{{ end }}`),
-        fc.tuple(tie('list')).map(([body]) => `{{ define "T" }}${body}{{ end }}`),
-        fc.tuple(tie('list')).map(([body]) => `{{ block "B" . }}${body}{{ end }}`),
+        fc.tuple(tie('pipeline'), tie('list')).map(([p, body]) => `{{ range $i, $v := ${p} }}${body}{{ end }}`),
         fc.integer({ min: -1, max: 4 }).map((n) => `{{ range $i := ${n} }}{{ $i }}{{ end }}`),
       ),
       { maxLength: 4 },
     )
     .map((xs) => xs.join('')),
 })).list as fc.Arbitrary<string>;
+
+/**
+ * A whole template: variables $x, $i, $v declared up front (so most generated
+ * references resolve), an optional definition of "T" or block "B", then the body.
+ */
+export const wholeTemplate: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 0, max: 9 }), templateText, fc.option(templateText, { freq: 3 }), fc.option(templateText, { freq: 4 }))
+  .map(([roll, body, def, block]) => {
+    const vars = '{{ $x := .a }}{{ $i := 1 }}{{ $v := .list }}';
+    return [
+      def === null ? '' : `{{ define "T" }}${vars}${def}{{ end }}`,
+      roll > 0 ? vars : '', // one template in ten leaves them undeclared
+      block === null ? '' : `{{ block "B" . }}${vars}${block}{{ end }}`,
+      body,
+    ].join('');
+  });
+
+/** Tree parts, exposed so cases can also be a single action (most of which render, exercising output). */
+const parts = fc.letrec((tie) => ({
+  operand: fc.oneof({ depthSize: 'small' }, fieldChain, literal, fc.constant('.'), fc.constant('$')),
+  action: fc.oneof(
+    tie('operand'),
+    fc.tuple(formatString, fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => ['printf', f, ...args].join(' ')),
+    fc.tuple(fc.constantFrom('print', 'println', 'len', 'html', 'js', 'urlquery', 'not', 'and', 'or', 'eq', 'lt', 'index'), fc.array(tie('operand'), { minLength: 1, maxLength: 3 })).map(([f, args]) => [f, ...args].join(' ')),
+  ),
+}));
+
+export const singleAction: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('', 'x=', ' '), parts.action as fc.Arbitrary<string>, fc.constantFrom('', '\n', ' |'))
+  .map(([pre, a, post]) => `${pre}{{ ${a} }}${post}`);
 
 /** Damage a template: drop, duplicate or insert characters, so malformed input is covered too. */
 export const maybeMalformed = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>
@@ -140,7 +177,7 @@ export const maybeMalformed = (text: fc.Arbitrary<string>): fc.Arbitrary<string>
 const DELIMS: ReadonlyArray<readonly [string, string]> = [['[[', ']]'], ['<%', '%>'], ['((', '))']];
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
-  .tuple(maybeMalformed(templateText), fc.oneof(vaultLikeData, jsonText), fc.option(fc.constantFrom(...DELIMS), { freq: 8 }), fc.option(fc.constantFrom('zero', 'error') as fc.Arbitrary<'zero' | 'error'>, { freq: 3 }))
+  .tuple(maybeMalformed(fc.oneof(wholeTemplate, singleAction)), fc.oneof({ weight: 3, arbitrary: vaultLikeData }, { weight: 1, arbitrary: jsonText }), fc.option(fc.constantFrom(...DELIMS), { freq: 8 }), fc.option(fc.constantFrom('zero', 'error') as fc.Arbitrary<'zero' | 'error'>, { freq: 3 }))
   .map(([template, dataJSON, delims, missingkey]) => ({
     template: delims ? template.split('{{').join(delims[0]).split('}}').join(delims[1]) : template,
     dataJSON,

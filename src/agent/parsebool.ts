@@ -1,16 +1,7 @@
-// The two boolean parsers vault-k8s uses for annotation values.
+// parseutil.ParseBool, which vault-k8s uses for most boolean annotation values
+// (agent-inject itself uses strconv.ParseBool).
 
-/** Go strconv.ParseBool; throws with Go's error text. */
-export function goParseBool(s: string): boolean {
-  switch (s) {
-    case '1': case 't': case 'T': case 'TRUE': case 'true': case 'True':
-      return true;
-    case '0': case 'f': case 'F': case 'FALSE': case 'false': case 'False':
-      return false;
-    default:
-      throw new Error(`strconv.ParseBool: parsing ${JSON.stringify(s)}: invalid syntax`);
-  }
-}
+import { parseBool } from '../vault/go/strconv.js';
 
 /**
  * hashicorp/go-secure-stdlib parseutil.ParseBool on a string: mapstructure.WeakDecode,
@@ -19,7 +10,7 @@ export function goParseBool(s: string): boolean {
 export function parseutilParseBool(s: string): boolean {
   if (s === '') return false;
   try {
-    return goParseBool(s);
+    return parseBool(s);
   } catch (e) {
     throw new Error(`cannot parse '' as bool: ${(e as Error).message}`);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planAgent, DEFAULT_MAP_TEMPLATE, DEFAULT_JSON_TEMPLATE, type PlanOptions } from '../../src/agent/annotations.js';
-import { cleanPath, joinPath } from '../../src/agent/gopath.js';
-import { goParseBool, parseutilParseBool } from '../../src/agent/parsebool.js';
+import { clean as cleanPath, join as joinPath } from '../../src/vault/go/path.js';
+import { parseutilParseBool } from '../../src/agent/parsebool.js';
+import { parseBool as goParseBool } from '../../src/vault/go/strconv.js';
 
 const P = 'vault.hashicorp.com/';
 const plan = (a: Record<string, string>, opts?: PlanOptions) =>
