@@ -4,9 +4,18 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/hashicorp/consul-template/config"
 	dep "github.com/hashicorp/consul-template/dependency"
 	"github.com/hashicorp/consul-template/template"
 )
+
+// The runner sets these package-wide values from its config before any fetch
+// (manager/runner.go); Vault Agent leaves them at consul-template's defaults.
+// Without them pkiCert treats every certificate as due for renewal.
+func init() {
+	dep.SetVaultDefaultLeaseDuration(config.DefaultVaultLeaseDuration)
+	dep.SetVaultLeaseRenewalThreshold(config.DefaultLeaseRenewalThreshold)
+}
 
 // maxPasses bounds the render/fetch loop (each pass can discover dependencies
 // nested in data fetched by the previous one).
