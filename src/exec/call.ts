@@ -146,7 +146,19 @@ function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Valu
   }
 }
 
+/**
+ * Whether `e` comes from exhausting the JS stack: V8's RangeError, or an error that
+ * code running at the brink of the stack raised instead (compiling a regular
+ * expression there fails with "Stack overflow"). No regular expression is used here,
+ * since this runs at that brink too; if even the check overflows, it is one.
+ */
 export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  try {
+    if (!(e instanceof Error)) return false;
+    const m = e.message;
+    return (e instanceof RangeError && m.includes('call stack')) || m.includes('Stack overflow');
+  } catch {
+    return true;
+  }
 }
 

@@ -36,7 +36,7 @@ describe('examples/deployment.yaml against the Go oracle', async () => {
   });
 
   it('the corpus cases were made from the current example (else run npm run examples:corpus)', () => {
-    const recordedKeys = [...(recorded.responses as ReadonlyMap<string, string>).keys()].sort();
+    const recordedKeys = [...recorded.responses.keys()].sort();
     for (const pod of manifest.pods) {
       const plan = planAgent(new Map([...pod.annotations].map(([k, a]) => [k, a.value])));
       for (const t of plan.templates) {
