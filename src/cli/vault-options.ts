@@ -22,7 +22,8 @@ export const VAULT_OPTIONS_HELP = `
 Live Vault: --vault-addr URL reads secrets from a running Vault instead of recordings. The token
 comes from --token, else VAULT_TOKEN, else ~/.vault-token; or log in with kubernetes auth
 (--role ROLE [--jwt FILE] [--auth-path kubernetes]) or AppRole (--role-id ID [--secret-id ID]).
-VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH and VAULT_SKIP_VERIFY are honoured as by the vault CLI.`;
+VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH, VAULT_SKIP_VERIFY and VAULT_CLIENT_TIMEOUT are honoured as by
+the vault CLI.`;
 
 /** Adds the live-Vault options to a command. */
 export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this live Vault (e.g. https://vault:8200) instead of recorded responses'): Command {
@@ -69,6 +70,6 @@ export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Pro
     return await connectLiveVault(opts);
   } catch (e) {
     if (e instanceof LiveConfigError || e instanceof VaultLoginError) throw new UserError(e.message);
-    throw new UserError(`cannot reach Vault: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
   }
 }

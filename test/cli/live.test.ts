@@ -88,6 +88,29 @@ describe('vtpl render / preview --vault-addr', () => {
   });
 });
 
+describe('vtpl render over HTTPS', () => {
+  const fixture = (n: string): string => new URL(`../vault-server/fixtures/${n}`, import.meta.url).pathname;
+  let tlsVault: VaultTestServer;
+  beforeAll(async () => {
+    tlsVault = await startVaultServer({ tls: { key: readFileSync(fixture('server.key'), 'utf8'), cert: readFileSync(fixture('server.pem'), 'utf8') } });
+    tlsVault.kv1().put('app', { ok: 'yes' });
+  });
+  afterAll(() => tlsVault.close());
+
+  it('--ca-cert verifies, --skip-verify skips, an unknown CA fails', async () => {
+    const dir = tempTree({ 't.ctmpl': '{{ with secret "kv/app" }}{{ .Data.ok }}{{ end }}' });
+    const t = join(dir, 't.ctmpl');
+    expect(await vtpl('render', t, '--vault-addr', tlsVault.url, '--token', 'root', '--ca-cert', fixture('ca.pem'))).toMatchObject({ code: 0, out: 'yes' });
+    expect(await vtpl('render', t, '--vault-addr', tlsVault.url, '--token', 'root', '--skip-verify')).toMatchObject({ code: 0, out: 'yes' });
+    const bad = await vtpl('render', t, '--vault-addr', tlsVault.url, '--token', 'root');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('x509: certificate signed by unknown authority');
+    const missing = await vtpl('render', t, '--vault-addr', tlsVault.url, '--token', 'root', '--ca-cert', join(dir, 'nope.pem'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('vtpl render: cannot read CA certificate');
+  });
+});
+
 describe('vtpl record', () => {
   it('records what the templates read; preview from the recording equals preview against live', async () => {
     const dir = tempTree({ 'app.yaml': manifest });

@@ -1,0 +1,36 @@
+// plugin (runs a command: only when the caller supplies a runner), sockaddr (needs the
+// host's network interfaces) and the go-spew debug helpers.
+
+import { sprintf } from '../../fmt/index.js';
+import { GoError, type Value, stringValue } from '../../value/index.js';
+import { trimSpace } from '../go/strings.js';
+import { I, S, SS, fn } from './sig.js';
+import { sliceOf } from '../../value/index.js';
+
+/** Runs `name args...` and returns its trimmed stdout; throws GoError with consul-template's `exec "NAME": ...` text. */
+export type PluginRunner = (name: string, args: readonly string[]) => string;
+
+export function pluginFunc(run: PluginRunner | undefined): Value {
+  return fn([S, SS], S, ([name, ...args]) => {
+    if (name.str() === '') return stringValue('');
+    if (!run) throw new GoError('plugin: running commands is disabled in vtpl (enable plugins to allow it)');
+    const kept = args.map((a) => trimSpace(a.str())).filter((a) => a !== '');
+    return stringValue(run(name.str(), kept));
+  }, true);
+}
+
+function unsupported(name: string, why: string, params: Value['type'][], variadic: boolean): Value {
+  return fn(params, S, () => {
+    throw new GoError(`${name}: ${why}, not supported by vtpl`);
+  }, variadic);
+}
+
+export const unsupportedFuncs: Record<string, Value> = {
+  sockaddr: unsupported('sockaddr', 'needs network interface introspection', [SS], true),
+  // spew_dump and spew_printf write to the agent's stdout, not into the template: their result is "".
+  spew_dump: fn([sliceOf(I)], S, () => stringValue(''), true),
+  spew_printf: fn([S, sliceOf(I)], S, () => stringValue(''), true),
+  spew_sdump: unsupported('spew_sdump', 'go-spew output', [sliceOf(I)], true),
+  // go-spew's Sprintf formats like fmt except inside pointers (which it follows); vtpl uses fmt.
+  spew_sprintf: fn([S, sliceOf(I)], S, ([format, ...args]) => stringValue(sprintf(format.str(), args)), true),
+};

@@ -1,0 +1,13 @@
+// Vault Agent templates: consul-template's functions and render loop over a VaultClient.
+// Browser-safe. Node-only helpers live in their own modules: recorded-fs.ts (recorded
+// responses on disk) and node-files.ts (file access and plugin commands for the renderer).
+
+export { renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult } from './renderer.js';
+export type { VaultClient, VaultResponse } from './client.js';
+export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
+export { parseVaultResponse, secretValue, secretType, secretPtrType, secretAuthType, secretWrapInfoType, type ApiSecret } from './secret-model.js';
+export { pemEncodedType, type PemEncoded } from './pem.js';
+export { timeType } from './go-time.js';
+export type { FileAccess } from './funcs/context.js';
+export type { PluginRunner } from './funcs/unsupported.js';
+export { consulTemplateFuncs } from './funcmap.js';

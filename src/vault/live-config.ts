@@ -1,0 +1,141 @@
+// Connection settings for a live Vault, resolved the way the vault CLI and vault/api
+// (api/client.go ReadEnvironment, the ~/.vault-token token helper) resolve them: explicit
+// options first, then VAULT_* environment variables, then defaults. Node only (reads files).
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { TransportSettings } from './live-transport.js';
+
+/** vault/api's DefaultConfig address. */
+export const DEFAULT_LIVE_ADDRESS = 'https://127.0.0.1:8200';
+/** Where Vault Agent's kubernetes auth reads the service account token by default. */
+export const DEFAULT_JWT_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+export interface LiveOptions {
+  /** --vault-addr; else VAULT_AGENT_ADDR, VAULT_ADDR, https://127.0.0.1:8200. */
+  readonly address?: string;
+  /** --token; else VAULT_TOKEN, else ~/.vault-token. Ignored when a login method is given. */
+  readonly token?: string;
+  /** Kubernetes auth: POST auth/<mountPath>/login {role, jwt}. */
+  readonly kubernetes?: { readonly role: string; readonly jwtFile?: string; readonly mountPath?: string };
+  /** AppRole auth: POST auth/<mountPath>/login {role_id, secret_id}. */
+  readonly appRole?: { readonly roleId: string; readonly secretId?: string; readonly mountPath?: string };
+  /** --namespace; else VAULT_NAMESPACE. */
+  readonly namespace?: string;
+  /** --ca-cert FILE; else VAULT_CACERT. */
+  readonly caCert?: string;
+  /** A directory of PEM CA files; else VAULT_CAPATH. */
+  readonly caPath?: string;
+  /** --skip-verify; else VAULT_SKIP_VERIFY (strconv.ParseBool). */
+  readonly skipVerify?: boolean;
+  /** The environment to read VAULT_* from (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The home directory holding .vault-token (default os.homedir()). */
+  readonly home?: string;
+}
+
+export type LiveAuth =
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'kubernetes'; readonly role: string; readonly jwt: string; readonly mountPath: string }
+  | { readonly kind: 'approle'; readonly roleId: string; readonly secretId: string; readonly mountPath: string };
+
+export interface LiveSettings {
+  readonly address: string;
+  readonly namespace: string;
+  readonly tls: TransportSettings;
+  readonly auth: LiveAuth;
+}
+
+/** A setting that cannot be used (unreadable file, bad VAULT_SKIP_VERIFY, ...). */
+export class LiveConfigError extends Error {
+  override name = 'LiveConfigError';
+}
+
+function readFile(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new LiveConfigError(`cannot read ${what} ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** strconv.ParseBool. */
+function parseBool(name: string, s: string): boolean {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  throw new LiveConfigError(`could not parse ${name}: strconv.ParseBool: parsing ${JSON.stringify(s)}: invalid syntax`);
+}
+
+/** The token helper's ~/.vault-token, whitespace-trimmed; "" when there is none. */
+function tokenFile(home: string): string {
+  try {
+    return readFileSync(join(home, '.vault-token'), 'utf8').trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new LiveConfigError(`cannot read ${join(home, '.vault-token')}: ${(e as Error).message}`);
+  }
+}
+
+function caCerts(caCert: string | undefined, caPath: string | undefined): string[] | undefined {
+  if (caCert) return [readFile(caCert, 'CA certificate')];
+  if (!caPath) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(caPath).sort();
+  } catch (e) {
+    throw new LiveConfigError(`cannot read CA directory ${caPath}: ${(e as Error).message}`);
+  }
+  return names.map((n) => readFile(join(caPath, n), 'CA certificate'));
+}
+
+/** Resolves options, environment and files into the settings a live client uses. */
+export function resolveLiveSettings(opts: LiveOptions): LiveSettings {
+  const env = opts.env ?? process.env;
+  const get = (k: string): string | undefined => {
+    const v = env[k];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const address = (opts.address ?? get('VAULT_AGENT_ADDR') ?? get('VAULT_ADDR') ?? DEFAULT_LIVE_ADDRESS).replace(/\/+$/, '');
+  try {
+    const u = new URL(address);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`unsupported scheme ${u.protocol}`);
+  } catch (e) {
+    throw new LiveConfigError(`invalid Vault address ${JSON.stringify(address)}: ${(e as Error).message}`);
+  }
+  const skipEnv = get('VAULT_SKIP_VERIFY');
+  const skipVerify = opts.skipVerify ?? (skipEnv === undefined ? false : parseBool('VAULT_SKIP_VERIFY', skipEnv));
+  const timeout = get('VAULT_CLIENT_TIMEOUT');
+  const tls: TransportSettings = {
+    ca: caCerts(opts.caCert ?? get('VAULT_CACERT'), opts.caPath ?? get('VAULT_CAPATH')),
+    skipVerify,
+    timeoutMs: timeout === undefined ? 60_000 : parseTimeout(timeout),
+  };
+  const namespace = opts.namespace ?? get('VAULT_NAMESPACE') ?? '';
+
+  let auth: LiveAuth;
+  if (opts.kubernetes && opts.appRole) throw new LiveConfigError('choose one login method: kubernetes (--role/--jwt) or AppRole (--role-id/--secret-id)');
+  if (opts.kubernetes) {
+    const file = opts.kubernetes.jwtFile ?? DEFAULT_JWT_FILE;
+    // Vault Agent's kubernetes auth trims the token file.
+    const jwt = readFile(file, 'service account token').trim();
+    auth = { kind: 'kubernetes', role: opts.kubernetes.role, jwt, mountPath: trimMount(opts.kubernetes.mountPath ?? 'kubernetes') };
+  } else if (opts.appRole) {
+    auth = { kind: 'approle', roleId: opts.appRole.roleId, secretId: opts.appRole.secretId ?? '', mountPath: trimMount(opts.appRole.mountPath ?? 'approle') };
+  } else {
+    auth = { kind: 'token', token: opts.token ?? get('VAULT_TOKEN') ?? tokenFile(opts.home ?? homedir()) };
+  }
+  return { address, namespace, tls, auth };
+}
+
+/** VAULT_CLIENT_TIMEOUT: seconds, or a duration such as "30s", "2m", "500ms". */
+function parseTimeout(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(s);
+  if (!m) throw new LiveConfigError(`could not parse VAULT_CLIENT_TIMEOUT: ${JSON.stringify(s)}`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  return Number(m[1]) * unit;
+}
+
+function trimMount(m: string): string {
+  return m.replace(/^\/+|\/+$/g, '').replace(/^auth\//, '');
+}

@@ -1,0 +1,160 @@
+// Rendering a template as Vault Agent's consul-template does (template/template.go
+// Execute + manager/runner.go's render/fetch loop): each pass parses and executes the
+// template with dot = nil; functions whose data is not yet in the brain return nil and
+// record their dependency as missing; the missing ones are fetched (in parallel, one
+// fetch per dependency string) and the template runs again until nothing is missing.
+// Output is returned only from a pass with nothing missing; a failed fetch fails the render.
+
+import { sprint } from '../fmt/index.js';
+import { Template, TemplateError } from '../template.js';
+import { type Value, invalid } from '../value/index.js';
+import type { VaultClient } from './client.js';
+import type { Dependency } from './dependencies.js';
+import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
+import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
+import type { PluginRunner } from './funcs/unsupported.js';
+import { objectEntries, secretPtrType } from './secret-model.js';
+
+export interface RenderConsulOptions {
+  readonly template: string;
+  /** The template's name; consul-template always uses "". */
+  readonly name?: string;
+  /** Action delimiters; "" (or absent) means {{ and }}. */
+  readonly delims?: readonly [string, string];
+  /** error_on_missing_key: missingkey=error instead of missingkey=zero. */
+  readonly errorOnMissingKey?: boolean;
+  /** The environment `env`, `mustEnv` and `envOrDefault` see (nothing else is visible). */
+  readonly env?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+  /** function_denylist globs: matching functions fail with "function is disabled". */
+  readonly functionDenylist?: readonly string[];
+  /** sandbox_path for `file`. */
+  readonly sandboxPath?: string;
+  /** The template's destination (it names pkiCert dependencies). */
+  readonly destination?: string;
+  /** Local file access for `file` and `writeToFile`; without it they fail. */
+  readonly files?: FileAccess;
+  /** Command runner for `plugin`; without it plugin fails. */
+  readonly plugin?: PluginRunner;
+  /** The clock (ms since the epoch) for timestamp, KV v2 deletion times and certificates. */
+  readonly now?: () => number;
+  /** Bound on render passes (each can discover dependencies nested in fetched data). */
+  readonly maxPasses?: number;
+  readonly client: VaultClient;
+}
+
+export interface RenderConsulResult {
+  readonly output: string;
+  /** The dependencies the final pass used, as consul-template prints them ("vault.read(secret/app)"). */
+  readonly used: readonly string[];
+  /** How many passes the render took. */
+  readonly passes: number;
+}
+
+/** A failed render; `message` is consul-template's error text. */
+export class ConsulTemplateError extends Error {
+  constructor(message: string, readonly kind: 'parse' | 'execute' | 'fetch' | 'missing') {
+    super(message);
+    this.name = 'ConsulTemplateError';
+  }
+}
+
+/**
+ * redactinator: every top-level value of each used secret's Data, printed with %v, is
+ * replaced by "[redacted]" in the error text (strings.NewReplacer: at each position the
+ * earliest listed match wins; Go lists the values in random map order, we in key order).
+ */
+function redact(message: string, used: DepSet, brain: ReadonlyMap<string, Value>): string {
+  const olds: string[] = [];
+  for (const d of used.list()) {
+    const data = brain.get(d.key);
+    if (!data || data.type !== secretPtrType || data.isNil()) continue;
+    const dataMap = data.elem().items()[4];
+    for (const [, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) olds.push(sprint([v]));
+  }
+  if (olds.length === 0) return message;
+  let out = '';
+  let last = 0;
+  let prevMatchEmpty = false;
+  for (let i = 0; i <= message.length; ) {
+    const hit = olds.find((o) => !(prevMatchEmpty && o === '') && message.startsWith(o, i));
+    prevMatchEmpty = hit === '';
+    if (hit !== undefined) {
+      out += message.slice(last, i) + '[redacted]';
+      i += hit.length;
+      last = i;
+      continue;
+    }
+    i++;
+  }
+  return out + message.slice(last);
+}
+
+function envMap(env: RenderConsulOptions['env']): Map<string, string> {
+  if (env === undefined) return new Map();
+  return env instanceof Map ? new Map(env) : new Map(Object.entries(env as Record<string, string>));
+}
+
+interface Pass {
+  output: string;
+  used: DepSet;
+  missing: DepSet;
+}
+
+/** One Template.Execute: a fresh template, function map and scratch, dot = nil. */
+function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value>, env: Map<string, string>, fopts: FuncMapOptions): Pass {
+  const used = new DepSet();
+  const missing = new DepSet();
+  const tmpl = new Template(opts.name ?? '');
+  const now = opts.now ?? Date.now;
+  const ctx: FuncContext = {
+    brain, used, missing, env,
+    template: () => tmpl,
+    destination: opts.destination ?? '',
+    fetch: { now, readFile: opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined },
+    sandboxPath: opts.sandboxPath ?? '',
+    files: opts.files,
+  };
+  tmpl.delims(opts.delims?.[0] ?? '', opts.delims?.[1] ?? '');
+  tmpl.funcs(consulTemplateFuncs(ctx, fopts));
+  tmpl.option(opts.errorOnMissingKey ? 'missingkey=error' : 'missingkey=zero');
+  try {
+    tmpl.parse(opts.template);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new ConsulTemplateError(`parse: ${e.message}`, 'parse');
+    throw e;
+  }
+  try {
+    const output = tmpl.execute(invalid);
+    return { output, used, missing };
+  } catch (e) {
+    if (e instanceof TemplateError) throw new ConsulTemplateError(`execute: ${redact(e.message, used, brain)}`, 'execute');
+    throw e;
+  }
+}
+
+/** Fetches the missing dependencies in parallel; the first failure in dependency order fails the render. */
+async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain: Map<string, Value>): Promise<void> {
+  const results = await Promise.allSettled(deps.map((d) => d.fetch(client)));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      const e: unknown = r.reason;
+      throw new ConsulTemplateError(e instanceof Error ? e.message : String(e), 'fetch');
+    }
+    brain.set(deps[i].key, r.value);
+  });
+}
+
+/** Renders a Vault Agent template (see the file comment). Throws ConsulTemplateError. */
+export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<RenderConsulResult> {
+  const brain = new Map<string, Value>();
+  const env = envMap(opts.env);
+  const fopts: FuncMapOptions = { functionDenylist: opts.functionDenylist, plugin: opts.plugin };
+  const maxPasses = opts.maxPasses ?? 20;
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const res = executeOnce(opts, brain, env, fopts);
+    if (res.missing.size === 0) return { output: res.output, used: [...res.used.byKey.keys()], passes: pass };
+    await fetchAll(res.missing.list(), opts.client, brain);
+  }
+  throw new ConsulTemplateError(`vtpl: dependencies still missing after ${maxPasses} passes`, 'missing');
+}
+
