@@ -38,9 +38,15 @@ export interface FuncMapOptions {
   readonly plugin?: PluginRunner;
 }
 
+// consul-template builds its map on every Execute; the Consul/Nomad stand-ins and the
+// sprig set hold no per-execution state, so vtpl builds those once (each render pass
+// would otherwise spend most of its time rebuilding them).
+let stateless: { consul: Record<string, Value>; sprig: Record<string, Value> } | undefined;
+
 export function consulTemplateFuncs(ctx: FuncContext, opts: FuncMapOptions): Record<string, Value> {
+  stateless ??= { consul: consulFuncs(), sprig: sprigFuncs() };
   const r: Record<string, Value> = {
-    ...consulFuncs(),
+    ...stateless.consul,
     ...fileFuncs(ctx),
     ...secretFuncs(ctx),
     scratch: scratchFunc(),
@@ -61,7 +67,7 @@ export function consulTemplateFuncs(ctx: FuncContext, opts: FuncMapOptions): Rec
     ...tomlFuncs,
     ...unsupportedFuncs,
     ...mathFuncs,
-    ...sprigFuncs(),
+    ...stateless.sprig,
   };
   for (const pattern of opts.functionDenylist ?? []) {
     for (const name of Object.keys(r)) if (glob(pattern, name)) r[name] = denied;
