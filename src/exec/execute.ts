@@ -14,6 +14,9 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  * here costs several JS frames, so the JS stack can run out first; that
  * overflow is reported as Go's depth error, located at the innermost
  * {{template}} call, which is where Go reports it for recursive templates.
+ * An overflow with few {{template}} calls active comes from deeply nested
+ * expressions instead, which Go (whose stack grows) evaluates: that is vtpl's
+ * own limit and says so.
  */
 export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin): string {
   const run: Run = { out: [], callBuiltin, calling: null, callingNode: null };
@@ -29,8 +32,14 @@ export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin):
   return run.out.join('');
 }
 
+/** Fewer nested {{template}} calls than this cannot exhaust the JS stack by themselves. */
+const templateRecursionFloor = 1000;
+
 function depthError(run: Run, top: State): TemplateError {
   const at = run.calling ?? top;
   const node = run.calling ? run.callingNode : top.node;
+  if (at.depth < templateRecursionFloor) {
+    return new TemplateError('exec', execErrorText(at.tmpl, node, 'expression nesting exceeds the JavaScript stack (a vtpl limit; Go has none)', []));
+  }
   return new TemplateError('exec', execErrorText(at.tmpl, node, 'exceeded maximum template depth (%v)', [maxExecDepth]));
 }

@@ -215,3 +215,11 @@ describe('large output', () => {
     expect(out).toBe('999999');
   });
 });
+
+describe('limits of the JavaScript stack', () => {
+  test('expressions nested deeper than the JS stack allows fail with a clear TemplateError', () => {
+    const deep = `{{ ${'('.repeat(10000)}1${')'.repeat(10000)} }}`;
+    expect(() => render(deep, null)).toThrow(/expression nesting exceeds the JavaScript stack/);
+    expect(() => render(deep, null)).toThrow(TemplateError);
+  });
+});
