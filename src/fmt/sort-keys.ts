@@ -5,7 +5,7 @@
 // (so they keep insertion order) and dynamic types compare by their type string.
 
 import { type GoMap, type Kind, type Value, isIntKind, isUintKind } from '../value/index.js';
-import { runeAt } from './utf8.js';
+import { compareStrings } from '../go/strings.js';
 
 export interface KeyValue {
   readonly key: Value;
@@ -53,32 +53,6 @@ function cmpFloat(a: number, b: number): number {
   const bn = Number.isNaN(b);
   if (an || bn) return an && bn ? 0 : an ? -1 : 1;
   return cmp(a, b);
-}
-
-/** Compares JS strings as Go compares their UTF-8 encodings. */
-export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === n) return cmp(a.length, b.length);
-  const ca = a.charCodeAt(i);
-  const cb = b.charCodeAt(i);
-  if (ca < 0xd800 && cb < 0xd800) return ca - cb;
-  // Surrogates are involved: compare code points from the start of the current one.
-  if (i > 0) {
-    const prev = a.charCodeAt(i - 1);
-    if (prev >= 0xd800 && prev < 0xdc00) i--;
-  }
-  let ia = i;
-  let ib = i;
-  while (ia < a.length && ib < b.length) {
-    const ra = runeAt(a, ia);
-    const rb = runeAt(b, ib);
-    if (ra.r !== rb.r) return ra.r - rb.r;
-    ia += ra.size;
-    ib += rb.size;
-  }
-  return cmp(a.length - ia, b.length - ib);
 }
 
 function nilCompare(a: Value, b: Value): number | undefined {

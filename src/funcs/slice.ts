@@ -4,12 +4,12 @@ import { GoError, GoPanic, Value, goFunc, indirectInterface, sliceOf } from '../
 import { canAddr, indirect } from '../exec/addressable.js';
 import { indexArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { utf8Bytes, utf8Decode, utf8Length } from './utf8.js';
+import { bytesToString, utf8Bytes, utf8Length } from '../go/utf8.js';
 
 /** s[i:j] over the UTF-8 bytes of s. */
 function sliceString(s: string, i: number, j: number): string {
   if (utf8Length(s) === s.length) return s.slice(i, j); // ASCII: bytes are UTF-16 units
-  return utf8Decode(utf8Bytes(s).subarray(i, j));
+  return bytesToString(utf8Bytes(s).subarray(i, j));
 }
 
 /** reflect.Value.Slice / Slice3 once the indexes are checked. */

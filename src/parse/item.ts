@@ -1,5 +1,6 @@
 // Lexical items, as in lex.go.
-import { quote, quotePrefix, utf8Length } from './quote.js';
+import { quote } from '../go/strconv-quote.js';
+import { truncateRunes, utf8Length } from '../go/utf8.js';
 
 export enum ItemType {
   Error, // error occurred; value is text of error
@@ -68,6 +69,6 @@ export function itemString(i: Item): string {
   if (i.typ === ItemType.EOF) return 'EOF';
   if (i.typ === ItemType.Error) return i.val;
   if (i.typ > ItemType.Keyword) return `<${i.val}>`;
-  if (utf8Length(i.val) > 10) return quotePrefix(i.val, 10) + '...';
+  if (utf8Length(i.val) > 10) return quote(truncateRunes(i.val, 10)) + '...'; // %.10q
   return quote(i.val);
 }

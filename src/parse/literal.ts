@@ -10,7 +10,9 @@
 import nearley from 'nearley';
 import grammar from './literal-grammar.generated.js';
 import type { Literal, NumberSyntax, Piece } from './literal-syntax.js';
-import { quote } from './quote.js';
+import { quote } from '../go/strconv-quote.js';
+import { underscoreOK } from '../go/strconv-underscore.js';
+import { bytesToString, utf8Bytes } from '../go/utf8.js';
 
 /** An error from a literal conversion; its message is the text of Go's error value. */
 export class LiteralError extends Error {}
@@ -47,9 +49,6 @@ const syntaxError = 'invalid syntax';
 
 // ---- quoted strings and character constants ----
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 /** Joins unquoted pieces. Byte escapes (\xff, \377) make a byte string, which is decoded as UTF-8. */
 function joinPieces(pieces: readonly Piece[]): string {
   if (!pieces.some((p) => 'byte' in p)) {
@@ -58,7 +57,7 @@ function joinPieces(pieces: readonly Piece[]): string {
   const bytes: number[] = [];
   let text = '';
   const flush = (): void => {
-    if (text !== '') bytes.push(...encoder.encode(text));
+    if (text !== '') bytes.push(...utf8Bytes(text));
     text = '';
   };
   for (const p of pieces) {
@@ -68,7 +67,7 @@ function joinPieces(pieces: readonly Piece[]): string {
     } else text += 'text' in p ? p.text : String.fromCodePoint(p.rune);
   }
   flush();
-  return decoder.decode(new Uint8Array(bytes));
+  return bytesToString(bytes);
 }
 
 /** strconv.Unquote for the string token kinds the lexer produces ("..." and `...`). */
@@ -98,34 +97,6 @@ export function charValue(token: string): number {
 }
 
 // ---- numbers ----
-
-/** strconv's underscoreOK: underscores may only separate digits (or follow a base prefix). */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1])) {
-    i = 2;
-    saw = '0';
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; range: boolean };
 const syntaxFail = { ok: false, range: false } as const;

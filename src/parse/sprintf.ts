@@ -1,8 +1,10 @@
 // Go's parse errors are built by formatting twice: errorf first splices the template name into
 // "template: %s:%d: " + format, then formats the result with the arguments. A '%' in a template
 // name is therefore read as a verb by the second pass. This is the small part of fmt.Sprintf
-// needed to reproduce that (string and int arguments, Go's %!v(MISSING)-style complaints).
-import { quote } from './quote.js';
+// needed to reproduce that (string and int arguments, Go's %!v(MISSING)-style complaints),
+// and the %#U the lexer's messages use.
+import { isPrint, quote } from '../go/strconv-quote.js';
+import { utf8Bytes } from '../go/utf8.js';
 
 export type FormatArg = string | number;
 
@@ -18,7 +20,7 @@ function formatArg(a: FormatArg, verb: string): string {
         return quote(a);
       case 'x':
       case 'X': {
-        const hex = Array.from(new TextEncoder().encode(a), (b) => b.toString(16).padStart(2, '0')).join('');
+        const hex = Array.from(utf8Bytes(a), (b) => b.toString(16).padStart(2, '0')).join('');
         return verb === 'X' ? hex.toUpperCase() : hex;
       }
     }
@@ -75,4 +77,10 @@ export function sprintf(format: string, args: readonly FormatArg[]): string {
     out += '%!(EXTRA ' + args.slice(next).map((a) => `${typeName(a)}=${a}`).join(', ') + ')';
   }
   return out;
+}
+
+/** fmt's %#U: "U+0041 'A'", or just "U+0001" when the rune is not printable. */
+export function formatRune(cp: number): string {
+  const u = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return isPrint(cp) ? `${u} '${String.fromCodePoint(cp)}'` : u;
 }

@@ -4,6 +4,8 @@
 // so a value as deep as the decoder accepts (10000 levels) encodes without
 // exhausting the JS call stack.
 
+import { compareStrings } from '../go/strings.js';
+import { quote as goQuote } from '../go/strconv-quote.js';
 import { jsonNumberType } from './builtin-types.js';
 import { Scanner, scanError, scanSkipSpace } from './json-scanner.js';
 import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from './types.js';
@@ -194,23 +196,7 @@ function sortedEntries(m: GoMap): [string, Value][] {
     entries.push([key.kind === 'string' ? key.str() : key.int().toString(), value]);
   }
   // strings.Compare orders by UTF-8 bytes, i.e. by code point.
-  return entries.sort((a, b) => compareCodePoints(a[0], b[0]));
-}
-
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (astral code points) sort after U+E000..U+FFFF in code point order.
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
+  return entries.sort((a, b) => compareStrings(a[0], b[0]));
 }
 
 /** The bytes a MarshalJSON method returned ([]byte), as text. */
@@ -291,27 +277,6 @@ function numberLiteral(s: string): string {
   const text = s === '' ? '0' : s;
   if (!numberGrammar.test(text)) throw new GoError(`json: invalid number literal ${goQuote(text)}`);
   return text;
-}
-
-const quoteEscapes: Record<string, string> = {
-  '"': '\\"', '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
-};
-
-/**
- * strconv.Quote for the %q in Go's error text. Non-ASCII characters are kept as they
- * are: Go would also escape the non-printable ones, which a number literal never holds.
- */
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const named = quoteEscapes[ch];
-    if (named !== undefined) out += named;
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0xd800 && c < 0xe000) out += '\\ufffd';
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 const hexDigits = '0123456789abcdef';

@@ -2,10 +2,10 @@
 // vault_list.go, vault_pki.go): construction (argument checks, the String() key) and
 // one Fetch against a VaultClient, with consul-template's error wrapping.
 
-import { quote } from '../fmt/quote.js';
+import { quote } from '../go/strconv-quote.js';
 import { GoError, Value, indirectInterface, sliceStringType, stringType, stringValue } from '../value/index.js';
-import { compareStrings } from '../funcs/utf8.js';
-import { utf8Bytes } from '../fmt/utf8.js';
+import { compareStrings } from '../go/strings.js';
+import { utf8Bytes } from '../go/utf8.js';
 import { hex, sha1 } from './go/hash.js';
 import { parseRFC3339 } from './go/time.js';
 import { parsePathURL } from './go/url.js';

@@ -6,7 +6,7 @@ import {
   structOf, uint8Type, boolValue, int64Value, stringValue,
 } from '../value/index.js';
 import { type GoTime, formatTime, isZeroTime, timeJSON, timeString } from './go/time.js';
-import { utf8Bytes } from '../fmt/utf8.js';
+import { utf8Bytes } from '../go/utf8.js';
 
 const bytesType = sliceOf(uint8Type);
 

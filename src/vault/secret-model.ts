@@ -1,7 +1,7 @@
 // The Go types a template sees from Vault (consul-template dependency/vault_common.go,
 // vault_pki.go), and vault/api ParseSecret + consul-template's transformSecret.
 
-import { quote } from '../fmt/quote.js';
+import { quote } from '../go/strconv-quote.js';
 import {
   type GoType, GoError, GoMap, Value, boolType, boolValue, indirectInterface, intType, intValue,
   mapStringInterfaceType, mapStringStringType, namedType, ptrTo, sliceStringType, stringType, stringValue, structOf,

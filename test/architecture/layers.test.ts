@@ -1,13 +1,13 @@
 // The engine's layering: each layer imports only from layers below it, and the
-// core (parse, value, fmt, exec, funcs, template) imports nothing from Node, so
+// core (go, parse, value, fmt, exec, funcs, template) imports nothing from Node, so
 // it runs in a browser.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const src = new URL('../../src/', import.meta.url).pathname;
-const order = ['parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts', 'vault', 'agent', 'cli'];
-const core = new Set(['parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts']);
+const order = ['go', 'parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts', 'vault', 'agent', 'cli'];
+const core = new Set(['go', 'parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {

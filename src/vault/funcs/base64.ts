@@ -1,7 +1,7 @@
 // base64Encode/Decode and base64URLEncode/Decode (padded encodings).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../fmt/utf8.js';
+import { bytesToString, utf8Bytes } from '../../go/utf8.js';
 import { type Alphabet, decode, encode } from '../go/base64.js';
 import { S, fn } from './sig.js';
 

@@ -1,7 +1,7 @@
 // sha256Hex, md5sum, hmacSHA256Hex.
 
 import { type Value, stringValue } from '../../value/index.js';
-import { utf8Bytes } from '../../fmt/utf8.js';
+import { utf8Bytes } from '../../go/utf8.js';
 import { hex, hmacSha256, md5, sha256 } from '../go/hash.js';
 import { S, fn } from './sig.js';
 

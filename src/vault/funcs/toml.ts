@@ -3,7 +3,7 @@
 
 import { formatFloat } from '../../fmt/index.js';
 import { GoError, GoPanic, type Value, indirectInterface, interfaceType, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringValue } from '../../value/index.js';
-import { compareStrings } from '../../funcs/utf8.js';
+import { compareStrings } from '../../go/strings.js';
 import { parseFloat64 } from '../go/strconv.js';
 import { RFC3339Nano, formatTime } from '../go/time.js';
 import { goTimeOf, timeType } from '../go-time.js';

@@ -1,11 +1,12 @@
 // plugin (runs a command: only when the caller supplies a runner), sockaddr (needs the
-// host's network interfaces) and the go-spew debug helpers.
+// host's network interfaces) and the go-spew debug helpers (spew/).
 
-import { sprintf } from '../../fmt/index.js';
 import { GoError, type Value, stringValue } from '../../value/index.js';
 import { trimSpace } from '../go/strings.js';
 import { I, S, SS, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
+import { sdump } from './spew/dump.js';
+import { spewSprintf } from './spew/sprintf.js';
 
 /** Runs `name args...` and returns its trimmed stdout; throws GoError with consul-template's `exec "NAME": ...` text. */
 export type PluginRunner = (name: string, args: readonly string[]) => string;
@@ -30,7 +31,6 @@ export const unsupportedFuncs: Record<string, Value> = {
   // spew_dump and spew_printf write to the agent's stdout, not into the template: their result is "".
   spew_dump: fn([sliceOf(I)], S, () => stringValue(''), true),
   spew_printf: fn([S, sliceOf(I)], S, () => stringValue(''), true),
-  spew_sdump: unsupported('spew_sdump', 'go-spew output', [sliceOf(I)], true),
-  // go-spew's Sprintf formats like fmt except inside pointers (which it follows); vtpl uses fmt.
-  spew_sprintf: fn([S, sliceOf(I)], S, ([format, ...args]) => stringValue(sprintf(format.str(), args)), true),
+  spew_sdump: fn([sliceOf(I)], S, (args) => stringValue(sdump(args)), true),
+  spew_sprintf: fn([S, sliceOf(I)], S, ([format, ...args]) => stringValue(spewSprintf(format.str(), args)), true),
 };

@@ -1,6 +1,7 @@
 // strconv.Parse* with Go's results and error texts (*strconv.NumError.Error()).
 
-import { quote } from '../../fmt/quote.js';
+import { quote } from '../../go/strconv-quote.js';
+import { underscoreOK } from '../../go/strconv-underscore.js';
 import { GoError } from '../../value/index.js';
 
 function numError(fn: string, s: string, reason: string): GoError {
@@ -51,34 +52,6 @@ export function parseUint8(s: string, bits: number): bigint {
 
 const decimalFloat = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const hexFloat = /^([+-]?)0[xX]((?:[0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+))[pP]([+-]?[0-9]+)$/;
-
-/** strconv's underscoreOK: "_" only between digits (a base prefix counts as a digit). */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'xbo'.includes(s[1].toLowerCase())) {
-    i = 2;
-    saw = '0';
-    hex = s[1].toLowerCase() === 'x';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
 
 /** strconv.ParseFloat(s, 64). */
 export function parseFloat64(s: string): number {

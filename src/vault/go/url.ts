@@ -1,7 +1,7 @@
 // The parts of net/url consul-template uses on secret paths: url.Parse's Path and Query().
 
 import { GoError } from '../../value/index.js';
-import { quote } from '../../fmt/quote.js';
+import { quote } from '../../go/strconv-quote.js';
 
 function unescape(s: string, plusIsSpace: boolean): string | undefined {
   const bytes: number[] = [];

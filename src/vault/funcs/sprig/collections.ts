@@ -4,7 +4,7 @@ import {
   GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, intValue, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../../value/index.js';
-import { compareStrings } from '../../../funcs/utf8.js';
+import { compareStrings } from '../../../go/strings.js';
 import { marshalJSON } from '../../../value/json.js';
 import { I, S, fnNoErr } from '../sig.js';
 import { isEmpty, strval } from './convert.js';

@@ -4,7 +4,7 @@ import { sprint } from '../../../fmt/index.js';
 import {
   type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType, uint8Type,
 } from '../../../value/index.js';
-import { bytesToString } from '../../../fmt/utf8.js';
+import { bytesToString } from '../../../go/utf8.js';
 import { parseFloat64 } from '../../go/strconv.js';
 
 /** strval: the string itself, []byte as text, error/Stringer via their methods, else %v. */

@@ -11,9 +11,13 @@ import { sprigRegexFuncs } from './regex.js';
 import { sprigTextFuncs } from './text.js';
 import { sprigTypeFuncs } from './types.js';
 import { sprigDurationFuncs } from './durations.js';
+import { sprigSemverFuncs } from './semver.js';
+import { sprigURLFuncs } from './url.js';
+import { sprigCryptoFuncs } from './crypto.js';
+import { sprigDateFuncs } from './dates.js';
 
 export function sprigFuncs(): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs })) out[`sprig_${name}`] = f;
+  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs })) out[`sprig_${name}`] = f;
   return out;
 }

@@ -1,6 +1,6 @@
 // sprig list functions (list.go) and the dict helpers built on them (dict.go).
 
-import { compareStrings } from '../../../funcs/utf8.js';
+import { compareStrings } from '../../../go/strings.js';
 import {
   type GoType, GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,

@@ -2,8 +2,7 @@
 // the must* ones return the compile error.
 
 import type { RE2JS } from 're2js';
-import { quote } from '../../../fmt/index.js';
-import { canBackquote } from '../../../fmt/quote.js';
+import { canBackquote, quote } from '../../../go/strconv-quote.js';
 import { GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue } from '../../../value/index.js';
 import { compile, replaceAllString } from '../regex.js';
 import { S, fn, fnNoErr } from '../sig.js';

@@ -1,8 +1,8 @@
 // sprig string functions (strings.go, functions.go genericMap).
 
-import { quote as goQuote } from '../../../fmt/index.js';
+import { quote as goQuote } from '../../../go/strconv-quote.js';
 import { sprint } from '../../../fmt/index.js';
-import { utf8Bytes, bytesToString } from '../../../fmt/utf8.js';
+import { utf8Bytes, bytesToString } from '../../../go/utf8.js';
 import {
   type Value, boolType, boolValue, GoMap, indirectInterface, intType, mapStringStringType, sliceInterfaceType,
   sliceStringType, stringValue, Value as V,

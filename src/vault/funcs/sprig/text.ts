@@ -3,7 +3,7 @@
 // (strings.go, functions.go, goutils, xstrings).
 
 import { GoError, GoMap, GoPanic, Value, boolType, boolValue, intType, mapStringStringType, sliceStringType, stringValue, stringType } from '../../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../../fmt/utf8.js';
+import { bytesToString, utf8Bytes } from '../../../go/utf8.js';
 import { hex, sha1 } from '../../go/hash.js';
 import { adler32, sha512 } from '../../go/sha512.js';
 import { clean } from '../../go/path.js';

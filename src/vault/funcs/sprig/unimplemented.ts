@@ -4,10 +4,9 @@
 import { GoError, type Value, interfaceType, sliceInterfaceType } from '../../../value/index.js';
 import { fn } from '../sig.js';
 
-const names = `ago bcrypt buildCustomCert decryptAES derivePassword encryptAES genCA genCAWithKey
+const names = `ago bcrypt buildCustomCert encryptAES genCA genCAWithKey
 genPrivateKey genSelfSignedCert genSelfSignedCertWithKey genSignedCert genSignedCertWithKey htpasswd
-mustDateModify mustToDate must_date_modify randInt semver semverCompare shuffle toDate unixEpoch urlJoin
-urlParse`.split(/\s+/);
+mustToDate randInt shuffle toDate`.split(/\s+/);
 
 export function unimplementedSprigFuncs(): Record<string, Value> {
  const out: Record<string, Value> = {};

@@ -1,9 +1,10 @@
 // Port of strconv/quote.go (Quote, QuoteToASCII, QuoteRune, QuoteRuneToASCII,
-// CanBackquote) and IsPrint. Strings are walked as runes (see utf8.ts); a byte
-// slice's invalid bytes arrive as -1 - byte and quote as \xNN, like Go's.
+// CanBackquote) and IsPrint, with IsPrint's tables from Go's isprint.go. Strings are
+// walked as runes (see utf8.ts); a byte slice's invalid bytes arrive as -1 - byte and
+// quote as \xNN, like Go's.
 
 import { isGraphic, isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint-tables.js';
-import { maxRune, runeAt, runeError } from './utf8.js';
+import { maxRune, runeError, runesOf } from './utf8.js';
 
 const lowerhex = '0123456789abcdef';
 
@@ -80,14 +81,6 @@ export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: bo
     out += r < 0 ? '\\x' + hex(-1 - r, 2) : escapedRune(r, quote, asciiOnly, false);
   }
   return out + String.fromCharCode(quote);
-}
-
-function* runesOf(s: string): Generator<number> {
-  for (let i = 0; i < s.length; ) {
-    const { r, size } = runeAt(s, i);
-    yield r;
-    i += size;
-  }
 }
 
 const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;

@@ -1,11 +1,15 @@
-// Go strings are UTF-8 bytes; ours are JS (UTF-16) strings. These helpers give Go's
-// rune view of a JS string (a lone surrogate counts as one rune, U+FFFD, as Go treats
-// an invalid byte) and convert between Go byte slices and JS strings.
+// Go's unicode/utf8 over JS strings. Go strings are UTF-8 bytes; ours are UTF-16. These
+// helpers give Go's rune and byte view of a JS string (a lone surrogate counts as one rune,
+// U+FFFD, as Go treats an invalid byte) and convert between Go byte slices and JS strings.
 
 export const runeError = 0xfffd;
 export const maxRune = 0x10ffff;
 
 const surrogate = /[\uD800-\uDFFF]/;
+const encoder = new TextEncoder();
+// fatal: invalid input throws, so bytesToString can fall back to Go's byte-by-byte reading;
+// ignoreBOM: a leading U+FEFF is part of the string in Go, not a marker to drop.
+const validDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** utf8.RuneCountInString. */
 export function runeCount(s: string): number {
@@ -32,7 +36,16 @@ export function runeAt(s: string, i: number): { r: number; size: number } {
   return { r: runeError, size: 1 };
 }
 
-/** The prefix of s holding its first n runes (fmt's truncateString). */
+/** The runes of s in order (lone surrogates as U+FFFD). */
+export function* runesOf(s: string): Generator<number> {
+  for (let i = 0; i < s.length; ) {
+    const { r, size } = runeAt(s, i);
+    yield r;
+    i += size;
+  }
+}
+
+/** The prefix of s holding its first n runes (fmt's truncateString, the %.Ns and %.Nq cut). */
 export function truncateRunes(s: string, n: number): string {
   if (!surrogate.test(s)) return s.length <= n ? s : s.slice(0, n);
   let i = 0;
@@ -46,18 +59,24 @@ export function runeString(r: number): string {
   return String.fromCodePoint(r);
 }
 
-/** The UTF-8 bytes of s (lone surrogates encode as U+FFFD). */
-export function utf8Bytes(s: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; ) {
-    const { r, size } = runeAt(s, i);
-    i += size;
-    if (r < 0x80) out.push(r);
-    else if (r < 0x800) out.push(0xc0 | (r >> 6), 0x80 | (r & 0x3f));
-    else if (r < 0x10000) out.push(0xe0 | (r >> 12), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
-    else out.push(0xf0 | (r >> 18), 0x80 | ((r >> 12) & 0x3f), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
+/** len(s) in Go: the number of bytes of s in UTF-8 (a lone surrogate counts as U+FFFD's 3). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
-  return Uint8Array.from(out);
+  return n;
+}
+
+/** []byte(s): the UTF-8 bytes of s (TextEncoder also encodes a lone surrogate as U+FFFD). */
+export function utf8Bytes(s: string): Uint8Array {
+  return encoder.encode(s);
 }
 
 /**
@@ -105,7 +124,10 @@ function decodeMultiByte(b: ArrayLike<number>, i: number): { r: number; size: nu
   return { r: 0, size: 0 };
 }
 
-/** string(b) for a Go byte slice, with each invalid byte shown as U+FFFD. */
+/**
+ * string(b) for a Go byte slice. A JS string cannot hold bytes that are not valid UTF-8,
+ * so each invalid byte becomes U+FFFD, one per byte as Go's utf8.DecodeRune reads them.
+ */
 export function bytesToString(b: ArrayLike<number>): string {
   let ascii = true;
   for (let i = 0; i < b.length && ascii; i++) ascii = b[i] < 0x80;
@@ -114,6 +136,11 @@ export function bytesToString(b: ArrayLike<number>): string {
     // Chunked: spreading a huge array would exceed the engine's argument limit.
     for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...Array.prototype.slice.call(b, i, i + 8192));
     return s;
+  }
+  try {
+    return validDecoder.decode(b instanceof Uint8Array ? b : Uint8Array.from(b));
+  } catch {
+    // Not valid UTF-8: read it rune by rune below.
   }
   for (const r of decodeRunes(b)) s += String.fromCodePoint(r < 0 ? runeError : r);
   return s;

@@ -1,9 +1,9 @@
 // strconv's quote_test.go tables (Quote, QuoteToASCII, QuoteRune, CanBackquote) and
-// IsPrint over every rune, compared with Go's.
+// IsPrint over every rune, compared with Go's (fixtures generated with the fmt ones).
 
 import { describe, expect, it } from 'vitest';
-import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from '../../src/fmt/index.js';
-import { fixture } from './fixtures.js';
+import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from '../../src/go/strconv-quote.js';
+import { fixture } from '../fmt/fixtures.js';
 
 interface Row {
   fn: 'quote' | 'quoteToASCII' | 'quoteRune' | 'quoteRuneToASCII' | 'canBackquote';
