@@ -8,7 +8,7 @@ import {
   IdentifierNode, IfNode, ListNode, NilNode, type Node, NumberNode, PipeNode, RangeNode, StringNode,
   TemplateNode, TextNode, VariableNode, WithNode,
 } from '../parse/index.js';
-import { GoPanic, type Value, boolValue, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
+import { GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
 import { type ArgFn, type CArgs, evalCall } from './call.js';
 import { evalFieldChain } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -17,7 +17,7 @@ import { printValue } from './print.js';
 import { walkRange } from './range.js';
 import { State } from './state.js';
 import { isTrue } from './truth.js';
-import { canBeNil, evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
+import { evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
 
 /** maxExecDepth: the limit on nested {{template}} calls. */
 export const maxExecDepth = 100000;

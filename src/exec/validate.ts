@@ -6,23 +6,11 @@ import {
   BoolNode, NumberNode, StringNode,
 } from '../parse/index.js';
 import {
-  type GoType, Value, assignableTo, boolValue, complex128Type, float64Type, intBits, intValue, invalid,
+  type GoType, Value, assignableTo, boolValue, canBeNil, complex128Type, float64Type, intBits, intValue, invalid,
   isComplexKind, isFloatKind, isIntKind, isUintKind, ptrTo, reflectValueType, stringValue, zeroOf,
 } from '../value/index.js';
 import { addr, canAddr, deref } from './addressable.js';
 import type { State } from './state.js';
-
-/** canBeNil: whether an untyped nil can be assigned to the type. */
-export function canBeNil(typ: GoType): boolean {
-  switch (typ.kind) {
-    case 'chan': case 'func': case 'interface': case 'map': case 'ptr': case 'slice':
-      return true;
-    case 'struct':
-      return typ === reflectValueType;
-    default:
-      return false;
-  }
-}
 
 /** validateType: guarantees the value is valid and assignable to typ (null: any type). */
 export function validateType(s: State, value: Value, typ: GoType | null): Value {

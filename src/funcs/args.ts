@@ -1,20 +1,8 @@
 // Argument checks shared by index, slice and call (funcs.go prepareArg, indexArg).
 
 import {
-  type GoType, GoError, Value, assignableTo, box, intBits, invalid, isIntKind, isUintKind, reflectValueType, zeroOf,
+  type GoType, GoError, Value, assignableTo, box, canBeNil, intBits, invalid, isIntKind, isUintKind, reflectValueType, zeroOf,
 } from '../value/index.js';
-
-// exec.go canBeNil; kept here because exec/validate.ts pulls in the evaluator.
-function canBeNil(t: GoType): boolean {
-  switch (t.kind) {
-    case 'chan': case 'func': case 'interface': case 'map': case 'ptr': case 'slice':
-      return true;
-    case 'struct':
-      return t === reflectValueType;
-    default:
-      return false;
-  }
-}
 
 function intLike(t: GoType): boolean {
   return isIntKind(t.kind) || isUintKind(t.kind);

@@ -246,3 +246,15 @@ export function assignableTo(t: GoType, to: GoType): boolean {
 function isBasic(k: Kind): boolean {
   return k === 'bool' || k === 'string' || isIntKind(k) || isUintKind(k) || isFloatKind(k) || isComplexKind(k);
 }
+
+/** exec.go canBeNil: whether an untyped nil can be assigned to a value of the type. */
+export function canBeNil(t: GoType): boolean {
+  switch (t.kind) {
+    case 'chan': case 'func': case 'interface': case 'map': case 'ptr': case 'slice':
+      return true;
+    case 'struct':
+      return t === reflectValueType;
+    default:
+      return false;
+  }
+}

@@ -54,3 +54,23 @@ export function complexText(re: number, im: number, bits: 32 | 64): string {
 export function asStatic(v: Value, t: GoType | undefined): Value {
   return t?.kind === 'interface' && v.kind !== 'interface' ? box(v, t) : v;
 }
+
+/**
+ * The pointer chain spew walks for a pointer: how many pointers it follows
+ * (unwrapping interfaces between them), the value at the end, and whether the
+ * chain ended at a nil pointer or interface.
+ */
+export function derefChain(v: Value): { ve: Value; indirects: number; nilFound: boolean } {
+  let ve = v;
+  let indirects = 0;
+  while (ve.kind === 'ptr') {
+    if (ve.isNil()) return { ve, indirects, nilFound: true };
+    indirects++;
+    ve = ve.elem();
+    if (ve.kind === 'interface') {
+      if (ve.isNil()) return { ve, indirects, nilFound: true };
+      ve = ve.elem();
+    }
+  }
+  return { ve, indirects, nilFound: false };
+}

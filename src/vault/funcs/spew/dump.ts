@@ -8,7 +8,7 @@ import { quote } from '../../../go/strconv-quote.js';
 import { utf8Bytes } from '../../../go/utf8.js';
 import { type Value, isComplexKind, isFloatKind, isIntKind, isUintKind, sliceInterfaceType } from '../../../value/index.js';
 import { appendedCap } from './capacity.js';
-import { asStatic, complexText, fakeAddress, floatText, methodText } from './common.js';
+import { asStatic, complexText, derefChain, fakeAddress, floatText, methodText } from './common.js';
 import { hexDump } from './hexdump.js';
 
 const indentUnit = ' ';
@@ -33,24 +33,7 @@ class DumpState {
   }
 
   private dumpPtr(v: Value): void {
-    let nilFound = false;
-    let indirects = 0;
-    let ve = v;
-    while (ve.kind === 'ptr') {
-      if (ve.isNil()) {
-        nilFound = true;
-        break;
-      }
-      indirects++;
-      ve = ve.elem();
-      if (ve.kind === 'interface') {
-        if (ve.isNil()) {
-          nilFound = true;
-          break;
-        }
-        ve = ve.elem();
-      }
-    }
+    const { ve, indirects, nilFound } = derefChain(v);
     this.out += `(${'*'.repeat(indirects)}${ve.type.str})`;
     if (indirects > 0) this.out += `(${Array(indirects).fill(fakeAddress).join('->')})`;
     this.out += '(';

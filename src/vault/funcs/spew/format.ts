@@ -5,7 +5,7 @@
 
 import { sortedEntries } from '../../../fmt/sort-keys.js';
 import { type Value, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../../../value/index.js';
-import { asStatic, complexText, fakeAddress, floatText, methodText } from './common.js';
+import { asStatic, complexText, derefChain, fakeAddress, floatText, methodText } from './common.js';
 
 export interface VFlags {
   /** '#': show types. */
@@ -32,24 +32,9 @@ class FormatState {
       this.out += '<nil>';
       return;
     }
-    let nilFound = false;
-    let indirects = 0;
-    let ve = v;
-    while (ve.kind === 'ptr') {
-      if (ve.isNil()) {
-        nilFound = true;
-        break;
-      }
-      indirects++;
-      ve = ve.elem();
-      if (ve.kind === 'interface') {
-        if (ve.isNil()) {
-          nilFound = true;
-          break;
-        }
-        ve = ve.elem();
-      }
-    }
+    const walked = derefChain(v);
+    const { ve, nilFound } = walked;
+    let indirects = walked.indirects;
     const chain = indirects;
     if (showTypes && !this.ignoreNextType) {
       this.out += `(${'*'.repeat(indirects)}${ve.type.str})`;
