@@ -90,12 +90,24 @@ function parseArgs(argv: readonly string[]): Options {
   return { runs, seed, mode, out: get('--out') ?? join(root, 'conformance', 'fuzz') };
 }
 
+/**
+ * consul-template redacts secret values in error messages with a strings.Replacer whose
+ * argument order follows Go's random map iteration; when one value is a prefix of another
+ * (e.g. "" and "0") Go's own output varies from run to run. Such messages are compared
+ * with the redaction marks removed.
+ */
+function sameUpToRedaction(a: string, b: string): boolean {
+  const strip = (s: string): string => s.split('[redacted]').join('');
+  return a.includes('[redacted]') && b.includes('[redacted]') && strip(a) === strip(b);
+}
+
 /** Null when vtpl agrees with Go; otherwise a description of the difference. */
 function difference(ours: Outcome, go: OracleReply): string | null {
   if (go.unfillable !== undefined) return null; // the oracle timed out: nothing to compare
   if (go.wantError !== undefined) {
     if ('output' in ours) return `Go failed (${go.wantError}) but vtpl rendered ${JSON.stringify(ours.output)}`;
-    return ours.error === go.wantError ? null : `error differs:\n  go:   ${go.wantError}\n  vtpl: ${ours.error}`;
+    if (ours.error === go.wantError || sameUpToRedaction(ours.error, go.wantError)) return null;
+    return `error differs:\n  go:   ${go.wantError}\n  vtpl: ${ours.error}`;
   }
   if ('error' in ours) return `Go rendered ${JSON.stringify(go.want)} but vtpl failed: ${ours.error}`;
   return ours.output === go.want ? null : `output differs:\n  go:   ${JSON.stringify(go.want)}\n  vtpl: ${JSON.stringify(ours.output)}`;

@@ -57,7 +57,10 @@ export class Template implements ExecTemplate {
    * parser knows the names. Throws (as Go panics) on a bad name or signature.
    */
   funcs(funcMap: FuncMap): this {
-    for (const [name, fn] of Object.entries(funcMap)) {
+    // Object.keys, not Object.entries: a map of a few hundred functions is a dictionary-mode
+    // object, and V8 builds its entry pairs far more slowly than its key list.
+    for (const name of Object.keys(funcMap)) {
+      const fn = funcMap[name];
       if (!goodName(name)) throw new Error(sprintf('function name %q is not a valid identifier', [stringValue(name)]));
       const v = typeof fn === 'function' ? wrapJSFunc(fn) : fn;
       if (!(v instanceof Value) || v.kind !== 'func' || v.type.sig === undefined) {
@@ -160,7 +163,8 @@ export class Template implements ExecTemplate {
 
 /** goodName from funcs.go: a function name must be an identifier. */
 function goodName(name: string): boolean {
-  return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name);
+  // The ASCII test first: it is much faster than the Unicode one and decides nearly every name.
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name);
 }
 
 /** A JS function as func(...interface{}) (interface{}, error): a throw is the error result. */

@@ -45,29 +45,23 @@ function buildRules(left: string, right: string): moo.Lexer {
       leftDelim: { match: re(`${L}(?:-${space})?`), lineBreaks: true, next: 'action' },
       text: moo.fallback,
     },
+    // Few rules, each a capture group of moo's combined RegExp: the cost of every match
+    // grows with the number of groups, so tokens handled alike share a rule and
+    // actionItem tells them apart by their text.
     action: {
-      rightDelimTrim: { match: re(`${space}-${R}`), lineBreaks: true, next: 'text' },
-      rightDelim: { match: re(R), next: 'text' },
+      // The right delimiter, perhaps trim-marked (" -}}").
+      rightDelim: { match: re(`${space}-${R}|${R}`), lineBreaks: true, next: 'text' },
       // A space run stops before the space that starts a trim-marked right delimiter.
       space: { match: re(`${space}+?(?=${space}-${R})|${space}+`), lineBreaks: true },
-      declare: re(':='),
-      colon: re(':'),
-      assign: re('='),
-      pipe: re('\\|'),
-      string: re('"(?:[^"\\\\\\n]|\\\\[^\\n])*"'),
-      badString: re('"'),
-      rawString: { match: re('`[^`]*`'), lineBreaks: true },
-      badRawString: re('`'),
-      charConstant: re("'(?:[^'\\\\\\n]|\\\\[^\\n])*'"),
-      badCharConstant: re("'"),
+      // Quoted strings, raw strings and character constants; a lone quote is an unterminated one.
+      quoted: { match: re('"(?:[^"\\\\\\n]|\\\\[^\\n])*"|`[^`]*`|\'(?:[^\'\\\\\\n]|\\\\[^\\n])*\'|["`\']'), lineBreaks: true },
       variable: re(`\\$${alnum}*`),
       // "." followed by a digit, or ending the input, starts a number instead.
       field: re(`\\.(?=[^0-9])${alnum}*`),
       number: re(`(?=[+\\-.0-9])[+\\-]?${numberBody}(?:[+\\-]${numberBody})?`),
       identifier: re(`${alnum}+`),
-      leftParen: re('\\('),
-      rightParen: re('\\)'),
-      char: re('[!-~]'),
+      // := and the single printable ASCII characters: = | ( ) and the grab bag (lex.go's itemChar).
+      punctuation: re(':=|[!-~]'),
       unrecognized: { match: re('[^]'), lineBreaks: true },
     },
   });
@@ -220,36 +214,17 @@ export class Lexer {
     const pos = tok.offset;
     const end = pos + tok.text.length;
     switch (tok.type) {
-      case 'rightDelimTrim':
       case 'rightDelim': {
         if (this.parenDepth !== 0) return this.error(pos, 'unclosed left paren');
-        const trim = tok.type === 'rightDelimTrim';
+        const trim = tok.text !== this.rightDelim;
         this.trimNextText = trim;
         this.insideAction = false;
         return this.item(ItemType.RightDelim, trim ? pos + 2 : pos, this.rightDelim);
       }
       case 'space':
         return this.item(ItemType.Space, pos, tok.text);
-      case 'declare':
-        return this.item(ItemType.Declare, pos, tok.text);
-      case 'colon':
-        return this.error(pos, 'expected :=');
-      case 'assign':
-        return this.item(ItemType.Assign, pos, tok.text);
-      case 'pipe':
-        return this.item(ItemType.Pipe, pos, tok.text);
-      case 'string':
-        return this.item(ItemType.String, pos, tok.text);
-      case 'badString':
-        return this.error(pos, 'unterminated quoted string');
-      case 'rawString':
-        return this.item(ItemType.RawString, pos, tok.text);
-      case 'badRawString':
-        return this.error(pos, 'unterminated raw quoted string');
-      case 'charConstant':
-        return this.item(ItemType.CharConstant, pos, tok.text);
-      case 'badCharConstant':
-        return this.error(pos, 'unterminated character constant');
+      case 'quoted':
+        return this.quoted(pos, tok.text);
       case 'variable':
         if (!this.atTerminator(end)) return this.badCharacter(pos, end);
         return this.item(ItemType.Variable, pos, tok.text);
@@ -260,17 +235,46 @@ export class Lexer {
         return this.number(pos, tok.text);
       case 'identifier':
         return this.identifier(pos, tok.text);
-      case 'leftParen':
-        this.parenDepth++;
-        return this.item(ItemType.LeftParen, pos, tok.text);
-      case 'rightParen':
-        this.parenDepth--;
-        if (this.parenDepth < 0) return this.error(pos, 'unexpected right paren');
-        return this.item(ItemType.RightParen, pos, tok.text);
-      case 'char':
-        return this.item(ItemType.Char, pos, tok.text);
+      case 'punctuation':
+        return this.punctuation(pos, tok.text);
       default: // unrecognized
         return this.error(pos, `unrecognized character in action: ${formatRune(this.runeAt(pos))}`);
+    }
+  }
+
+  /** A quoted string, raw string or character constant; a lone quote did not find its end. */
+  private quoted(pos: number, text: string): Item {
+    const complete = text.length > 1;
+    switch (text[0]) {
+      case '"':
+        return complete ? this.item(ItemType.String, pos, text) : this.error(pos, 'unterminated quoted string');
+      case '`':
+        return complete ? this.item(ItemType.RawString, pos, text) : this.error(pos, 'unterminated raw quoted string');
+      default:
+        return complete ? this.item(ItemType.CharConstant, pos, text) : this.error(pos, 'unterminated character constant');
+    }
+  }
+
+  /** ":=" or one printable ASCII character. */
+  private punctuation(pos: number, text: string): Item {
+    switch (text) {
+      case ':=':
+        return this.item(ItemType.Declare, pos, text);
+      case ':':
+        return this.error(pos, 'expected :=');
+      case '=':
+        return this.item(ItemType.Assign, pos, text);
+      case '|':
+        return this.item(ItemType.Pipe, pos, text);
+      case '(':
+        this.parenDepth++;
+        return this.item(ItemType.LeftParen, pos, text);
+      case ')':
+        this.parenDepth--;
+        if (this.parenDepth < 0) return this.error(pos, 'unexpected right paren');
+        return this.item(ItemType.RightParen, pos, text);
+      default:
+        return this.item(ItemType.Char, pos, text);
     }
   }
 

@@ -31,6 +31,21 @@ export enum NodeType {
   Continue, // A continue action.
 }
 
+/**
+ * s.slice(from).split('.'). The parser makes a node for every variable and field; for
+ * these short names indexOf and slice cost much less than String.prototype.split.
+ */
+function splitDots(s: string, from: number): string[] {
+  const parts: string[] = [];
+  let start = from;
+  for (let dot = s.indexOf('.', start); dot >= 0; dot = s.indexOf('.', start)) {
+    parts.push(s.slice(start, dot));
+    start = dot + 1;
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
 
@@ -190,7 +205,7 @@ export class VariableNode extends Node {
   ident: string[];
   constructor(tree: Tree, pos: number, ident: string) {
     super(tree, pos);
-    this.ident = ident.split('.');
+    this.ident = splitDots(ident, 0);
   }
   parts(): Part[] {
     return [this.ident.join('.')];
@@ -225,7 +240,7 @@ export class FieldNode extends Node {
   ident: string[];
   constructor(tree: Tree, pos: number, ident: string) {
     super(tree, pos);
-    this.ident = ident.slice(1).split('.'); // drop the leading period
+    this.ident = splitDots(ident, 1); // drop the leading period
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];

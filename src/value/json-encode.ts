@@ -86,7 +86,8 @@ class Encoder {
     else if (isIntKind(k) || isUintKind(k)) this.out += v.int().toString();
     else if (isFloatKind(k)) this.out += formatFloat(v.float(), k === 'float32' ? 32 : 64);
     else if (k === 'string') this.out += t === jsonNumberType ? numberLiteral(v.str()) : quote(v.str(), this.escapeHTML);
-    else if (k === 'interface') this.tasks.push({ v: v.elem(), addr: false });
+    // Directly, not as a task: an interface never holds an interface, so this recurses once.
+    else if (k === 'interface') this.value(v.elem(), false);
     else if (k === 'struct') this.struct(v, addr);
     else if (k === 'map') this.map(v);
     else if (k === 'slice') this.slice(v);
@@ -195,9 +196,13 @@ function sortedEntries(m: GoMap): [string, Value][] {
   for (const { key, value } of m.entries.values()) {
     entries.push([key.kind === 'string' ? key.str() : key.int().toString(), value]);
   }
-  // strings.Compare orders by UTF-8 bytes, i.e. by code point.
+  // strings.Compare orders by UTF-8 bytes, i.e. by code point. Without surrogates that
+  // is UTF-16 order, which JS's < compares natively (and keys are unique).
+  if (!entries.some(([k]) => surrogates.test(k))) return entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   return entries.sort((a, b) => compareStrings(a[0], b[0]));
 }
+
+const surrogates = /[\uD800-\uDFFF]/;
 
 /** The bytes a MarshalJSON method returned ([]byte), as text. */
 function bytesOf(v: Value): Uint8Array {
@@ -281,8 +286,14 @@ function numberLiteral(s: string): string {
 
 const hexDigits = '0123456789abcdef';
 
+// What quote must escape (surrogates: a lone one; a valid pair passes through); most
+// strings hold none, and one RegExp search is much faster than the loop below.
+const needsEscape = /[\u0000-\u001f"\\\u2028\u2029\uD800-\uDFFF]/;
+const needsEscapeHTML = /[\u0000-\u001f"\\<>&\u2028\u2029\uD800-\uDFFF]/;
+
 /** appendString: a JSON string literal for s. */
 function quote(s: string, escapeHTML: boolean): string {
+  if (!(escapeHTML ? needsEscapeHTML : needsEscape).test(s)) return `"${s}"`;
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -1,24 +1,11 @@
 // Go's strings package functions the consul-template helpers call, over JS strings
-// (rune-wise where Go works on runes: cutsets, splitting on "").
+// (rune-wise where Go works on runes: cutsets, splitting on ""). TrimSpace and IsSpace
+// live in src/go/strings.ts and are re-exported here.
 
-/** unicode.IsSpace. */
-export function isSpace(r: number): boolean {
-  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
-  return r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
-}
+export { isSpace, trimSpace } from '../../go/strings.js';
 
 function runes(s: string): string[] {
   return Array.from(s);
-}
-
-/** strings.TrimSpace. */
-export function trimSpace(s: string): string {
-  const rs = runes(s);
-  let i = 0;
-  let j = rs.length;
-  while (i < j && isSpace(rs[i].codePointAt(0) ?? 0)) i++;
-  while (j > i && isSpace(rs[j - 1].codePointAt(0) ?? 0)) j--;
-  return rs.slice(i, j).join('');
 }
 
 /** strings.Trim(s, cutset): strips leading and trailing runes contained in cutset. */

@@ -2,24 +2,33 @@
 
 import { GoError } from '../../value/index.js';
 import { quote } from '../../go/strconv-quote.js';
+import { bytesToString, utf8Bytes } from '../../go/utf8.js';
 
 function unescape(s: string, plusIsSpace: boolean): string | undefined {
+  // Most secret paths have nothing to unescape.
+  if (!s.includes('%') && !(plusIsSpace && s.includes('+'))) return s;
   const bytes: number[] = [];
-  const enc = new TextEncoder();
+  let run = 0; // start of the current run of literal text
+  const flush = (end: number): void => {
+    if (end > run) bytes.push(...utf8Bytes(s.slice(run, end)));
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '%') {
+      flush(i);
       const h = s.slice(i + 1, i + 3);
       if (!/^[0-9a-fA-F]{2}$/.test(h)) return undefined;
       bytes.push(parseInt(h, 16));
       i += 2;
+      run = i + 1;
     } else if (c === '+' && plusIsSpace) {
+      flush(i);
       bytes.push(0x20);
-    } else {
-      bytes.push(...enc.encode(c));
+      run = i + 1;
     }
   }
-  return new TextDecoder().decode(Uint8Array.from(bytes));
+  flush(s.length);
+  return bytesToString(bytes);
 }
 
 export interface ParsedURL {
