@@ -2,7 +2,9 @@
 // Stringer/error hook, number printing, and machine addresses.
 
 import { formatFloat } from '../../../fmt/index.js';
-import { type GoType, type Method, type Value, Value as GoValue, box, ptrTo } from '../../../value/index.js';
+import {
+  type GoType, type Method, type Value, Value as GoValue, box, isComplexKind, isFloatKind, isIntKind, isUintKind, ptrTo,
+} from '../../../value/index.js';
 
 /**
  * Our values have no machine address; like vtpl's fmt, every non-nil pointer, map,
@@ -73,4 +75,15 @@ export function derefChain(v: Value): { ve: Value; indirects: number; nilFound: 
     }
   }
   return { ve, indirects, nilFound: false };
+}
+
+/** How spew prints a boolean or numeric value (the same in Sdump and the formatter); undefined for other kinds. */
+export function scalarText(v: Value): string | undefined {
+  const kind = v.kind;
+  if (kind === 'bool') return v.bool() ? 'true' : 'false';
+  if (kind === 'uintptr') return v.int() === 0n ? '<nil>' : `0x${v.int().toString(16)}`;
+  if (isIntKind(kind) || isUintKind(kind)) return v.int().toString();
+  if (isFloatKind(kind)) return floatText(v.float(), kind === 'float32' ? 32 : 64);
+  if (isComplexKind(kind)) return complexText(v.complex().re, v.complex().im, kind === 'complex64' ? 32 : 64);
+  return undefined;
 }

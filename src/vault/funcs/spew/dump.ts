@@ -6,9 +6,9 @@
 import { sortedEntries } from '../../../fmt/sort-keys.js';
 import { quote } from '../../../go/strconv-quote.js';
 import { utf8Bytes } from '../../../go/utf8.js';
-import { type Value, isComplexKind, isFloatKind, isIntKind, isUintKind, sliceInterfaceType } from '../../../value/index.js';
+import { type Value, sliceInterfaceType } from '../../../value/index.js';
 import { appendedCap } from './capacity.js';
-import { asStatic, complexText, derefChain, fakeAddress, floatText, methodText } from './common.js';
+import { asStatic, derefChain, fakeAddress, methodText, scalarText } from './common.js';
 import { hexDump } from './hexdump.js';
 
 const indentUnit = ' ';
@@ -108,12 +108,8 @@ class DumpState {
       return;
     }
 
-    if (kind === 'bool') this.out += v.bool() ? 'true' : 'false';
-    else if (isIntKind(kind)) this.out += v.int().toString();
-    else if (kind === 'uintptr') this.out += v.int() === 0n ? '<nil>' : `0x${v.int().toString(16)}`;
-    else if (isUintKind(kind)) this.out += v.int().toString();
-    else if (isFloatKind(kind)) this.out += floatText(v.float(), kind === 'float32' ? 32 : 64);
-    else if (isComplexKind(kind)) this.out += complexText(v.complex().re, v.complex().im, kind === 'complex64' ? 32 : 64);
+    const scalar = scalarText(v);
+    if (scalar !== undefined) this.out += scalar;
     else if (kind === 'string') this.out += quote(v.str());
     else if (kind === 'interface') this.out += '<nil>'; // only nil interfaces get here (unpack)
     else if (kind === 'slice' && v.isNil()) this.out += '<nil>';

@@ -4,8 +4,8 @@
 // sorted order where Go (spew's default Config) would use its random iteration order.
 
 import { sortedEntries } from '../../../fmt/sort-keys.js';
-import { type Value, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../../../value/index.js';
-import { asStatic, complexText, derefChain, fakeAddress, floatText, methodText } from './common.js';
+import type { Value } from '../../../value/index.js';
+import { asStatic, derefChain, fakeAddress, methodText, scalarText } from './common.js';
 
 export interface VFlags {
   /** '#': show types. */
@@ -70,12 +70,8 @@ class FormatState {
       return;
     }
 
-    if (kind === 'bool') this.out += v.bool() ? 'true' : 'false';
-    else if (isIntKind(kind)) this.out += v.int().toString();
-    else if (kind === 'uintptr') this.out += v.int() === 0n ? '<nil>' : `0x${v.int().toString(16)}`;
-    else if (isUintKind(kind)) this.out += v.int().toString();
-    else if (isFloatKind(kind)) this.out += floatText(v.float(), kind === 'float32' ? 32 : 64);
-    else if (isComplexKind(kind)) this.out += complexText(v.complex().re, v.complex().im, kind === 'complex64' ? 32 : 64);
+    const scalar = scalarText(v);
+    if (scalar !== undefined) this.out += scalar;
     else if (kind === 'string') this.out += v.str();
     else if (kind === 'interface' || ((kind === 'slice' || kind === 'map') && v.isNil())) this.out += '<nil>';
     else if (kind === 'slice' || kind === 'array') {
