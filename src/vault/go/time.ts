@@ -52,14 +52,14 @@ export function parseRFC3339(s: string): GoTime | undefined {
 }
 
 /** Seconds since the epoch of a UTC civil time (Date.UTC would map years 0..99 to the 1900s). */
-function civilSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+export function civilSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
   const dt = new Date(0);
   dt.setUTCFullYear(y, mo - 1, d);
   dt.setUTCHours(h, mi, s, 0);
   return dt.getTime() / 1000;
 }
 
-function daysIn(month: number, year: number): number {
+export function daysIn(month: number, year: number): number {
   if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
   return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
@@ -77,11 +77,12 @@ export function timeJSON(t: GoTime): string {
 const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-type Chunk = { lit: string } | { std: string; digits?: number; sep?: string };
+/** A piece of a layout: literal text or a std element (fractions carry their digit count and separator). */
+export type LayoutChunk = { lit: string } | { std: string; digits?: number; sep?: string };
 
-/** Splits a layout as time/format.go nextStdChunk does. */
-function chunks(layout: string): Chunk[] {
-  const out: Chunk[] = [];
+/** Splits a layout as time/format.go nextStdChunk does (shared by Format and Parse). */
+export function layoutChunks(layout: string): LayoutChunk[] {
+  const out: LayoutChunk[] = [];
   let lit = '';
   const push = (std: string, len: number, extra: Partial<{ digits: number; sep: string }> = {}): number => {
     if (lit) out.push({ lit });
@@ -165,7 +166,7 @@ export function formatTime(t: GoTime, layout: string): string {
   const sec = d.getUTCSeconds();
   const yday = Math.round((civilSeconds(year, month, day, 0, 0, 0) - civilSeconds(year, 1, 1, 0, 0, 0)) / 86400) + 1;
   let out = '';
-  for (const c of chunks(layout)) {
+  for (const c of layoutChunks(layout)) {
     if ('lit' in c) { out += c.lit; continue; }
     switch (c.std) {
       case 'January': out += longMonths[month - 1]; break;

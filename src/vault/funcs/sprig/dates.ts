@@ -1,7 +1,9 @@
-// sprig's deterministic date functions over a given time.Time (date.go): unixEpoch and
-// mustDateModify (also registered as must_date_modify).
+// sprig's deterministic date functions (date.go): unixEpoch, mustDateModify (also registered
+// as must_date_modify), and toDate / mustToDate (time.ParseInLocation in Local, which is UTC).
 
-import { Value, stringType, stringValue } from '../../../value/index.js';
+import { GoError, Value, stringType, stringValue } from '../../../value/index.js';
+import { parseInLocal } from '../../go/time-parse.js';
+import { zeroTime } from '../../go/time.js';
 import { timeType, timeValue, goTimeOf } from '../../go-time.js';
 import { S, fn, fnNoErr } from '../sig.js';
 import { parseDurationStrict } from './go-duration.js';
@@ -26,6 +28,16 @@ function addDuration(t: Value, d: bigint): Value {
 const mustDateModify = fn([S, timeType], timeType, ([f, date]) => addDuration(date, parseDurationStrict(f.str())));
 
 export const sprigDateFuncs: Record<string, Value> = {
+  // toDate drops the parse error and returns the zero time.
+  toDate: fnNoErr([S, S], timeType, ([layout, value]) => {
+    const r = parseInLocal(layout.str(), value.str());
+    return timeValue(r.ok ? r.time : zeroTime);
+  }),
+  mustToDate: fn([S, S], timeType, ([layout, value]) => {
+    const r = parseInLocal(layout.str(), value.str());
+    if (!r.ok) throw new GoError(r.error);
+    return timeValue(r.time);
+  }),
   unixEpoch: fnNoErr([timeType], stringType, ([date]) => stringValue(String(goTimeOf(date).sec))),
   mustDateModify,
   must_date_modify: mustDateModify,

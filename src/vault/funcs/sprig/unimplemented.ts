@@ -6,7 +6,7 @@ import { fn } from '../sig.js';
 
 const names = `ago bcrypt buildCustomCert encryptAES genCA genCAWithKey
 genPrivateKey genSelfSignedCert genSelfSignedCertWithKey genSignedCert genSignedCertWithKey htpasswd
-mustToDate randInt shuffle toDate`.split(/\s+/);
+randInt shuffle`.split(/\s+/);
 
 export function unimplementedSprigFuncs(): Record<string, Value> {
  const out: Record<string, Value> = {};
