@@ -1,5 +1,6 @@
 // Tables from Go 1.26's strconv/isprint.go (generated there by makeisprint.go from
-// Unicode data), copied verbatim so that IsPrint agrees with Go for every rune.
+// Unicode data), copied verbatim (all but isGraphic, which only QuoteToGraphic needs) so that IsPrint agrees
+// with Go for every rune.
 // Regenerate by converting that file; do not edit by hand.
 
 export const isPrint16 = new Uint16Array([
@@ -113,9 +114,4 @@ export const isNotPrint32 = new Uint16Array([ // add 0x10000 to each entry
   0xee23, 0xee28, 0xee33, 0xee38, 0xee3a, 0xee48, 0xee4a, 0xee4c, 0xee50, 0xee53, 0xee58, 0xee5a,
   0xee5c, 0xee5e, 0xee60, 0xee63, 0xee6b, 0xee73, 0xee78, 0xee7d, 0xee7f, 0xee8a, 0xeea4, 0xeeaa,
   0xf0c0, 0xf0d0, 0xfabe, 0xfb93,
-]);
-
-export const isGraphic = new Uint16Array([
-  0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
-  0x200a, 0x202f, 0x205f, 0x3000,
 ]);

@@ -3,7 +3,7 @@
 // walked as runes (see utf8.ts); a byte slice's invalid bytes arrive as -1 - byte and
 // quote as \xNN, like Go's.
 
-import { isGraphic, isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint-tables.js';
+import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint-tables.js';
 import { maxRune, runeError, runesOf } from './utf8.js';
 
 const lowerhex = '0123456789abcdef';
@@ -43,21 +43,17 @@ export function isPrint(r: number): boolean {
   return !found(isNotPrint32, r - 0x10000);
 }
 
-function isInGraphicList(r: number): boolean {
-  return r <= 0xffff && found(isGraphic, r);
-}
-
 function hex(n: number, digits: number): string {
   let s = '';
   for (let sh = (digits - 1) * 4; sh >= 0; sh -= 4) s += lowerhex[Math.floor(n / 2 ** sh) & 0xf];
   return s;
 }
 
-function escapedRune(r: number, quote: number, asciiOnly: boolean, graphicOnly: boolean): string {
+function escapedRune(r: number, quote: number, asciiOnly: boolean): string {
   if (r === quote || r === 0x5c) return '\\' + String.fromCharCode(r);
   if (asciiOnly) {
     if (r < 0x80 && isPrint(r)) return String.fromCharCode(r);
-  } else if (isPrint(r) || (graphicOnly && isInGraphicList(r))) {
+  } else if (isPrint(r)) {
     return String.fromCodePoint(r);
   }
   switch (r) {
@@ -78,7 +74,7 @@ function escapedRune(r: number, quote: number, asciiOnly: boolean, graphicOnly: 
 export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: boolean): string {
   let out = String.fromCharCode(quote);
   for (const r of runes) {
-    out += r < 0 ? '\\x' + hex(-1 - r, 2) : escapedRune(r, quote, asciiOnly, false);
+    out += r < 0 ? '\\x' + hex(-1 - r, 2) : escapedRune(r, quote, asciiOnly);
   }
   return out + String.fromCharCode(quote);
 }
@@ -100,7 +96,7 @@ export function quoteToASCII(s: string): string {
 /** strconv.QuoteRune (QuoteRuneToASCII when asciiOnly). Invalid runes quote as U+FFFD. */
 export function quoteRune(r: number, asciiOnly = false): string {
   if (r < 0 || r > maxRune || (r >= 0xd800 && r < 0xe000)) r = runeError;
-  return "'" + escapedRune(r, 0x27, asciiOnly, false) + "'";
+  return "'" + escapedRune(r, 0x27, asciiOnly) + "'";
 }
 
 /** strconv.CanBackquote over runes (invalid bytes are negative). */
