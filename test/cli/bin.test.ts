@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -29,5 +30,24 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
   });
   it('--version', () => {
     expect(vtpl('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  // The CLI runs on a thread with a large stack, so recursion Go allows works (Go's
+  // stacks grow; Node's main thread would stop after ~1,500 nested {{template}} calls).
+  it('deep template recursion and nesting work as in Go; runaway recursion hits Go\'s limit', () => {
+    const d = mkdtempSync(join(tmpdir(), 'vtpl-deep-'));
+    writeFileSync(join(d, 'rec.tmpl'), '{{ define "R" }}{{ if . }}{{ template "R" (slice . 1) }}{{ end }}{{ end }}{{ template "R" .l }}done');
+    writeFileSync(join(d, 'data.json'), JSON.stringify({ l: Array.from({ length: 5000 }, () => 1) }));
+    const rec = vtpl('render', join(d, 'rec.tmpl'), '--data', join(d, 'data.json'));
+    expect(rec.stderr).toBe('');
+    expect(rec.stdout).toBe('done');
+
+    writeFileSync(join(d, 'parens.tmpl'), `{{ ${'('.repeat(10000)}1${')'.repeat(10000)} }}`);
+    expect(vtpl('render', join(d, 'parens.tmpl'), '--data', join(d, 'data.json')).stdout).toBe('1');
+
+    writeFileSync(join(d, 'inf.tmpl'), '{{ define "I" }}{{ template "I" . }}{{ end }}{{ template "I" . }}');
+    const inf = vtpl('render', join(d, 'inf.tmpl'), '--data', join(d, 'data.json'));
+    expect(inf.status).toBe(1);
+    expect(inf.stderr).toBe('vtpl render: template: inf.tmpl:1:28: executing "I" at <{{template "I" .}}>: exceeded maximum template depth (100000)\n');
   });
 });

@@ -1,0 +1,16 @@
+// The CLI's entry on the worker thread that bin/vtpl starts (see there for why).
+// A worker's stdout and stderr are pipes to the main thread, so the CLI is told
+// whether the real ones are terminals (colours and the progress line depend on it).
+
+import { workerData } from 'node:worker_threads';
+import { main } from './main.js';
+
+export interface ThreadData {
+  readonly stdoutTTY: boolean;
+  readonly stderrTTY: boolean;
+}
+
+const { stdoutTTY, stderrTTY } = workerData as ThreadData;
+Object.defineProperty(process.stdout, 'isTTY', { value: stdoutTTY });
+Object.defineProperty(process.stderr, 'isTTY', { value: stderrTTY });
+await main();
