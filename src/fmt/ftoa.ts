@@ -121,15 +121,9 @@ function fmtE(neg: boolean, d: Decimal, prec: number, fmt: 'e' | 'E'): string {
     if (1 < m) s += d.d.slice(1, m);
     s += '0'.repeat(prec + 1 - Math.max(m, 1));
   }
-  let exp = nd === 0 ? 0 : d.dp - 1;
+  const exp = nd === 0 ? 0 : d.dp - 1;
   s += fmt;
-  if (exp < 0) {
-    s += '-';
-    exp = -exp;
-  } else {
-    s += '+';
-  }
-  return s + (exp < 10 ? '0' + exp : String(exp));
+  return s + exponentDigits(exp);
 }
 
 /** %f: -ddddddd.ddddd */
@@ -200,11 +194,11 @@ function fmtX(prec: number, fmt: 'x' | 'X', neg: boolean, mant: bigint, exp: num
     }
   }
   s += fmt === 'X' ? 'P' : 'p';
-  if (exp < 0) {
-    s += '-';
-    exp = -exp;
-  } else {
-    s += '+';
-  }
-  return s + (exp < 10 ? '0' + exp : String(exp));
+  return s + exponentDigits(exp);
+}
+
+/** The signed exponent after 'e' or 'p': at least two digits, as strconv writes it. */
+function exponentDigits(exp: number): string {
+  const abs = Math.abs(exp);
+  return (exp < 0 ? '-' : '+') + (abs < 10 ? '0' + abs : String(abs));
 }
