@@ -65,7 +65,7 @@ export class LiveVaultClient implements VaultClient {
       apiVersion: 'v1',
       endpoint: settings.address,
       pathPrefix: '',
-      'request-promise': nodeVaultTransport(settings.tls),
+      'request-promise': nodeVaultTransport(settings.transport),
     });
     // Set after construction: node-vault falls back to process.env for empty values, and the
     // settings already applied the environment (possibly a different one) by the CLI's rules.
@@ -105,7 +105,7 @@ export class LiveVaultClient implements VaultClient {
       if (body === undefined) throw e;
     }
     if (!isRawBody(body)) throw new Error(`unexpected transport result for ${method} ${path}`);
-    return { status: body.status, body: body.text };
+    return { status: body.status, body: body.text, url: body.url, gaveUpAfter: body.gaveUpAfter };
   }
 
   read(path: string, query?: ReadonlyMap<string, readonly string[]>): Promise<VaultResponse> {
