@@ -15,7 +15,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
-import { type AttemptResult, type RetryClock, type RetryConfig, withRetries } from './retry.js';
+import { type AttemptResult, type RetryClock, type RetryConfig, givingUp, withRetries } from './retry.js';
 
 export interface TransportSettings {
   /** PEM CA certificates to trust instead of the system roots (VAULT_CACERT / VAULT_CAPATH). */
@@ -65,23 +65,31 @@ export interface TransportResponse {
   readonly request: { readonly path: string };
 }
 
-/** context.DeadlineExceeded: what vault/api returns once VAULT_CLIENT_TIMEOUT has passed. */
-const DEADLINE_EXCEEDED = 'context deadline exceeded';
-
-/** A failed request; `attempts` counts the tries when every one failed and retries ran out. */
-export class TransportError extends Error {
-  override name = 'TransportError';
-  constructor(message: string, readonly gaveUpAfter?: number) {
-    super(gaveUpAfter === undefined ? message : `${message}${givingUp(gaveUpAfter)}`);
-  }
+/** RawBody's url and gaveUpAfter for a parsed JSON body (a login's answer). */
+export interface ParsedBodyMeta {
+  readonly url?: string;
+  readonly gaveUpAfter?: number;
 }
 
 /**
- * vault/api passes the last attempt's error through unchanged (PassthroughErrorHandler); vtpl
- * adds retryablehttp's own wording for the same case so the retries are not a silent wait.
+ * node-vault's ApiResponseError keeps only a failed login's status and body, so what the
+ * transport knows about the exchange stays attached to the body object here.
  */
-export function givingUp(attempts: number): string {
-  return ` (giving up after ${attempts} attempt(s))`;
+const parsedMeta = new WeakMap<object, ParsedBodyMeta>();
+
+export function parsedBodyMeta(body: unknown): ParsedBodyMeta {
+  return (typeof body === 'object' && body !== null && parsedMeta.get(body)) || {};
+}
+
+/** context.DeadlineExceeded: what vault/api returns once VAULT_CLIENT_TIMEOUT has passed. */
+const DEADLINE_EXCEEDED = 'context deadline exceeded';
+
+/** A failed request; `gaveUpAfter` counts the attempts when every one failed and retries ran out. */
+class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(message: string, gaveUpAfter?: number) {
+    super(gaveUpAfter === undefined ? message : `${message} ${givingUp(gaveUpAfter)}`);
+  }
 }
 
 const CERT_ERRORS = new Set([
@@ -166,6 +174,8 @@ function sendOnce(out: Outgoing, uri: string, settings: TransportSettings, signa
       resolve(r);
     };
     const fail = (message: string, retryable: boolean): void => settle({ error: new Error(message), retryable });
+    // A reset socket no longer knows its addresses: they are remembered once connected (or reused).
+    let conn = '';
     const onAbort = (): void => {
       fail(DEADLINE_EXCEEDED, false);
       r.destroy();
@@ -197,8 +207,6 @@ function sendOnce(out: Outgoing, uri: string, settings: TransportSettings, signa
       // A body cut short: vault/api fails decoding it, after the retry loop (not retried).
       res.on('error', (e: NodeJS.ErrnoException) => fail(connectionError(out.method, uri, e, conn), false));
     });
-    // A reset socket no longer knows its addresses: remember them once connected (or reused).
-    let conn = '';
     r.on('socket', (socket: Socket) => {
       if (socket.remoteAddress !== undefined) conn = connectionName(socket);
       else socket.once('connect', () => { conn = connectionName(socket); });
@@ -273,6 +281,7 @@ export function nodeVaultTransport(settings: TransportSettings): { defaults(opts
   const requestFn = async (req: TransportRequest): Promise<TransportResponse> => {
     const { status, text, url, gaveUpAfter } = await send(req, settings);
     const body: unknown = req.rawBody ? ({ raw: true, status, text, url, gaveUpAfter } satisfies RawBody) : parseJSON(text);
+    if (!req.rawBody && typeof body === 'object' && body !== null) parsedMeta.set(body, { url, gaveUpAfter });
     return { statusCode: status, body, request: { path: new URL(url ?? req.uri).pathname } };
   };
   // node-vault's defaults (json, strictSSL from VAULT_SKIP_VERIFY as any non-empty string)

@@ -85,6 +85,15 @@ function parseRetryAfter(h: string, now: number): number | undefined {
   return Math.max(0, t - now);
 }
 
+/**
+ * vault/api hands back the last attempt's failure unchanged (retryablehttp's
+ * PassthroughErrorHandler); vtpl appends retryablehttp's own words for running out of
+ * retries, so a slow failure is not a silent one.
+ */
+export function givingUp(attempts: number): string {
+  return `(giving up after ${attempts} attempt(s))`;
+}
+
 /** The outcome of the retry loop: the last attempt's result and how many attempts were made. */
 export interface RetryOutcome<R> {
   readonly last: AttemptResult<R>;

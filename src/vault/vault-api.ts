@@ -4,6 +4,7 @@
 import { GoError } from '../value/index.js';
 import { type ApiSecret, parseVaultResponse } from './secret-model.js';
 import type { VaultClient, VaultResponse } from './client.js';
+import { givingUp } from './retry.js';
 
 /** url.Values.Encode: keys sorted, values in order, query-escaped. */
 export function encodeQuery(query: ReadonlyMap<string, readonly string[]>): string {
@@ -41,8 +42,7 @@ function responseError(method: string, url: string, res: VaultResponse): GoError
   }
   let text = `Error making API request.\n\nURL: ${method} ${url}\nCode: ${res.status}. ${raw ? 'Raw Message' : 'Errors'}:\n\n`;
   text += raw && errors.length === 1 ? errors[0] : errors.map((e) => `* ${e}`).join('');
-  // vault/api returns the last of its attempts as it is; vtpl says that retries ran out.
-  if (res.gaveUpAfter !== undefined) text += `\n\n(giving up after ${res.gaveUpAfter} attempt(s))`;
+  if (res.gaveUpAfter !== undefined) text += `\n\n${givingUp(res.gaveUpAfter)}`;
   return new GoError(text);
 }
 

@@ -285,6 +285,21 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
     expect(clock.waits).toEqual([1250, 2500, 1250, 2500]);
   });
 
+  it('logins are retried too, and say when they gave up', async () => {
+    const login = '{"auth":{"client_token":"hvs.issued","accessor":"a","policies":["default"],"lease_duration":60,"renewable":true}}';
+    const s = await httpServer((req, res, n) => {
+      if (req.url === '/v1/auth/approle/login') res.writeHead(n === 1 ? 503 : 200).end(n === 1 ? '{"errors":["Vault is sealed"]}' : login);
+      else statuses(200)(req, res, n);
+    });
+    const c = await connectLiveVault({ address: s.url, appRole: { roleId: 'r', secretId: 's' }, home, env: {}, clock: instantClock() });
+    expect(c.token).toBe('hvs.issued');
+    expect(s.hits.map((h) => h.url)).toEqual(['/v1/auth/approle/login', '/v1/auth/approle/login']);
+    const down = await httpServer(statuses(500));
+    await expect(connectLiveVault({ address: down.url, appRole: { roleId: 'r', secretId: 's' }, home, env: {}, clock: instantClock() })).rejects.toThrow(
+      `approle login failed: Error making API request.\n\nURL: PUT ${down.url}/v1/auth/approle/login\nCode: 500. Errors:\n\n* boom\n\n(giving up after 3 attempt(s))`);
+    expect(down.hits.length).toBe(3);
+  });
+
   it('an untrusted certificate is not retried', async () => {
     const fixture = (n: string): string => readFileSync(new URL(`../vault-server/fixtures/${n}`, import.meta.url), 'utf8');
     const s = await httpServer(statuses(200), { key: fixture('server.key'), cert: fixture('server.pem') });
