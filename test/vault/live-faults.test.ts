@@ -1,100 +1,37 @@
-// The live client against misbehaving servers: the deadline over a whole request, redirects,
-// retries with vault/api's backoff, and the response size cap. Each server is a few lines of
-// node:http or node:net on port 0. The expected texts and request counts are what
-// consul-template v0.42.1 (vault/api v1.23.0, go-retryablehttp v0.7.8) gave against the same
-// servers in a throwaway Go program (VaultReadQuery.Fetch through CreateVaultClient); vtpl
-// only adds "(giving up after N attempt(s))" where vault/api returns the last failure as is.
+// The live client against misbehaving servers (scripts/live-faults.ts): the deadline over a
+// whole request, redirects, retries with vault/api's backoff, and the response size cap.
+// The expected texts and request counts are what consul-template v0.42.1 (vault/api v1.23.0,
+// go-retryablehttp v0.7.8) gives against the same servers: `npm run live:diff` compares the
+// two directly when Go is installed. vtpl only adds "(giving up after N attempt(s))" where
+// vault/api returns the last failure as it is.
 
-import { readFileSync } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer as createHttpServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, type Socket, createServer as createTcpServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as faults from '../../scripts/live-faults.js';
+import { type Answer, type FaultServer, OK_BODY, dripBody, dripHeaders, statuses } from '../../scripts/live-faults.js';
 import { renderConsulTemplate } from '../../src/vault/index.js';
 import { type LiveOptions, LiveConfigError, resolveLiveSettings } from '../../src/vault/live-config.js';
 import { connectLiveVault } from '../../src/vault/live.js';
 import type { RetryClock } from '../../src/vault/retry.js';
 
 const home = mkdtempSync(join(tmpdir(), 'vtpl-faults-'));
-const OK_BODY = '{"request_id":"x","lease_id":"","renewable":false,"lease_duration":0,"data":{"v":"ok"},"wrap_info":null,"warnings":null,"auth":null}';
 const READ = '{{ with secret "secret/x" }}{{ .Data.v }}{{ end }}';
 
-interface Hit {
-  readonly method: string;
-  readonly url: string;
-  readonly token?: string;
-  readonly body: string;
-}
-
-interface Server {
-  readonly url: string;
-  /** Requests other than the KV v2 mount check. */
-  readonly hits: Hit[];
-  /** TCP connections accepted. */
-  connections: number;
-  close(): void;
-}
-
-const open: Server[] = [];
+const open: FaultServer[] = [];
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 
-type Answer = (req: IncomingMessage, res: ServerResponse, n: number) => void;
-
-/** An HTTP(S) server: the mount check answers 404 (an old Vault: not KV v2), the rest `answer`. */
-async function httpServer(answer: Answer, tls?: { key: string; cert: string }): Promise<Server> {
-  const hits: Hit[] = [];
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url?.startsWith('/v1/sys/internal/ui/mounts/')) {
-        res.writeHead(404).end('{"errors":[]}');
-        return;
-      }
-      const token = req.headers['x-vault-token'];
-      hits.push({ method: req.method ?? '', url: req.url ?? '', token: typeof token === 'string' ? token : undefined, body: Buffer.concat(chunks).toString() });
-      answer(req, res, hits.length);
-    });
-  };
-  const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler);
-  const s: Server = { url: '', hits, connections: 0, close: () => { server.closeAllConnections(); server.close(); } };
-  server.on('connection', () => s.connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  Object.assign(s, { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}` });
+/** The servers of scripts/live-faults.ts, closed after each test. */
+function kept(s: FaultServer): FaultServer {
   open.push(s);
   return s;
 }
-
-/** Answers the given statuses in turn (the last one from then on), 200 with a secret. */
-function statuses(...seq: number[]): Answer {
-  return (_req, res, n) => {
-    const status = seq[Math.min(n, seq.length) - 1] ?? 200;
-    if (status === 200) res.writeHead(200, { 'Content-Type': 'application/json' }).end(OK_BODY);
-    else res.writeHead(status).end('{"errors":["boom"]}');
-  };
-}
-
-/** A TCP server that reads a request and then does `act` with the socket. */
-async function tcpServer(act: (socket: Socket) => void): Promise<Server> {
-  const sockets = new Set<Socket>();
-  const server = createTcpServer((socket) => {
-    s.connections++;
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.once('data', () => act(socket));
-  });
-  const s: Server = { url: '', hits: [], connections: 0, close: () => { for (const x of sockets) x.destroy(); server.close(); } };
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  Object.assign(s, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-  open.push(s);
-  return s;
-}
+const httpServer = async (answer: Answer, tls?: { key: string; cert: string }): Promise<FaultServer> => kept(await faults.httpServer(answer, tls));
+const tcpServer = async (act: Parameters<typeof faults.tcpServer>[0]): Promise<FaultServer> => kept(await faults.tcpServer(act));
 
 /** A backoff clock that does not wait: records each wait, jitter at the middle (1250 ms, then 2500 ms). */
 function instantClock(): RetryClock & { readonly waits: number[] } {
@@ -115,22 +52,13 @@ const PREFIX = 'ERR vault.read(secret/x): vault.read(secret/x): ';
 
 describe('VAULT_CLIENT_TIMEOUT bounds the whole request (vault/api: context.WithTimeout)', () => {
   it('a server dripping a body byte every 100 ms is cut off at the deadline', async () => {
-    const s = await httpServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.write('{"data":{"v":"');
-      const t = setInterval(() => res.write('a'), 100);
-      res.on('close', () => clearInterval(t));
-    });
+    const s = await httpServer(dripBody(100));
     expect(await read(s.url, { env: { VAULT_CLIENT_TIMEOUT: '400ms' } })).toBe(`${PREFIX}context deadline exceeded`);
     expect(s.hits.length).toBe(1);
   });
 
   it('a server dripping its headers, or never answering, times out the same way', async () => {
-    const drip = await tcpServer((socket) => {
-      socket.write('HTTP/1.1 200 OK\r\nX-A: ');
-      const t = setInterval(() => socket.write('a'), 100);
-      socket.on('close', () => clearInterval(t));
-    });
+    const drip = await tcpServer(dripHeaders(100));
     expect(await read(drip.url, { env: { VAULT_CLIENT_TIMEOUT: '300ms' } })).toBe(`${PREFIX}context deadline exceeded`);
     const stall = await tcpServer(() => undefined);
     expect(await read(stall.url, { env: { VAULT_CLIENT_TIMEOUT: '200ms' } })).toBe(`${PREFIX}context deadline exceeded`);
@@ -150,12 +78,9 @@ describe('VAULT_CLIENT_TIMEOUT bounds the whole request (vault/api: context.With
 });
 
 describe('redirects (vault/api rawRequestWithContext: one 301/302/307, token kept)', () => {
-  async function redirector(status: number, location: (target: Server, req: IncomingMessage) => string | undefined, target?: Server): Promise<Server> {
+  async function redirector(status: number, location: (target: FaultServer, req: IncomingMessage) => string | undefined, target?: FaultServer): Promise<FaultServer> {
     const t = target ?? (await httpServer(statuses(200)));
-    return httpServer((req, res) => {
-      const loc = location(t, req);
-      res.writeHead(status, loc === undefined ? {} : { Location: loc }).end('{"errors":["redirect body"]}');
-    });
+    return kept(await faults.redirector(status, (req) => location(t, req)));
   }
 
   it.each([301, 302, 307])('%i is followed to the Location with the same token', async (status) => {
