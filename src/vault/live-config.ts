@@ -2,6 +2,7 @@
 // (api/client.go ReadEnvironment, the ~/.vault-token token helper) resolve them: explicit
 // options first, then VAULT_* environment variables, then defaults. Node only (reads files).
 
+import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -127,7 +128,7 @@ export function resolveLiveSettings(opts: LiveOptions): LiveSettings {
     timeoutMs: timeoutMs === 0 ? 60_000 : timeoutMs,
     retry: { ...DEFAULT_RETRY, maxRetries: opts.maxRetries ?? (retries === undefined ? DEFAULT_RETRY.maxRetries : parseRetries(retries)) },
     disableRedirects: noRedirects === undefined ? false : parseBool('VAULT_DISABLE_REDIRECTS', noRedirects),
-    maxResponseBytes: opts.maxResponseBytes ?? (maxBody === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseSize('VTPL_MAX_RESPONSE_SIZE', maxBody)),
+    maxResponseBytes: responseCap(opts.maxResponseBytes ?? (maxBody === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseSize('VTPL_MAX_RESPONSE_SIZE', maxBody))),
     clock: opts.clock,
   };
   const namespace = opts.namespace ?? get('VAULT_NAMESPACE') ?? '';
@@ -167,6 +168,13 @@ function parseRetries(s: string): number {
   if (!/^\d+$/.test(s)) throw fail('invalid syntax');
   const n = Number(s);
   if (n > 0xffffffff) throw fail('value out of range');
+  return n;
+}
+
+/** A body becomes one string: a cap above Node's longest string would crash instead of failing clearly. */
+function responseCap(n: number): number {
+  const max = bufferConstants.MAX_STRING_LENGTH;
+  if (n > max) throw new LiveConfigError(`the response size limit ${n} is above ${max} bytes, the longest text Node can hold`);
   return n;
 }
 

@@ -255,6 +255,7 @@ describe('the response size cap', () => {
     expect(resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '512KiB' }, home }).transport.maxResponseBytes).toBe(512 * 1024);
     expect(resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '2048' }, home }).transport.maxResponseBytes).toBe(2048);
     expect(() => resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: 'lots' }, home })).toThrow(/could not parse VTPL_MAX_RESPONSE_SIZE: "lots"/);
+    expect(() => resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '1GiB' }, home })).toThrow(/the response size limit 1073741824 is above \d+ bytes, the longest text Node can hold/);
   });
 });
 
