@@ -73,3 +73,14 @@ describe('readManifest', () => {
     expect(templatePosInFile(ann.get('q')!, text, 2, 1)).toEqual({ line: 8, col: 12 });
   });
 });
+
+describe('hostile YAML', () => {
+  it('a billion-laughs document is read without expanding its aliases', () => {
+    // 9^12 nodes if the aliases were expanded; the reader only looks at the paths it needs.
+    const laughs = ['x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 12; i++) laughs.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const text = ['kind: Pod', 'metadata:', '  name: p', '  annotations:', '    a: "1"', ...laughs].join('\n');
+    const m = readManifest(text, 'laughs.yaml');
+    expect(m.pods.map((p) => [p.name, [...p.annotations.keys()]])).toEqual([['p', ['a']]]);
+  });
+});
