@@ -6,7 +6,7 @@ import { type ExecTemplate, type MissingKey, TemplateError, execute as executeTr
 import { builtins, callFunction } from './funcs/index.js';
 import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
 import {
-  GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
+  DataError, GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
 } from './value/index.js';
 
 /** A plain JS function usable from templates, as func(...interface{}) (interface{}, error). */
@@ -148,7 +148,14 @@ export class Template implements ExecTemplate {
 
   /** Renders the template with dot = data (a Value, or JS data converted by fromJS). */
   execute(data: unknown): string {
-    return executeTree(this, fromJS(data), callFunction);
+    let dot: Value;
+    try {
+      dot = fromJS(data);
+    } catch (e) {
+      if (e instanceof DataError) throw new TemplateError('exec', e.message);
+      throw e;
+    }
+    return executeTree(this, dot, callFunction);
   }
 
   /** Renders the associated template `name`. */
