@@ -17,6 +17,7 @@ import { printValue } from './print.js';
 import { walkRange } from './range.js';
 import { State } from './state.js';
 import { isTrue } from './truth.js';
+import { usesDot } from './uses-dot.js';
 import { evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
 
 /** maxExecDepth: the limit on nested {{template}} calls. */
@@ -55,7 +56,7 @@ function compileNode(node: Node): WalkFn {
     const text = node.text;
     return (s) => {
       s.at(node);
-      s.run.out.push(text);
+      s.run.out.write(text);
       return NORMAL;
     };
   }
@@ -77,9 +78,10 @@ function compileNode(node: Node): WalkFn {
     const pipe = compilePipe(node.pipe);
     const list = compileList(node.list);
     const elseList = node.elseList ? compileList(node.elseList) : null;
+    const bodyUsesDot = usesDot(node.list);
     return (s, dot) => {
       s.at(node);
-      return walkRange(s, dot, node, pipe, list, elseList);
+      return walkRange(s, dot, node, pipe, list, elseList, bodyUsesDot);
     };
   }
   if (node instanceof TemplateNode) return compileTemplate(node);

@@ -39,6 +39,6 @@ function lengthOf(v: Value): number {
   switch (v.kind) {
     case 'string': return v.str().length;
     case 'map': return v.map()?.size ?? 0;
-    default: return v.items().length;
+    default: return v.len();
   }
 }
