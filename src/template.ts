@@ -4,6 +4,7 @@
 import { sprintf } from './fmt/index.js';
 import {
   type ExecTemplate, type MissingKey, StringWriter, TemplateError, type Writer, execute as executeTree, goodFunc,
+  isStringLengthError,
 } from './exec/index.js';
 import { builtins, callFunction } from './funcs/index.js';
 import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
@@ -197,7 +198,8 @@ function wrapJSFunc(fn: JSFunc): Value {
     try {
       result = fn(...args);
     } catch (e) {
-      if (e instanceof GoError || e instanceof GoPanic) throw e;
+      // A string past JS's limit is reported by the caller with the limit named (safeCall).
+      if (e instanceof GoError || e instanceof GoPanic || isStringLengthError(e)) throw e;
       throw new GoError(e instanceof Error ? e.message : String(e));
     }
     return box(fromJS(result));

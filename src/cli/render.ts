@@ -75,7 +75,15 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     try {
       const t = new Template(opts.name ?? (file === '-' ? 'stdin' : basename(file))).delims(left, right);
       if (opts.missingkey !== undefined) t.option(`missingkey=${opts.missingkey}`);
-      content = t.parse(text).execute(dot);
+      t.parse(text);
+      if (opts.out === undefined) {
+        // Streamed to stdout as it is produced, as Go's Execute(os.Stdout, data) does: no
+        // size limit, and on an error what came before it has been printed.
+        t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
+        return 0;
+      }
+      // The file is written whole and atomically, so the output is one string (see StringWriter).
+      content = t.execute(dot);
     } catch (e) {
       if (e instanceof TemplateError) {
         io.err(`${c.red('vtpl render:')} ${e.message}\n`);

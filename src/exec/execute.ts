@@ -32,12 +32,10 @@ export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, 
   let failure: unknown;
   try {
     compiled(root)(s, data);
-  } catch (e) {
-    failure = e;
-  }
-  if (failure === undefined) {
     out.flush();
     return;
+  } catch (e) {
+    failure = e;
   }
   // What was produced before the error goes out first. The buffer holds only what the
   // writer has not been offered, so after a writer error this is a no-op; if the writer

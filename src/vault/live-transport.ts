@@ -10,6 +10,9 @@
 
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { constants } from 'node:buffer';
+
+const { MAX_STRING_LENGTH } = constants;
 
 export interface TransportSettings {
   /** PEM CA certificates to trust instead of the system roots (VAULT_CACERT / VAULT_CAPATH). */
@@ -72,6 +75,12 @@ function connectionError(method: string, uri: string, e: NodeJS.ErrnoException &
   return new Error(`${op} ${JSON.stringify(uri)}: ${why}`);
 }
 
+/** A body too large to decode into one JS string: vtpl's limit (Go's client reads it). */
+function tooLarge(req: TransportRequest, size: number): Error {
+  return new Error(`${req.method} ${JSON.stringify(req.uri)}: response body of at least ${size} bytes is longer than `
+    + `${MAX_STRING_LENGTH} characters, the longest string JavaScript can hold (a vtpl limit)`);
+}
+
 function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: number; text: string }> {
   const url = new URL(req.uri);
   const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
@@ -87,8 +96,25 @@ function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: 
   return new Promise((resolve, reject) => {
     const r = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        // Every 3 bytes of UTF-8 make at least one UTF-16 unit: past this, the text cannot fit.
+        if (size > 3 * MAX_STRING_LENGTH) {
+          reject(tooLarge(req, size));
+          r.destroy();
+        } else {
+          chunks.push(c);
+        }
+      });
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        } catch {
+          // Node's "Cannot create a string longer than ..." (ERR_STRING_TOO_LONG).
+          reject(tooLarge(req, size));
+        }
+      });
       res.on('error', (e) => reject(connectionError(req.method, req.uri, e)));
     });
     r.on('error', (e) => reject(connectionError(req.method, req.uri, e)));
