@@ -38,7 +38,6 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 // `(yield this.f()) as T` is a call of f returning T.
 type Step<T> = Generator<Step<unknown>, T, unknown>;
 
-type ControlParts = [pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null];
 
 function run<T>(root: Step<T>): T {
   const stack: Step<unknown>[] = [root];
@@ -270,6 +269,7 @@ export class Tree {
       }
       const r = this.textOrAction();
       const n = r instanceof Node ? r : ((yield r) as Node);
+      this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       root.append(n);
     }
@@ -294,20 +294,26 @@ export class Tree {
     while (this.peekNonSpace().typ !== ItemType.EOF) {
       const r = this.textOrAction();
       const n = r instanceof Node ? r : ((yield r) as Node);
+      this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) return [list, n];
       list.append(n);
     }
     this.errorf('unexpected EOF');
   }
 
-  /** textOrAction: text | comment | action. An action is returned as the step that parses it. */
+  /**
+   * textOrAction: text | comment | action. An action is returned as the step that parses it,
+   * or as its node when that needs no step. The caller clears actionLine once it is complete
+   * (Go's deferred clearActionLine; an error ends the parse, so there is nothing to undo).
+   */
   private textOrAction(): Node | Step<Node> {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
         return new TextNode(this, token.pos, token.val);
       case ItemType.LeftDelim:
-        return this.actionAt(token.line);
+        this.actionLine = token.line;
+        return this.action();
       case ItemType.Comment:
         return new CommentNode(this, token.pos, token.val);
       default:
@@ -315,21 +321,17 @@ export class Tree {
     }
   }
 
-  private *actionAt(line: number): Step<Node> {
-    this.actionLine = line;
-    try {
-      return (yield this.action()) as Node;
-    } finally {
-      this.actionLine = 0;
-    }
-  }
-
-  /** action: control, or command ("|" command)*. The left delimiter is past. */
-  private *action(): Step<Node> {
+  /**
+   * action: control, or command ("|" command)*. The left delimiter is past. The control
+   * structures' steps are returned rather than run from a step of this function, so a
+   * nested {{if}} costs the trampoline two suspended steps (itemList and parseControl)
+   * per level instead of five.
+   */
+  private action(): Node | Step<Node> {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block:
-        return (yield this.blockControl()) as Node;
+        return this.blockControl();
       case ItemType.Break:
         return this.breakControl(token.pos, token.line);
       case ItemType.Continue:
@@ -339,16 +341,20 @@ export class Tree {
       case ItemType.End:
         return this.endControl();
       case ItemType.If:
-        return (yield this.ifControl()) as Node;
+        return this.parseControl('if');
       case ItemType.Range:
-        return (yield this.rangeControl()) as Node;
+        return this.parseControl('range');
       case ItemType.Template:
-        return (yield this.templateControl()) as Node;
+        return this.templateControl();
       case ItemType.With:
-        return (yield this.withControl()) as Node;
+        return this.parseControl('with');
     }
     this.backup();
-    const first = this.peek();
+    return this.commandAction(this.peek());
+  }
+
+  /** An action that is a pipeline; `first` is its first token. */
+  private *commandAction(first: Item): Step<Node> {
     // Do not pop variables; they persist until "end".
     const pipe = (yield this.pipeline('command', ItemType.RightDelim)) as PipeNode;
     return new ActionNode(this, first.pos, first.line, pipe);
@@ -457,50 +463,40 @@ export class Tree {
     }
   }
 
-  private *parseControl(context: string): Step<ControlParts> {
+  /**
+   * {{if|range|with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past.
+   * Go's deferred restore of the variables is done on success only: an error ends the parse.
+   */
+  private *parseControl(context: 'if' | 'range' | 'with'): Step<Node> {
     const varCount = this.vars.length;
-    try {
-      const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
-      if (context === 'range') this.rangeDepth++;
-      const [list, afterList] = (yield this.itemList()) as [ListNode, Node];
-      let next = afterList;
-      if (context === 'range') this.rangeDepth--;
-      let elseList: ListNode | null = null;
-      if (next.type === NodeType.Else) {
-        // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
-        // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
-        if (context === 'if' && this.peek().typ === ItemType.If) {
-          this.next(); // Consume the "if" token.
-          elseList = new ListNode(this, next.pos);
-          elseList.append((yield this.ifControl()) as Node);
-        } else if (context === 'with' && this.peek().typ === ItemType.With) {
-          this.next();
-          elseList = new ListNode(this, next.pos);
-          elseList.append((yield this.withControl()) as Node);
-        } else {
-          [elseList, next] = (yield this.itemList()) as [ListNode, Node];
-          if (next.type !== NodeType.End) this.errorf('expected end; found %s', next.toString());
-        }
+    const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+    if (context === 'range') this.rangeDepth++;
+    const [list, afterList] = (yield this.itemList()) as [ListNode, Node];
+    let next = afterList;
+    if (context === 'range') this.rangeDepth--;
+    let elseList: ListNode | null = null;
+    if (next.type === NodeType.Else) {
+      // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
+      // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
+      if (context === 'if' && this.peek().typ === ItemType.If) {
+        this.next(); // Consume the "if" token.
+        elseList = new ListNode(this, next.pos);
+        elseList.append((yield this.parseControl('if')) as Node);
+      } else if (context === 'with' && this.peek().typ === ItemType.With) {
+        this.next();
+        elseList = new ListNode(this, next.pos);
+        elseList.append((yield this.parseControl('with')) as Node);
+      } else {
+        [elseList, next] = (yield this.itemList()) as [ListNode, Node];
+        if (next.type !== NodeType.End) this.errorf('expected end; found %s', next.toString());
       }
-      return [pipe.pos, pipe.line, pipe, list, elseList];
-    } finally {
-      this.vars.length = varCount;
     }
-  }
-
-  /** {{if pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *ifControl(): Step<Node> {
-    return new IfNode(this, ...((yield this.parseControl('if')) as ControlParts));
-  }
-
-  /** {{range pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *rangeControl(): Step<Node> {
-    return new RangeNode(this, ...((yield this.parseControl('range')) as ControlParts));
-  }
-
-  /** {{with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *withControl(): Step<Node> {
-    return new WithNode(this, ...((yield this.parseControl('with')) as ControlParts));
+    this.vars.length = varCount;
+    switch (context) {
+      case 'if': return new IfNode(this, pipe.pos, pipe.line, pipe, list, elseList);
+      case 'range': return new RangeNode(this, pipe.pos, pipe.line, pipe, list, elseList);
+      case 'with': return new WithNode(this, pipe.pos, pipe.line, pipe, list, elseList);
+    }
   }
 
   /** {{end}}: the keyword is past. */
