@@ -76,8 +76,8 @@ function connectionError(method: string, uri: string, e: NodeJS.ErrnoException &
 }
 
 /** A body too large to decode into one JS string: vtpl's limit (Go's client reads it). */
-function tooLarge(req: TransportRequest, size: number): Error {
-  return new Error(`${req.method} ${JSON.stringify(req.uri)}: response body of at least ${size} bytes is longer than `
+function tooLarge(req: TransportRequest, size: number, complete: boolean): Error {
+  return new Error(`${req.method} ${JSON.stringify(req.uri)}: response body of ${complete ? '' : 'at least '}${size} bytes is longer than `
     + `${MAX_STRING_LENGTH} characters, the longest string JavaScript can hold (a vtpl limit)`);
 }
 
@@ -101,7 +101,7 @@ function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: 
         size += c.length;
         // Every 3 bytes of UTF-8 make at least one UTF-16 unit: past this, the text cannot fit.
         if (size > 3 * MAX_STRING_LENGTH) {
-          reject(tooLarge(req, size));
+          reject(tooLarge(req, size, false));
           r.destroy();
         } else {
           chunks.push(c);
@@ -112,7 +112,7 @@ function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: 
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
         } catch {
           // Node's "Cannot create a string longer than ..." (ERR_STRING_TOO_LONG).
-          reject(tooLarge(req, size));
+          reject(tooLarge(req, size, true));
         }
       });
       res.on('error', (e) => reject(connectionError(req.method, req.uri, e)));
