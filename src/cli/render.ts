@@ -80,10 +80,11 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
         // Streamed to stdout as it is produced, as Go's Execute(os.Stdout, data) does: no
         // size limit, and on an error what came before it has been printed.
         t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
-        return 0;
+      } else {
+        // Streamed into the temporary file, which replaces the destination only if execution succeeds.
+        writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
       }
-      // The file is written whole and atomically, so the output is one string (see StringWriter).
-      content = t.execute(dot);
+      return 0;
     } catch (e) {
       if (e instanceof TemplateError) {
         io.err(`${c.red('vtpl render:')} ${e.message}\n`);

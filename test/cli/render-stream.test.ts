@@ -2,7 +2,7 @@
 // does: on an execution error, what came before it has been printed, then the error (exit 1).
 // With --out the file is written whole or not at all.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { render } from '../../src/index.js';
@@ -25,4 +25,16 @@ test('--out writes nothing when execution fails', async () => {
   expect(r.code).toBe(1);
   expect(r.out).toBe('');
   expect(existsSync(out)).toBe(false);
+});
+
+test('--out streams into the file; a failed execution leaves the previous file', async () => {
+  const text = '{{range $i, $v := .}}{{$i}}={{$v}}\n{{end}}';
+  const dir = tempTree({ 't.tmpl': text, 'bad.tmpl': `${before}{{.x.y}}`, 'd.json': '["a","b"]', 'out.txt': 'previous' });
+  const out = join(dir, 'out.txt');
+  const failed = await vtpl('render', join(dir, 'bad.tmpl'), '--data', join(dir, 'd.json'), '--out', out);
+  expect(failed.code).toBe(1);
+  expect(readFileSync(out, 'utf8')).toBe('previous');
+  const ok = await vtpl('render', join(dir, 't.tmpl'), '--data', join(dir, 'd.json'), '--out', out);
+  expect(ok.code).toBe(0);
+  expect(readFileSync(out, 'utf8')).toBe(render(text, ['a', 'b']));
 });
