@@ -1,7 +1,7 @@
 // sprig list and dict functions (list.go, dict.go, defaults.go).
 
 import {
-  GoError, GoMap, GoPanic, IntSeq, Value, boolType, boolValue, box, indirectInterface, intType, intValue, interfaceType, invalid,
+  GoError, GoMap, GoPanic, IntSeq, Value, boolType, boolValue, box, indirectInterface, intType, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../../value/index.js';
 import { compareStrings } from '../../../go/strings.js';
