@@ -54,6 +54,8 @@ export interface RenderConsulOptions {
 export interface UsedDependency {
   /** consul-template's String() of the dependency ("vault.read(database/creds/app)"). */
   readonly key: string;
+  /** The dependency itself: `dependency.fetch(client)` reads it again (what an agent does when its lease runs out). */
+  readonly dependency: Dependency;
   /** The lease of a `secret` response (id "" and duration 0 for KV); absent for lists, pkiCert and files. */
   readonly lease?: LeaseInfo;
 }
@@ -171,10 +173,10 @@ export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<R
     const res = executeOnce(opts, brain.view, env, fopts);
     if (res.missing.size === 0) {
       const used = [...res.used.byKey.keys()];
-      const dependencies = used.map((key) => {
-        const v = brain.get(key);
+      const dependencies = res.used.list().map((dependency): UsedDependency => {
+        const v = brain.get(dependency.key);
         const lease = v === undefined ? undefined : leaseInfo(v);
-        return lease === undefined ? { key } : { key, lease };
+        return lease === undefined ? { key: dependency.key, dependency } : { key: dependency.key, dependency, lease };
       });
       return { output: res.output, used, dependencies, passes: pass };
     }
