@@ -47,6 +47,8 @@ export interface VaultServerOptions {
   readonly tls?: { readonly key: string; readonly cert: string };
   /** The clock for created/deletion times and leases (ms since the epoch). */
   readonly now?: () => number;
+  /** Listen on this port (default: a free one). */
+  readonly port?: number;
 }
 
 export interface LoggedRequest {
@@ -232,7 +234,7 @@ export class VaultTestServer {
     const server = createServer((req, res) => { void this.serve(req, res); });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.front = await listVerbFront((server.address() as AddressInfo).port, this.opts.tls);
+    this.front = await listVerbFront((server.address() as AddressInfo).port, this.opts.tls, this.opts.port ?? 0);
     this.base = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${this.front.port}`;
     return this;
   }
