@@ -40,7 +40,7 @@ export type FileWriter = (path: string, contents: string, opts: WriteOptions) =>
 export interface AgentOptions {
   readonly config: AgentConfig;
   /** Connects to Vault (default: the live client for config.vault, see connectAgentClient). */
-  readonly connect?: (config: AgentConfig) => Promise<AgentVaultClient>;
+  readonly connect?: (config: AgentConfig, env: Readonly<Record<string, string | undefined>>) => Promise<AgentVaultClient>;
   readonly clock?: Clock;
   /** rand.Float64 for the jitters (default Math.random). */
   readonly random?: () => number;
@@ -222,7 +222,7 @@ export class Agent {
   private async run(): Promise<void> {
     const gen = this.generation;
     try {
-      if (!this.client) this.client = await (this.opts.connect ?? connectAgentClient)(this.config);
+      if (!this.client) this.client = await (this.opts.connect ?? connectAgentClient)(this.config, this.env);
       this.auth = new Authenticator(this.config.autoAuth?.method, () => this.env.VAULT_TOKEN ?? '');
       this.templates = await Promise.all(this.config.templates.map(async (spec) => ({
         spec, text: spec.contents ?? await readTemplateSource(spec.source as string),
@@ -552,11 +552,11 @@ async function readTemplateSource(source: string): Promise<string> {
   }
 }
 
-/** The live client for a config's vault block (VAULT_* environment variables fill what it leaves out). */
-export async function connectAgentClient(config: AgentConfig): Promise<AgentVaultClient> {
+/** The live client for a config's vault block (VAULT_* variables of `env` fill what it leaves out). */
+export async function connectAgentClient(config: AgentConfig, env: Readonly<Record<string, string | undefined>> = process.env): Promise<AgentVaultClient> {
   const { connectLiveVault } = await import('../vault/live.js');
   return connectLiveVault({
     address: config.vault.address, token: '', namespace: config.vault.namespace,
-    caCert: config.vault.caCert, caPath: config.vault.caPath, skipVerify: config.vault.tlsSkipVerify,
+    caCert: config.vault.caCert, caPath: config.vault.caPath, skipVerify: config.vault.tlsSkipVerify, env,
   });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, type AgentOptions } from '../../src/agent/runtime.js';
 import { ManualClock } from '../../src/agent/clock.js';
-import { agentConfigFromObject } from '../../src/agent/config.js';
+import { type AgentConfig, agentConfigFromObject } from '../../src/agent/config.js';
 import type { LogFields, LogLevel } from '../../src/agent/log.js';
 import { type VaultServerOptions, type VaultTestServer, startVaultServer } from '../vault-server/server.js';
 
@@ -38,14 +38,16 @@ export function seededRandom(seed = 1): () => number {
   };
 }
 
+/** `config` gives a decoded config file (JSON form), or an AgentConfig already read (as `{ parsed }`). */
 export async function harness(server: VaultServerOptions, config: (h: { url: string; dir: string }) => unknown, extra: Partial<AgentOptions> = {}): Promise<Harness> {
   const clock = new ManualClock();
   const vault = await startVaultServer({ ...server, now: () => clock.now() });
   const dir = mkdtempSync(join(tmpdir(), 'vtpl-agent-'));
   const logs: LogLine[] = [];
-  const cfg = agentConfigFromObject(config({ url: vault.url, dir }), 'test.json');
+  const given = await config({ url: vault.url, dir });
+  const cfg = given !== null && typeof given === 'object' && 'parsed' in given ? (given as { parsed: AgentConfig }).parsed : agentConfigFromObject(given, 'test.json');
   const agent = new Agent({
-    config: cfg, clock, random: seededRandom(), env: { VAULT_TOKEN: 'root', PATH: process.env.PATH },
+    config: cfg, clock, random: seededRandom(), env: { VAULT_TOKEN: 'root', VAULT_ADDR: vault.url, PATH: process.env.PATH },
     log: (level, msg, fields = {}) => { logs.push({ at: clock.now(), level, msg, fields }); },
     ...extra,
   });

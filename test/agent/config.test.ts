@@ -1,0 +1,64 @@
+// Vault Agent config files: JSON (the injector's form) and HCL (HashiCorp's parser via
+// @cdktf/hcl2json) read into the same AgentConfig; HCL's JSON-form quirks; clear errors.
+
+import { describe, expect, it } from 'vitest';
+import { agentConfigFromObject } from '../../src/agent/config.js';
+import { loadAgentConfig, parseAgentConfig } from '../../src/agent/config-file.js';
+
+describe('config files', () => {
+  it('examples/agent/agent.hcl and agent.json are the same configuration', async () => {
+    const hcl = await loadAgentConfig('examples/agent/agent.hcl');
+    const json = await loadAgentConfig('examples/agent/agent.json');
+    // The JSON spells out the default delimiters; the HCL leaves them out (both mean {{ }}).
+    expect({ ...json, templates: json.templates.map((t) => ({ ...t, leftDelimiter: '', rightDelimiter: '' })) }).toEqual(hcl);
+    expect(hcl).toMatchObject({
+      vault: { address: 'https://vault.vault.svc:8200', caCert: '/vault/tls/ca.crt', retry: { attempts: 12, backoffMs: 250, maxBackoffMs: 60_000, enabled: true } },
+      autoAuth: {
+        method: { type: 'kubernetes', mountPath: 'kubernetes', role: 'my-app', tokenPath: '/var/run/secrets/kubernetes.io/serviceaccount/token' },
+        sinks: [{ type: 'file', path: '/home/vault/.vault-token', mode: 0o640 }],
+      },
+      templateConfig: { exitOnRetryFailure: true, staticSecretRenderIntervalMs: 300_000, leaseRenewalThreshold: 0.9 },
+      exitAfterAuth: false,
+    });
+    expect(hcl.templates).toEqual([{
+      destination: '/vault/secrets/db-creds', source: undefined, perms: 0o440, command: 'pkill -HUP -f my-app || true', commandTimeoutMs: 30_000,
+      contents: '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}" DB_PASSWORD="{{ .Data.password }}"\n{{- end }}\n',
+      errorOnMissingKey: false, leftDelimiter: '', rightDelimiter: '', createDestDirs: true, backup: false,
+    }]);
+  });
+
+  it('reads blocks written as an object, a list of objects, or keyed by their label', () => {
+    const forms = [
+      { auto_auth: { method: { type: 'approle', config: { role_id_file_path: '/r' } } } },
+      { auto_auth: [{ method: [{ type: 'approle', config: { role_id_file_path: '/r' } }] }] },
+      { auto_auth: { method: { approle: { config: { role_id_file_path: '/r' } } } } },
+      { auto_auth: [{ method: [{ approle: [{ config: [{ role_id_file_path: '/r' }] }] }] }] },
+    ];
+    for (const f of forms) {
+      expect(agentConfigFromObject(f).autoAuth?.method).toEqual({
+        type: 'approle', mountPath: 'approle', roleIdFilePath: '/r', secretIdFilePath: '', removeSecretIdFileAfterReading: true,
+      });
+    }
+    expect(agentConfigFromObject({ vault: [{ retry: [{ num_retries: -1 }] }] }).vault.retry.enabled).toBe(false);
+    expect(agentConfigFromObject({ template_config: { static_secret_render_interval: 60 } }).templateConfig.staticSecretRenderIntervalMs).toBe(60_000);
+    expect(agentConfigFromObject({ template_config: { static_secret_render_interval: '1h30m' } }).templateConfig.staticSecretRenderIntervalMs).toBe(5_400_000);
+  });
+
+  it.each([
+    [{ template: [{ contents: 'x', source: 'y', destination: 'd' }] }, "config.json: template[0]: 'source' and 'contents' cannot both be set"],
+    [{ template: { contents: 'x' } }, "config.json: template[0]: 'destination' is required"],
+    [{ template_config: { static_secret_render_interval: '5x' } }, 'config.json: template_config.static_secret_render_interval: time: invalid duration "5x"'],
+    [{ template: [{ contents: 'x', destination: 'd', perms: 'rw' }] }, 'config.json: template[0].perms: "rw" is not a file mode (write it as an octal string, e.g. "0640")'],
+    [{ auto_auth: { method: { type: 'aws' } } }, 'config.json: auto_auth.method "aws": vtpl supports the kubernetes, approle and token_file auth methods, not "aws"'],
+    [{ auto_auth: { method: { type: 'kubernetes', config: {} } } }, "config.json: auto_auth.method \"kubernetes\".config: 'role' is required"],
+    [{ exit_after_auth: 'yes' }, 'config.json: top level.exit_after_auth: must be a boolean, not "yes"'],
+  ])('rejects %j', (raw, message) => {
+    expect(() => agentConfigFromObject(raw, 'config.json')).toThrow(message);
+  });
+
+  it('says where a syntax error is, in HCL and in JSON', async () => {
+    await expect(parseAgentConfig('vault {\n  address = \n}\n', 'agent.hcl')).rejects.toThrow(/^agent\.hcl:2:13: Invalid expression; Expected the start of an expression/);
+    await expect(parseAgentConfig('{\n  "vault": {,\n}', 'agent.json')).rejects.toThrow(/^agent\.json:2:13: invalid JSON/);
+    await expect(loadAgentConfig('no/such/config.hcl')).rejects.toThrow('cannot read config file no/such/config.hcl: no such file');
+  });
+});
