@@ -354,7 +354,7 @@ export class Agent {
     const wake = this.nextWake(t);
     this.log('info', 'rendered', {
       destination: spec.destination, changed,
-      next: wake ? formatDuration(wake.at - this.clock.now()) : undefined, why: wake?.why,
+      next: wake ? formatDuration(Math.max(0, wake.at - this.clock.now())) : undefined, why: wake?.why,
     });
     if (changed && spec.command) await this.command(spec);
     this.checkFirstRender();
