@@ -269,6 +269,8 @@ export class Agent {
     this.brain = new Brain();
     this.watches.clear();
     await Promise.all(this.templates.map((t) => this.render(t)));
+    // With no template at all, exit_after_auth means: authenticated, sinks written, done.
+    if (this.templates.length === 0) this.checkFirstRender();
   }
 
   /** The auth token's lifetime watcher: renew-self; when it ends, log in again (and restart). */

@@ -12,7 +12,7 @@ import { type VaultTestServer, startVaultServer } from '../vault-server/server.j
 import { seededRandom } from './harness.js';
 
 const child = new URL('./fixtures/fast-agent.mjs', import.meta.url).pathname;
-const WHOLE = /^export DB_USER="v-token-app-[A-Za-z0-9]+-\d+" DB_PASSWORD="[A-Za-z0-9-]+"\n(# padding to make every write large enough to be interrupted\n){4000}# end\n$/;
+const WHOLE = /^export DB_USER="v-token-app-[A-Za-z0-9]+-\d+" DB_PASSWORD="[A-Za-z0-9-]+"\n(# padding to make every write large enough to be interrupted\n){1500}# end\n$/;
 
 let vault: VaultTestServer;
 beforeAll(async () => {
