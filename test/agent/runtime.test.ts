@@ -3,6 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pemsCert } from '../../src/vault/pki.js';
 import { type Harness, harness } from './harness.js';
 
 const DB_TEMPLATE = '{{- with secret "database/creds/app" -}}export DB_USER="{{ .Data.username }}" DB_PASSWORD="{{ .Data.password }}"\n{{- end }}\n';
@@ -117,6 +118,31 @@ describe('leases', () => {
   });
 });
 
+describe('certificates', () => {
+  it('pkiCert: the next issue is due at 90 % of the certificate\'s lifetime', async () => {
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url },
+      template: [{ contents: '{{ with pkiCert "pki/issue/web" "common_name=web.svc" }}{{ .Cert }}{{ end }}', destination: join(dir, 'tls.pem') }],
+    }));
+    await h.agent.start();
+    const { cert } = pemsCert(readFileSync(new URL('../vault-server/fixtures/leaf.pem', import.meta.url), 'utf8'));
+    const c = cert as NonNullable<typeof cert>;
+    expect(h.agent.nextWakeUps().get(join(h.dir, 'tls.pem'))).toBe(c.notBefore + Math.trunc((c.notAfter - c.notBefore) * 0.9));
+  });
+
+  it('a certificate read with `secret` (no lease) is due at threshold of its expiration', async () => {
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url },
+      template: [{ contents: '{{ with secret "pki/issue/web" "common_name=web.svc" }}{{ .Data.serial_number }}{{ end }}', destination: join(dir, 'serial') }],
+    }));
+    await h.agent.start();
+    const base = 4949474282 - Math.trunc(h.clock.now() / 1000);
+    const due = (h.agent.nextWakeUps().get(join(h.dir, 'serial')) as number) - h.clock.now();
+    expect(due).toBeGreaterThanOrEqual(Math.trunc(base * 1000 * 0.85));
+    expect(due).toBeLessThanOrEqual(Math.trunc(base * 1000 * 0.95));
+  });
+});
+
 describe('one brain for all templates', () => {
   it('two templates sharing database/creds/app get the same credentials from one read', async () => {
     h = await harness({ databaseRoles: [{ name: 'app', ttl: 60, maxTtl: 120 }] }, ({ url, dir }) => dbConfig(url, dir, {}, [
@@ -143,6 +169,37 @@ describe('failures', () => {
     await started;
     expect(read(join(h.dir, 'app'))).toBe('ok');
     expect(h.logs.filter((l) => l.msg === 'fetch failed; retrying').map((l) => l.fields.retry_in)).toEqual(['250ms', '500ms', '1s']);
+  });
+
+  it('retries a reset connection, and a Vault that never answers (client timeout), then recovers', async () => {
+    h = await harness({}, ({ url, dir }) => ({ vault: { address: url }, template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }] }),
+      { env: { VAULT_TOKEN: 'root', VAULT_CLIENT_TIMEOUT: '0.3', PATH: process.env.PATH } });
+    h.vault.kv2().put('app', { v: 'ok' });
+    h.vault.fault('secret/data/app', 'reset', 1);
+    h.vault.fault('secret/data/app', 'hang', 1);
+    const started = h.agent.start();
+    await h.advance(2000);
+    await started;
+    expect(read(join(h.dir, 'app'))).toBe('ok');
+    const errors = h.logs.filter((l) => l.msg === 'fetch failed; retrying').map((l) => String(l.fields.error));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/socket hang up|connection reset by peer/);
+    expect(errors[1]).toContain('context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
+  });
+
+  it('token_file auth: reads the token file and asks Vault how long the token lives', async () => {
+    h = await harness({}, ({ url, dir }) => {
+      writeFileSync(join(dir, 'token'), 'root\n');
+      return {
+        vault: { address: url },
+        auto_auth: { method: { type: 'token_file', config: { token_file_path: join(dir, 'token') } } },
+        template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+      };
+    }, { env: { PATH: process.env.PATH } });
+    h.vault.kv2().put('app', { v: 'ok' });
+    await h.agent.start();
+    expect(read(join(h.dir, 'app'))).toBe('ok');
+    expect(h.vault.requests.some((r) => r.path === 'auth/token/lookup-self' && r.token === 'root')).toBe(true);
   });
 
   it('exit_on_retry_failure: exits 1 after the configured attempts, writing nothing', async () => {
