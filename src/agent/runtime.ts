@@ -341,6 +341,7 @@ export class Agent {
     }
     if (gen !== this.generation || this.exited) return;
     t.retries = 0;
+    this.restarts = 0;
     let changed: boolean;
     try {
       changed = this.writeFile(spec.destination, res.output, { perms: spec.perms, backup: spec.backup, createDestDirs: spec.createDestDirs }).changed;

@@ -187,6 +187,21 @@ describe('failures', () => {
     expect(errors[1]).toContain('context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
   });
 
+  it('without exit_on_retry_failure, exhausted retries restart the runner after a backoff, and it recovers', async () => {
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url, retry: { num_retries: 1 } },
+      template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+    }));
+    h.vault.kv2().put('app', { v: 'ok' });
+    h.vault.fault('secret/data/app', 500, 3);
+    const started = h.agent.start();
+    await h.advance(5000);
+    await started;
+    expect(read(join(h.dir, 'app'))).toBe('ok');
+    expect(h.logs.find((l) => l.msg === 'template server error; restarting the runner')?.fields.restart_in).toBe('1s');
+    expect(h.vault.requests.filter((r) => r.path === 'secret/data/app')).toHaveLength(4);
+  });
+
   it('token_file auth: reads the token file and asks Vault how long the token lives', async () => {
     h = await harness({}, ({ url, dir }) => {
       writeFileSync(join(dir, 'token'), 'root\n');
