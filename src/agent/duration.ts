@@ -14,9 +14,9 @@ export function parseDurationSecond(v: unknown): number {
   return parseGoDuration(s);
 }
 
-/** time.ParseDuration (ms). */
+/** time.ParseDuration (ms), with Go's error messages. */
 export function parseGoDuration(s: string): number {
-  const bad = new Error(`time: invalid duration ${JSON.stringify(s)}`);
+  const quoted = JSON.stringify(s);
   let rest = s;
   let sign = 1;
   if (rest.startsWith('-') || rest.startsWith('+')) {
@@ -24,17 +24,18 @@ export function parseGoDuration(s: string): number {
     rest = rest.slice(1);
   }
   if (rest === '0') return 0;
-  if (rest === '') throw bad;
+  if (rest === '') throw new Error(`time: invalid duration ${quoted}`);
   let total = 0;
-  const re = /^([0-9]*\.?[0-9]*)(ns|us|µs|μs|ms|s|m|h)/;
   while (rest !== '') {
-    const m = re.exec(rest);
-    if (!m || m[1] === '' || m[1] === '.') {
-      if (m === null && /^[0-9.]+$/.test(rest)) throw new Error(`time: missing unit in duration ${JSON.stringify(s)}`);
-      throw bad;
-    }
-    total += Number(m[1]) * (UNITS[m[2]] as number);
-    rest = rest.slice(m[0].length);
+    const num = /^[0-9]*(\.[0-9]*)?/.exec(rest)?.[0] ?? '';
+    if (num === '' || num === '.') throw new Error(`time: invalid duration ${quoted}`);
+    rest = rest.slice(num.length);
+    const unit = /^[^.0-9]*/.exec(rest)?.[0] ?? '';
+    if (unit === '') throw new Error(`time: missing unit in duration ${quoted}`);
+    const scale = UNITS[unit];
+    if (scale === undefined) throw new Error(`time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`);
+    rest = rest.slice(unit.length);
+    total += Number(num) * scale;
   }
   return sign * total;
 }

@@ -30,10 +30,6 @@ export class Brain {
     this.data.delete(key);
   }
 
-  keys(): string[] {
-    return [...this.data.keys()];
-  }
-
   /**
    * The dependency's data: from the brain when present, else fetched once (callers that
    * ask while the fetch is in flight share it). A failed fetch is not remembered.

@@ -47,7 +47,7 @@ describe('config files', () => {
   it.each([
     [{ template: [{ contents: 'x', source: 'y', destination: 'd' }] }, "config.json: template[0]: 'source' and 'contents' cannot both be set"],
     [{ template: { contents: 'x' } }, "config.json: template[0]: 'destination' is required"],
-    [{ template_config: { static_secret_render_interval: '5x' } }, 'config.json: template_config.static_secret_render_interval: time: invalid duration "5x"'],
+    [{ template_config: { static_secret_render_interval: '5x' } }, 'config.json: template_config.static_secret_render_interval: time: unknown unit "x" in duration "5x"'],
     [{ template: [{ contents: 'x', destination: 'd', perms: 'rw' }] }, 'config.json: template[0].perms: "rw" is not a file mode (write it as an octal string, e.g. "0640")'],
     [{ auto_auth: { method: { type: 'aws' } } }, 'config.json: auto_auth.method "aws": vtpl supports the kubernetes, approle and token_file auth methods, not "aws"'],
     [{ auto_auth: { method: { type: 'kubernetes', config: {} } } }, "config.json: auto_auth.method \"kubernetes\".config: 'role' is required"],
