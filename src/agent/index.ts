@@ -7,11 +7,12 @@ export { planAgent, type AgentPlan, type PlanOptions, type TemplateConfig, type 
 export {
   previewManifest, previewPod, type PreviewOptions, type PreviewResult, type PreviewPod, type PreviewFile, type MissingSecret,
 } from './preview.js';
-export { Agent, connectAgentClient, retryDelay, type AgentOptions, type AgentExit, type FileWriter } from './runtime.js';
+export { Agent, connectAgentClient, type AgentOptions, type AgentExit, type FileWriter } from './runtime.js';
 export {
   agentConfigFromObject, AgentConfigError, DEFAULT_RETRY, type AgentConfig, type TemplateSpec, type AuthMethodConfig, type SinkConfig, type RetryPolicy,
 } from './config.js';
 export { loadAgentConfig, parseAgentConfig } from './config-file.js';
+export { retryDelay } from './retry.js';
 export { type Clock, type Timer, systemClock, ManualClock } from './clock.js';
 export { textLogger, jsonLogger, type Logger, type LogLevel, type LogFields } from './log.js';
 export type { AgentVaultClient } from './auth.js';

@@ -30,7 +30,8 @@ import { intValue } from '../value/index.js';
 import { type AgentVaultClient, AuthError, Authenticator, renewSelf } from './auth.js';
 import { type Clock, type Timer, systemClock } from './clock.js';
 import { type CommandRunner, shellCommandRunner } from './command.js';
-import type { AgentConfig, RetryPolicy, TemplateSpec } from './config.js';
+import type { AgentConfig, TemplateSpec } from './config.js';
+import { restartDelay, retryDelay } from './retry.js';
 import { formatDuration } from './duration.js';
 import { type Logger, textLogger } from './log.js';
 import { type WriteOptions, type WriteResult, writeAtomic } from './write.js';
@@ -75,22 +76,6 @@ interface Watch {
   why: string;
   lifetime?: LifetimeWatch;
   retries: number;
-}
-
-/** consul-template config/retry.go RetryFunc: whether to retry after `retry` failures, and how long to wait. */
-export function retryDelay(p: RetryPolicy, retry: number): number | undefined {
-  if (!p.enabled) return undefined;
-  if (p.attempts > 0 && retry > p.attempts - 1) return undefined;
-  if (p.maxBackoffMs > 0) {
-    const tillMax = Math.trunc(Math.log2(p.maxBackoffMs / p.backoffMs));
-    if (retry > tillMax) return p.maxBackoffMs;
-  }
-  return 2 ** retry * p.backoffMs;
-}
-
-/** Vault Agent's template server restarts a failed runner after 1s..5m (exponential). */
-function restartDelay(n: number): number {
-  return Math.min(1000 * 2 ** n, 5 * 60_000);
 }
 
 function message(e: unknown): string {
