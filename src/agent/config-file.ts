@@ -38,7 +38,7 @@ async function parseHCLConfig(text: string, file: string): Promise<unknown> {
 export async function parseAgentConfig(text: string, file: string): Promise<AgentConfig> {
   const json = file.endsWith('.json') || /^\s*\{/.test(text) && !file.endsWith('.hcl');
   const raw = json ? parseJSONConfig(text, file) : await parseHCLConfig(text, file);
-  return agentConfigFromObject(raw, file);
+  return agentConfigFromObject(raw, file, json ? 'json' : 'hcl');
 }
 
 /** Reads and parses a config file. */

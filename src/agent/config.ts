@@ -83,11 +83,22 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Where a decoded config came from. Vault reads JSON files with HCL 1's JSON parser, whose
+ * quirks matter (see agentConfigFromObject); HCL files arrive as HCL's JSON form.
+ */
+export type ConfigForm = 'json' | 'hcl';
+
 class Reader {
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly form: ConfigForm) {}
 
   fail(where: string, msg: string): never {
     throw new AgentConfigError(`${this.file}: ${where}: ${msg}`);
+  }
+
+  /** Vault's own wording for what real `vault agent` rejects while loading the file. */
+  vaultFail(msg: string): never {
+    throw new AgentConfigError(`${this.file}: error loading configuration: ${msg}`);
   }
 
   /** A block written as an object or as a list of objects. */
@@ -111,6 +122,11 @@ class Reader {
   labelled(v: unknown, where: string): [string, Obj][] {
     return this.blocks(v, where).flatMap((b): [string, Obj][] => {
       if (typeof b.type === 'string') return [[b.type, b]];
+      // Real `vault agent` takes the type only from a "type" field in a JSON file.
+      if (this.form === 'json') {
+        this.vaultFail(where.endsWith('sink') ? "error parsing 'auto_auth': error parsing 'sink' stanzas: sink type must be specified"
+          : "error parsing 'auto_auth': error parsing 'method': method type must be specified");
+      }
       const keys = Object.keys(b);
       if (keys.length === 1 && (isObj(b[keys[0]]) || Array.isArray(b[keys[0]]))) {
         const label = keys[0] as string;
@@ -160,7 +176,8 @@ class Reader {
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v === 'string' && /^0?[0-7]{1,4}$/.test(v)) return parseInt(v, 8);
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0o7777) return v;
-    return this.fail(`${where}.${key}`, `${JSON.stringify(v)} is not a file mode (write it as an octal string, e.g. "0640")`);
+    // Vault's message (mapstructure's decode of the FileMode), then what to write instead.
+    return this.fail(`${where}.${key}`, `strconv.ParseUint: parsing ${JSON.stringify(String(v))}: invalid syntax (write the mode as an octal string, e.g. "0640")`);
   }
 }
 
@@ -175,7 +192,7 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
   switch (type) {
     case 'kubernetes': {
       const role = r.str(config, 'role', `${where}.config`);
-      if (!role) r.fail(`${where}.config`, "'role' is required");
+      if (!role) r.fail(`${where}.config`, "missing 'role' value");
       return {
         type, mountPath: trimAuthMount(mount ?? 'auth/kubernetes'), role,
         tokenPath: r.str(config, 'token_path', `${where}.config`) ?? '/var/run/secrets/kubernetes.io/serviceaccount/token',
@@ -235,10 +252,22 @@ function readTemplate(r: Reader, b: Obj, i: number): TemplateSpec {
   };
 }
 
-/** Normalizes a decoded config (JSON, or HCL's JSON form) into an AgentConfig. */
-export function agentConfigFromObject(raw: unknown, file = 'config'): AgentConfig {
-  const r: Reader = new Reader(file);
+/**
+ * Normalizes a decoded config (a JSON file, or HCL's JSON form) into an AgentConfig.
+ *
+ * HCL 1's JSON parser, which Vault uses for .json files, flattens an object whose members
+ * are all objects into labelled blocks: `"auto_auth": {"method": {...}}` (with no sink list
+ * beside it) becomes `auto_auth "method" {...}`, which has no method block. Real `vault
+ * agent` rejects those files, and so does this reader, with Vault's message.
+ */
+export function agentConfigFromObject(raw: unknown, file = 'config', form: ConfigForm = 'json'): AgentConfig {
+  const r: Reader = new Reader(file, form);
   if (!isObj(raw)) r.fail('top level', 'the configuration must be an object');
+  if (form === 'json' && isObj(raw.auto_auth)) {
+    const members = Object.values(raw.auto_auth);
+    if (members.length === 1 && isObj(members[0])) r.vaultFail('error parsing \'auto_auth\': error parsing \'method\': one and only one "method" block is required');
+    if (members.length > 1 && members.every(isObj)) r.vaultFail('error parsing \'auto_auth\': at most one "auto_auth" block is allowed');
+  }
   const vault = r.block(raw.vault, 'vault') ?? {};
   const retryBlock = r.block(vault.retry, 'vault.retry');
   let retry = DEFAULT_RETRY;

@@ -27,30 +27,40 @@ describe('config files', () => {
     }]);
   });
 
-  it('reads blocks written as an object, a list of objects, or keyed by their label', () => {
-    const forms = [
-      { auto_auth: { method: { type: 'approle', config: { role_id_file_path: '/r' } } } },
-      { auto_auth: [{ method: [{ type: 'approle', config: { role_id_file_path: '/r' } }] }] },
-      { auto_auth: { method: { approle: { config: { role_id_file_path: '/r' } } } } },
-      { auto_auth: [{ method: [{ approle: [{ config: [{ role_id_file_path: '/r' }] }] }] }] },
+  it('reads blocks as real `vault agent` does: a list or an object, the type in a "type" field in JSON, as a label in HCL', () => {
+    const approle = { type: 'approle', mountPath: 'approle', roleIdFilePath: '/r', secretIdFilePath: '', removeSecretIdFileAfterReading: true };
+    const sink = [{ type: 'file', config: { path: '/t' } }];
+    const json = [
+      { auto_auth: { method: [{ type: 'approle', config: { role_id_file_path: '/r' } }] } },
+      { auto_auth: { method: { type: 'approle', config: { role_id_file_path: '/r' } }, sink } },
+      { auto_auth: [{ method: [{ type: 'approle', config: [{ role_id_file_path: '/r' }] }], sink }] },
     ];
-    for (const f of forms) {
-      expect(agentConfigFromObject(f).autoAuth?.method).toEqual({
-        type: 'approle', mountPath: 'approle', roleIdFilePath: '/r', secretIdFilePath: '', removeSecretIdFileAfterReading: true,
-      });
-    }
+    for (const f of json) expect(agentConfigFromObject(f, 'a.json').autoAuth?.method).toEqual(approle);
+    // HCL's JSON form of `method "approle" { ... }`.
+    expect(agentConfigFromObject({ auto_auth: [{ method: { approle: [{ config: { role_id_file_path: '/r' } }] } }] }, 'a.hcl', 'hcl').autoAuth?.method).toEqual(approle);
     expect(agentConfigFromObject({ vault: [{ retry: [{ num_retries: -1 }] }] }).vault.retry.enabled).toBe(false);
     expect(agentConfigFromObject({ template_config: { static_secret_render_interval: 60 } }).templateConfig.staticSecretRenderIntervalMs).toBe(60_000);
     expect(agentConfigFromObject({ template_config: { static_secret_render_interval: '1h30m' } }).templateConfig.staticSecretRenderIntervalMs).toBe(5_400_000);
+  });
+
+  // What real `vault agent` 1.21.4 says about these JSON files (HCL 1's JSON flattening: an
+  // object whose members are all objects becomes a labelled block).
+  it.each([
+    [{ auto_auth: { method: { type: 'approle', config: { role_id_file_path: '/r' } } } }, 'error parsing \'auto_auth\': error parsing \'method\': one and only one "method" block is required'],
+    [{ auto_auth: { method: { type: 'approle' }, sink: { type: 'file' } } }, 'error parsing \'auto_auth\': at most one "auto_auth" block is allowed'],
+    [{ auto_auth: { method: [{ approle: { config: {} } }], sink: [] } }, 'error parsing \'auto_auth\': error parsing \'method\': method type must be specified'],
+    [{ auto_auth: { method: [{ type: 'approle', config: { role_id_file_path: '/r' } }], sink: { file: { config: { path: '/t' } } } } }, 'error parsing \'auto_auth\': error parsing \'sink\' stanzas: sink type must be specified'],
+  ])('rejects the JSON %j as Vault does', (raw, message) => {
+    expect(() => agentConfigFromObject(raw, 'agent.json')).toThrow(`agent.json: error loading configuration: ${message}`);
   });
 
   it.each([
     [{ template: [{ contents: 'x', source: 'y', destination: 'd' }] }, "config.json: template[0]: 'source' and 'contents' cannot both be set"],
     [{ template: { contents: 'x' } }, "config.json: template[0]: 'destination' is required"],
     [{ template_config: { static_secret_render_interval: '5x' } }, 'config.json: template_config.static_secret_render_interval: time: unknown unit "x" in duration "5x"'],
-    [{ template: [{ contents: 'x', destination: 'd', perms: 'rw' }] }, 'config.json: template[0].perms: "rw" is not a file mode (write it as an octal string, e.g. "0640")'],
-    [{ auto_auth: { method: { type: 'aws' } } }, 'config.json: auto_auth.method "aws": vtpl supports the kubernetes, approle and token_file auth methods, not "aws"'],
-    [{ auto_auth: { method: { type: 'kubernetes', config: {} } } }, "config.json: auto_auth.method \"kubernetes\".config: 'role' is required"],
+    [{ template: [{ contents: 'x', destination: 'd', perms: 'rw' }] }, 'config.json: template[0].perms: strconv.ParseUint: parsing "rw": invalid syntax (write the mode as an octal string, e.g. "0640")'],
+    [{ auto_auth: { method: [{ type: 'aws' }] } }, 'config.json: auto_auth.method "aws": vtpl supports the kubernetes, approle and token_file auth methods, not "aws"'],
+    [{ auto_auth: { method: [{ type: 'kubernetes', config: {} }] } }, "config.json: auto_auth.method \"kubernetes\".config: missing 'role' value"],
     [{ exit_after_auth: 'yes' }, 'config.json: top level.exit_after_auth: must be a boolean, not "yes"'],
   ])('rejects %j', (raw, message) => {
     expect(() => agentConfigFromObject(raw, 'config.json')).toThrow(message);

@@ -207,7 +207,7 @@ describe('failures', () => {
       writeFileSync(join(dir, 'token'), 'root\n');
       return {
         vault: { address: url },
-        auto_auth: { method: { type: 'token_file', config: { token_file_path: join(dir, 'token') } } },
+        auto_auth: { method: [{ type: 'token_file', config: { token_file_path: join(dir, 'token') } }] },
         template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
       };
     }, { env: { PATH: process.env.PATH } });
@@ -268,7 +268,7 @@ describe('failures', () => {
       writeFileSync(join(dir, 'jwt'), 'k8s-jwt\n');
       return {
         vault: { address: url },
-        auto_auth: { method: { type: 'kubernetes', mount_path: 'auth/kubernetes', config: { role: 'web', token_path: join(dir, 'jwt') } } },
+        auto_auth: { method: [{ type: 'kubernetes', mount_path: 'auth/kubernetes', config: { role: 'web', token_path: join(dir, 'jwt') } }] },
         template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
       };
     });
