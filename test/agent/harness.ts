@@ -47,9 +47,13 @@ export async function harness(server: VaultServerOptions, config: (h: { url: str
   const given = await config({ url: vault.url, dir });
   const cfg = given !== null && typeof given === 'object' && 'parsed' in given ? (given as { parsed: AgentConfig }).parsed : agentConfigFromObject(given, 'test.json');
   const agent = new Agent({
-    config: cfg, clock, random: seededRandom(), env: { VAULT_TOKEN: 'root', VAULT_ADDR: vault.url, PATH: process.env.PATH },
+    config: cfg, clock, random: seededRandom(),
+    // The runtime's own (consul-template) retries are under test: vault/api's transport-level
+    // retries (VAULT_MAX_RETRIES, waiting in real time) are off.
+    env: { VAULT_TOKEN: 'root', VAULT_ADDR: vault.url, VAULT_MAX_RETRIES: '0', PATH: process.env.PATH },
     log: (level, msg, fields = {}) => { logs.push({ at: clock.now(), level, msg, fields }); },
     ...extra,
+    ...(extra.env ? { env: { VAULT_MAX_RETRIES: '0', ...extra.env } } : {}),
   });
   const h: Harness = {
     clock, vault, dir, logs, agent,
