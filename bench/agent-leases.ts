@@ -8,8 +8,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, ManualClock, agentConfigFromObject, type AgentVaultClient } from '../src/agent/index.js';
-import type { VaultResponse } from '../src/vault/index.js';
+import { Agent, ManualClock, agentConfigFromObject, type AgentVaultClient } from '../src/agent/public.js';
+import type { VaultResponse } from '../src/vault/public.js';
 import { garbageCollector } from './measure.js';
 import { root } from '../scripts/oracle.js';
 

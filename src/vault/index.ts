@@ -1,22 +1,13 @@
-// vtpl/vault: render a template as Vault Agent does (consul-template's functions and
-// render loop) against a VaultClient: recorded responses (in memory or a directory), or
-// a live Vault with token, kubernetes or AppRole auth. Node.
-//
-// The browser-safe core is renderer.ts + recorded.ts; live.ts, recorded-dir.ts and
-// node-files.ts use Node. Inside the project, import the module you need, not this index,
-// so a command loads only what it uses.
+// Vault Agent templates: consul-template's functions and render loop over a VaultClient.
+// Browser-safe. Node-only helpers live in their own modules: recorded-fs.ts (recorded
+// responses on disk) and node-files.ts (file access and plugin commands for the renderer).
 
-export {
-  renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult, type UsedDependency,
-} from './renderer.js';
-export { Brain } from './brain.js';
-export type { Dependency } from './dependencies.js';
-export type { LeaseInfo } from './lease.js';
+export { renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult } from './renderer.js';
 export type { VaultClient, VaultResponse } from './client.js';
 export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
-export { recordedDirClient } from './recorded-dir.js';
-export { connectLiveVault, LiveVaultClient, VaultLoginError } from './live.js';
-export { LiveConfigError, type LiveOptions } from './live-config.js';
-export { nodeFileAccess, nodePluginRunner } from './node-files.js';
+export { parseVaultResponse, secretValue, secretType, secretPtrType, secretAuthType, secretWrapInfoType, type ApiSecret } from './secret-model.js';
+export { pemEncodedType, type PemEncoded } from './pem.js';
+export { timeType } from './go-time.js';
 export type { FileAccess } from './funcs/context.js';
 export type { PluginRunner } from './funcs/unsupported.js';
+export { consulTemplateFuncs } from './funcmap.js';

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseVaultResponse } from '../../src/vault/secret-model.js';
+import { parseVaultResponse } from '../../src/vault/index.js';
 import { marshalJSON } from '../../src/value/json.js';
 
 interface GoResult {

@@ -1,4 +1,4 @@
-// vtpl/agent: what Vault Agent does inside a pod, on Node. Annotations -> the plan of
+// The `vtpl/agent` entry point (package.json "exports"): what Vault Agent does inside a pod, on Node. Annotations -> the plan of
 // files (vault-k8s semantics); preview (render the plan against recorded or live Vault);
 // the runtime that keeps the files fresh (new Agent(config)); Vault Agent config files.
 
