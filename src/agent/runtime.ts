@@ -63,6 +63,8 @@ interface TemplateState {
   readonly text: string;
   deps: Set<string>;
   rendered: boolean;
+  /** The runner generation of its last successful render. */
+  renderedGen: number;
   rendering: boolean;
   again: boolean;
   retries: number;
@@ -211,7 +213,7 @@ export class Agent {
       this.auth = new Authenticator(this.config.autoAuth?.method, () => this.env.VAULT_TOKEN ?? '');
       this.templates = await Promise.all(this.config.templates.map(async (spec) => ({
         spec, text: spec.contents ?? await readTemplateSource(spec.source as string),
-        deps: new Set<string>(), rendered: false, rendering: false, again: false, retries: 0,
+        deps: new Set<string>(), rendered: false, renderedGen: -1, rendering: false, again: false, retries: 0,
       })));
     } catch (e) {
       this.exit(1, message(e));
@@ -326,7 +328,9 @@ export class Agent {
     }
     if (gen !== this.generation || this.exited) return;
     t.retries = 0;
-    this.restarts = 0;
+    t.renderedGen = gen;
+    // A runner whose templates all rendered is healthy again: the next failure restarts it after 1s.
+    if (this.templates.every((x) => x.renderedGen === gen)) this.restarts = 0;
     let changed: boolean;
     try {
       changed = this.writeFile(spec.destination, res.output, { perms: spec.perms, backup: spec.backup, createDestDirs: spec.createDestDirs }).changed;

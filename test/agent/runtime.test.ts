@@ -313,6 +313,36 @@ describe('commands and logs', () => {
   });
 });
 
+describe('template options', () => {
+  it('source, perms, delimiters, error_on_missing_key and backup reach the render and the write', async () => {
+    h = await harness({}, ({ url, dir }) => {
+      writeFileSync(join(dir, 'app.tpl'), '[[ with secret "secret/app" ]][[ .Data.data.v ]][[ end ]]');
+      return {
+        vault: { address: url }, template_config: { static_secret_render_interval: '1m' },
+        template: [
+          { source: join(dir, 'app.tpl'), destination: join(dir, 'out', 'app'), perms: '0600', left_delimiter: '[[', right_delimiter: ']]', backup: true },
+          { contents: '{{ with secret "secret/app" }}{{ .Data.data.nope }}{{ end }}', destination: join(dir, 'strict'), error_on_missing_key: true },
+        ],
+      };
+    });
+    h.vault.kv2().put('app', { v: 'one' });
+    const started = h.agent.start().catch(() => 'never rendered');
+    await h.advance(60_000);
+    expect(read(join(h.dir, 'out', 'app'))).toBe('one');
+    expect(statSync(join(h.dir, 'out', 'app')).mode & 0o777).toBe(0o600);
+    h.vault.kv2().put('app', { v: 'two' });
+    await h.advance(60_000);
+    expect(read(join(h.dir, 'out', 'app'))).toBe('two');
+    expect(read(join(h.dir, 'out', 'app.bak'))).toBe('one');
+    expect(() => statSync(join(h?.dir as string, 'strict'))).toThrow();
+    const restarts = h.logs.filter((l) => l.msg === 'template server error; restarting the runner');
+    expect(restarts[0].fields.error).toContain('map has no entry for key "nope"');
+    // The runner is never healthy (one template always fails): Vault Agent's 1s..5m backoff grows.
+    expect(restarts.slice(0, 4).map((l) => l.fields.restart_in)).toEqual(['1s', '2s', '4s', '8s']);
+    void started;
+  });
+});
+
 describe('exit_after_auth', () => {
   it('renders every template once, then stops with code 0', async () => {
     h = await harness({}, ({ url, dir }) => ({ vault: { address: url }, exit_after_auth: true, template: [{ contents: 'x{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }] }));
