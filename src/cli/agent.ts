@@ -16,7 +16,8 @@ import { type IO, UsageError, UserError } from './io.js';
 import { readText } from './common.js';
 import type { VaultCliOptions } from './vault-options.js';
 
-export interface AgentCliOptions extends VaultCliOptions {
+/** AppRole needs its role_id/secret_id files, which only a --config file names. */
+export interface AgentCliOptions extends Omit<VaultCliOptions, 'roleId' | 'secretId'> {
   readonly config?: string;
   readonly manifest?: string;
   readonly pod?: string;
@@ -29,9 +30,6 @@ export interface AgentCliOptions extends VaultCliOptions {
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 async function configFromManifest(opts: AgentCliOptions): Promise<{ config: AgentConfig; env: Record<string, string> }> {
-  if (opts.roleId !== undefined || opts.secretId !== undefined) {
-    throw new UsageError('with --manifest, log in with kubernetes auth (--jwt FILE [--role ROLE]) or a token (--token / VAULT_TOKEN); AppRole needs a --config file');
-  }
   const file = opts.manifest as string;
   let manifest;
   try {
@@ -117,8 +115,6 @@ export function registerAgent(program: Command, io: IO): void {
     .option('--jwt <file>', 'with --manifest: log in with kubernetes auth using this service account token file')
     .option('--role <role>', 'kubernetes auth role (default: the vault.hashicorp.com/role annotation)')
     .option('--auth-path <path>', 'kubernetes auth mount (default: the auth-path annotation, else auth/kubernetes)')
-    .option('--role-id <id>', 'not with --manifest (AppRole needs a --config file)')
-    .option('--secret-id <id>', 'not with --manifest (AppRole needs a --config file)')
     .option('--namespace <ns>', 'with --manifest: Vault namespace (default: the namespace annotation, VAULT_NAMESPACE)')
     .option('--ca-cert <file>', 'with --manifest: PEM CA certificate for Vault\'s TLS certificate (default: VAULT_CACERT)')
     .option('--skip-verify', 'with --manifest: do not verify Vault\'s TLS certificate')
