@@ -148,6 +148,8 @@ export class Agent {
     this.log('info', 'reloading configuration');
     this.generation++;
     this.cancelAll();
+    // The vault block may have changed (address, TLS): connect again.
+    this.client = undefined;
     await this.track(this.run());
   }
 
@@ -277,11 +279,15 @@ export class Agent {
       if (gen !== this.generation) return;
       this.log('warn', 'auth token renewal failed; authenticating again', { error: message(e) });
     }
-    await this.restart('new auth token');
+    await this.restart('new auth token', gen);
   }
 
-  /** A new token restarts the runner: every secret is read again (Vault Agent does the same). */
-  private async restart(why: string): Promise<void> {
+  /**
+   * A new token restarts the runner: every secret is read again (Vault Agent does the same).
+   * `gen` is the runner that asked: when several of its requests fail at once, one restart is enough.
+   */
+  private async restart(why: string, gen: number): Promise<void> {
+    if (gen !== this.generation || this.exited) return;
     this.log('info', 'restarting the template runner', { reason: why });
     this.generation++;
     this.cancelAll();
@@ -323,7 +329,7 @@ export class Agent {
       });
     } catch (e) {
       if (gen !== this.generation) return;
-      await this.renderFailed(t, e);
+      await this.renderFailed(t, e, gen);
       return;
     }
     if (gen !== this.generation || this.exited) return;
@@ -371,11 +377,11 @@ export class Agent {
   }
 
   /** A failed render: fetch errors are retried with backoff, a 403 logs in again, others fail the runner. */
-  private async renderFailed(t: TemplateState, e: unknown): Promise<void> {
+  private async renderFailed(t: TemplateState, e: unknown, gen: number): Promise<void> {
     const isFetch = e instanceof ConsulTemplateError && e.kind === 'fetch';
     if (isFetch && is403(e) && this.config.autoAuth) {
       this.log('warn', 'permission denied; authenticating again', { destination: t.spec.destination, error: message(e) });
-      await this.restart('403 from Vault');
+      await this.restart('403 from Vault', gen);
       return;
     }
     const wait = isFetch ? retryDelay(this.config.vault.retry, t.retries) : undefined;
@@ -398,7 +404,7 @@ export class Agent {
     this.log('error', 'template server error; restarting the runner', { destination, error: err, restart_in: formatDuration(wait) });
     this.generation++;
     this.cancelAll();
-    this.timer(wait, () => this.restart('after an error'));
+    this.timer(wait, () => this.restart('after an error', this.generation));
   }
 
   // ---- dependency watches --------------------------------------------------------
@@ -499,7 +505,7 @@ export class Agent {
       if (gen !== this.generation) return;
       if (is403(e) && this.config.autoAuth) {
         this.log('warn', 'permission denied; authenticating again', { dependency: w.dep.key, error: message(e) });
-        await this.restart('403 from Vault');
+        await this.restart('403 from Vault', gen);
         return;
       }
       this.rereadFailed(w, e);

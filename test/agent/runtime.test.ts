@@ -263,6 +263,25 @@ describe('failures', () => {
     expect(h.logs.some((l) => l.msg === 'permission denied; authenticating again')).toBe(true);
   });
 
+  it('several 403s at once make one new login', async () => {
+    h = await harness({ appRoles: [{ roleId: 'rid', secretId: 'sid' }] }, ({ url, dir }) => {
+      writeFileSync(join(dir, 'role-id'), 'rid\n');
+      writeFileSync(join(dir, 'secret-id'), 'sid\n');
+      return {
+        vault: { address: url },
+        auto_auth: { method: [{ type: 'approle', config: { role_id_file_path: join(dir, 'role-id'), secret_id_file_path: join(dir, 'secret-id'), remove_secret_id_file_after_reading: false } }] },
+        template: ['a', 'b', 'c'].map((n) => ({ contents: `{{ with secret "secret/${n}" }}{{ .Data.data.v }}{{ end }}`, destination: join(dir, n) })),
+      };
+    });
+    for (const n of ['a', 'b', 'c']) h.vault.kv2().put(n, { v: n });
+    h.vault.fault('secret/data/', 403, 3);
+    const started = h.agent.start();
+    await h.advance(1000);
+    await started;
+    expect(h.vault.requests.filter((r) => r.path === 'auth/approle/login')).toHaveLength(2);
+    expect(['a', 'b', 'c'].map((n) => read(join(h?.dir as string, n)))).toEqual(['a', 'b', 'c']);
+  });
+
   it('renews the auth token before it expires, and logs in again at its max TTL', async () => {
     h = await harness({ kubernetes: [{ role: 'web', jwt: 'k8s-jwt' }], tokenTtl: 600, tokenMaxTtl: 1800 }, ({ url, dir }) => {
       writeFileSync(join(dir, 'jwt'), 'k8s-jwt\n');
