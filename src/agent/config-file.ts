@@ -3,6 +3,7 @@
 // syntax errors come with HCL's own file:line,col). Node.
 
 import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
 import { type AgentConfig, AgentConfigError, agentConfigFromObject } from './config.js';
 
 /** line:col of a character offset. */
@@ -38,7 +39,24 @@ async function parseHCLConfig(text: string, file: string): Promise<unknown> {
 export async function parseAgentConfig(text: string, file: string): Promise<AgentConfig> {
   const json = file.endsWith('.json') || /^\s*\{/.test(text) && !file.endsWith('.hcl');
   const raw = json ? parseJSONConfig(text, file) : await parseHCLConfig(text, file);
-  return agentConfigFromObject(raw, file, json ? 'json' : 'hcl');
+  try {
+    return agentConfigFromObject(raw, file, json ? 'json' : 'hcl');
+  } catch (e) {
+    if (!json || !(e instanceof AgentConfigError) || !e.at || !e.detail) throw e;
+    const pos = jsonPosition(text, e.at);
+    if (pos === undefined) throw e;
+    throw new AgentConfigError(`${file}:${pos}: ${e.detail}`, e.at, e.detail);
+  }
+}
+
+/** line:col of the value at `path` in JSON text (a JSON file is YAML, whose parser keeps positions). */
+function jsonPosition(text: string, path: readonly (string | number)[]): string | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return undefined;
+  const p = lines.linePos(node.range[0]);
+  return `${p.line}:${p.col}`;
 }
 
 /** Reads and parses a config file. */

@@ -75,6 +75,20 @@ export interface AgentConfig {
 /** A configuration vtpl cannot use; the message names the file and the setting. */
 export class AgentConfigError extends Error {
   override name = 'AgentConfigError';
+
+  /**
+   * `at`: the keys and indexes from the top of the decoded file to the offending value, so
+   * that a reader with the file's text can say its line (see config-file.ts).
+   */
+  constructor(message: string, readonly at?: readonly (string | number)[], readonly detail?: string) {
+    super(message);
+  }
+}
+
+/** Where a value sits in the decoded file: the object (or array) holding it and its key. */
+interface Place {
+  readonly obj: object;
+  readonly key?: string | number;
 }
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -90,10 +104,23 @@ function isObj(v: unknown): v is Obj {
 export type ConfigForm = 'json' | 'hcl';
 
 class Reader {
-  constructor(readonly file: string, readonly form: ConfigForm) {}
+  /** Each object and array of the decoded file, with its path from the top. */
+  private readonly paths = new WeakMap<object, (string | number)[]>();
 
-  fail(where: string, msg: string): never {
-    throw new AgentConfigError(`${this.file}: ${where}: ${msg}`);
+  constructor(readonly file: string, readonly form: ConfigForm, raw: unknown) {
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      if (typeof v !== 'object' || v === null) return;
+      this.paths.set(v, path);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(raw, []);
+  }
+
+  fail(where: string, msg: string, place?: Place): never {
+    const base = place && this.paths.get(place.obj);
+    const at = base && (place.key === undefined ? base : [...base, place.key]);
+    throw new AgentConfigError(`${this.file}: ${where}: ${msg}`, at, `${where}: ${msg}`);
   }
 
   /** Vault's own wording for what real `vault agent` rejects while loading the file. */
@@ -105,7 +132,7 @@ class Reader {
   blocks(v: unknown, where: string): Obj[] {
     if (v === undefined || v === null) return [];
     const list = Array.isArray(v) ? v : [v];
-    return list.map((b, i) => (isObj(b) ? b : this.fail(list.length > 1 ? `${where}[${i}]` : where, 'must be a block (an object)')));
+    return list.map((b, i) => (isObj(b) ? b : this.fail(list.length > 1 ? `${where}[${i}]` : where, 'must be a block (an object)', Array.isArray(v) ? { obj: v, key: i } : undefined)));
   }
 
   /** At most one block. */
@@ -139,7 +166,7 @@ class Reader {
   str(o: Obj, key: string, where: string): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') this.fail(`${where}.${key}`, `must be a string, not ${JSON.stringify(v)}`);
+    if (typeof v !== 'string') this.fail(`${where}.${key}`, `must be a string, not ${JSON.stringify(v)}`, { obj: o, key });
     return v;
   }
 
@@ -149,7 +176,7 @@ class Reader {
     if (typeof v === 'boolean') return v;
     // Vault decodes with mapstructure's weak typing: "true"/"false" strings are accepted.
     if (v === 'true' || v === 'false') return v === 'true';
-    return this.fail(`${where}.${key}`, `must be a boolean, not ${JSON.stringify(v)}`);
+    return this.fail(`${where}.${key}`, `must be a boolean, not ${JSON.stringify(v)}`, { obj: o, key });
   }
 
   num(o: Obj, key: string, where: string): number | undefined {
@@ -157,7 +184,7 @@ class Reader {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v)) return Number(v);
-    return this.fail(`${where}.${key}`, `must be a number, not ${JSON.stringify(v)}`);
+    return this.fail(`${where}.${key}`, `must be a number, not ${JSON.stringify(v)}`, { obj: o, key });
   }
 
   duration(o: Obj, key: string, where: string): number | undefined {
@@ -166,7 +193,7 @@ class Reader {
     try {
       return parseDurationSecond(v);
     } catch (e) {
-      return this.fail(`${where}.${key}`, (e as Error).message);
+      return this.fail(`${where}.${key}`, (e as Error).message, { obj: o, key });
     }
   }
 
@@ -177,7 +204,7 @@ class Reader {
     if (typeof v === 'string' && /^0?[0-7]{1,4}$/.test(v)) return parseInt(v, 8);
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0o7777) return v;
     // Vault's message (mapstructure's decode of the FileMode), then what to write instead.
-    return this.fail(`${where}.${key}`, `strconv.ParseUint: parsing ${JSON.stringify(String(v))}: invalid syntax (write the mode as an octal string, e.g. "0640")`);
+    return this.fail(`${where}.${key}`, `strconv.ParseUint: parsing ${JSON.stringify(String(v))}: invalid syntax (write the mode as an octal string, e.g. "0640")`, { obj: o, key });
   }
 }
 
@@ -192,7 +219,7 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
   switch (type) {
     case 'kubernetes': {
       const role = r.str(config, 'role', `${where}.config`);
-      if (!role) r.fail(`${where}.config`, "missing 'role' value");
+      if (!role) r.fail(`${where}.config`, "missing 'role' value", { obj: config });
       return {
         type, mountPath: trimAuthMount(mount ?? 'auth/kubernetes'), role,
         tokenPath: r.str(config, 'token_path', `${where}.config`) ?? '/var/run/secrets/kubernetes.io/serviceaccount/token',
@@ -200,7 +227,7 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
     }
     case 'approle': {
       const roleIdFilePath = r.str(config, 'role_id_file_path', `${where}.config`);
-      if (!roleIdFilePath) r.fail(`${where}.config`, "'role_id_file_path' is required");
+      if (!roleIdFilePath) r.fail(`${where}.config`, "'role_id_file_path' is required", { obj: config });
       return {
         type, mountPath: trimAuthMount(mount ?? 'auth/approle'), roleIdFilePath,
         secretIdFilePath: r.str(config, 'secret_id_file_path', `${where}.config`) ?? '',
@@ -210,11 +237,11 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
     }
     case 'token_file': {
       const tokenFilePath = r.str(config, 'token_file_path', `${where}.config`);
-      if (!tokenFilePath) r.fail(`${where}.config`, "'token_file_path' is required");
+      if (!tokenFilePath) r.fail(`${where}.config`, "'token_file_path' is required", { obj: config });
       return { type, tokenFilePath };
     }
     default:
-      return r.fail(where, `vtpl supports the kubernetes, approle and token_file auth methods, not ${JSON.stringify(type)}`);
+      return r.fail(where, `vtpl supports the kubernetes, approle and token_file auth methods, not ${JSON.stringify(type)}`, { obj: b });
   }
 }
 
@@ -223,20 +250,20 @@ function readTemplate(r: Reader, b: Obj, i: number): TemplateSpec {
   const source = r.str(b, 'source', where) || undefined;
   const contents = r.str(b, 'contents', where) || undefined;
   const destination = r.str(b, 'destination', where);
-  if (source !== undefined && contents !== undefined) r.fail(where, "'source' and 'contents' cannot both be set");
-  if (source === undefined && contents === undefined) r.fail(where, "one of 'source' or 'contents' is required");
-  if (!destination) r.fail(where, "'destination' is required");
+  if (source !== undefined && contents !== undefined) r.fail(where, "'source' and 'contents' cannot both be set", { obj: b });
+  if (source === undefined && contents === undefined) r.fail(where, "one of 'source' or 'contents' is required", { obj: b });
+  if (!destination) r.fail(where, "'destination' is required", { obj: b });
   let command: string | undefined;
   let timeout = r.duration(b, 'command_timeout', where);
   const exec = r.block(b.exec, `${where}.exec`);
   const cmd = exec ? exec.command : b.command;
   if (Array.isArray(cmd)) {
-    if (!cmd.every((c) => typeof c === 'string')) r.fail(`${where}.command`, 'must be a string or a list of strings');
+    if (!cmd.every((c) => typeof c === 'string')) r.fail(`${where}.command`, 'must be a string or a list of strings', { obj: cmd });
     command = cmd.length === 1 ? cmd[0] as string : (cmd as string[]).map((c) => `'${c.replace(/'/g, `'\\''`)}'`).join(' ');
   } else if (typeof cmd === 'string') {
     command = cmd || undefined;
   } else if (cmd !== undefined && cmd !== null) {
-    r.fail(`${where}.command`, 'must be a string or a list of strings');
+    r.fail(`${where}.command`, 'must be a string or a list of strings', { obj: exec ?? b, key: 'command' });
   }
   if (exec) timeout = r.duration(exec, 'timeout', `${where}.exec`) ?? timeout;
   return {
@@ -261,7 +288,7 @@ function readTemplate(r: Reader, b: Obj, i: number): TemplateSpec {
  * agent` rejects those files, and so does this reader, with Vault's message.
  */
 export function agentConfigFromObject(raw: unknown, file = 'config', form: ConfigForm = 'json'): AgentConfig {
-  const r: Reader = new Reader(file, form);
+  const r: Reader = new Reader(file, form, raw);
   if (!isObj(raw)) r.fail('top level', 'the configuration must be an object');
   if (form === 'json' && isObj(raw.auto_auth)) {
     const members = Object.values(raw.auto_auth);
@@ -289,10 +316,10 @@ export function agentConfigFromObject(raw: unknown, file = 'config', form: Confi
     if (minBackoff) retry = { ...retry, backoffMs: minBackoff };
     if (maxBackoff) retry = { ...retry, maxBackoffMs: maxBackoff };
     const sinks = r.labelled(auto.sink, 'auto_auth.sink').map(([st, sb]): SinkConfig => {
-      if (st !== 'file') r.fail(`auto_auth.sink "${st}"`, 'only file sinks are supported');
+      if (st !== 'file') r.fail(`auto_auth.sink "${st}"`, 'only file sinks are supported', { obj: sb });
       const cfg = r.block(sb.config, 'auto_auth.sink "file".config') ?? {};
       const path = r.str(cfg, 'path', 'auto_auth.sink "file".config');
-      if (!path) r.fail('auto_auth.sink "file".config', "'path' is required");
+      if (!path) r.fail('auto_auth.sink "file".config', "'path' is required", { obj: cfg });
       return { type: 'file', path, mode: r.mode(cfg, 'mode', 'auto_auth.sink "file".config') ?? 0o640 };
     });
     autoAuth = { method, sinks };
@@ -300,7 +327,7 @@ export function agentConfigFromObject(raw: unknown, file = 'config', form: Confi
   const templates = r.blocks(raw.template, 'template').map((b, i) => readTemplate(r, b, i));
   const tc = r.block(raw.template_config, 'template_config') ?? {};
   const threshold = r.num(tc, 'lease_renewal_threshold', 'template_config') ?? 0.9;
-  if (!(threshold > 0 && threshold < 1)) r.fail('template_config.lease_renewal_threshold', 'must be between 0 and 1');
+  if (!(threshold > 0 && threshold < 1)) r.fail('template_config.lease_renewal_threshold', 'must be between 0 and 1', { obj: tc, key: 'lease_renewal_threshold' });
   const interval = r.duration(tc, 'static_secret_render_interval', 'template_config');
   return {
     vault: {

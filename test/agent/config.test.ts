@@ -71,4 +71,12 @@ describe('config files', () => {
     await expect(parseAgentConfig('{\n  "vault": {,\n}', 'agent.json')).rejects.toThrow(/^agent\.json:2:13: invalid JSON/);
     await expect(loadAgentConfig('no/such/config.hcl')).rejects.toThrow('cannot read config file no/such/config.hcl: no such file');
   });
+
+  it('says the line of a bad setting in a JSON file', async () => {
+    const text = '{\n  "template": [\n    { "contents": "x", "destination": "a" },\n    { "contents": "x", "destination": "b",\n      "perms": "rw" }\n  ],\n  "template_config": { "static_secret_render_interval": "5x" }\n}\n';
+    await expect(parseAgentConfig(text, 'agent.json')).rejects.toThrow(/^agent\.json:5:16: template\[1\]\.perms: strconv\.ParseUint: parsing "rw"/);
+    await expect(parseAgentConfig(text.replace('"perms": "rw"', '"perms": "0600"'), 'agent.json'))
+      .rejects.toThrow('agent.json:7:57: template_config.static_secret_render_interval: time: unknown unit "x" in duration "5x"');
+    await expect(parseAgentConfig('{"template": [{"contents": "x"}]}', 'agent.json')).rejects.toThrow("agent.json:1:15: template[0]: 'destination' is required");
+  });
 });
