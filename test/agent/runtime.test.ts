@@ -118,6 +118,24 @@ describe('leases', () => {
   });
 });
 
+describe('lists', () => {
+  it('`secrets` (LIST) is polled every static_secret_render_interval, and a new key re-renders', async () => {
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url }, template_config: { static_secret_render_interval: '2m' },
+      template: [{ contents: '{{ range secrets "secret/apps" }}{{ . }} {{ end }}', destination: join(dir, 'apps') }],
+    }));
+    h.vault.kv2().put('apps/a', { v: 1 });
+    await h.agent.start();
+    expect(read(join(h.dir, 'apps'))).toBe('a ');
+    expect(h.agent.nextWakeUps().get(join(h.dir, 'apps'))).toBe(h.clock.now() + 120_000);
+    h.vault.kv2().put('apps/b', { v: 1 });
+    await h.advance(119_999);
+    expect(read(join(h.dir, 'apps'))).toBe('a ');
+    await h.advance(1);
+    expect(read(join(h.dir, 'apps'))).toBe('a b ');
+  });
+});
+
 describe('certificates', () => {
   it('pkiCert: the next issue is due at 90 % of the certificate\'s lifetime', async () => {
     h = await harness({}, ({ url, dir }) => ({
