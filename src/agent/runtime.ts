@@ -257,9 +257,17 @@ export class Agent {
     }
     this.brain = new Brain();
     this.watches.clear();
-    await Promise.all(this.templates.map((t) => this.render(t)));
-    // With no template at all, exit_after_auth means: authenticated, sinks written, done.
-    if (this.templates.length === 0) this.checkFirstRender();
+    await this.renderAll(this.templates, gen);
+  }
+
+  /**
+   * Renders templates (a runner's Run), then runs the commands of those whose file changed:
+   * each distinct command once, in template order, after all the renders (manager/runner.go).
+   */
+  private async renderAll(templates: readonly TemplateState[], gen: number): Promise<void> {
+    const changed = await Promise.all(templates.map((t) => this.render(t)));
+    await this.commands(templates.filter((_, i) => changed[i]).map((t) => t.spec), gen);
+    this.checkFirstRender();
   }
 
   /** The auth token's lifetime watcher: renew-self; when it ends, log in again (and restart). */
@@ -298,26 +306,31 @@ export class Agent {
     await this.login(this.generation);
   }
 
-  /** Renders one template; a render asked for while one runs is done right after it. */
-  private async render(t: TemplateState): Promise<void> {
+  /**
+   * Renders one template; true when its file changed. A render asked for while one runs is
+   * done right after it (and its change is reported by the first).
+   */
+  private async render(t: TemplateState): Promise<boolean> {
     if (t.rendering) {
       t.again = true;
-      return;
+      return false;
     }
     t.rendering = true;
+    let changed: boolean;
     try {
-      await this.renderOnce(t, this.generation);
+      changed = await this.renderOnce(t, this.generation);
     } finally {
       t.rendering = false;
     }
     // A render asked for meanwhile (new data, or a restarted runner) runs now, with the current data.
     if (t.again && !this.exited) {
       t.again = false;
-      await this.render(t);
+      changed = (await this.render(t)) || changed;
     }
+    return changed;
   }
 
-  private async renderOnce(t: TemplateState, gen: number): Promise<void> {
+  private async renderOnce(t: TemplateState, gen: number): Promise<boolean> {
     const spec = t.spec;
     let res;
     try {
@@ -328,11 +341,11 @@ export class Agent {
         now: () => this.clock.now(), files: nodeFileAccess(),
       });
     } catch (e) {
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return false;
       await this.renderFailed(t, e, gen);
-      return;
+      return false;
     }
-    if (gen !== this.generation || this.exited) return;
+    if (gen !== this.generation || this.exited) return false;
     t.retries = 0;
     t.renderedGen = gen;
     // A runner whose templates all rendered is healthy again: the next failure restarts it after 1s.
@@ -343,7 +356,7 @@ export class Agent {
     } catch (e) {
       this.log('error', 'write failed', { destination: spec.destination, error: message(e) });
       if (this.config.templateConfig.exitOnRetryFailure) this.exit(1, message(e));
-      return;
+      return false;
     }
     t.deps = new Set(res.dependencies.map((d) => d.key));
     for (const d of res.dependencies) this.watch(d.dependency);
@@ -354,8 +367,7 @@ export class Agent {
       destination: spec.destination, changed,
       next: wake ? formatDuration(Math.max(0, wake.at - this.clock.now())) : undefined, why: wake?.why,
     });
-    if (changed && spec.command) await this.command(spec);
-    this.checkFirstRender();
+    return changed;
   }
 
   private checkFirstRender(): void {
@@ -365,15 +377,34 @@ export class Agent {
     if (this.config.exitAfterAuth) this.exit(0, 'exit_after_auth: every template rendered');
   }
 
-  private async command(spec: TemplateSpec): Promise<void> {
-    const cmd = spec.command as string;
-    this.log('info', 'running command', { destination: spec.destination, command: cmd });
-    const r = await this.runCommand(cmd, spec.commandTimeoutMs);
-    const fields = { destination: spec.destination, command: cmd, status: r.code ?? undefined, signal: r.signal ?? undefined, output: r.output.trimEnd() || undefined };
-    if (r.error) this.log('error', 'command could not start', { ...fields, error: r.error });
-    else if (r.timedOut) this.log('error', 'command timed out', { ...fields, timeout: formatDuration(spec.commandTimeoutMs) });
-    else if (r.code !== 0) this.log('error', 'command failed', fields);
-    else this.log('info', 'command finished', fields);
+  /**
+   * Runs the commands of changed templates. A command that fails (non-zero status, timeout)
+   * fails the runner, as in consul-template: Vault Agent then exits (exit_on_retry_failure)
+   * or restarts the runner, which reads every secret again.
+   */
+  private async commands(specs: readonly TemplateSpec[], gen: number): Promise<void> {
+    const seen = new Set<string>();
+    const failures: string[] = [];
+    for (const spec of specs) {
+      const cmd = spec.command;
+      if (cmd === undefined || seen.has(cmd)) continue;
+      seen.add(cmd);
+      if (gen !== this.generation || this.exited) return;
+      this.log('info', 'running command', { destination: spec.destination, command: cmd });
+      const r = await this.runCommand(cmd, spec.commandTimeoutMs);
+      const fields = { destination: spec.destination, command: cmd, status: r.code ?? undefined, signal: r.signal ?? undefined, output: r.output.trimEnd() || undefined };
+      let why: string | undefined;
+      if (r.error) why = `could not start: ${r.error}`;
+      else if (r.timedOut) why = `command did not exit within time limit (${JSON.stringify(formatDuration(spec.commandTimeoutMs))})`;
+      else if (r.code !== 0) why = 'command exited with a non-zero exit status';
+      if (why === undefined) {
+        this.log('info', 'command finished', fields);
+        continue;
+      }
+      this.log('error', 'command failed', { ...fields, error: why });
+      failures.push(`failed to execute command ${JSON.stringify(cmd)} for ${spec.destination}: ${why}`);
+    }
+    if (failures.length > 0 && gen === this.generation && !this.exited) await this.runnerFailed(failures.join('; '));
   }
 
   /** A failed render: fetch errors are retried with backoff, a 403 logs in again, others fail the runner. */
@@ -388,7 +419,7 @@ export class Agent {
     if (wait !== undefined) {
       this.log('warn', 'fetch failed; retrying', { destination: t.spec.destination, error: message(e), attempt: t.retries + 1, retry_in: formatDuration(wait) });
       t.retries++;
-      t.retryTimer = this.timer(wait, () => this.render(t));
+      t.retryTimer = this.timer(wait, () => this.renderAll([t], this.generation));
       return;
     }
     await this.runnerFailed(message(e), t.spec.destination);
@@ -516,7 +547,7 @@ export class Agent {
     this.brain.remember(w.dep.key, v);
     this.log('info', 'secret read again', { dependency: w.dep.key });
     this.schedule(w);
-    await Promise.all(this.templates.filter((t) => t.deps.has(w.dep.key)).map((t) => this.render(t)));
+    await this.renderAll(this.templates.filter((t) => t.deps.has(w.dep.key)), gen);
   }
 
   private rereadFailed(w: Watch, e: unknown): void {

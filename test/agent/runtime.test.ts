@@ -323,7 +323,7 @@ describe('failures', () => {
 });
 
 describe('commands and logs', () => {
-  it('a failing command is logged with its status and output, and the agent goes on', async () => {
+  it('a failing command is logged with its status and output; the runner restarts and the agent goes on', async () => {
     h = await harness({}, ({ url, dir }) => ({
       vault: { address: url }, template_config: { static_secret_render_interval: '1m' },
       template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app'), command: 'echo boom >&2; exit 3' }],
@@ -331,10 +331,39 @@ describe('commands and logs', () => {
     h.vault.kv2().put('app', { v: 'one' });
     await h.agent.start();
     const failed = h.logs.find((l) => l.msg === 'command failed');
-    expect(failed?.fields).toMatchObject({ status: 3, output: 'boom' });
+    expect(failed?.fields).toMatchObject({ status: 3, output: 'boom', error: 'command exited with a non-zero exit status' });
+    expect(h.logs.find((l) => l.msg === 'template server error; restarting the runner')?.fields.error).toContain('failed to execute command "echo boom >&2; exit 3"');
     h.vault.kv2().put('app', { v: 'two' });
     await h.advance(60_000);
     expect(read(join(h.dir, 'app'))).toBe('two');
+  });
+
+  it('with exit_on_retry_failure, a failing command stops the agent with exit code 1 (as consul-template fails the runner)', async () => {
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url }, template_config: { exit_on_retry_failure: true },
+      template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app'), command: 'exit 1' }],
+    }));
+    h.vault.kv2().put('app', { v: 'one' });
+    await h.agent.start().catch(() => undefined);
+    const exit = await h.agent.done;
+    expect(exit.code).toBe(1);
+    expect(exit.reason).toBe(`template server: failed to execute command "exit 1" for ${join(h.dir, 'app')}: command exited with a non-zero exit status`);
+    expect(read(join(h.dir, 'app'))).toBe('one');
+  });
+
+  it('runs a command shared by templates that changed together once, after all of them are written', async () => {
+    h = await harness({ databaseRoles: [{ name: 'app', ttl: 60, renewable: false }] }, ({ url, dir }) => ({
+      vault: { address: url },
+      template: ['user', 'password'].map((f) => ({
+        contents: `{{ with secret "database/creds/app" }}{{ .Data.${f} }}{{ end }}`, destination: join(dir, f),
+        command: `cat ${join(dir, 'user')} ${join(dir, 'password')} >/dev/null && echo ok >> ${join(dir, 'ran')}`,
+      })),
+    }));
+    await h.agent.start();
+    expect(lines(join(h.dir, 'ran'))).toBe(1);
+    await h.advance(60_000);
+    expect(h.vault.requests.filter((r) => r.path === 'database/creds/app')).toHaveLength(2);
+    expect(lines(join(h.dir, 'ran'))).toBe(2);
   });
 
   it('logs a line per render (destination, changed, next wake-up and why) and never a secret value', async () => {
