@@ -266,7 +266,10 @@ export class Agent {
    */
   private async renderAll(templates: readonly TemplateState[], gen: number): Promise<void> {
     const changed = await Promise.all(templates.map((t) => this.render(t)));
-    await this.commands(templates.filter((_, i) => changed[i]).map((t) => t.spec), gen);
+    const ok = await this.commands(templates.filter((_, i) => changed[i]).map((t) => t.spec), gen);
+    // A runner whose templates all rendered and whose commands succeeded is healthy again:
+    // its next failure restarts it after 1s.
+    if (ok && gen === this.generation && this.templates.every((x) => x.renderedGen === gen)) this.restarts = 0;
     this.checkFirstRender();
   }
 
@@ -348,8 +351,6 @@ export class Agent {
     if (gen !== this.generation || this.exited) return false;
     t.retries = 0;
     t.renderedGen = gen;
-    // A runner whose templates all rendered is healthy again: the next failure restarts it after 1s.
-    if (this.templates.every((x) => x.renderedGen === gen)) this.restarts = 0;
     let changed: boolean;
     try {
       changed = this.writeFile(spec.destination, res.output, { perms: spec.perms, backup: spec.backup, createDestDirs: spec.createDestDirs }).changed;
@@ -382,14 +383,14 @@ export class Agent {
    * fails the runner, as in consul-template: Vault Agent then exits (exit_on_retry_failure)
    * or restarts the runner, which reads every secret again.
    */
-  private async commands(specs: readonly TemplateSpec[], gen: number): Promise<void> {
+  private async commands(specs: readonly TemplateSpec[], gen: number): Promise<boolean> {
     const seen = new Set<string>();
     const failures: string[] = [];
     for (const spec of specs) {
       const cmd = spec.command;
       if (cmd === undefined || seen.has(cmd)) continue;
       seen.add(cmd);
-      if (gen !== this.generation || this.exited) return;
+      if (gen !== this.generation || this.exited) return false;
       this.log('info', 'running command', { destination: spec.destination, command: cmd });
       const r = await this.runCommand(cmd, spec.commandTimeoutMs);
       const fields = { destination: spec.destination, command: cmd, status: r.code ?? undefined, signal: r.signal ?? undefined, output: r.output.trimEnd() || undefined };
@@ -404,7 +405,9 @@ export class Agent {
       this.log('error', 'command failed', { ...fields, error: why });
       failures.push(`failed to execute command ${JSON.stringify(cmd)} for ${spec.destination}: ${why}`);
     }
-    if (failures.length > 0 && gen === this.generation && !this.exited) await this.runnerFailed(failures.join('; '));
+    if (failures.length === 0) return true;
+    if (gen === this.generation && !this.exited) await this.runnerFailed(failures.join('; '));
+    return false;
   }
 
   /** A failed render: fetch errors are retried with backoff, a 403 logs in again, others fail the runner. */

@@ -338,6 +338,18 @@ describe('commands and logs', () => {
     expect(read(join(h.dir, 'app'))).toBe('two');
   });
 
+  it('a command failing after every change backs the restarts off (1s, 2s, 4s...) instead of spinning', async () => {
+    // Each restart reads new credentials, the file changes, and the command fails again.
+    h = await harness({ databaseRoles: [{ name: 'app', ttl: 3600 }] }, ({ url, dir }) => ({
+      vault: { address: url },
+      template: [{ contents: DB_TEMPLATE, destination: join(dir, 'db-creds'), command: 'exit 1' }],
+    }));
+    await h.agent.start();
+    await h.advance(20_000);
+    const waits = h.logs.filter((l) => l.msg === 'template server error; restarting the runner').map((l) => l.fields.restart_in);
+    expect(waits.slice(0, 4)).toEqual(['1s', '2s', '4s', '8s']);
+  });
+
   it('with exit_on_retry_failure, a failing command stops the agent with exit code 1 (as consul-template fails the runner)', async () => {
     h = await harness({}, ({ url, dir }) => ({
       vault: { address: url }, template_config: { exit_on_retry_failure: true },
