@@ -1,7 +1,7 @@
 // Preview: render every file Vault Agent would write for each pod template, against recorded
 // (or live) Vault responses, and say exactly how to record what is missing.
 
-import type { Manifest, PodTemplate, SkippedDocument } from './manifest.js';
+import { type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
@@ -40,6 +40,7 @@ export interface PreviewPod {
   readonly file: string;
   readonly doc: number;
   readonly label: string;
+  readonly namespace?: string;
   readonly inject: boolean;
   readonly reason?: string;
   /** Reasons the injector (or Kubernetes) would reject the pod. */
@@ -89,7 +90,9 @@ function shellQuote(s: string): string {
 export function recordCommand(req: { method: string; path: string; data?: Readonly<Record<string, unknown>> }, dir: string): string {
   const out = (suffix: string) => shellQuote(`${dir.replace(/\/+$/, '')}/${req.path}${suffix}`);
   if (req.method === 'PUT') {
-    const args = Object.entries(req.data ?? {}).map(([k, v]) => shellQuote(`${k}=${String(v)}`)).join(' ');
+    // vault write takes k=v with v as text; a JSON value (object, list) is passed as its JSON.
+    const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+    const args = Object.entries(req.data ?? {}).map(([k, v]) => shellQuote(`${k}=${text(v)}`)).join(' ');
     return `vault write -format=json ${shellQuote(req.path)}${args ? ' ' + args : ''} > ${out('.put.json')}`;
   }
   if (req.method === 'LIST') {
@@ -200,6 +203,11 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<Prev
 export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promise<PreviewPod> {
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
+  const errors = [...pod.problems, ...plan.errors, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
+  const warnings = [...(pod.misplaced ? [misplacedMessage(pod, pod.misplaced)] : []), ...plan.warnings];
+  const base = { file: pod.file, doc: pod.doc, label: pod.label, namespace: pod.namespace, inject: plan.inject, reason: plan.reason, errors, warnings };
+  // The injector's webhook refuses such a pod: it never starts, so no file is written.
+  if (errors.length > 0) return { ...base, files: [] };
   const files: PreviewFile[] = [];
   for (const c of plan.templates) files.push(await renderFile(c, opts));
   if (plan.token) {
@@ -208,10 +216,7 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promis
       reads: [], content: TOKEN_PLACEHOLDER, placeholder: true,
     });
   }
-  return {
-    file: pod.file, doc: pod.doc, label: pod.label, inject: plan.inject, reason: plan.reason,
-    errors: [...pod.problems, ...plan.errors], warnings: plan.warnings, files,
-  };
+  return { ...base, files };
 }
 
 export interface PreviewResult {

@@ -129,6 +129,10 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   }
   for (const s of skipped) io.out(`${c.yellow('skipped:')} ${s}\n`);
   for (const f of failures) io.out(`${c.red('error:')} ${f}\n`);
+  if (failures.some((f) => /\b403\b|permission denied/.test(f)) && opts.role === undefined && opts.roleId === undefined) {
+    io.out(`${c.cyan('hint:')} Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token ` +
+      '(written by `vault login`); or log in with --role (kubernetes auth) or --role-id (AppRole). Its policy must allow reading these paths.\n');
+  }
   const redacted = opts.redact ? ', string values redacted' : '';
   io.out(c.dim(`${layout.files.size} response(s) written to ${opts.out}${redacted}; ${failures.length} failed, ${skipped.length} skipped\n`));
   return failures.length > 0 ? 1 : 0;

@@ -40,6 +40,11 @@ export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this
     .option('--skip-verify', 'do not verify Vault\'s TLS certificate (default: VAULT_SKIP_VERIFY)');
 }
 
+/** VAULT_ADDR (or VAULT_AGENT_ADDR, as vault/api reads it) when set and not empty. */
+export function envVaultAddr(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  return env.VAULT_AGENT_ADDR || env.VAULT_ADDR || undefined;
+}
+
 /** Whether any live-only option was given (they need --vault-addr, except for record). */
 export function liveOptionsGiven(o: VaultCliOptions): boolean {
   return [o.token, o.role, o.jwt, o.authPath, o.roleId, o.secretId, o.namespace, o.caCert, o.skipVerify].some((v) => v !== undefined);
@@ -63,8 +68,22 @@ export function liveOptions(o: VaultCliOptions, address: string | undefined): Li
   };
 }
 
+/** --vault-addr must be an http(s) URL: anything else is a usage error (exit 2). */
+export function checkVaultAddr(addr: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(addr);
+  } catch {
+    // reported below
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--vault-addr must be an http:// or https:// URL (e.g. https://vault:8200), got ${JSON.stringify(addr)}`);
+  }
+}
+
 /** Connects (and logs in); configuration and login problems become UserErrors. */
 export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
+  if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
   const opts = liveOptions(o, address);
   try {
     return await connectLiveVault(opts);

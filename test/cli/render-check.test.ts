@@ -58,7 +58,7 @@ describe('vtpl render', () => {
     const d = tempTree({ 't.tmpl': 'x', 'v.json': '{"a":' });
     const r = await vtpl('render', join(d, 't.tmpl'), '--data', join(d, 'v.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^vtpl render: .*v\.json: /);
+    expect(r.err).toMatch(/^vtpl render: .*v\.json:1:6: /);
   });
 });
 
