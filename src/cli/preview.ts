@@ -2,12 +2,10 @@
 
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ManifestError, readManifest } from '../agent/manifest.js';
-import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
+import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/preview.js';
 import { templateFileReader } from '../agent/templatefile.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
-import { responsesClient } from './responses.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 export interface PreviewCliOptions extends VaultCliOptions {
@@ -69,7 +67,10 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr (or VAULT_ADDR)');
   checkDefaultTemplate(opts.defaultTemplate);
   const env = envPairs(opts.env);
-  const client = live ? await liveClient(opts) : responsesClient(opts.responses as string);
+  // Loaded here, not at start-up: `vtpl render` and `--help` need neither YAML nor the agent.
+  const { ManifestError, readManifest } = await import('../agent/manifest.js');
+  const { previewManifest } = await import('../agent/preview.js');
+  const client = live ? await liveClient(opts) : (await import('./responses.js')).responsesClient(opts.responses as string);
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const results: { file: string; result: PreviewResult }[] = [];
   const inputs = expandInputs(manifests);

@@ -7,16 +7,14 @@ import { Template } from '../template.js';
 import { TemplateError } from '../exec/index.js';
 import { JSONSyntaxError, decodeJSON } from '../value/json.js';
 import { lineColAt } from '../vault/json-position.js';
-import { analyzeTrees } from '../agent/analyze.js';
-import { TemplateParseError, parseTemplateTrees } from '../agent/parse-template.js';
 import { invalid, type Value } from '../value/index.js';
-import { renderAgentTemplate } from '../agent/preview.js';
-import { recordedClient } from '../vault/recorded.js';
 import { type IO, UsageError, UserError, paint } from './io.js';
 import { parseDelims, readText, writeFileAtomic } from './common.js';
 import { collect, envPairs } from './preview.js';
-import { responsesClient } from './responses.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
+
+// consul-template's functions, the agent and recorded responses are loaded only for consul
+// mode: a plain text render starts with the engine alone.
 
 export interface RenderCliOptions extends VaultCliOptions {
   readonly responses?: string;
@@ -32,13 +30,20 @@ export interface RenderCliOptions extends VaultCliOptions {
 const MISSINGKEY = ['default', 'invalid', 'zero', 'error'];
 
 /** Whether the template calls secret/secrets/pkiCert (undefined when it does not parse as consul-template). */
-function readsVault(text: string, left: string, right: string): boolean | undefined {
+async function consulReads(text: string, left: string, right: string): Promise<boolean | undefined> {
+  const { analyzeTrees } = await import('../agent/analyze.js');
+  const { TemplateParseError, parseTemplateTrees } = await import('../agent/parse-template.js');
   try {
     return analyzeTrees(parseTemplateTrees(text, left || '{{', right || '}}'), () => undefined).reads.length > 0;
   } catch (e) {
     if (e instanceof TemplateParseError) return undefined;
     throw e;
   }
+}
+
+/** consulReads, without loading consul-template's functions for a template that cannot read Vault. */
+async function readsVault(text: string, left: string, right: string): Promise<boolean | undefined> {
+  return /secrets?|pkiCert/.test(text) ? consulReads(text, left, right) : false;
 }
 
 const HOW_TO_GIVE_VAULT = 'give recorded responses with --responses DIR, or a live Vault with --vault-addr URL (or VAULT_ADDR in the environment)';
@@ -53,7 +58,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
   const text = readText(file);
   // A template that reads Vault with no recordings given: VAULT_ADDR makes it live, as for the vault CLI.
   const vaultTemplate = opts.responses === undefined && opts.vaultAddr === undefined && opts.data === undefined && opts.mode !== 'text'
-    && readsVault(text, left, right) === true;
+    && (await readsVault(text, left, right)) === true;
   if (vaultTemplate && envVaultAddr() === undefined) {
     throw new UserError(`${file} reads Vault (secret/secrets/pkiCert): ${HOW_TO_GIVE_VAULT}`);
   }
@@ -68,7 +73,10 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     if (opts.missingkey === 'default' || opts.missingkey === 'invalid') {
       throw new UsageError('consul-template uses missingkey=zero, or error (error_on_missing_key); use --missingkey zero|error');
     }
-    const client = live ? await liveClient(opts) : opts.responses !== undefined ? responsesClient(opts.responses) : recordedClient({});
+    const { renderAgentTemplate } = await import('../agent/preview.js');
+    const client = live ? await liveClient(opts)
+      : opts.responses !== undefined ? (await import('./responses.js')).responsesClient(opts.responses)
+        : (await import('../vault/recorded.js')).recordedClient({});
     const outcome = await renderAgentTemplate({
       template: text, delims: [left || '{{', right || '}}'], errorOnMissingKey: opts.missingkey === 'error',
       env: envPairs(opts.env), client, responsesDir: opts.responses ?? 'DIR',
@@ -105,7 +113,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
       if (e instanceof TemplateError) {
         io.err(`${c.red('vtpl render:')} ${e.message}\n`);
         const fn = /function "([^"]+)" not defined/.exec(e.message)?.[1];
-        if (fn !== undefined && readsVault(text, left, right) !== undefined) {
+        if (fn !== undefined && (await consulReads(text, left, right)) !== undefined) {
           io.err(`  ${fn} is a consul-template function: render as Vault Agent does with --mode consul; for Vault secrets ${HOW_TO_GIVE_VAULT}\n`);
         }
         return 1;

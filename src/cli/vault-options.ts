@@ -1,8 +1,8 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { LiveConfigError, type LiveOptions } from '../vault/live-config.js';
-import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/live.js';
+import type { LiveOptions } from '../vault/live-config.js';
+import type { LiveVaultClient } from '../vault/live.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {
@@ -85,6 +85,9 @@ export function checkVaultAddr(addr: string): void {
 export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
   if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
   const opts = liveOptions(o, address);
+  // The HTTP client (node-vault and its dependencies) is loaded only when Vault is really used.
+  const { LiveConfigError } = await import('../vault/live-config.js');
+  const { VaultLoginError, connectLiveVault } = await import('../vault/live.js');
   try {
     return await connectLiveVault(opts);
   } catch (e) {
