@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'lossless-json';
 import type { Problem } from '../agent/check.js';
 import { loadRecorded } from '../vault/recorded-fs.js';
+import { recordCommand } from '../agent/preview.js';
 
 /** Keys of Vault's response envelope besides "data" (vault/api's Secret). */
 const ENVELOPE = ['request_id', 'lease_id', 'lease_duration', 'renewable', 'warnings', 'wrap_info', 'auth'];
@@ -19,8 +20,7 @@ function fileOf(root: string, isDir: boolean, key: string): { file: string; reco
   const [verb, path] = key.startsWith('LIST ') ? ['LIST', key.slice(5)] : key.startsWith('PUT ') ? ['PUT', key.slice(4)] : ['GET', key];
   if (!isDir) return { file: `${root} ("${key}")`, record: `vault read -format=json ${path}` };
   const file = join(root, `${path}${verb === 'LIST' ? '.list' : verb === 'PUT' ? '.put' : ''}.json`);
-  const record = verb === 'LIST' ? `vault list -format=json ${path}` : verb === 'PUT' ? `vault write -format=json ${path} ...` : `vault read -format=json ${path}`;
-  return { file, record: `${record} > ${file}` };
+  return { file, record: recordCommand({ method: verb, path: path as string }, root) };
 }
 
 /** Every problem with the recorded responses at `root` (a directory or a single JSON file). */
