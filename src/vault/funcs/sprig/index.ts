@@ -15,9 +15,10 @@ import { sprigSemverFuncs } from './semver.js';
 import { sprigURLFuncs } from './url.js';
 import { sprigCryptoFuncs } from './crypto.js';
 import { sprigDateFuncs } from './dates.js';
+import { sprigGenerateFuncs } from './generate.js';
 
 export function sprigFuncs(): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs })) out[`sprig_${name}`] = f;
+  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs, ...sprigGenerateFuncs })) out[`sprig_${name}`] = f;
   return out;
 }

@@ -4,9 +4,8 @@
 import { GoError, type Value, interfaceType, sliceInterfaceType } from '../../../value/index.js';
 import { fn } from '../sig.js';
 
-const names = `ago bcrypt buildCustomCert encryptAES genCA genCAWithKey
-genPrivateKey genSelfSignedCert genSelfSignedCertWithKey genSignedCert genSignedCertWithKey htpasswd
-randInt shuffle`.split(/\s+/);
+const names = `buildCustomCert genCA genCAWithKey genSelfSignedCert genSelfSignedCertWithKey genSignedCert
+genSignedCertWithKey`.split(/\s+/);
 
 export function unimplementedSprigFuncs(): Record<string, Value> {
  const out: Record<string, Value> = {};
