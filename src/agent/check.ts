@@ -143,6 +143,19 @@ function parseErrorPos(message: string, text: string, left: string): SourcePos {
   return { line, col: m?.[2] !== undefined ? Number(m[2]) : guessColumn(message, lineText) };
 }
 
+/**
+ * Where in its manifest a template's parse error is, as check reports it (for preview):
+ * `message` is Go's text, with or without consul-template's "parse: " prefix.
+ */
+export function locateParseError(pod: PodTemplate, fileText: string, c: TemplateConfig, message: string): SourcePos | undefined {
+  if (c.contents === undefined || c.origin.kind === 'file') return undefined;
+  const annotation = c.origin.kind === 'annotation' ? pod.annotations.get(c.origin.key) : undefined;
+  const unit: Unit = {
+    file: pod.file, fileText, text: c.contents, left: c.leftDelim, right: c.rightDelim, pod, config: c, annotation, origin: c.origin.key,
+  };
+  return place(unit, parseErrorPos(message.replace(/^parse: /, ''), unit.text, unit.left)).pos;
+}
+
 function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): CheckedTemplate {
   const base = { file: unit.file, pod: unit.pod?.label, destination: unit.config?.destination, origin: unit.origin };
   let trees;

@@ -5,6 +5,7 @@ import { type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
+import { locateParseError } from './check.js';
 import { renderConsulTemplate, type VaultClient, type VaultResponse } from '../vault/index.js';
 
 export const TOKEN_PLACEHOLDER = '<VAULT TOKEN: written by the running agent (auto-auth token); not available offline>';
@@ -186,7 +187,14 @@ function dedup(list: readonly MissingSecret[]): MissingSecret[] {
   return [...new Map(list.map((m) => [m.request, m])).values()];
 }
 
-async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<PreviewFile> {
+/** A parse error prefixed with its place in the manifest (file:line:col), as check reports it. */
+function withPlace(error: string | undefined, pod: PodTemplate, fileText: string | undefined, c: TemplateConfig): string | undefined {
+  if (error === undefined || fileText === undefined || !error.startsWith('parse: ')) return error;
+  const at = locateParseError(pod, fileText, c, error);
+  return at === undefined ? error : `${pod.file}:${at.line}:${at.col}: ${error}`;
+}
+
+async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTemplate, fileText?: string): Promise<PreviewFile> {
   const mode = modeOf(c);
   const base = {
     destination: c.destination, mode: mode.mode, modeFrom: mode.modeFrom, origin: originOf(c), command: c.command, reads: readsOf(c),
@@ -197,10 +205,11 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<Prev
     template: c.contents, delims: [c.leftDelim, c.rightDelim], errorOnMissingKey: c.errorOnMissingKey,
     env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination,
   });
-  return { ...base, ...outcome };
+  return { ...base, ...outcome, error: withPlace(outcome.error, pod, fileText, c) };
 }
 
-export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promise<PreviewPod> {
+/** `fileText`: the manifest's text, to place parse errors in it. */
+export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileText?: string): Promise<PreviewPod> {
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
   const errors = [...pod.problems, ...plan.errors, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
@@ -209,7 +218,7 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promis
   // The injector's webhook refuses such a pod: it never starts, so no file is written.
   if (errors.length > 0) return { ...base, files: [] };
   const files: PreviewFile[] = [];
-  for (const c of plan.templates) files.push(await renderFile(c, opts));
+  for (const c of plan.templates) files.push(await renderFile(c, opts, pod, fileText));
   if (plan.token) {
     files.push({
       destination: plan.token.destination, mode: plan.token.perms, modeFrom: 'token sink', origin: 'vault.hashicorp.com/agent-inject-token',
@@ -226,6 +235,6 @@ export interface PreviewResult {
 
 export async function previewManifest(m: Manifest, opts: PreviewOptions): Promise<PreviewResult> {
   const pods: PreviewPod[] = [];
-  for (const pod of m.pods) pods.push(await previewPod(pod, opts));
+  for (const pod of m.pods) pods.push(await previewPod(pod, opts, m.text));
   return { pods, skipped: m.skipped };
 }

@@ -125,3 +125,12 @@ describe('record commands', () => {
     expect(cmd).toContain(`'batch_input=[{"plaintext":"YQ=="}]' n=1`);
   });
 });
+
+describe('preview: parse errors point into the manifest', () => {
+  it('as check does: file:line:col of the template line inside the YAML block', async () => {
+    const dir = tempTree({ 'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-x']: 'ok\n{{ nope }}\n' }), 'vault/x.json': vaultBody('{}') });
+    const r = await vtpl('preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`not written: ${join(dir, 'app.yaml')}:9:7: parse: template: :2: function "nope" not defined`);
+  });
+});

@@ -72,7 +72,7 @@ describe('vtpl preview', () => {
     });
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/not written: parse: template: :1: /);
+    expect(r.out).toMatch(/not written: \S*app\.yaml:\d+:\d+: parse: template: :1: /);
   });
 
   it('pods without agent-inject are reported, not rendered', async () => {
