@@ -224,3 +224,21 @@ describe('VAULT_* from the environment for preview and render; token hints for r
     });
   });
 });
+
+describe('vtpl record: the leases it creates', () => {
+  const dbPod = pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-db']: 'database/creds/app' });
+  it('lists them without --revoke, revokes them with it', async () => {
+    const dir = tempTree({ 'app.yaml': dbPod });
+    const kept = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'a'));
+    expect(kept.code).toBe(0);
+    const id = /created 1 lease\(s\) in Vault \(live credentials\): (\S+);/.exec(kept.out)?.[1];
+    expect(id).toMatch(/^database\/creds\/app\//);
+    expect(vault.leases.active.has(id as string)).toBe(true);
+
+    const revoked = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'b'), '--revoke');
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain('revoked 1 of 1 lease(s) the recording created');
+    const creds = JSON.parse(readFileSync(join(dir, 'b/database/creds/app.json'), 'utf8')) as { lease_id: string };
+    expect(vault.leases.active.has(creds.lease_id)).toBe(false);
+  });
+});
