@@ -14,6 +14,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
+	"crypto/tls"
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/json"
@@ -21,7 +22,9 @@ import (
 	"fmt"
 	"math/big"
 	"os"
+	"reflect"
 	"strings"
+	"time"
 
 	"github.com/Masterminds/sprig/v3"
 	"golang.org/x/crypto/bcrypt"
@@ -36,6 +39,106 @@ type input struct {
 	AESPlain  string            `json:"aesPlain"`
 	AESCipher []string          `json:"aesCipher"`
 	Keys      map[string]string `json:"keys"`
+	Certs     []certCase        `json:"certs"`
+}
+
+// A certificate vtpl generated, what it was asked for, and the CA that signed it ("" = itself).
+type certCase struct {
+	Name   string   `json:"name"`
+	Cert   string   `json:"cert"`
+	Key    string   `json:"key"`
+	CN     string   `json:"cn"`
+	IPs    []string `json:"ips"`
+	DNS    []string `json:"dns"`
+	Days   int      `json:"days"`
+	IsCA   bool     `json:"isCA"`
+	Signer string   `json:"signer"`
+}
+
+func parseCert(text string) (*x509.Certificate, error) {
+	block, rest := pem.Decode([]byte(text))
+	if block == nil || len(rest) != 0 || block.Type != "CERTIFICATE" {
+		return nil, fmt.Errorf("not exactly one CERTIFICATE PEM block")
+	}
+	return x509.ParseCertificate(block.Bytes)
+}
+
+// checkCert: the certificate parses, carries what sprig's template asks for, matches its key,
+// and chains to its signer (or to itself).
+func checkCert(c certCase, byName map[string]certCase) error {
+	cert, err := parseCert(c.Cert)
+	if err != nil {
+		return err
+	}
+	if _, err := tls.X509KeyPair([]byte(c.Cert), []byte(c.Key)); err != nil {
+		return fmt.Errorf("key does not match the certificate: %v", err)
+	}
+	if cert.Subject.CommonName != c.CN || cert.IsCA != c.IsCA || !cert.BasicConstraintsValid {
+		return fmt.Errorf("CN %q IsCA %v BasicConstraintsValid %v", cert.Subject.CommonName, cert.IsCA, cert.BasicConstraintsValid)
+	}
+	if got := cert.NotAfter.Sub(cert.NotBefore); got != time.Duration(c.Days)*24*time.Hour {
+		return fmt.Errorf("valid for %v, want %d days", got, c.Days)
+	}
+	if since := time.Since(cert.NotBefore); since < 0 || since > 10*time.Minute {
+		return fmt.Errorf("NotBefore %v is not now", cert.NotBefore)
+	}
+	wantUsage := x509.KeyUsageKeyEncipherment | x509.KeyUsageDigitalSignature
+	if c.IsCA {
+		wantUsage |= x509.KeyUsageCertSign
+		if len(cert.SubjectKeyId) == 0 {
+			return fmt.Errorf("a CA without SubjectKeyId")
+		}
+	}
+	if cert.KeyUsage != wantUsage || len(cert.ExtKeyUsage) != 2 || cert.ExtKeyUsage[0] != x509.ExtKeyUsageServerAuth || cert.ExtKeyUsage[1] != x509.ExtKeyUsageClientAuth {
+		return fmt.Errorf("KeyUsage %v ExtKeyUsage %v", cert.KeyUsage, cert.ExtKeyUsage)
+	}
+	if fmt.Sprint(cert.DNSNames) != fmt.Sprint(nonNil(c.DNS)) {
+		return fmt.Errorf("DNSNames %v, want %v", cert.DNSNames, c.DNS)
+	}
+	var ips []string
+	for _, ip := range cert.IPAddresses {
+		ips = append(ips, ip.String())
+	}
+	if fmt.Sprint(nonNil(ips)) != fmt.Sprint(nonNil(c.IPs)) {
+		return fmt.Errorf("IPAddresses %v, want %v", ips, c.IPs)
+	}
+	if c.Signer == "" {
+		// Self-signed: CheckSignatureFrom would insist on a CA; the signature itself must hold.
+		return cert.CheckSignature(cert.SignatureAlgorithm, cert.RawTBSCertificate, cert.Signature)
+	}
+	parent, err := parseCert(byName[c.Signer].Cert)
+	if err != nil {
+		return fmt.Errorf("signer: %v", err)
+	}
+	if string(cert.AuthorityKeyId) != string(parent.SubjectKeyId) {
+		return fmt.Errorf("AuthorityKeyId differs from the signer's SubjectKeyId")
+	}
+	roots := x509.NewCertPool()
+	roots.AddCert(parent)
+	_, err = cert.Verify(x509.VerifyOptions{Roots: roots, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
+	return err
+}
+
+// signWithSprig calls sprig's genSignedCert with vtpl's CA (sprig's certificate type is
+// unexported: it is filled through reflection) and verifies the result against that CA.
+func signWithSprig(ca certCase) error {
+	gen := reflect.ValueOf(sprig.TxtFuncMap()["genSignedCert"])
+	caValue := reflect.New(gen.Type().In(4)).Elem()
+	caValue.FieldByName("Cert").SetString(ca.Cert)
+	caValue.FieldByName("Key").SetString(ca.Key)
+	out := gen.Call([]reflect.Value{reflect.ValueOf("by-go"), reflect.ValueOf([]interface{}(nil)), reflect.ValueOf([]interface{}(nil)), reflect.ValueOf(1), caValue})
+	if err, _ := out[1].Interface().(error); err != nil {
+		return err
+	}
+	leaf := certCase{Name: "by-go", Cert: out[0].FieldByName("Cert").String(), Key: out[0].FieldByName("Key").String(), CN: "by-go", Days: 1, Signer: ca.Name}
+	return checkCert(leaf, map[string]certCase{ca.Name: ca})
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // sprig's DSAKeyFormat (crypto.go).
@@ -152,6 +255,19 @@ func main() {
 	}
 	for _, typ := range []string{"rsa", "ecdsa", "ed25519", "dsa"} {
 		report("genPrivateKey "+typ+" parses and validates", checkKey(typ, in.Keys[typ]))
+	}
+	byName := map[string]certCase{}
+	for _, c := range in.Certs {
+		byName[c.Name] = c
+	}
+	for _, c := range in.Certs {
+		report("certificate "+c.Name, checkCert(c, byName))
+	}
+	// sprig itself signs with a CA vtpl made: Go reads vtpl's certificate and key as sprig does.
+	for _, c := range in.Certs {
+		if c.IsCA {
+			report("sprig's genSignedCert signs with CA "+c.Name, signWithSprig(c))
+		}
 	}
 	if failed {
 		os.Exit(1)

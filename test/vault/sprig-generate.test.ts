@@ -54,3 +54,27 @@ describe('ago', () => {
     expect(await render('{{ sprig_ago 0 }}')).toMatch(/^\d+h\d+m\d+s$/);
   });
 });
+
+describe('certificates', () => {
+  it('genCA signs genSignedCert; fields as asked; the key matches', async () => {
+    const { X509Certificate, createPrivateKey: key } = await import('node:crypto');
+    const out = await render('{{ $ca := sprig_genCA "my CA" 30 }}{{ $c := sprig_genSignedCert "web" (sprig_list "10.0.0.1") (sprig_list "web.svc") 7 $ca }}'
+      + '{{ $ca.Cert | toJSON }}\n{{ $c.Cert | toJSON }}\n{{ $c.Key | toJSON }}');
+    const [caPem, leafPem, leafKey] = out.split('\n').map((l) => JSON.parse(l) as string) as [string, string, string];
+    const ca = new X509Certificate(caPem);
+    const leaf = new X509Certificate(leafPem);
+    expect(ca.ca).toBe(true);
+    expect(ca.subject).toBe('CN=my CA');
+    expect(leaf.ca).toBe(false);
+    expect(leaf.checkIssued(ca)).toBe(true);
+    expect(leaf.verify(ca.publicKey)).toBe(true);
+    expect(leaf.subjectAltName).toBe('DNS:web.svc, IP Address:10.0.0.1');
+    expect(leaf.checkPrivateKey(key(leafKey))).toBe(true);
+    expect(Date.parse(leaf.validTo) - Date.parse(leaf.validFrom)).toBe(7 * 86_400_000);
+  });
+  it('genSelfSignedCertWithKey keeps the given key; buildCustomCert round-trips', async () => {
+    const out = await render('{{ $k := sprig_genPrivateKey "ecdsa" }}{{ $c := sprig_genSelfSignedCertWithKey "s" nil nil 1 $k }}{{ eq $c.Key $k }} '
+      + '{{ $b := sprig_buildCustomCert ($c.Cert | base64Encode) ($c.Key | base64Encode) }}{{ and (eq $b.Cert $c.Cert) (eq $b.Key $c.Key) }}');
+    expect(out).toBe('true true');
+  });
+});
