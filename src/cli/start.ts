@@ -7,7 +7,7 @@
 import { type IO, processIO } from './io.js';
 
 /** What the CLI prints when the main thread's stack ran out (exec's depth errors, V8's RangeError). */
-const STACK_EXHAUSTED = /exceeds the JavaScript stack|exceeded maximum template depth|call stack size exceeded|Stack overflow/;
+const STACK_EXHAUSTED = /exceeds the JavaScript stack|JavaScript stack ran out|call stack size exceeded|Stack overflow/;
 
 /**
  * Commands whose whole output can wait until the end, and that are safe to run twice. A command
