@@ -48,7 +48,7 @@ export const SERVICE_FUNCS: ReadonlyMap<string, ServiceNeed> = new Map<string, S
   }],
   ['sockaddr', {
     what: 'reads the network interfaces of the pod',
-    vtpl: 'vtpl evaluates it on the machine running vtpl, whose interfaces differ from the pod\'s',
-    hint: 'expect a different address in the pod than in the preview',
+    vtpl: 'vtpl does not evaluate it (this machine\'s interfaces are not the pod\'s); preview and render fail on it',
+    hint: 'the address is known only inside the pod; check the go-sockaddr template by hand',
   }],
 ]);
