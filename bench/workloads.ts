@@ -308,6 +308,50 @@ function longLiteralWorkload(bytes: number): TextWorkload {
   };
 }
 
+/** One section of a config-style template: comments, text, fields, pipelines, printf, if/else, with, range. */
+function parseChunk(i: number): string {
+  return `{{/* section ${i}: service settings rendered from the KV secret */}}
+[service_${i}]
+name = {{ .app | printf "%s-${i}" }}
+environment = {{ .environment }}
+{{- with .secrets }}
+{{- if .DATABASE_URL }}
+database_url = "{{ .DATABASE_URL }}"
+{{- else }}
+database_url = "postgres://localhost:5432/{{ $.app }}"
+{{- end }}
+{{- range $k, $v := . }}
+{{ printf "%-20s = %q" $k $v }}
+{{- end }}
+{{- end }}
+max_connections = {{ or .max_connections ${i % 200} }}
+timeout = {{ len "30s" | printf "%ds" }}
+{{ if and (eq .environment "production") (ne .app "") -}}
+tls = true
+{{- else -}}
+tls = false
+{{- end }}
+`;
+}
+
+/** A config-style template of about `bytes` bytes, to show how parse time grows with size. */
+function parseSizeWorkload(bytes: number): TextWorkload {
+  let template = '';
+  for (let i = 0; template.length < bytes; i++) template += parseChunk(i);
+  const label = bytes >= 1 << 20 ? `${bytes >> 20}mb` : `${bytes >> 10}kb`;
+  return {
+    name: `parse-${label}`,
+    mode: 'text/template',
+    description: `a ${template.length}-byte config-style template (parse time per size)`,
+    template,
+    dataJSON: objectText([
+      ['app', '"payments"'],
+      ['environment', '"production"'],
+      ['secrets', objectText([['DATABASE_URL', '"postgres://db:5432/payments"'], ['API_KEY', '"k-123"']])],
+    ]),
+  };
+}
+
 export const workloads: readonly Workload[] = [
   configWorkload(100),
   configWorkload(1000),
@@ -321,4 +365,8 @@ export const workloads: readonly Workload[] = [
   sprigUntilWorkload(1e8),
   nestedIfWorkload(100000),
   byteOutputWorkload(1e7),
+  parseSizeWorkload(1 << 10),
+  parseSizeWorkload(10 << 10),
+  parseSizeWorkload(100 << 10),
+  parseSizeWorkload(1 << 20),
 ];

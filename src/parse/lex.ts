@@ -1,12 +1,11 @@
-// The lexer of lex.go. moo does the tokenizing (one compiled rule set per delimiter pair,
-// with a "text" and an "action" state); the driver below adds what lex.go decides from
-// context: trim markers, comment closing, paren depth, the terminator check after names,
-// number validity, keywords, and lex.go's error items with its exact messages.
-import moo from 'moo';
+// Port of lex.go. The scanner follows lex.go's state functions (lexText, lexLeftDelim,
+// lexComment, lexInsideAction and those it dispatches to) over UTF-16 char codes, one item
+// per nextItem call. It replaced a moo lexer: moo matches every token with one combined
+// RegExp, whose exec allocates a match array per token (plus moo's token object), and that
+// garbage, not the scanning, dominated parsing large templates.
 import { type Item, ItemType, keywords } from './item.js';
 import { quote } from '../go/strconv-quote.js';
 import { formatRune } from './sprintf.js';
-import { numberBody } from './literal-syntax.js';
 
 export const defaultLeftDelim = '{{';
 export const defaultRightDelim = '}}';
@@ -17,75 +16,43 @@ export interface LexOptions {
   continueOK: boolean; // continue keyword allowed
 }
 
-const space = '[ \\t\\r\\n]';
-const alnum = '[\\p{L}\\p{Nd}_]';
-const firstNumber = new RegExp(`[+\\-]?${numberBody}`, 'uy');
-const isAlnum = new RegExp(`^${alnum}$`, 'u');
+const leftComment = '/*';
+const rightComment = '*/';
+const trimMarker = 0x2d; // '-'
+const trimMarkerLen = 2; // marker plus space before or after
 
-/** Escapes a delimiter for a regular expression with the u flag (which rejects needless escapes). */
-function escapeDelim(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+/** unicode.IsLetter || unicode.IsDigit for code points beyond ASCII. */
+const nonASCIIAlnum = /^[\p{L}\p{Nd}]$/u;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
-function buildRules(left: string, right: string): moo.Lexer {
-  const L = escapeDelim(left);
-  const R = escapeDelim(right);
-  const re = (source: string): RegExp => new RegExp(source, 'u');
-  return moo.states({
-    text: {
-      // A comment runs to the first "*/"; the closing delimiter is optional here so the
-      // driver can report a comment that ends before it.
-      comment: { match: re(`${L}(?:-${space})?/\\*[^]*?\\*/(?:${space}-${R}|${R})?`), lineBreaks: true },
-      unclosedComment: { match: re(`${L}(?:-${space})?/\\*`), lineBreaks: true },
-      leftDelim: { match: re(`${L}(?:-${space})?`), lineBreaks: true, next: 'action' },
-      text: moo.fallback,
-    },
-    // Few rules, each a capture group of moo's combined RegExp: the cost of every match
-    // grows with the number of groups, so tokens handled alike share a rule and
-    // actionItem tells them apart by their text.
-    action: {
-      // The right delimiter, perhaps trim-marked (" -}}").
-      rightDelim: { match: re(`${space}-${R}|${R}`), lineBreaks: true, next: 'text' },
-      // A space run stops before the space that starts a trim-marked right delimiter.
-      space: { match: re(`${space}+?(?=${space}-${R})|${space}+`), lineBreaks: true },
-      // Quoted strings, raw strings and character constants; a lone quote is an unterminated one.
-      quoted: { match: re('"(?:[^"\\\\\\n]|\\\\[^\\n])*"|`[^`]*`|\'(?:[^\'\\\\\\n]|\\\\[^\\n])*\'|["`\']'), lineBreaks: true },
-      variable: re(`\\$${alnum}*`),
-      // "." followed by a digit, or ending the input, starts a number instead.
-      field: re(`\\.(?=[^0-9])${alnum}*`),
-      number: re(`(?=[+\\-.0-9])[+\\-]?${numberBody}(?:[+\\-]${numberBody})?`),
-      identifier: re(`${alnum}+`),
-      // := and the single printable ASCII characters: = | ( ) and the grab bag (lex.go's itemChar).
-      punctuation: re(':=|[!-~]'),
-      unrecognized: { match: re('[^]'), lineBreaks: true },
-    },
-  });
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
-const compiledRules = new Map<string, moo.Lexer>();
-
-function rulesFor(left: string, right: string): moo.Lexer {
-  const key = `${left}\u0000${right}`;
-  let rules = compiledRules.get(key);
-  if (rules === undefined) {
-    rules = buildRules(left, right);
-    compiledRules.set(key, rules);
-  }
-  // moo's clone shares the compiled rules; @types/moo does not declare it.
-  return (rules as moo.Lexer & { clone(): moo.Lexer }).clone();
+/** isAlphaNumeric of a code point (-1 is EOF): '_', a letter or a decimal digit. */
+function isAlphaNumeric(r: number): boolean {
+  if (r < 0x80) return r === 0x5f || isDigit(r) || ((r | 0x20) >= 0x61 && (r | 0x20) <= 0x7a);
+  return nonASCIIAlnum.test(String.fromCodePoint(r));
 }
 
-const isSpaceChar = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+/** lex.go's state functions that nextItem can resume at; Done after EOF or an error. */
+const enum State {
+  Text,
+  LeftDelim,
+  InsideAction,
+  Done,
+}
 
 export class Lexer {
   readonly leftDelim: string;
   readonly rightDelim: string;
   options: LexOptions = { emitComment: false, breakOK: true, continueOK: true };
-  private readonly moo: moo.Lexer;
-  private parenDepth = 0;
-  private trimNextText = false;
-  private finished = false;
-  private insideAction = false; // mirrors moo's state, which the rules switch
+  private pos = 0; // current position in the input
+  private parenDepth = 0; // nesting depth of ( ) exprs
+  private state = State.Text; // which of lex.go's state functions runs next
   // Line counting: positions only move forward, so lines are counted once.
   private lineNum = 1; // line of positions up to nextNewline
   private nextNewline: number;
@@ -98,8 +65,6 @@ export class Lexer {
   ) {
     this.leftDelim = left === '' ? defaultLeftDelim : left;
     this.rightDelim = right === '' ? defaultRightDelim : right;
-    this.moo = rulesFor(this.leftDelim, this.rightDelim);
-    this.moo.reset(input);
     this.nextNewline = this.newlineFrom(0);
   }
 
@@ -117,191 +82,337 @@ export class Lexer {
     return this.lineNum;
   }
 
-  private item(typ: ItemType, pos: number, val: string): Item {
-    return { typ, pos, val, line: this.lineAt(pos) };
+  private item(typ: ItemType, start: number, val: string): Item {
+    return { typ, pos: start, val, line: this.lineAt(start) };
   }
 
-  private error(pos: number, message: string): Item {
-    this.finished = true;
-    return this.item(ItemType.Error, pos, message);
+  /** emit: the item of type typ from start up to the current position. */
+  private emit(typ: ItemType, start: number): Item {
+    return this.item(typ, start, this.input.slice(start, this.pos));
   }
 
-  private hasLeftTrimMarker(pos: number): boolean {
-    return this.input[pos] === '-' && isSpaceChar(this.input[pos + 1]);
+  /** errorf: an error item at start; it ends the scan. */
+  private errorf(start: number, message: string): Item {
+    this.state = State.Done;
+    return this.item(ItemType.Error, start, message);
   }
 
-  /** atRightDelim: whether a right delimiter (perhaps trim-marked) starts at pos. */
-  private atRightDelim(pos: number): { delim: boolean; trim: boolean } {
-    const s = this.input;
-    if (isSpaceChar(s[pos]) && s[pos + 1] === '-' && s.startsWith(this.rightDelim, pos + 2)) return { delim: true, trim: true };
-    return { delim: s.startsWith(this.rightDelim, pos), trim: false };
-  }
-
-  /** atTerminator: whether pos may follow a name (space, end, . , | : ( ) or the right delimiter). */
-  private atTerminator(pos: number): boolean {
-    const c = this.input[pos];
-    if (c === undefined || isSpaceChar(c) || '.,|:)('.includes(c)) return true;
-    return this.input.startsWith(this.rightDelim, pos);
+  private code(pos: number): number {
+    return pos < this.input.length ? this.input.charCodeAt(pos) : -1;
   }
 
   private runeAt(pos: number): number {
     return this.input.codePointAt(pos) ?? -1;
   }
 
-  private alnumAt(pos: number): boolean {
-    const r = this.runeAt(pos);
-    return r >= 0 && isAlnum.test(String.fromCodePoint(r));
+  private hasLeftTrimMarker(pos: number): boolean {
+    return this.code(pos) === trimMarker && isSpace(this.code(pos + 1));
   }
 
-  private badCharacter(start: number, end: number): Item {
-    return this.error(start, `bad character ${formatRune(this.runeAt(end))}`);
+  private hasRightTrimMarker(pos: number): boolean {
+    return isSpace(this.code(pos)) && this.code(pos + 1) === trimMarker;
+  }
+
+  /** leftTrimLength: the position after the spaces starting at pos. */
+  private skipSpaces(pos: number): number {
+    while (isSpace(this.code(pos))) pos++;
+    return pos;
+  }
+
+  /** atRightDelim: 0 when no right delimiter starts at pos, 1 for one, 2 for a trim-marked one. */
+  private atRightDelim(pos: number): 0 | 1 | 2 {
+    if (this.hasRightTrimMarker(pos) && this.input.startsWith(this.rightDelim, pos + trimMarkerLen)) return 2;
+    return this.input.startsWith(this.rightDelim, pos) ? 1 : 0;
+  }
+
+  /** atTerminator: whether pos may follow a name (space, end, . , | : ( ) or the right delimiter). */
+  private atTerminator(pos: number): boolean {
+    const c = this.code(pos);
+    switch (c) {
+      case -1: case 0x20: case 0x09: case 0x0d: case 0x0a:
+      case 0x2e: case 0x2c: case 0x7c: case 0x3a: case 0x29: case 0x28: // . , | : ) (
+        return true;
+    }
+    return this.input.startsWith(this.rightDelim, pos);
   }
 
   /** nextItem returns the next item from the input. */
   nextItem(): Item {
     for (;;) {
-      if (this.finished) return this.item(ItemType.EOF, this.input.length, 'EOF');
-      const tok = this.moo.next();
-      const result = this.insideAction ? this.actionItem(tok) : this.textItem(tok);
-      if (result !== null) return result;
-    }
-  }
-
-  /** Handles a token of the text state; null means nothing to emit yet. */
-  private textItem(tok: moo.Token | undefined): Item | null {
-    const trimLeading = this.trimNextText;
-    this.trimNextText = false;
-    if (tok === undefined) {
-      this.finished = true;
-      return this.item(ItemType.EOF, this.input.length, 'EOF');
-    }
-    const markerAt = tok.offset + this.leftDelim.length;
-    switch (tok.type) {
-      case 'text': {
-        let start = tok.offset;
-        let end = start + tok.text.length;
-        if (trimLeading) while (start < end && isSpaceChar(this.input[start])) start++;
-        if (this.hasLeftTrimMarker(end + this.leftDelim.length) && end < this.input.length) {
-          while (end > start && isSpaceChar(this.input[end - 1])) end--;
-        }
-        return end > start ? this.item(ItemType.Text, start, this.input.slice(start, end)) : null;
+      let item: Item | null;
+      switch (this.state) {
+        case State.Text:
+          item = this.lexText();
+          break;
+        case State.LeftDelim:
+          item = this.lexLeftDelim();
+          break;
+        case State.InsideAction:
+          item = this.lexInsideAction();
+          break;
+        default:
+          return this.item(ItemType.EOF, this.input.length, 'EOF');
       }
-      case 'comment': {
-        const open = markerAt + (this.hasLeftTrimMarker(markerAt) ? 2 : 0);
-        const close = this.input.indexOf('*/', open + 2) + 2;
-        const { delim, trim } = this.atRightDelim(close);
-        if (!delim) return this.error(open, 'comment ends before closing delimiter');
-        this.trimNextText = trim;
-        return this.options.emitComment ? this.item(ItemType.Comment, open, this.input.slice(open, close)) : null;
-      }
-      case 'unclosedComment':
-        return this.error(markerAt + (this.hasLeftTrimMarker(markerAt) ? 2 : 0), 'unclosed comment');
-      default: // leftDelim
-        this.parenDepth = 0;
-        this.insideAction = true;
-        return this.item(ItemType.LeftDelim, tok.offset, this.leftDelim);
+      if (item !== null) return item;
     }
   }
 
-  /** Handles a token of the action state (lexInsideAction and the functions it dispatches to). */
-  private actionItem(tok: moo.Token | undefined): Item {
-    if (tok === undefined) return this.error(this.input.length, 'unclosed action');
-    const pos = tok.offset;
-    const end = pos + tok.text.length;
-    switch (tok.type) {
-      case 'rightDelim': {
-        if (this.parenDepth !== 0) return this.error(pos, 'unclosed left paren');
-        const trim = tok.text !== this.rightDelim;
-        this.trimNextText = trim;
-        this.insideAction = false;
-        return this.item(ItemType.RightDelim, trim ? pos + 2 : pos, this.rightDelim);
-      }
-      case 'space':
-        return this.item(ItemType.Space, pos, tok.text);
-      case 'quoted':
-        return this.quoted(pos, tok.text);
-      case 'variable':
-        if (!this.atTerminator(end)) return this.badCharacter(pos, end);
-        return this.item(ItemType.Variable, pos, tok.text);
-      case 'field':
-        if (!this.atTerminator(end)) return this.badCharacter(pos, end);
-        return this.item(tok.text === '.' ? ItemType.Dot : ItemType.Field, pos, tok.text);
-      case 'number':
-        return this.number(pos, tok.text);
-      case 'identifier':
-        return this.identifier(pos, tok.text);
-      case 'punctuation':
-        return this.punctuation(pos, tok.text);
-      default: // unrecognized
-        return this.error(pos, `unrecognized character in action: ${formatRune(this.runeAt(pos))}`);
+  /** lexText scans until an opening action delimiter; null means nothing to emit. */
+  private lexText(): Item | null {
+    const start = this.pos;
+    const x = this.input.indexOf(this.leftDelim, start);
+    if (x < 0) {
+      // Correctly reached EOF.
+      this.pos = this.input.length;
+      this.state = State.Done;
+      return this.pos > start ? this.emit(ItemType.Text, start) : this.item(ItemType.EOF, this.pos, 'EOF');
     }
+    this.pos = x;
+    this.state = State.LeftDelim;
+    // Do we trim any trailing space?
+    let end = x;
+    if (this.hasLeftTrimMarker(x + this.leftDelim.length)) while (end > start && isSpace(this.code(end - 1))) end--;
+    return end > start ? this.item(ItemType.Text, start, this.input.slice(start, end)) : null;
   }
 
-  /** A quoted string, raw string or character constant; a lone quote did not find its end. */
-  private quoted(pos: number, text: string): Item {
-    const complete = text.length > 1;
-    switch (text[0]) {
-      case '"':
-        return complete ? this.item(ItemType.String, pos, text) : this.error(pos, 'unterminated quoted string');
-      case '`':
-        return complete ? this.item(ItemType.RawString, pos, text) : this.error(pos, 'unterminated raw quoted string');
-      default:
-        return complete ? this.item(ItemType.CharConstant, pos, text) : this.error(pos, 'unterminated character constant');
-    }
+  /** lexLeftDelim scans the left delimiter, which is known to be present, possibly with a trim marker. */
+  private lexLeftDelim(): Item | null {
+    const start = this.pos;
+    this.pos += this.leftDelim.length;
+    const afterMarker = this.hasLeftTrimMarker(this.pos) ? trimMarkerLen : 0;
+    this.pos += afterMarker;
+    if (this.input.startsWith(leftComment, this.pos)) return this.lexComment();
+    this.state = State.InsideAction;
+    this.parenDepth = 0;
+    return this.item(ItemType.LeftDelim, start, this.leftDelim);
   }
 
-  /** ":=" or one printable ASCII character. */
-  private punctuation(pos: number, text: string): Item {
-    switch (text) {
-      case ':=':
-        return this.item(ItemType.Declare, pos, text);
-      case ':':
-        return this.error(pos, 'expected :=');
-      case '=':
-        return this.item(ItemType.Assign, pos, text);
-      case '|':
-        return this.item(ItemType.Pipe, pos, text);
-      case '(':
+  /** lexComment scans a comment. The left comment marker is known to be present. */
+  private lexComment(): Item | null {
+    const start = this.pos;
+    const x = this.input.indexOf(rightComment, start + leftComment.length);
+    if (x < 0) return this.errorf(start, 'unclosed comment');
+    this.pos = x + rightComment.length;
+    const delim = this.atRightDelim(this.pos);
+    if (delim === 0) return this.errorf(start, 'comment ends before closing delimiter');
+    const end = this.pos;
+    this.pos += (delim === 2 ? trimMarkerLen : 0) + this.rightDelim.length;
+    if (delim === 2) this.pos = this.skipSpaces(this.pos);
+    this.state = State.Text;
+    return this.options.emitComment ? this.item(ItemType.Comment, start, this.input.slice(start, end)) : null;
+  }
+
+  /** lexRightDelim scans the right delimiter, which is known to be present, possibly with a trim marker. */
+  private lexRightDelim(trim: boolean): Item {
+    if (trim) this.pos += trimMarkerLen;
+    const item = this.item(ItemType.RightDelim, this.pos, this.rightDelim);
+    this.pos += this.rightDelim.length;
+    if (trim) this.pos = this.skipSpaces(this.pos);
+    this.state = State.Text;
+    return item;
+  }
+
+  /** lexInsideAction scans the elements inside action delimiters. */
+  private lexInsideAction(): Item {
+    // Either number, quoted string, or identifier.
+    // Spaces separate arguments; runs of spaces turn into itemSpace.
+    // Pipe symbols separate and are emitted.
+    const start = this.pos;
+    const delim = this.atRightDelim(start);
+    if (delim !== 0) {
+      if (this.parenDepth === 0) return this.lexRightDelim(delim === 2);
+      return this.errorf(start, 'unclosed left paren');
+    }
+    const r = this.code(start);
+    this.pos++;
+    switch (r) {
+      case -1:
+        this.pos = start;
+        return this.errorf(start, 'unclosed action');
+      case 0x20: case 0x09: case 0x0d: case 0x0a:
+        this.pos = start; // Put space back in case we have " -}}".
+        return this.lexSpace();
+      case 0x3d: // =
+        return this.emit(ItemType.Assign, start);
+      case 0x3a: // :
+        if (this.code(this.pos) !== 0x3d) return this.errorf(start, 'expected :=');
+        this.pos++;
+        return this.emit(ItemType.Declare, start);
+      case 0x7c: // |
+        return this.emit(ItemType.Pipe, start);
+      case 0x22: // "
+        return this.lexQuote(start, 0x22, ItemType.String, 'unterminated quoted string');
+      case 0x60: // `
+        return this.lexRawQuote(start);
+      case 0x24: // $
+        return this.lexFieldOrVariable(start, ItemType.Variable);
+      case 0x27: // '
+        return this.lexQuote(start, 0x27, ItemType.CharConstant, 'unterminated character constant');
+      case 0x28: // (
         this.parenDepth++;
-        return this.item(ItemType.LeftParen, pos, text);
-      case ')':
+        return this.emit(ItemType.LeftParen, start);
+      case 0x29: // )
         this.parenDepth--;
-        if (this.parenDepth < 0) return this.error(pos, 'unexpected right paren');
-        return this.item(ItemType.RightParen, pos, text);
-      default:
-        return this.item(ItemType.Char, pos, text);
+        if (this.parenDepth < 0) return this.errorf(start, 'unexpected right paren');
+        return this.emit(ItemType.RightParen, start);
+      case 0x2e: // .
+        // special look-ahead for ".field" so we don't break l.backup().
+        if (this.pos < this.input.length && !isDigit(this.code(this.pos))) return this.lexFieldOrVariable(start, ItemType.Field);
+        this.pos = start; // '.' can start a number.
+        return this.lexNumber(start);
+    }
+    if (r === 0x2b || r === 0x2d || isDigit(r)) {
+      this.pos = start;
+      return this.lexNumber(start);
+    }
+    const rune = this.runeAt(start);
+    if (isAlphaNumeric(rune)) {
+      this.pos = start;
+      return this.lexIdentifier(start);
+    }
+    if (r > 0x20 && r < 0x7f) return this.emit(ItemType.Char, start);
+    return this.errorf(start, `unrecognized character in action: ${formatRune(rune)}`);
+  }
+
+  /** lexSpace scans a run of space characters. We have not consumed the first space, which is known to be present. */
+  private lexSpace(): Item {
+    const start = this.pos;
+    let numSpaces = 0;
+    while (isSpace(this.code(this.pos))) {
+      this.pos++;
+      numSpaces++;
+    }
+    // Be careful about a trim-marked closing delimiter, which has a minus
+    // after a space. We know there is a space, so check for the '-' that might follow.
+    if (this.hasRightTrimMarker(this.pos - 1) && this.input.startsWith(this.rightDelim, this.pos - 1 + trimMarkerLen)) {
+      this.pos--; // Before the space.
+      if (numSpaces === 1) return this.lexRightDelim(true); // On the delim, so go right to that.
+    }
+    return this.emit(ItemType.Space, start);
+  }
+
+  /** The length of the code point at pos (0 at EOF). */
+  private runeLength(pos: number): number {
+    const r = this.runeAt(pos);
+    return r < 0 ? 0 : r > 0xffff ? 2 : 1;
+  }
+
+  /** The position after the run of alphanumeric characters starting at pos. */
+  private alnumRun(pos: number): number {
+    for (;;) {
+      const r = this.runeAt(pos);
+      if (r < 0 || !isAlphaNumeric(r)) return pos;
+      pos += r > 0xffff ? 2 : 1;
     }
   }
 
-  /** lexNumber: the token is one scanNumber pass, perhaps followed by a signed second pass (complex). */
-  private number(pos: number, text: string): Item {
-    const end = pos + text.length;
-    if (this.alnumAt(end)) {
-      const bad = this.input.slice(pos, end + (this.runeAt(end) > 0xffff ? 2 : 1));
-      return this.error(pos, `bad number syntax: ${quote(bad)}`);
-    }
-    firstNumber.lastIndex = 0;
-    firstNumber.exec(text);
-    if (firstNumber.lastIndex < text.length) {
-      // Complex: 1+2i. No spaces, must end in 'i'.
-      if (!text.endsWith('i')) return this.error(pos, `bad number syntax: ${quote(text)}`);
-      return this.item(ItemType.Complex, pos, text);
-    }
-    return this.item(ItemType.Number, pos, text);
-  }
-
-  /** lexIdentifier: keywords, true/false, or a plain identifier. */
-  private identifier(pos: number, word: string): Item {
-    const end = pos + word.length;
-    if (!this.atTerminator(end)) return this.badCharacter(pos, end);
+  /** lexIdentifier scans an alphanumeric word: a keyword, true/false, or an identifier. */
+  private lexIdentifier(start: number): Item {
+    this.pos = this.alnumRun(start);
+    const word = this.input.slice(start, this.pos);
+    if (!this.atTerminator(this.pos)) return this.errorf(start, `bad character ${formatRune(this.runeAt(this.pos))}`);
     const key = keywords.get(word);
     if (key !== undefined && key > ItemType.Keyword) {
       if ((key === ItemType.Break && !this.options.breakOK) || (key === ItemType.Continue && !this.options.continueOK)) {
-        return this.item(ItemType.Identifier, pos, word);
+        return this.item(ItemType.Identifier, start, word);
       }
-      return this.item(key, pos, word);
+      return this.item(key, start, word);
     }
-    if (word === 'true' || word === 'false') return this.item(ItemType.Bool, pos, word);
-    return this.item(ItemType.Identifier, pos, word);
+    if (word === 'true' || word === 'false') return this.item(ItemType.Bool, start, word);
+    return this.item(ItemType.Identifier, start, word);
+  }
+
+  /** lexFieldOrVariable scans a field or variable: [.$]Alphanumeric. The . or $ has been scanned. */
+  private lexFieldOrVariable(start: number, typ: ItemType.Field | ItemType.Variable): Item {
+    if (this.atTerminator(this.pos)) {
+      // Nothing interesting follows -> "." or "$".
+      return typ === ItemType.Variable ? this.emit(ItemType.Variable, start) : this.emit(ItemType.Dot, start);
+    }
+    this.pos = this.alnumRun(this.pos);
+    if (!this.atTerminator(this.pos)) return this.errorf(start, `bad character ${formatRune(this.runeAt(this.pos))}`);
+    return this.emit(typ, start);
+  }
+
+  /** lexQuote scans a quoted string or a character constant; the opening quote has been scanned. */
+  private lexQuote(start: number, quoteChar: number, typ: ItemType, unterminated: string): Item {
+    for (;;) {
+      let c = this.code(this.pos++);
+      if (c === 0x5c) {
+        c = this.code(this.pos++);
+        if (c !== -1 && c !== 0x0a) continue;
+      }
+      if (c === -1 || c === 0x0a) {
+        this.pos--;
+        return this.errorf(start, unterminated);
+      }
+      if (c === quoteChar) return this.emit(typ, start);
+    }
+  }
+
+  /** lexRawQuote scans a raw quoted string; the opening quote has been scanned. */
+  private lexRawQuote(start: number): Item {
+    const x = this.input.indexOf('`', this.pos);
+    if (x < 0) return this.errorf(start, 'unterminated raw quoted string');
+    this.pos = x + 1;
+    return this.emit(ItemType.RawString, start);
+  }
+
+  /** lexNumber scans a number: decimal, octal, hex, float, or imaginary; a sign then one more makes a complex. */
+  private lexNumber(start: number): Item {
+    if (!this.scanNumber()) return this.errorf(start, `bad number syntax: ${quote(this.input.slice(start, this.pos))}`);
+    const sign = this.code(this.pos);
+    if (sign === 0x2b || sign === 0x2d) {
+      // Complex: 1+2i. No spaces, must end in 'i'.
+      if (!this.scanNumber() || this.code(this.pos - 1) !== 0x69) {
+        return this.errorf(start, `bad number syntax: ${quote(this.input.slice(start, this.pos))}`);
+      }
+      return this.emit(ItemType.Complex, start);
+    }
+    return this.emit(ItemType.Number, start);
+  }
+
+  private accept(c: number, d: number = c): boolean {
+    const x = this.code(this.pos);
+    if (x === c || x === d) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private acceptRun(digits: (c: number) => boolean): void {
+    while (digits(this.code(this.pos))) this.pos++;
+  }
+
+  private scanNumber(): boolean {
+    // Optional leading sign.
+    this.accept(0x2b, 0x2d);
+    // Is it hex?
+    let digits = decimalDigits;
+    if (this.accept(0x30)) {
+      // Note: Leading 0 does not mean octal in floats.
+      if (this.accept(0x78, 0x58)) digits = hexDigits;
+      else if (this.accept(0x6f, 0x4f)) digits = octalDigits;
+      else if (this.accept(0x62, 0x42)) digits = binaryDigits;
+    }
+    this.acceptRun(digits);
+    if (this.accept(0x2e)) this.acceptRun(digits);
+    if ((digits === decimalDigits && this.accept(0x65, 0x45)) || (digits === hexDigits && this.accept(0x70, 0x50))) {
+      this.accept(0x2b, 0x2d);
+      this.acceptRun(decimalDigits);
+    }
+    // Is it imaginary?
+    this.accept(0x69);
+    // Next thing mustn't be alphanumeric.
+    if (isAlphaNumeric(this.runeAt(this.pos))) {
+      this.pos += this.runeLength(this.pos);
+      return false;
+    }
+    return true;
   }
 }
+
+const decimalDigits = (c: number): boolean => isDigit(c) || c === 0x5f;
+const hexDigits = (c: number): boolean => decimalDigits(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+const octalDigits = (c: number): boolean => (c >= 0x30 && c <= 0x37) || c === 0x5f;
+const binaryDigits = (c: number): boolean => c === 0x30 || c === 0x31 || c === 0x5f;

@@ -1,7 +1,7 @@
 // Go's number literal syntax, defined once: the shape lex.go's scanNumber accepts (sign,
-// base prefix, digit run, fraction, exponent, imaginary 'i'). The lexer finds number tokens
-// with numberBody; literal.ts splits a token into the parts strconv looks at with
-// splitNumber. Both are built from the one table below, so they cannot disagree. Go's rules
+// base prefix, digit run, fraction, exponent, imaginary 'i'). The lexer scans number tokens
+// as lex.go does; literal.ts splits a token into the parts strconv looks at with
+// splitNumber, built from the table below. Go's rules
 // that are not about shape (underscore placement, the digit range of a leading-0 octal,
 // overflow) are strconv's and live in literal.ts.
 //
@@ -45,11 +45,7 @@ function mantissa(b: Base, group: (part: string) => string): string {
   return `${group(b.prefix)}${group(run)}(?:\\.${group(run)})?${exponent}`;
 }
 
-const plain = (part: string): string => `(?:${part})`;
 const capture = (part: string): string => `(${part})`;
-
-/** One scanNumber pass without its sign, as a RegExp source (no capture groups, as moo requires). */
-export const numberBody = `(?:${bases.map((b) => mantissa(b, plain)).join('|')})i?`;
 
 const splitters = bases.map((b) => ({ base: b, re: new RegExp(`^([+\\-]?)${mantissa(b, capture)}(i?)$`) }));
 
