@@ -1,6 +1,7 @@
-// Port of parse.go. The recursive-descent functions are generators run by a trampoline
-// (see run below), so nesting depth (parentheses up to maxStackDepth, {{if}} blocks without
-// limit) is bounded by memory, as in Go, rather than by the JS call stack.
+// Port of parse.go. Plain recursive descent, except where Go recurses without a bound that
+// the JS call stack could not take: {{if}}/{{range}}/{{with}} nesting (Tree.nested) and
+// parenthesized pipelines (Tree.pipeline, up to maxStackDepth) run on explicit stacks, so
+// their depth is bounded by memory, as in Go.
 import { type Item, ItemType, itemString } from './item.js';
 import { Lexer } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
@@ -33,28 +34,6 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
   return (name) => maps.some((m) => m.has(name));
 }
 
-// ---- trampoline ----
-// A parser step yields the sub-step it calls and is resumed with that step's result;
-// `(yield this.f()) as T` is a call of f returning T.
-type Step<T> = Generator<Step<unknown>, T, unknown>;
-
-
-function run<T>(root: Step<T>): T {
-  const stack: Step<unknown>[] = [root];
-  let value: unknown = undefined;
-  for (;;) {
-    const r = stack[stack.length - 1].next(value);
-    if (r.done) {
-      stack.pop();
-      value = r.value;
-      if (stack.length === 0) return value as T;
-    } else {
-      stack.push(r.value);
-      value = undefined;
-    }
-  }
-}
-
 /** The control structures parsed by Tree.nested. */
 type Control = 'if' | 'range' | 'with';
 
@@ -78,6 +57,39 @@ function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, 
     case 'if': return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
     case 'range': return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
     case 'with': return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+  }
+}
+
+/** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
+const parenthesized = Symbol('parenthesized');
+type Parenthesized = typeof parenthesized;
+
+/** A pipeline whose command has a parenthesized operand being parsed (see Tree.pipeline). */
+interface OpenPipeline {
+  readonly pipe: PipeNode;
+  readonly cmd: CommandNode;
+  readonly context: string;
+  readonly end: ItemType;
+}
+
+/** The item types that can start an operand (a command of a pipeline). */
+function startsOperand(typ: ItemType): boolean {
+  switch (typ) {
+    case ItemType.Bool:
+    case ItemType.CharConstant:
+    case ItemType.Complex:
+    case ItemType.Dot:
+    case ItemType.Field:
+    case ItemType.Identifier:
+    case ItemType.Number:
+    case ItemType.Nil:
+    case ItemType.RawString:
+    case ItemType.String:
+    case ItemType.Variable:
+    case ItemType.LeftParen:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -248,7 +260,7 @@ export class Tree {
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
       this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet);
       this.text = text;
-      run(this.parseTop());
+      this.parseTop();
       this.add();
       return this;
     } finally {
@@ -280,7 +292,7 @@ export class Tree {
   // ---- grammar ----
 
   /** parse is the top-level parser for a template; like itemList but it also parses {{define}} actions. */
-  private *parseTop(): Step<void> {
+  private parseTop(): void {
     const root = new ListNode(this, this.peek().pos);
     this.root = root;
     while (this.peek().typ !== ItemType.EOF) {
@@ -288,14 +300,13 @@ export class Tree {
         const delim = this.next();
         if (this.nextNonSpace().typ === ItemType.Define) {
           const newT = this.subtree('definition'); // name will be updated once we know it.
-          yield newT.parseDefinition();
+          newT.parseDefinition();
           continue;
         }
         this.backup2(delim);
       }
       const a = this.textOrAction();
-      const r = typeof a === 'string' ? this.parseControl(a) : a;
-      const n = r instanceof Node ? r : ((yield r) as Node);
+      const n = typeof a === 'string' ? this.parseControl(a) : a;
       this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       root.append(n);
@@ -303,12 +314,12 @@ export class Tree {
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
-  private *parseDefinition(): Step<void> {
+  private parseDefinition(): void {
     const context = 'define clause';
     const name = this.expectOneOf(ItemType.String, ItemType.RawString, context);
     this.name = this.unquoteOrFail(name.val);
     this.expect(ItemType.RightDelim, context);
-    const [list, end] = (yield this.itemList()) as [ListNode, Node];
+    const [list, end] = this.itemList();
     this.root = list;
     if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
     this.add();
@@ -316,23 +327,23 @@ export class Tree {
   }
 
   /** itemList: textOrAction*, terminated by {{end}} or {{else}}, which is returned separately. */
-  private itemList(): Step<[ListNode, Node]> {
-    return this.nested(null) as Step<[ListNode, Node]>;
+  private itemList(): [ListNode, Node] {
+    return this.nested(null) as [ListNode, Node];
   }
 
   /** {{if|range|with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private parseControl(context: Control): Step<Node> {
-    return this.nested(context) as Step<Node>;
+  private parseControl(context: Control): Node {
+    return this.nested(context) as Node;
   }
 
   /**
    * itemList and parseControl as one loop over an explicit stack of the controls open inside
    * it, so that nesting costs a small record per level rather than suspended steps (100,000
-   * nested {{if}} kept megabytes of generator frames alive, copied by every scavenge). With
+   * nested {{if}} would need as many JS stack frames, or kept generator frames alive). With
    * `start` null this is itemList; with a context it is parseControl (the keyword is past).
    * Go's deferred restore of the variables is done on success only: an error ends the parse.
    */
-  private *nested(start: Control | null): Step<[ListNode, Node] | Node> {
+  private nested(start: Control | null): [ListNode, Node] | Node {
     const open: OpenControl[] = [];
     let list: ListNode | null = null; // the list being filled
     // A control whose keyword is past, where its node goes (null: it is this call's result),
@@ -343,7 +354,7 @@ export class Tree {
     for (;;) {
       if (pending !== null) {
         const varCount = this.vars.length;
-        const pipe = (yield this.pipeline(pending, ItemType.RightDelim)) as PipeNode;
+        const pipe = this.pipeline(pending, ItemType.RightDelim);
         if (pending === 'range') this.rangeDepth++;
         open.push({ context: pending, varCount, pipe, into, chained, body: null, elseList: null });
         pending = null;
@@ -358,7 +369,7 @@ export class Tree {
         chained = false;
         continue;
       }
-      const n = r instanceof Node ? r : ((yield r) as Node);
+      const n = r;
       this.actionLine = 0;
       if (n.type !== NodeType.End && n.type !== NodeType.Else) {
         list.append(n);
@@ -405,11 +416,11 @@ export class Tree {
   }
 
   /**
-   * textOrAction: text | comment | action. An action is returned as the step that parses it,
-   * as its node when that needs no step, or as its keyword for if, range and with. The caller clears actionLine once it is complete
+   * textOrAction: text | comment | action. An action is returned as its node, or as its
+   * keyword for if, range and with. The caller clears actionLine once it is complete
    * (Go's deferred clearActionLine; an error ends the parse, so there is nothing to undo).
    */
-  private textOrAction(): Node | Step<Node> | Control {
+  private textOrAction(): Node | Control {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
@@ -428,7 +439,7 @@ export class Tree {
    * action: control, or command ("|" command)*. The left delimiter is past. {{if}}, {{range}}
    * and {{with}} are returned as their keyword, for the caller to parse (see nested).
    */
-  private action(): Node | Step<Node> | Control {
+  private action(): Node | Control {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block:
@@ -455,9 +466,9 @@ export class Tree {
   }
 
   /** An action that is a pipeline; `first` is its first token. */
-  private *commandAction(first: Item): Step<Node> {
+  private commandAction(first: Item): Node {
     // Do not pop variables; they persist until "end".
-    const pipe = (yield this.pipeline('command', ItemType.RightDelim)) as PipeNode;
+    const pipe = this.pipeline('command', ItemType.RightDelim);
     return new ActionNode(this, first.pos, first.line, pipe);
   }
 
@@ -477,8 +488,72 @@ export class Tree {
     return new ContinueNode(this, pos, line);
   }
 
-  /** pipeline: declarations? command ('|' command)*. */
-  private *pipeline(context: string, end: ItemType): Step<PipeNode> {
+  /**
+   * pipeline: declarations? command ('|' command)*, with command: operand (space operand)*
+   * and operand: term .Field*. A parenthesized term is a pipeline of its own: its outer
+   * pipeline and command wait on an explicit stack (Go recurses, up to maxStackDepth deep).
+   */
+  private pipeline(context: string, end: ItemType): PipeNode {
+    const outer: OpenPipeline[] = [];
+    let pipe = this.declarations(context);
+    let cmd: CommandNode | null = null; // the command being parsed, if any
+    for (;;) {
+      let operand: Node | null | Parenthesized;
+      if (cmd === null) {
+        const token = this.nextNonSpace();
+        if (token.typ === end) {
+          // At this point, the pipeline is complete
+          this.checkPipeline(pipe, context);
+          const p = outer.pop();
+          if (p === undefined) return pipe;
+          // It was a parenthesized term: back to the command it is an operand of.
+          this.stackDepth--;
+          operand = this.fieldChain(pipe);
+          ({ pipe, cmd, context, end } = p);
+        } else if (startsOperand(token.typ)) {
+          this.backup();
+          cmd = new CommandNode(this, this.peekNonSpace().pos);
+          operand = this.operand();
+        } else {
+          this.unexpected(token, context);
+        }
+      } else {
+        operand = this.operand();
+      }
+      if (operand === parenthesized) {
+        if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
+        this.stackDepth++;
+        outer.push({ pipe, cmd: cmd as CommandNode, context, end });
+        context = 'parenthesized pipeline';
+        end = ItemType.RightParen;
+        pipe = this.declarations(context);
+        cmd = null;
+        continue;
+      }
+      const c = cmd as CommandNode;
+      if (operand !== null) c.append(operand);
+      const token = this.next();
+      switch (token.typ) {
+        case ItemType.Space:
+          continue;
+        case ItemType.RightDelim:
+        case ItemType.RightParen:
+          this.backup();
+          break;
+        case ItemType.Pipe:
+          // nothing here; the command ends
+          break;
+        default:
+          this.unexpected(token, 'operand');
+      }
+      if (c.args.length === 0) this.errorf('empty command');
+      pipe.append(c);
+      cmd = null;
+    }
+  }
+
+  /** The start of pipeline: its node, with the declarations or assignments if any. */
+  private declarations(context: string): PipeNode {
     const token = this.peekNonSpace();
     const pipe = new PipeNode(this, token.pos, token.line);
     // Are there declarations or assignments?
@@ -517,33 +592,7 @@ export class Tree {
           this.backup2(v);
         }
       }
-      break;
-    }
-    for (;;) {
-      const token = this.nextNonSpace();
-      switch (token.typ) {
-        case end:
-          // At this point, the pipeline is complete
-          this.checkPipeline(pipe, context);
-          return pipe;
-        case ItemType.Bool:
-        case ItemType.CharConstant:
-        case ItemType.Complex:
-        case ItemType.Dot:
-        case ItemType.Field:
-        case ItemType.Identifier:
-        case ItemType.Number:
-        case ItemType.Nil:
-        case ItemType.RawString:
-        case ItemType.String:
-        case ItemType.Variable:
-        case ItemType.LeftParen:
-          this.backup();
-          pipe.append((yield this.command()) as CommandNode);
-          break;
-        default:
-          this.unexpected(token, context);
-      }
+      return pipe;
     }
   }
 
@@ -578,14 +627,14 @@ export class Tree {
   }
 
   /** {{block stringValue pipeline}}: the keyword is past; the pipeline is mandatory. */
-  private *blockControl(): Step<Node> {
+  private blockControl(): Node {
     const context = 'block clause';
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
-    const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+    const pipe = this.pipeline(context, ItemType.RightDelim);
 
     const block = this.subtree(name);
-    const [list, end] = (yield block.itemList()) as [ListNode, Node];
+    const [list, end] = block.itemList();
     block.root = list;
     if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
     block.add();
@@ -595,7 +644,7 @@ export class Tree {
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
-  private *templateControl(): Step<Node> {
+  private templateControl(): Node {
     const context = 'template clause';
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
@@ -603,7 +652,7 @@ export class Tree {
     if (this.nextNonSpace().typ !== ItemType.RightDelim) {
       this.backup();
       // Do not pop variables; they persist until "end".
-      pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
+      pipe = this.pipeline(context, ItemType.RightDelim);
     }
     return new TemplateNode(this, token.pos, token.line, name, pipe);
   }
@@ -622,47 +671,15 @@ export class Tree {
     }
   }
 
-  /** command: operand (space operand)*, up to a pipe character or right delimiter. */
-  private *command(): Step<CommandNode> {
-    const cmd = new CommandNode(this, this.peekNonSpace().pos);
-    loop: for (;;) {
-      this.peekNonSpace(); // skip leading spaces.
-      const o = this.operand();
-      const operand = o === null || o instanceof Node ? o : ((yield o) as Node);
-      if (operand !== null) cmd.append(operand);
-      const token = this.next();
-      switch (token.typ) {
-        case ItemType.Space:
-          continue loop;
-        case ItemType.RightDelim:
-        case ItemType.RightParen:
-          this.backup();
-          break;
-        case ItemType.Pipe:
-          // nothing here; break loop below
-          break;
-        default:
-          this.unexpected(token, 'operand');
-      }
-      break;
-    }
-    if (cmd.args.length === 0) this.errorf('empty command');
-    return cmd;
-  }
-
   /**
-   * operand: term .Field*. Null means the next item is not an operand. A parenthesized term
-   * needs the trampoline, so for one the result is a step that finishes the operand.
+   * operand: term .Field*, after the spaces before it. Null means the next item is not an
+   * operand; `parenthesized` that it is a '(' (past), whose pipeline the caller parses.
    */
-  private operand(): Node | null | Step<Node> {
+  private operand(): Node | null | Parenthesized {
+    this.peekNonSpace(); // skip leading spaces.
     const node = this.term();
-    if (node === null) return null;
-    if (node instanceof Node) return this.fieldChain(node);
-    return this.operandAfter(node);
-  }
-
-  private *operandAfter(term: Step<PipeNode>): Step<Node> {
-    return this.fieldChain((yield term) as PipeNode);
+    if (node === null || node === parenthesized) return node;
+    return this.fieldChain(node);
   }
 
   /** The .Field* part of operand. */
@@ -690,9 +707,9 @@ export class Tree {
 
   /**
    * term: literal, function, ., .Field, $, or '(' pipeline ')'. Null means not a term; for
-   * '(' the result is the step that parses the parenthesized pipeline.
+   * '(' the result is `parenthesized` and the caller parses the pipeline (see pipeline).
    */
-  private term(): Node | null | Step<PipeNode> {
+  private term(): Node | null | Parenthesized {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Identifier:
@@ -715,23 +732,13 @@ export class Tree {
       case ItemType.Number:
         return this.newNumber(token);
       case ItemType.LeftParen:
-        if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
-        return this.parenthesized();
+        return parenthesized;
       case ItemType.String:
       case ItemType.RawString:
         return new StringNode(this, token.pos, token.val, this.unquoteOrFail(token.val));
     }
     this.backup();
     return null;
-  }
-
-  private *parenthesized(): Step<PipeNode> {
-    this.stackDepth++;
-    try {
-      return (yield this.pipeline('parenthesized pipeline', ItemType.RightParen)) as PipeNode;
-    } finally {
-      this.stackDepth--;
-    }
   }
 
   private newNumber(token: Item): NumberNode {
