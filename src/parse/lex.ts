@@ -32,9 +32,13 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+function isASCIIAlnum(c: number): boolean {
+  return c === 0x5f || isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 /** isAlphaNumeric of a code point (-1 is EOF): '_', a letter or a decimal digit. */
 function isAlphaNumeric(r: number): boolean {
-  if (r < 0x80) return r === 0x5f || isDigit(r) || ((r | 0x20) >= 0x61 && (r | 0x20) <= 0x7a);
+  if (r < 0x80) return isASCIIAlnum(r);
   return nonASCIIAlnum.test(String.fromCodePoint(r));
 }
 
@@ -52,6 +56,7 @@ export class Lexer {
   options: LexOptions = { emitComment: false, breakOK: true, continueOK: true };
   private pos = 0; // current position in the input
   private parenDepth = 0; // nesting depth of ( ) exprs
+  private readonly rightDelim0: number; // the first char code of rightDelim
   private state = State.Text; // which of lex.go's state functions runs next
   // Line counting: positions only move forward, so lines are counted once.
   private lineNum = 1; // line of positions up to nextNewline
@@ -65,6 +70,7 @@ export class Lexer {
   ) {
     this.leftDelim = left === '' ? defaultLeftDelim : left;
     this.rightDelim = right === '' ? defaultRightDelim : right;
+    this.rightDelim0 = this.rightDelim.charCodeAt(0);
     this.nextNewline = this.newlineFrom(0);
   }
 
@@ -121,8 +127,11 @@ export class Lexer {
 
   /** atRightDelim: 0 when no right delimiter starts at pos, 1 for one, 2 for a trim-marked one. */
   private atRightDelim(pos: number): 0 | 1 | 2 {
-    if (this.hasRightTrimMarker(pos) && this.input.startsWith(this.rightDelim, pos + trimMarkerLen)) return 2;
-    return this.input.startsWith(this.rightDelim, pos) ? 1 : 0;
+    const c = this.code(pos);
+    // Most tokens start with neither a space nor the delimiter: decide those on one char code.
+    if (c === this.rightDelim0) return this.input.startsWith(this.rightDelim, pos) ? 1 : 0;
+    if (isSpace(c) && this.code(pos + 1) === trimMarker && this.input.startsWith(this.rightDelim, pos + trimMarkerLen)) return 2;
+    return 0;
   }
 
   /** atTerminator: whether pos may follow a name (space, end, . , | : ( ) or the right delimiter). */
@@ -265,7 +274,7 @@ export class Lexer {
       this.pos = start;
       return this.lexNumber(start);
     }
-    const rune = this.runeAt(start);
+    const rune = r < 0x80 ? r : this.runeAt(start);
     if (isAlphaNumeric(rune)) {
       this.pos = start;
       return this.lexIdentifier(start);
@@ -299,6 +308,8 @@ export class Lexer {
 
   /** The position after the run of alphanumeric characters starting at pos. */
   private alnumRun(pos: number): number {
+    const input = this.input;
+    while (pos < input.length && isASCIIAlnum(input.charCodeAt(pos))) pos++;
     for (;;) {
       const r = this.runeAt(pos);
       if (r < 0 || !isAlphaNumeric(r)) return pos;
