@@ -1,7 +1,7 @@
 // Preview: render every file Vault Agent would write for each pod template, against recorded
 // (or live) Vault responses, and say exactly how to record what is missing.
 
-import type { Manifest, PodTemplate, SkippedDocument } from './manifest.js';
+import { annotationPos, type Manifest, type PodTemplate, type SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
@@ -210,7 +210,10 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promis
   }
   return {
     file: pod.file, doc: pod.doc, label: pod.label, inject: plan.inject, reason: plan.reason,
-    errors: [...pod.problems, ...plan.errors], warnings: plan.warnings, files,
+    errors: [...pod.problems, ...plan.errors.map((e) => {
+      const at = annotationPos(pod, e);
+      return at === pod.pos ? e : `${e} (${pod.file}:${at.line}:${at.col})`;
+    })], warnings: plan.warnings, files,
   };
 }
 

@@ -1,12 +1,14 @@
 // `vtpl preview MANIFEST... --responses DIR`: the files Vault Agent would write for each pod.
 
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ManifestError, readManifest } from '../agent/manifest.js';
 import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
 import { templateFileReader } from '../agent/templatefile.js';
+import { ConfineError, containerPath, resolveInside } from '../agent/confine.js';
+import { writeAtomic } from '../agent/write.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
-import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
+import { expandInputs, parseMode, readText } from './common.js';
 import { responsesClient } from './responses.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient, liveOptionsGiven } from './vault-options.js';
 
@@ -73,30 +75,63 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const pods = results.flatMap((r) => r.result.pods);
   const failed = pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
 
-  if (opts.out !== undefined) {
-    const dirs = podDirs(pods);
-    pods.forEach((p, i) => {
-      for (const f of p.files) {
-        if (f.content === undefined || f.placeholder) continue;
-        const target = join(opts.out as string, dirs[i] as string, f.destination);
-        writeFileAtomic(target, f.content, parseMode(f.mode) ?? 0o644);
-      }
-    });
-  }
+  const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
+  const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
   if (opts.json) {
-    io.out(`${JSON.stringify({ ok: !failed, manifests: results.map((r) => ({ file: r.file, ...r.result })) }, null, 2)}\n`);
+    const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
+    io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), writeErrors }, null, 2)}\n`);
   } else {
-    printPreview(results, io, opts.out === undefined ? undefined : podDirs(pods), live);
+    printPreview(results, io, written, live);
   }
-  return failed ? 1 : 0;
+  return failed || writeFailed ? 1 : 0;
 }
 
-function printPreview(results: readonly { file: string; result: PreviewResult }[], io: IO, outDirs: string[] | undefined, live: boolean): void {
+/** What --out did with one file: the path written, or why it was not. */
+interface Written {
+  readonly path?: string;
+  /** The file already held these bytes, so it was left alone (as Vault Agent does). */
+  readonly unchanged?: boolean;
+  readonly error?: string;
+}
+
+/**
+ * Writes each pod's files under OUT/<kind>-<name>/<destination>. A pod the injector would reject
+ * gets nothing; so does a pod with any destination that leads out of OUT through a symbolic
+ * link (all its paths are checked before the first write).
+ */
+function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, Written> {
+  const result = new Map<PreviewFile, Written>();
+  mkdirSync(out, { recursive: true });
+  const dirs = podDirs(pods);
+  pods.forEach((p, i) => {
+    const files = p.files.filter((f) => f.content !== undefined && !f.placeholder);
+    if (p.errors.length > 0) {
+      for (const f of files) result.set(f, { error: `not written: the injector rejects this pod (see the errors above)` });
+      return;
+    }
+    const targets: [PreviewFile, string][] = [];
+    for (const f of files) {
+      try {
+        targets.push([f, resolveInside(out, `${dirs[i] as string}${containerPath(f.destination)}`)]);
+      } catch (e) {
+        if (!(e instanceof ConfineError)) throw e;
+        const why = `not written: ${f.destination} (from ${f.origin}): ${e.message}; nothing is written for this pod`;
+        for (const g of files) result.set(g, g === f ? { error: why } : { error: `not written: ${f.destination} of this pod cannot be written safely` });
+        return;
+      }
+    }
+    for (const [f, target] of targets) {
+      const { changed } = writeAtomic(target, f.content as string, { perms: parseMode(f.mode) });
+      result.set(f, { path: target, unchanged: !changed });
+    }
+  });
+  return result;
+}
+
+function printPreview(results: readonly { file: string; result: PreviewResult }[], io: IO, written: Map<PreviewFile, Written> | undefined, live: boolean): void {
   const c = paint(io.color);
-  let podIndex = 0;
   for (const { file, result } of results) {
     for (const pod of result.pods) {
-      const outDir = outDirs?.[podIndex++];
       io.out(`${c.bold(`# ${pod.label}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
       for (const e of pod.errors) io.out(`${c.red('error:')} ${e}\n`);
       for (const w of pod.warnings) io.out(`${c.yellow('warning:')} ${w}\n`);
@@ -104,7 +139,7 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
         io.out(`${c.dim(`nothing injected: ${pod.reason ?? 'see errors above'}`)}\n\n`);
         continue;
       }
-      for (const f of pod.files) printFile(f, io, outDir, live);
+      for (const f of pod.files) printFile(f, io, written?.get(f), live);
     }
     for (const s of result.skipped) io.out(c.dim(`${file}:${s.pos.line}:${s.pos.col}: skipped ${s.label}: ${s.reason}\n`));
     if (result.pods.length === 0) io.out(c.dim(`${file}: no pod templates found\n`));
@@ -112,7 +147,7 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
 }
 
 /** `live`: answers come from a running Vault, so there is nothing to record. */
-function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boolean): void {
+function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: boolean): void {
   const c = paint(io.color);
   const mode = f.modeFrom === 'default' ? `${f.mode} (Vault Agent default)` : f.mode;
   io.out(`${c.cyan(`==> ${f.destination}`)}  mode ${mode}  ${c.dim(`from ${f.origin}`)}\n`);
@@ -130,7 +165,8 @@ function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boo
   for (const l of live ? [] : f.emptyLists ?? []) {
     io.out(`${c.yellow('    note:')} ${l.request} has no recording, so \`secrets\` saw an empty list; record it with:\n      ${l.record}\n`);
   }
-  if (outDir !== undefined && !f.placeholder) io.out(c.dim(`    written to ${join(outDir, f.destination)}\n`));
+  if (written?.path !== undefined) io.out(c.dim(`    ${written.unchanged ? 'unchanged (same bytes already there)' : 'written to'} ${written.path}\n`));
+  if (written?.error !== undefined) io.out(`    ${c.red(written.error)}\n`);
   if (f.placeholder) {
     io.out(`${c.yellow(f.content)}\n\n`);
     return;
