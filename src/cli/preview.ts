@@ -6,7 +6,7 @@ import { ManifestError, readManifest } from '../agent/manifest.js';
 import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
 import { templateFileReader } from '../agent/templatefile.js';
 import { ConfineError, containerPath, resolveInside } from '../agent/confine.js';
-import { writeAtomic } from '../agent/write.js';
+import { WriteError, errnoWords, writeAtomic } from '../agent/write.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText } from './common.js';
 import { responsesClient } from './responses.js';
@@ -77,6 +77,8 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
 
   const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
   const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
+  // Also on stderr, so a failed write is seen when stdout goes to a file or a pipe.
+  for (const w of written?.values() ?? []) if (w.error !== undefined) io.err(`vtpl preview: ${w.error}\n`);
   if (opts.json) {
     const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
     io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), writeErrors }, null, 2)}\n`);
@@ -91,6 +93,8 @@ interface Written {
   readonly path?: string;
   /** The file already held these bytes, so it was left alone (as Vault Agent does). */
   readonly unchanged?: boolean;
+  /** Not written on purpose (the pod is rejected); not a failure of its own. */
+  readonly skipped?: string;
   readonly error?: string;
 }
 
@@ -101,12 +105,21 @@ interface Written {
  */
 function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, Written> {
   const result = new Map<PreviewFile, Written>();
-  mkdirSync(out, { recursive: true });
   const dirs = podDirs(pods);
+  let outError: string | undefined;
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    outError = `not written: cannot create ${out}: ${errnoWords(e)}`;
+  }
   pods.forEach((p, i) => {
     const files = p.files.filter((f) => f.content !== undefined && !f.placeholder);
+    if (outError !== undefined) {
+      for (const f of files) result.set(f, { error: outError });
+      return;
+    }
     if (p.errors.length > 0) {
-      for (const f of files) result.set(f, { error: `not written: the injector rejects this pod (see the errors above)` });
+      for (const f of files) result.set(f, { skipped: 'not written: the injector rejects this pod (see the errors above)' });
       return;
     }
     const targets: [PreviewFile, string][] = [];
@@ -120,9 +133,15 @@ function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, W
         return;
       }
     }
+    // Each file is atomic; one that cannot be written (EACCES, ENOSPC...) is reported and the rest go on.
     for (const [f, target] of targets) {
-      const { changed } = writeAtomic(target, f.content as string, { perms: parseMode(f.mode) });
-      result.set(f, { path: target, unchanged: !changed });
+      try {
+        const { changed } = writeAtomic(target, f.content as string, { perms: parseMode(f.mode) });
+        result.set(f, { path: target, unchanged: !changed });
+      } catch (e) {
+        if (!(e instanceof WriteError)) throw e;
+        result.set(f, { error: `not written: ${e.message}` });
+      }
     }
   });
   return result;
@@ -167,6 +186,7 @@ function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: b
   }
   if (written?.path !== undefined) io.out(c.dim(`    ${written.unchanged ? 'unchanged (same bytes already there)' : 'written to'} ${written.path}\n`));
   if (written?.error !== undefined) io.out(`    ${c.red(written.error)}\n`);
+  if (written?.skipped !== undefined) io.out(`    ${c.yellow(written.skipped)}\n`);
   if (f.placeholder) {
     io.out(`${c.yellow(f.content)}\n\n`);
     return;
@@ -184,7 +204,7 @@ export function registerPreview(program: Command, io: IO): void {
     .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
     .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
-    .option('--out <dir>', 'also write each rendered file to DIR/<kind>-<name>/<destination> (atomically, with its mode)')
+    .option('--out <dir>', 'also write each rendered file to DIR/<kind>-<name>/<destination> (atomically, with its mode; never outside DIR)')
     .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
     .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
     .option('--json', 'machine-readable output');
@@ -202,7 +222,8 @@ Examples:
   $ vtpl preview k8s/ --vault-addr https://vault:8200 --role web
   $ vtpl preview app.yaml --responses recorded/ --template-dir configmaps/ --json
 
-Exit codes: 0 every file rendered, 1 a file could not be rendered or the pod is invalid, 2 usage error.`)
+Exit codes: 0 every file rendered, 1 a file could not be rendered or written or the pod is invalid
+(nothing is written for an invalid pod), 2 usage error, 70 internal error.`)
     .action(async (manifests: string[], opts: PreviewCliOptions) => {
       process.exitCode = await runPreview(manifests, opts, io);
     });

@@ -54,8 +54,8 @@ describe.skipIf(!built)('short writes (bin/vtpl, built)', () => {
 
     s.setSecret(BIG);
     const r = spawnSync(process.execPath, [bin, ...s.args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(r.status).not.toBe(0);
-    expect(r.status).not.toBe(null);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`vtpl preview: not written: cannot write ${s.dest}: no space left on device\n`);
     expect(readFileSync(s.dest, 'utf8')).toBe('good-v1');
     expect(leftovers(s.out)).toEqual([]);
   });
@@ -71,7 +71,8 @@ describe.skipIf(!built)('short writes (bin/vtpl, built)', () => {
     const quoted = [process.execPath, bin, ...s.args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const r = spawnSync('sh', ['-c', `ulimit -f 1024 && exec ${quoted}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(r.signal).toBe(null); // Node ignores SIGXFSZ, so the write fails with EFBIG instead
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`vtpl preview: not written: cannot write ${s.dest}: file too large\n`);
     expect(readFileSync(s.dest, 'utf8')).toBe('good-v1');
     expect(leftovers(s.out)).toEqual([]);
   });
