@@ -159,13 +159,15 @@ function writeReproducer(r: Report, o: Options): string {
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const batches = Math.ceil(o.runs / o.batch);
+  // At least one batch per mode, so a short run covers both.
+  const batchSize = Math.min(o.batch, Math.ceil(o.runs / o.modes.length));
+  const batches = Math.ceil(o.runs / batchSize);
   const ran = { text: 0, consul: 0 };
   const reports: Report[] = [];
   const seen = new Set<string>();
   for (let b = 0; b < batches; b++) {
     const mode = o.modes[b % o.modes.length] as 'text' | 'consul';
-    const runs = Math.min(o.batch, o.runs - b * o.batch);
+    const runs = Math.min(batchSize, o.runs - b * batchSize);
     const seed = (o.seed + b * 7919) % 2 ** 31;
     let skip = 0;
     // A hang or a crash ends the worker: resume the batch after the case that caused it.
@@ -210,7 +212,7 @@ async function main(): Promise<number> {
       if (shrinking) break; // the batch's cases all ran; only its shrinking was cut short
       skip = index + 1;
     }
-    const done = (b + 1) * o.batch;
+    const done = (b + 1) * batchSize;
     if (batches > 1 && ((b + 1) % 10 === 0 || b === batches - 1)) {
       console.log(`fuzz:crash: ${Math.min(done, o.runs)}/${o.runs} cases, ${reports.length} failure(s), ${((Date.now() - started) / 1000).toFixed(0)}s`);
     }
