@@ -106,8 +106,9 @@ async function shrinkIsolated(mode: 'text' | 'consul', seed: number, index: numb
   let original: CrashCase | undefined;
   const r = await fc.check(
     fc.asyncProperty(arb, async (c) => {
+      const first = original === undefined;
       original ??= c;
-      if (Date.now() > deadline) return true; // out of budget: keep the smallest so far
+      if (!first && Date.now() > deadline) return true; // out of budget: keep the smallest so far
       if ((await isolated(c, o)) !== kind) return true;
       smallest = c;
       return false;
@@ -116,6 +117,9 @@ async function shrinkIsolated(mode: 'text' | 'consul', seed: number, index: numb
   );
   return { c: smallest ?? (original as CrashCase), shrinks: r.numShrinks, reproduced: smallest !== undefined };
 }
+
+/** How many hangs and crashes are shrunk (each try of each costs up to the time limit). */
+const MAX_SHRUNK_ISOLATED = 3;
 
 interface Report {
   readonly kind: 'exception' | 'hang' | 'crash';
@@ -191,7 +195,7 @@ async function main(): Promise<number> {
       const r = await runWorker<BatchResult>({ task: 'batch', mode, seed, runs, skip, maxSize: o.maxSize, heartbeat }, o, stalled);
       if (r.kind === 'done') {
         ran[mode] += r.value.ran;
-        for (const f of r.value.failures) addException(f, mode, seed, reports, seen);
+        for (const f of r.value.failures) addException(f, mode, seed, reports, seen, o);
         break;
       }
       const index = Atomics.load(hb, 0);
@@ -203,8 +207,11 @@ async function main(): Promise<number> {
       ran[mode] += index - skip + 1;
       const what = r.kind === 'hang' ? `no progress for ${o.timeLimitMs} ms` : r.error;
       console.error(`fuzz:crash: ${r.kind} at ${mode} seed ${seed} path ${index}${shrinking ? ' (while shrinking an exception)' : ''}: ${what}; shrinking in fresh workers`);
-      const s = await shrinkIsolated(mode, seed, index, r.kind, o);
-      reports.push({
+      // Shrinking a hang costs the time limit per try: only the first few are shrunk, the
+      // rest are replayed once (usually the same bug again) and written as generated.
+      const isolatedSoFar = reports.filter((x) => x.kind !== 'exception').length;
+      const s = await shrinkIsolated(mode, seed, index, r.kind, isolatedSoFar < MAX_SHRUNK_ISOLATED ? o : { ...o, shrinkBudgetMs: 0 });
+      report(o, reports, {
         kind: r.kind, mode, seed, index, c: s.c, shrinks: s.shrinks,
         title: r.kind === 'hang' ? `no progress for ${o.timeLimitMs} ms (time limit)` : what,
         detail: s.reproduced ? 'reproduced in a fresh worker' : 'did not happen again in a fresh worker (depends on earlier cases or on load)',
@@ -225,19 +232,22 @@ async function main(): Promise<number> {
     console.log(`fuzz:crash: ${summary}`);
     return 0;
   }
-  for (const r of reports) {
-    const dir = writeReproducer(r, o);
-    console.error(`\n${r.kind}: ${r.title}\n  ${r.detail.split('\n').slice(0, 6).join('\n  ')}\n  case: ${inspect(r.c, { depth: 4, maxStringLength: 300, breakLength: Infinity })}\n  reproducer: ${dir}`);
-  }
   console.error(`\nfuzz:crash: ${summary}`);
   return 1;
 }
 
+/** Records a failure and writes its reproducer at once, so a long run shows what it found as it goes. */
+function report(o: Options, reports: Report[], r: Report): void {
+  reports.push(r);
+  const dir = writeReproducer(r, o);
+  console.error(`\n${r.kind}: ${r.title}\n  ${r.detail.split('\n').slice(0, 6).join('\n  ')}\n  case: ${inspect(r.c, { depth: 4, maxStringLength: 300, breakLength: Infinity })}\n  reproducer: ${dir}\n`);
+}
+
 /** One report per distinct raw exception (class + first vtpl frame) across all batches. */
-function addException(f: Failure, mode: 'text' | 'consul', seed: number, reports: Report[], seen: Set<string>): void {
+function addException(f: Failure, mode: 'text' | 'consul', seed: number, reports: Report[], seen: Set<string>, o: Options): void {
   if (seen.has(f.signature)) return;
   seen.add(f.signature);
-  reports.push({ kind: 'exception', mode, seed, index: f.index, c: f.case, shrinks: f.shrinks, title: f.signature, detail: `${f.name}: ${f.message}\n${f.stack}` });
+  report(o, reports, { kind: 'exception', mode, seed, index: f.index, c: f.case, shrinks: f.shrinks, title: f.signature, detail: `${f.name}: ${f.message}\n${f.stack}` });
 }
 
 main().then(
