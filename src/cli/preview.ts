@@ -78,7 +78,7 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
   const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
   // Also on stderr, so a failed write is seen when stdout goes to a file or a pipe.
-  for (const w of written?.values() ?? []) if (w.error !== undefined) io.err(`vtpl preview: ${w.error}\n`);
+  for (const e of new Set([...written?.values() ?? []].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
   if (opts.json) {
     const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
     io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), writeErrors }, null, 2)}\n`);
@@ -129,7 +129,7 @@ function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, W
       } catch (e) {
         if (!(e instanceof ConfineError)) throw e;
         const why = `not written: ${f.destination} (from ${f.origin}): ${e.message}; nothing is written for this pod`;
-        for (const g of files) result.set(g, g === f ? { error: why } : { error: `not written: ${f.destination} of this pod cannot be written safely` });
+        for (const g of files) result.set(g, g === f ? { error: why } : { error: `not written: another file of this pod (${f.destination}) cannot be written safely, so none is` });
         return;
       }
     }
