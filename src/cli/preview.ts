@@ -1,16 +1,15 @@
 // `vtpl preview MANIFEST... --responses DIR`: the files Vault Agent would write for each pod.
 
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ManifestError, readManifest } from '../agent/manifest.js';
-import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
+import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/preview.js';
 import { templateFileReader } from '../agent/templatefile.js';
 import { ConfineError, containerPath, resolveInside } from '../agent/confine.js';
 import { WriteError, errnoWords, writeAtomic } from '../agent/write.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText } from './common.js';
-import { responsesClient } from './responses.js';
-import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient, liveOptionsGiven } from './vault-options.js';
+import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 export interface PreviewCliOptions extends VaultCliOptions {
   /** Recorded responses; exactly one of this and vaultAddr. */
@@ -32,17 +31,29 @@ export function envPairs(pairs: readonly string[] | undefined): Record<string, s
   const env: Record<string, string> = {};
   for (const p of pairs ?? []) {
     const i = p.indexOf('=');
-    if (i <= 0) throw new UserError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
+    if (i <= 0) throw new UsageError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
     env[p.slice(0, i)] = p.slice(i + 1);
   }
   return env;
 }
 
-/** Directory for one pod under --out: <kind>-<name>, made unique when names repeat. */
+/** --default-template: the injector accepts map or json (any case). */
+export function checkDefaultTemplate(v: string | undefined): void {
+  if (v !== undefined && !/^(map|json)$/i.test(v)) throw new UsageError(`--default-template must be map or json, got ${JSON.stringify(v)}`);
+}
+
+/** `Deployment/web in namespace shop`: the pod header, with the namespace when the manifest sets one. */
+export function podTitle(p: Pick<PreviewPod, 'label' | 'namespace'>): string {
+  return p.namespace ? `${p.label} in namespace ${p.namespace}` : p.label;
+}
+
+/** Directory for one pod under --out: [<namespace>/]<kind>-<name>, made unique when names repeat. */
 function podDirs(pods: readonly PreviewPod[]): string[] {
   const used = new Map<string, number>();
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '').toLowerCase();
   return pods.map((p) => {
-    const base = p.label.replace(/^List\[\d+\] /, '').replace(/[^A-Za-z0-9._-]+/g, '-').toLowerCase();
+    const own = clean(p.label.replace(/^List\[\d+\] /, ''));
+    const base = p.namespace ? join(clean(p.namespace) || '-', own) : own;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
@@ -50,30 +61,41 @@ function podDirs(pods: readonly PreviewPod[]): string[] {
 }
 
 export async function runPreview(manifests: readonly string[], opts: PreviewCliOptions, io: IO): Promise<number> {
-  const live = opts.vaultAddr !== undefined;
-  if (live === (opts.responses !== undefined)) throw new UsageError('give either --responses DIR (recorded) or --vault-addr URL (live)');
-  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr');
-  const client = live ? await liveClient(opts) : responsesClient(opts.responses as string);
+  if (opts.vaultAddr !== undefined && opts.responses !== undefined) throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
+  // As the vault CLI: VAULT_ADDR stands for --vault-addr when no recordings are given.
+  const live = opts.vaultAddr !== undefined || (opts.responses === undefined && envVaultAddr() !== undefined);
+  if (!live && opts.responses === undefined) {
+    throw new UsageError('give --responses DIR (recorded responses) or a Vault address (--vault-addr URL, or VAULT_ADDR in the environment)');
+  }
+  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr (or VAULT_ADDR)');
+  checkDefaultTemplate(opts.defaultTemplate);
   const env = envPairs(opts.env);
+  // Loaded here, not at start-up: `vtpl render` and `--help` need neither YAML nor the agent.
+  const { ManifestError, readManifest } = await import('../agent/manifest.js');
+  const { previewManifest } = await import('../agent/preview.js');
+  const client = live ? await liveClient(opts) : (await import('./responses.js')).responsesClient(opts.responses as string);
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const results: { file: string; result: PreviewResult }[] = [];
   const inputs = expandInputs(manifests);
+  if (inputs.length === 0) throw new UserError(`nothing to preview: no .yaml/.yml files in ${manifests.join(', ')}`);
   const bar = progress(io, inputs.length);
+  const broken: string[] = [];
   for (const file of inputs) {
     bar.step(file);
     let manifest;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {
-      bar.done();
-      if (e instanceof ManifestError) throw new UserError(e.message);
-      throw e;
+      // One broken file must not hide the others: say so, go on, fail at the end.
+      if (!(e instanceof ManifestError)) throw e;
+      broken.push(e.message);
+      continue;
     }
     results.push({ file, result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }) });
   }
   bar.done();
   const pods = results.flatMap((r) => r.result.pods);
-  const failed = pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
+  const failed = broken.length > 0 || pods.length === 0 || pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
 
   const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
   const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
@@ -81,10 +103,12 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   for (const e of new Set([...written?.values() ?? []].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
   if (opts.json) {
     const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
-    io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), writeErrors }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken, writeErrors }, null, 2)}\n`);
   } else {
     printPreview(results, io, written, live);
   }
+  for (const b of broken) io.err(`vtpl preview: ${b}\n`);
+  if (pods.length === 0) io.err(`vtpl preview: nothing to preview: no pod templates in ${inputs.join(', ')}\n`);
   return failed || writeFailed ? 1 : 0;
 }
 
@@ -93,15 +117,13 @@ interface Written {
   readonly path?: string;
   /** The file already held these bytes, so it was left alone (as Vault Agent does). */
   readonly unchanged?: boolean;
-  /** Not written on purpose (the pod is rejected); not a failure of its own. */
-  readonly skipped?: string;
   readonly error?: string;
 }
 
 /**
- * Writes each pod's files under OUT/<kind>-<name>/<destination>. A pod the injector would reject
- * gets nothing; so does a pod with any destination that leads out of OUT through a symbolic
- * link (all its paths are checked before the first write).
+ * Writes each pod's files under OUT/[<namespace>/]<kind>-<name>/<destination> (a pod the
+ * injector rejects has none). A pod with any destination that leads out of OUT through a
+ * symbolic link gets nothing: all its paths are checked before the first write.
  */
 function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, Written> {
   const result = new Map<PreviewFile, Written>();
@@ -116,10 +138,6 @@ function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, W
     const files = p.files.filter((f) => f.content !== undefined && !f.placeholder);
     if (outError !== undefined) {
       for (const f of files) result.set(f, { error: outError });
-      return;
-    }
-    if (p.errors.length > 0) {
-      for (const f of files) result.set(f, { skipped: 'not written: the injector rejects this pod (see the errors above)' });
       return;
     }
     const targets: [PreviewFile, string][] = [];
@@ -151,11 +169,15 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
   const c = paint(io.color);
   for (const { file, result } of results) {
     for (const pod of result.pods) {
-      io.out(`${c.bold(`# ${pod.label}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
+      io.out(`${c.bold(`# ${podTitle(pod)}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
       for (const e of pod.errors) io.out(`${c.red('error:')} ${e}\n`);
       for (const w of pod.warnings) io.out(`${c.yellow('warning:')} ${w}\n`);
       if (!pod.inject) {
         io.out(`${c.dim(`nothing injected: ${pod.reason ?? 'see errors above'}`)}\n\n`);
+        continue;
+      }
+      if (pod.errors.length > 0) {
+        io.out(`${c.dim('no files: the injector rejects this pod')}\n\n`);
         continue;
       }
       for (const f of pod.files) printFile(f, io, written?.get(f), live);
@@ -186,7 +208,6 @@ function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: b
   }
   if (written?.path !== undefined) io.out(c.dim(`    ${written.unchanged ? 'unchanged (same bytes already there)' : 'written to'} ${written.path}\n`));
   if (written?.error !== undefined) io.out(`    ${c.red(written.error)}\n`);
-  if (written?.skipped !== undefined) io.out(`    ${c.yellow(written.skipped)}\n`);
   if (f.placeholder) {
     io.out(`${c.yellow(f.content)}\n\n`);
     return;
@@ -204,7 +225,7 @@ export function registerPreview(program: Command, io: IO): void {
     .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
     .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
-    .option('--out <dir>', 'also write each rendered file to DIR/<kind>-<name>/<destination> (atomically, with its mode; never outside DIR)')
+    .option('--out <dir>', 'also write each rendered file to DIR/[<namespace>/]<kind>-<name>/<destination> (atomically, with its mode; never outside DIR)')
     .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
     .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
     .option('--json', 'machine-readable output');

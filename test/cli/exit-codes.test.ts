@@ -2,7 +2,7 @@
 // with a message a person can act on; a directory vtpl cannot write is 1, said in words with
 // its path, after the preview is printed; a full stdout is 1 without a stack trace.
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, cpSync, existsSync, symlinkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pod, tempTree, vaultBody } from './helpers.js';
@@ -22,15 +22,18 @@ function twoPods() {
 
 describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
   it('a worker that crashes: exit 70, what happened and what to do, the stack only with VTPL_DEBUG', () => {
-    // bin/vtpl as shipped, next to a CLI thread that dies of an uncaught error.
-    const d = tempTree({ 'dist/src/cli/thread.js': 'throw new TypeError("boom");\n' });
+    // bin/vtpl and the built CLI as shipped, but with a CLI thread that dies of an uncaught
+    // error (preview always runs on that thread).
+    const d = tempTree({});
     mkdirSync(join(d, 'bin'));
     copyFileSync(join(ROOT, 'bin/vtpl'), join(d, 'bin/vtpl'));
-    copyFileSync(join(ROOT, 'dist/src/cli/internal-error.js'), join(d, 'dist/src/cli/internal-error.js'));
-    const r = run(join(d, 'bin/vtpl'), ['check', 'x.yaml']);
+    cpSync(join(ROOT, 'dist'), join(d, 'dist'), { recursive: true });
+    writeFileSync(join(d, 'dist/src/cli/thread.js'), 'throw new TypeError("boom");\n');
+    symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'));
+    const r = run(join(d, 'bin/vtpl'), ['preview', 'x.yaml']);
     expect(r.status).toBe(70);
     expect(r.stderr).toBe('vtpl: internal error: TypeError: boom\nThis is a bug in vtpl. Please report it with the command and inputs that caused it; VTPL_DEBUG=1 adds a stack trace.\n');
-    const debug = run(join(d, 'bin/vtpl'), ['check', 'x.yaml'], { env: { ...process.env, VTPL_DEBUG: '1' } });
+    const debug = run(join(d, 'bin/vtpl'), ['preview', 'x.yaml'], { env: { ...process.env, VTPL_DEBUG: '1' } });
     expect(debug.status).toBe(70);
     expect(debug.stderr).toMatch(/^vtpl: internal error: TypeError: boom\nTypeError: boom\n\s+at /);
   });
