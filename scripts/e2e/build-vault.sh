@@ -20,7 +20,7 @@ CACHE="${VTPL_E2E_CACHE:-$HOME/.cache/vtpl-e2e}"
 OUT="$CACHE/vault-$VAULT_VERSION/vault"
 log() { echo "build-vault: $*" >&2; }
 
-if [ -x "$OUT" ] && "$OUT" version 2>/dev/null | grep -q "^Vault v$VAULT_VERSION "; then
+if [ -x "$OUT" ] && "$OUT" version 2>/dev/null | grep -Eq "^Vault v$VAULT_VERSION([ ,]|$)"; then
   log "reusing $OUT ($("$OUT" version))"
   echo "$OUT"
   exit 0
@@ -77,7 +77,7 @@ log "resolving modules (go mod tidy -e)"
 go mod tidy -e >&2
 log "compiling Vault v$VAULT_VERSION (about 16 min cold on 2 cores, 3 min warm)"
 go build -trimpath -ldflags "-s -w" -o "$OUT.tmp" . >&2
-"$OUT.tmp" version | grep -q "^Vault v$VAULT_VERSION " \
+"$OUT.tmp" version | grep -Eq "^Vault v$VAULT_VERSION([ ,]|$)" \
   || { log "built binary reports $("$OUT.tmp" version), not v$VAULT_VERSION"; exit 1; }
 mv "$OUT.tmp" "$OUT"
 log "built $OUT in $(( $(date +%s) - start )) s"
