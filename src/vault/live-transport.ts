@@ -74,6 +74,9 @@ function connectionError(method: string, uri: string, e: NodeJS.ErrnoException &
 
 function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: number; text: string }> {
   const url = new URL(req.uri);
+  // vault/api sends every write, logins included, as PUT (node-vault posts logins). Vault treats
+  // both alike, but a failed connection names the method: Vault Agent logs `Put "…/login": …`.
+  const method = req.method === 'POST' ? 'PUT' : req.method;
   const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
   const headers: Record<string, string> = { 'X-Vault-Request': 'true', ...req.headers };
   if (body !== undefined) {
@@ -82,16 +85,16 @@ function send(req: TransportRequest, tls: TransportSettings): Promise<{ status: 
   }
   const secure = url.protocol === 'https:';
   const options = secure
-    ? { method: req.method, headers, ca: tls.ca ? [...tls.ca] : undefined, rejectUnauthorized: !tls.skipVerify }
-    : { method: req.method, headers };
+    ? { method, headers, ca: tls.ca ? [...tls.ca] : undefined, rejectUnauthorized: !tls.skipVerify }
+    : { method, headers };
   return new Promise((resolve, reject) => {
     const r = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e) => reject(connectionError(req.method, req.uri, e)));
+      res.on('error', (e) => reject(connectionError(method, req.uri, e)));
     });
-    r.on('error', (e) => reject(connectionError(req.method, req.uri, e)));
+    r.on('error', (e) => reject(connectionError(method, req.uri, e)));
     r.setTimeout(tls.timeoutMs, () => r.destroy(Object.assign(new Error('timeout'), { code: TIMEOUT_CODE })));
     if (body !== undefined) r.write(body);
     r.end();
