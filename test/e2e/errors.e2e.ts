@@ -1,0 +1,130 @@
+// Error paths a real Vault produces, each met by real `vault agent` and by vtpl: a path the
+// policy does not grant (403), a KV v2 version that does not exist, a sealed Vault, a Vault
+// that is not running. vtpl must fail with the error Vault Agent logs for the same cause, and
+// neither may write a file.
+
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E, type AgentRun, cleanEnv, run, setup, tempDir, track, vaultAgent, vtpl } from './env.js';
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** A second dev Vault of our own, to seal without disturbing the other tests. */
+async function startDevVault(): Promise<{ addr: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const addr = `http://127.0.0.1:${port}`;
+  const child = spawn(E.vaultBin, ['server', '-dev', `-dev-listen-address=127.0.0.1:${port}`, '-dev-root-token-id=seal-root'], { env: cleanEnv(), stdio: 'ignore' });
+  track(child.pid);
+  const closed = new Promise<void>((r) => child.on('close', () => r()));
+  for (let i = 0; i < 100; i++) {
+    if ((await run(E.vaultBin, ['status'], { env: cleanEnv({ VAULT_ADDR: addr }) })).code === 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { addr, stop: async () => { child.kill('SIGTERM'); await closed; } };
+}
+
+/**
+ * The error Vault Agent exits with: the value of `error` in its last log line
+ * `[ERROR] agent: runtime error encountered: error=... exitCode=1`, decoded from hclog's
+ * quoting (`error="..."`, or one `  | ` line per line of a multi-line value).
+ */
+export function agentRuntimeError(r: AgentRun): string | undefined {
+  const text = r.out + r.err;
+  const single = /\[ERROR\] {1,2}agent: runtime error encountered: error="((?:[^"\\]|\\.)*)" exitCode=/.exec(text);
+  if (single) return JSON.parse(`"${single[1]}"`) as string;
+  const multi = /\[ERROR\] {1,2}agent: runtime error encountered:\n {2}error=\n((?: {2}\|.*\n)+)/.exec(text);
+  // hclog escapes a tab inside a multi-line value as \t.
+  if (multi) return multi[1].replace(/\n$/, '').split('\n').map((l) => l.replace(/^ {2}\| ?/, '').replaceAll('\\t', '\t')).join('\n');
+  return undefined;
+}
+
+interface Both {
+  readonly agent: AgentRun;
+  readonly vtpl: { code: number | null; err: string; wrote: boolean };
+}
+
+/** Runs one template through vault agent (AppRole) and `vtpl render -o` with the same role. */
+async function both(template: string, opts: { addr?: string; roleId?: string; secretId?: string } = {}): Promise<Both> {
+  const s = setup();
+  const agent = await vaultAgent([{ contents: template, destination: 'out.txt' }], opts);
+  const dir = tempDir('err');
+  writeFileSync(join(dir, 't.ctmpl'), template);
+  const out = join(dir, 'out.txt');
+  const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', opts.addr ?? E.addr,
+    '--role-id', opts.roleId ?? s.roleId, '--secret-id', opts.secretId ?? s.secretId, '-o', out);
+  return { agent, vtpl: { code: r.code, err: r.err, wrote: existsSync(out) } };
+}
+
+function expectNothingWritten(b: Both): void {
+  expect(b.agent.code).not.toBe(0);
+  expect(b.agent.files.size).toBe(0);
+  expect(b.vtpl.code).toBe(1);
+  expect(b.vtpl.wrote).toBe(false);
+}
+
+/**
+ * vtpl's message is Vault Agent's error, after vtpl's own prefix ("vtpl render: ", plus
+ * "approle login failed: " for a login) where the agent says "template server: " for a
+ * template; trailing newlines aside, and vtpl may add hint lines after it.
+ */
+function expectSameError(b: Both, vtplPrefix: string, agentPrefix: string, hint = ''): void {
+  const agent = agentRuntimeError(b.agent);
+  expect(agent, b.agent.out + b.agent.err).toBeDefined();
+  expect((agent as string).startsWith(agentPrefix)).toBe(true);
+  const cause = (agent as string).slice(agentPrefix.length).trimEnd();
+  expect(b.vtpl.err.trimEnd()).toBe(`vtpl render: ${vtplPrefix}${cause}${hint}`);
+}
+
+describe('error paths of a real Vault: vtpl vs vault agent', () => {
+  it('403: the policy does not grant the path', async () => {
+    const b = await both('{{ with secret "secret/private/key" }}{{ .Data.data.k }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: ');
+  });
+
+  it('a KV v2 version that does not exist', async () => {
+    const b = await both('{{ with secret "secret/web/config?version=99" }}{{ .Data.data.api_url }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: ',
+      ' (Vault Agent would keep retrying and never write this file)\n  missing GET /v1/secret/data/web/config');
+  });
+
+  it('a template that fails on real data: KV v1 numbers are json.Number, which gt does not compare with int', async () => {
+    const b = await both('{{ with secret "kv/legacy/numbers" }}{{ if gt .Data.i 5 }}big{{ end }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: (dynamic): ');
+  });
+
+  describe('a sealed Vault', () => {
+    let sealed: { addr: string; stop: () => Promise<void> };
+    beforeAll(async () => {
+      sealed = await startDevVault();
+      const r = await run(E.vaultBin, ['operator', 'seal'], { env: cleanEnv({ VAULT_ADDR: sealed.addr, VAULT_TOKEN: 'seal-root' }) });
+      expect(r.code, r.err).toBe(0);
+    });
+    afterAll(async () => { await sealed?.stop(); });
+
+    it('login and reads fail with 503 Vault is sealed', async () => {
+      const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr: sealed.addr });
+      expectNothingWritten(b);
+      expectSameError(b, 'approle login failed: ', '');
+    });
+  });
+
+  it('a Vault that is not running', async () => {
+    const addr = `http://127.0.0.1:${await freePort()}`;
+    const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr });
+    expectNothingWritten(b);
+    expectSameError(b, 'approle login failed: ', '');
+  });
+});
