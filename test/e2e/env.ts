@@ -184,6 +184,8 @@ export interface AgentOptions {
   readonly secretId?: string;
   /** Log in with kubernetes auth (the injector's way) instead of AppRole. */
   readonly kubernetes?: boolean;
+  /** Kubernetes auth: the service-account token file (default: the one Vault accepts). */
+  readonly jwtPath?: string;
   /** vault.retry.num_retries: -1 disables retries so error paths end at once. */
   readonly retries?: number;
   readonly timeoutMs?: number;
@@ -214,7 +216,7 @@ export function agentConfig(templates: readonly AgentTemplate[], opts: AgentOpti
     vault: { address: opts.addr ?? E.addr, retry: { num_retries: opts.retries ?? -1 } },
     auto_auth: {
       method: [opts.kubernetes
-        ? { type: 'kubernetes', mount_path: 'auth/kubernetes', exit_on_err: true, config: { role: s.k8sRole, token_path: s.jwtPath } }
+        ? { type: 'kubernetes', mount_path: 'auth/kubernetes', exit_on_err: true, config: { role: s.k8sRole, token_path: opts.jwtPath ?? s.jwtPath } }
         : { type: 'approle', mount_path: 'auth/approle', exit_on_err: true, config: {
           role_id_file_path: join(dir, 'role_id'), secret_id_file_path: join(dir, 'secret_id'), remove_secret_id_file_after_reading: false,
         } }],
@@ -240,6 +242,21 @@ export async function vaultAgent(templates: readonly AgentTemplate[], opts: Agen
   const c = agentConfig(templates, opts);
   const r = await run(E.vaultBin, ['agent', `-config=${c.configPath}`], { env: cleanEnv(), timeoutMs: opts.timeoutMs ?? 90_000 });
   return { ...r, outDir: c.outDir, files: readTree(c.outDir) };
+}
+
+/**
+ * The error Vault Agent exits with: the value of `error` in its last log line
+ * `[ERROR] agent: runtime error encountered: error=... exitCode=1`, decoded from hclog's
+ * quoting (`error="..."`, or one `  | ` line per line of a multi-line value).
+ */
+export function agentRuntimeError(r: AgentRun): string | undefined {
+  const text = r.out + r.err;
+  const single = /\[ERROR\] {1,2}agent: runtime error encountered: error="((?:[^"\\]|\\.)*)" exitCode=/.exec(text);
+  if (single) return JSON.parse(`"${single[1]}"`) as string;
+  const multi = /\[ERROR\] {1,2}agent: runtime error encountered:\n {2}error=\n((?: {2}\|.*\n)+)/.exec(text);
+  // hclog escapes a tab inside a multi-line value as \t.
+  if (multi) return multi[1].replace(/\n$/, '').split('\n').map((l) => l.replace(/^ {2}\| ?/, '').replaceAll('\\t', '\t')).join('\n');
+  return undefined;
 }
 
 /** The templates the injector would give each pod's agent: "<kind>-<name>" (as preview --out names folders) -> templates. */

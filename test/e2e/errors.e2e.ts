@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E, type AgentRun, cleanEnv, run, setup, tempDir, track, vaultAgent, vtpl } from './env.js';
+import { E, type AgentRun, agentRuntimeError, cleanEnv, run, setup, tempDir, track, vaultAgent, vtpl } from './env.js';
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -31,21 +31,6 @@ async function startDevVault(): Promise<{ addr: string; stop: () => Promise<void
     await new Promise((r) => setTimeout(r, 200));
   }
   return { addr, stop: async () => { child.kill('SIGTERM'); await closed; } };
-}
-
-/**
- * The error Vault Agent exits with: the value of `error` in its last log line
- * `[ERROR] agent: runtime error encountered: error=... exitCode=1`, decoded from hclog's
- * quoting (`error="..."`, or one `  | ` line per line of a multi-line value).
- */
-export function agentRuntimeError(r: AgentRun): string | undefined {
-  const text = r.out + r.err;
-  const single = /\[ERROR\] {1,2}agent: runtime error encountered: error="((?:[^"\\]|\\.)*)" exitCode=/.exec(text);
-  if (single) return JSON.parse(`"${single[1]}"`) as string;
-  const multi = /\[ERROR\] {1,2}agent: runtime error encountered:\n {2}error=\n((?: {2}\|.*\n)+)/.exec(text);
-  // hclog escapes a tab inside a multi-line value as \t.
-  if (multi) return multi[1].replace(/\n$/, '').split('\n').map((l) => l.replace(/^ {2}\| ?/, '').replaceAll('\\t', '\t')).join('\n');
-  return undefined;
 }
 
 interface Both {

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_YAML, E, podTemplates, readTree, setup, tempDir, vaultAgent, vtpl } from './env.js';
+import { APP_YAML, E, agentRuntimeError, podTemplates, readTree, setup, tempDir, vaultAgent, vtpl } from './env.js';
 
 describe('kubernetes auth against a TokenReview endpoint', () => {
   it('vault agent and vtpl log in as the pod and render the same static files', async () => {
@@ -24,7 +24,7 @@ describe('kubernetes auth against a TokenReview endpoint', () => {
     for (const [f, content] of agent.files) expect(vt.get(f), f).toBe(content);
   });
 
-  it('a token the TokenReview API rejects: both fail to log in with 403', async () => {
+  it('a token the TokenReview API rejects: vtpl fails with the error vault agent exits with', async () => {
     const s = setup();
     const dir = tempDir('k8s-bad');
     // Same claims as the pod's token, another signature: unknown to the TokenReview endpoint.
@@ -32,8 +32,12 @@ describe('kubernetes auth against a TokenReview endpoint', () => {
     const bad = join(dir, 'token');
     writeFileSync(bad, `${head}.${body}.${Buffer.from('not the signature').toString('base64url')}`);
     writeFileSync(join(dir, 't.ctmpl'), '{{ with secret "kv/legacy/smtp" }}{{ .Data.host }}{{ end }}');
+    const agent = await vaultAgent([{ contents: '{{ with secret "kv/legacy/smtp" }}{{ .Data.host }}{{ end }}', destination: 'smtp' }], { kubernetes: true, jwtPath: bad });
+    const cause = agentRuntimeError(agent);
+    expect(cause, agent.out + agent.err).toContain('Code: 403.');
+    expect(agent.files.size).toBe(0);
     const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', E.addr, '--role', s.k8sRole, '--jwt', bad);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`URL: PUT ${E.addr}/v1/auth/kubernetes/login\nCode: 403. Errors:\n\n* permission denied`);
+    expect(r.err.trimEnd()).toBe(`vtpl render: kubernetes login failed: ${(cause as string).trimEnd()}`);
   });
 });
