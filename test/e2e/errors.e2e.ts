@@ -39,14 +39,15 @@ interface Both {
 }
 
 /** Runs one template through vault agent (AppRole) and `vtpl render -o` with the same role. */
-async function both(template: string, opts: { addr?: string; roleId?: string; secretId?: string } = {}): Promise<Both> {
+async function both(template: string, opts: { addr?: string; roleId?: string; secretId?: string; errorOnMissingKey?: boolean } = {}): Promise<Both> {
   const s = setup();
-  const agent = await vaultAgent([{ contents: template, destination: 'out.txt' }], opts);
+  const agent = await vaultAgent([{ contents: template, destination: 'out.txt', errorOnMissingKey: opts.errorOnMissingKey }], opts);
   const dir = tempDir('err');
   writeFileSync(join(dir, 't.ctmpl'), template);
   const out = join(dir, 'out.txt');
   const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', opts.addr ?? E.addr,
-    '--role-id', opts.roleId ?? s.roleId, '--secret-id', opts.secretId ?? s.secretId, '-o', out);
+    '--role-id', opts.roleId ?? s.roleId, '--secret-id', opts.secretId ?? s.secretId, '-o', out,
+    ...(opts.errorOnMissingKey ? ['--missingkey', 'error'] : []));
   return { agent, vtpl: { code: r.code, err: r.err, wrote: existsSync(out) } };
 }
 
@@ -86,6 +87,12 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
 
   it('a template that fails on real data: KV v1 numbers are json.Number, which gt does not compare with int', async () => {
     const b = await both('{{ with secret "kv/legacy/numbers" }}{{ if gt .Data.i 5 }}big{{ end }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: (dynamic): ');
+  });
+
+  it('error_on_missing_key (the error-on-missing-key annotation) and a key the secret lacks', async () => {
+    const b = await both('{{ with secret "kv/legacy/smtp" }}{{ .Data.user }}{{ end }}', { errorOnMissingKey: true });
     expectNothingWritten(b);
     expectSameError(b, '', 'template server: (dynamic): ');
   });
