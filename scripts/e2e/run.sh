@@ -15,7 +15,7 @@ finish() { echo "$1 passed, $2 failed"; exit "$3"; }
 # Long steps run in the background and are waited for: bash runs a trap only once the
 # foreground command ends, and a timeout's SIGTERM must stop the suite at once.
 CHILD=""
-trap '[ -n "$CHILD" ] && kill -TERM "$CHILD" 2>/dev/null; exit 130' INT TERM
+trap '[ -n "$CHILD" ] && kill -TERM "$CHILD" 2>/dev/null; log "interrupted"; finish 0 1 130' INT TERM
 
 started=$(date +%s)
 bin_file=$(mktemp)
