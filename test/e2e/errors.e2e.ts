@@ -1,7 +1,8 @@
 // Error paths a real Vault produces, each met by real `vault agent` and by vtpl: a path the
-// policy does not grant (403), a KV v2 version that does not exist, a sealed Vault, a Vault
-// that is not running. vtpl must fail with the error Vault Agent logs for the same cause, and
-// neither may write a file.
+// policy does not grant (403), a KV v2 version that does not exist, a template that fails on the
+// real data, error_on_missing_key, a sealed Vault, a stopped Vault (nothing listens on its port).
+// vtpl must fail with the error Vault Agent exits with for the same cause, and neither may write
+// a file.
 
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -113,7 +114,7 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
     });
   });
 
-  it('a Vault that is not running', async () => {
+  it('a stopped Vault: nothing listens on its port', async () => {
     const addr = `http://127.0.0.1:${await freePort()}`;
     const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr });
     expectNothingWritten(b);

@@ -11,7 +11,7 @@ const DB_USER = 'deployment-web/vault/secrets/dbuser';
 const DYNAMIC = new Set([DB, DB_USER, 'deployment-web/vault/secrets/tls.pem', 'job-report/vault/secrets/raw']);
 
 /** Dynamic values (user names, passwords, base64 lines, serials, dates) reduced to placeholders. */
-export function shape(text: string): string {
+function shape(text: string): string {
   return text.replace(/[A-Za-z0-9+/=_-]{16,}/g, '<X>');
 }
 
