@@ -37,13 +37,13 @@ describe('vault agent vs vtpl on a live Vault', () => {
     for (const r of agent.runs) expect(r.code, `vault agent:\n${r.out}${r.err}`).toBe(0);
     expect(vtErr).toBe('');
     expect([...vt.keys()].sort()).toEqual([...agent.files.keys()].sort());
-    expect(vt.size).toBe(12);
+    expect(vt.size).toBe(13);
   });
 
   const staticFiles = [
     'deployment-web/vault/secrets/app/config.properties', 'deployment-web/vault/secrets/typed', 'deployment-web/vault/secrets/smtp',
     'deployment-web/vault/secrets/listing', 'deployment-web/vault/secrets/webmap', 'deployment-web/vault/secrets/ldap',
-    'job-report/vault/secrets/flags', 'job-report/vault/secrets/smtp',
+    'job-report/vault/secrets/flags', 'job-report/vault/secrets/smtp', 'pod-delims/vault/secrets/helm.txt',
   ];
   it.each(staticFiles)('static %s is byte-identical', (f) => {
     expect(agent.files.get(f)).toBeDefined();
