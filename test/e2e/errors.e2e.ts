@@ -36,7 +36,7 @@ async function startDevVault(): Promise<{ addr: string; stop: () => Promise<void
 
 interface Both {
   readonly agent: AgentRun;
-  readonly vtpl: { code: number | null; err: string; wrote: boolean };
+  readonly vtpl: { code: number | null; err: string; wrote: boolean; out: string };
 }
 
 /** Runs one template through vault agent (AppRole) and `vtpl render -o` with the same role. */
@@ -49,7 +49,7 @@ async function both(template: string, opts: { addr?: string; roleId?: string; se
   const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', opts.addr ?? E.addr,
     '--role-id', opts.roleId ?? s.roleId, '--secret-id', opts.secretId ?? s.secretId, '-o', out,
     ...(opts.errorOnMissingKey ? ['--missingkey', 'error'] : []));
-  return { agent, vtpl: { code: r.code, err: r.err, wrote: existsSync(out) } };
+  return { agent, vtpl: { code: r.code, err: r.err, wrote: existsSync(out), out } };
 }
 
 function expectNothingWritten(b: Both): void {
@@ -68,13 +68,32 @@ function expectSameError(b: Both, vtplPrefix: string, agentPrefix: string, hint 
   const agent = agentRuntimeError(b.agent);
   expect(agent, b.agent.out + b.agent.err).toBeDefined();
   expect((agent as string).startsWith(agentPrefix)).toBe(true);
-  const cause = (agent as string).slice(agentPrefix.length).trimEnd();
+  // pkiCert names its dependency by the destination: the agent's file and vtpl's -o differ.
+  const cause = (agent as string).slice(agentPrefix.length).trimEnd().replaceAll(join(b.agent.outDir, 'out.txt'), b.vtpl.out);
   expect(b.vtpl.err.trimEnd()).toBe(`vtpl render: ${vtplPrefix}${cause}${hint}`);
 }
 
 describe('error paths of a real Vault: vtpl vs vault agent', () => {
   it('403: the policy does not grant the path', async () => {
     const b = await both('{{ with secret "secret/private/key" }}{{ .Data.data.k }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: ');
+  });
+
+  it('403 on a listing: secrets of a folder the policy does not list', async () => {
+    const b = await both('{{ range secrets "kv/other" }}{{ . }}{{ end }}', { roleId: setup().dbRoleId, secretId: setup().dbSecretId });
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: ');
+  });
+
+  it('a database role that does not exist', async () => {
+    const b = await both('{{ with secret "database/creds/no-such-role" }}{{ .Data.username }}{{ end }}');
+    expectNothingWritten(b);
+    expectSameError(b, '', 'template server: ');
+  });
+
+  it('pkiCert with a common name the role does not allow', async () => {
+    const b = await both('{{ with pkiCert "pki/issue/web" "common_name=evil.example.com" }}{{ .Cert }}{{ end }}');
     expectNothingWritten(b);
     expectSameError(b, '', 'template server: ');
   });
