@@ -203,11 +203,11 @@ export interface AgentConfig {
  * needs no HCL escaping): AppRole auto-auth, template_config.exit_on_retry_failure, and
  * exit_after_auth (render once, then exit) unless `keepRunning`.
  */
-export function agentConfig(templates: readonly AgentTemplate[], opts: AgentOptions & { keepRunning?: boolean } = {}): AgentConfig {
+export function agentConfig(templates: readonly AgentTemplate[], opts: AgentOptions & { keepRunning?: boolean; outDir?: string } = {}): AgentConfig {
   const s = setup();
   const dir = tempDir('agent');
-  const outDir = join(dir, 'out');
-  mkdirSync(outDir);
+  const outDir = opts.outDir ?? join(dir, 'out');
+  mkdirSync(outDir, { recursive: true });
   writeFileSync(join(dir, 'role_id'), opts.roleId ?? s.roleId);
   writeFileSync(join(dir, 'secret_id'), opts.secretId ?? s.secretId);
   const config = {

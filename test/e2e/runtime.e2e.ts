@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { E, REPO, agentConfig, cleanEnv, psql, track, vaultApi, vaultCli, vtpl } from './env.js';
+import { E, REPO, agentConfig, cleanEnv, psql, run, track, vaultApi, vaultCli, vtpl } from './env.js';
 
 const CREDS = /^export DB_USER="([^"]+)"\nexport DB_PASSWORD="([^"]+)"$/;
 const TEMPLATE = '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n';
@@ -90,6 +90,28 @@ function expectLifecycle(r: Awaited<ReturnType<typeof lifecycle>>): void {
 // `vtpl agent` comes with issue 10 (branch agent); until it is on main its check is skipped.
 const hasAgent = (await vtpl('help', 'agent')).code === 0;
 
+/** Certificates Vault's PKI has issued so far. */
+async function issuedCerts(): Promise<number> {
+  const r = await vaultApi('LIST', 'pki/certs');
+  return ((r.json.data as { keys?: string[] } | undefined)?.keys ?? []).length;
+}
+
+/**
+ * Renders a pkiCert template twice into the same folder (exit_after_auth): consul-template's
+ * pkiCert reads the destination first and keeps a certificate that is still good, so the second
+ * run must write the same bytes and make Vault issue nothing.
+ */
+async function reusesCertificate(cmd: string, args: (config: string) => string[]): Promise<{ same: boolean; issuedBySecond: number; log: string }> {
+  const tmpl = { contents: '{{ with pkiCert "pki/issue/web" "common_name=reuse.shop.svc" "ttl=1h" }}{{ .Cert }}{{ .Key }}{{ end }}', destination: 'tls.pem' };
+  const first = agentConfig([tmpl]);
+  const r1 = await run(cmd, args(first.configPath), { env: cleanEnv() });
+  const before = readFileSync(join(first.outDir, 'tls.pem'), 'utf8');
+  const issued = await issuedCerts();
+  const second = agentConfig([tmpl], { outDir: first.outDir });
+  const r2 = await run(cmd, args(second.configPath), { env: cleanEnv() });
+  return { same: readFileSync(join(first.outDir, 'tls.pem'), 'utf8') === before, issuedBySecond: (await issuedCerts()) - issued, log: r1.out + r1.err + r2.out + r2.err };
+}
+
 describe('an agent against real leases', () => {
   it('real vault agent keeps credentials valid across rotations and replaces a revoked lease (the reference)', async () => {
     expectLifecycle(await lifecycle(E.vaultBin, (config) => ['agent', `-config=${config}`]));
@@ -97,5 +119,17 @@ describe('an agent against real leases', () => {
 
   it.skipIf(!hasAgent)('vtpl agent --config does the same (skipped until `vtpl agent`, issue 10, is on main)', async () => {
     expectLifecycle(await lifecycle(process.execPath, (config) => [join(REPO, 'bin/vtpl'), 'agent', '--config', config]));
+  });
+
+  it('real vault agent keeps a still-valid certificate it finds at the destination (the reference)', async () => {
+    const r = await reusesCertificate(E.vaultBin, (config) => ['agent', `-config=${config}`]);
+    expect(r.same, r.log).toBe(true);
+    expect(r.issuedBySecond).toBe(0);
+  });
+
+  it.skipIf(!hasAgent)('vtpl agent --config keeps it too (skipped until `vtpl agent`, issue 10, is on main)', async () => {
+    const r = await reusesCertificate(process.execPath, (config) => [join(REPO, 'bin/vtpl'), 'agent', '--config', config]);
+    expect(r.same, r.log).toBe(true);
+    expect(r.issuedBySecond).toBe(0);
   });
 });
