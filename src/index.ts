@@ -1,4 +1,4 @@
 // vtpl: Go text/template, byte for byte, in TypeScript.
 
-export { Template, render, TemplateError, type FuncMap, type JSFunc, type RenderOptions } from './template.js';
+export { Template, render, TemplateError, type FuncMap, type JSFunc, type RenderOptions, type Writer } from './template.js';
 export * from './value/index.js';

@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { WriteError, errnoWords, writeAtomic } from '../agent/write.js';
+import { type Producer, WriteError, errnoWords, writeAtomic } from '../agent/write.js';
 import { UsageError, UserError } from './io.js';
 
 /** Reads a file ("-" = stdin) as UTF-8; a missing file is a UserError. */
@@ -55,8 +55,9 @@ export function parseMode(perms: string): number | undefined {
 /**
  * Writes a file atomically with the agent's writer (src/agent/write.ts, a port of
  * consul-template's renderer); a failure becomes a UserError naming the path and the cause.
+ * A producer's own error (a template's, say) propagates unchanged, and nothing is written.
  */
-export function writeFileAtomic(path: string, content: string, perms: number): void {
+export function writeFileAtomic(path: string, content: string | Producer, perms: number): void {
   try {
     writeAtomic(path, content, { perms });
   } catch (e) {

@@ -8,6 +8,7 @@ import { registerRender } from './render.js';
 import { registerCheck } from './check.js';
 import { registerRecord } from './record.js';
 import { type IO, UsageError, UserError, processIO } from './io.js';
+import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
 const VERSION = '0.1.0';
 
@@ -82,6 +83,11 @@ export async function run(args: readonly string[], io: IO): Promise<number> {
     }
     if (e instanceof UserError) {
       io.err(`vtpl${cmd}: ${e.message}\n`);
+      return 1;
+    }
+    if (isStringLengthError(e)) {
+      // Something (a --json report, a file's content) outgrew JavaScript's longest string.
+      io.err(`vtpl${cmd}: a result is longer than ${maxStringLength} characters, the longest string JavaScript can hold (a vtpl limit)\n`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);

@@ -140,7 +140,7 @@ export function registerRecord(program: Command, io: IO): void {
     .description('record from a live Vault every secret the pods\' templates read (literal paths), for offline preview/render with --responses DIR')
     .argument('<manifest...>', 'YAML manifests; a directory means every .yaml/.yml below it')
     .requiredOption('--out <dir>', 'write DIR/PATH.json, DIR/PATH.list.json, DIR/PATH.put.json and DIR/_mounts.json (atomically, mode 0600)')
-    .option('--redact', 'replace every string value under "data" with "REDACTED" (keys, numbers and booleans stay, so templates still render)')
+    .option('--redact', 'replace every non-empty string under "data", the tokens and accessors of "auth" and "wrap_info", and those values inside "warnings" with "REDACTED" (keys, numbers, booleans and empty strings stay, so templates still render)')
     .option('--include-writes', 'also perform the writes of `secret PATH k=v` (they change Vault); pkiCert is always issued')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-*')
     .option('--default-template <map|json>', 'the injector\'s -default-template setting', 'map');

@@ -78,7 +78,16 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     try {
       const t = new Template(opts.name ?? (file === '-' ? 'stdin' : basename(file))).delims(left, right);
       if (opts.missingkey !== undefined) t.option(`missingkey=${opts.missingkey}`);
-      content = t.parse(text).execute(dot);
+      t.parse(text);
+      if (opts.out === undefined) {
+        // Streamed to stdout as it is produced, as Go's Execute(os.Stdout, data) does: no
+        // size limit, and on an error what came before it has been printed.
+        t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
+      } else {
+        // Streamed into the temporary file, which replaces the destination only if execution succeeds.
+        writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
+      }
+      return 0;
     } catch (e) {
       if (e instanceof TemplateError) {
         io.err(`${c.red('vtpl render:')} ${e.message}\n`);

@@ -6,6 +6,8 @@
 // Output is returned only from a pass with nothing missing; a failed fetch fails the render.
 
 import { sprint } from '../fmt/index.js';
+import { isStackOverflow } from '../exec/index.js';
+import { Replacer } from '../go/strings-replace.js';
 import { Template, TemplateError } from '../template.js';
 import { type Value, invalid } from '../value/index.js';
 import type { VaultClient } from './client.js';
@@ -60,33 +62,33 @@ export class ConsulTemplateError extends Error {
 
 /**
  * redactinator: every top-level value of each used secret's Data, printed with %v, is
- * replaced by "[redacted]" in the error text (strings.NewReplacer: at each position the
- * earliest listed match wins; Go lists the values in random map order, we in key order).
+ * replaced by "[redacted]" in the error text with strings.NewReplacer (at each position
+ * the earliest listed match wins; Go lists the values in random map order, we in key
+ * order). A value that cannot be printed (a Data that contains itself: Go's fmt recurses
+ * until its stack overflows) fails the render without the message, which it could not
+ * redact.
  */
 function redact(message: string, used: DepSet, brain: ReadonlyMap<string, Value>): string {
-  const olds: string[] = [];
+  const pairs: string[] = [];
   for (const d of used.list()) {
     const data = brain.get(d.key);
     if (!data || data.type !== secretPtrType || data.isNil()) continue;
     const dataMap = data.elem().items()[4];
-    for (const [, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) olds.push(sprint([v]));
-  }
-  if (olds.length === 0) return message;
-  let out = '';
-  let last = 0;
-  let prevMatchEmpty = false;
-  for (let i = 0; i <= message.length; ) {
-    const hit = olds.find((o) => !(prevMatchEmpty && o === '') && message.startsWith(o, i));
-    prevMatchEmpty = hit === '';
-    if (hit !== undefined) {
-      out += message.slice(last, i) + '[redacted]';
-      i += hit.length;
-      last = i;
-      continue;
+    for (const [k, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      let text: string;
+      try {
+        text = sprint([v]);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        throw new ConsulTemplateError(
+          `execute: the error message cannot be redacted: the value of ${JSON.stringify(k)} in the data of ${d.key} contains itself`,
+          'execute',
+        );
+      }
+      pairs.push(text, '[redacted]');
     }
-    i++;
   }
-  return out + message.slice(last);
+  return pairs.length === 0 ? message : new Replacer(pairs).replace(message);
 }
 
 function envMap(env: RenderConsulOptions['env']): Map<string, string> {

@@ -1,7 +1,7 @@
 // sprig list and dict functions (list.go, dict.go, defaults.go).
 
 import {
-  GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, intValue, interfaceType, invalid,
+  GoError, GoMap, GoPanic, IntSeq, Value, boolType, boolValue, box, indirectInterface, intType, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../../value/index.js';
 import { compareStrings } from '../../../go/strings.js';
@@ -53,12 +53,10 @@ export const sprigCollectionFuncs: Record<string, Value> = {
   keys: fnNoErr([sliceOf(M)], sliceStringType, (dicts) =>
     new Value(sliceStringType, dicts.flatMap((d) => sortedEntries(d).map((e) => e.key))), true),
   values: fnNoErr([M], sliceInterfaceType, ([d]) => new Value(sliceInterfaceType, sortedEntries(d).map((e) => e.value))),
+  // Kept compact: `range (until N)` reads the elements one by one (see IntSeq).
   until: fnNoErr([intType], sliceOf(intType), ([n]) => {
     const count = Number(n.int());
-    const out: Value[] = [];
-    if (count >= 0) for (let i = 0; i < count; i++) out.push(intValue(i));
-    else for (let i = 0; i > count; i--) out.push(intValue(i));
-    return new Value(sliceOf(intType), out);
+    return new Value(sliceOf(intType), new IntSeq(intType, 0, count >= 0 ? 1 : -1, Math.abs(count)));
   }),
   toJson: fnNoErr([I], stringValue('').type, ([v]) => stringValue(json(true)(v))),
   toPrettyJson: fnNoErr([I], stringValue('').type, ([v]) => stringValue(json(true, '  ')(v))),
