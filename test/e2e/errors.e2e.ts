@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givingUp } from '../../src/vault/retry.js';
 import { E, type AgentRun, agentRuntimeError, cleanEnv, run, setup, tempDir, track, vaultAgent, vtpl } from './env.js';
 
 async function freePort(): Promise<number> {
@@ -33,6 +34,13 @@ async function startDevVault(): Promise<{ addr: string; stop: () => Promise<void
   }
   return { addr, stop: async () => { child.kill('SIGTERM'); await closed; } };
 }
+
+/**
+ * A known difference, kept visible: Vault Agent's auto-auth login is not retried by vault/api
+ * (its auth handler backs off by itself) and its error has no suffix; vtpl retries a login like
+ * any request (VAULT_MAX_RETRIES, default 2) and says so after the error.
+ */
+const LOGIN_RETRIED = givingUp(3);
 
 interface Both {
   readonly agent: AgentRun;
@@ -129,7 +137,7 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
     it('login and reads fail with 503 Vault is sealed', async () => {
       const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr: sealed.addr });
       expectNothingWritten(b);
-      expectSameError(b, 'approle login failed: ', '');
+      expectSameError(b, 'approle login failed: ', '', `\n\n${LOGIN_RETRIED}`);
     });
   });
 
@@ -137,6 +145,6 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
     const addr = `http://127.0.0.1:${await freePort()}`;
     const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr });
     expectNothingWritten(b);
-    expectSameError(b, 'approle login failed: ', '');
+    expectSameError(b, 'approle login failed: ', '', ` ${LOGIN_RETRIED}`);
   });
 });
