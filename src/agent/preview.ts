@@ -5,7 +5,9 @@ import type { Manifest, PodTemplate, SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
-import { renderConsulTemplate, type VaultClient, type VaultResponse } from '../vault/index.js';
+import { renderConsulTemplate } from '../vault/renderer.js';
+import { Brain } from '../vault/brain.js';
+import type { VaultClient, VaultResponse } from '../vault/client.js';
 
 export const TOKEN_PLACEHOLDER = '<VAULT TOKEN: written by the running agent (auto-auth token); not available offline>';
 
@@ -146,6 +148,8 @@ export async function renderAgentTemplate(args: {
   readonly responsesDir: string;
   /** The file's destination: pkiCert names its dependency by it. */
   readonly destination?: string;
+  /** The pod's shared set of fetched secrets (one read per dependency for all its files). */
+  readonly brain?: Brain;
 }): Promise<RenderOutcome> {
   const log: LoggedRequest[] = [];
   let output: string | undefined;
@@ -159,6 +163,7 @@ export async function renderAgentTemplate(args: {
       env: args.env,
       client: loggingClient(args.client, log),
       destination: args.destination,
+      brain: args.brain,
     });
     output = res.output;
   } catch (e) {
@@ -183,7 +188,7 @@ function dedup(list: readonly MissingSecret[]): MissingSecret[] {
   return [...new Map(list.map((m) => [m.request, m])).values()];
 }
 
-async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<PreviewFile> {
+async function renderFile(c: TemplateConfig, opts: PreviewOptions, brain: Brain): Promise<PreviewFile> {
   const mode = modeOf(c);
   const base = {
     destination: c.destination, mode: mode.mode, modeFrom: mode.modeFrom, origin: originOf(c), command: c.command, reads: readsOf(c),
@@ -192,7 +197,7 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<Prev
   if (mode.error) return { ...base, error: mode.error };
   const outcome = await renderAgentTemplate({
     template: c.contents, delims: [c.leftDelim, c.rightDelim], errorOnMissingKey: c.errorOnMissingKey,
-    env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination,
+    env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination, brain,
   });
   return { ...base, ...outcome };
 }
@@ -201,7 +206,9 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promis
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
   const files: PreviewFile[] = [];
-  for (const c of plan.templates) files.push(await renderFile(c, opts));
+  // One brain per pod, as the pod's Vault Agent keeps one for all its templates.
+  const brain = new Brain();
+  for (const c of plan.templates) files.push(await renderFile(c, opts, brain));
   if (plan.token) {
     files.push({
       destination: plan.token.destination, mode: plan.token.perms, modeFrom: 'token sink', origin: 'vault.hashicorp.com/agent-inject-token',

@@ -4,7 +4,8 @@
 import { Template } from '../template.js';
 import { decodeJSON } from '../value/json.js';
 import { invalid, type Value } from '../value/index.js';
-import { renderConsulTemplate, recordedClient } from '../vault/index.js';
+import { renderConsulTemplate } from '../vault/renderer.js';
+import { recordedClient } from '../vault/recorded.js';
 import type { ConformanceCase } from './conformance-cases.js';
 
 export interface CaseResult {

@@ -7,6 +7,7 @@ import { registerPreview } from './preview.js';
 import { registerRender } from './render.js';
 import { registerCheck } from './check.js';
 import { registerRecord } from './record.js';
+import { registerAgent } from './agent.js';
 import { type IO, UsageError, UserError, processIO } from './io.js';
 import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
@@ -30,12 +31,14 @@ Examples:
   $ vtpl render greeting.tmpl --data values.json --mode text
   $ vtpl check examples/deployment.yaml
   $ vtpl record k8s/ --vault-addr https://vault:8200 --out recorded/
+  $ vtpl agent --config examples/agent/agent.hcl
 
 Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning), 2 usage error.`);
   registerPreview(program, io);
   registerRender(program, io);
   registerCheck(program, io);
   registerRecord(program, io);
+  registerAgent(program, io);
   registerConformance(program);
   return program;
 }

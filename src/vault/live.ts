@@ -84,6 +84,11 @@ export class LiveVaultClient implements VaultClient {
     return this.vault.token ?? '';
   }
 
+  /** Sends later requests with `token` (the agent runtime logs in and renews tokens itself). */
+  setToken(token: string): void {
+    this.vault.token = token;
+  }
+
   private async login(auth: LiveAuth): Promise<void> {
     if (auth.kind === 'token') return;
     const kind = auth.kind === 'kubernetes' ? 'kubernetes' : 'approle';

@@ -10,8 +10,10 @@ import { isStackOverflow } from '../exec/index.js';
 import { Replacer } from '../go/strings-replace.js';
 import { Template, TemplateError } from '../template.js';
 import { type Value, invalid } from '../value/index.js';
+import { Brain } from './brain.js';
 import type { VaultClient } from './client.js';
 import type { Dependency } from './dependencies.js';
+import { type LeaseInfo, leaseInfo } from './lease.js';
 import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
 import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
 import type { PluginRunner } from './funcs/unsupported.js';
@@ -42,12 +44,30 @@ export interface RenderConsulOptions {
   /** Bound on render passes (each can discover dependencies nested in fetched data). */
   readonly maxPasses?: number;
   readonly client: VaultClient;
+  /**
+   * The shared set of fetched secrets (consul-template's brain). Pass one Brain to every
+   * template of a pod so that a dependency is fetched once and all of them see the same
+   * response; without it each render has its own.
+   */
+  readonly brain?: Brain;
+}
+
+/** A dependency the render used, with the lease of its response when it has one. */
+export interface UsedDependency {
+  /** consul-template's String() of the dependency ("vault.read(database/creds/app)"). */
+  readonly key: string;
+  /** The dependency itself: `dependency.fetch(client)` reads it again (what an agent does when its lease runs out). */
+  readonly dependency: Dependency;
+  /** The lease of a `secret` response (id "" and duration 0 for KV); absent for lists, pkiCert and files. */
+  readonly lease?: LeaseInfo;
 }
 
 export interface RenderConsulResult {
   readonly output: string;
   /** The dependencies the final pass used, as consul-template prints them ("vault.read(secret/app)"). */
   readonly used: readonly string[];
+  /** The same dependencies with their leases. */
+  readonly dependencies: readonly UsedDependency[];
   /** How many passes the render took. */
   readonly passes: number;
 }
@@ -135,26 +155,33 @@ function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value
 }
 
 /** Fetches the missing dependencies in parallel; the first failure in dependency order fails the render. */
-async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain: Map<string, Value>): Promise<void> {
-  const results = await Promise.allSettled(deps.map((d) => d.fetch(client)));
-  results.forEach((r, i) => {
+async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain: Brain): Promise<void> {
+  const results = await Promise.allSettled(deps.map((d) => brain.fetch(d, client)));
+  for (const r of results) {
     if (r.status === 'rejected') {
       const e: unknown = r.reason;
       throw new ConsulTemplateError(e instanceof Error ? e.message : String(e), 'fetch');
     }
-    brain.set(deps[i].key, r.value);
-  });
+  }
 }
 
 /** Renders a Vault Agent template (see the file comment). Throws ConsulTemplateError. */
 export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<RenderConsulResult> {
-  const brain = new Map<string, Value>();
+  const brain = opts.brain ?? new Brain();
   const env = envMap(opts.env);
   const fopts: FuncMapOptions = { functionDenylist: opts.functionDenylist, plugin: opts.plugin };
   const maxPasses = opts.maxPasses ?? 20;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const res = executeOnce(opts, brain, env, fopts);
-    if (res.missing.size === 0) return { output: res.output, used: [...res.used.byKey.keys()], passes: pass };
+    const res = executeOnce(opts, brain.view, env, fopts);
+    if (res.missing.size === 0) {
+      const used = [...res.used.byKey.keys()];
+      const dependencies = res.used.list().map((dependency): UsedDependency => {
+        const v = brain.get(dependency.key);
+        const lease = v === undefined ? undefined : leaseInfo(v);
+        return lease === undefined ? { key: dependency.key, dependency } : { key: dependency.key, dependency, lease };
+      });
+      return { output: res.output, used, dependencies, passes: pass };
+    }
     await fetchAll(res.missing.list(), opts.client, brain);
   }
   throw new ConsulTemplateError(`vtpl: dependencies still missing after ${maxPasses} passes`, 'missing');

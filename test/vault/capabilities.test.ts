@@ -89,7 +89,12 @@ describe('render loop', () => {
       template: '{{ with secret "kv/a" }}{{ with secret (printf "kv/%s" .Data.next) }}{{ .Data.v }}{{ end }}{{ end }}',
       client: c,
     });
-    expect(res).toEqual({ output: 'x', used: ['vault.read(kv/a)', 'vault.read(kv/b)'], passes: 3 });
+    expect({ output: res.output, used: res.used, passes: res.passes }).toEqual({ output: 'x', used: ['vault.read(kv/a)', 'vault.read(kv/b)'], passes: 3 });
+    // Each dependency with its lease (a KV v1 read without lease fields: id "", duration 0).
+    expect(res.dependencies.map((d) => [d.key, d.lease])).toEqual([
+      ['vault.read(kv/a)', { id: '', duration: 0, renewable: false }],
+      ['vault.read(kv/b)', { id: '', duration: 0, renewable: false }],
+    ]);
   });
 
   it('fetches identical dependencies once and distinct ones in parallel', async () => {
