@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { E, REPO, agentConfig, cleanEnv, psql, run, track, vaultApi, vaultCli, vtpl } from './env.js';
+import { E, REPO, agentConfig, cleanEnv, psql, run, track, vaultApi, vaultCli } from './env.js';
 
 const CREDS = /^export DB_USER="([^"]+)"\nexport DB_PASSWORD="([^"]+)"$/;
 const TEMPLATE = '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n';
@@ -87,9 +87,6 @@ function expectLifecycle(r: Awaited<ReturnType<typeof lifecycle>>): void {
   expect(r.firstStillLogsIn).toBe(false);
 }
 
-// `vtpl agent` comes with issue 10 (branch agent); until it is on main its check is skipped.
-const hasAgent = (await vtpl('help', 'agent')).code === 0;
-
 /** Certificates Vault's PKI has issued so far. */
 async function issuedCerts(): Promise<number> {
   const r = await vaultApi('LIST', 'pki/certs');
@@ -117,7 +114,7 @@ describe('an agent against real leases', () => {
     expectLifecycle(await lifecycle(E.vaultBin, (config) => ['agent', `-config=${config}`]));
   });
 
-  it.skipIf(!hasAgent)('vtpl agent --config does the same (skipped until `vtpl agent`, issue 10, is on main)', async () => {
+  it('vtpl agent --config does the same, with the same config file', async () => {
     expectLifecycle(await lifecycle(process.execPath, (config) => [join(REPO, 'bin/vtpl'), 'agent', '--config', config]));
   });
 
@@ -127,7 +124,7 @@ describe('an agent against real leases', () => {
     expect(r.issuedBySecond).toBe(0);
   });
 
-  it.skipIf(!hasAgent)('vtpl agent --config keeps it too (skipped until `vtpl agent`, issue 10, is on main)', async () => {
+  it('vtpl agent --config keeps it too', async () => {
     const r = await reusesCertificate(process.execPath, (config) => [join(REPO, 'bin/vtpl'), 'agent', '--config', config]);
     expect(r.same, r.log).toBe(true);
     expect(r.issuedBySecond).toBe(0);
