@@ -17,6 +17,7 @@ import { type GoReport, type GoResult, runGoBench } from './go.js';
 import { garbageCollector } from './measure.js';
 import { type WorkloadResult, combine, table } from './report.js';
 import { benchVtpl } from './vtpl.js';
+import { measureColdStart } from './cold-start.js';
 import { type Workload, workloads } from './workloads.js';
 
 /** Timed part of each measurement; each also warms up for a quarter of this. */
@@ -58,7 +59,12 @@ async function main(): Promise<void> {
     }
   }
 
+  process.stderr.write('cold start ... ');
+  const coldStart = measureColdStart();
+  process.stderr.write('done\n');
+
   const run = {
+    coldStart,
     date: new Date().toISOString(),
     node: process.version,
     go: goReport?.goVersion ?? null,
@@ -86,6 +92,8 @@ heap = peak heap in use sampled between timed batches after a full GC (Node heap
     console.log(`  ${r.name}: ${r.description}; RSS peak vtpl ${(r.vtpl.rssPeakBytes / 2 ** 20).toFixed(0)} MB (whole Node process)`
       + (r.go ? `, Go ${(r.go.maxRSSBytes / 2 ** 20).toFixed(0)} MB (oracle process maxrss)` : ''));
   }
+  console.log(`\ncold start (CPU, median of ${coldStart.runs}): vtpl render of a small template ${coldStart.vtplRenderMs.toFixed(0)} ms,`
+    + ` node -e 0 ${coldStart.nodeMs.toFixed(0)} ms: ${coldStart.ratio.toFixed(2)}x (goal: 2x or less)`);
   console.log(`\nwritten: ${join('bench', 'results', 'latest.json')}`);
   if (results.some((r) => r.mismatch)) console.error('\n!!! Some outputs differ from Go: see the messages above.');
 }

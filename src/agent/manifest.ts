@@ -38,6 +38,25 @@ export interface PodTemplate {
   readonly annotations: ReadonlyMap<string, Annotation>;
   /** Problems with the manifest that Kubernetes would reject (e.g. a non-string annotation value). */
   readonly problems: readonly string[];
+  /**
+   * vault.hashicorp.com/ annotations written on the workload's own metadata (a Deployment's, a
+   * CronJob's) instead of its pod template's: the injector only sees the pod's, so they do nothing.
+   */
+  readonly misplaced?: MisplacedAnnotations;
+}
+
+export interface MisplacedAnnotations {
+  readonly pos: SourcePos;
+  readonly keys: readonly string[];
+  /** Where they belong, e.g. `spec.template.metadata.annotations`. */
+  readonly belongs: string;
+}
+
+/** One sentence saying where misplaced annotations are and where they belong. */
+export function misplacedMessage(pod: PodTemplate, m: MisplacedAnnotations): string {
+  const shown = m.keys.length <= 2 ? m.keys.join(', ') : `${m.keys.slice(0, 2).join(', ')} and ${m.keys.length - 2} more`;
+  return `${shown} ${m.keys.length === 1 ? 'is' : 'are'} on the ${pod.kind}'s own metadata.annotations (${pod.file}:${m.pos.line}:${m.pos.col}), ` +
+    `where the Vault injector never looks: move ${m.keys.length === 1 ? 'it' : 'them'} to ${m.belongs}`;
 }
 
 export interface SkippedDocument {
@@ -55,9 +74,11 @@ export interface Manifest {
   readonly skipped: readonly SkippedDocument[];
 }
 
+/** A file that is not valid YAML: the position, the parser's sentence and the line it is about. */
 export class ManifestError extends Error {
-  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string) {
-    super(`${file}:${pos.line}:${pos.col}: ${detail}`);
+  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string, readonly lineText?: string) {
+    const shown = lineText === undefined ? '' : `\n  ${lineText.replace(/\t/g, ' ')}\n  ${' '.repeat(Math.max(0, pos.col - 1))}^`;
+    super(`${file}:${pos.line}:${pos.col}: ${detail}${shown}`);
     this.name = 'ManifestError';
   }
 }
@@ -86,7 +107,10 @@ export function readManifest(text: string, file: string): Manifest {
   const at = (offset: number): SourcePos => lines.linePos(offset);
   for (const d of docList) {
     const err = d.errors[0];
-    if (err) throw new ManifestError(file, at(err.pos[0]), firstLine(err.message));
+    if (err) {
+      const pos = at(err.pos[0]);
+      throw new ManifestError(file, pos, yamlSentence(err.message), text.split('\n')[pos.line - 1]);
+    }
   }
   const aliases = new Map<Alias, Node>();
   for (const d of docList) aliasTargets(d, aliases, file, at);
@@ -186,7 +210,22 @@ function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
   }
   const problems: string[] = [];
   const annotations = readAnnotations(template, sink, problems);
-  sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems });
+  const misplaced = path.length === 0 ? undefined : misplacedAnnotations(nodeAt(sink, node, ['metadata']), [...path, 'metadata', 'annotations'].join('.'), sink);
+  sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems, misplaced });
+}
+
+function misplacedAnnotations(metadata: unknown, belongs: string, sink: Sink): MisplacedAnnotations | undefined {
+  const node = nodeAt(sink, metadata, ['annotations']);
+  if (!isMap(node)) return undefined;
+  const keys: string[] = [];
+  let first: Node | undefined;
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || !String(pair.key.value).startsWith('vault.hashicorp.com/')) continue;
+    keys.push(String(pair.key.value));
+    first ??= pair.key;
+  }
+  if (first === undefined) return undefined;
+  return { pos: sink.at(first.range?.[0] ?? 0), keys, belongs };
 }
 
 function readAnnotations(template: YAMLMap, sink: Sink, problems: string[]): Map<string, Annotation> {
@@ -242,9 +281,10 @@ function where(sink: Sink, node: Node): string {
   return `${sink.file}:${p.line}:${p.col}`;
 }
 
-function firstLine(s: string): string {
-  const i = s.indexOf('\n');
-  return i < 0 ? s : s.slice(0, i);
+/** The yaml library's message without its own " at line L, column C:" and excerpt (we show both ourselves). */
+function yamlSentence(s: string): string {
+  const first = s.split('\n', 1)[0] as string;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
 /**

@@ -14,14 +14,17 @@ export function readText(file: string): string {
   }
 }
 
-/** Files as given; a directory stands for every .yaml/.yml file below it (sorted). */
-export function expandInputs(paths: readonly string[]): string[] {
+/**
+ * Files as given; a directory stands for every file below it whose name matches `wanted`
+ * (by default .yaml/.yml), sorted.
+ */
+export function expandInputs(paths: readonly string[], wanted: RegExp = /\.ya?ml$/i): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(name)) out.push(full);
+      else if (wanted.test(name)) out.push(full);
     }
   };
   for (const p of paths) {

@@ -1,8 +1,8 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { LiveConfigError, type LiveOptions, parseSize } from '../vault/live-config.js';
-import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/live.js';
+import { type LiveOptions, parseSize } from '../vault/live-config.js';
+import type { LiveVaultClient } from '../vault/live.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {
@@ -43,6 +43,11 @@ export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this
     .option('--max-response-size <size>', 'refuse Vault responses larger than this, e.g. 64MiB (default: VTPL_MAX_RESPONSE_SIZE, else 64MiB)');
 }
 
+/** VAULT_ADDR (or VAULT_AGENT_ADDR, as vault/api reads it) when set and not empty. */
+export function envVaultAddr(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  return env.VAULT_AGENT_ADDR || env.VAULT_ADDR || undefined;
+}
+
 /** Whether any live-only option was given (they need --vault-addr, except for record). */
 export function liveOptionsGiven(o: VaultCliOptions): boolean {
   return [o.token, o.role, o.jwt, o.authPath, o.roleId, o.secretId, o.namespace, o.caCert, o.skipVerify, o.maxResponseSize].some((v) => v !== undefined);
@@ -73,9 +78,26 @@ export function liveOptions(o: VaultCliOptions, address: string | undefined): Li
   };
 }
 
+/** --vault-addr must be an http(s) URL: anything else is a usage error (exit 2). */
+export function checkVaultAddr(addr: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(addr);
+  } catch {
+    // reported below
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--vault-addr must be an http:// or https:// URL (e.g. https://vault:8200), got ${JSON.stringify(addr)}`);
+  }
+}
+
 /** Connects (and logs in); configuration and login problems become UserErrors. */
 export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
+  if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
   const opts = liveOptions(o, address);
+  // The HTTP client (node-vault and its dependencies) is loaded only when Vault is really used.
+  const { LiveConfigError } = await import('../vault/live-config.js');
+  const { VaultLoginError, connectLiveVault } = await import('../vault/live.js');
   try {
     return await connectLiveVault(opts);
   } catch (e) {

@@ -16,12 +16,12 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  * (the output is buffered in chunks, and the buffer is flushed first).
  *
  * Go stops runaway {{template}} recursion at depth 100000. Each nested call
- * here costs several JS frames, so the JS stack can run out first; that
- * overflow is reported as Go's depth error, located at the innermost
- * {{template}} call, which is where Go reports it for recursive templates.
- * An overflow with few {{template}} calls active comes from deeply nested
- * expressions instead, which Go (whose stack grows) evaluates: that is vtpl's
- * own limit and says so.
+ * here costs several JS frames, so the JS stack can run out first (on Node's
+ * main thread after a few thousand calls). That is vtpl's limit, not Go's: the
+ * error says the JavaScript stack ran out and how to get a larger one, located
+ * at the innermost {{template}} call. An overflow with few {{template}} calls
+ * active comes from deeply nested expressions instead, which Go (whose stack
+ * grows) evaluates: that is vtpl's own limit too and says so.
  */
 export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer): void {
   const out = new Output(w);
@@ -63,5 +63,7 @@ function depthError(run: Run, top: State): TemplateError {
   if (at.depth < templateRecursionFloor) {
     return new TemplateError('exec', execErrorText(at.tmpl, node, 'expression nesting exceeds the JavaScript stack (a vtpl limit; Go has none)', []));
   }
-  return new TemplateError('exec', execErrorText(at.tmpl, node, 'exceeded maximum template depth (%v)', [maxExecDepth]));
+  return new TemplateError('exec', execErrorText(at.tmpl, node,
+    `the JavaScript stack ran out after %v nested template calls (Go allows %v): run vtpl on a thread with a larger stack, e.g. new Worker(..., { resourceLimits: { stackSizeMb: 256 } }) as the README shows`,
+    [at.depth, maxExecDepth]));
 }

@@ -63,11 +63,23 @@ export class LiveConfigError extends Error {
   override name = 'LiveConfigError';
 }
 
+/** A file-system error in words ("no such file or directory"), not Node's "ENOENT: ..., open '...'". */
+export function fsReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a directory';
+    case 'ENOTDIR': return 'a parent is not a directory';
+    default: return err.message ?? String(e);
+  }
+}
+
 function readFile(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new LiveConfigError(`cannot read ${what} ${file}: ${(e as Error).message}`);
+    throw new LiveConfigError(`cannot read ${what} ${file}: ${fsReason(e)}`);
   }
 }
 
@@ -84,7 +96,7 @@ function tokenFile(home: string): string {
     return readFileSync(join(home, '.vault-token'), 'utf8').trim();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new LiveConfigError(`cannot read ${join(home, '.vault-token')}: ${(e as Error).message}`);
+    throw new LiveConfigError(`cannot read ${join(home, '.vault-token')}: ${fsReason(e)}`);
   }
 }
 
@@ -95,7 +107,7 @@ function caCerts(caCert: string | undefined, caPath: string | undefined): string
   try {
     names = readdirSync(caPath).sort();
   } catch (e) {
-    throw new LiveConfigError(`cannot read CA directory ${caPath}: ${(e as Error).message}`);
+    throw new LiveConfigError(`cannot read CA directory ${caPath}: ${fsReason(e)}`);
   }
   return names.map((n) => readFile(join(caPath, n), 'CA certificate'));
 }

@@ -241,3 +241,50 @@ describe('vtpl record', () => {
     }
   });
 });
+
+describe('VAULT_* from the environment for preview and render; token hints for record', () => {
+  const withEnv = async (vars: Record<string, string | undefined>, f: () => Promise<void>) => {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    try {
+      await f();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  };
+  it('preview and render use VAULT_ADDR / VAULT_TOKEN when no --responses is given', async () => {
+    const dir = tempTree({ 'app.yaml': manifest, 't.ctmpl': '{{ with secret "kv/legacy/smtp" }}{{ .Data.port }}{{ end }}' });
+    await withEnv({ VAULT_ADDR: vault.url, VAULT_TOKEN: 'root' }, async () => {
+      const p = await vtpl('preview', join(dir, 'app.yaml'));
+      expect(p.out).toContain('==> /vault/secrets/smtp');
+      expect(p.err).toBe('');
+      expect(await vtpl('render', join(dir, 't.ctmpl'))).toMatchObject({ code: 0, out: '587' });
+    });
+  });
+  it('record explains where the token comes from on a 403', async () => {
+    const dir = tempTree({ 'app.yaml': manifest, home: '' });
+    await withEnv({ VAULT_ADDR: vault.url, VAULT_TOKEN: 'not-a-token' }, async () => {
+      const r = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'));
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('hint: Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token');
+    });
+  });
+});
+
+describe('vtpl record: the leases it creates', () => {
+  const dbPod = pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-db']: 'database/creds/app' });
+  it('lists them without --revoke, revokes them with it', async () => {
+    const dir = tempTree({ 'app.yaml': dbPod });
+    const kept = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'a'));
+    expect(kept.code).toBe(0);
+    const id = /created 1 lease\(s\) in Vault \(live credentials\): (\S+);/.exec(kept.out)?.[1];
+    expect(id).toMatch(/^database\/creds\/app\//);
+    expect(vault.leases.active.has(id as string)).toBe(true);
+
+    const revoked = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'b'), '--revoke');
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain('revoked 1 of 1 lease(s) the recording created');
+    const creds = JSON.parse(readFileSync(join(dir, 'b/database/creds/app.json'), 'utf8')) as { lease_id: string };
+    expect(vault.leases.active.has(creds.lease_id)).toBe(false);
+  });
+});

@@ -217,6 +217,11 @@ describe('large output', () => {
 });
 
 describe('limits of the JavaScript stack', () => {
+  test('runaway {{template}} recursion says the JS stack ran out and how to get more, not Go\'s depth limit', () => {
+    const inf = '{{ define "I" }}{{ template "I" . }}{{ end }}{{ template "I" . }}';
+    expect(() => render(inf, null)).toThrow(/executing "I" at <\{\{template "I" \.\}\}>: the JavaScript stack ran out after \d+ nested template calls \(Go allows 100000\): .*stackSizeMb: 256/);
+    expect(() => render(inf, null)).not.toThrow(/exceeded maximum template depth/);
+  });
   test('expressions nested deeper than the JS stack allows fail with a clear TemplateError', () => {
     // Function calls take more stack per level than bare parentheses, so the nesting the
     // parser allows (Go's 10000) overflows a default JS stack whatever the frame sizes.

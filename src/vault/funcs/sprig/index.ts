@@ -1,10 +1,9 @@
-// The sprig_* functions: sprig v3.3.0's HermeticTxtFuncMap, part of it implemented.
+// The sprig_* functions: sprig v3.3.0's HermeticTxtFuncMap.
 
 import type { Value } from '../../../value/index.js';
 import { sprigCollectionFuncs } from './collections.js';
 import { sprigNumericFuncs } from './numeric.js';
 import { sprigStringFuncs } from './strings.js';
-import { unimplementedSprigFuncs } from './unimplemented.js';
 import { sprigListFuncs } from './lists.js';
 import { sprigNumberFuncs } from './numbers.js';
 import { sprigRegexFuncs } from './regex.js';
@@ -15,9 +14,11 @@ import { sprigSemverFuncs } from './semver.js';
 import { sprigURLFuncs } from './url.js';
 import { sprigCryptoFuncs } from './crypto.js';
 import { sprigDateFuncs } from './dates.js';
+import { sprigGenerateFuncs } from './generate.js';
+import { sprigCertFuncs } from './certs.js';
 
 export function sprigFuncs(): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs })) out[`sprig_${name}`] = f;
+  for (const [name, f] of Object.entries({ ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs, ...sprigGenerateFuncs, ...sprigCertFuncs })) out[`sprig_${name}`] = f;
   return out;
 }
