@@ -25,7 +25,7 @@ describe('database credentials from a real Vault and PostgreSQL', () => {
     const out = tempDir('db');
     const r = await vtpl('preview', APP_YAML, '--vault-addr', E.addr, '--role-id', s.roleId, '--secret-id', s.secretId, '--out', out);
     expect(r.code, r.err).toBe(0);
-    const file = readFileSync(join(out, 'deployment-web/vault/secrets/myappdb.txt'), 'utf8');
+    const file = readFileSync(join(out, 'shop/deployment-web/vault/secrets/myappdb.txt'), 'utf8');
     const m = CREDS.exec(file);
     expect(m, `rendered:\n${file}\nstderr:\n${r.err}`).not.toBeNull();
     const [, user, password] = m as RegExpExecArray;

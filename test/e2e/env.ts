@@ -259,7 +259,7 @@ export function agentRuntimeError(r: AgentRun): string | undefined {
   return undefined;
 }
 
-/** The templates the injector would give each pod's agent: "<kind>-<name>" (as preview --out names folders) -> templates. */
+/** The templates the injector would give each pod's agent: "[<namespace>/]<kind>-<name>" (as preview --out names folders) -> templates. */
 export async function podTemplates(manifestFile: string): Promise<Map<string, AgentTemplate[]>> {
   const { readManifest } = await import('../../src/agent/manifest.js');
   const { planAgent } = await import('../../src/agent/annotations.js');
@@ -269,7 +269,7 @@ export async function podTemplates(manifestFile: string): Promise<Map<string, Ag
     const ann = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
     const plan = planAgent(ann);
     if (plan.errors.length > 0) throw new Error(`${pod.label}: ${plan.errors.join('; ')}`);
-    pods.set(`${pod.kind.toLowerCase()}-${pod.name}`, plan.templates.map((t) => {
+    pods.set(`${pod.namespace ? `${pod.namespace}/` : ''}${pod.kind.toLowerCase()}-${pod.name}`, plan.templates.map((t) => {
       if (t.contents === undefined) throw new Error(`${pod.label}: ${t.error ?? 'no template text'}`);
       return { contents: t.contents, destination: t.destination.replace(/^\/+/, ''), errorOnMissingKey: t.errorOnMissingKey, leftDelim: t.leftDelim, rightDelim: t.rightDelim, perms: t.perms };
     }));
@@ -279,7 +279,7 @@ export async function podTemplates(manifestFile: string): Promise<Map<string, Ag
 
 export const APP_YAML = join(REPO, 'test/e2e/fixtures/app.yaml');
 
-/** Run `vault agent` for every pod of a manifest: "<kind>-<name>/<destination>" -> content. */
+/** Run `vault agent` for every pod of a manifest: "[<namespace>/]<kind>-<name>/<destination>" -> content. */
 export async function agentForManifest(manifestFile: string, opts: AgentOptions = {}): Promise<{ runs: AgentRun[]; files: Map<string, string> }> {
   const runs: AgentRun[] = [];
   const files = new Map<string, string>();

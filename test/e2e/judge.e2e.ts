@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_YAML, E, type AgentRun, agentForManifest, readModes, readTree, setup, tempDir, vtpl } from './env.js';
 
-const DB = 'deployment-web/vault/secrets/myappdb.txt';
-const DB_USER = 'deployment-web/vault/secrets/dbuser';
-const DYNAMIC = new Set([DB, DB_USER, 'deployment-web/vault/secrets/tls.pem', 'job-report/vault/secrets/raw']);
+const DB = 'shop/deployment-web/vault/secrets/myappdb.txt';
+const DB_USER = 'shop/deployment-web/vault/secrets/dbuser';
+const DYNAMIC = new Set([DB, DB_USER, 'shop/deployment-web/vault/secrets/tls.pem', 'job-report/vault/secrets/raw']);
 
 /** Dynamic values (user names, passwords, base64 lines, serials, dates) reduced to placeholders. */
 function shape(text: string): string {
@@ -41,8 +41,8 @@ describe('vault agent vs vtpl on a live Vault', () => {
   });
 
   const staticFiles = [
-    'deployment-web/vault/secrets/app/config.properties', 'deployment-web/vault/secrets/typed', 'deployment-web/vault/secrets/smtp',
-    'deployment-web/vault/secrets/listing', 'deployment-web/vault/secrets/webmap', 'deployment-web/vault/secrets/ldap',
+    'shop/deployment-web/vault/secrets/app/config.properties', 'shop/deployment-web/vault/secrets/typed', 'shop/deployment-web/vault/secrets/smtp',
+    'shop/deployment-web/vault/secrets/listing', 'shop/deployment-web/vault/secrets/webmap', 'shop/deployment-web/vault/secrets/ldap',
     'job-report/vault/secrets/flags', 'job-report/vault/secrets/smtp', 'pod-delims/vault/secrets/helm.txt',
   ];
   it.each(staticFiles)('static %s is byte-identical', (f) => {

@@ -10,9 +10,9 @@ import { APP_YAML, E, agentRuntimeError, podTemplates, readTree, setup, tempDir,
 describe('kubernetes auth against a TokenReview endpoint', () => {
   it('vault agent and vtpl log in as the pod and render the same static files', async () => {
     const s = setup();
-    const templates = ((await podTemplates(APP_YAML)).get('deployment-web') ?? [])
+    const templates = ((await podTemplates(APP_YAML)).get('shop/deployment-web') ?? [])
       .filter((t) => !/myappdb|dbuser|tls\.pem/.test(t.destination))
-      .map((t) => ({ ...t, destination: join('deployment-web', t.destination) }));
+      .map((t) => ({ ...t, destination: join('shop/deployment-web', t.destination) }));
     expect(templates.length).toBe(6);
     const agent = await vaultAgent(templates, { kubernetes: true });
     expect(agent.code, agent.out + agent.err).toBe(0);
