@@ -129,9 +129,8 @@ export class Lexer {
   private atRightDelim(pos: number): 0 | 1 | 2 {
     const c = this.code(pos);
     // Most tokens start with neither a space nor the delimiter: decide those on one char code.
-    if (c === this.rightDelim0) return this.input.startsWith(this.rightDelim, pos) ? 1 : 0;
     if (isSpace(c) && this.code(pos + 1) === trimMarker && this.input.startsWith(this.rightDelim, pos + trimMarkerLen)) return 2;
-    return 0;
+    return c === this.rightDelim0 && this.input.startsWith(this.rightDelim, pos) ? 1 : 0;
   }
 
   /** atTerminator: whether pos may follow a name (space, end, . , | : ( ) or the right delimiter). */

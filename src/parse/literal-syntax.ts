@@ -38,8 +38,9 @@ const bases: readonly Base[] = [
   { prefix: '', digits: '[0-9_]', exponent: '[eE]' },
 ];
 
-/** One base's shape without sign or 'i'; group wraps each part (capturing or not). */
-function mantissa(b: Base, group: (part: string) => string): string {
+/** One base's shape without sign or 'i', each part a capture group. */
+function mantissa(b: Base): string {
+  const group = capture;
   const run = `${b.digits}*`;
   const exponent = b.exponent === null ? '' : `(?:${group(b.exponent)}${group('[+\\-]?')}${group('[0-9_]*')})?`;
   return `${group(b.prefix)}${group(run)}(?:\\.${group(run)})?${exponent}`;
@@ -47,7 +48,7 @@ function mantissa(b: Base, group: (part: string) => string): string {
 
 const capture = (part: string): string => `(${part})`;
 
-const splitters = bases.map((b) => ({ base: b, re: new RegExp(`^([+\\-]?)${mantissa(b, capture)}(i?)$`) }));
+const splitters = bases.map((b) => ({ base: b, re: new RegExp(`^([+\\-]?)${mantissa(b)}(i?)$`) }));
 
 /** The parts of a whole number token, or null when text does not have Go's number shape. */
 export function splitNumber(text: string): NumberSyntax | null {
