@@ -2,7 +2,7 @@
 
 import { Template } from '../src/template.js';
 import type { Value } from '../src/value/index.js';
-import { decodeJSON } from '../src/value/json.js';
+import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
 import { renderConsulTemplate } from '../src/vault/renderer.js';
 import { fillBrain, renderPass } from './consul-pass.js';

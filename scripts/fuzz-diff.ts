@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from '../src/template.js';
-import { decodeJSON } from '../src/value/json.js';
+import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient, renderConsulTemplate } from '../src/vault/index.js';
 import { fuzzCase, type FuzzCase } from './fuzz/arbitraries.js';
 import { consulFuzzCase, type ConsulFuzzCase } from './fuzz/consul-arbitraries.js';

@@ -2,7 +2,7 @@
 // expectation the Go oracle recorded.
 
 import { Template } from '../template.js';
-import { decodeJSON } from '../value/json.js';
+import { decodeJSON } from '../go/encoding/json/index.js';
 import { invalid, type Value } from '../value/index.js';
 import { renderConsulTemplate, recordedClient } from '../vault/index.js';
 import type { ConformanceCase } from './conformance-cases.js';

@@ -10,7 +10,7 @@ import { planAgent, type TemplateConfig } from '../agent/annotations.js';
 import { analyzeTrees, type SecretRead } from '../agent/analyze.js';
 import { parseTemplateTrees } from '../agent/parse-template.js';
 import { templateFileReader } from '../agent/templatefile.js';
-import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/dependencies.js';
+import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/dependency/dependency.js';
 import { RecordingClient, mergeMounts, recordingFiles } from '../vault/recording.js';
 import { type IO, UserError, paint } from './io.js';
 import { expandInputs, readText, writeFileAtomic } from './common.js';

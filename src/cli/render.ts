@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Template } from '../template.js';
 import { TemplateError } from '../exec/index.js';
-import { decodeJSON } from '../value/json.js';
+import { decodeJSON } from '../go/encoding/json/index.js';
 import { invalid, type Value } from '../value/index.js';
 import { renderAgentTemplate } from '../agent/preview.js';
 import { recordedClient } from '../vault/recorded.js';

@@ -4,7 +4,7 @@ import { GoError, GoPanic, Value, goFunc, indirectInterface, uint8Type, zeroOf }
 import { indexOf, indirect } from '../exec/addressable.js';
 import { indexArg, prepareArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { utf8Bytes } from '../go/utf8.js';
+import { utf8Bytes } from '../go/unicode/utf8/utf8.js';
 
 /**
  * One step of indexing. indexArg admits x == len (it is shared with slice), so that

@@ -4,7 +4,7 @@ import { GoError, GoPanic, Value, goFunc, indirectInterface, sliceOf } from '../
 import { canAddr, indirect } from '../exec/addressable.js';
 import { indexArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { bytesToString, utf8Bytes, utf8Length } from '../go/utf8.js';
+import { bytesToString, utf8Bytes, utf8Length } from '../go/unicode/utf8/utf8.js';
 
 /** s[i:j] over the UTF-8 bytes of s. */
 function sliceString(s: string, i: number, j: number): string {

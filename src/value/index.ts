@@ -3,4 +3,4 @@ export * from './value.js';
 export * from './builtin-types.js';
 export * from './from-js.js';
 export * from './func.js';
-export * from './json.js';
+export * from '../go/encoding/json/index.js';

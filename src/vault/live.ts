@@ -8,7 +8,7 @@
 
 import NodeVault from 'node-vault';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
+import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
 import { type RawBody, nodeVaultTransport } from './live-transport.js';
 

@@ -7,10 +7,10 @@
 // Bodies are JSON text so that number literals keep their exact text (1.50, 1e3).
 
 import { Value, indirectInterface } from '../value/index.js';
-import { marshalJSON } from '../value/json.js';
+import { marshalJSON } from '../go/encoding/json/index.js';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
-import { objectEntries } from './secret-model.js';
+import { encodeQuery } from './dependency/vault_api.js';
+import { objectEntries } from './dependency/vault_common.js';
 
 /** The address in vault/api error texts: Vault Agent's templates talk to http://127.0.0.1:8200 (as the conformance oracle does). */
 export const DEFAULT_VAULT_ADDRESS = 'http://127.0.0.1:8200';

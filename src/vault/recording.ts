@@ -6,7 +6,7 @@
 
 import { isLosslessNumber, parse, stringify } from 'lossless-json';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
+import { encodeQuery } from './dependency/vault_api.js';
 
 export type RecordedMethod = 'GET' | 'LIST' | 'PUT' | 'MOUNT';
 

@@ -9,11 +9,11 @@ import { sprint } from '../fmt/index.js';
 import { Template, TemplateError } from '../template.js';
 import { type Value, invalid } from '../value/index.js';
 import type { VaultClient } from './client.js';
-import type { Dependency } from './dependencies.js';
+import type { Dependency } from './dependency/dependency.js';
 import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
 import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
 import type { PluginRunner } from './funcs/unsupported.js';
-import { objectEntries, secretPtrType } from './secret-model.js';
+import { objectEntries, secretPtrType } from './dependency/vault_common.js';
 
 export interface RenderConsulOptions {
   readonly template: string;

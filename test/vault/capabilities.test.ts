@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConsulTemplateError, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { nodeFileAccess, nodePluginRunner } from '../../src/vault/node-files.js';
-import { formatTime } from '../../src/vault/go/time.js';
+import { formatTime } from '../../src/go/time/format.js';
 
 const client = recordedClient({});
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseVaultResponse } from '../../src/vault/index.js';
-import { marshalJSON } from '../../src/value/json.js';
+import { marshalJSON } from '../../src/go/encoding/json/index.js';
 
 interface GoResult {
   body: string;

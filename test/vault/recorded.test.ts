@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { loadRecorded, loadRecordedDir, loadRecordedFile } from '../../src/vault/recorded-fs.js';
-import { decodeJSON } from '../../src/value/json.js';
+import { decodeJSON } from '../../src/go/encoding/json/index.js';
 
 describe('RecordedVaultClient', () => {
   const client = recordedClient({

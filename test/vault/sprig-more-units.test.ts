@@ -3,11 +3,11 @@
 // byte-slice hexdump, and the slice capacities Sdump assumes.
 
 import { describe, expect, it } from 'vitest';
-import { scryptKey } from '../../src/vault/funcs/sprig/scrypt.js';
-import { aesCBCDecrypt } from '../../src/vault/funcs/sprig/aes.js';
-import { hexDump } from '../../src/vault/funcs/spew/hexdump.js';
-import { appendedCap } from '../../src/vault/funcs/spew/capacity.js';
-import { sdump } from '../../src/vault/funcs/spew/dump.js';
+import { scryptKey } from '../../src/go/x/crypto/scrypt/scrypt.js';
+import { aesCBCDecrypt } from '../../src/go/crypto/aes/cbc.js';
+import { hexDump } from '../../src/vault/spew/hexdump.js';
+import { appendedCap } from '../../src/vault/spew/capacity.js';
+import { sdump } from '../../src/vault/spew/dump.js';
 import { Value, sliceOf, uint8Type } from '../../src/value/index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

@@ -4,7 +4,7 @@
 
 import type { Template } from '../../template.js';
 import type { Value } from '../../value/index.js';
-import type { Dependency, FetchOptions } from '../dependencies.js';
+import type { Dependency, FetchOptions } from '../dependency/dependency.js';
 
 /** An ordered set of dependencies keyed by String() (dependency.Set). */
 export class DepSet {

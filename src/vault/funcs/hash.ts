@@ -1,8 +1,8 @@
 // sha256Hex, md5sum, hmacSHA256Hex.
 
 import { type Value, stringValue } from '../../value/index.js';
-import { utf8Bytes } from '../../go/utf8.js';
-import { hex, hmacSha256, md5, sha256 } from '../go/hash.js';
+import { utf8Bytes } from '../../go/unicode/utf8/utf8.js';
+import { hex, hmacSha256, md5, sha256 } from '../../go/crypto/sha256/sha256.js';
 import { S, fn } from './sig.js';
 
 export const hashFuncs: Record<string, Value> = {

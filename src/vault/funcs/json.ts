@@ -1,8 +1,8 @@
 // toJSON, toJSONPretty, toUnescapedJSON, toUnescapedJSONPretty (encoding/json).
 
 import { GoError, type Value, indirectInterface, interfaceType, stringValue } from '../../value/index.js';
-import { marshalJSON } from '../../value/json.js';
-import { trimSpace } from '../../go/strings.js';
+import { marshalJSON } from '../../go/encoding/json/index.js';
+import { trimSpace } from '../../go/strings/compare.js';
 import { S, fn } from './sig.js';
 
 function encoder(name: string, escapeHTML: boolean, indent?: string): Value {

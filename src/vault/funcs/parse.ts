@@ -1,9 +1,9 @@
 // parseBool, parseFloat, parseInt, parseUint, parseJSON, parseYAML.
 
 import { GoError, GoMap, Value, boolValue, box, float64Type, float64Value, int64Type, int64Value, interfaceType, mapStringInterfaceType, uint64Type, uint64Value, boolType } from '../../value/index.js';
-import { decodeJSON } from '../../value/json.js';
-import { parseBool, parseFloat64, parseInt10, parseUint10 } from '../go/strconv.js';
-import { parseYAMLv2 } from './yaml-decode.js';
+import { decodeJSON } from '../../go/encoding/json/index.js';
+import { parseBool, parseFloat64, parseInt10, parseUint10 } from '../../go/strconv/atoi.js';
+import { parseYAMLv2 } from '../yaml/decode.js';
 import { S, fn } from './sig.js';
 
 function wrapped<T>(prefix: string, f: () => T): T {

@@ -2,11 +2,11 @@
 // host's network interfaces) and the go-spew debug helpers (spew/).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { trimSpace } from '../go/strings.js';
+import { trimSpace } from '../../go/strings/strings.js';
 import { I, S, SS, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
-import { sdump } from './spew/dump.js';
-import { spewSprintf } from './spew/sprintf.js';
+import { sdump } from '../spew/dump.js';
+import { spewSprintf } from '../spew/sprintf.js';
 
 /** Runs `name args...` and returns its trimmed stdout; throws GoError with consul-template's `exec "NAME": ...` text. */
 export type PluginRunner = (name: string, args: readonly string[]) => string;

@@ -1,8 +1,8 @@
 // toYAML (funcs.go): yaml.v2 Marshal, whitespace-trimmed.
 
 import { GoError, type Value, interfaceType, stringValue } from '../../value/index.js';
-import { trimSpace } from '../go/strings.js';
-import { marshalYAMLv2 } from './yaml-encode.js';
+import { trimSpace } from '../../go/strings/strings.js';
+import { marshalYAMLv2 } from '../yaml/encode.js';
 import { S, fn } from './sig.js';
 
 export const yamlFuncs: Record<string, Value> = {

@@ -1,0 +1,95 @@
+// time.ParseDuration with Go's error messages (durations.ts keeps the error-less form
+// sprig's durationRound needs).
+
+import { GoError } from '../../value/index.js';
+import { utf8Bytes } from '../unicode/utf8/utf8.js';
+
+const units: Record<string, bigint> = {
+  ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
+};
+const max = 1n << 63n;
+
+/** time's own quote: non-ASCII and control bytes as \xNN. */
+function timeQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0x80 || c < 0x20) {
+      for (const b of utf8Bytes(ch)) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    } else {
+      out += (ch === '"' || ch === '\\' ? '\\' : '') + ch;
+    }
+  }
+  return `${out}"`;
+}
+
+function fail(message: string, orig: string): GoError {
+  return new GoError(`time: ${message} ${timeQuote(orig)}`);
+}
+
+/** time.ParseDuration: nanoseconds, or a GoError with Go's message. */
+export function parseDurationStrict(orig: string): bigint {
+  let s = orig;
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return 0n;
+  if (s === '') throw fail('invalid duration', orig);
+  let d = 0n;
+  while (s !== '') {
+    if (!/^[.0-9]/.test(s)) throw fail('invalid duration', orig);
+    const intPart = /^[0-9]*/.exec(s)?.[0] ?? '';
+    let v = 0n;
+    for (const c of intPart) {
+      if (v > max / 10n) throw fail('invalid duration', orig);
+      v = v * 10n + BigInt(c);
+      if (v > max) throw fail('invalid duration', orig);
+    }
+    s = s.slice(intPart.length);
+    const pre = intPart !== '';
+    let post = false;
+    let f = 0n;
+    let scale = 1;
+    if (s !== '' && s[0] === '.') {
+      s = s.slice(1);
+      const frac = /^[0-9]*/.exec(s)?.[0] ?? '';
+      // leadingFraction: digits past what fits are ignored.
+      let overflow = false;
+      for (const c of frac) {
+        if (overflow) continue;
+        if (f > (max - 1n) / 10n) {
+          overflow = true;
+          continue;
+        }
+        const y = f * 10n + BigInt(c);
+        if (y > max) {
+          overflow = true;
+          continue;
+        }
+        f = y;
+        scale *= 10;
+      }
+      s = s.slice(frac.length);
+      post = frac !== '';
+    }
+    if (!pre && !post) throw fail('invalid duration', orig);
+    const u = /^[^.0-9]*/.exec(s)?.[0] ?? '';
+    if (u === '') throw fail('missing unit in duration', orig);
+    s = s.slice(u.length);
+    const unit = Object.hasOwn(units, u) ? units[u] : undefined;
+    if (unit === undefined) throw fail(`unknown unit ${timeQuote(u)} in duration`, orig);
+    if (v > max / unit) throw fail('invalid duration', orig);
+    v *= unit;
+    if (f > 0n) {
+      v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+      if (v > max) throw fail('invalid duration', orig);
+    }
+    d += v;
+    if (d > max) throw fail('invalid duration', orig);
+  }
+  if (neg) return -d;
+  if (d > max - 1n) throw fail('invalid duration', orig);
+  return d;
+}
