@@ -1,8 +1,8 @@
 // vault-k8s annotations -> the template configs Vault Agent gets
 // (port of hashicorp/vault-k8s agent-inject/agent: ShouldInject, Agent.secrets, newTemplateConfigs).
 
-import { join as joinPath } from '../go/path/path.js';
-import { parseBool as goParseBool } from '../go/strconv/atoi.js';
+import { join as joinPath } from '../go/path/index.js';
+import { parseBool as goParseBool } from '../go/strconv/index.js';
 import { parseutilParseBool } from './parsebool.js';
 
 export const PREFIX = 'vault.hashicorp.com/';

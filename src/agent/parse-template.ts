@@ -3,9 +3,9 @@
 
 import { type FuncNames, ParseError, parse, type Tree } from '../parse/index.js';
 import { builtins } from '../funcs/index.js';
-import { Template } from '../template.js';
-import { consulTemplateFuncs } from '../vault/funcmap.js';
-import { DepSet } from '../vault/funcs/context.js';
+import { Template } from '../index.js';
+import { consulTemplateFuncs } from '../vault/index.js';
+import { DepSet } from '../vault/index.js';
 
 /** A parse failure; `message` is Go's text (`template: :LINE: ...`). */
 export class TemplateParseError extends Error {

@@ -1,9 +1,9 @@
 // `vtpl check MANIFEST|TEMPLATE...`: parse every template without Vault, list what it reads, warn.
 
 import type { Command } from 'commander';
-import { type CheckResult, checkFile, type Problem } from '../agent/check.js';
-import { templateFileReader } from '../agent/templatefile.js';
-import { guessKvVersion, type KvVerdict } from '../agent/analyze.js';
+import { type CheckResult, checkFile, type Problem } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
+import { guessKvVersion, type KvVerdict } from '../agent/index.js';
 import { type IO, UserError, paint, progress } from './io.js';
 import { expandInputs, parseDelims, readText } from './common.js';
 import { recordedKvVersions } from './responses.js';

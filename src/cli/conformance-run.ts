@@ -1,7 +1,7 @@
 // Running conformance cases: render each one with vtpl and compare with the
 // expectation the Go oracle recorded.
 
-import { Template } from '../template.js';
+import { Template } from '../index.js';
 import { decodeJSON } from '../go/encoding/json/index.js';
 import { invalid, type Value } from '../value/index.js';
 import { renderConsulTemplate, recordedClient } from '../vault/index.js';

@@ -2,9 +2,9 @@
 
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ManifestError, readManifest } from '../agent/manifest.js';
-import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/preview.js';
-import { templateFileReader } from '../agent/templatefile.js';
+import { ManifestError, readManifest } from '../agent/index.js';
+import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
 import { responsesClient } from './responses.js';

@@ -3,12 +3,12 @@
 
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { Template } from '../template.js';
+import { Template } from '../index.js';
 import { TemplateError } from '../exec/index.js';
 import { decodeJSON } from '../go/encoding/json/index.js';
 import { invalid, type Value } from '../value/index.js';
-import { renderAgentTemplate } from '../agent/preview.js';
-import { recordedClient } from '../vault/recorded.js';
+import { renderAgentTemplate } from '../agent/index.js';
+import { recordedClient } from '../vault/index.js';
 import { type IO, UsageError, UserError, paint } from './io.js';
 import { parseDelims, readText, writeFileAtomic } from './common.js';
 import { collect, envPairs } from './preview.js';

@@ -1,8 +1,8 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { LiveConfigError, type LiveOptions } from '../vault/live-config.js';
-import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/live.js';
+import { LiveConfigError, type LiveOptions } from '../vault/node.js';
+import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/node.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {

@@ -6,3 +6,4 @@ export { type CallBuiltin, goodFunc } from './call.js';
 export { type ExecTemplate, type MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
+export { canAddr, indexOf, indirect } from './addressable.js';

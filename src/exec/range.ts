@@ -2,7 +2,7 @@
 // fmtsort key order) and channels, with break, continue and else.
 
 import type { RangeNode } from '../parse/index.js';
-import { sortedEntries } from '../fmt/sort-keys.js';
+import { sortedEntries } from '../fmt/index.js';
 import { Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
 import { indexOf, indirect } from './addressable.js';
 import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';

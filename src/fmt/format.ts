@@ -3,8 +3,8 @@
 // Widths count runes (code points) as Go does; bytes of a Go string are its UTF-8 bytes.
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
-import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/quote.js';
-import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/index.js';
+import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 export const ldigits = '0123456789abcdefx';
 export const udigits = '0123456789ABCDEFX';

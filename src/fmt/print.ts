@@ -10,7 +10,7 @@ import { type GoType, Value, invalid, isIntKind, isUintKind, sliceOf, stringValu
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import { sortedEntries } from './sort-keys.js';
-import { runeAt, runeString } from '../go/unicode/utf8/utf8.js';
+import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
 const commaSpaceString = ', ';
 const nilAngleString = '<nil>';

@@ -5,7 +5,7 @@
 // (so they keep insertion order) and dynamic types compare by their type string.
 
 import { type GoMap, type Kind, type Value, isIntKind, isUintKind } from '../value/index.js';
-import { compareStrings } from '../go/strings/compare.js';
+import { compareStrings } from '../go/strings/index.js';
 
 export interface KeyValue {
   readonly key: Value;

@@ -6,7 +6,7 @@ import {
 import { sprintf } from '../fmt/index.js';
 import { comparable, interfaceEqual } from './equal.js';
 import { twoValuesToBoolError, valueVariadicToBoolError } from './signatures.js';
-import { compareStrings } from '../go/strings/compare.js';
+import { compareStrings } from '../go/strings/index.js';
 
 export type BasicKind = 'invalid' | 'bool' | 'complex' | 'int' | 'float' | 'string' | 'uint';
 

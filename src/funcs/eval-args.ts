@@ -2,7 +2,7 @@
 
 import { Value, indirectInterface, stringType } from '../value/index.js';
 import { sprint } from '../fmt/index.js';
-import { printableValue } from '../exec/print.js';
+import { printableValue } from '../exec/index.js';
 
 /**
  * A single string is used as is; otherwise fmt.Sprint of the arguments, each made

@@ -1,10 +1,10 @@
 // index builtin (funcs.go index): "index x 1 2 3" is x[1][2][3].
 
 import { GoError, GoPanic, Value, goFunc, indirectInterface, uint8Type, zeroOf } from '../value/index.js';
-import { indexOf, indirect } from '../exec/addressable.js';
+import { indexOf, indirect } from '../exec/index.js';
 import { indexArg, prepareArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /**
  * One step of indexing. indexArg admits x == len (it is shared with slice), so that

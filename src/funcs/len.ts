@@ -2,7 +2,7 @@
 
 import { GoError, GoPanic, goFunc, indirect, intValue } from '../value/index.js';
 import { valueToIntError } from './signatures.js';
-import { utf8Length } from '../go/unicode/utf8/utf8.js';
+import { utf8Length } from '../go/unicode/utf8/index.js';
 
 export const lenFunc = goFunc(valueToIntError, ([arg]) => {
   const { v: item, isNil } = indirect(arg);

@@ -3,7 +3,7 @@
 import { goFunc, stringValue } from '../value/index.js';
 import { evalArgs } from './eval-args.js';
 import { anyVariadicToString } from './signatures.js';
-import { utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** Bytes url.shouldEscape leaves alone in encodeQueryComponent mode: alphanumerics and -._~ */
 function unreserved(c: number): boolean {

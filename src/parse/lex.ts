@@ -4,7 +4,7 @@
 // number validity, keywords, and lex.go's error items with its exact messages.
 import moo from 'moo';
 import { type Item, ItemType, keywords } from './item.js';
-import { quote } from '../go/strconv/quote.js';
+import { quote } from '../go/strconv/index.js';
 import { formatRune } from './sprintf.js';
 
 export const defaultLeftDelim = '{{';

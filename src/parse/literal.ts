@@ -10,9 +10,9 @@
 import nearley from 'nearley';
 import grammar from './literal-grammar.generated.js';
 import type { Literal, NumberSyntax, Piece } from './literal-syntax.js';
-import { quote } from '../go/strconv/quote.js';
-import { underscoreOK } from '../go/strconv/underscore.js';
-import { bytesToString, utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { quote } from '../go/strconv/index.js';
+import { underscoreOK } from '../go/strconv/index.js';
+import { bytesToString, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** An error from a literal conversion; its message is the text of Go's error value. */
 export class LiteralError extends Error {}

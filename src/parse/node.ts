@@ -1,7 +1,7 @@
 // Parse tree nodes of node.go. Positions are JS string indices into Tree.text
 // (Go's are byte offsets; Tree.errorContext converts when it reports them).
 import type { NumberValue } from './literal.js';
-import { quote } from '../go/strconv/quote.js';
+import { quote } from '../go/strconv/index.js';
 import type { Tree } from './parse.js';
 
 /** NodeType of node.go, same order and values (Go's NodeText is NodeType.Text, and so on). */

@@ -9,7 +9,7 @@ import {
   FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node, NodeType, NumberNode, PipeNode, RangeNode,
   StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
 } from './node.js';
-import { utf8Length } from '../go/unicode/utf8/utf8.js';
+import { utf8Length } from '../go/unicode/utf8/index.js';
 import { type FormatArg, sprintf } from './sprintf.js';
 
 /** A parse failure; the message is exactly Go's, e.g. `template: x:1: unexpected EOF`. */

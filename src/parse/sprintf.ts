@@ -3,8 +3,8 @@
 // name is therefore read as a verb by the second pass. This is the small part of fmt.Sprintf
 // needed to reproduce that (string and int arguments, Go's %!v(MISSING)-style complaints),
 // and the %#U the lexer's messages use.
-import { isPrint, quote } from '../go/strconv/quote.js';
-import { utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { isPrint, quote } from '../go/strconv/index.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 export type FormatArg = string | number;
 

@@ -2,7 +2,8 @@
 // composite types of decoded JSON.
 
 import { type Method, interfaceType, mapOf, namedType, sliceOf, stringType, float64Type, int64Type, errorType, funcOf } from './types.js';
-import { GoError, Value, float64Value, int64Value, stringValue } from './value.js';
+import { GoError } from '../go/errors/index.js';
+import { Value, float64Value, int64Value, stringValue } from './value.js';
 
 function numberMethod(name: string, result: typeof float64Type, convert: (text: string) => Value): Method {
   return {

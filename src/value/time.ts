@@ -5,8 +5,8 @@ import {
   type GoType, type Method, Value, boolType, errorType, int64Type, intType, namedType, sliceOf, stringType,
   structOf, uint8Type, boolValue, int64Value, stringValue,
 } from './index.js';
-import { type GoTime, formatTime, isZeroTime, timeJSON, timeString } from '../go/time/format.js';
-import { utf8Bytes } from '../go/unicode/utf8/utf8.js';
+import { type GoTime, formatTime, isZeroTime, timeJSON, timeString } from '../go/time/index.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 const bytesType = sliceOf(uint8Type);
 

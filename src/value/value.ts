@@ -97,22 +97,6 @@ export class GoMap {
   }
 }
 
-/** An error returned by a Go function (the `error` result), carrying Go's message. */
-export class GoError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoError';
-  }
-}
-
-/** A Go runtime panic inside a function (text/template's safeCall turns it into an error). */
-export class GoPanic extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoPanic';
-  }
-}
-
 // ---- constructors --------------------------------------------------------
 
 export const boolValue = (b: boolean): Value => new Value(boolType, b);

@@ -5,9 +5,10 @@
 export { renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult } from './renderer.js';
 export type { VaultClient, VaultResponse } from './client.js';
 export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
-export { parseVaultResponse, secretValue, secretType, secretPtrType, secretAuthType, secretWrapInfoType, type ApiSecret } from './dependency/vault_common.js';
-export { pemEncodedType, type PemEncoded } from './dependency/pem.js';
-export { timeType } from '../value/time.js';
+
 export type { FileAccess } from './funcs/context.js';
 export type { PluginRunner } from './funcs/unsupported.js';
 export { consulTemplateFuncs } from './funcmap.js';
+export { RecordingClient, mergeMounts, recordingFiles, redactBody, safeRecordPath, REDACTED, type RecordedExchange, type RecordedMethod } from './recording.js';
+export { DepSet, type FuncContext } from './funcs/context.js';
+export * from './dependency/index.js';

@@ -6,7 +6,7 @@
 // Output is returned only from a pass with nothing missing; a failed fetch fails the render.
 
 import { sprint } from '../fmt/index.js';
-import { Template, TemplateError } from '../template.js';
+import { Template, TemplateError } from '../index.js';
 import { type Value, invalid } from '../value/index.js';
 import type { VaultClient } from './client.js';
 import type { Dependency } from './dependency/dependency.js';

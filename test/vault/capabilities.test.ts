@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConsulTemplateError, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
+import { ConsulTemplateError, type VaultClient, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { nodeFileAccess, nodePluginRunner } from '../../src/vault/node-files.js';
 import { formatTime } from '../../src/go/time/format.js';
 
@@ -96,7 +96,7 @@ describe('render loop', () => {
     const seen: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    const base = recordedClient({ responses: { 'kv/a': '{"data":{"v":1}}', 'kv/b': '{"data":{"v":2}}' } });
+    const base: VaultClient = recordedClient({ responses: { 'kv/a': '{"data":{"v":1}}', 'kv/b': '{"data":{"v":2}}' } });
     const counting = {
       ...base, address: base.address, namespace: base.namespace,
       mountInfo: (p: string) => base.mountInfo(p),

@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
+import { type VaultClient, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { loadRecorded, loadRecordedDir, loadRecordedFile } from '../../src/vault/recorded-fs.js';
 import { decodeJSON } from '../../src/go/encoding/json/index.js';
 
 describe('RecordedVaultClient', () => {
-  const client = recordedClient({
+  const client: VaultClient = recordedClient({
     responses: { 'kv/a': '{"data":{"v":1.50}}', 'kv/a?version=2': '{"data":{"v":2}}', 'LIST kv/dir': '{"data":{"keys":["x"]}}', 'PUT kv/w': '{"data":{}}' },
     mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}', 'secret/deep/': '{"type":"kv"}' },
   });

@@ -2,7 +2,7 @@
 
 import { quote } from './quote.js';
 import { underscoreOK } from './underscore.js';
-import { GoError } from '../../value/index.js';
+import { GoError } from '../errors/index.js';
 
 function numError(fn: string, s: string, reason: string): GoError {
   return new GoError(`strconv.${fn}: parsing ${quote(s)}: ${reason}`);

@@ -4,7 +4,7 @@
 // quote as \xNN, like Go's.
 
 import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint.js';
-import { maxRune, runeError, runesOf } from '../unicode/utf8/utf8.js';
+import { maxRune, runeError, runesOf } from '../unicode/utf8/index.js';
 
 const lowerhex = '0123456789abcdef';
 

@@ -1,6 +1,6 @@
-// Go's strings.Compare and strings.TrimSpace over JS strings.
+// Go's strings.Compare (strings/compare.go) over JS strings.
 
-import { runeAt } from '../unicode/utf8/utf8.js';
+import { runeAt } from '../unicode/utf8/index.js';
 
 /**
  * strings.Compare: -1, 0 or 1 by the strings' UTF-8 bytes, which is code point order.
@@ -35,22 +35,4 @@ export function compareStrings(a: string, b: string): number {
 
 function sign(d: number): number {
   return d < 0 ? -1 : d > 0 ? 1 : 0;
-}
-
-/** unicode.IsSpace. */
-export function isSpace(r: number): boolean {
-  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
-  return r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
-}
-
-/**
- * strings.TrimSpace. Every space rune is a single UTF-16 unit outside the surrogate
- * range, so scanning units trims exactly the runes Go trims, without splitting s into runes.
- */
-export function trimSpace(s: string): string {
-  let i = 0;
-  let j = s.length;
-  while (i < j && isSpace(s.charCodeAt(i))) i++;
-  while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
-  return i === 0 && j === s.length ? s : s.slice(i, j);
 }

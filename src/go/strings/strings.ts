@@ -1,8 +1,5 @@
-// Go's strings package functions the consul-template helpers call, over JS strings
-// (rune-wise where Go works on runes: cutsets, splitting on ""). TrimSpace and IsSpace
-// live in src/go/strings.ts and are re-exported here.
-
-export { isSpace, trimSpace } from './compare.js';
+// Go's strings package (strings.go) over JS strings, rune-wise where Go works on runes
+// (cutsets, splitting on ""), and unicode.IsSpace, which TrimSpace uses.
 
 function runes(s: string): string[] {
   return Array.from(s);
@@ -125,4 +122,22 @@ function mapCase(r: string, to: 'lower' | 'upper'): string {
 /** unicode.IsLetter-ish test used by title casing. */
 export function isLetter(r: string): boolean {
   return /\p{L}/u.test(r);
+}
+
+/** unicode.IsSpace. */
+export function isSpace(r: number): boolean {
+  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
+  return r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
+}
+
+/**
+ * strings.TrimSpace. Every space rune is a single UTF-16 unit outside the surrogate
+ * range, so scanning units trims exactly the runes Go trims, without splitting s into runes.
+ */
+export function trimSpace(s: string): string {
+  let i = 0;
+  let j = s.length;
+  while (i < j && isSpace(s.charCodeAt(i))) i++;
+  while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
+  return i === 0 && j === s.length ? s : s.slice(i, j);
 }

@@ -1,8 +1,8 @@
 // time.ParseDuration with Go's error messages (durations.ts keeps the error-less form
 // sprig's durationRound needs).
 
-import { GoError } from '../../value/index.js';
-import { utf8Bytes } from '../unicode/utf8/utf8.js';
+import { GoError } from '../errors/index.js';
+import { utf8Bytes } from '../unicode/utf8/index.js';
 
 const units: Record<string, bigint> = {
   ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,

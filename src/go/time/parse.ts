@@ -3,7 +3,7 @@
 // value are handled as UTF-8 "byte strings" (one char per byte, codes 0..255).
 // The RFC 3339 fast path is left out: where it succeeds, parse gives the same result.
 
-import { utf8Bytes } from '../unicode/utf8/utf8.js';
+import { utf8Bytes } from '../unicode/utf8/index.js';
 import { type GoTime, type LayoutChunk, civilSeconds, daysIn, layoutChunks } from './format.js';
 
 export type ParseResult = { ok: true; time: GoTime } | { ok: false; error: string };

@@ -2,8 +2,8 @@
 // isKVv2, vault_read.go shimKVv2Path, vault_list.go shimKvV2ListPath).
 
 import { GoError, indirectInterface, stringType } from '../../value/index.js';
-import { join } from '../../go/path/path.js';
-import { trimPrefix, trimSuffix } from '../../go/strings/strings.js';
+import { join } from '../../go/path/index.js';
+import { trimPrefix, trimSuffix } from '../../go/strings/index.js';
 import type { VaultClient } from '../client.js';
 import { objectEntries, parseVaultResponse } from './vault_common.js';
 import { readMountRaw } from './vault_api.js';

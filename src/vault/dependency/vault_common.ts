@@ -1,15 +1,15 @@
 // The Go types a template sees from Vault (consul-template dependency/vault_common.go,
 // vault_pki.go), and vault/api ParseSecret + consul-template's transformSecret.
 
-import { quote } from '../../go/strconv/quote.js';
+import { quote } from '../../go/strconv/index.js';
 import {
   type GoType, GoError, GoMap, Value, boolType, boolValue, indirectInterface, intType, intValue,
   mapStringInterfaceType, mapStringStringType, namedType, ptrTo, sliceStringType, stringType, stringValue, structOf,
   zeroOf,
 } from '../../value/index.js';
 import { decodeJSON } from '../../go/encoding/json/index.js';
-import { type GoTime, parseRFC3339, zeroTime } from '../../go/time/format.js';
-import { timeType, timeValue } from '../../value/time.js';
+import { type GoTime, parseRFC3339, zeroTime } from '../../go/time/index.js';
+import { timeType, timeValue } from '../../value/index.js';
 
 export const secretAuthType: GoType = namedType({
   str: 'dependency.SecretAuth',

@@ -1,10 +1,17 @@
-// PEM splitting and the little X.509 parsing consul-template's pkiCert needs
-// (dependency/vault_pki.go pemsCert/nextPem/goodFor): which block is the key, which
-// certificates are CAs (basicConstraints cA), and the leaf's validity window.
+// consul-template dependency/vault_pki.go: `pkiCert PATH k=v...` (VaultPKIQuery), with the
+// PEM splitting and the little X.509 parsing it needs (pemsCert/nextPem/goodFor): which
+// block is the key, which certificates are CAs (basicConstraints cA), and the leaf's
+// validity window.
 
-import { GoError } from '../../value/index.js';
-import { decode as b64decode, encode as b64encode } from '../../go/encoding/base64/base64.js';
-import type { PemEncoded } from './pem.js';
+import { quote } from '../../go/strconv/index.js';
+import { GoError, Value, indirectInterface, stringType } from '../../value/index.js';
+import { decode as b64decode, encode as b64encode } from '../../go/encoding/base64/index.js';
+import { parsePathURL } from '../go/url.js';
+import type { VaultClient } from '../client.js';
+import { type PemEncoded, pemValue } from './pem.js';
+import { type ApiSecret, objectEntries } from './vault_common.js';
+import { logicalWrite } from './vault_api.js';
+import { type Dependency, type FetchOptions, trimPath, wrap } from './dependency.js';
 
 interface Der {
   tag: number;
@@ -147,4 +154,59 @@ export function certStillGood(cert: CertInfo | undefined, now: number, threshold
   if (cert === undefined || cert.notAfter <= now) return false;
   const rotation = cert.notBefore + Math.trunc((cert.notAfter - cert.notBefore) * threshold);
   return rotation > now;
+}
+
+/** `pkiCert PATH k=v...`: issues a certificate (PUT) and splits the PEMs. */
+export class VaultPKIQuery implements Dependency {
+  readonly key: string;
+  private readonly pkiPath: string;
+
+  constructor(s: string, private readonly destination: string, private readonly data: ReadonlyMap<string, string>, private readonly opts: FetchOptions) {
+    const p = trimPath(s);
+    if (p === '') throw new GoError(`vault.read: invalid format: ${quote(p)}`);
+    this.pkiPath = parsePathURL(p).path;
+    this.key = `vault.pki(${this.pkiPath}->${destination})`;
+  }
+
+  /** fetchPEMs: every string in the response data, plus the ca_chain items, one per line. */
+  private async fetchPEMs(client: VaultClient): Promise<string> {
+    let secret: ApiSecret | null;
+    try {
+      secret = await logicalWrite(client, this.pkiPath, Object.fromEntries(this.data));
+    } catch (e) {
+      throw wrap(e, this.key);
+    }
+    if (secret === null) throw new GoError(`no secret exists at ${this.pkiPath}`);
+    let pems = '';
+    for (const [k, v] of objectEntries(secret.data)) {
+      if (v.type === stringType) pems += `${v.str()}\n`;
+      else if (v.kind === 'slice' && k === 'ca_chain') {
+        for (const item of v.items()) {
+          const s = indirectInterface(item);
+          if (s.type === stringType) pems += `${s.str()}\n`;
+        }
+      }
+    }
+    return pems;
+  }
+
+  /** The destination's current contents: a certificate rendered earlier is reused while still good. */
+  private async cached(): Promise<string> {
+    if (!this.opts.readFile || this.destination === '') return '';
+    try {
+      return await this.opts.readFile(this.destination);
+    } catch {
+      return '';
+    }
+  }
+
+  async fetch(client: VaultClient): Promise<Value> {
+    for (let renew = false; ; renew = true) {
+      let raw = renew ? '' : await this.cached();
+      if (raw === '') raw = await this.fetchPEMs(client);
+      const { pems, cert } = pemsCert(raw);
+      if (certStillGood(cert, this.opts.now())) return pemValue(pems);
+      if (renew) throw new GoError('needs renewal');
+    }
+  }
 }

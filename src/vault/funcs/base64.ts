@@ -1,8 +1,8 @@
 // base64Encode/Decode and base64URLEncode/Decode (padded encodings).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/utf8.js';
-import { type Alphabet, decode, encode } from '../../go/encoding/base64/base64.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { type Alphabet, decode, encode } from '../../go/encoding/base64/index.js';
 import { S, fn } from './sig.js';
 
 function decoder(name: string, alphabet: Alphabet): Value {

@@ -2,7 +2,7 @@
 // template.go): the brain of fetched data, the used/missing dependency sets, the
 // environment, the template being executed and the caller's capabilities.
 
-import type { Template } from '../../template.js';
+import type { Template } from '../../index.js';
 import type { Value } from '../../value/index.js';
 import type { Dependency, FetchOptions } from '../dependency/dependency.js';
 

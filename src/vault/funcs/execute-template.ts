@@ -1,6 +1,6 @@
 // executeTemplate (funcs.go executeTemplateFunc): runs an associated template with an optional dot.
 
-import { TemplateError } from '../../template.js';
+import { TemplateError } from '../../index.js';
 import { GoError, type Value, indirectInterface, invalid, stringValue } from '../../value/index.js';
 import type { FuncContext } from './context.js';
 import { I, S, fn } from './sig.js';

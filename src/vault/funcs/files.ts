@@ -2,9 +2,9 @@
 // work only when the caller hands in a FileAccess.
 
 import { GoError, GoPanic, Value, stringValue } from '../../value/index.js';
-import { parseUint8 } from '../../go/strconv/atoi.js';
-import { clean } from '../../go/path/path.js';
-import { trimSpace } from '../../go/strings/strings.js';
+import { parseUint8 } from '../../go/strconv/index.js';
+import { clean } from '../../go/path/index.js';
+import { trimSpace } from '../../go/strings/index.js';
 import type { Dependency } from '../dependency/dependency.js';
 import type { FileAccess, FuncContext } from './context.js';
 import { S, SS, fn } from './sig.js';

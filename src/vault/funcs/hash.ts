@@ -1,8 +1,11 @@
 // sha256Hex, md5sum, hmacSHA256Hex.
 
 import { type Value, stringValue } from '../../value/index.js';
-import { utf8Bytes } from '../../go/unicode/utf8/utf8.js';
-import { hex, hmacSha256, md5, sha256 } from '../../go/crypto/sha256/sha256.js';
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { hex } from '../../go/encoding/hex/index.js';
+import { hmacSha256 } from '../../go/crypto/hmac/index.js';
+import { md5 } from '../../go/crypto/md5/index.js';
+import { sha256 } from '../../go/crypto/sha256/index.js';
 import { S, fn } from './sig.js';
 
 export const hashFuncs: Record<string, Value> = {

@@ -2,7 +2,7 @@
 
 import { GoError, type Value, indirectInterface, interfaceType, stringValue } from '../../value/index.js';
 import { marshalJSON } from '../../go/encoding/json/index.js';
-import { trimSpace } from '../../go/strings/compare.js';
+import { trimSpace } from '../../go/strings/index.js';
 import { S, fn } from './sig.js';
 
 function encoder(name: string, escapeHTML: boolean, indent?: string): Value {

@@ -1,7 +1,7 @@
 // explodeMap, mergeMap and mergeMapWithOverride (funcs.go; merging is dario.cat/mergo's deepMerge).
 
 import { sprintf } from '../../fmt/index.js';
-import { compareStrings } from '../../go/strings/compare.js';
+import { compareStrings } from '../../go/strings/index.js';
 import {
   GoError, GoMap, Value, box, funcOf, indirectInterface, isFloatKind, isIntKind, isUintKind, mapStringInterfaceType,
   namedType, ptrTo, sliceOf, stringValue, structOf,

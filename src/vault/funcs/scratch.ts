@@ -4,8 +4,8 @@ import {
   type GoType, GoError, GoMap, Value, boolType, boolValue, box, errorType, interfaceType, invalid,
   mapStringInterfaceType, namedType, ptrTo, sliceInterfaceType, stringType, stringValue, structOf,
 } from '../../value/index.js';
-import { compareStrings } from '../../go/strings/compare.js';
-import { quote } from '../../go/strconv/quote.js';
+import { compareStrings } from '../../go/strings/index.js';
+import { quote } from '../../go/strconv/index.js';
 import { fnNoErr } from './sig.js';
 
 /** The Scratch's `values` map (its only field); values are interface{} Values. */

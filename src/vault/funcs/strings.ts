@@ -2,7 +2,7 @@
 // replaceAll, toLower, toUpper, toTitle.
 
 import { GoError, GoMap, Value, mapStringStringType, sliceStringType, stringValue, intType } from '../../value/index.js';
-import * as gs from '../../go/strings/strings.js';
+import * as gs from '../../go/strings/index.js';
 import { S, SS, fn } from './sig.js';
 import { toTitle } from './title.js';
 

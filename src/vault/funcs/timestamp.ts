@@ -1,7 +1,7 @@
 // timestamp (funcs.go): the current UTC time, RFC 3339 by default, "unix" seconds, or a Go layout.
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { RFC3339, formatTime, goTimeFromDate } from '../../go/time/format.js';
+import { RFC3339, formatTime, goTimeFromDate } from '../../go/time/index.js';
 import type { FuncContext } from './context.js';
 import { SS, S, fn } from './sig.js';
 

@@ -2,7 +2,7 @@
 // host's network interfaces) and the go-spew debug helpers (spew/).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { trimSpace } from '../../go/strings/strings.js';
+import { trimSpace } from '../../go/strings/index.js';
 import { I, S, SS, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
 import { sdump } from '../spew/dump.js';

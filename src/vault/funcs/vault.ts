@@ -2,7 +2,7 @@
 // return the brain's data for the dependency, or nil while it is missing.
 
 import { Value, box, invalid, sliceStringType } from '../../value/index.js';
-import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../dependency/dependency.js';
+import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../dependency/index.js';
 import type { FuncContext } from './context.js';
 import { I, S, SS, fn } from './sig.js';
 

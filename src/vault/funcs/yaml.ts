@@ -1,7 +1,7 @@
 // toYAML (funcs.go): yaml.v2 Marshal, whitespace-trimmed.
 
 import { GoError, type Value, interfaceType, stringValue } from '../../value/index.js';
-import { trimSpace } from '../../go/strings/strings.js';
+import { trimSpace } from '../../go/strings/index.js';
 import { marshalYAMLv2 } from '../yaml/encode.js';
 import { S, fn } from './sig.js';
 

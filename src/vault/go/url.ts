@@ -1,8 +1,8 @@
 // The parts of net/url consul-template uses on secret paths: url.Parse's Path and Query().
 
 import { GoError } from '../../value/index.js';
-import { quote } from '../../go/strconv/quote.js';
-import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/utf8.js';
+import { quote } from '../../go/strconv/index.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
 
 function unescape(s: string, plusIsSpace: boolean): string | undefined {
   // Most secret paths have nothing to unescape.

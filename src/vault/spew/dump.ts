@@ -3,9 +3,9 @@
 // Go prints map entries in its random iteration order; we print them in fmt's sorted
 // order. Slice capacities are assumed (capacity.ts).
 
-import { sortedEntries } from '../../fmt/sort-keys.js';
-import { quote } from '../../go/strconv/quote.js';
-import { utf8Bytes } from '../../go/unicode/utf8/utf8.js';
+import { sortedEntries } from '../../fmt/index.js';
+import { quote } from '../../go/strconv/index.js';
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { type Value, sliceInterfaceType } from '../../value/index.js';
 import { appendedCap } from './capacity.js';
 import { asStatic, derefChain, fakeAddress, methodText, scalarText } from './common.js';

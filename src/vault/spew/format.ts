@@ -3,7 +3,7 @@
 // ignoring width and precision; other verbs go to fmt unchanged. Maps print in fmt's
 // sorted order where Go (spew's default Config) would use its random iteration order.
 
-import { sortedEntries } from '../../fmt/sort-keys.js';
+import { sortedEntries } from '../../fmt/index.js';
 import type { Value } from '../../value/index.js';
 import { asStatic, derefChain, fakeAddress, methodText, scalarText } from './common.js';
 

@@ -4,8 +4,8 @@
 // reaches formatState.Format (spewV for %v; fmt with the reconstructed verb otherwise).
 
 import { sprintf } from '../../fmt/index.js';
-import { parseArgNumber, parsenum } from '../../fmt/printf-parse.js';
-import { runeAt, runeString } from '../../go/unicode/utf8/utf8.js';
+import { parseArgNumber, parsenum } from '../../fmt/index.js';
+import { runeAt, runeString } from '../../go/unicode/utf8/index.js';
 import {
   GoMap, Value, boolType, box, intType, interfaceType, mapOf, namedType, ptrTo, stringValue, structOf, uintptrType, zeroOf,
 } from '../../value/index.js';

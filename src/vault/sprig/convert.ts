@@ -4,8 +4,8 @@ import { sprint } from '../../fmt/index.js';
 import {
   type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType, uint8Type,
 } from '../../value/index.js';
-import { bytesToString } from '../../go/unicode/utf8/utf8.js';
-import { parseFloat64 } from '../../go/strconv/atoi.js';
+import { bytesToString } from '../../go/unicode/utf8/index.js';
+import { parseFloat64 } from '../../go/strconv/index.js';
 
 /** strval: the string itself, []byte as text, error/Stringer via their methods, else %v. */
 export function strval(v0: Value): string {

@@ -3,12 +3,12 @@
 // trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
 
 import { GoPanic, Value, stringType, stringValue, uint32Type } from '../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/utf8.js';
-import { decode } from '../../go/encoding/base64/base64.js';
-import { hmacSha256 } from '../../go/crypto/sha256/sha256.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { decode } from '../../go/encoding/base64/index.js';
+import { hmacSha256 } from '../../go/crypto/hmac/index.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';
-import { aesCBCDecrypt } from '../../go/crypto/aes/cbc.js';
-import { scryptKey } from '../../go/x/crypto/scrypt/scrypt.js';
+import { aesCBCDecrypt } from '../../go/crypto/aes/index.js';
+import { scryptKey } from '../../go/x/crypto/scrypt/index.js';
 
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 

@@ -2,11 +2,11 @@
 // as must_date_modify), and toDate / mustToDate (time.ParseInLocation in Local, which is UTC).
 
 import { GoError, Value, stringType, stringValue } from '../../value/index.js';
-import { parseInLocal } from '../../go/time/parse.js';
-import { zeroTime } from '../../go/time/format.js';
-import { timeType, timeValue, goTimeOf } from '../../value/time.js';
+import { parseInLocal } from '../../go/time/index.js';
+import { zeroTime } from '../../go/time/index.js';
+import { timeType, timeValue, goTimeOf } from '../../value/index.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';
-import { parseDurationStrict } from '../../go/time/duration.js';
+import { parseDurationStrict } from '../../go/time/index.js';
 
 const second = 1_000_000_000n;
 

@@ -4,7 +4,7 @@ import {
   GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, intValue, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../value/index.js';
-import { compareStrings } from '../../go/strings/compare.js';
+import { compareStrings } from '../../go/strings/index.js';
 import { marshalJSON } from '../../go/encoding/json/index.js';
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { isEmpty, strval } from './convert.js';

@@ -1,13 +1,13 @@
 // sprig list functions (list.go) and the dict helpers built on them (dict.go).
 
-import { compareStrings } from '../../go/strings/compare.js';
+import { compareStrings } from '../../go/strings/index.js';
 import {
   type GoType, GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, interfaceType, invalid,
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../value/index.js';
 import { mergeInto } from '../funcs/maps.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
-import { deepEqual } from '../../value/deepequal.js';
+import { deepEqual } from '../../value/index.js';
 import { isEmpty, strslice, strval, toInt64 } from './convert.js';
 
 const M = mapStringInterfaceType;

@@ -4,7 +4,7 @@ import { sprintf } from '../../fmt/index.js';
 import { GoError, GoMap, Value, boolType, boolValue, box, indirectInterface, interfaceType, invalid, stringValue } from '../../value/index.js';
 import { decodeJSON, marshalJSON } from '../../go/encoding/json/index.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
-import { deepEqual } from '../../value/deepequal.js';
+import { deepEqual } from '../../value/index.js';
 
 const typeOf = (v: Value): string => sprintf('%T', [indirectInterface(v)]);
 const kindOf = (v: Value): string => {

@@ -2,7 +2,7 @@
 // the must* ones return the compile error.
 
 import type { RE2JS } from 're2js';
-import { canBackquote, quote } from '../../go/strconv/quote.js';
+import { canBackquote, quote } from '../../go/strconv/index.js';
 import { GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue } from '../../value/index.js';
 import { compile, replaceAllString } from '../funcs/regex.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';

@@ -6,7 +6,7 @@ import {
   type FuncSig, type GoType, type Method, GoPanic, Value, boolType, boolValue, errorType, intType, intValue,
   namedType, ptrTo, sliceOf, stringType, stringValue, structOf, uint64Type, uint8Type,
 } from '../../value/index.js';
-import { utf8Bytes } from '../../go/unicode/utf8/utf8.js';
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { S, fn } from '../funcs/sig.js';
 import {
   type SemVer, compareVersions, newVersion, validateMetadata, validatePrerelease, versionString,

@@ -1,15 +1,17 @@
 // sprig string functions (strings.go, functions.go genericMap).
 
-import { quote as goQuote } from '../../go/strconv/quote.js';
+import { quote as goQuote } from '../../go/strconv/index.js';
 import { sprint } from '../../fmt/index.js';
-import { utf8Bytes, bytesToString } from '../../go/unicode/utf8/utf8.js';
+import { utf8Bytes, bytesToString } from '../../go/unicode/utf8/index.js';
 import {
   type Value, boolType, boolValue, GoMap, indirectInterface, intType, mapStringStringType, sliceInterfaceType,
   sliceStringType, stringValue, Value as V,
 } from '../../value/index.js';
-import { decode, encode } from '../../go/encoding/base64/base64.js';
-import { hex, sha1, sha256 } from '../../go/crypto/sha256/sha256.js';
-import * as gs from '../../go/strings/strings.js';
+import { decode, encode } from '../../go/encoding/base64/index.js';
+import { hex } from '../../go/encoding/hex/index.js';
+import { sha1 } from '../../go/crypto/sha1/index.js';
+import { sha256 } from '../../go/crypto/sha256/index.js';
+import * as gs from '../../go/strings/index.js';
 import { I, S, SS, fnNoErr } from '../funcs/sig.js';
 import { strslice, strval } from './convert.js';
 

@@ -3,11 +3,13 @@
 // (strings.go, functions.go, goutils, xstrings).
 
 import { GoError, GoMap, GoPanic, Value, boolType, boolValue, intType, mapStringStringType, sliceStringType, stringValue, stringType } from '../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/utf8.js';
-import { hex, sha1 } from '../../go/crypto/sha256/sha256.js';
-import { adler32, sha512 } from '../../go/crypto/sha512/sha512.js';
-import { clean } from '../../go/path/path.js';
-import * as gs from '../../go/strings/strings.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { hex } from '../../go/encoding/hex/index.js';
+import { sha1 } from '../../go/crypto/sha1/index.js';
+import { adler32 } from '../../go/hash/adler32/index.js';
+import { sha512 } from '../../go/crypto/sha512/index.js';
+import { clean } from '../../go/path/index.js';
+import * as gs from '../../go/strings/index.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
 import { strslice } from './convert.js';
 import { titleRune } from '../funcs/title.js';

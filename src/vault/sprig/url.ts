@@ -5,7 +5,7 @@ import {
   GoMap, GoPanic, Value, box, indirectInterface, mapStringInterfaceType, stringType, stringValue,
 } from '../../value/index.js';
 import { S, fnNoErr } from '../funcs/sig.js';
-import { type Userinfo, emptyURL, hostname, parseURL, urlString, userinfoString } from '../../go/net/url/url.js';
+import { type Userinfo, emptyURL, hostname, parseURL, urlString, userinfoString } from '../../go/net/url/index.js';
 
 const M = mapStringInterfaceType;
 

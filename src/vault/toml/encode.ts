@@ -3,11 +3,11 @@
 
 import { formatFloat } from '../../fmt/index.js';
 import { GoError, GoPanic, type Value, indirectInterface, interfaceType, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringValue } from '../../value/index.js';
-import { compareStrings } from '../../go/strings/compare.js';
-import { parseFloat64 } from '../../go/strconv/atoi.js';
-import { RFC3339Nano, formatTime } from '../../go/time/format.js';
-import { goTimeOf, timeType } from '../../value/time.js';
-import { trimSpace } from '../../go/strings/strings.js';
+import { compareStrings } from '../../go/strings/index.js';
+import { parseFloat64 } from '../../go/strconv/index.js';
+import { RFC3339Nano, formatTime } from '../../go/time/index.js';
+import { goTimeOf, timeType } from '../../value/index.js';
+import { trimSpace } from '../../go/strings/index.js';
 import { S, fn } from '../funcs/sig.js';
 
 const indentUnit = '  ';

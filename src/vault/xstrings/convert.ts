@@ -1,7 +1,7 @@
 // sprig snakecase / kebabcase: xstrings v1.5.0 ToSnakeCase / ToKebabCase (convert.go
 // camelCaseToLowerCase and its word scanner), over runes.
 
-import { isSpace } from '../../go/strings/strings.js';
+import { isSpace } from '../../go/strings/index.js';
 
 type WordType = 'invalid' | 'number' | 'upper' | 'alphabet' | 'connector' | 'punct' | 'other';
 

@@ -6,9 +6,9 @@
 
 import { formatFloat } from '../../fmt/index.js';
 import { GoError, type Value, indirect, indirectInterface, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType } from '../../value/index.js';
-import { parseFloat64 } from '../../go/strconv/atoi.js';
-import { RFC3339Nano, formatTime } from '../../go/time/format.js';
-import { goTimeOf, timeType } from '../../value/time.js';
+import { parseFloat64 } from '../../go/strconv/index.js';
+import { RFC3339Nano, formatTime } from '../../go/time/index.js';
+import { goTimeOf, timeType } from '../../value/index.js';
 import { resolvePlain } from './decode.js';
 
 const bestWidth = 80;

@@ -1,6 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hex, hmacSha256, md5, sha1, sha256 } from '../../../src/go/crypto/sha256/sha256.js';
+import { hmacSha256 } from '../../../src/go/crypto/hmac/index.js';
+import { md5 } from '../../../src/go/crypto/md5/index.js';
+import { sha1 } from '../../../src/go/crypto/sha1/index.js';
+import { sha256 } from '../../../src/go/crypto/sha256/index.js';
+import { hex } from '../../../src/go/encoding/hex/index.js';
 
 // The pure-JS hashes must agree with Node's OpenSSL on every padding boundary.
 describe('pure-JS hashes', () => {
@@ -21,7 +25,7 @@ describe('sha512 and adler32', () => {
   const e = new TextEncoder();
   for (const s of ['', 'abc', 'x'.repeat(111), 'y'.repeat(112), 'z'.repeat(300)]) {
     it(`sha512 agrees with node:crypto on ${s.length} chars`, async () => {
-      const { sha512 } = await import('../../../src/go/crypto/sha512/sha512.js');
+      const { sha512 } = await import('../../../src/go/crypto/sha512/index.js');
       expect(hex(sha512(e.encode(s)))).toBe(createHash('sha512').update(s).digest('hex'));
     });
   }

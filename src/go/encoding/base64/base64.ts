@@ -1,6 +1,6 @@
 // encoding/base64 StdEncoding and URLEncoding (padded), with Go's decode errors.
 
-import { GoError } from '../../../value/index.js';
+import { GoError } from '../../errors/index.js';
 
 const std = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const url = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -9,12 +9,12 @@
 // Input is a JS string, read as its UTF-8 encoding (a lone surrogate becomes
 // U+FFFD before decoding, where Go would see three invalid bytes).
 
-import { mapStringInterfaceType, jsonNumber, sliceInterfaceType } from '../../../value/builtin-types.js';
+import { mapStringInterfaceType, jsonNumber, sliceInterfaceType } from '../../../value/index.js';
 import {
   Scanner, isSpace, scanBeginArray, scanBeginLiteral, scanBeginObject, scanContinue, scanEnd, scanEndArray,
   scanEndObject, scanError,
 } from './scanner.js';
-import { GoError, GoMap, Value, boolValue, box, float64Value, invalid, stringValue } from '../../../value/value.js';
+import { GoError, GoMap, Value, boolValue, box, float64Value, invalid, stringValue } from '../../../value/index.js';
 
 export interface DecodeOptions {
   /** Decoder.UseNumber: numbers become json.Number (literal text kept) instead of float64. */

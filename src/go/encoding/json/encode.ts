@@ -4,12 +4,12 @@
 // so a value as deep as the decoder accepts (10000 levels) encodes without
 // exhausting the JS call stack.
 
-import { compareStrings } from '../../strings/compare.js';
-import { quote as goQuote } from '../../strconv/quote.js';
-import { jsonNumberType } from '../../../value/builtin-types.js';
+import { compareStrings } from '../../strings/index.js';
+import { quote as goQuote } from '../../strconv/index.js';
+import { jsonNumberType } from '../../../value/index.js';
 import { Scanner, scanError, scanSkipSpace } from './scanner.js';
-import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/types.js';
-import { GoError, type GoMap, Value } from '../../../value/value.js';
+import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
+import { GoError, type GoMap, Value } from '../../../value/index.js';
 
 export interface MarshalOptions {
   /** Escape <, > and & in strings as \u003c \u003e \u0026 (json.Marshal does; Encoder.SetEscapeHTML(false) does not). */

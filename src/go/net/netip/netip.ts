@@ -1,7 +1,7 @@
 // net/netip.ParseAddr as net/url's parseHost uses it for bracketed hosts: whether the
 // text is an IP address, and if so whether IPv4; errors carry netip's message.
 
-import { quote } from '../../strconv/quote.js';
+import { quote } from '../../strconv/index.js';
 
 export type AddrKind = 'ipv4' | 'ipv6';
 

@@ -1,9 +1,9 @@
 // Port of Go's net/url (Go 1.26) Parse and URL.String, for sprig's urlParse and urlJoin.
 // Go works on bytes: escaping and unescaping here go through UTF-8 bytes.
 
-import { quote } from '../../strconv/quote.js';
-import { bytesToString, utf8Bytes } from '../../unicode/utf8/utf8.js';
-import { parseAddr } from '../netip/netip.js';
+import { quote } from '../../strconv/index.js';
+import { bytesToString, utf8Bytes } from '../../unicode/utf8/index.js';
+import { parseAddr } from '../netip/index.js';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 

@@ -1,6 +1,6 @@
 // golang.org/x/crypto/scrypt.Key (with PBKDF2-HMAC-SHA256), for sprig's derivePassword.
 
-import { hmacSha256 } from '../../../crypto/sha256/sha256.js';
+import { hmacSha256 } from '../../../crypto/hmac/index.js';
 
 /** PBKDF2 with HMAC-SHA256. */
 function pbkdf2(password: Uint8Array, salt: Uint8Array, iter: number, keyLen: number): Uint8Array {

@@ -1,0 +1,3 @@
+// Go's strings package.
+export * from './compare.js';
+export * from './strings.js';
