@@ -5,6 +5,7 @@ import {
   ActionNode, ChainNode, CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
   NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, type Tree, VariableNode, WithNode,
 } from '../parse/index.js';
+import { parseReadPath } from '../vault/index.js';
 
 export type SecretFunc = 'secret' | 'secrets' | 'pkiCert';
 const SECRET_FUNCS: ReadonlySet<string> = new Set<SecretFunc>(['secret', 'secrets', 'pkiCert']);
@@ -40,10 +41,13 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-/** Trim spaces and slashes and drop a query, the way consul-template normalises a read path. */
+/** The path consul-template reads for `secret P`; P itself when consul-template would reject it. */
 export function normalizeSecretPath(p: string): string {
-  const q = p.indexOf('?');
-  return (q < 0 ? p : p.slice(0, q)).trim().replace(/^\/+|\/+$/g, '');
+  try {
+    return parseReadPath(p).path;
+  } catch {
+    return p;
+  }
 }
 
 /** What the analysis knows about a value flowing through the template. */

@@ -5,7 +5,11 @@
 import moo from 'moo';
 import { type Item, ItemType, keywords } from './item.js';
 import { quote } from '../go/strconv/index.js';
-import { formatRune } from './sprintf.js';
+import { sprintf } from '../fmt/index.js';
+import { Value, int32Type } from '../value/index.js';
+
+/** A Go rune (int32) for fmt. */
+const rune = (r: number): Value => new Value(int32Type, BigInt(r));
 
 export const defaultLeftDelim = '{{';
 export const defaultRightDelim = '}}';
@@ -159,7 +163,7 @@ export class Lexer {
   }
 
   private badCharacter(start: number, end: number): Item {
-    return this.error(start, `bad character ${formatRune(this.runeAt(end))}`);
+    return this.error(start, sprintf('bad character %#U', [rune(this.runeAt(end))]));
   }
 
   /** nextItem returns the next item from the input. */
@@ -238,7 +242,7 @@ export class Lexer {
       case 'punctuation':
         return this.punctuation(pos, tok.text);
       default: // unrecognized
-        return this.error(pos, `unrecognized character in action: ${formatRune(this.runeAt(pos))}`);
+        return this.error(pos, sprintf('unrecognized character in action: %#U', [rune(this.runeAt(pos))]));
     }
   }
 

@@ -10,7 +10,13 @@ import {
   StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
 } from './node.js';
 import { utf8Length } from '../go/unicode/utf8/index.js';
-import { type FormatArg, sprintf } from './sprintf.js';
+import { sprintf } from '../fmt/index.js';
+import { type Value, intValue, stringValue } from '../value/index.js';
+
+/** An errorf argument as the Go value parse.go passes: a string, or an int. */
+function goArg(a: string | number): Value {
+  return typeof a === 'string' ? stringValue(a) : intValue(a);
+}
 
 /** A parse failure; the message is exactly Go's, e.g. `template: x:1: unexpected EOF`. */
 export class ParseError extends Error {
@@ -155,9 +161,11 @@ export class Tree {
   }
 
   /** errorf formats the error and terminates processing. */
-  private errorf(format: string, ...args: FormatArg[]): never {
+  private errorf(format: string, ...args: (string | number)[]): never {
     this.root = null;
-    throw new ParseError(sprintf(`template: ${this.parseName}:${this.token[0].line}: ${format}`, args));
+    // Formatted twice, as in Go: a '%' in the template name is read as a verb by the second pass.
+    const full = sprintf('template: %s:%d: %s', [stringValue(this.parseName), intValue(this.token[0].line), stringValue(format)]);
+    throw new ParseError(sprintf(full, args.map(goArg)));
   }
 
   /** expect consumes the next token and guarantees it has the required type. */

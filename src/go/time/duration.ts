@@ -1,5 +1,6 @@
-// time.ParseDuration with Go's error messages (durations.ts keeps the error-less form
-// sprig's durationRound needs).
+// time.Duration: ParseDuration (format.go) with Go's error messages and its float
+// arithmetic for fractions, and Duration.String (time.go). Durations are int64
+// nanoseconds, here bigint.
 
 import { GoError } from '../errors/index.js';
 import { utf8Bytes } from '../unicode/utf8/index.js';
@@ -28,7 +29,7 @@ function fail(message: string, orig: string): GoError {
 }
 
 /** time.ParseDuration: nanoseconds, or a GoError with Go's message. */
-export function parseDurationStrict(orig: string): bigint {
+export function parseDuration(orig: string): bigint {
   let s = orig;
   let neg = false;
   if (s !== '' && (s[0] === '-' || s[0] === '+')) {
@@ -92,4 +93,42 @@ export function parseDurationStrict(orig: string): bigint {
   if (neg) return -d;
   if (d > max - 1n) throw fail('invalid duration', orig);
   return d;
+}
+
+/** fmtFrac: the fraction of v/10^prec without trailing zeros (and no point when it is 0). */
+function frac(v: bigint, prec: number): { text: string; rest: bigint } {
+  let digits = '';
+  let print = false;
+  let u = v;
+  for (let i = 0; i < prec; i++) {
+    const d = u % 10n;
+    print ||= d !== 0n;
+    if (print) digits = d.toString() + digits;
+    u /= 10n;
+  }
+  return { text: print ? `.${digits}` : '', rest: u };
+}
+
+/** time.Duration.String. */
+export function durationString(d: bigint): string {
+  const neg = d < 0n;
+  const u = neg ? -d : d;
+  let out: string;
+  if (u < 1_000_000_000n) {
+    if (u === 0n) return '0s';
+    const [prec, unit] = u < 1000n ? [0, 'ns'] : u < 1_000_000n ? [3, 'µs'] : [6, 'ms'];
+    const f = frac(u, prec);
+    out = `${f.rest}${f.text}${unit}`;
+  } else {
+    const f = frac(u, 9);
+    let rest = f.rest;
+    out = `${rest % 60n}${f.text}s`;
+    rest /= 60n;
+    if (rest > 0n) {
+      out = `${rest % 60n}m${out}`;
+      rest /= 60n;
+      if (rest > 0n) out = `${rest}h${out}`;
+    }
+  }
+  return neg ? `-${out}` : out;
 }

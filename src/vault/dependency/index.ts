@@ -1,6 +1,6 @@
 // consul-template's dependency package, its Vault kinds: one file each, as upstream.
 export { type Dependency, type FetchOptions, parseKVArgs } from './dependency.js';
-export { VaultReadQuery } from './vault_read.js';
+export { VaultReadQuery, parseReadPath } from './vault_read.js';
 export { VaultWriteQuery } from './vault_write.js';
 export { VaultListQuery } from './vault_list.js';
 export { VaultPKIQuery } from './vault_pki.js';

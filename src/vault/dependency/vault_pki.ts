@@ -6,7 +6,7 @@
 import { quote } from '../../go/strconv/index.js';
 import { GoError, Value, indirectInterface, stringType } from '../../value/index.js';
 import { decode as b64decode, encode as b64encode } from '../../go/encoding/base64/index.js';
-import { parsePathURL } from '../go/url.js';
+import { parseURL } from '../../go/net/url/index.js';
 import type { VaultClient } from '../client.js';
 import { type PemEncoded, pemValue } from './pem.js';
 import { type ApiSecret, objectEntries } from './vault_common.js';
@@ -164,7 +164,7 @@ export class VaultPKIQuery implements Dependency {
   constructor(s: string, private readonly destination: string, private readonly data: ReadonlyMap<string, string>, private readonly opts: FetchOptions) {
     const p = trimPath(s);
     if (p === '') throw new GoError(`vault.read: invalid format: ${quote(p)}`);
-    this.pkiPath = parsePathURL(p).path;
+    this.pkiPath = parseURL(p).path;
     this.key = `vault.pki(${this.pkiPath}->${destination})`;
   }
 

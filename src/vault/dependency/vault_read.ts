@@ -2,12 +2,22 @@
 
 import { quote } from '../../go/strconv/index.js';
 import { GoError, Value } from '../../value/index.js';
-import { parsePathURL } from '../go/url.js';
+import { type GoURL, parseQuery, parseURL } from '../../go/net/url/index.js';
 import type { VaultClient } from '../client.js';
 import { isKVv2, shimKVv2Path } from './kv2.js';
 import { type ApiSecret, secretValue } from './vault_common.js';
 import { logicalRead } from './vault_api.js';
 import { type Dependency, type FetchOptions, checkRotatingTTL, deletedKVv2, trimPath, wrap } from './dependency.js';
+
+/**
+ * NewVaultReadQuery's reading of PATH: spaces and slashes trimmed, then url.Parse, whose
+ * Path (escapes decoded) is what is read and whose RawQuery carries the version.
+ */
+export function parseReadPath(s: string): GoURL {
+  const p = trimPath(s);
+  if (p === '') throw new GoError(`vault.read: invalid format: ${quote(p)}`);
+  return parseURL(p);
+}
 
 /** `secret PATH` (GET). */
 export class VaultReadQuery implements Dependency {
@@ -16,11 +26,9 @@ export class VaultReadQuery implements Dependency {
   private readonly query: Map<string, string[]>;
 
   constructor(s: string, private readonly opts: FetchOptions) {
-    const p = trimPath(s);
-    if (p === '') throw new GoError(`vault.read: invalid format: ${quote(p)}`);
-    const u = parsePathURL(p);
+    const u = parseReadPath(s);
     this.rawPath = u.path;
-    this.query = u.query;
+    this.query = parseQuery(u.rawQuery);
     const version = this.query.get('version');
     this.key = version && version.length > 0 ? `vault.read(${this.rawPath}.v${version[0]})` : `vault.read(${this.rawPath})`;
   }

@@ -1,12 +1,13 @@
-// sprig's deterministic date functions (date.go): unixEpoch, mustDateModify (also registered
-// as must_date_modify), and toDate / mustToDate (time.ParseInLocation in Local, which is UTC).
+// sprig's deterministic date functions (date.go): duration, durationRound, unixEpoch,
+// mustDateModify (also registered as must_date_modify), and toDate / mustToDate
+// (time.ParseInLocation in Local, which is UTC).
 
-import { GoError, Value, stringType, stringValue } from '../../value/index.js';
+import { GoError, type Value, indirectInterface, int64Type, stringType, stringValue } from '../../value/index.js';
 import { parseInLocal } from '../../go/time/index.js';
 import { zeroTime } from '../../go/time/index.js';
 import { timeType, timeValue, goTimeOf } from '../../value/index.js';
-import { S, fn, fnNoErr } from '../funcs/sig.js';
-import { parseDurationStrict } from '../../go/time/index.js';
+import { I, S, fn, fnNoErr } from '../funcs/sig.js';
+import { durationString, parseDuration } from '../../go/time/index.js';
 
 const second = 1_000_000_000n;
 
@@ -25,9 +26,34 @@ function addDuration(t: Value, d: bigint): Value {
   return timeValue({ ...g, sec: Number(sec), nsec: Number(nsec) });
 }
 
-const mustDateModify = fn([S, timeType], timeType, ([f, date]) => addDuration(date, parseDurationStrict(f.str())));
+const mustDateModify = fn([S, timeType], timeType, ([f, date]) => addDuration(date, parseDuration(f.str())));
 
 export const sprigDateFuncs: Record<string, Value> = {
+  duration: fnNoErr([I], stringType, ([v0]) => {
+    const v = indirectInterface(v0);
+    let n = 0n;
+    if (v.type === stringType) n = /^[+-]?[0-9]+$/.test(v.str()) && BigInt(v.str()) < 1n << 63n && BigInt(v.str()) >= -(1n << 63n) ? BigInt(v.str()) : 0n;
+    else if (v.type === int64Type) n = v.int();
+    return stringValue(durationString(BigInt.asIntN(64, n * second)));
+  }),
+  durationRound: fnNoErr([I], stringType, ([v0]) => {
+    const v = indirectInterface(v0);
+    let d = 0n;
+    if (v.type === stringType) {
+      // d, _ = time.ParseDuration(v): an error leaves 0.
+      try {
+        d = parseDuration(v.str());
+      } catch {
+        d = 0n;
+      }
+    }
+    else if (v.type === int64Type) d = v.int();
+    const u = d < 0n ? -d : d;
+    const hour = 3600n * second;
+    const steps: [bigint, string][] = [[hour * 24n * 365n, 'y'], [hour * 24n * 30n, 'mo'], [hour * 24n, 'd'], [hour, 'h'], [60n * second, 'm'], [second, 's']];
+    for (const [size, unit] of steps) if (u > size) return stringValue(`${u / size}${unit}`);
+    return stringValue('0s');
+  }),
   // toDate drops the parse error and returns the zero time.
   toDate: fnNoErr([S, S], timeType, ([layout, value]) => {
     const r = parseInLocal(layout.str(), value.str());

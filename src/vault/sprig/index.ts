@@ -10,7 +10,6 @@ import { sprigNumberFuncs } from './numbers.js';
 import { sprigRegexFuncs } from './regex.js';
 import { sprigTextFuncs } from './text.js';
 import { sprigTypeFuncs } from './reflect.js';
-import { sprigDurationFuncs } from './duration.js';
 import { sprigSemverFuncs } from './semver.js';
 import { sprigURLFuncs } from './url.js';
 import { sprigCryptoFuncs } from './crypto.js';
@@ -18,6 +17,6 @@ import { sprigDateFuncs } from './date.js';
 
 export function sprigFuncs(): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigDurationFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs })) out[`sprig_${name}`] = f;
+  for (const [name, f] of Object.entries({ ...unimplementedSprigFuncs(), ...sprigStringFuncs, ...sprigCollectionFuncs, ...sprigNumericFuncs, ...sprigListFuncs, ...sprigTextFuncs, ...sprigNumberFuncs, ...sprigRegexFuncs, ...sprigTypeFuncs, ...sprigSemverFuncs, ...sprigURLFuncs, ...sprigCryptoFuncs, ...sprigDateFuncs })) out[`sprig_${name}`] = f;
   return out;
 }

@@ -1,6 +1,8 @@
-// Port of Go's net/url (Go 1.26) Parse and URL.String, for sprig's urlParse and urlJoin.
+// Port of Go's net/url (Go 1.26): Parse, URL.String and ParseQuery (sprig's urlParse and
+// urlJoin, and the secret paths of consul-template's Vault dependencies).
 // Go works on bytes: escaping and unescaping here go through UTF-8 bytes.
 
+import { GoError } from '../../errors/index.js';
 import { quote } from '../../strconv/index.js';
 import { bytesToString, utf8Bytes } from '../../unicode/utf8/index.js';
 import { parseAddr } from '../netip/index.js';
@@ -241,7 +243,7 @@ function parse(rawURL: string): GoURL {
   return url;
 }
 
-/** url.Parse; a failure throws an Error with Go's `parse "URL": reason` text. */
+/** url.Parse; a failure throws a GoError with Go's `parse "URL": reason` text. */
 export function parseURL(rawURL: string): GoURL {
   const hash = rawURL.indexOf('#');
   const u = hash >= 0 ? rawURL.slice(0, hash) : rawURL;
@@ -250,14 +252,14 @@ export function parseURL(rawURL: string): GoURL {
   try {
     url = parse(u);
   } catch (e) {
-    if (e instanceof URLError) throw new Error(`parse ${quote(u)}: ${e.message}`);
+    if (e instanceof URLError) throw new GoError(`parse ${quote(u)}: ${e.message}`);
     throw e;
   }
   if (frag === '') return url;
   try {
     url.fragment = unescape(frag, 'fragment');
   } catch (e) {
-    if (e instanceof URLError) throw new Error(`parse ${quote(rawURL)}: ${e.message}`);
+    if (e instanceof URLError) throw new GoError(`parse ${quote(rawURL)}: ${e.message}`);
     throw e;
   }
   url.rawFragment = escape(url.fragment, 'fragment') === frag ? '' : frag;
@@ -329,4 +331,24 @@ export function urlString(u: GoURL): string {
   if (u.forceQuery || u.rawQuery !== '') buf += `?${u.rawQuery}`;
   if (u.fragment !== '') buf += `#${escapedFragment(u)}`;
   return buf;
+}
+
+/** url.ParseQuery as URL.Query uses it: malformed pairs (a ';', a bad escape) are dropped. */
+export function parseQuery(query: string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const pair of query.split('&')) {
+    if (pair === '' || pair.includes(';')) continue;
+    const eq = pair.indexOf('=');
+    let key: string;
+    let value: string;
+    try {
+      key = unescape(eq >= 0 ? pair.slice(0, eq) : pair, 'queryComponent');
+      value = unescape(eq >= 0 ? pair.slice(eq + 1) : '', 'queryComponent');
+    } catch (e) {
+      if (e instanceof URLError) continue;
+      throw e;
+    }
+    m.set(key, [...(m.get(key) ?? []), value]);
+  }
+  return m;
 }
