@@ -7,8 +7,8 @@ export type { VaultClient, VaultResponse } from './client.js';
 export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
 
 export type { FileAccess } from './funcs/context.js';
-export type { PluginRunner } from './funcs/unsupported.js';
-export { consulTemplateFuncs } from './funcmap.js';
+export type { PluginRunner } from './funcs/context.js';
+export { consulTemplateFuncNames, consulTemplateFuncs } from './funcmap.js';
 export { RecordingClient, mergeMounts, recordingFiles, redactBody, safeRecordPath, REDACTED, type RecordedExchange, type RecordedMethod } from './recording.js';
 export { DepSet, type FuncContext } from './funcs/context.js';
 export * from './dependency/index.js';

@@ -6,7 +6,7 @@ import { chmodSync, chownSync, closeSync, constants, lstatSync, mkdirSync, openS
 import { dirname, join, basename, normalize } from 'node:path';
 import { GoError } from '../value/index.js';
 import type { FileAccess } from './funcs/context.js';
-import type { PluginRunner } from './funcs/unsupported.js';
+import type { PluginRunner } from './funcs/context.js';
 
 /** The text Go's syscall errors print for the common errno codes. */
 const errnoText: Record<string, string> = {

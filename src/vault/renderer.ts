@@ -12,7 +12,7 @@ import type { VaultClient } from './client.js';
 import type { Dependency } from './dependency/dependency.js';
 import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
 import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
-import type { PluginRunner } from './funcs/unsupported.js';
+import type { PluginRunner } from './funcs/context.js';
 import { objectEntries, secretPtrType } from './dependency/vault_common.js';
 
 export interface RenderConsulOptions {

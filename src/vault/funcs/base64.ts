@@ -15,9 +15,9 @@ function decoder(name: string, alphabet: Alphabet): Value {
   });
 }
 
-export const base64Funcs: Record<string, Value> = {
+export const base64Funcs = {
   base64Decode: decoder('base64Decode', 'std'),
   base64Encode: fn([S], S, ([s]) => stringValue(encode(utf8Bytes(s.str()), 'std'))),
   base64URLDecode: decoder('base64URLDecode', 'url'),
   base64URLEncode: fn([S], S, ([s]) => stringValue(encode(utf8Bytes(s.str()), 'url'))),
-};
+} satisfies Record<string, Value>;

@@ -6,7 +6,7 @@ import { parseUint8 } from '../../go/strconv/index.js';
 import { clean } from '../../go/path/index.js';
 import { trimSpace } from '../../go/strings/index.js';
 import type { Dependency } from '../dependency/dependency.js';
-import type { FileAccess, FuncContext } from './context.js';
+import type { FileAccess, FuncContext, PerRender } from './context.js';
 import { S, SS, fn } from './sig.js';
 
 /** resolveSandboxedPath (funcs.go). */
@@ -47,9 +47,10 @@ class FileQuery implements Dependency {
   }
 }
 
-export function fileFuncs(ctx: FuncContext): Record<string, Value> {
-  return {
-    file: fn([S], S, ([s]) => {
+/** Made per render: they read and record the render's state. */
+export const fileFuncs = {
+  file: (ctx: FuncContext): Value =>
+    fn([S], S, ([s]) => {
       if (s.str() === '') return stringValue('');
       if (!ctx.files) throw new GoError('file: reading local files is disabled in vtpl (allow file access to enable it)');
       const d = new FileQuery(resolveSandboxed(ctx.files, ctx.sandboxPath, trimSpace(s.str())), ctx.files);
@@ -58,7 +59,8 @@ export function fileFuncs(ctx: FuncContext): Record<string, Value> {
       if (v === undefined) ctx.missing.add(d);
       return v ?? stringValue('');
     }),
-    writeToFile: fn([S, S, S, S, SS], S, ([path, user, group, perms, ...args]) => {
+  writeToFile: (ctx: FuncContext): Value =>
+    fn([S, S, S, S, SS], S, ([path, user, group, perms, ...args]) => {
       const flags = args.length === 2 ? args[0].str() : '';
       if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
       const content = args[args.length - 1].str();
@@ -67,5 +69,5 @@ export function fileFuncs(ctx: FuncContext): Record<string, Value> {
       ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
       return stringValue('');
     }, true),
-  };
-}
+} satisfies Record<string, PerRender>;
+

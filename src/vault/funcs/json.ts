@@ -16,9 +16,9 @@ function encoder(name: string, escapeHTML: boolean, indent?: string): Value {
   });
 }
 
-export const jsonFuncs: Record<string, Value> = {
+export const jsonFuncs = {
   toJSON: encoder('toJSON', true),
   toJSONPretty: encoder('toJSONPretty', true, '  '),
   toUnescapedJSON: encoder('toUnescapedJSON', false),
   toUnescapedJSONPretty: encoder('toUnescapedJSONPretty', false, '  '),
-};
+} satisfies Record<string, Value>;

@@ -94,8 +94,8 @@ const mergoOption = funcOf({
   params: [ptrTo(namedType({ str: 'mergo.Config', underlying: structOf([]) }))], variadic: false, results: [],
 });
 
-export const mapFuncs: Record<string, Value> = {
+export const mapFuncs = {
   explodeMap: fn([M], M, ([m]) => explodeMap(m)),
   mergeMap: fn([M, M, sliceOf(mergoOption)], M, ([dst, src]) => mergeMaps(dst, src, false), true),
   mergeMapWithOverride: fn([M, M], M, ([dst, src]) => mergeMaps(dst, src, true)),
-};
+} satisfies Record<string, Value>;

@@ -22,11 +22,11 @@ export function parseIntArg(s: string): bigint {
 
 const emptyMap = (): Value => box(new Value(mapStringInterfaceType, new GoMap()));
 
-export const parseFuncs: Record<string, Value> = {
+export const parseFuncs = {
   parseBool: fn([S], boolType, ([s]) => boolValue(s.str() === '' ? false : wrapped('parseBool', () => parseBool(s.str())))),
   parseFloat: fn([S], float64Type, ([s]) => float64Value(s.str() === '' ? 0 : wrapped('parseFloat', () => parseFloat64(s.str())))),
   parseInt: fn([S], int64Type, ([s]) => int64Value(parseIntArg(s.str()))),
   parseUint: fn([S], uint64Type, ([s]) => uint64Value(s.str() === '' ? 0n : wrapped('parseUint', () => parseUint10(s.str())))),
   parseJSON: fn([S], interfaceType, ([s]) => (s.str() === '' ? emptyMap() : box(decodeJSON(s.str(), { useNumber: false })))),
   parseYAML: fn([S], interfaceType, ([s]) => (s.str() === '' ? emptyMap() : box(parseYAMLv2(s.str())))),
-};
+} satisfies Record<string, Value>;

@@ -19,3 +19,11 @@ export const S = stringType;
 export const I = interfaceType;
 export const SS = sliceStringType;
 export const SI = sliceInterfaceType;
+
+/** sprig's function pairs: NAME, which swallows errors, and mustNAME, which returns them. */
+export type Pair<N extends string> = Record<N | `must${Capitalize<N>}`, Value>;
+
+/** The mustNAME of a sprig pair. */
+export function mustName<N extends string>(name: N): `must${Capitalize<N>}` {
+  return `must${name[0].toUpperCase()}${name.slice(1)}` as `must${Capitalize<N>}`;
+}

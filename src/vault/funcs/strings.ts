@@ -21,7 +21,7 @@ function indent(spaces: number, s: string): string {
   return out;
 }
 
-export const stringFuncs: Record<string, Value> = {
+export const stringFuncs = {
   indent: fn([intType, S], S, ([n, s]) => stringValue(indent(Number(n.int()), s.str()))),
   join: fn([S, SS], S, ([sep, a]) => stringValue(a.items().map((x) => x.str()).join(sep.str()))),
   split: fn([S, S], SS, ([sep, s]) => {
@@ -48,4 +48,4 @@ export const stringFuncs: Record<string, Value> = {
   toLower: fn([S], S, str((s) => gs.toLower(s))),
   toUpper: fn([S], S, str((s) => gs.toUpper(s))),
   toTitle: fn([S], S, str((s) => toTitle(s))),
-};
+} satisfies Record<string, Value>;

@@ -5,7 +5,7 @@ import { trimSpace } from '../../go/strings/index.js';
 import { marshalYAMLv2 } from '../yaml/encode.js';
 import { S, fn } from './sig.js';
 
-export const yamlFuncs: Record<string, Value> = {
+export const yamlFuncs = {
   toYAML: fn([interfaceType], S, ([v]) => {
     try {
       return stringValue(trimSpace(marshalYAMLv2(v)));
@@ -14,4 +14,4 @@ export const yamlFuncs: Record<string, Value> = {
       throw e;
     }
   }),
-};
+} satisfies Record<string, Value>;

@@ -90,8 +90,8 @@ function decryptAES(password: string, crypt64: string): string {
   return bytesToString(decrypted.subarray(0, end));
 }
 
-export const sprigCryptoFuncs: Record<string, Value> = {
+export const sprigCryptoFuncs = {
   derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
     stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str()))),
   decryptAES: fn([S, S], stringType, ([password, crypt64]) => stringValue(decryptAES(password.str(), crypt64.str()))),
-};
+} satisfies Record<string, Value>;

@@ -28,7 +28,7 @@ function addDuration(t: Value, d: bigint): Value {
 
 const mustDateModify = fn([S, timeType], timeType, ([f, date]) => addDuration(date, parseDuration(f.str())));
 
-export const sprigDateFuncs: Record<string, Value> = {
+export const sprigDateFuncs = {
   duration: fnNoErr([I], stringType, ([v0]) => {
     const v = indirectInterface(v0);
     let n = 0n;
@@ -67,4 +67,4 @@ export const sprigDateFuncs: Record<string, Value> = {
   unixEpoch: fnNoErr([timeType], stringType, ([date]) => stringValue(String(goTimeOf(date).sec))),
   mustDateModify,
   must_date_modify: mustDateModify,
-};
+} satisfies Record<string, Value>;

@@ -26,7 +26,7 @@ function json(escapeHTML: boolean, indent?: string): (v: Value) => string {
   };
 }
 
-export const sprigCollectionFuncs: Record<string, Value> = {
+export const sprigCollectionFuncs = {
   default: fnNoErr([I, sliceInterfaceType], interfaceType, ([d, ...given]) =>
     (given.length === 0 || isEmpty(given[0]) ? d : given[0]), true),
   empty: fnNoErr([I], boolType, ([v]) => boolValue(isEmpty(v))),
@@ -70,4 +70,4 @@ export const sprigCollectionFuncs: Record<string, Value> = {
       throw e;
     }
   }),
-};
+} satisfies Record<string, Value>;

@@ -6,7 +6,7 @@ import {
   mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
 } from '../../value/index.js';
 import { mergeInto } from '../funcs/maps.js';
-import { I, S, fn, fnNoErr } from '../funcs/sig.js';
+import { I, S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
 import { deepEqual } from '../../value/index.js';
 import { isEmpty, strslice, strval, toInt64 } from './convert.js';
 
@@ -33,17 +33,16 @@ function elements(list: Value, fail: (kind: string) => string, must: boolean): V
 }
 
 /** A list function and its must* twin: the plain one panics where the must one returns the error. */
-function pair(name: string, params: GoType[], result: GoType, impl: (args: readonly Value[], must: boolean) => Value, variadic = false): Record<string, Value> {
-  const mustName = `must${name[0].toUpperCase()}${name.slice(1)}`;
+function pair<N extends string>(name: N, params: GoType[], result: GoType, impl: (args: readonly Value[], must: boolean) => Value, variadic = false): Pair<N> {
   return {
     [name]: fnNoErr(params, result, (args) => impl(args, false), variadic),
-    [mustName]: fn(params, result, (args) => impl(args, true), variadic),
-  };
+    [mustName(name)]: fn(params, result, (args) => impl(args, true), variadic),
+  } as Pair<N>;
 }
 
 const slice = (items: Value[] | null): Value => new Value(SI, items);
 
-export const sprigListFuncs: Record<string, Value> = {
+export const sprigListFuncs = {
   ...pair('first', [I], interfaceType, ([l], must) => {
     const xs = elements(l, (k) => `Cannot find first on type ${k}`, must);
     return xs.length === 0 ? box(invalid) : xs[0];
@@ -154,10 +153,10 @@ export const sprigListFuncs: Record<string, Value> = {
       dict = conv(step, 'map[string]interface {}');
     }
   }, true),
-};
+} satisfies Record<string, Value>;
 
 /** merge / mergeOverwrite (mergo.Merge, with or without WithOverride) and their must* forms. */
-function mergeFuncs(name: string, overwrite: boolean): Record<string, Value> {
+function mergeFuncs<N extends string>(name: N, overwrite: boolean): Pair<N> {
   const impl = ([dst, ...srcs]: readonly Value[]): Value => {
     let d = dst.map();
     for (const src of srcs) {
@@ -167,10 +166,9 @@ function mergeFuncs(name: string, overwrite: boolean): Record<string, Value> {
     }
     return box(new Value(M, d));
   };
-  const mustName = `must${name[0].toUpperCase()}${name.slice(1)}`;
   return {
     [name]: fnNoErr([M, sliceOf(M)], interfaceType, impl, true),
-    [mustName]: fn([M, sliceOf(M)], interfaceType, impl, true),
-  };
+    [mustName(name)]: fn([M, sliceOf(M)], interfaceType, impl, true),
+  } as Pair<N>;
 }
 

@@ -93,7 +93,7 @@ function seq(params: number[]): string {
 
 const SI = sliceInterfaceType;
 
-export const sprigNumberFuncs: Record<string, Value> = {
+export const sprigNumberFuncs = {
   max: fnNoErr([I, SI], int64Type, ([a, ...rest]) => int64Value(rest.reduce((m, b) => (toInt64(b) > m ? toInt64(b) : m), toInt64(a))), true),
   biggest: fnNoErr([I, SI], int64Type, ([a, ...rest]) => int64Value(rest.reduce((m, b) => (toInt64(b) > m ? toInt64(b) : m), toInt64(a))), true),
   min: fnNoErr([I, SI], int64Type, ([a, ...rest]) => int64Value(rest.reduce((m, b) => (toInt64(b) < m ? toInt64(b) : m), toInt64(a))), true),
@@ -122,7 +122,7 @@ export const sprigNumberFuncs: Record<string, Value> = {
     const n = (s.startsWith('-') ? -1n : 1n) * BigInt(`0o${s.replace(/^[+-]/, '')}`);
     return int64Value(n >= -(1n << 63n) && n < 1n << 63n ? n : 0n);
   }),
-};
+} satisfies Record<string, Value>;
 
 /** math.Max / math.Min (NaN wins; -0 < +0). */
 function goMax(a: number, b: number): number {

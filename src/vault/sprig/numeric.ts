@@ -12,7 +12,7 @@ function divisor(b: bigint): bigint {
   return b;
 }
 
-export const sprigNumericFuncs: Record<string, Value> = {
+export const sprigNumericFuncs = {
   add: fnNoErr([sliceInterfaceType], int64Type, (vs) => wrap64(vs.reduce((a, v) => a + toInt64(v), 0n)), true),
   add1: fnNoErr([I], int64Type, ([v]) => wrap64(toInt64(v) + 1n)),
   sub: fnNoErr([I, I], int64Type, ([a, b]) => wrap64(toInt64(a) - toInt64(b))),
@@ -30,4 +30,4 @@ export const sprigNumericFuncs: Record<string, Value> = {
       return boolValue(false);
     }
   }),
-};
+} satisfies Record<string, Value>;

@@ -34,7 +34,7 @@ function deepCopy(v: Value): Value {
 
 const S_ = stringValue('').type;
 
-export const sprigTypeFuncs: Record<string, Value> = {
+export const sprigTypeFuncs = {
   typeOf: fnNoErr([I], S_, ([v]) => stringValue(typeOf(v))),
   typeIs: fnNoErr([S, I], boolType, ([t, v]) => boolValue(t.str() === typeOf(v))),
   typeIsLike: fnNoErr([S, I], boolType, ([t, v]) => boolValue(t.str() === typeOf(v) || `*${t.str()}` === typeOf(v))),
@@ -55,4 +55,4 @@ export const sprigTypeFuncs: Record<string, Value> = {
   mustToJson: fn([I], S_, ([v]) => stringValue(marshal(v, true))),
   mustToPrettyJson: fn([I], S_, ([v]) => stringValue(marshal(v, true, '  '))),
   mustToRawJson: fn([I], S_, ([v]) => stringValue(marshal(v, false))),
-};
+} satisfies Record<string, Value>;

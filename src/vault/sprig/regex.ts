@@ -5,7 +5,7 @@ import type { RE2JS } from 're2js';
 import { canBackquote, quote } from '../../go/strconv/index.js';
 import { GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue } from '../../value/index.js';
 import { compile, replaceAllString } from '../funcs/regex.js';
-import { S, fn, fnNoErr } from '../funcs/sig.js';
+import { S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
 
 /** regexp.MustCompile's panic text. */
 function mustCompile(re: string): RE2JS {
@@ -65,15 +65,14 @@ function quoteMeta(s: string): string {
 
 const strs = (xs: string[] | null): Value => new Value(sliceStringType, xs === null ? null : xs.map((x) => stringValue(x)));
 
-function pair(name: string, params: Value['type'][], result: Value['type'], impl: (re: RE2JS, args: readonly Value[], expr: string) => Value): Record<string, Value> {
-  const mustName = `must${name[0].toUpperCase()}${name.slice(1)}`;
+function pair<N extends string>(name: N, params: Value['type'][], result: Value['type'], impl: (re: RE2JS, args: readonly Value[], expr: string) => Value): Pair<N> {
   return {
     [name]: fnNoErr(params, result, ([re, ...rest]) => impl(mustCompile(re.str()), rest, re.str())),
-    [mustName]: fn(params, result, ([re, ...rest]) => impl(compile(re.str()), rest, re.str())),
-  };
+    [mustName(name)]: fn(params, result, ([re, ...rest]) => impl(compile(re.str()), rest, re.str())),
+  } as Pair<N>;
 }
 
-export const sprigRegexFuncs: Record<string, Value> = {
+export const sprigRegexFuncs = {
   mustRegexMatch: fn([S, S], boolType, ([re, s]) => boolValue(compile(re.str()).matcher(s.str()).find())),
   ...pair('regexFind', [S, S], S, (re, [s]) => {
     const m = re.matcher(s.str());
@@ -87,4 +86,4 @@ export const sprigRegexFuncs: Record<string, Value> = {
   ...pair('regexReplaceAllLiteral', [S, S, S], S, (re, [s, repl]) => stringValue(replaceAllString(re, s.str(), repl.str(), true))),
   ...pair('regexSplit', [S, S, intType], sliceStringType, (re, [s, n], expr) => strs(split(re, s.str(), Number(n.int()), expr))),
   regexQuoteMeta: fnNoErr([S], S, ([s]) => stringValue(quoteMeta(s.str()))),
-};
+} satisfies Record<string, Value>;

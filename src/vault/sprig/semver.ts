@@ -113,7 +113,7 @@ const versionType: GoType = namedType({
 });
 const versionPtrType = ptrTo(versionType);
 
-export const sprigSemverFuncs: Record<string, Value> = {
+export const sprigSemverFuncs = {
   semver: fn([S], versionPtrType, ([v]) => new Value(versionPtrType, toValue(newVersion(v.str())))),
   semverCompare: fn([S, S], boolType, ([c, v]) => boolValue(checkConstraints(newConstraint(c.str()), newVersion(v.str())))),
-};
+} satisfies Record<string, Value>;

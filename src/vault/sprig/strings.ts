@@ -3,13 +3,9 @@
 import { quote as goQuote } from '../../go/strconv/index.js';
 import { sprint } from '../../fmt/index.js';
 import { utf8Bytes, bytesToString } from '../../go/unicode/utf8/index.js';
-import {
-  type Value, boolType, boolValue, GoMap, indirectInterface, intType, mapStringStringType, sliceInterfaceType,
-  sliceStringType, stringValue, Value as V,
-} from '../../value/index.js';
+import { type Value, boolType, boolValue, GoMap, indirectInterface, intType, mapStringStringType, sliceInterfaceType, sliceStringType, stringValue, Value as V } from '../../value/index.js';
 import { decode, encode } from '../../go/encoding/base64/index.js';
 import { hex } from '../../go/encoding/hex/index.js';
-import { sha1 } from '../../go/crypto/sha1/index.js';
 import { sha256 } from '../../go/crypto/sha256/index.js';
 import * as gs from '../../go/strings/index.js';
 import { I, S, SS, fnNoErr } from '../funcs/sig.js';
@@ -43,7 +39,7 @@ function indent(spaces: number, v: string): string {
 
 const nonNil = (args: readonly Value[]): Value[] => args.filter((a) => indirectInterface(a).isValid());
 
-export const sprigStringFuncs: Record<string, Value> = {
+export const sprigStringFuncs = {
   trim: str1(gs.trimSpace),
   trimAll: str2((a, b) => gs.trim(b, a)),
   trimall: str2((a, b) => gs.trim(b, a)),
@@ -71,7 +67,6 @@ export const sprigStringFuncs: Record<string, Value> = {
     }
   }),
   sha256sum: str1((s) => hex(sha256(utf8Bytes(s)))),
-  sha1sum: str1((s) => hex(sha1(utf8Bytes(s)))),
   toString: fnNoErr([I], S, ([v]) => stringValue(strval(v))),
   join: fnNoErr([S, I], S, ([sep, v]) => stringValue(strslice(v).join(sep.str()))),
   split: fnNoErr([S, S], mapStringStringType, ([sep, orig]) => {
@@ -80,4 +75,4 @@ export const sprigStringFuncs: Record<string, Value> = {
     return new V(mapStringStringType, m);
   }),
   splitList: fnNoErr([S, S], SS, ([sep, orig]) => new V(sliceStringType, gs.split(orig.str(), sep.str()).map((p) => stringValue(p)))),
-};
+} satisfies Record<string, Value>;

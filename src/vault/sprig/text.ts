@@ -199,7 +199,7 @@ function ext(p: string): string {
 
 const str1 = (f: (s: string) => string): Value => fnNoErr([S], S, ([s]) => stringValue(f(s.str())));
 
-export const sprigTextFuncs: Record<string, Value> = {
+export const sprigTextFuncs = {
   trunc: fnNoErr([intType, S], S, ([c0, s0]) => {
     const c = Number(c0.int());
     const s = s0.str();
@@ -283,5 +283,5 @@ export const sprigTextFuncs: Record<string, Value> = {
   fail: fn([S], stringType, ([msg]) => {
     throw new GoError(msg.str());
   }),
-};
+} satisfies Record<string, Value>;
 

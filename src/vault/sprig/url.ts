@@ -28,7 +28,7 @@ function dictGetOrEmpty(d: GoMap | null, key: string): string {
   return v.str();
 }
 
-export const sprigURLFuncs: Record<string, Value> = {
+export const sprigURLFuncs = {
   urlParse: fnNoErr([S], M, ([v]) => {
     const u = parseOrPanic(v.str(), 'url');
     const m = new GoMap();
@@ -58,4 +58,4 @@ export const sprigURLFuncs: Record<string, Value> = {
     u.user = user;
     return stringValue(urlString(u));
   }),
-};
+} satisfies Record<string, Value>;

@@ -202,7 +202,7 @@ class Encoder {
   }
 }
 
-export const tomlFuncs: Record<string, Value> = {
+export const tomlFuncs = {
   toTOML: fn([interfaceType], S, ([v]) => {
     const enc = new Encoder();
     try {
@@ -213,4 +213,4 @@ export const tomlFuncs: Record<string, Value> = {
     }
     return stringValue(trimSpace(enc.out));
   }),
-};
+} satisfies Record<string, Value>;
