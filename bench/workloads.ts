@@ -233,6 +233,24 @@ const dbCredsWorkload: ConsulWorkload = {
   mounts: { 'database/': '{"type":"database","options":null}' },
 };
 
+/**
+ * One string literal of about `bytes` bytes: a PEM body written with "\n" escapes, as a
+ * manifest embeds a certificate. Parsing it must be linear (Go reads it in about a millisecond).
+ */
+function longLiteralWorkload(bytes: number): TextWorkload {
+  const rand = seeded(11);
+  const lines: string[] = [];
+  for (let size = 0; size < bytes; size += 66) lines.push(token(rand, 64));
+  const pem = `-----BEGIN CERTIFICATE-----\\n${lines.join('\\n')}\\n-----END CERTIFICATE-----\\n`;
+  return {
+    name: `long-literal-${bytes >> 20}mb`,
+    mode: 'text/template',
+    description: `one ${bytes >> 20} MB string literal (a PEM with \\n escapes) in an action`,
+    template: `{{ len "${pem}" }}\n`,
+    dataJSON: '{}',
+  };
+}
+
 export const workloads: readonly Workload[] = [
   configWorkload(100),
   configWorkload(1000),
@@ -241,4 +259,5 @@ export const workloads: readonly Workload[] = [
   vaultDefaultWorkload(500),
   vaultJSONWorkload(500),
   dbCredsWorkload,
+  longLiteralWorkload(1 << 20),
 ];

@@ -7,3 +7,4 @@ export * from './manifest.js';
 export * from './parse-template.js';
 export * from './preview.js';
 export * from './templatefile.js';
+export * from './write.js';

@@ -1,7 +1,8 @@
 // Small helpers shared by the CLI commands: inputs, delimiters, file writing.
 
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
 import { UsageError, UserError } from './io.js';
 
 /** Reads a file ("-" = stdin) as UTF-8; a missing file is a UserError. */
@@ -9,16 +10,8 @@ export function readText(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read ${file}: ${errnoText(e)}`);
+    throw new UserError(`cannot read ${file}: ${errnoWords(e)}`);
   }
-}
-
-function errnoText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err.code === 'ENOENT') return 'no such file or directory';
-  if (err.code === 'EISDIR') return 'is a directory';
-  if (err.code === 'EACCES') return 'permission denied';
-  return err.message ?? String(e);
 }
 
 /** Files as given; a directory stands for every .yaml/.yml file below it (sorted). */
@@ -53,35 +46,21 @@ export function parseDelims(v: string): [string, string] {
   return [parts[0] as string, parts[1] as string];
 }
 
-/** Parses an octal mode the way consul-template does (ParseUint base 8); undefined if invalid. */
+/** Parses an octal mode the way consul-template does (ParseUint base 8, 12 bits); undefined if invalid. */
 export function parseMode(perms: string): number | undefined {
   if (!/^[0-7]{1,4}$/.test(perms)) return undefined;
   return parseInt(perms, 8);
 }
 
 /**
- * Writes a file atomically: a temporary file in the same directory, chmod, fsync, rename.
- * Readers never see a partial file; on failure the temporary file is removed.
+ * Writes a file atomically with the agent's writer (src/agent/write.ts, a port of
+ * consul-template's renderer); a failure becomes a UserError naming the path and the cause.
  */
-export function writeFileAtomic(path: string, content: string, mode: number): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${process.pid}.${Math.random().toString(36).slice(2)}.vtpl.tmp`);
-  let fd: number | undefined;
+export function writeFileAtomic(path: string, content: string, perms: number): void {
   try {
-    fd = openSync(tmp, 'wx', mode);
-    writeSync(fd, content);
-    fchmodSync(fd, mode); // the exact mode, whatever the umask
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+    writeAtomic(path, content, { perms });
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was created
-    }
-    throw new UserError(`cannot write ${path}: ${errnoText(e)}`);
+    if (e instanceof WriteError) throw new UserError(e.message);
+    throw e;
   }
 }

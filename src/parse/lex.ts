@@ -7,6 +7,7 @@ import { type Item, ItemType, keywords } from './item.js';
 import { quote } from '../go/strconv/index.js';
 import { sprintf } from '../fmt/index.js';
 import { Value, int32Type } from '../value/index.js';
+import { numberBody } from './literal-syntax.js';
 
 /** A Go rune (int32) for fmt. */
 const rune = (r: number): Value => new Value(int32Type, BigInt(r));
@@ -22,12 +23,6 @@ export interface LexOptions {
 
 const space = '[ \\t\\r\\n]';
 const alnum = '[\\p{L}\\p{Nd}_]';
-// One scanNumber pass of lex.go without its sign: base prefix, digits, fraction, exponent, 'i'.
-const numberBody =
-  '(?:0[xX][0-9a-fA-F_]*(?:\\.[0-9a-fA-F_]*)?(?:[pP][+\\-]?[0-9_]*)?' +
-  '|0[oO][0-7_]*(?:\\.[0-7_]*)?' +
-  '|0[bB][01_]*(?:\\.[01_]*)?' +
-  '|[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+\\-]?[0-9_]*)?)i?';
 const firstNumber = new RegExp(`[+\\-]?${numberBody}`, 'uy');
 const isAlnum = new RegExp(`^${alnum}$`, 'u');
 

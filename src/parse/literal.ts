@@ -1,99 +1,178 @@
 // Literal token text -> values, reproducing Go's strconv (ParseUint/ParseInt/ParseFloat with
 // base 0, Unquote, UnquoteChar), fmt.Sscan of complex numbers, and node.go's newNumber.
 //
-// Why nearley here but a hand port of parse.go for actions: a literal's syntax is a small
-// context-free language whose only error is "invalid syntax", so a declarative grammar
-// (grammar/literal.ne) states it best. Action parsing, by contrast, must fail with exactly
-// Go's messages ("unexpected <end> in operand", "missing value for if", ...), and which
-// message Go prints depends on the order in which its recursive-descent parser consumes
-// tokens; only an exact port of parse.go reproduces that order.
-import nearley from 'nearley';
-import grammar from './literal-grammar.generated.js';
-import type { Literal, NumberSyntax, Piece } from './literal-syntax.js';
-import { quote } from '../go/strconv/index.js';
-import { underscoreOK } from '../go/strconv/index.js';
-import { bytesToString, utf8Bytes } from '../go/unicode/utf8/index.js';
+// Why hand-written scanners and no grammar: every literal of every template passes through
+// here, and a literal may be a megabyte (a PEM certificate in a manifest). An Earley parser
+// (nearley) keeps a chart per input character and took quadratic time and memory on long
+// literals: 16 KB cost seconds and a gigabyte. Go itself reads these with small loops
+// (strconv.Unquote, UnquoteChar, lex.go's scanNumber), and a port of those loops is linear,
+// reports exactly Go's errors, and is what a reader who knows the Go source expects to find.
+// The number shape is defined once, in literal-syntax.ts, for the lexer and for this module;
+// fmt's own float scanner (floatToken below) is a different Go function with a different
+// language (it accepts "nan", "inf" and a 'p' exponent on decimals, and not 0o/0b), kept as
+// a port of fmt because Go's complex parsing goes through it.
+import { type NumberSyntax, splitNumber } from './literal-syntax.js';
+import { quote, underscoreOK } from '../go/strconv/index.js';
+import { bytesToString, runeAt, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** An error from a literal conversion; its message is the text of Go's error value. */
 export class LiteralError extends Error {}
-
-const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
-
-// An Earley parse costs tens of microseconds, and templates repeat the same few literals
-// (0, 1, "%s"...), so results are memoized; the cache is bounded, as templates are untrusted.
-const literalCache = new Map<string, Literal | null>();
-const literalCacheLimit = 4096;
-
-function parseLiteral(text: string): Literal | null {
-  let lit = literalCache.get(text);
-  if (lit === undefined) {
-    lit = parseLiteralUncached(text);
-    if (literalCache.size >= literalCacheLimit) literalCache.clear();
-    literalCache.set(text, lit);
-  }
-  return lit;
-}
-
-function parseLiteralUncached(text: string): Literal | null {
-  const parser = new nearley.Parser(compiled);
-  try {
-    parser.feed(text);
-  } catch {
-    return null;
-  }
-  const results = parser.results as Literal[];
-  return results.length > 0 ? results[0] : null;
-}
 
 const syntaxError = 'invalid syntax';
 
 // ---- quoted strings and character constants ----
 
-/** Joins unquoted pieces. Byte escapes (\xff, \377) make a byte string, which is decoded as UTF-8. */
-function joinPieces(pieces: readonly Piece[]): string {
-  if (!pieces.some((p) => 'byte' in p)) {
-    return pieces.map((p) => ('text' in p ? p.text : 'rune' in p ? String.fromCodePoint(p.rune) : '')).join('');
+/** One character read by unquoteChar: its value, whether it is a rune (not a single byte), and where the rest starts. */
+interface Char {
+  value: number;
+  multibyte: boolean;
+  next: number;
+}
+
+const simpleEscapes: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+
+function unhex(c: string): number {
+  return /^[0-9a-fA-F]$/.test(c) ? parseInt(c, 16) : -1;
+}
+
+/** utf8.ValidRune: not a surrogate half, not above U+10FFFF. */
+const validRune = (r: number): boolean => r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+
+/** strconv.UnquoteChar(s[i:], quote); null is ErrSyntax. */
+function unquoteChar(s: string, i: number, quote: string): Char | null {
+  if (i >= s.length) return null;
+  const c = s[i];
+  if (c === quote) return null;
+  if (c.charCodeAt(0) >= 0x80) {
+    const { r, size } = runeAt(s, i);
+    return { value: r, multibyte: true, next: i + size };
   }
-  const bytes: number[] = [];
-  let text = '';
-  const flush = (): void => {
-    if (text !== '') bytes.push(...utf8Bytes(text));
-    text = '';
-  };
-  for (const p of pieces) {
-    if ('byte' in p) {
-      flush();
-      bytes.push(p.byte);
-    } else text += 'text' in p ? p.text : String.fromCodePoint(p.rune);
+  if (c !== '\\') return { value: c.charCodeAt(0), multibyte: false, next: i + 1 };
+  if (i + 1 >= s.length) return null;
+  const e = s[i + 1];
+  const rest = i + 2;
+  const simple = simpleEscapes[e];
+  if (simple !== undefined) return { value: simple, multibyte: false, next: rest };
+  switch (e) {
+    case 'x':
+    case 'u':
+    case 'U': {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      if (rest + n > s.length) return null;
+      let v = 0;
+      for (let j = 0; j < n; j++) {
+        const x = unhex(s[rest + j]);
+        if (x < 0) return null;
+        v = v * 16 + x;
+      }
+      // \x is a single byte, possibly not UTF-8; \u and \U must name a valid rune.
+      if (e === 'x') return { value: v, multibyte: false, next: rest + n };
+      return validRune(v) ? { value: v, multibyte: true, next: rest + n } : null;
+    }
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      let v = e.charCodeAt(0) - 48;
+      if (rest + 2 > s.length) return null;
+      for (let j = 0; j < 2; j++) {
+        const x = s.charCodeAt(rest + j) - 48;
+        if (x < 0 || x > 7) return null;
+        v = (v << 3) | x;
+      }
+      return v > 255 ? null : { value: v, multibyte: false, next: rest + 2 };
+    }
+    case "'":
+    case '"':
+      return e === quote ? { value: e.charCodeAt(0), multibyte: false, next: rest } : null;
+    default:
+      return null;
   }
-  flush();
-  return bytesToString(bytes);
+}
+
+/**
+ * The decoded text of a quoted literal. Go builds bytes: a \x or octal escape of 0x80 or
+ * more is one raw byte, and the whole is then read as UTF-8. Text runs are kept as slices
+ * and raw bytes are only materialised when one occurs, so the common case is a join.
+ */
+class UnquoteBuffer {
+  private readonly parts: (string | number)[] = [];
+  private rawBytes = false;
+
+  text(s: string): void {
+    this.parts.push(s);
+  }
+
+  char(ch: Char): void {
+    if (ch.value < 0x80 || ch.multibyte) this.parts.push(String.fromCodePoint(ch.value));
+    else {
+      this.parts.push(ch.value);
+      this.rawBytes = true;
+    }
+  }
+
+  toString(): string {
+    if (!this.rawBytes) return this.parts.join('');
+    const chunks = this.parts.map((p) => (typeof p === 'number' ? p : utf8Bytes(p)));
+    let total = 0;
+    for (const c of chunks) total += typeof c === 'number' ? 1 : c.length;
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      if (typeof c === 'number') bytes[at++] = c;
+      else {
+        bytes.set(c, at);
+        at += c.length;
+      }
+    }
+    return bytesToString(bytes);
+  }
 }
 
 /** strconv.Unquote for the string token kinds the lexer produces ("..." and `...`). */
-export function unquote(token: string): string {
-  if (token.startsWith('`')) {
-    // Raw strings: carriage returns are discarded from the value.
-    if (token.length < 2 || !token.endsWith('`')) throw new LiteralError(syntaxError);
-    return token.slice(1, -1).replaceAll('\r', '');
+export function unquote(s: string): string {
+  if (s.length < 2) throw new LiteralError(syntaxError);
+  const q = s[0];
+  const end = s.indexOf(q, 1) + 1; // just past the first closing quote; escapes may move it
+  if (end === 0) throw new LiteralError(syntaxError);
+  if (q === '`') {
+    // Raw strings: nothing may follow the closing quote; carriage returns are discarded.
+    if (end !== s.length) throw new LiteralError(syntaxError);
+    const body = s.slice(1, -1);
+    return body.includes('\r') ? body.replaceAll('\r', '') : body;
   }
-  if (token.length < 2 || !token.startsWith('"') || !token.endsWith('"')) throw new LiteralError(syntaxError);
-  // Like Go's unquote, skip escape processing when there is nothing to unescape.
-  if (!token.includes('\\') && !token.includes('\n') && token.indexOf('"', 1) === token.length - 1) {
-    return token.slice(1, -1);
+  if (q !== '"') throw new LiteralError(syntaxError);
+  const head = s.slice(0, end);
+  // Like Go, skip escape processing when there is nothing to unescape.
+  if (!head.includes('\\') && !head.includes('\n')) {
+    if (end !== s.length) throw new LiteralError(syntaxError);
+    return s.slice(1, -1);
   }
-  const lit = parseLiteral(token);
-  if (lit === null || lit.kind !== 'string') throw new LiteralError(syntaxError);
-  return joinPieces(lit.pieces);
+  const out = new UnquoteBuffer();
+  let i = 1;
+  while (i < s.length && s[i] !== q) {
+    // A run of plain characters is copied as one slice.
+    let j = i;
+    while (j < s.length && s[j] !== q && s[j] !== '\\' && s[j] !== '\n') j++;
+    if (j > i) {
+      out.text(s.slice(i, j));
+      i = j;
+      continue;
+    }
+    // An escape, or an unescaped newline, which is invalid.
+    const ch = s[i] === '\n' ? null : unquoteChar(s, i, q);
+    if (ch === null) throw new LiteralError(syntaxError);
+    out.char(ch);
+    i = ch.next;
+  }
+  if (i + 1 !== s.length) throw new LiteralError(syntaxError); // no closing quote, or text after it
+  return out.toString();
 }
 
-/** The rune of a character constant token such as 'a' or '\n' (strconv.UnquoteChar plus newNumber's tail check). */
+/** The rune of a character constant token such as 'a' or '\n' (newNumber's itemCharConstant case). */
 export function charValue(token: string): number {
-  const lit = parseLiteral(token);
-  if (lit === null || lit.kind !== 'char') throw new LiteralError(syntaxError);
-  if (lit.rest !== "'") throw new LiteralError(`malformed character constant: ${token}`);
-  const u = lit.unit;
-  return 'rune' in u ? u.rune : 'byte' in u ? u.byte : (u.text.codePointAt(0) ?? 0);
+  if (token[0] !== "'") throw new LiteralError(`malformed character constant: ${token}`);
+  const ch = unquoteChar(token, 1, "'");
+  if (ch === null) throw new LiteralError(syntaxError);
+  if (token.slice(ch.next) !== "'") throw new LiteralError(`malformed character constant: ${token}`);
+  return ch.value;
 }
 
 // ---- numbers ----
@@ -195,11 +274,6 @@ function parseFloat64(n: NumberSyntax, text: string): Parsed<number> {
   return { ok: true, value };
 }
 
-function numberSyntax(text: string): NumberSyntax | null {
-  const lit = parseLiteral(text);
-  return lit !== null && lit.kind === 'number' ? lit.syntax : null;
-}
-
 /** Go's float64 -> int64 conversion round-trips only for integral values in range. */
 function asInt64(f: number): bigint | null {
   return Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63 ? BigInt(f) : null;
@@ -272,7 +346,7 @@ function floatToken(s: string, i: number): number {
 }
 
 function convertFloat(part: string): number {
-  const syntax = numberSyntax(part);
+  const syntax = splitNumber(part);
   const r = syntax === null ? syntaxFail : parseFloat64(syntax, part);
   if (r.ok) return r.value;
   const why = r.range ? 'value out of range' : syntaxError;
@@ -308,7 +382,7 @@ export function numberValue(text: string, kind: NumberKind): NumberValue {
     simplifyComplex(n);
     return n;
   }
-  const syntax = numberSyntax(text);
+  const syntax = splitNumber(text);
   if (syntax === null) throw new LiteralError(`illegal number syntax: ${quote(text)}`);
   // Imaginary constants can only be complex unless they are zero.
   if (syntax.imaginary) {
