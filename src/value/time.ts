@@ -37,7 +37,6 @@ export function timeValue(t: GoTime): Value {
 }
 
 export function goTimeOf(v: Value): GoTime {
-  const [sec, nsec, offset, zone] = v.items();
-  return { sec: Number(sec.int()), nsec: Number(nsec.int()), offset: Number(offset.int()), zone: zone.str() };
+  return { sec: Number(v.field('sec').int()), nsec: Number(v.field('nsec').int()), offset: Number(v.field('offset').int()), zone: v.field('zone').str() };
 }
 

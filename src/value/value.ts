@@ -56,6 +56,12 @@ export class Value {
   str(): string { return this.v as string; }
   map(): GoMap | null { return this.v as GoMap | null; }
   items(): Value[] { return (this.v as Value[] | null) ?? []; }
+  /** reflect.Value.FieldByName for a struct's own (not promoted) field; a missing name is a bug in the caller. */
+  field(name: string): Value {
+    const i = this.type.fields?.findIndex((f) => f.name === name) ?? -1;
+    if (i < 0) throw new Error(`${this.type.str} has no field ${name}`);
+    return this.items()[i];
+  }
   func(): GoFunc | null { return this.v as GoFunc | null; }
   /** The dynamic value inside an interface, or the pointee of a pointer. */
   elem(): Value {

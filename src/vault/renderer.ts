@@ -68,7 +68,7 @@ function redact(message: string, used: DepSet, brain: ReadonlyMap<string, Value>
   for (const d of used.list()) {
     const data = brain.get(d.key);
     if (!data || data.type !== secretPtrType || data.isNil()) continue;
-    const dataMap = data.elem().items()[4];
+    const dataMap = data.elem().field('Data');
     for (const [, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) olds.push(sprint([v]));
   }
   if (olds.length === 0) return message;

@@ -17,8 +17,7 @@ const pemFields = structOf([
 ]);
 
 function pemOf(v: Value): PemEncoded {
-  const [cert, key, ca, chain] = v.items();
-  return { cert: cert.str(), key: key.str(), ca: ca.str(), caChain: chain.items().map((x) => x.str()) };
+  return { cert: v.field('Cert').str(), key: v.field('Key').str(), ca: v.field('CA').str(), caChain: v.field('CAChain').items().map((x) => x.str()) };
 }
 
 export const pemEncodedType: GoType = namedType({

@@ -27,7 +27,7 @@ class Store {
 
 function storeOf(recv: Value): Store {
   const target = recv.kind === 'ptr' ? recv.elem() : recv;
-  return new Store(target.items()[0].map() as GoMap);
+  return new Store(target.field('values').map() as GoMap);
 }
 
 const sig = (params: GoType[], results: GoType[]) => ({ params, variadic: false, results });

@@ -23,8 +23,10 @@ function toValue(v: SemVer): Value {
 }
 
 function fromValue(v: Value): SemVer {
-  const [major, minor, patch, pre, metadata, original] = v.items();
-  return { major: major.int(), minor: minor.int(), patch: patch.int(), pre: pre.str(), metadata: metadata.str(), original: original.str() };
+  return {
+    major: v.field('major').int(), minor: v.field('minor').int(), patch: v.field('patch').int(),
+    pre: v.field('pre').str(), metadata: v.field('metadata').str(), original: v.field('original').str(),
+  };
 }
 
 /** The pointee of a *Version argument or receiver; nil dereferences panic as in Go. */
