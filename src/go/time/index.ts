@@ -2,3 +2,4 @@
 export * from './duration.js';
 export * from './format.js';
 export * from './parse.js';
+export * from './time.js';

@@ -1,7 +1,7 @@
 // scratch (template/scratch.go): per-execution key/value storage with methods.
 
 import {
-  type GoType, GoError, GoMap, Value, boolType, boolValue, box, errorType, interfaceType, invalid,
+  indirectInterface, type GoType, GoError, GoMap, Value, boolType, boolValue, box, errorType, interfaceType, invalid,
   mapStringInterfaceType, namedType, ptrTo, sliceInterfaceType, stringType, stringValue, structOf,
 } from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
@@ -35,7 +35,8 @@ const empty = stringValue('');
 
 function mapSet(s: Store, k: string, mk: string, v: Value, overwrite: boolean): Value {
   if (!s.has(k)) s.set(k, box(new Value(mapStringInterfaceType, new GoMap())));
-  const typed = s.get(k)?.elem();
+  const stored = s.get(k);
+  const typed = stored && indirectInterface(stored);
   if (!typed || typed.type !== mapStringInterfaceType) throw new GoError(`${quote(k)} is not a map`);
   const m = typed.map() as GoMap;
   if (overwrite || m.get(stringValue(mk)) === undefined) m.set(stringValue(mk), v);
@@ -59,9 +60,11 @@ const scratchStruct: GoType = namedType({
     {
       name: 'MapValues', sig: sig([stringType], [sliceInterfaceType, errorType]),
       call: (r, [k]) => {
-        const typed = storeOf(r).get(k.str())?.elem();
-        if (!typed || typed.type !== mapStringInterfaceType || typed.isNil()) return new Value(sliceInterfaceType, null);
-        const entries = [...(typed.map() as GoMap).entries.values()].sort((a, b) => compareStrings(a.key.str(), b.key.str()));
+        const stored = storeOf(r).get(k.str());
+        const typed = stored && indirectInterface(stored);
+        if (!typed || typed.type !== mapStringInterfaceType) return new Value(sliceInterfaceType, null);
+        // A nil map passes Go's type assertion too: its values are an empty, non-nil slice.
+        const entries = [...(typed.map()?.entries.values() ?? [])].sort((a, b) => compareStrings(a.key.str(), b.key.str()));
         return new Value(sliceInterfaceType, entries.map((e) => e.value));
       },
     },
