@@ -2,7 +2,7 @@
 // the two classic mistakes: `.Data.KEY` on a KV v2 secret and comparing Vault data with an int.
 
 import {
-  ActionNode, ChainNode, CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
+  ActionNode, ChainNode, type CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
   NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, type Tree, VariableNode, WithNode,
 } from '../parse/index.js';
 import { parseReadPath } from '../vault/index.js';

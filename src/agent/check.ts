@@ -126,7 +126,7 @@ const GO_PARSE_ERROR = /^template: (?:[^\n]*?):(\d+):(?:(\d+):)? ([\s\S]*)$/;
 
 function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): CheckedTemplate {
   const base = { file: unit.file, pod: unit.pod?.label, destination: unit.config?.destination, origin: unit.origin };
-  let trees;
+  let trees: ReturnType<typeof parseTemplateTrees>;
   try {
     trees = parseTemplateTrees(unit.text, unit.left, unit.right);
   } catch (e) {

@@ -59,7 +59,7 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const bar = progress(io, inputs.length);
   for (const file of inputs) {
     bar.step(file);
-    let manifest;
+    let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {

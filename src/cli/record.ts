@@ -61,7 +61,7 @@ function collect(files: readonly string[], opts: RecordCliOptions): Collected {
   const skipped: string[] = [];
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   for (const file of files) {
-    let manifest;
+    let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {

@@ -4,7 +4,7 @@
 // node an error message names).
 
 import {
-  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, FieldNode,
+  ActionNode, BoolNode, BreakNode, ChainNode, type CommandNode, CommentNode, ContinueNode, DotNode, FieldNode,
   IdentifierNode, IfNode, ListNode, NilNode, type Node, NumberNode, PipeNode, RangeNode, StringNode,
   TemplateNode, TextNode, VariableNode, WithNode,
 } from '../parse/index.js';

@@ -3,7 +3,7 @@
 export { TemplateError } from './errors.js';
 export { execute } from './execute.js';
 export { type CallBuiltin, goodFunc } from './call.js';
-export { type ExecTemplate, type MissingKey } from './state.js';
+export type { ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
 export { canAddr, indexOf, indirect } from './addressable.js';

@@ -60,7 +60,7 @@ class NilReceiver extends Error {}
  */
 function stringMethod(t: GoType, name: string): ((recv: Value) => string) | undefined {
   const m = t.methods.get(name);
-  if (!m || m.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
+  if (m?.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
   const r = m.sig.results[0];
   if (r.kind !== 'string' || r.name !== 'string') return undefined;
   if (t.kind === 'ptr' && t.elem?.methods.get(name) === m) {

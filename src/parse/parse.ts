@@ -48,7 +48,7 @@ type ControlParts = [pos: number, line: number, pipe: PipeNode, list: ListNode, 
 
 function run<T>(root: Step<T>): T {
   const stack: Step<unknown>[] = [root];
-  let value: unknown = undefined;
+  let value: unknown ;
   for (;;) {
     const r = stack[stack.length - 1].next(value);
     if (r.done) {
@@ -628,6 +628,7 @@ export class Tree {
       case NodeType.String:
       case NodeType.Number:
       case NodeType.Nil:
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: errorf never returns (it throws)
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
@@ -694,7 +695,7 @@ export class Tree {
 
   /** hasFunction reports if a function name exists in the Tree's function sets. */
   private hasFunction(name: string): boolean {
-    return this.funcs !== null && this.funcs(name);
+    return this.funcs?.(name) ?? false;
   }
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */

@@ -135,7 +135,10 @@ export function sliceOf(elem: GoType): GoType {
 
 export function arrayOf(len: number, elem: GoType): GoType {
   let byLen = arrayCache.get(elem);
-  if (!byLen) arrayCache.set(elem, (byLen = new Map()));
+  if (!byLen) {
+    byLen = new Map();
+    arrayCache.set(elem, byLen);
+  }
   let t = byLen.get(len);
   if (!t) {
     t = { kind: 'array', str: `[${len}]${elem.str}`, name: '', elem, len, methods: noMethods };
@@ -146,7 +149,10 @@ export function arrayOf(len: number, elem: GoType): GoType {
 
 export function mapOf(key: GoType, elem: GoType): GoType {
   let byElem = mapCache.get(key);
-  if (!byElem) mapCache.set(key, (byElem = new Map()));
+  if (!byElem) {
+    byElem = new Map();
+    mapCache.set(key, byElem);
+  }
   let t = byElem.get(elem);
   if (!t) {
     t = { kind: 'map', str: `map[${key.str}]${elem.str}`, name: '', key, elem, methods: noMethods };

@@ -122,7 +122,9 @@ describe('TestIsTrue', () => {
     [fromJS({ a: 1, b: 2 }), true], [fromJS({}), false],
     [new Value(ptrTo(intType), intValue(0)), true], [zeroOf(ptrTo(intType)), false],
   ];
-  cases.forEach(([v, want], i) => test(`${i} ${v.type.str}`, () => expect(isTrue(v).truth).toBe(want)));
+  cases.forEach(([v, want], i) => {
+    test(`${i} ${v.type.str}`, () => expect(isTrue(v).truth).toBe(want));
+  });
 });
 
 describe('TestIssue31810', () => {

@@ -1,7 +1,7 @@
 // A readable table in the style of Go's parse_test.go (the complete upstream tables are
 // checked against Go itself in go-oracle.test.ts).
 import { describe, expect, test } from 'vitest';
-import { NumberNode, ActionNode, ParseError, Tree, parse } from '../../src/parse/index.js';
+import { type NumberNode, ActionNode, ParseError, Tree, parse } from '../../src/parse/index.js';
 
 const builtins = [new Set(['printf', 'contains'])];
 

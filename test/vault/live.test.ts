@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderConsulTemplate, recordedClient, type VaultClient } from '../../src/vault/index.js';
-import { LiveVaultClient, connectLiveVault } from '../../src/vault/live.js';
+import { type LiveVaultClient, connectLiveVault } from '../../src/vault/live.js';
 import { LiveConfigError, resolveLiveSettings } from '../../src/vault/live-config.js';
 import { type VaultTestServer, startVaultServer } from '../vault-server/server.js';
 

@@ -2,7 +2,7 @@
 // vault_common.go): the interface, errors.Wrap, and the checks the kinds share.
 
 import { quote } from '../../go/strconv/index.js';
-import { GoError, Value, stringType } from '../../value/index.js';
+import { GoError, type Value, stringType } from '../../value/index.js';
 import { parseRFC3339 } from '../../go/time/index.js';
 import { trim, trimSpace } from '../../go/strings/index.js';
 import type { VaultClient } from '../client.js';
@@ -26,7 +26,7 @@ export function trimPath(s: string): string {
 /** deletedKVv2: a KV v2 version whose metadata.deletion_time is in the past counts as missing. */
 export function deletedKVv2(s: ApiSecret, now: number): boolean {
   const md = new Map(objectEntries(s.data)).get('metadata');
-  if (!md || md.kind !== 'map') return false;
+  if (md?.kind !== 'map') return false;
   const dt = new Map(objectEntries(md)).get('deletion_time');
   if (!dt || dt.type !== stringType) return false;
   const t = parseRFC3339(dt.str());

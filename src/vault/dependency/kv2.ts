@@ -31,9 +31,9 @@ export async function isKVv2(client: VaultClient, path: string): Promise<MountCh
   };
   const mountPath = str('path');
   const options = data.get('options');
-  if (!options || !options.isValid() || options.kind !== 'map') return { mountPath, isV2: false };
+  if (!options?.isValid() || options.kind !== 'map') return { mountPath, isV2: false };
   const version = new Map(objectEntries(options)).get('version');
-  if (!version || !version.isValid()) return { mountPath, isV2: false };
+  if (!version?.isValid()) return { mountPath, isV2: false };
   const v = indirectInterface(version);
   return { mountPath, isV2: v.type === stringType && v.str() === '2' && str('type') === 'kv' };
 }

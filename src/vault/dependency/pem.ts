@@ -34,7 +34,8 @@ export const pemEncodedType: GoType = namedType({
 });
 
 // The Data method's result type is the type itself, known only once declared.
-(pemEncodedType.methods.get('Data')?.sig.results as GoType[]).push(pemEncodedType);
+const dataMethod = pemEncodedType.methods.get('Data');
+if (dataMethod) (dataMethod.sig.results as GoType[]).push(pemEncodedType);
 
 export function pemValue(p: PemEncoded): Value {
   return new Value(pemEncodedType, [

@@ -119,13 +119,13 @@ class StructDecoder {
   }
 
   str(v: Value | undefined, field: string): string {
-    if (!v || !v.isValid()) return '';
+    if (!v?.isValid()) return '';
     if (v.type !== stringType) { this.fail(v, 'string', field); return ''; }
     return v.str();
   }
 
   int(v: Value | undefined, field: string): bigint {
-    if (!v || !v.isValid()) return 0n;
+    if (!v?.isValid()) return 0n;
     if (v.kind !== 'string' || v.type === stringType) { this.fail(v, 'int', field); return 0n; }
     const text = v.str();
     if (!/^-?[0-9]+$/.test(text) || BigInt(text) > 9223372036854775807n || BigInt(text) < -9223372036854775808n) {
@@ -136,19 +136,19 @@ class StructDecoder {
   }
 
   bool(v: Value | undefined, field: string): boolean {
-    if (!v || !v.isValid()) return false;
+    if (!v?.isValid()) return false;
     if (v.kind !== 'bool') { this.fail(v, 'bool', field); return false; }
     return v.bool();
   }
 
   strings(v: Value | undefined, field: string): string[] | null {
-    if (!v || !v.isValid()) return null;
+    if (!v?.isValid()) return null;
     if (v.kind !== 'slice') { this.fail(v, '[]string', field); return null; }
     return v.items().map((e) => this.str(indirectInterface(e), field));
   }
 
   stringMap(v: Value | undefined, field: string): Map<string, string> | null {
-    if (!v || !v.isValid()) return null;
+    if (!v?.isValid()) return null;
     if (v.kind !== 'map') { this.fail(v, 'map[string]string', field); return null; }
     return new Map(objectEntries(v).map(([k, e]) => [k, this.str(e, field)]));
   }
@@ -186,7 +186,7 @@ function decodeWrapInfo(v: Value, parent: StructDecoder): ApiSecretWrapInfo | nu
   const get = (n: string): Value | undefined => StructDecoder.lookup(e, n);
   let creationTime = zeroTime;
   const ct = get('creation_time');
-  if (ct && ct.isValid()) {
+  if (ct?.isValid()) {
     if (ct.type !== stringType) {
       d.err ??= new GoError('Time.UnmarshalJSON: input is not a JSON string');
     } else {

@@ -4,7 +4,7 @@
 // validity window.
 
 import { quote } from '../../go/strconv/index.js';
-import { GoError, Value, indirectInterface, stringType } from '../../value/index.js';
+import { GoError, type Value, indirectInterface, stringType } from '../../value/index.js';
 import { decode as b64decode, encode as b64encode } from '../../go/encoding/base64/index.js';
 import { parseURL } from '../../go/net/url/index.js';
 import type { VaultClient } from '../client.js';

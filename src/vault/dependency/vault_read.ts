@@ -1,7 +1,7 @@
 // consul-template dependency/vault_read.go: `secret PATH`, a GET (KV v2 paths shimmed).
 
 import { quote } from '../../go/strconv/index.js';
-import { GoError, Value } from '../../value/index.js';
+import { GoError, type Value } from '../../value/index.js';
 import { type GoURL, parseQuery, parseURL } from '../../go/net/url/index.js';
 import type { VaultClient } from '../client.js';
 import { isKVv2, shimKVv2Path } from './kv2.js';

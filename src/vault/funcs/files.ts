@@ -1,7 +1,7 @@
 // file (a dependency on a local file, sandboxed) and writeToFile (a side effect): both
 // work only when the caller hands in a FileAccess.
 
-import { GoError, GoPanic, Value, stringValue } from '../../value/index.js';
+import { GoError, GoPanic, type Value, stringValue } from '../../value/index.js';
 import { parseUint8 } from '../../go/strconv/index.js';
 import { clean } from '../../go/path/index.js';
 import { trimSpace } from '../../go/strings/index.js';

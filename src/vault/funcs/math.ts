@@ -3,7 +3,7 @@
 
 import { sprintf } from '../../fmt/index.js';
 import {
-  GoError, GoPanic, Value, box, float64Value, indirectInterface, int64Value, interfaceType, isFloatKind, isIntKind,
+  GoError, GoPanic, type Value, box, float64Value, indirectInterface, int64Value, interfaceType, isFloatKind, isIntKind,
   isUintKind, uint64Value,
 } from '../../value/index.js';
 import { I, fn } from './sig.js';

@@ -13,7 +13,7 @@ import {
 export const fakeAddress = '0xc000010000';
 
 function stringResult(m: Method | undefined): Method | undefined {
-  if (!m || m.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
+  if (m?.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
   const r = m.sig.results[0];
   return r.kind === 'string' && r.name === 'string' ? m : undefined;
 }

@@ -2,7 +2,7 @@
 // algorithm: scrypt then HMAC-SHA256) and decryptAES (AES-256-CBC, IV first, PKCS#7-style
 // trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
 
-import { GoPanic, Value, stringType, stringValue, uint32Type } from '../../value/index.js';
+import { GoPanic, type Value, stringType, stringValue, uint32Type } from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { decode } from '../../go/encoding/base64/index.js';
 import { hmacSha256 } from '../../go/crypto/hmac/index.js';

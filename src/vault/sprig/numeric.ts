@@ -1,6 +1,6 @@
 // sprig numeric functions (functions.go, numeric.go) over spf13/cast conversions.
 
-import { GoPanic, Value, float64Type, float64Value, int64Type, int64Value, intType, intValue, sliceInterfaceType, boolType, boolValue } from '../../value/index.js';
+import { GoPanic, type Value, float64Type, float64Value, int64Type, int64Value, intType, intValue, sliceInterfaceType, boolType, boolValue } from '../../value/index.js';
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { compile } from '../funcs/regex.js';
 import { toFloat64, toInt64 } from './convert.js';

@@ -71,7 +71,9 @@ export const sprigStringFuncs = {
   join: fnNoErr([S, I], S, ([sep, v]) => stringValue(strslice(v).join(sep.str()))),
   split: fnNoErr([S, S], mapStringStringType, ([sep, orig]) => {
     const m = new GoMap();
-    gs.split(orig.str(), sep.str()).forEach((p, i) => m.set(stringValue(`_${i}`), stringValue(p)));
+    gs.split(orig.str(), sep.str()).forEach((p, i) => {
+      m.set(stringValue(`_${i}`), stringValue(p));
+    });
     return new V(mapStringStringType, m);
   }),
   splitList: fnNoErr([S, S], SS, ([sep, orig]) => new V(sliceStringType, gs.split(orig.str(), sep.str()).map((p) => stringValue(p)))),

@@ -260,7 +260,9 @@ export const sprigTextFuncs = {
   plural: fnNoErr([S, S, intType], S, ([one, many, n]) => (n.int() === 1n ? one : many)),
   splitn: fnNoErr([S, intType, S], mapStringStringType, ([sep, n, orig]) => {
     const m = new GoMap();
-    gs.splitN(orig.str(), sep.str(), Number(n.int())).forEach((p, i) => m.set(stringValue(`_${i}`), stringValue(p)));
+    gs.splitN(orig.str(), sep.str(), Number(n.int())).forEach((p, i) => {
+      m.set(stringValue(`_${i}`), stringValue(p));
+    });
     return new Value(mapStringStringType, m);
   }),
   toStrings: fnNoErr([I], sliceStringType, ([v]) => new Value(sliceStringType, strslice(v).map((x) => stringValue(x)))),

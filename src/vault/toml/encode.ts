@@ -94,7 +94,7 @@ class Encoder {
       if (n === '') { this.out += '0'; return; }
       if (/^[+-]?[0-9]+$/.test(n) && BigInt(n) >= -(1n << 63n) && BigInt(n) < 1n << 63n) { this.out += BigInt(n).toString(); return; }
       let f: number;
-      try { f = parseFloat64(n); } catch { return fail(`unable to convert ${quoted(n)} to int64 or float64`); }
+      try { f = parseFloat64(n); } catch { fail(`unable to convert ${quoted(n)} to int64 or float64`); }
       this.out += floatText(f, 64);
       return;
     }

@@ -3,7 +3,7 @@
 // plain scalars: YAML 1.1 booleans (yes/on/...), base-prefixed ints, floats, null.
 // Mappings become map[interface{}]interface{}; timestamps stay strings, as in v2.
 
-import { Alias, type Document, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { type Alias, type Document, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import {
   GoError, GoMap, Value, boolValue, box, float64Value, int64Value, interfaceType, intValue, invalid, mapOf,
   sliceInterfaceType, stringValue, uint64Value,

@@ -300,9 +300,18 @@ class Emitter {
 
   /** A value after "key:" or "- ": inline scalars/empty collections, else a nested block. */
   node(n: Node, indent: number, inSeq: boolean): void {
-    if (n.kind === 'scalar') return this.scalar(n, indent + 2, false);
-    if (n.kind === 'map' && n.entries.length === 0) return this.write('{}');
-    if (n.kind === 'seq' && n.items.length === 0) return this.write('[]');
+    if (n.kind === 'scalar') {
+      this.scalar(n, indent + 2, false);
+      return;
+    }
+    if (n.kind === 'map' && n.entries.length === 0) {
+      this.write('{}');
+      return;
+    }
+    if (n.kind === 'seq' && n.items.length === 0) {
+      this.write('[]');
+      return;
+    }
     if (n.kind === 'map') {
       if (inSeq) this.mapping(n.entries, indent + 2, true);
       else { this.newline(indent + 2); this.mapping(n.entries, indent + 2, true); }

@@ -25,6 +25,8 @@ export function pad(msg: Uint8Array, littleEndian: boolean): DataView {
 export function wordsBE(h: Uint32Array): Uint8Array {
   const out = new Uint8Array(h.length * 4);
   const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setUint32(i * 4, x, false));
+  h.forEach((x, i) => {
+    ov.setUint32(i * 4, x, false);
+  });
   return out;
 }

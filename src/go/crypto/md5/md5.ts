@@ -30,6 +30,8 @@ export function md5(msg: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(16);
   const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setUint32(i * 4, x, true));
+  h.forEach((x, i) => {
+    ov.setUint32(i * 4, x, true);
+  });
   return out;
 }

@@ -44,6 +44,8 @@ export function sha512(msg: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(64);
   const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setBigUint64(i * 8, x, false));
+  h.forEach((x, i) => {
+    ov.setBigUint64(i * 8, x, false);
+  });
   return out;
 }

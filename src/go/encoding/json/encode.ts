@@ -144,7 +144,9 @@ class Encoder {
     const entries = sortedEntries(m);
     this.enter(m, t);
     const tasks: Task[] = ['{'];
-    entries.forEach(([k, value], i) => tasks.push(`${i > 0 ? ',' : ''}${quote(k, this.escapeHTML)}:`, { v: value, addr: false }));
+    entries.forEach(([k, value], i) => {
+      tasks.push(`${i > 0 ? ',' : ''}${quote(k, this.escapeHTML)}:`, { v: value, addr: false });
+    });
     tasks.push('}', { leave: m });
     this.later(tasks);
   }

@@ -86,7 +86,7 @@ describe('strings', () => {
 // ---- Go values built to match the Go program's typedValues() ----
 
 const v = (t: GoType, x: unknown): Value => new Value(t, x);
-const bytes = (xs: number[] | null): Value => v(sliceOf(uint8Type), xs && xs.map((b) => v(uint8Type, BigInt(b))));
+const bytes = (xs: number[] | null): Value => v(sliceOf(uint8Type), xs === null ? null : xs.map((b) => v(uint8Type, BigInt(b))));
 const goMap = (t: GoType, entries: [Value, Value][]): Value => {
   const m = new GoMap();
   for (const [k, x] of entries) m.set(k, x);
