@@ -23,3 +23,21 @@ export function join(...elems: string[]): string {
   const nonEmpty = elems.filter((e) => e !== '');
   return nonEmpty.length === 0 ? '' : clean(nonEmpty.join('/'));
 }
+
+/** path.Base, path.Dir, path.Ext, path.IsAbs. */
+export function base(p: string): string {
+  if (p === '') return '.';
+  const t = p.replace(/\/+$/, '');
+  if (t === '') return '/';
+  return t.slice(t.lastIndexOf('/') + 1);
+}
+
+export function dir(p: string): string {
+  const i = p.lastIndexOf('/');
+  return clean(p.slice(0, i + 1));
+}
+
+export function ext(p: string): string {
+  for (let i = p.length - 1; i >= 0 && p[i] !== '/'; i--) if (p[i] === '.') return p.slice(i);
+  return '';
+}

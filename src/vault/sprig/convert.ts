@@ -1,10 +1,10 @@
-// sprig's value conversions: strval, strslice, empty, and spf13/cast's ToInt64/ToFloat64.
+// What the sprig files share: sprig's strval, strslice and empty, spf13/cast's ToInt64 and
+// ToFloat64, and the declarations of func(string...) template functions.
 
 import { sprint } from '../../fmt/index.js';
-import {
-  type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType, uint8Type,
-} from '../../value/index.js';
-import { bytesToString } from '../../go/unicode/utf8/index.js';
+import { type Value, boolType, boolValue, indirectInterface, stringValue, isComplexKind, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType, uint8Type } from '../../value/index.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { S, fnNoErr } from '../funcs/sig.js';
 import { parseFloat64 } from '../../go/strconv/index.js';
 
 /** strval: the string itself, []byte as text, error/Stringer via their methods, else %v. */
@@ -107,3 +107,16 @@ export function toFloat64(v0: Value): number {
   if (v.kind === 'bool') return v.bool() ? 1 : 0;
   return 0;
 }
+
+/** A string's UTF-8 bytes, and back (Go's []byte(s) and string(b)). */
+export const bytesOf = (s: string): Uint8Array => utf8Bytes(s);
+
+export const text = (b: Uint8Array): string => bytesToString(b);
+
+
+/** Template functions of one or two strings, as sprig's many func(string...) string. */
+export const str1 = (f: (s: string) => string): Value => fnNoErr([S], S, ([s]) => stringValue(f(s.str())));
+
+export const str2 = (f: (a: string, b: string) => string): Value => fnNoErr([S, S], S, ([a, b]) => stringValue(f(a.str(), b.str())));
+
+export const pred2 = (f: (a: string, b: string) => boolean): Value => fnNoErr([S, S], boolType, ([a, b]) => boolValue(f(a.str(), b.str())));

@@ -1,14 +1,22 @@
-// The deterministic sprig crypto functions (crypto.go): derivePassword (Master Password's
+// The deterministic sprig crypto functions (crypto.go): sha1sum, sha256sum, sha512sum,
+// adler32sum, derivePassword (Master Password's
 // algorithm: scrypt then HMAC-SHA256) and decryptAES (AES-256-CBC, IV first, PKCS#7-style
 // trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
 
-import { GoPanic, type Value, stringType, stringValue, uint32Type } from '../../value/index.js';
+import { GoPanic, type Value, stringValue, stringType, uint32Type } from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
-import { decode } from '../../go/encoding/base64/index.js';
-import { hmacSha256 } from '../../go/crypto/hmac/index.js';
+import { hex } from '../../go/encoding/hex/index.js';
+import { sha1 } from '../../go/crypto/sha1/index.js';
+import { adler32 } from '../../go/hash/adler32/index.js';
+import { sha512 } from '../../go/crypto/sha512/index.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';
+import { bytesOf, str1 } from './convert.js';
+import { decode } from '../../go/encoding/base64/index.js';
+import { sha256 } from '../../go/crypto/sha256/index.js';
+import { hmacSha256 } from '../../go/crypto/hmac/index.js';
 import { aesCBCDecrypt } from '../../go/crypto/aes/index.js';
 import { scryptKey } from '../../go/x/crypto/scrypt/index.js';
+
 
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 
@@ -90,7 +98,11 @@ function decryptAES(password: string, crypt64: string): string {
   return bytesToString(decrypted.subarray(0, end));
 }
 
-export const sprigCryptoFuncs = {
+export const sprigCrypto = {
+  sha512sum: str1((s) => hex(sha512(bytesOf(s)))),
+  sha1sum: str1((s) => hex(sha1(bytesOf(s)))),
+  adler32sum: str1((s) => String(adler32(bytesOf(s)))),
+  sha256sum: str1((s) => hex(sha256(utf8Bytes(s)))),
   derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
     stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str()))),
   decryptAES: fn([S, S], stringType, ([password, crypt64]) => stringValue(decryptAES(password.str(), crypt64.str()))),

@@ -2,12 +2,10 @@
 // mustDateModify (also registered as must_date_modify), and toDate / mustToDate
 // (time.ParseInLocation in Local, which is UTC).
 
-import { GoError, type Value, indirectInterface, int64Type, stringType, stringValue } from '../../value/index.js';
-import { parseInLocal } from '../../go/time/index.js';
-import { zeroTime } from '../../go/time/index.js';
-import { timeType, timeValue, goTimeOf } from '../../value/index.js';
+import { GoError, type Value, stringValue, stringType, indirectInterface, int64Type, timeType, timeValue, goTimeOf } from '../../value/index.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
-import { durationString, parseDuration } from '../../go/time/index.js';
+import { parseInLocal, zeroTime, durationString, parseDuration } from '../../go/time/index.js';
+
 
 const second = 1_000_000_000n;
 
@@ -28,7 +26,7 @@ function addDuration(t: Value, d: bigint): Value {
 
 const mustDateModify = fn([S, timeType], timeType, ([f, date]) => addDuration(date, parseDuration(f.str())));
 
-export const sprigDateFuncs = {
+export const sprigDate = {
   duration: fnNoErr([I], stringType, ([v0]) => {
     const v = indirectInterface(v0);
     let n = 0n;

@@ -1,13 +1,12 @@
-// sprig list and dict functions (list.go, dict.go, defaults.go).
+// sprig's dict.go: dict, get, set, unset, hasKey, keys, values, pluck, pick, omit, dig,
+// merge (dario.cat/mergo), deepCopy.
 
-import {
-  GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, intValue, interfaceType, invalid,
-  mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
-} from '../../value/index.js';
+import { mergeInto } from '../funcs/maps.js';
+import { GoMap, GoPanic, Value, boolType, boolValue, sliceStringType, stringValue, indirectInterface, sliceInterfaceType, box, interfaceType, mapStringInterfaceType, sliceOf } from '../../value/index.js';
+import { I, S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
+import { strval } from './convert.js';
 import { compareStrings } from '../../go/strings/index.js';
-import { marshalJSON } from '../../go/encoding/json/index.js';
-import { I, S, fnNoErr } from '../funcs/sig.js';
-import { isEmpty, strval } from './convert.js';
+
 
 const M = mapStringInterfaceType;
 
@@ -15,24 +14,43 @@ function sortedEntries(m: Value): { key: Value; value: Value }[] {
   return [...(m.map()?.entries.values() ?? [])].sort((a, b) => compareStrings(a.key.str(), b.key.str()));
 }
 
-function json(escapeHTML: boolean, indent?: string): (v: Value) => string {
-  return (v) => {
-    try {
-      return marshalJSON(indirectInterface(v), { escapeHTML, indent });
-    } catch (e) {
-      if (e instanceof GoError) return '';
-      throw e;
+/** merge / mergeOverwrite (mergo.Merge, with or without WithOverride) and their must* forms. */
+function mergeFuncs<N extends string>(name: N, overwrite: boolean): Pair<N> {
+  const impl = ([dst, ...srcs]: readonly Value[]): Value => {
+    let d = dst.map();
+    for (const src of srcs) {
+      const s = src.map();
+      if (d === null && s !== null) d = new GoMap();
+      if (d !== null && s !== null) mergeInto(d, s, overwrite);
     }
+    return box(new Value(M, d));
   };
+  return {
+    [name]: fnNoErr([M, sliceOf(M)], interfaceType, impl, true),
+    [mustName(name)]: fn([M, sliceOf(M)], interfaceType, impl, true),
+  } as Pair<N>;
 }
 
-export const sprigCollectionFuncs = {
-  default: fnNoErr([I, sliceInterfaceType], interfaceType, ([d, ...given]) =>
-    (given.length === 0 || isEmpty(given[0]) ? d : given[0]), true),
-  empty: fnNoErr([I], boolType, ([v]) => boolValue(isEmpty(v))),
-  coalesce: fnNoErr([sliceInterfaceType], interfaceType, (vs) => vs.find((v) => !isEmpty(v)) ?? box(invalid), true),
-  ternary: fnNoErr([I, I, boolType], interfaceType, ([vt, vf, c]) => (c.bool() ? vt : vf)),
-  list: fnNoErr([sliceInterfaceType], sliceInterfaceType, (vs) => new Value(sliceInterfaceType, vs.map((v) => box(v))), true),
+/** copystructure.Copy for the values templates hold: maps and slices are copied, the rest shared. */
+function deepCopy(v: Value): Value {
+  switch (v.kind) {
+    case 'interface': return box(deepCopy(indirectInterface(v)), v.type);
+    case 'map': {
+      const m = v.map();
+      if (m === null) return v;
+      const out = new GoMap();
+      for (const { key, value } of m.entries.values()) out.set(key, deepCopy(value));
+      return new Value(v.type, out);
+    }
+    case 'slice': return v.isNil() ? v : new Value(v.type, v.items().map(deepCopy));
+    default: return v;
+  }
+}
+
+const SI = sliceInterfaceType;
+const slice = (items: Value[] | null): Value => new Value(SI, items);
+
+export const sprigDict = {
   dict: fnNoErr([sliceInterfaceType], M, (vs) => {
     const m = new GoMap();
     for (let i = 0; i < vs.length; i += 2) m.set(stringValue(strval(vs[i])), i + 1 < vs.length ? vs[i + 1] : box(stringValue('')));
@@ -53,21 +71,41 @@ export const sprigCollectionFuncs = {
   keys: fnNoErr([sliceOf(M)], sliceStringType, (dicts) =>
     new Value(sliceStringType, dicts.flatMap((d) => sortedEntries(d).map((e) => e.key))), true),
   values: fnNoErr([M], sliceInterfaceType, ([d]) => new Value(sliceInterfaceType, sortedEntries(d).map((e) => e.value))),
-  until: fnNoErr([intType], sliceOf(intType), ([n]) => {
-    const count = Number(n.int());
-    const out: Value[] = [];
-    if (count >= 0) for (let i = 0; i < count; i++) out.push(intValue(i));
-    else for (let i = 0; i > count; i--) out.push(intValue(i));
-    return new Value(sliceOf(intType), out);
-  }),
-  toJson: fnNoErr([I], stringValue('').type, ([v]) => stringValue(json(true)(v))),
-  toPrettyJson: fnNoErr([I], stringValue('').type, ([v]) => stringValue(json(true, '  ')(v))),
-  toRawJson: fnNoErr([I], stringValue('').type, ([v]) => {
-    try {
-      return stringValue(marshalJSON(indirectInterface(v), { escapeHTML: false }));
-    } catch (e) {
-      if (e instanceof GoError) throw new GoPanic(e.message);
-      throw e;
+  pluck: fnNoErr([S, sliceOf(M)], SI, ([key, ...dicts]) =>
+    slice(dicts.flatMap((d) => { const x = d.map()?.get(key); return x === undefined ? [] : [x]; })), true),
+  pick: fnNoErr([M, sliceStringType], M, ([d, ...keys]) => {
+    const out = new GoMap();
+    for (const k of keys) {
+      const x = d.map()?.get(k);
+      if (x !== undefined) out.set(k, x);
     }
-  }),
+    return new Value(M, out);
+  }, true),
+  omit: fnNoErr([M, sliceStringType], M, ([d, ...keys]) => {
+    const out = new GoMap();
+    const drop = new Set(keys.map((k) => k.str()));
+    for (const { key, value } of d.map()?.entries.values() ?? []) if (!drop.has(key.str())) out.set(key, value);
+    return new Value(M, out);
+  }, true),
+  ...mergeFuncs('merge', false),
+  ...mergeFuncs('mergeOverwrite', true),
+  dig: fn([SI], interfaceType, (ps) => {
+    if (ps.length < 3) throw new GoPanic('dig needs at least three arguments');
+    const conv = (v: Value, want: string): Value => {
+      const d = indirectInterface(v);
+      if (d.type.str !== want) throw new GoPanic(`interface conversion: interface {} is ${d.isValid() ? d.type.str : 'nil'}, not ${want}`);
+      return d;
+    };
+    let dict = conv(ps[ps.length - 1], 'map[string]interface {}');
+    const def = ps[ps.length - 2];
+    const keys = ps.slice(0, -2).map((k) => conv(k, 'string').str());
+    for (let i = 0; ; i++) {
+      const step = dict.map()?.get(stringValue(keys[i]));
+      if (step === undefined) return def;
+      if (i === keys.length - 1) return step;
+      dict = conv(step, 'map[string]interface {}');
+    }
+  }, true),
+  deepCopy: fnNoErr([I], interfaceType, ([v]) => deepCopy(v)),
+  mustDeepCopy: fn([I], interfaceType, ([v]) => deepCopy(v)),
 } satisfies Record<string, Value>;

@@ -1,16 +1,13 @@
-// sprig list functions (list.go) and the dict helpers built on them (dict.go).
+// sprig's list.go: list, push/append, prepend, first, rest, last, initial, reverse, compact,
+// uniq, without, has, slice, concat, chunk, sortAlpha, each with its must* form.
 
+import { GoError, GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue, indirectInterface, sliceInterfaceType, box, interfaceType, invalid, mapStringInterfaceType, sliceOf, type GoType, deepEqual } from '../../value/index.js';
+import { I, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
+import { strslice, strval, isEmpty, toInt64 } from './convert.js';
 import { compareStrings } from '../../go/strings/index.js';
-import {
-  type GoType, GoError, GoMap, GoPanic, Value, boolType, boolValue, box, indirectInterface, intType, interfaceType, invalid,
-  mapStringInterfaceType, sliceInterfaceType, sliceOf, sliceStringType, stringValue,
-} from '../../value/index.js';
-import { mergeInto } from '../funcs/maps.js';
-import { I, S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
-import { deepEqual } from '../../value/index.js';
-import { isEmpty, strslice, strval, toInt64 } from './convert.js';
 
-const M = mapStringInterfaceType;
+
+const _M = mapStringInterfaceType;
 const SI = sliceInterfaceType;
 
 /** reflect.Kind's String() of a value's kind, as sprig's error texts print it. */
@@ -42,7 +39,8 @@ function pair<N extends string>(name: N, params: GoType[], result: GoType, impl:
 
 const slice = (items: Value[] | null): Value => new Value(SI, items);
 
-export const sprigListFuncs = {
+export const sprigList = {
+  list: fnNoErr([sliceInterfaceType], sliceInterfaceType, (vs) => new Value(sliceInterfaceType, vs.map((v) => box(v))), true),
   ...pair('first', [I], interfaceType, ([l], must) => {
     const xs = elements(l, (k) => `Cannot find first on type ${k}`, must);
     return xs.length === 0 ? box(invalid) : xs[0];
@@ -115,60 +113,4 @@ export const sprigListFuncs = {
     const strs = v.kind === 'slice' || v.kind === 'array' ? strslice(v).sort(compareStrings) : [strval(l)];
     return new Value(sliceStringType, strs.map((x) => stringValue(x)));
   }),
-  tuple: fnNoErr([SI], SI, (vs) => slice(vs.map((v) => box(v))), true),
-  all: fnNoErr([SI], boolType, (vs) => boolValue(vs.every((v) => !isEmpty(v))), true),
-  any: fnNoErr([SI], boolType, (vs) => boolValue(vs.some((v) => !isEmpty(v))), true),
-  pluck: fnNoErr([S, sliceOf(M)], SI, ([key, ...dicts]) =>
-    slice(dicts.flatMap((d) => { const x = d.map()?.get(key); return x === undefined ? [] : [x]; })), true),
-  pick: fnNoErr([M, sliceStringType], M, ([d, ...keys]) => {
-    const out = new GoMap();
-    for (const k of keys) {
-      const x = d.map()?.get(k);
-      if (x !== undefined) out.set(k, x);
-    }
-    return new Value(M, out);
-  }, true),
-  omit: fnNoErr([M, sliceStringType], M, ([d, ...keys]) => {
-    const out = new GoMap();
-    const drop = new Set(keys.map((k) => k.str()));
-    for (const { key, value } of d.map()?.entries.values() ?? []) if (!drop.has(key.str())) out.set(key, value);
-    return new Value(M, out);
-  }, true),
-  ...mergeFuncs('merge', false),
-  ...mergeFuncs('mergeOverwrite', true),
-  dig: fn([SI], interfaceType, (ps) => {
-    if (ps.length < 3) throw new GoPanic('dig needs at least three arguments');
-    const conv = (v: Value, want: string): Value => {
-      const d = indirectInterface(v);
-      if (d.type.str !== want) throw new GoPanic(`interface conversion: interface {} is ${d.isValid() ? d.type.str : 'nil'}, not ${want}`);
-      return d;
-    };
-    let dict = conv(ps[ps.length - 1], 'map[string]interface {}');
-    const def = ps[ps.length - 2];
-    const keys = ps.slice(0, -2).map((k) => conv(k, 'string').str());
-    for (let i = 0; ; i++) {
-      const step = dict.map()?.get(stringValue(keys[i]));
-      if (step === undefined) return def;
-      if (i === keys.length - 1) return step;
-      dict = conv(step, 'map[string]interface {}');
-    }
-  }, true),
 } satisfies Record<string, Value>;
-
-/** merge / mergeOverwrite (mergo.Merge, with or without WithOverride) and their must* forms. */
-function mergeFuncs<N extends string>(name: N, overwrite: boolean): Pair<N> {
-  const impl = ([dst, ...srcs]: readonly Value[]): Value => {
-    let d = dst.map();
-    for (const src of srcs) {
-      const s = src.map();
-      if (d === null && s !== null) d = new GoMap();
-      if (d !== null && s !== null) mergeInto(d, s, overwrite);
-    }
-    return box(new Value(M, d));
-  };
-  return {
-    [name]: fnNoErr([M, sliceOf(M)], interfaceType, impl, true),
-    [mustName(name)]: fn([M, sliceOf(M)], interfaceType, impl, true),
-  } as Pair<N>;
-}
-

@@ -1,11 +1,12 @@
 // sprig regex functions (regex.go): the plain ones panic like regexp.MustCompile,
 // the must* ones return the compile error.
 
-import type { RE2JS } from 're2js';
-import { canBackquote, quote } from '../../go/strconv/index.js';
 import { GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue } from '../../value/index.js';
-import { compile, replaceAllString } from '../funcs/regex.js';
 import { S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
+import { canBackquote, quote } from '../../go/strconv/index.js';
+import { compile, replaceAllString } from '../funcs/regex.js';
+import type { RE2JS } from 're2js';
+
 
 /** regexp.MustCompile's panic text. */
 function mustCompile(re: string): RE2JS {
@@ -72,7 +73,14 @@ function pair<N extends string>(name: N, params: Value['type'][], result: Value[
   } as Pair<N>;
 }
 
-export const sprigRegexFuncs = {
+export const sprigRegex = {
+  regexMatch: fnNoErr([S, S], boolType, ([re, s]) => {
+    try {
+      return boolValue(compile(re.str()).matcher(s.str()).find());
+    } catch {
+      return boolValue(false);
+    }
+  }),
   mustRegexMatch: fn([S, S], boolType, ([re, s]) => boolValue(compile(re.str()).matcher(s.str()).find())),
   ...pair('regexFind', [S, S], S, (re, [s]) => {
     const m = re.matcher(s.str());

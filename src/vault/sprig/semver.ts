@@ -2,16 +2,12 @@
 // a *semver.Version whose methods (Major, Prerelease, Original, Compare, IncMinor, ...)
 // templates call and which prints through its String method.
 
-import {
-  type FuncSig, type GoType, type Method, GoPanic, Value, boolType, boolValue, errorType, intType, intValue,
-  namedType, ptrTo, sliceOf, stringType, stringValue, structOf, uint64Type, uint8Type,
-} from '../../value/index.js';
+import { GoPanic, Value, boolType, boolValue, intType, stringValue, stringType, intValue, sliceOf, type GoType, type FuncSig, type Method, errorType, namedType, ptrTo, structOf, uint64Type, uint8Type } from '../../value/index.js';
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { S, fn } from '../funcs/sig.js';
-import {
-  type SemVer, compareVersions, newVersion, validateMetadata, validatePrerelease, versionString,
-} from '../semver/version.js';
+import { type SemVer, compareVersions, newVersion, validateMetadata, validatePrerelease, versionString } from '../semver/version.js';
 import { checkConstraints, newConstraint } from '../semver/constraints.js';
+
 
 const bytesType = sliceOf(uint8Type);
 
@@ -115,7 +111,7 @@ const versionType: GoType = namedType({
 });
 const versionPtrType = ptrTo(versionType);
 
-export const sprigSemverFuncs = {
+export const sprigSemver = {
   semver: fn([S], versionPtrType, ([v]) => new Value(versionPtrType, toValue(newVersion(v.str())))),
   semverCompare: fn([S, S], boolType, ([c, v]) => boolValue(checkConstraints(newConstraint(c.str()), newVersion(v.str())))),
 } satisfies Record<string, Value>;

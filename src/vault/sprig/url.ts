@@ -1,11 +1,10 @@
-// sprig's urlParse and urlJoin (url.go) over Go's net/url (go-url.ts). Both panic
+// sprig's urlParse and urlJoin (url.go) over Go's net/url (src/go/net/url). Both panic
 // rather than return errors, as sprig does.
 
-import {
-  GoMap, GoPanic, Value, box, indirectInterface, mapStringInterfaceType, stringType, stringValue,
-} from '../../value/index.js';
+import { GoMap, GoPanic, Value, stringValue, stringType, indirectInterface, box, mapStringInterfaceType } from '../../value/index.js';
 import { S, fnNoErr } from '../funcs/sig.js';
 import { type Userinfo, emptyURL, hostname, parseURL, urlString, userinfoString } from '../../go/net/url/index.js';
+
 
 const M = mapStringInterfaceType;
 
@@ -28,7 +27,7 @@ function dictGetOrEmpty(d: GoMap | null, key: string): string {
   return v.str();
 }
 
-export const sprigURLFuncs = {
+export const sprigURL = {
   urlParse: fnNoErr([S], M, ([v]) => {
     const u = parseOrPanic(v.str(), 'url');
     const m = new GoMap();

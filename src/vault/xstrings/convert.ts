@@ -1,6 +1,7 @@
-// sprig snakecase / kebabcase: xstrings v1.5.0 ToSnakeCase / ToKebabCase (convert.go
-// camelCaseToLowerCase and its word scanner), over runes.
+// github.com/huandu/xstrings v1.5.0 convert.go, as sprig uses it: ToSnakeCase / ToKebabCase
+// (camelCaseToLowerCase and its word scanner) and ToCamelCase, over runes.
 
+import * as gs from '../../go/strings/index.js';
 import { isSpace } from '../../go/strings/index.js';
 
 type WordType = 'invalid' | 'number' | 'upper' | 'alphabet' | 'connector' | 'punct' | 'other';
@@ -120,4 +121,49 @@ export function camelCaseToLowerCase(str: string, connector: string): string {
     }
   }
   return out + toLowerWord(wt, word, connector);
+}
+
+const upper = (r: string): string => gs.toUpper(r);
+const lower = (r: string): string => gs.toLower(r);
+
+/** xstrings toCamelCase (isBig: PascalCase, which sprig's camelcase uses). */
+export function toCamelCase(str: string, isBig: boolean): string {
+  const rs = Array.from(str);
+  if (rs.length === 0) return '';
+  const isConnector = (r: string): boolean => r === '-' || r === '_' || gs.isSpace(r.codePointAt(0) ?? 0);
+  let out = '';
+  let i = 0;
+  let r0 = '';
+  let firstUpper = false;
+  for (; i < rs.length; i++) {
+    r0 = rs[i];
+    if (!isConnector(r0)) {
+      firstUpper = isUpper(r0);
+      r0 = isBig ? upper(r0) : lower(r0);
+      i++;
+      break;
+    }
+    out += r0;
+  }
+  if (i >= rs.length) return isConnector(r0) ? out : out + r0;
+  for (; i < rs.length; i++) {
+    const r1 = r0;
+    r0 = rs[i];
+    if (isConnector(r0) && isConnector(r1)) {
+      out += r1;
+      continue;
+    }
+    if (isConnector(r1)) {
+      firstUpper = isUpper(r0);
+      r0 = upper(r0);
+    } else {
+      if (firstUpper) {
+        if (isUpper(r0)) r0 = lower(r0);
+        else firstUpper = false;
+      }
+      out += r1;
+    }
+  }
+  if (firstUpper && !isBig) r0 = lower(r0);
+  return out + r0;
 }

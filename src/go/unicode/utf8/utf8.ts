@@ -2,6 +2,8 @@
 // helpers give Go's rune and byte view of a JS string (a lone surrogate counts as one rune,
 // U+FFFD, as Go treats an invalid byte) and convert between Go byte slices and JS strings.
 
+import { GoPanic } from '../../errors/index.js';
+
 export const runeError = 0xfffd;
 export const maxRune = 0x10ffff;
 
@@ -144,4 +146,13 @@ export function bytesToString(b: ArrayLike<number>): string {
   }
   for (const r of decodeRunes(b)) s += String.fromCodePoint(r < 0 ? runeError : r);
   return s;
+}
+
+/** A Go slice expression s[lo:hi] on bytes; out of range panics as Go does. */
+export function sliceBytes(s: string, lo: number, hi?: number): string {
+  const b = utf8Bytes(s);
+  const h = hi ?? b.length;
+  if (h < 0 || h > b.length) throw new GoPanic(`runtime error: slice bounds out of range [:${h}] with length ${b.length}`);
+  if (lo < 0 || lo > h) throw new GoPanic(`runtime error: slice bounds out of range [${lo}:${h}]`);
+  return bytesToString(b.subarray(lo, h));
 }
