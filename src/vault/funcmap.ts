@@ -13,7 +13,7 @@ import { loopFunc } from './funcs/loop.js';
 import { scratchFunc } from './funcs/scratch.js';
 import { S, fn } from './funcs/sig.js';
 import { timestampFunc } from './funcs/timestamp.js';
-import { pluginFunc } from './funcs/unsupported.js';
+import { pluginFunc } from './funcs/plugin.js';
 import { unimplementedSprigFuncs } from './sprig/unimplemented.js';
 import { base64Funcs as base64 } from './funcs/base64.js';
 import { containsFuncs as contains } from './funcs/contains.js';
@@ -28,7 +28,8 @@ import { regexFuncs as regex } from './funcs/regex.js';
 import { secretFuncs as vault } from './funcs/vault.js';
 import { stringFuncs as strings } from './funcs/strings.js';
 import { tomlFuncs as toml } from './toml/encode.js';
-import { unsupportedFuncs as unsupported } from './funcs/unsupported.js';
+import { sockaddrFuncs as sockaddr } from './funcs/plugin.js';
+import { spewFuncs as spew } from './spew/spew.js';
 import { yamlFuncs as yaml } from './funcs/yaml.js';import { sprigCrypto } from './sprig/crypto.js';
 import { sprigDate } from './sprig/date.js';
 import { sprigDefaults } from './sprig/defaults.js';
@@ -135,7 +136,7 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   split: strings.split,
   splitToMap: strings.splitToMap,
   byMeta: consul.byMeta,
-  sockaddr: unsupported.sockaddr,
+  sockaddr: sockaddr.sockaddr,
   writeToFile: files.writeToFile,
   // Math functions
   add: math.add,
@@ -146,10 +147,10 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   minimum: math.minimum,
   maximum: math.maximum,
   // Debug functions
-  spew_dump: unsupported.spew_dump,
-  spew_printf: unsupported.spew_printf,
-  spew_sdump: unsupported.spew_sdump,
-  spew_sprintf: unsupported.spew_sprintf,
+  spew_dump: spew.spew_dump,
+  spew_printf: spew.spew_printf,
+  spew_sdump: spew.spew_sdump,
+  spew_sprintf: spew.spew_sprintf,
 
   // Sprig (sprig.HermeticTxtFuncMap, prefixed sprig_), in the order of sprig's genericMap
   sprig_hello: sprigFunctions.hello,

@@ -1,13 +1,10 @@
-// plugin (runs a command: only when the caller supplies a runner), sockaddr (needs the
-// host's network interfaces) and the go-spew debug helpers (spew/).
+// plugin (funcs.go: runs a command, only when the caller supplies a runner) and sockaddr
+// (needs the host's network interfaces, which vtpl does not read).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
 import { trimSpace } from '../../go/strings/index.js';
-import { I, S, SS, fn } from './sig.js';
+import { S, SS, fn } from './sig.js';
 import type { PluginRunner } from './context.js';
-import { sliceOf } from '../../value/index.js';
-import { sdump } from '../spew/dump.js';
-import { spewSprintf } from '../spew/sprintf.js';
 
 export function pluginFunc(run: PluginRunner | undefined): Value {
   return fn([S, SS], S, ([name, ...args]) => {
@@ -24,11 +21,6 @@ function unsupported(name: string, why: string, params: Value['type'][], variadi
   }, variadic);
 }
 
-export const unsupportedFuncs = {
+export const sockaddrFuncs = {
   sockaddr: unsupported('sockaddr', 'needs network interface introspection', [SS], true),
-  // spew_dump and spew_printf write to the agent's stdout, not into the template: their result is "".
-  spew_dump: fn([sliceOf(I)], S, () => stringValue(''), true),
-  spew_printf: fn([S, sliceOf(I)], S, () => stringValue(''), true),
-  spew_sdump: fn([sliceOf(I)], S, (args) => stringValue(sdump(args)), true),
-  spew_sprintf: fn([S, sliceOf(I)], S, ([format, ...args]) => stringValue(spewSprintf(format.str(), args)), true),
 } satisfies Record<string, Value>;
