@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planAgent, DEFAULT_MAP_TEMPLATE, DEFAULT_JSON_TEMPLATE, type PlanOptions } from '../../src/agent/annotations.js';
 import { clean as cleanPath, join as joinPath } from '../../src/go/path/path.js';
 import { parseutilParseBool } from '../../src/agent/parsebool.js';
-import { parseBool as goParseBool } from '../../src/go/strconv/atoi.js';
+import { parseBool as goParseBool } from '../../src/go/strconv/index.js';
 
 const P = 'vault.hashicorp.com/';
 const plan = (a: Record<string, string>, opts?: PlanOptions) =>

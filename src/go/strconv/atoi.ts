@@ -1,23 +1,11 @@
-// strconv.Parse* with Go's results and error texts (*strconv.NumError.Error()).
+// strconv's atoi.go: ParseInt, ParseUint and underscoreOK, with Go's results and error
+// texts (*strconv.NumError.Error()).
 
 import { quote } from './quote.js';
-import { underscoreOK } from './underscore.js';
 import { GoError } from '../errors/index.js';
 
-function numError(fn: string, s: string, reason: string): GoError {
+export function numError(fn: string, s: string, reason: string): GoError {
   return new GoError(`strconv.${fn}: parsing ${quote(s)}: ${reason}`);
-}
-
-/** strconv.ParseBool. */
-export function parseBool(s: string): boolean {
-  switch (s) {
-    case '1': case 't': case 'T': case 'true': case 'TRUE': case 'True':
-      return true;
-    case '0': case 'f': case 'F': case 'false': case 'FALSE': case 'False':
-      return false;
-    default:
-      throw numError('ParseBool', s, 'invalid syntax');
-  }
 }
 
 const maxInt64 = (1n << 63n) - 1n;
@@ -50,30 +38,36 @@ export function parseUint8(s: string, bits: number): bigint {
   return n;
 }
 
-const decimalFloat = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-const hexFloat = /^([+-]?)0[xX]((?:[0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+))[pP]([+-]?[0-9]+)$/;
-
-/** strconv.ParseFloat(s, 64). */
-export function parseFloat64(s: string): number {
-  if (s.includes('_') && underscoreOK(s) && decimalFloat.test(s.replace(/_/g, ''))) return parseFloat64(s.replace(/_/g, ''));
-  if (decimalFloat.test(s)) {
-    const f = Number(s);
-    if (!Number.isFinite(f)) throw numError('ParseFloat', s, 'value out of range');
-    return f;
+/**
+ * Reports whether the underscores in s are allowed: only between digits, or between a
+ * base prefix and a digit (strconv/atoi.go).
+ */
+export function underscoreOK(s: string): boolean {
+  // saw is the class of the last character: ^ start, 0 digit or base prefix, _ underscore, ! other.
+  let saw = '^';
+  let i = 0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1])) {
+    i = 2;
+    saw = '0';
+    hex = s[1] === 'x' || s[1] === 'X';
   }
-  if (/^[+-]?(?:inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  if (/^nan$/i.test(s)) return NaN;
-  const m = hexFloat.exec(s);
-  if (m && !m[2].startsWith('_') && !m[2].endsWith('_') && !m[2].includes('__')) {
-    const digits = m[2].replace(/_/g, '');
-    const dot = digits.indexOf('.');
-    const mant = BigInt('0x' + (digits.replace('.', '') || '0'));
-    const exp = Number(m[3]) - (dot < 0 ? 0 : (digits.length - dot - 1) * 4);
-    const f = Number(mant) * 2 ** exp;
-    if (!Number.isFinite(f)) throw numError('ParseFloat', s, 'value out of range');
-    return m[1] === '-' ? -f : f;
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
   }
-  throw numError('ParseFloat', s, 'invalid syntax');
+  return saw !== '_';
 }
 
 export { maxInt64, minInt64, maxUint64 };

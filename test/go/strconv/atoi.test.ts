@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { underscoreOK } from '../../../src/go/strconv/underscore.js';
+import { underscoreOK } from '../../../src/go/strconv/index.js';
 
 describe('underscoreOK', () => {
   it.each([
