@@ -32,6 +32,7 @@ function caseJSON(w: Workload, budgetMs: number): string {
     fields.push(`"vault":${raw(w.vault)}`, `"mounts":${raw(w.mounts)}`);
   }
   fields.push(`"budgetMs":${budgetMs}`);
+  if (w.rounds !== undefined) fields.push(`"rounds":${w.rounds}`);
   return `{${fields.join(',')}}`;
 }
 

@@ -1,7 +1,8 @@
 // The timing loop, the same as the Go oracle's (conformance/oracle/bench.go):
 // warm up for a quarter of the budget while finding a batch size that takes
 // about a fiftieth of it, then run timed batches in 5 rounds until the budget is
-// spent; the median round's rate is reported, so a burst of load from elsewhere
+// spent (an operation longer than the budget runs once to warm up and once per
+// round); the median round's rate is reported, so a burst of load from elsewhere
 // on the machine moves it less.
 // Memory is sampled between batches, outside the timed part.
 
@@ -17,7 +18,8 @@ export interface Measurement {
   readonly rounds: readonly number[];
 }
 
-const roundCount = 5;
+/** Timed rounds per measurement; a workload whose one operation takes seconds asks for fewer. */
+export const defaultRounds = 5;
 
 /** Each result is stored here so the optimizer cannot drop the work. */
 let _sink: unknown;
@@ -28,7 +30,7 @@ function timeBatch(op: () => unknown, n: number): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-export function measure(op: () => unknown, budgetMs: number, sample: () => void): Measurement {
+export function measure(op: () => unknown, budgetMs: number, sample: () => void, roundCount = defaultRounds): Measurement {
   const budget = budgetMs / 1000;
   const target = budget / 50;
   let batch = 1;

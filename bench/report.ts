@@ -62,8 +62,12 @@ export function combine(w: Workload, vtpl: VtplResult, go: GoResult | null): Wor
 
 const opsFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
+/** Slow workloads (a few operations per second or fewer) keep two significant digits. */
+const slowOpsFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
 function ops(m: { opsPerSec: number } | undefined): string {
-  return m === undefined ? '-' : opsFormat.format(m.opsPerSec);
+  if (m === undefined) return '-';
+  return (m.opsPerSec < 10 ? slowOpsFormat : opsFormat).format(m.opsPerSec);
 }
 
 function times(r: number | null): string {

@@ -78,8 +78,8 @@ export async function benchVtpl(w: Workload, budgetMs: number, gc: () => void): 
     rssPeakBytes = Math.max(rssPeakBytes, m.rss);
   };
   try {
-    const parse = measure(subject.parse, budgetMs, sample);
-    const execute = measure(subject.execute, budgetMs, sample);
+    const parse = measure(subject.parse, budgetMs, sample, w.rounds);
+    const execute = measure(subject.execute, budgetMs, sample, w.rounds);
     return { output: subject.output, parse, execute, heapPeakBytes, rssPeakBytes };
   } catch (e) {
     return { output: subject.output, error: errorText(e), heapPeakBytes, rssPeakBytes };

@@ -3,19 +3,23 @@
 // are JSON text (built by hand where number literals must keep their exact
 // text), so both sides decode the same bytes: numbers become json.Number.
 
-export interface TextWorkload {
+/** What the two kinds of workload share. */
+interface WorkloadBase {
   readonly name: string;
-  readonly mode: 'text/template';
   readonly description: string;
+  /** Timed rounds (default 5): fewer for workloads whose single operation takes seconds. */
+  readonly rounds?: number;
+}
+
+export interface TextWorkload extends WorkloadBase {
+  readonly mode: 'text/template';
   readonly template: string;
   /** Dot, as JSON text. */
   readonly dataJSON: string;
 }
 
-export interface ConsulWorkload {
-  readonly name: string;
+export interface ConsulWorkload extends WorkloadBase {
   readonly mode: 'consul-template';
-  readonly description: string;
   readonly template: string;
   /** Recorded Vault responses: request key ("PATH") -> response body JSON text. */
   readonly vault: Readonly<Record<string, string>>;
@@ -233,6 +237,58 @@ const dbCredsWorkload: ConsulWorkload = {
   mounts: { 'database/': '{"type":"database","options":null}' },
 };
 
+// Large workloads (issue 8, items 8 and 9): each operation takes from a tenth of a second
+// to seconds, so they run 2 rounds (one warm-up operation, then one per round).
+
+/** `range` over an integer: the cost of one iteration with an empty body. */
+function rangeIntWorkload(n: number): TextWorkload {
+  return {
+    name: `range-int-${n.toExponential().replace('+', '')}`,
+    mode: 'text/template',
+    description: `{{range ${n}}}{{end}}: ${n} iterations of an empty body`,
+    template: `{{range ${n}}}{{end}}`,
+    dataJSON: 'null',
+    rounds: 2,
+  };
+}
+
+/** sprig's until builds a []int of n elements (8 bytes each in Go) and range walks it. */
+function sprigUntilWorkload(n: number): ConsulWorkload {
+  return {
+    name: `sprig-until-${n.toExponential().replace('+', '')}`,
+    mode: 'consul-template',
+    description: `{{range sprig_until ${n}}}{{end}}: a []int of ${n} elements, ranged over`,
+    template: `{{range sprig_until ${n}}}{{end}}`,
+    vault: {},
+    mounts: {},
+    rounds: 2,
+  };
+}
+
+/** n {{if}} blocks nested in each other: parse and execution depth. */
+function nestedIfWorkload(n: number): TextWorkload {
+  return {
+    name: `nested-if-${n}`,
+    mode: 'text/template',
+    description: `${n} nested {{if true}} around one character`,
+    template: `${'{{if true}}'.repeat(n)}x${'{{end}}'.repeat(n)}`,
+    dataJSON: 'null',
+    rounds: 2,
+  };
+}
+
+/** An output of n bytes written one byte at a time. */
+function byteOutputWorkload(n: number): TextWorkload {
+  return {
+    name: `output-${n / 1e6}MB`,
+    mode: 'text/template',
+    description: `{{range ${n}}}x{{end}}: ${n / 1e6} MB of output in 1-byte writes`,
+    template: `{{range ${n}}}x{{end}}`,
+    dataJSON: 'null',
+    rounds: 2,
+  };
+}
+
 /**
  * One string literal of about `bytes` bytes: a PEM body written with "\n" escapes, as a
  * manifest embeds a certificate. Parsing it must be linear (Go reads it in about a millisecond).
@@ -246,7 +302,8 @@ function longLiteralWorkload(bytes: number): TextWorkload {
     name: `long-literal-${bytes >> 20}mb`,
     mode: 'text/template',
     description: `one ${bytes >> 20} MB string literal (a PEM with \\n escapes) in an action`,
-    template: `{{ len "${pem}" }}\n`,
+    // Executing it is a truth test, so the row measures parsing the literal.
+    template: `{{ if "${pem}" }}parsed{{ end }}\n`,
     dataJSON: '{}',
   };
 }
@@ -260,4 +317,8 @@ export const workloads: readonly Workload[] = [
   vaultJSONWorkload(500),
   dbCredsWorkload,
   longLiteralWorkload(1 << 20),
+  rangeIntWorkload(1e7),
+  sprigUntilWorkload(1e8),
+  nestedIfWorkload(100000),
+  byteOutputWorkload(1e7),
 ];

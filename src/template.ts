@@ -2,11 +2,14 @@
 // the I/O-free parts of helper.go and exec.go's Execute/ExecuteTemplate.
 
 import { sprintf } from './fmt/index.js';
-import { type ExecTemplate, type MissingKey, TemplateError, execute as executeTree, goodFunc } from './exec/index.js';
+import {
+  type ExecTemplate, type MissingKey, StringWriter, TemplateError, type Writer, execute as executeTree, goodFunc,
+  isStringLengthError,
+} from './exec/index.js';
 import { builtins, callFunction } from './funcs/index.js';
 import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
 import {
-  GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
+  DataError, GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
 } from './value/index.js';
 
 /** A plain JS function usable from templates, as func(...interface{}) (interface{}, error). */
@@ -146,18 +149,49 @@ export class Template implements ExecTemplate {
     return b === undefined ? undefined : { fn: b, isBuiltin: true };
   }
 
-  /** Renders the template with dot = data (a Value, or JS data converted by fromJS). */
+  /**
+   * Renders the template with dot = data (a Value, or JS data converted by fromJS) and
+   * returns the output; on an error nothing is returned. An output longer than a JS
+   * string can be is a TemplateError: executeTo streams it instead.
+   */
   execute(data: unknown): string {
-    return executeTree(this, fromJS(data), callFunction);
+    const w = new StringWriter();
+    this.executeTo(w, data);
+    return w.toString();
+  }
+
+  /**
+   * Go's Execute(wr, data): writes the output to w in chunks as it is produced. On an
+   * error, what was produced before it has been written, as in Go.
+   */
+  executeTo(w: Writer, data: unknown): void {
+    executeTree(this, dataValue(data), callFunction, w);
   }
 
   /** Renders the associated template `name`. */
   executeTemplate(name: string, data: unknown): string {
+    const w = new StringWriter();
+    this.executeTemplateTo(w, name, data);
+    return w.toString();
+  }
+
+  /** Go's ExecuteTemplate(wr, name, data): executeTo for the associated template `name`. */
+  executeTemplateTo(w: Writer, name: string, data: unknown): void {
     const tmpl = this.lookup(name);
     if (tmpl === undefined) {
       throw new TemplateError('exec', sprintf('template: no template %q associated with template %q', [stringValue(name), stringValue(this.name)]));
     }
-    return tmpl.execute(data);
+    tmpl.executeTo(w, data);
+  }
+}
+
+/** The data as a Go value; JS data that cannot be one is the template's error, not a raw exception. */
+function dataValue(data: unknown): Value {
+  try {
+    return fromJS(data);
+  } catch (e) {
+    if (e instanceof DataError) throw new TemplateError('exec', e.message);
+    throw e;
   }
 }
 
@@ -174,7 +208,8 @@ function wrapJSFunc(fn: JSFunc): Value {
     try {
       result = fn(...args);
     } catch (e) {
-      if (e instanceof GoError || e instanceof GoPanic) throw e;
+      // A string past JS's limit is reported by the caller with the limit named (safeCall).
+      if (e instanceof GoError || e instanceof GoPanic || isStringLengthError(e)) throw e;
       throw new GoError(e instanceof Error ? e.message : String(e));
     }
     return box(fromJS(result));
@@ -198,4 +233,4 @@ export function render(text: string, data: unknown, options: RenderOptions = {})
   return t.parse(text).execute(data);
 }
 
-export { TemplateError };
+export { TemplateError, type Writer };

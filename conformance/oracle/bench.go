@@ -20,14 +20,16 @@ import (
 	ct "github.com/hashicorp/consul-template/template"
 )
 
-// benchWorkload is a conformance case (no options) plus its time budget.
+// benchWorkload is a conformance case (no options) plus its time budget and
+// number of timed rounds (0: benchRounds).
 type benchWorkload struct {
 	Case
 	BudgetMs int `json:"budgetMs"`
+	Rounds   int `json:"rounds"`
 }
 
 // measurement is one timed loop: Ops operations in Seconds (batch time only),
-// in benchRounds rounds; OpsPerSec is the median round's, so a burst of load
+// in benchRounds rounds (or the workload's own number); OpsPerSec is the median round's, so a burst of load
 // from elsewhere on the machine moves it less.
 type measurement struct {
 	Ops       int       `json:"ops"`
@@ -108,8 +110,12 @@ func benchOne(w *benchWorkload) benchResult {
 		runtime.ReadMemStats(&ms)
 		heapPeak = max(heapPeak, ms.HeapAlloc)
 	}
-	if r.Parse, err = measure(s.parse, budget, sample); err == nil {
-		r.Execute, err = measure(s.execute, budget, sample)
+	rounds := w.Rounds
+	if rounds <= 0 {
+		rounds = benchRounds
+	}
+	if r.Parse, err = measure(s.parse, budget, rounds, sample); err == nil {
+		r.Execute, err = measure(s.execute, budget, rounds, sample)
 	}
 	if err != nil {
 		r.Error = err.Error()
@@ -120,10 +126,10 @@ func benchOne(w *benchWorkload) benchResult {
 }
 
 // measure warms op up for a quarter of the budget while finding a batch size
-// that takes about a fiftieth of it, then runs timed batches in benchRounds
+// that takes about a fiftieth of it, then runs timed batches in `rounds`
 // rounds until the budget is spent. sample runs between batches, outside the
 // timed part.
-func measure(op func() error, budget time.Duration, sample func()) (*measurement, error) {
+func measure(op func() error, budget time.Duration, rounds int, sample func()) (*measurement, error) {
 	target := budget / 50
 	batch := 1
 	var warm time.Duration
@@ -140,10 +146,10 @@ func measure(op func() error, budget time.Duration, sample func()) (*measurement
 		}
 	}
 	m := &measurement{}
-	for range benchRounds {
+	for range rounds {
 		var spent time.Duration
 		ops := 0
-		for spent < budget/benchRounds {
+		for spent < budget/time.Duration(rounds) {
 			t, err := timeBatch(op, batch)
 			if err != nil {
 				return nil, err

@@ -16,6 +16,8 @@ const usage = `usage:
   vtpl-oracle check [-timeout D] FILE...   report cases whose committed expectation differs; exit 1 if any
   vtpl-oracle batch [-timeout D]           one case JSON per stdin line -> one {"want"|"wantError"|"unfillable"} line
   vtpl-oracle bench                        stdin: JSON list of workloads -> JSON report of Go's parse/execute speed
+  vtpl-oracle fetch -addr URL -path P [-env K=V]... [-write K=V]...
+                                           one Vault read (or write) through consul-template against a live server -> {"value"|"error"}
 `
 
 func main() {
@@ -36,6 +38,11 @@ func main() {
 	}
 	flags := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
 	timeout := flags.Duration("timeout", 5*time.Second, "deadline for one case")
+	addr := flags.String("addr", "", "fetch: the Vault address")
+	path := flags.String("path", "", "fetch: the secret path")
+	var env, write listFlag
+	flags.Var(&env, "env", "fetch: a VAULT_* setting K=V (repeatable)")
+	flags.Var(&write, "write", "fetch: a K=V of a write (repeatable)")
 	flags.Parse(os.Args[2:])
 
 	ok := true
@@ -51,6 +58,11 @@ func main() {
 		}
 	case "bench":
 		if err := bench(os.Stdin, stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			ok = false
+		}
+	case "fetch":
+		if err := fetch(*addr, *path, env, write, stdout); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			ok = false
 		}

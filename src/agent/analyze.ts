@@ -1,6 +1,10 @@
 // Static analysis of a parsed template (no Vault needed): which secret paths it reads, and
-// the two classic mistakes: `.Data.KEY` on a KV v2 secret and comparing Vault data with an int.
+// the mistakes that are visible without data: `.Data.KEY` on a KV v2 secret, comparing Vault
+// data with an int, a `secret` call with arguments (a write), fields a secret does not have,
+// `range` over a secret, and functions that need Consul, Nomad, a local file or a command.
 
+import { secretType } from '../vault/dependency/index.js';
+import { SERVICE_FUNCS } from './service-funcs.js';
 import {
   ActionNode, ChainNode, type CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
   NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, type Tree, VariableNode, WithNode,
@@ -21,10 +25,12 @@ export interface SecretRead {
   readonly pos: number;
 }
 
-export type FindingCode = 'kv2-data' | 'int-compare';
+export type FindingCode = 'kv2-data' | 'int-compare' | 'secret-write' | 'no-field' | 'range-secret' | 'needs-service';
 
 export interface Finding {
   readonly code: FindingCode;
+  /** 'error' when the template fails for certain once the call runs; 'warning' when it may be intended. */
+  readonly severity: 'error' | 'warning';
   readonly pos: number;
   readonly message: string;
   readonly hint: string;
@@ -60,6 +66,24 @@ type Abstract =
 
 const OTHER: Abstract = { kind: 'other' };
 
+/** The fields of consul-template's *dependency.Secret, the value `secret` returns. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set((secretType.fields ?? []).map((f) => f.name));
+
+/** `.Data.password` -> `.Data.data.password`, `.Data.Data.x` -> `.Data.data.x`: the KV v2 spelling. */
+function kv2Fix(shown: string, fields: readonly string[], i: number): string {
+  const tail = `.${fields.slice(i).join('.')}`;
+  const head = shown.endsWith(tail) ? shown.slice(0, shown.length - tail.length) : '.Data';
+  const f = fields[i] as string;
+  const fixed = f.toLowerCase() === 'data' ? ['data', ...fields.slice(i + 1)] : ['data', ...fields.slice(i)];
+  return `${head}.${fixed.join('.')}`;
+}
+
+/** `secret "p" "version=1"` as the read it was probably meant to be: `secret "p?version=1"`. */
+function readForm(read: SecretRead): string {
+  const query = read.args.map((a) => a ?? '<dynamic>').join('&');
+  return `secret ${JSON.stringify(`${read.path ?? '<path>'}?${query}`)}`;
+}
+
 export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path: string) => KvVerdict | undefined): Analysis {
   const reads: SecretRead[] = [];
   const findings: Finding[] = [];
@@ -74,17 +98,32 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
 
   const fieldChain = (base: Abstract, fields: readonly string[], pos: number, shown: string): Abstract => {
     let cur = base;
-    for (const f of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as string;
       if (cur.kind === 'secret' && f === 'Data') {
         cur = { kind: 'data', read: cur.read };
+      } else if (cur.kind === 'secret') {
+        if (!SECRET_FIELDS.has(f)) {
+          const data = f.toLowerCase() === 'data' ? ' (the field is .Data, capitalised)' : '';
+          finding({
+            code: 'no-field', severity: 'error', pos,
+            message: `${shown}: the result of ${cur.read.fn} "${cur.read.path ?? '<dynamic>'}" has no field ${f}${data}, so rendering fails with "can't evaluate field ${f} in type *dependency.Secret"`,
+            hint: `a secret has the fields ${[...SECRET_FIELDS].join(', ')}; the values are under .Data`,
+          });
+        }
+        cur = OTHER;
       } else if (cur.kind === 'data') {
         const path = cur.read?.path;
         const verdict = path === undefined || cur.read?.fn !== 'secret' ? undefined : kvVersion(normalizeSecretPath(path));
         if (verdict?.kv2 && f !== 'data' && f !== 'metadata') {
+          const next = fields[i + 1];
+          const outcome = next === undefined
+            ? 'so this prints <no value>'
+            : `so this fails with "nil pointer evaluating interface {}.${next}"`;
           finding({
-            code: 'kv2-data', pos,
-            message: `${shown} reads .Data.${f}, but "${path}" is a KV v2 secret (${verdict.basis}): .Data holds only "data" and "metadata", so this prints <no value>`,
-            hint: `use .Data.data.${f}`,
+            code: 'kv2-data', severity: 'warning', pos,
+            message: `${shown} reads .Data.${f}, but "${path}" is a KV v2 secret (${verdict.basis}): .Data holds only "data" and "metadata", ${outcome}`,
+            hint: `use ${kv2Fix(shown, fields, i)}`,
           });
         }
         cur = { kind: 'value', expr: shown };
@@ -128,6 +167,13 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
       const lit = (a: Abstract | undefined) => (a?.kind === 'string' ? a.text : undefined);
       const read: SecretRead = { fn: name as SecretFunc, path: lit(args[0]), args: args.slice(1).map(lit), pos: first.pos };
       reads.push(read);
+      if (name === 'secret' && read.args.length > 0) {
+        finding({
+          code: 'secret-write', severity: 'warning', pos: first.pos,
+          message: `${cmd.toString()} is a write: with more than one argument consul-template sends the arguments as data to "${read.path ?? '<dynamic>'}" (PUT), which overwrites a KV secret`,
+          hint: `to read (e.g. a KV version), put the parameters in the path: ${readForm(read)}`,
+        });
+      }
       return name === 'secret' ? { kind: 'secret', read } : OTHER;
     }
     if (COMPARISONS.has(name)) {
@@ -137,12 +183,20 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
       if (vaultSide && intLit) {
         const expr = vaultSide.kind === 'value' ? vaultSide.expr : '.Data';
         finding({
-          code: 'int-compare', pos: first.pos,
+          code: 'int-compare', severity: 'warning', pos: first.pos,
           message: `${name} compares Vault data (${expr}) with the integer ${intLit.text}: Vault numbers are json.Number (a string type), so this fails with "incompatible types for comparison"`,
           hint: `compare with a string: ${name} ${expr} "${intLit.text}"`,
         });
       }
       return OTHER;
+    }
+    const needs = SERVICE_FUNCS.get(name);
+    if (needs !== undefined) {
+      finding({
+        code: 'needs-service', severity: 'warning', pos: first.pos,
+        message: `${name} ${needs.what}: ${needs.vtpl}`,
+        hint: needs.hint,
+      });
     }
     if (name === 'index' && args[0] && (args[0].kind === 'data' || args[0].kind === 'value')) {
       return { kind: 'value', expr: cmd.toString() };
@@ -179,6 +233,14 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
     } else if (n instanceof RangeNode) {
       const scope = new Map(vars);
       const over = evalPipe(n.pipe, dot, scope);
+      if (over.kind === 'secret') {
+        const shown = `${over.read.fn} ${JSON.stringify(over.read.path ?? '<dynamic>')}`;
+        finding({
+          code: 'range-secret', severity: 'error', pos: over.read.pos,
+          message: `range over ${shown}: a secret is a struct, not a list or map, so rendering fails with "range can't iterate over {...}"`,
+          hint: `range over its data instead: range $k, $v := (${shown}).Data`,
+        });
+      }
       // Elements of Vault data are Vault data too; the range variables get them as well.
       const elem: Abstract = over.kind === 'data' || over.kind === 'value' ? { kind: 'value', expr: 'range element' } : OTHER;
       for (const v of n.pipe.decl) scope.set(v.ident[0] as string, elem);

@@ -22,6 +22,7 @@ export const A = {
   leftDelim: PREFIX + 'agent-template-left-delim',
   rightDelim: PREFIX + 'agent-template-right-delim',
   errorOnMissingKey: PREFIX + 'error-on-missing-key',
+  configMap: PREFIX + 'agent-configmap',
 } as const;
 
 /** Byte-exact copies of vault-k8s agent-inject/agent/config.go. */
@@ -162,6 +163,13 @@ export function planAgent(annotations: ReadonlyMap<string, string>, opts: PlanOp
   }
   // agent.New lowercases the type and rejects anything else (only for pods it injects).
   if (defaultLower !== 'map' && defaultLower !== 'json') errors.push(`invalid default template type: ${defaultLower}`);
+  const configMap = ann.get(A.configMap);
+  if (configMap !== undefined) {
+    // vault-k8s then mounts the ConfigMap's config.hcl / config-init.hcl as the agent's whole
+    // configuration and generates none: the annotation templates are not used.
+    warnings.push(`${A.configMap}: the agent takes its whole configuration (templates included) from ConfigMap ${JSON.stringify(configMap)}, ` +
+      'not from these annotations; vtpl cannot see that ConfigMap, so what follows is what the annotations alone would give');
+  }
 
   // Init defaults the pod-level secret-volume-path only when the annotation is absent.
   const podVolume = ann.get(A.volumePath) ?? DEFAULT_VOLUME_PATH;

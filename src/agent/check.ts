@@ -1,7 +1,7 @@
 // `vtpl check` logic: parse every template (no Vault), list the secrets it reads, and find
 // mistakes, with positions in the file the template came from.
 
-import { type Annotation, type PodTemplate, readManifest, type SourcePos, templatePosInFile } from './manifest.js';
+import { type Annotation, ManifestError, misplacedMessage, type PodTemplate, readManifest, type SourcePos, templatePosInFile } from './manifest.js';
 import { planAgent, type TemplateConfig, A } from './annotations.js';
 import { type Analysis, analyzeTrees, type KvVerdict, normalizeSecretPath, type SecretRead } from './analyze.js';
 import { parseTemplateTrees, TemplateParseError } from './parse-template.js';
@@ -51,6 +51,8 @@ export interface CheckOptions {
   readonly defaultTemplate?: string;
   /** KV version of a (normalised) path, from recorded mounts; undefined = unknown. */
   readonly kvVersion?: (path: string) => KvVerdict | undefined;
+  /** What the file holds; by default `.yaml`/`.yml` files are manifests and the rest templates. */
+  readonly kind?: 'manifest' | 'template';
 }
 
 /** One template to check and how to point into its file. */
@@ -123,6 +125,36 @@ function guessColumn(message: string, lineText: string): number {
 }
 
 const GO_PARSE_ERROR = /^template: (?:[^\n]*?):(\d+):(?:(\d+):)? ([\s\S]*)$/;
+/** `unclosed action started at :2`: Go names the line where the unfinished action opens. */
+const STARTED_AT = /started at [^\n]*?:(\d+)$/;
+
+/** Line and column of a parse error: where Go says the problem starts. */
+function parseErrorPos(message: string, text: string, left: string): SourcePos {
+  const m = GO_PARSE_ERROR.exec(message);
+  const started = STARTED_AT.exec(message);
+  if (started) {
+    const line = Number(started[1]);
+    const lineText = lineOf(text, line) ?? '';
+    const at = lineText.lastIndexOf(left);
+    return { line, col: at < 0 ? guessColumn('', lineText) : at + 1 };
+  }
+  const line = m ? Number(m[1]) : 1;
+  const lineText = lineOf(text, line) ?? '';
+  return { line, col: m?.[2] !== undefined ? Number(m[2]) : guessColumn(message, lineText) };
+}
+
+/**
+ * Where in its manifest a template's parse error is, as check reports it (for preview):
+ * `message` is Go's text, with or without consul-template's "parse: " prefix.
+ */
+export function locateParseError(pod: PodTemplate, fileText: string, c: TemplateConfig, message: string): SourcePos | undefined {
+  if (c.contents === undefined || c.origin.kind === 'file') return undefined;
+  const annotation = c.origin.kind === 'annotation' ? pod.annotations.get(c.origin.key) : undefined;
+  const unit: Unit = {
+    file: pod.file, fileText, text: c.contents, left: c.leftDelim, right: c.rightDelim, pod, config: c, annotation, origin: c.origin.key,
+  };
+  return place(unit, parseErrorPos(message.replace(/^parse: /, ''), unit.text, unit.left)).pos;
+}
 
 function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): CheckedTemplate {
   const base = { file: unit.file, pod: unit.pod?.label, destination: unit.config?.destination, origin: unit.origin };
@@ -131,25 +163,24 @@ function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): Checked
     trees = parseTemplateTrees(unit.text, unit.left, unit.right);
   } catch (e) {
     if (!(e instanceof TemplateParseError)) throw e;
-    const m = GO_PARSE_ERROR.exec(e.message);
-    const line = m ? Number(m[1]) : 1;
-    const lineText = lineOf(unit.text, line) ?? '';
-    const col = m?.[2] !== undefined ? Number(m[2]) : guessColumn(e.message, lineText);
-    problems.push({ severity: 'error', file: unit.file, ...place(unit, { line, col }), message: e.message });
+    problems.push({ severity: 'error', file: unit.file, ...place(unit, parseErrorPos(e.message, unit.text, unit.left)), message: e.message });
     return { ...base, parsed: false, reads: [] };
   }
   const kv = (p: string) => opts.kvVersion?.(p);
   const analysis: Analysis = analyzeTrees(trees, kv);
   for (const f of analysis.findings) {
-    problems.push({ severity: 'warning', file: unit.file, ...place(unit, offsetPos(unit.text, f.pos)), message: f.message, hint: f.hint });
+    problems.push({ severity: f.severity, file: unit.file, ...place(unit, offsetPos(unit.text, f.pos)), message: f.message, hint: f.hint });
   }
   const reads = analysis.reads.map((r) => ({ fn: r.fn, path: r.path, args: r.args, pos: place(unit, offsetPos(unit.text, r.pos)).pos }));
   return { ...base, parsed: true, reads };
 }
 
-/** vault-k8s needs the agent-inject-secret path only for the default template; a mismatch is usually a typo. */
+/**
+ * vault-k8s needs the agent-inject-secret path only for the default template; a custom template
+ * that does not read it is usually a typo. (A template reading more secrets than its annotation
+ * names is normal: an extra agent-inject-secret-* annotation would create an extra file.)
+ */
 function crossCheck(pod: PodTemplate, configs: readonly TemplateConfig[], checked: readonly CheckedTemplate[], problems: Problem[]): void {
-  const named = new Set(configs.filter((c) => c.secretPath.trim() !== '').map((c) => normalizeSecretPath(c.secretPath)));
   const same = (a: string, b: string) => a === b || withData(a) === b || a === withData(b);
   configs.forEach((c, i) => {
     const t = checked[i];
@@ -167,17 +198,6 @@ function crossCheck(pod: PodTemplate, configs: readonly TemplateConfig[], checke
         hint: 'with a custom template the annotation value is not used; make them agree to avoid confusion',
       });
     }
-    for (const r of secretReads) {
-      if (r.path === undefined) continue;
-      const p = normalizeSecretPath(r.path);
-      if (![...named].some((n) => same(n, p))) {
-        problems.push({
-          severity: 'warning', file: pod.file, pos: r.pos, context: `${pod.label}, ${t.origin}`,
-          message: `template reads "${r.path}", which no agent-inject-secret-* annotation names`,
-          hint: `add vault.hashicorp.com/agent-inject-secret-<name>: "${r.path}" or fix the path`,
-        });
-      }
-    }
   });
 }
 
@@ -192,11 +212,18 @@ export function checkFile(file: string, text: string, opts: CheckOptions): Check
   const notes: string[] = [];
   const templates: CheckedTemplate[] = [];
   const [left, right] = opts.delims ?? ['{{', '}}'];
-  if (!isManifestPath(file)) {
+  if (opts.kind === 'template' || (opts.kind === undefined && !isManifestPath(file))) {
     templates.push(checkUnit({ file, fileText: text, text, left, right, origin: file }, opts, problems));
     return { templates, problems, notes };
   }
-  const manifest = readManifest(text, file);
+  let manifest;
+  try {
+    manifest = readManifest(text, file);
+  } catch (e) {
+    if (!(e instanceof ManifestError)) throw e;
+    problems.push({ severity: 'error', file, pos: e.pos, lineText: e.lineText, message: `not valid YAML: ${e.detail}` });
+    return { templates, problems, notes };
+  }
   for (const s of manifest.skipped) notes.push(`${file}:${s.pos.line}:${s.pos.col}: skipped ${s.label}: ${s.reason}`);
   if (manifest.pods.length === 0) notes.push(`${file}: no pod templates found`);
   for (const pod of manifest.pods) {
@@ -205,6 +232,13 @@ export function checkFile(file: string, text: string, opts: CheckOptions): Check
     const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
     for (const e of plan.errors) problems.push({ severity: 'error', file, pos: pod.pos, context: pod.label, message: e });
     for (const w of plan.warnings) problems.push({ severity: 'warning', file, pos: pod.pos, context: pod.label, message: w });
+    if (pod.misplaced) {
+      // Without injection on the pod itself nothing happens at all: that is an error.
+      problems.push({
+        severity: plan.inject ? 'warning' : 'error', file, pos: pod.misplaced.pos, lineText: lineOf(text, pod.misplaced.pos.line),
+        context: pod.label, message: misplacedMessage(pod, pod.misplaced),
+      });
+    }
     if (!plan.inject) {
       notes.push(`${file}:${pod.pos.line}:${pod.pos.col}: ${pod.label}: not injected: ${plan.reason ?? 'see errors'}`);
       continue;

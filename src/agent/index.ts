@@ -8,3 +8,8 @@ export * from './parse-template.js';
 export * from './preview.js';
 export * from './templatefile.js';
 export * from './write.js';
+export * from './config.js';
+export * from './config-file.js';
+export * from './manifest-config.js';
+export * from './runtime.js';
+export * from './log.js';

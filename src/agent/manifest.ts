@@ -1,7 +1,7 @@
 // Reading Kubernetes manifests: every pod template and its annotations, with source positions
 // so template errors can be pointed at inside the YAML file.
 
-import { type Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { type Alias, type Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLMap, visit } from 'yaml';
 
 /** 1-based line and column in a manifest file. */
 export interface SourcePos {
@@ -38,6 +38,25 @@ export interface PodTemplate {
   readonly annotations: ReadonlyMap<string, Annotation>;
   /** Problems with the manifest that Kubernetes would reject (e.g. a non-string annotation value). */
   readonly problems: readonly string[];
+  /**
+   * vault.hashicorp.com/ annotations written on the workload's own metadata (a Deployment's, a
+   * CronJob's) instead of its pod template's: the injector only sees the pod's, so they do nothing.
+   */
+  readonly misplaced?: MisplacedAnnotations;
+}
+
+export interface MisplacedAnnotations {
+  readonly pos: SourcePos;
+  readonly keys: readonly string[];
+  /** Where they belong, e.g. `spec.template.metadata.annotations`. */
+  readonly belongs: string;
+}
+
+/** One sentence saying where misplaced annotations are and where they belong. */
+export function misplacedMessage(pod: PodTemplate, m: MisplacedAnnotations): string {
+  const shown = m.keys.length <= 2 ? m.keys.join(', ') : `${m.keys.slice(0, 2).join(', ')} and ${m.keys.length - 2} more`;
+  return `${shown} ${m.keys.length === 1 ? 'is' : 'are'} on the ${pod.kind}'s own metadata.annotations (${pod.file}:${m.pos.line}:${m.pos.col}), ` +
+    `where the Vault injector never looks: move ${m.keys.length === 1 ? 'it' : 'them'} to ${m.belongs}`;
 }
 
 export interface SkippedDocument {
@@ -55,9 +74,11 @@ export interface Manifest {
   readonly skipped: readonly SkippedDocument[];
 }
 
+/** A file that is not valid YAML: the position, the parser's sentence and the line it is about. */
 export class ManifestError extends Error {
-  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string) {
-    super(`${file}:${pos.line}:${pos.col}: ${detail}`);
+  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string, readonly lineText?: string) {
+    const shown = lineText === undefined ? '' : `\n  ${lineText.replace(/\t/g, ' ')}\n  ${' '.repeat(Math.max(0, pos.col - 1))}^`;
+    super(`${file}:${pos.line}:${pos.col}: ${detail}${shown}`);
     this.name = 'ManifestError';
   }
 }
@@ -86,14 +107,19 @@ export function readManifest(text: string, file: string): Manifest {
   const at = (offset: number): SourcePos => lines.linePos(offset);
   for (const d of docList) {
     const err = d.errors[0];
-    if (err) throw new ManifestError(file, at(err.pos[0]), firstLine(err.message));
+    if (err) {
+      const pos = at(err.pos[0]);
+      throw new ManifestError(file, pos, yamlSentence(err.message), text.split('\n')[pos.line - 1]);
+    }
   }
+  const aliases = new Map<Alias, Node>();
+  for (const d of docList) aliasTargets(d, aliases, file, at);
   const pods: PodTemplate[] = [];
   const skipped: SkippedDocument[] = [];
   docList.forEach((d, i) => {
     const root = d.contents;
     if (root === null || (isScalar(root) && root.value === null)) return; // empty document, e.g. a trailing `---`
-    collect(root, i + 1, '', { file, text, at, pods, skipped });
+    collect(root, i + 1, '', { file, text, at, pods, skipped, aliases, listing: new Set() });
   });
   return { file, text, pods, skipped };
 }
@@ -104,6 +130,44 @@ interface Sink {
   readonly at: (offset: number) => SourcePos;
   readonly pods: PodTemplate[];
   readonly skipped: SkippedDocument[];
+  /** Each alias's anchored node. */
+  readonly aliases: ReadonlyMap<Alias, Node>;
+  /** The Lists being read, outermost first: an item that is one of them would never end. */
+  readonly listing: Set<Node>;
+}
+
+/**
+ * Records the node each alias of a document stands for (the latest node before it with
+ * that anchor). Kubernetes reads manifests with aliases expanded; the reader follows an
+ * alias only where it looks (kind, metadata, the pod template, annotations), so a document
+ * whose aliases would expand to billions of nodes costs no more than its size.
+ */
+function aliasTargets(doc: Document.Parsed, targets: Map<Alias, Node>, file: string, at: (offset: number) => SourcePos): void {
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) throw new ManifestError(file, at(node.range?.[0] ?? 0), `unknown anchor '${node.source}' referenced`);
+        targets.set(node, target);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+}
+
+/** A node with an alias replaced by the node it stands for. */
+function deref(sink: Sink, node: unknown): unknown {
+  return isAlias(node) ? sink.aliases.get(node) : node;
+}
+
+/** The node at path under node, following aliases on the way, or undefined. */
+function nodeAt(sink: Sink, node: unknown, path: readonly string[]): unknown {
+  let n = deref(sink, node);
+  for (const key of path) {
+    if (!isMap(n)) return undefined;
+    n = deref(sink, n.get(key, true));
+  }
+  return n;
 }
 
 function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
@@ -112,19 +176,24 @@ function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
     sink.skipped.push({ file: sink.file, doc, label: `${prefix}document`, pos, reason: 'not a Kubernetes object (not a mapping)' });
     return;
   }
-  const kind = scalarString(node.get('kind', true));
-  const metadata = node.get('metadata', true);
-  const name = isMap(metadata) ? scalarString(metadata.get('name', true)) ?? '' : '';
-  const namespace = isMap(metadata) ? scalarString(metadata.get('namespace', true)) : undefined;
+  const kind = scalarString(nodeAt(sink, node, ['kind']));
+  const name = scalarString(nodeAt(sink, node, ['metadata', 'name'])) ?? '';
+  const namespace = scalarString(nodeAt(sink, node, ['metadata', 'namespace']));
   const label = `${prefix}${kind ?? '(no kind)'}${name ? '/' + name : ''}`;
-  if (kind === 'List' || (kind?.endsWith('List') && isSeq(node.get('items', true)))) {
-    const items = node.get('items', true);
+  if (kind === 'List' || (kind?.endsWith('List') && isSeq(nodeAt(sink, node, ['items'])))) {
+    const items = nodeAt(sink, node, ['items']);
     if (!isSeq(items)) {
       sink.skipped.push({ file: sink.file, doc, label, pos, reason: 'List without items' });
       return;
     }
-    items.items.forEach((item, j) => {
+    items.items.forEach((it, j) => {
+      const item = deref(sink, it);
+      if (isAlias(it) && sink.listing.has(item as Node)) {
+        throw new ManifestError(sink.file, sink.at(it.range?.[0] ?? 0), `anchor '${it.source}' value contains itself`);
+      }
+      sink.listing.add(node);
       if (item && typeof item === 'object' && 'range' in item) collect(item as Node, doc, `${prefix}List[${j}] `, sink);
+      sink.listing.delete(node);
     });
     return;
   }
@@ -134,27 +203,42 @@ function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
     sink.skipped.push({ file: sink.file, doc, label, pos, reason });
     return;
   }
-  const template = path.length === 0 ? node : node.getIn(path, true);
+  const template = nodeAt(sink, node, path);
   if (!isMap(template)) {
     sink.skipped.push({ file: sink.file, doc, label, pos, reason: `${kind} has no ${path.join('.')}` });
     return;
   }
   const problems: string[] = [];
   const annotations = readAnnotations(template, sink, problems);
-  sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems });
+  const misplaced = path.length === 0 ? undefined : misplacedAnnotations(nodeAt(sink, node, ['metadata']), [...path, 'metadata', 'annotations'].join('.'), sink);
+  sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems, misplaced });
+}
+
+function misplacedAnnotations(metadata: unknown, belongs: string, sink: Sink): MisplacedAnnotations | undefined {
+  const node = nodeAt(sink, metadata, ['annotations']);
+  if (!isMap(node)) return undefined;
+  const keys: string[] = [];
+  let first: Node | undefined;
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || !String(pair.key.value).startsWith('vault.hashicorp.com/')) continue;
+    keys.push(String(pair.key.value));
+    first ??= pair.key;
+  }
+  if (first === undefined) return undefined;
+  return { pos: sink.at(first.range?.[0] ?? 0), keys, belongs };
 }
 
 function readAnnotations(template: YAMLMap, sink: Sink, problems: string[]): Map<string, Annotation> {
   const out = new Map<string, Annotation>();
-  const node = template.getIn(['metadata', 'annotations'], true);
+  const node = nodeAt(sink, template, ['metadata', 'annotations']);
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
     problems.push(`metadata.annotations is not a mapping (${where(sink, node as Node)})`);
     return out;
   }
   for (const pair of node.items) {
-    const k = pair.key as Node | null;
-    const v = pair.value as Node | null;
+    const k = deref(sink, pair.key) as Node | null;
+    const v = (deref(sink, pair.value) ?? null) as Node | null;
     if (!isScalar(k)) continue;
     const key = String(k.value);
     const keyPos = sink.at(k.range?.[0] ?? 0);
@@ -197,9 +281,10 @@ function where(sink: Sink, node: Node): string {
   return `${sink.file}:${p.line}:${p.col}`;
 }
 
-function firstLine(s: string): string {
-  const i = s.indexOf('\n');
-  return i < 0 ? s : s.slice(0, i);
+/** The yaml library's message without its own " at line L, column C:" and excerpt (we show both ourselves). */
+function yamlSentence(s: string): string {
+  const first = s.split('\n', 1)[0] as string;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
 /**

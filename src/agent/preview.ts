@@ -1,11 +1,14 @@
 // Preview: render every file Vault Agent would write for each pod template, against recorded
 // (or live) Vault responses, and say exactly how to record what is missing.
 
-import type { Manifest, PodTemplate, SkippedDocument } from './manifest.js';
+import { type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
-import { renderConsulTemplate, type VaultClient, type VaultResponse } from '../vault/index.js';
+import { locateParseError } from './check.js';
+import { renderConsulTemplate } from '../vault/index.js';
+import { Brain } from '../vault/index.js';
+import type { VaultClient, VaultResponse } from '../vault/index.js';
 
 export const TOKEN_PLACEHOLDER = '<VAULT TOKEN: written by the running agent (auto-auth token); not available offline>';
 
@@ -40,6 +43,7 @@ export interface PreviewPod {
   readonly file: string;
   readonly doc: number;
   readonly label: string;
+  readonly namespace?: string;
   readonly inject: boolean;
   readonly reason?: string;
   /** Reasons the injector (or Kubernetes) would reject the pod. */
@@ -89,7 +93,9 @@ function shellQuote(s: string): string {
 export function recordCommand(req: { method: string; path: string; data?: Readonly<Record<string, unknown>> }, dir: string): string {
   const out = (suffix: string) => shellQuote(`${dir.replace(/\/+$/, '')}/${req.path}${suffix}`);
   if (req.method === 'PUT') {
-    const args = Object.entries(req.data ?? {}).map(([k, v]) => shellQuote(`${k}=${String(v)}`)).join(' ');
+    // vault write takes k=v with v as text; a JSON value (object, list) is passed as its JSON.
+    const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+    const args = Object.entries(req.data ?? {}).map(([k, v]) => shellQuote(`${k}=${text(v)}`)).join(' ');
     return `vault write -format=json ${shellQuote(req.path)}${args ? ' ' + args : ''} > ${out('.put.json')}`;
   }
   if (req.method === 'LIST') {
@@ -146,6 +152,8 @@ export async function renderAgentTemplate(args: {
   readonly responsesDir: string;
   /** The file's destination: pkiCert names its dependency by it. */
   readonly destination?: string;
+  /** The pod's shared set of fetched secrets (one read per dependency for all its files). */
+  readonly brain?: Brain;
 }): Promise<RenderOutcome> {
   const log: LoggedRequest[] = [];
   let output: string | undefined;
@@ -159,6 +167,7 @@ export async function renderAgentTemplate(args: {
       env: args.env,
       client: loggingClient(args.client, log),
       destination: args.destination,
+      brain: args.brain,
     });
     output = res.output;
   } catch (e) {
@@ -183,7 +192,14 @@ function dedup(list: readonly MissingSecret[]): MissingSecret[] {
   return [...new Map(list.map((m) => [m.request, m])).values()];
 }
 
-async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<PreviewFile> {
+/** A parse error prefixed with its place in the manifest (file:line:col), as check reports it. */
+function withPlace(error: string | undefined, pod: PodTemplate, fileText: string | undefined, c: TemplateConfig): string | undefined {
+  if (error === undefined || fileText === undefined || !error.startsWith('parse: ')) return error;
+  const at = locateParseError(pod, fileText, c, error);
+  return at === undefined ? error : `${pod.file}:${at.line}:${at.col}: ${error}`;
+}
+
+async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTemplate, brain: Brain, fileText?: string): Promise<PreviewFile> {
   const mode = modeOf(c);
   const base = {
     destination: c.destination, mode: mode.mode, modeFrom: mode.modeFrom, origin: originOf(c), command: c.command, reads: readsOf(c),
@@ -192,26 +208,31 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions): Promise<Prev
   if (mode.error) return { ...base, error: mode.error };
   const outcome = await renderAgentTemplate({
     template: c.contents, delims: [c.leftDelim, c.rightDelim], errorOnMissingKey: c.errorOnMissingKey,
-    env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination,
+    env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination, brain,
   });
-  return { ...base, ...outcome };
+  return { ...base, ...outcome, error: withPlace(outcome.error, pod, fileText, c) };
 }
 
-export async function previewPod(pod: PodTemplate, opts: PreviewOptions): Promise<PreviewPod> {
+/** `fileText`: the manifest's text, to place parse errors in it. */
+export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileText?: string): Promise<PreviewPod> {
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
+  const errors = [...pod.problems, ...plan.errors, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
+  const warnings = [...(pod.misplaced ? [misplacedMessage(pod, pod.misplaced)] : []), ...plan.warnings];
+  const base = { file: pod.file, doc: pod.doc, label: pod.label, namespace: pod.namespace, inject: plan.inject, reason: plan.reason, errors, warnings };
+  // The injector's webhook refuses such a pod: it never starts, so no file is written.
+  if (errors.length > 0) return { ...base, files: [] };
   const files: PreviewFile[] = [];
-  for (const c of plan.templates) files.push(await renderFile(c, opts));
+  // One brain per pod, as the pod's Vault Agent keeps one for all its templates.
+  const brain = new Brain();
+  for (const c of plan.templates) files.push(await renderFile(c, opts, pod, brain, fileText));
   if (plan.token) {
     files.push({
       destination: plan.token.destination, mode: plan.token.perms, modeFrom: 'token sink', origin: 'vault.hashicorp.com/agent-inject-token',
       reads: [], content: TOKEN_PLACEHOLDER, placeholder: true,
     });
   }
-  return {
-    file: pod.file, doc: pod.doc, label: pod.label, inject: plan.inject, reason: plan.reason,
-    errors: [...pod.problems, ...plan.errors], warnings: plan.warnings, files,
-  };
+  return { ...base, files };
 }
 
 export interface PreviewResult {
@@ -221,6 +242,6 @@ export interface PreviewResult {
 
 export async function previewManifest(m: Manifest, opts: PreviewOptions): Promise<PreviewResult> {
   const pods: PreviewPod[] = [];
-  for (const pod of m.pods) pods.push(await previewPod(pod, opts));
+  for (const pod of m.pods) pods.push(await previewPod(pod, opts, m.text));
   return { pods, skipped: m.skipped };
 }

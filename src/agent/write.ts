@@ -204,6 +204,18 @@ function writeAll(fd: number, bytes: Uint8Array, path: string): void {
 }
 
 /**
+ * Contents produced in chunks: called once with a function that appends a chunk to the file
+ * (a template executing into it, so no output is ever held whole). An error it throws is
+ * rethrown unchanged, after the temporary file is removed.
+ */
+export type Producer = (write: (chunk: string | Uint8Array) => void) => void;
+
+/** A producer's own error, told apart from the writer's failures (which become WriteErrors). */
+class ProducerFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/**
  * Writes `contents` to `path` atomically (renderer.go Render + AtomicWrite):
  * 1. if the destination already holds exactly these bytes, nothing is written (changed: false);
  * 2. the parent directory is created (0755) if missing and createDestDirs is not false;
@@ -214,8 +226,11 @@ function writeAll(fd: number, bytes: Uint8Array, path: string): void {
  *    PATH.old.bak until that succeeds);
  * 5. the temporary file is renamed over the destination.
  * Any failure removes the temporary file, leaves the destination as it was and throws a WriteError.
+ *
+ * With a Producer, step 1 happens as the chunks arrive: they are compared with the existing
+ * file while they are written to the temporary one, which is dropped if they turn out equal.
  */
-export function writeAtomic(path: string, contents: string | Uint8Array, opts: WriteOptions = {}): WriteResult {
+export function writeAtomic(path: string, contents: string | Uint8Array | Producer, opts: WriteOptions = {}): WriteResult {
   // renderer.go ErrMissingDest.
   if (path === '') throw new WriteError(path, 'ENODEST', 'missing destination');
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
@@ -228,7 +243,7 @@ export function writeAtomic(path: string, contents: string | Uint8Array, opts: W
     throw fail(path, e);
   }
   // Render: bytes.Equal(existing, contents) && fileExists (vtpl sets no user/group, so no chown is ever needed).
-  if (existing !== undefined && Buffer.compare(existing, bytes) === 0) return { changed: false, warnings };
+  if (existing !== undefined && typeof bytes !== 'function' && Buffer.compare(existing, bytes) === 0) return { changed: false, warnings };
 
   const parent = dirname(path);
   try {
@@ -274,7 +289,34 @@ export function writeAtomic(path: string, contents: string | Uint8Array, opts: W
         }
       }
     }
-    writeAll(fd, bytes, path);
+    let same = existing !== undefined;
+    if (typeof bytes === 'function') {
+      const file = fd;
+      let off = 0;
+      try {
+        bytes((chunk) => {
+          const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          same &&= off + b.length <= (existing as Buffer).length && Buffer.compare(b, (existing as Buffer).subarray(off, off + b.length)) === 0;
+          off += b.length;
+          writeAll(file, b, path);
+        });
+      } catch (e) {
+        throw e instanceof WriteError ? e : new ProducerFailure(e);
+      }
+      same &&= off === (existing as Buffer).length;
+    } else {
+      writeAll(fd, bytes, path);
+      same = false; // equal contents returned above
+    }
+    if (same) {
+      // Render: the destination already holds exactly these bytes.
+      const closing = fd;
+      fd = undefined;
+      closeSync(closing);
+      removeTempFiles([tmp]);
+      track('remove', tmp);
+      return { changed: false, warnings };
+    }
     fsyncSync(fd);
     const closing = fd;
     fd = undefined;
@@ -307,6 +349,7 @@ export function writeAtomic(path: string, contents: string | Uint8Array, opts: W
     }
     removeTempFiles([tmp]);
     track('remove', tmp);
+    if (e instanceof ProducerFailure) throw e.error;
     throw fail(path, e);
   }
   return { changed: true, warnings };

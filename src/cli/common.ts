@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
+import { type Producer, WriteError, errnoWords, writeAtomic } from '../agent/index.js';
 import { UsageError, UserError } from './io.js';
 
 /** Reads a file ("-" = stdin) as UTF-8; a missing file is a UserError. */
@@ -14,14 +14,17 @@ export function readText(file: string): string {
   }
 }
 
-/** Files as given; a directory stands for every .yaml/.yml file below it (sorted). */
-export function expandInputs(paths: readonly string[]): string[] {
+/**
+ * Files as given; a directory stands for every file below it whose name matches `wanted`
+ * (by default .yaml/.yml), sorted.
+ */
+export function expandInputs(paths: readonly string[], wanted: RegExp = /\.ya?ml$/i): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(name)) out.push(full);
+      else if (wanted.test(name)) out.push(full);
     }
   };
   for (const p of paths) {
@@ -55,8 +58,9 @@ export function parseMode(perms: string): number | undefined {
 /**
  * Writes a file atomically with the agent's writer (src/agent/write.ts, a port of
  * consul-template's renderer); a failure becomes a UserError naming the path and the cause.
+ * A producer's own error (a template's, say) propagates unchanged, and nothing is written.
  */
-export function writeFileAtomic(path: string, content: string, perms: number): void {
+export function writeFileAtomic(path: string, content: string | Producer, perms: number): void {
   try {
     writeAtomic(path, content, { perms });
   } catch (e) {

@@ -1,6 +1,8 @@
 // Terminal output for the CLI: where text goes, colours (TTY only), and the error kinds that
 // decide exit codes (1 = something is wrong, 2 = usage).
 
+import { writeSync } from 'node:fs';
+
 export interface IO {
   out(text: string): void;
   err(text: string): void;
@@ -20,10 +22,34 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/**
+ * Writes text to stdout before returning. The CLI runs on a worker thread, whose
+ * process.stdout queues every write in memory until the thread is idle: a render
+ * streaming hundreds of megabytes would be held whole. fd 1 may be non-blocking (a
+ * pipe), so a full pipe (EAGAIN) is waited out; a closed one (`| head`) ends vtpl
+ * quietly, as bin/vtpl does.
+ */
+function writeStdout(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(1, bytes, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw e;
+    }
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export function processIO(noColor: boolean): IO {
   const colorAllowed = !noColor && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
   return {
-    out: (t) => { process.stdout.write(t); },
+    out: writeStdout,
     err: (t) => { process.stderr.write(t); },
     color: colorAllowed && process.stdout.isTTY === true,
     errTTY: colorAllowed && process.stderr.isTTY === true,

@@ -2,17 +2,29 @@
 // (0 ok, 1 something is wrong, 2 usage).
 
 import { Command, CommanderError } from 'commander';
-import { registerConformance } from './conformance.js';
-import { registerPreview } from './preview.js';
-import { registerRender } from './render.js';
-import { registerCheck } from './check.js';
-import { registerRecord } from './record.js';
 import { type IO, UsageError, UserError, processIO } from './io.js';
+import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
 const VERSION = '0.1.0';
 
-/** The program, with commands writing to `io`. Exit codes land in `process.exitCode` or are thrown as errors. */
-export function buildProgram(io: IO): Command {
+/**
+ * Each command's module, loaded only when needed: a render must not pay for the YAML parser,
+ * the Vault HTTP client or the other commands (start-up time is most of a small render).
+ */
+const COMMANDS: Readonly<Record<string, (program: Command, io: IO) => Promise<void>>> = {
+  preview: async (p, io) => (await import('./preview.js')).registerPreview(p, io),
+  render: async (p, io) => (await import('./render.js')).registerRender(p, io),
+  check: async (p, io) => (await import('./check.js')).registerCheck(p, io),
+  record: async (p, io) => (await import('./record.js')).registerRecord(p, io),
+  agent: async (p, io) => (await import('./agent.js')).registerAgent(p, io),
+  conformance: async (p) => (await import('./conformance.js')).registerConformance(p),
+};
+
+/**
+ * The program, with commands writing to `io`; only `command` is registered when it names one
+ * (else all, for the overview help). Exit codes land in `process.exitCode` or are thrown as errors.
+ */
+export async function buildProgram(io: IO, command?: string): Promise<Command> {
   const program = new Command();
   program
     .name('vtpl')
@@ -29,13 +41,11 @@ Examples:
   $ vtpl render greeting.tmpl --data values.json --mode text
   $ vtpl check examples/deployment.yaml
   $ vtpl record k8s/ --vault-addr https://vault:8200 --out recorded/
+  $ vtpl agent --config examples/agent/agent.hcl
 
 Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning), 2 usage error.`);
-  registerPreview(program, io);
-  registerRender(program, io);
-  registerCheck(program, io);
-  registerRecord(program, io);
-  registerConformance(program);
+  const one = command === undefined ? undefined : COMMANDS[command];
+  for (const register of one ? [one] : Object.values(COMMANDS)) await register(program, io);
   return program;
 }
 
@@ -61,7 +71,7 @@ export function foldDelims(argv: readonly string[]): string[] {
 
 /** Runs vtpl with user arguments (no node/script prefix); returns the exit code. */
 export async function run(args: readonly string[], io: IO): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, args.find((a) => !a.startsWith('-')));
   const saved = process.exitCode;
   process.exitCode = 0;
   try {
@@ -82,6 +92,11 @@ export async function run(args: readonly string[], io: IO): Promise<number> {
     }
     if (e instanceof UserError) {
       io.err(`vtpl${cmd}: ${e.message}\n`);
+      return 1;
+    }
+    if (isStringLengthError(e)) {
+      // Something (a --json report, a file's content) outgrew JavaScript's longest string.
+      io.err(`vtpl${cmd}: a result is longer than ${maxStringLength} characters, the longest string JavaScript can hold (a vtpl limit)\n`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);

@@ -2,13 +2,11 @@
 
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ManifestError, readManifest } from '../agent/index.js';
-import { type PreviewFile, type PreviewPod, type PreviewResult, previewManifest } from '../agent/index.js';
+import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
-import { responsesClient } from './responses.js';
-import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient, liveOptionsGiven } from './vault-options.js';
+import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 export interface PreviewCliOptions extends VaultCliOptions {
   /** Recorded responses; exactly one of this and vaultAddr. */
@@ -30,17 +28,29 @@ export function envPairs(pairs: readonly string[] | undefined): Record<string, s
   const env: Record<string, string> = {};
   for (const p of pairs ?? []) {
     const i = p.indexOf('=');
-    if (i <= 0) throw new UserError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
+    if (i <= 0) throw new UsageError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
     env[p.slice(0, i)] = p.slice(i + 1);
   }
   return env;
 }
 
-/** Directory for one pod under --out: <kind>-<name>, made unique when names repeat. */
+/** --default-template: the injector accepts map or json (any case). */
+export function checkDefaultTemplate(v: string | undefined): void {
+  if (v !== undefined && !/^(map|json)$/i.test(v)) throw new UsageError(`--default-template must be map or json, got ${JSON.stringify(v)}`);
+}
+
+/** `Deployment/web in namespace shop`: the pod header, with the namespace when the manifest sets one. */
+export function podTitle(p: Pick<PreviewPod, 'label' | 'namespace'>): string {
+  return p.namespace ? `${p.label} in namespace ${p.namespace}` : p.label;
+}
+
+/** Directory for one pod under --out: [<namespace>/]<kind>-<name>, made unique when names repeat. */
 function podDirs(pods: readonly PreviewPod[]): string[] {
   const used = new Map<string, number>();
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '').toLowerCase();
   return pods.map((p) => {
-    const base = p.label.replace(/^List\[\d+\] /, '').replace(/[^A-Za-z0-9._-]+/g, '-').toLowerCase();
+    const own = clean(p.label.replace(/^List\[\d+\] /, ''));
+    const base = p.namespace ? join(clean(p.namespace) || '-', own) : own;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
@@ -48,30 +58,41 @@ function podDirs(pods: readonly PreviewPod[]): string[] {
 }
 
 export async function runPreview(manifests: readonly string[], opts: PreviewCliOptions, io: IO): Promise<number> {
-  const live = opts.vaultAddr !== undefined;
-  if (live === (opts.responses !== undefined)) throw new UsageError('give either --responses DIR (recorded) or --vault-addr URL (live)');
-  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr');
-  const client = live ? await liveClient(opts) : responsesClient(opts.responses as string);
+  if (opts.vaultAddr !== undefined && opts.responses !== undefined) throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
+  // As the vault CLI: VAULT_ADDR stands for --vault-addr when no recordings are given.
+  const live = opts.vaultAddr !== undefined || (opts.responses === undefined && envVaultAddr() !== undefined);
+  if (!live && opts.responses === undefined) {
+    throw new UsageError('give --responses DIR (recorded responses) or a Vault address (--vault-addr URL, or VAULT_ADDR in the environment)');
+  }
+  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr (or VAULT_ADDR)');
+  checkDefaultTemplate(opts.defaultTemplate);
   const env = envPairs(opts.env);
+  // Loaded here, not at start-up: `vtpl render` and `--help` need neither YAML nor the agent.
+  const { ManifestError, readManifest } = await import('../agent/index.js');
+  const { previewManifest } = await import('../agent/index.js');
+  const client = live ? await liveClient(opts) : (await import('./responses.js')).responsesClient(opts.responses as string);
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const results: { file: string; result: PreviewResult }[] = [];
   const inputs = expandInputs(manifests);
+  if (inputs.length === 0) throw new UserError(`nothing to preview: no .yaml/.yml files in ${manifests.join(', ')}`);
   const bar = progress(io, inputs.length);
+  const broken: string[] = [];
   for (const file of inputs) {
     bar.step(file);
     let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {
-      bar.done();
-      if (e instanceof ManifestError) throw new UserError(e.message);
-      throw e;
+      // One broken file must not hide the others: say so, go on, fail at the end.
+      if (!(e instanceof ManifestError)) throw e;
+      broken.push(e.message);
+      continue;
     }
     results.push({ file, result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }) });
   }
   bar.done();
   const pods = results.flatMap((r) => r.result.pods);
-  const failed = pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
+  const failed = broken.length > 0 || pods.length === 0 || pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
 
   if (opts.out !== undefined) {
     const dirs = podDirs(pods);
@@ -84,10 +105,12 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
     });
   }
   if (opts.json) {
-    io.out(`${JSON.stringify({ ok: !failed, manifests: results.map((r) => ({ file: r.file, ...r.result })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ok: !failed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken }, null, 2)}\n`);
   } else {
     printPreview(results, io, opts.out === undefined ? undefined : podDirs(pods), live);
   }
+  for (const b of broken) io.err(`vtpl preview: ${b}\n`);
+  if (pods.length === 0) io.err(`vtpl preview: nothing to preview: no pod templates in ${inputs.join(', ')}\n`);
   return failed ? 1 : 0;
 }
 
@@ -97,11 +120,15 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
   for (const { file, result } of results) {
     for (const pod of result.pods) {
       const outDir = outDirs?.[podIndex++];
-      io.out(`${c.bold(`# ${pod.label}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
+      io.out(`${c.bold(`# ${podTitle(pod)}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
       for (const e of pod.errors) io.out(`${c.red('error:')} ${e}\n`);
       for (const w of pod.warnings) io.out(`${c.yellow('warning:')} ${w}\n`);
       if (!pod.inject) {
         io.out(`${c.dim(`nothing injected: ${pod.reason ?? 'see errors above'}`)}\n\n`);
+        continue;
+      }
+      if (pod.errors.length > 0) {
+        io.out(`${c.dim('no files: the injector rejects this pod')}\n\n`);
         continue;
       }
       for (const f of pod.files) printFile(f, io, outDir, live);
@@ -148,7 +175,7 @@ export function registerPreview(program: Command, io: IO): void {
     .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
     .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
-    .option('--out <dir>', 'also write each rendered file to DIR/<kind>-<name>/<destination> (atomically, with its mode)')
+    .option('--out <dir>', 'also write each rendered file to DIR/[<namespace>/]<kind>-<name>/<destination> (atomically, with its mode)')
     .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
     .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
     .option('--json', 'machine-readable output');

@@ -14,11 +14,14 @@ import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWr
 import { RecordingClient, mergeMounts, recordingFiles } from '../vault/index.js';
 import { type IO, UserError, paint } from './io.js';
 import { expandInputs, readText, writeFileAtomic } from './common.js';
+import { createdLeases, revokeLeases } from './record-leases.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient } from './vault-options.js';
 
 export interface RecordCliOptions extends VaultCliOptions {
   readonly out: string;
   readonly redact?: boolean;
+  /** Revoke the leases the recording created (dynamic credentials, certificates). */
+  readonly revoke?: boolean;
   readonly includeWrites?: boolean;
   readonly templateDir?: string;
   readonly defaultTemplate?: string;
@@ -127,8 +130,21 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
     }
     io.out(`recorded ${file} (${[...layout.mounts.keys()].join(', ')})\n`);
   }
+  const leases = createdLeases(recorder.exchanges);
+  if (leases.length > 0 && opts.revoke) {
+    const notRevoked = await revokeLeases(client, leases);
+    failures.push(...notRevoked);
+    io.out(`revoked ${leases.length - notRevoked.length} of ${leases.length} lease(s) the recording created\n`);
+  } else if (leases.length > 0) {
+    io.out(`${c.yellow('note:')} recording created ${leases.length} lease(s) in Vault (live credentials): ` +
+      `${leases.map((l) => l.leaseId).join(', ')}; revoke them with \`vault lease revoke ID\`, or record with --revoke\n`);
+  }
   for (const s of skipped) io.out(`${c.yellow('skipped:')} ${s}\n`);
   for (const f of failures) io.out(`${c.red('error:')} ${f}\n`);
+  if (failures.some((f) => /\b403\b|permission denied/.test(f)) && opts.role === undefined && opts.roleId === undefined) {
+    io.out(`${c.cyan('hint:')} Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token ` +
+      '(written by `vault login`); or log in with --role (kubernetes auth) or --role-id (AppRole). Its policy must allow reading these paths.\n');
+  }
   const redacted = opts.redact ? ', string values redacted' : '';
   io.out(c.dim(`${layout.files.size} response(s) written to ${opts.out}${redacted}; ${failures.length} failed, ${skipped.length} skipped\n`));
   return failures.length > 0 ? 1 : 0;
@@ -140,7 +156,8 @@ export function registerRecord(program: Command, io: IO): void {
     .description('record from a live Vault every secret the pods\' templates read (literal paths), for offline preview/render with --responses DIR')
     .argument('<manifest...>', 'YAML manifests; a directory means every .yaml/.yml below it')
     .requiredOption('--out <dir>', 'write DIR/PATH.json, DIR/PATH.list.json, DIR/PATH.put.json and DIR/_mounts.json (atomically, mode 0600)')
-    .option('--redact', 'replace every string value under "data" with "REDACTED" (keys, numbers and booleans stay, so templates still render)')
+    .option('--redact', 'replace every non-empty string under "data", the tokens and accessors of "auth" and "wrap_info", and those values inside "warnings" with "REDACTED" (keys, numbers, booleans and empty strings stay, so templates still render)')
+    .option('--revoke', 'after recording, revoke the leases it created (dynamic database credentials, ...); the recordings keep their values')
     .option('--include-writes', 'also perform the writes of `secret PATH k=v` (they change Vault); pkiCert is always issued')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-*')
     .option('--default-template <map|json>', 'the injector\'s -default-template setting', 'map');

@@ -5,15 +5,16 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Template } from '../index.js';
 import { TemplateError } from '../exec/index.js';
-import { decodeJSON } from '../go/encoding/json/index.js';
+import { JSONSyntaxError, decodeJSON } from '../go/encoding/json/index.js';
+import { lineColAt } from '../vault/index.js';
 import { invalid, type Value } from '../value/index.js';
-import { renderAgentTemplate } from '../agent/index.js';
-import { recordedClient } from '../vault/index.js';
 import { type IO, UsageError, UserError, paint } from './io.js';
 import { parseDelims, readText, writeFileAtomic } from './common.js';
 import { collect, envPairs } from './preview.js';
-import { responsesClient } from './responses.js';
-import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient, liveOptionsGiven } from './vault-options.js';
+import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
+
+// consul-template's functions, the agent and recorded responses are loaded only for consul
+// mode: a plain text render starts with the engine alone.
 
 export interface RenderCliOptions extends VaultCliOptions {
   readonly responses?: string;
@@ -28,17 +29,42 @@ export interface RenderCliOptions extends VaultCliOptions {
 
 const MISSINGKEY = ['default', 'invalid', 'zero', 'error'];
 
+/** Whether the template calls secret/secrets/pkiCert (undefined when it does not parse as consul-template). */
+async function consulReads(text: string, left: string, right: string): Promise<boolean | undefined> {
+  const { analyzeTrees } = await import('../agent/index.js');
+  const { TemplateParseError, parseTemplateTrees } = await import('../agent/index.js');
+  try {
+    return analyzeTrees(parseTemplateTrees(text, left || '{{', right || '}}'), () => undefined).reads.length > 0;
+  } catch (e) {
+    if (e instanceof TemplateParseError) return undefined;
+    throw e;
+  }
+}
+
+/** consulReads, without loading consul-template's functions for a template that cannot read Vault. */
+async function readsVault(text: string, left: string, right: string): Promise<boolean | undefined> {
+  return /secrets?|pkiCert/.test(text) ? consulReads(text, left, right) : false;
+}
+
+const HOW_TO_GIVE_VAULT = 'give recorded responses with --responses DIR, or a live Vault with --vault-addr URL (or VAULT_ADDR in the environment)';
+
 export async function runRender(file: string, opts: RenderCliOptions, io: IO): Promise<number> {
-  const live = opts.vaultAddr !== undefined;
-  if (live && opts.responses !== undefined) throw new UsageError('--responses (recorded) and --vault-addr (live) exclude each other');
-  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr');
-  const mode = opts.mode ?? (opts.responses !== undefined || live ? 'consul' : 'text');
-  if (mode !== 'text' && mode !== 'consul') throw new UsageError(`--mode must be text or consul, got ${JSON.stringify(mode)}`);
+  if (opts.vaultAddr !== undefined && opts.responses !== undefined) throw new UsageError('--responses (recorded) and --vault-addr (live) exclude each other');
   if (opts.missingkey !== undefined && !MISSINGKEY.includes(opts.missingkey)) {
     throw new UsageError(`--missingkey must be one of ${MISSINGKEY.join(', ')}, got ${JSON.stringify(opts.missingkey)}`);
   }
+  if (opts.mode !== undefined && opts.mode !== 'text' && opts.mode !== 'consul') throw new UsageError(`--mode must be text or consul, got ${JSON.stringify(opts.mode)}`);
   const [left, right] = opts.delims === undefined ? ['', ''] : parseDelims(opts.delims);
   const text = readText(file);
+  // A template that reads Vault with no recordings given: VAULT_ADDR makes it live, as for the vault CLI.
+  const vaultTemplate = opts.responses === undefined && opts.vaultAddr === undefined && opts.data === undefined && opts.mode !== 'text'
+    && (await readsVault(text, left, right)) === true;
+  if (vaultTemplate && envVaultAddr() === undefined) {
+    throw new UserError(`${file} reads Vault (secret/secrets/pkiCert): ${HOW_TO_GIVE_VAULT}`);
+  }
+  const live = opts.vaultAddr !== undefined || vaultTemplate;
+  if (!live && liveOptionsGiven(opts)) throw new UsageError('the Vault login/TLS options need --vault-addr (or VAULT_ADDR)');
+  const mode = opts.mode ?? (opts.responses !== undefined || live ? 'consul' : 'text');
   const c = paint(io.errTTY);
 
   let content: string;
@@ -47,7 +73,10 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     if (opts.missingkey === 'default' || opts.missingkey === 'invalid') {
       throw new UsageError('consul-template uses missingkey=zero, or error (error_on_missing_key); use --missingkey zero|error');
     }
-    const client = live ? await liveClient(opts) : opts.responses !== undefined ? responsesClient(opts.responses) : recordedClient({});
+    const { renderAgentTemplate } = await import('../agent/index.js');
+    const client = live ? await liveClient(opts)
+      : opts.responses !== undefined ? (await import('./responses.js')).responsesClient(opts.responses)
+        : (await import('../vault/index.js')).recordedClient({});
     const outcome = await renderAgentTemplate({
       template: text, delims: [left || '{{', right || '}}'], errorOnMissingKey: opts.missingkey === 'error',
       env: envPairs(opts.env), client, responsesDir: opts.responses ?? 'DIR',
@@ -65,20 +94,37 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     if (opts.responses !== undefined || live) throw new UsageError(`${live ? '--vault-addr' : '--responses'} needs --mode consul (the Vault functions exist only there)`);
     let dot: Value = invalid;
     if (opts.data !== undefined) {
+      const json = readText(opts.data);
       try {
-        dot = decodeJSON(readText(opts.data), { useNumber: true });
+        dot = decodeJSON(json, { useNumber: true });
       } catch (e) {
-        if (e instanceof UserError) throw e;
+        if (e instanceof JSONSyntaxError) {
+          const at = lineColAt(json, Buffer.from(json).subarray(0, e.offset).toString('utf8').length);
+          throw new UserError(`${opts.data}:${at.line}:${at.col}: ${e.message}`);
+        }
         throw new UserError(`${opts.data}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     try {
       const t = new Template(opts.name ?? (file === '-' ? 'stdin' : basename(file))).delims(left, right);
       if (opts.missingkey !== undefined) t.option(`missingkey=${opts.missingkey}`);
-      content = t.parse(text).execute(dot);
+      t.parse(text);
+      if (opts.out === undefined) {
+        // Streamed to stdout as it is produced, as Go's Execute(os.Stdout, data) does: no
+        // size limit, and on an error what came before it has been printed.
+        t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
+      } else {
+        // Streamed into the temporary file, which replaces the destination only if execution succeeds.
+        writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
+      }
+      return 0;
     } catch (e) {
       if (e instanceof TemplateError) {
         io.err(`${c.red('vtpl render:')} ${e.message}\n`);
+        const fn = /function "([^"]+)" not defined/.exec(e.message)?.[1];
+        if (fn !== undefined && (await consulReads(text, left, right)) !== undefined) {
+          io.err(`  ${fn} is a consul-template function: render as Vault Agent does with --mode consul; for Vault secrets ${HOW_TO_GIVE_VAULT}\n`);
+        }
         return 1;
       }
       throw e;

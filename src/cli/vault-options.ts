@@ -1,8 +1,8 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { LiveConfigError, type LiveOptions } from '../vault/node.js';
-import { type LiveVaultClient, VaultLoginError, connectLiveVault } from '../vault/node.js';
+import { type LiveOptions, parseSize } from '../vault/node.js';
+import type { LiveVaultClient } from '../vault/node.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {
@@ -16,14 +16,16 @@ export interface VaultCliOptions {
   readonly namespace?: string;
   readonly caCert?: string;
   readonly skipVerify?: boolean;
+  readonly maxResponseSize?: string;
 }
 
 export const VAULT_OPTIONS_HELP = `
 Live Vault: --vault-addr URL reads secrets from a running Vault instead of recordings. The token
 comes from --token, else VAULT_TOKEN, else ~/.vault-token; or log in with kubernetes auth
 (--role ROLE [--jwt FILE] [--auth-path kubernetes]) or AppRole (--role-id ID [--secret-id ID]).
-VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH, VAULT_SKIP_VERIFY and VAULT_CLIENT_TIMEOUT are honoured as by
-the vault CLI.`;
+VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH, VAULT_SKIP_VERIFY, VAULT_CLIENT_TIMEOUT (the whole request,
+retries included), VAULT_MAX_RETRIES (5xx, 412, 429 and connection errors; default 2) and
+VAULT_DISABLE_REDIRECTS are honoured as by the vault CLI.`;
 
 /** Adds the live-Vault options to a command. */
 export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this live Vault (e.g. https://vault:8200) instead of recorded responses'): Command {
@@ -37,12 +39,18 @@ export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this
     .option('--secret-id <id>', 'AppRole: the secret_id')
     .option('--namespace <ns>', 'Vault namespace, sent as X-Vault-Namespace (default: VAULT_NAMESPACE)')
     .option('--ca-cert <file>', 'PEM CA certificate to verify Vault\'s TLS certificate (default: VAULT_CACERT)')
-    .option('--skip-verify', 'do not verify Vault\'s TLS certificate (default: VAULT_SKIP_VERIFY)');
+    .option('--skip-verify', 'do not verify Vault\'s TLS certificate (default: VAULT_SKIP_VERIFY)')
+    .option('--max-response-size <size>', 'refuse Vault responses larger than this, e.g. 64MiB (default: VTPL_MAX_RESPONSE_SIZE, else 64MiB)');
+}
+
+/** VAULT_ADDR (or VAULT_AGENT_ADDR, as vault/api reads it) when set and not empty. */
+export function envVaultAddr(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  return env.VAULT_AGENT_ADDR || env.VAULT_ADDR || undefined;
 }
 
 /** Whether any live-only option was given (they need --vault-addr, except for record). */
 export function liveOptionsGiven(o: VaultCliOptions): boolean {
-  return [o.token, o.role, o.jwt, o.authPath, o.roleId, o.secretId, o.namespace, o.caCert, o.skipVerify].some((v) => v !== undefined);
+  return [o.token, o.role, o.jwt, o.authPath, o.roleId, o.secretId, o.namespace, o.caCert, o.skipVerify, o.maxResponseSize].some((v) => v !== undefined);
 }
 
 /** LiveOptions from the command line; usage errors for contradictory flags. */
@@ -52,6 +60,12 @@ export function liveOptions(o: VaultCliOptions, address: string | undefined): Li
   if (o.jwt !== undefined && o.role === undefined) throw new UsageError('--jwt needs --role (kubernetes auth)');
   if (o.secretId !== undefined && o.roleId === undefined) throw new UsageError('--secret-id needs --role-id (AppRole)');
   if (o.authPath !== undefined && o.role === undefined && o.roleId === undefined) throw new UsageError('--auth-path needs a login method (--role or --role-id)');
+  let maxResponseBytes: number | undefined;
+  try {
+    maxResponseBytes = o.maxResponseSize === undefined ? undefined : parseSize('--max-response-size', o.maxResponseSize);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   return {
     address,
     token: o.token,
@@ -60,12 +74,30 @@ export function liveOptions(o: VaultCliOptions, address: string | undefined): Li
     namespace: o.namespace,
     caCert: o.caCert,
     skipVerify: o.skipVerify,
+    maxResponseBytes,
   };
+}
+
+/** --vault-addr must be an http(s) URL: anything else is a usage error (exit 2). */
+export function checkVaultAddr(addr: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(addr);
+  } catch {
+    // reported below
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--vault-addr must be an http:// or https:// URL (e.g. https://vault:8200), got ${JSON.stringify(addr)}`);
+  }
 }
 
 /** Connects (and logs in); configuration and login problems become UserErrors. */
 export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
+  if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
   const opts = liveOptions(o, address);
+  // The HTTP client (node-vault and its dependencies) is loaded only when Vault is really used.
+  const { LiveConfigError } = await import('../vault/node.js');
+  const { VaultLoginError, connectLiveVault } = await import('../vault/node.js');
   try {
     return await connectLiveVault(opts);
   } catch (e) {

@@ -4,7 +4,7 @@
 // an addressable struct or array. Values are shared immutable objects, so an
 // addressable one is a fresh copy of this subclass rather than a flag on the original.
 
-import { Value, ptrTo } from '../value/index.js';
+import { IntSeq, Value, ptrTo } from '../value/index.js';
 
 class AddressableValue extends Value {}
 
@@ -31,6 +31,8 @@ export function deref(p: Value): Value {
 
 /** reflect.Value.Index of a slice or array element (slice elements are always addressable). */
 export function indexOf(v: Value, i: number): Value {
+  const seq = v.v;
+  if (seq instanceof IntSeq) return new AddressableValue(seq.elem, seq.at(i)); // only slices are IntSeqs
   const e = v.items()[i];
   return v.kind === 'slice' || canAddr(v) ? asAddressable(e) : e;
 }

@@ -7,6 +7,7 @@ import {
   type FuncSig, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface,
 } from '../value/index.js';
 import { isMissing } from './missing.js';
+import { isStringLengthError, maxStringLength, stringLimitText } from './output.js';
 import type { State } from './state.js';
 import { truth } from './truth.js';
 import { validateType } from './validate.js';
@@ -134,6 +135,7 @@ function valueString(v: Value): string {
 
 /**
  * safeCall: runs the function; a returned error or a panic becomes its message.
+ * A string longer than JS allows is a vtpl limit, and the message says so.
  * A JS stack overflow is not a Go panic and propagates (see execute.ts).
  */
 function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Value[]): Value | string {
@@ -142,6 +144,8 @@ function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Valu
   } catch (e) {
     if (e instanceof GoError || e instanceof GoPanic) return e.message;
     if (isStackOverflow(e)) throw e;
+    // Go builds a string of any length; V8 throws a bare "Invalid string length".
+    if (isStringLengthError(e)) return stringLimitText(maxStringLength);
     return e instanceof Error ? e.message : String(e);
   }
 }

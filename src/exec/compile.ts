@@ -9,14 +9,15 @@ import {
   TemplateNode, TextNode, VariableNode, WithNode,
 } from '../parse/index.js';
 import { GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
-import { type ArgFn, type CArgs, evalCall } from './call.js';
+import { type ArgFn, type CArg, type CArgs, evalCall } from './call.js';
 import { evalFieldChain } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
 import { walkRange } from './range.js';
 import { State } from './state.js';
-import { isTrue } from './truth.js';
+import { Truth, truthOf } from './truth.js';
+import { usesDot } from './uses-dot.js';
 import { evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
 
 /** maxExecDepth: the limit on nested {{template}} calls. */
@@ -38,7 +39,19 @@ export function compiled(root: ListNode): WalkFn {
   return fn;
 }
 
+// Large templates compile to hundreds of thousands of closures that all stay alive, and
+// the garbage collector copies each of them: the shapes below that occur most (a list of
+// one node, a pipeline of one command, a constant without arguments) get one closure and
+// no arrays.
+
 function compileList(list: ListNode): WalkFn {
+  if (list.nodes.length === 1) {
+    const only = compileNode(list.nodes[0]);
+    return (s, dot) => {
+      s.at(list);
+      return only(s, dot);
+    };
+  }
   const nodes = list.nodes.map(compileNode);
   return (s, dot) => {
     s.at(list);
@@ -55,7 +68,7 @@ function compileNode(node: Node): WalkFn {
     const text = node.text;
     return (s) => {
       s.at(node);
-      s.run.out.push(text);
+      s.run.out.write(text);
       return NORMAL;
     };
   }
@@ -77,9 +90,10 @@ function compileNode(node: Node): WalkFn {
     const pipe = compilePipe(node.pipe);
     const list = compileList(node.list);
     const elseList = node.elseList ? compileList(node.elseList) : null;
+    const bodyUsesDot = usesDot(node.list);
     return (s, dot) => {
       s.at(node);
-      return walkRange(s, dot, node, pipe, list, elseList);
+      return walkRange(s, dot, node, pipe, list, elseList, bodyUsesDot);
     };
   }
   if (node instanceof TemplateNode) return compileTemplate(node);
@@ -108,10 +122,10 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     s.at(node);
     const mark = s.mark();
     const val = pipe(s, dot);
-    const t = isTrue(indirectInterface(val));
-    if (!t.ok) s.errorf("if/with can't use %v", val);
+    const t = truthOf(indirectInterface(val));
+    if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
-    if (t.truth) flow = list(s, isWith ? val : dot);
+    if (t === Truth.True) flow = list(s, isWith ? val : dot);
     else if (elseList !== null) flow = elseList(s, dot);
     s.pop(mark);
     return flow;
@@ -145,6 +159,13 @@ function compileTemplate(node: TemplateNode): WalkFn {
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return () => invalid;
+  if (pipe.cmds.length === 1 && pipe.decl.length === 0) {
+    const cmd = compileCommand(pipe.cmds[0]);
+    return (s, dot) => {
+      s.at(pipe);
+      return unwrapEmptyInterface(cmd(s, dot, missingVal));
+    };
+  }
   const cmds = pipe.cmds.map(compileCommand);
   const names = pipe.decl.map((v) => v.ident[0]);
   const isAssign = pipe.isAssign;
@@ -152,8 +173,7 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
     s.at(pipe);
     let value = missingVal;
     for (const cmd of cmds) {
-      value = cmd(s, dot, value); // the previous value is this command's final argument
-      if (value.kind === 'interface' && (value.type.ifaceMethods ?? []).length === 0) value = value.elem();
+      value = unwrapEmptyInterface(cmd(s, dot, value)); // the previous value is this command's final argument
     }
     for (const name of names) {
       if (isAssign) s.setVar(name, value);
@@ -163,9 +183,17 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   };
 }
 
+/** A pipeline's value of type interface{} is the value inside it. */
+function unwrapEmptyInterface(value: Value): Value {
+  return value.kind === 'interface' && (value.type.ifaceMethods ?? []).length === 0 ? value.elem() : value;
+}
+
+const noArgs: readonly CArg[] = [];
+
 function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
-  const args: CArgs = { first, rest: cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) })) };
+  const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
+  const args: CArgs = { first, rest };
   if (first instanceof FieldNode) return (s, dot, final) => evalFieldNode(s, dot, first, args, final);
   if (first instanceof ChainNode) {
     const chain = compileChain(first);
@@ -183,6 +211,14 @@ function compileCommand(cmd: CommandNode): CmdFn {
   if (first instanceof VariableNode) {
     const variable = compileVariable(first);
     return (s, dot, final) => variable(s, dot, args, final);
+  }
+  if (rest.length === 0 && (first instanceof BoolNode || first instanceof StringNode)) {
+    const v = first instanceof BoolNode ? boolValue(first.value) : stringValue(first.text);
+    return (s, _dot, final) => {
+      s.at(first);
+      if (!isMissing(final)) notAFunction(s, args, final);
+      return v;
+    };
   }
   const constant = compileConstant(first);
   return (s, dot, final) => {

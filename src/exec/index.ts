@@ -2,7 +2,8 @@
 
 export { TemplateError } from './errors.js';
 export { execute } from './execute.js';
-export { type CallBuiltin, goodFunc } from './call.js';
+export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
+export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';
 export type { ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';

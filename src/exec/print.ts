@@ -12,17 +12,17 @@ export function printValue(s: State, n: Node, v: Value): void {
   // an integer or bool of a basic (method-less) type as strconv would.
   const t = v.type;
   if (t === stringType) {
-    s.run.out.push(v.str());
+    s.run.out.write(v.str());
     return;
   }
   if (t.name === t.kind && t.methods.size === 0 && (isIntKind(t.kind) || isUintKind(t.kind) || t.kind === 'bool')) {
-    s.run.out.push(String(v.v));
+    s.run.out.write(String(v.v));
     return;
   }
   const p = printableValue(v);
   if (p === null) s.errorf("can't print %s of type %s", n.toString(), v.type);
   // v.Interface(): fmt sees the dynamic value of an interface (nil prints <nil>).
-  s.run.out.push(p.isValid() ? sprint([indirectInterface(p)]) : '<no value>');
+  s.run.out.write(p.isValid() ? sprint([indirectInterface(p)]) : '<no value>');
 }
 
 /**

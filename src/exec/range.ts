@@ -9,8 +9,9 @@ import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
 
 
+/** `bodyUsesDot`: whether the body can observe dot (see uses-dot.ts). */
 export function walkRange(
-  s: State, dot: Value, r: RangeNode, pipe: PipeFn, list: WalkFn, elseList: WalkFn | null,
+  s: State, dot: Value, r: RangeNode, pipe: PipeFn, list: WalkFn, elseList: WalkFn | null, bodyUsesDot: boolean,
 ): Flow {
   s.at(r);
   const outer = s.mark();
@@ -39,29 +40,44 @@ export function walkRange(
     return flow;
   };
 
-  const ran = iterate(s, val, decl.length, oneIteration);
+  // With no variable and a body blind to dot, nothing can see the element: it is not built.
+  const ran = iterate(s, val, decl.length, decl.length > 0 || bodyUsesDot, oneIteration);
   if (!ran && elseList !== null) elseList(s, dot);
   s.pop(outer);
   return NORMAL;
 }
 
-/** Runs the body over val's elements; reports whether there was any (break included). */
-function iterate(s: State, val: Value, numDecl: number, oneIteration: (index: Value, elem: Value) => Flow): boolean {
+/**
+ * Runs the body over val's elements; reports whether there was any (break included).
+ * Unless elemWanted, ints and slice elements are passed as `invalid`, unbuilt.
+ */
+function iterate(
+  s: State, val: Value, numDecl: number, elemWanted: boolean, oneIteration: (index: Value, elem: Value) => Flow,
+): boolean {
   const k = val.kind;
   if (isIntKind(k) || isUintKind(k)) {
     if (numDecl > 1) s.errorf("can't use %v to iterate over more than one variable", val);
     const n = val.int();
+    const t = val.type;
     // Range over an integer yields values of its own type; the index is unset, as for channels.
-    for (let i = 0n; i < n; i++) {
-      if (oneIteration(invalid, new Value(val.type, i)) === BREAK) break;
+    // Counting in a number is cheaper than in a bigint while it is exact.
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      const count = Number(n);
+      for (let i = 0; i < count; i++) {
+        if (oneIteration(invalid, elemWanted ? new Value(t, BigInt(i)) : invalid) === BREAK) break;
+      }
+    } else {
+      for (let i = 0n; i < n; i++) {
+        if (oneIteration(invalid, new Value(t, i)) === BREAK) break;
+      }
     }
     return n > 0n;
   }
   switch (k) {
     case 'array': case 'slice': {
-      const n = val.items().length;
+      const n = val.len();
       for (let i = 0; i < n; i++) {
-        if (oneIteration(indexValue(i, numDecl), indexOf(val, i)) === BREAK) break;
+        if (oneIteration(indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;
       }
       return n > 0;
     }

@@ -7,6 +7,7 @@ import { sprintf } from '../fmt/index.js';
 import { type GoType, Value, int64Value, stringValue } from '../value/index.js';
 import type { CallBuiltin } from './call.js';
 import { TemplateError } from './errors.js';
+import type { Output } from './output.js';
 
 export type MissingKey = 'invalid' | 'zero' | 'error';
 
@@ -25,7 +26,7 @@ export type ErrArg = string | number | Value | GoType;
 
 /** Shared by the states of one Execute call: the output and the innermost {{template}} call. */
 export interface Run {
-  readonly out: string[];
+  readonly out: Output;
   /** funcs.go's call, behind the `call` builtin (the funcs layer supplies it). */
   readonly callBuiltin: CallBuiltin;
   /** The state that made the innermost active {{template}} call, for the depth error after a JS stack overflow. */

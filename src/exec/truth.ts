@@ -2,43 +2,56 @@
 
 import { type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../value/index.js';
 
+/** isTrue's answer without an object per call (an {{if}} asks once per execution). */
+export enum Truth { False, True, None }
+
 /**
  * Reports whether `val` is non-zero ("true") and whether it has a meaningful
  * truth value at all. An invalid value (an unset interface) is a form of nil: false.
  */
 export function isTrue(val: Value): { truth: boolean; ok: boolean } {
-  if (!val.isValid()) return { truth: false, ok: true };
+  const t = truthOf(val);
+  return { truth: t === Truth.True, ok: t !== Truth.None };
+}
+
+/** isTrue as one of three answers: False, True, or None (no meaningful truth value). */
+export function truthOf(val: Value): Truth {
+  if (!val.isValid()) return Truth.False;
   const k = val.kind;
   switch (k) {
     case 'array': case 'map': case 'slice': case 'string':
-      return { truth: lengthOf(val) > 0, ok: true };
+      return answer(lengthOf(val) > 0);
     case 'bool':
-      return { truth: val.bool(), ok: true };
+      return answer(val.bool());
     case 'chan': case 'func': case 'ptr': case 'interface':
-      return { truth: !val.isNil(), ok: true };
+      return answer(!val.isNil());
     case 'struct':
-      return { truth: true, ok: true };
+      return Truth.True;
     default:
       break;
   }
-  if (isIntKind(k) || isUintKind(k)) return { truth: val.int() !== 0n, ok: true };
-  if (isFloatKind(k)) return { truth: val.float() !== 0, ok: true };
+  if (isIntKind(k) || isUintKind(k)) return answer(val.int() !== 0n);
+  if (isFloatKind(k)) return answer(val.float() !== 0);
   if (isComplexKind(k)) {
     const c = val.complex();
-    return { truth: c.re !== 0 || c.im !== 0, ok: true };
+    return answer(c.re !== 0 || c.im !== 0);
   }
-  return { truth: false, ok: false };
+  return Truth.None;
+}
+
+function answer(b: boolean): Truth {
+  return b ? Truth.True : Truth.False;
 }
 
 /** truth from funcs.go: isTrue of the value inside an interface, ignoring `ok`. */
 export function truth(arg: Value): boolean {
-  return isTrue(indirectInterface(arg)).truth;
+  return truthOf(indirectInterface(arg)) === Truth.True;
 }
 
 function lengthOf(v: Value): number {
   switch (v.kind) {
     case 'string': return v.str().length;
     case 'map': return v.map()?.size ?? 0;
-    default: return v.items().length;
+    default: return v.len();
   }
 }

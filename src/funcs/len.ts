@@ -8,7 +8,7 @@ export const lenFunc = goFunc(valueToIntError, ([arg]) => {
   const { v: item, isNil } = indirect(arg);
   if (isNil) throw new GoError('len of nil pointer');
   switch (item.kind) {
-    case 'array': case 'slice': return intValue(item.items().length);
+    case 'array': case 'slice': return intValue(item.len());
     case 'map': return intValue(item.map()?.size ?? 0);
     case 'string': return intValue(utf8Length(item.str()));
     // A chan holds no buffered elements in vtpl's model (consul-template's loop

@@ -126,6 +126,9 @@ class UnquoteBuffer {
   }
 }
 
+/** Whether a code unit ends a run of plain characters in "...": the quote, a backslash or a newline. */
+const endsRun = (c: number): boolean => c === 0x22 || c === 0x5c || c === 0x0a;
+
 /** strconv.Unquote for the string token kinds the lexer produces ("..." and `...`). */
 export function unquote(s: string): string {
   if (s.length < 2) throw new LiteralError(syntaxError);
@@ -150,7 +153,7 @@ export function unquote(s: string): string {
   while (i < s.length && s[i] !== q) {
     // A run of plain characters is copied as one slice.
     let j = i;
-    while (j < s.length && s[j] !== q && s[j] !== '\\' && s[j] !== '\n') j++;
+    while (j < s.length && !endsRun(s.charCodeAt(j))) j++;
     if (j > i) {
       out.text(s.slice(i, j));
       i = j;

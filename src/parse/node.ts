@@ -46,6 +46,17 @@ function splitDots(s: string, from: number): string[] {
   return parts;
 }
 
+/**
+ * list with x appended. V8 grows an empty array to 17 slots on its first push; a tree
+ * keeps every such array alive, so one-element arrays (the common case) would cost
+ * 184 bytes instead of 56, and the garbage collector copies them all.
+ */
+function oneMore<T>(list: T[], x: T): T[] {
+  if (list.length === 0) return [x];
+  list.push(x);
+  return list;
+}
+
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
 
@@ -87,7 +98,9 @@ export class ListNode extends Node {
   }
   nodes: Node[] = []; // The element nodes in lexical order.
   append(n: Node): void {
-    this.nodes.push(n);
+    // The first element gets an array of exactly one slot: a push would reserve 17, and
+    // most lists, pipelines and commands hold one node (see oneMore).
+    this.nodes = oneMore(this.nodes, n);
   }
   parts(): Part[] {
     return this.nodes;
@@ -132,7 +145,7 @@ export class PipeNode extends Node {
     super(tree, pos);
   }
   append(c: CommandNode): void {
-    this.cmds.push(c);
+    this.cmds = oneMore(this.cmds, c);
   }
   parts(): Part[] {
     const out: Part[] = [];
@@ -171,7 +184,7 @@ export class CommandNode extends Node {
   }
   args: Node[] = []; // Arguments in lexical order: Identifier, field, or constant.
   append(arg: Node): void {
-    this.args.push(arg);
+    this.args = oneMore(this.args, arg);
   }
   parts(): Part[] {
     const out: Part[] = [];

@@ -44,7 +44,6 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 // `(yield this.f()) as T` is a call of f returning T.
 type Step<T> = Generator<Step<unknown>, T, unknown>;
 
-type ControlParts = [pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null];
 
 function run<T>(root: Step<T>): T {
   const stack: Step<unknown>[] = [root];
@@ -59,6 +58,32 @@ function run<T>(root: Step<T>): T {
       stack.push(r.value);
       value = undefined;
     }
+  }
+}
+
+/** The control structures parsed by Tree.nested. */
+type Control = 'if' | 'range' | 'with';
+
+/** An {{if}}, {{range}} or {{with}} whose {{end}} has not been reached yet (see Tree.nested). */
+interface OpenControl {
+  readonly context: Control;
+  /** The number of variables before its pipeline: they go out of scope at its {{end}}. */
+  readonly varCount: number;
+  readonly pipe: PipeNode;
+  /** Where its node goes once complete; null when it is the result of the nested() call. */
+  readonly into: ListNode | null;
+  /** An {{else if}} or {{else with}}: the only node of its parent's else list, ended by the same {{end}}. */
+  readonly chained: boolean;
+  /** Set when its body has ended (at {{else}} or {{end}}). */
+  body: ListNode | null;
+  elseList: ListNode | null;
+}
+
+function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
+  switch (context) {
+    case 'if': return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'range': return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'with': return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
   }
 }
 
@@ -276,8 +301,10 @@ export class Tree {
         }
         this.backup2(delim);
       }
-      const r = this.textOrAction();
+      const a = this.textOrAction();
+      const r = typeof a === 'string' ? this.parseControl(a) : a;
       const n = r instanceof Node ? r : ((yield r) as Node);
+      this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       root.append(n);
     }
@@ -297,25 +324,107 @@ export class Tree {
   }
 
   /** itemList: textOrAction*, terminated by {{end}} or {{else}}, which is returned separately. */
-  private *itemList(): Step<[ListNode, Node]> {
-    const list = new ListNode(this, this.peekNonSpace().pos);
-    while (this.peekNonSpace().typ !== ItemType.EOF) {
-      const r = this.textOrAction();
-      const n = r instanceof Node ? r : ((yield r) as Node);
-      if (n.type === NodeType.End || n.type === NodeType.Else) return [list, n];
-      list.append(n);
-    }
-    this.errorf('unexpected EOF');
+  private itemList(): Step<[ListNode, Node]> {
+    return this.nested(null) as Step<[ListNode, Node]>;
   }
 
-  /** textOrAction: text | comment | action. An action is returned as the step that parses it. */
-  private textOrAction(): Node | Step<Node> {
+  /** {{if|range|with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
+  private parseControl(context: Control): Step<Node> {
+    return this.nested(context) as Step<Node>;
+  }
+
+  /**
+   * itemList and parseControl as one loop over an explicit stack of the controls open inside
+   * it, so that nesting costs a small record per level rather than suspended steps (100,000
+   * nested {{if}} kept megabytes of generator frames alive, copied by every scavenge). With
+   * `start` null this is itemList; with a context it is parseControl (the keyword is past).
+   * Go's deferred restore of the variables is done on success only: an error ends the parse.
+   */
+  private *nested(start: Control | null): Step<[ListNode, Node] | Node> {
+    const open: OpenControl[] = [];
+    let list: ListNode | null = null; // the list being filled
+    // A control whose keyword is past, where its node goes (null: it is this call's result),
+    // and whether it is an {{else if}}/{{else with}}, which ends together with its parent.
+    let pending: Control | null = start;
+    let into: ListNode | null = null;
+    let chained = false;
+    for (;;) {
+      if (pending !== null) {
+        const varCount = this.vars.length;
+        const pipe = (yield this.pipeline(pending, ItemType.RightDelim)) as PipeNode;
+        if (pending === 'range') this.rangeDepth++;
+        open.push({ context: pending, varCount, pipe, into, chained, body: null, elseList: null });
+        pending = null;
+        list = null;
+      }
+      if (list === null) list = new ListNode(this, this.peekNonSpace().pos);
+      if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
+      const r = this.textOrAction();
+      if (typeof r === 'string') {
+        pending = r;
+        into = list;
+        chained = false;
+        continue;
+      }
+      const n = r instanceof Node ? r : ((yield r) as Node);
+      this.actionLine = 0;
+      if (n.type !== NodeType.End && n.type !== NodeType.Else) {
+        list.append(n);
+        continue;
+      }
+      // n ends `list`: the body or else list of the innermost open control, or this itemList.
+      let c = open[open.length - 1];
+      if (c === undefined) return [list, n];
+      if (c.body === null) {
+        if (c.context === 'range') this.rangeDepth--;
+        c.body = list;
+        list = null;
+        if (n.type === NodeType.Else) {
+          // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
+          // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
+          const kw = this.peek().typ;
+          if ((c.context === 'if' && kw === ItemType.If) || (c.context === 'with' && kw === ItemType.With)) {
+            this.next(); // Consume the "if" or "with" token.
+            c.elseList = new ListNode(this, n.pos);
+            pending = c.context;
+            into = c.elseList;
+            chained = true;
+          }
+          continue; // the chained control, or else the else list (an itemList of its own)
+        }
+      } else {
+        if (n.type !== NodeType.End) this.errorf('expected end; found %s', n.toString());
+        c.elseList = list;
+      }
+      // c is complete; so is each {{else if}} parent it ends.
+      for (;;) {
+        this.vars.length = c.varCount;
+        const node = controlNode(this, c.context, c.pipe, c.body as ListNode, c.elseList);
+        open.pop();
+        if (c.into === null) return node;
+        c.into.append(node);
+        if (!c.chained) {
+          list = c.into;
+          break;
+        }
+        c = open[open.length - 1] as OpenControl;
+      }
+    }
+  }
+
+  /**
+   * textOrAction: text | comment | action. An action is returned as the step that parses it,
+   * as its node when that needs no step, or as its keyword for if, range and with. The caller clears actionLine once it is complete
+   * (Go's deferred clearActionLine; an error ends the parse, so there is nothing to undo).
+   */
+  private textOrAction(): Node | Step<Node> | Control {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
         return new TextNode(this, token.pos, token.val);
       case ItemType.LeftDelim:
-        return this.actionAt(token.line);
+        this.actionLine = token.line;
+        return this.action();
       case ItemType.Comment:
         return new CommentNode(this, token.pos, token.val);
       default:
@@ -323,21 +432,15 @@ export class Tree {
     }
   }
 
-  private *actionAt(line: number): Step<Node> {
-    this.actionLine = line;
-    try {
-      return (yield this.action()) as Node;
-    } finally {
-      this.actionLine = 0;
-    }
-  }
-
-  /** action: control, or command ("|" command)*. The left delimiter is past. */
-  private *action(): Step<Node> {
+  /**
+   * action: control, or command ("|" command)*. The left delimiter is past. {{if}}, {{range}}
+   * and {{with}} are returned as their keyword, for the caller to parse (see nested).
+   */
+  private action(): Node | Step<Node> | Control {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block:
-        return (yield this.blockControl()) as Node;
+        return this.blockControl();
       case ItemType.Break:
         return this.breakControl(token.pos, token.line);
       case ItemType.Continue:
@@ -347,16 +450,20 @@ export class Tree {
       case ItemType.End:
         return this.endControl();
       case ItemType.If:
-        return (yield this.ifControl()) as Node;
+        return 'if';
       case ItemType.Range:
-        return (yield this.rangeControl()) as Node;
+        return 'range';
       case ItemType.Template:
-        return (yield this.templateControl()) as Node;
+        return this.templateControl();
       case ItemType.With:
-        return (yield this.withControl()) as Node;
+        return 'with';
     }
     this.backup();
-    const first = this.peek();
+    return this.commandAction(this.peek());
+  }
+
+  /** An action that is a pipeline; `first` is its first token. */
+  private *commandAction(first: Item): Step<Node> {
     // Do not pop variables; they persist until "end".
     const pipe = (yield this.pipeline('command', ItemType.RightDelim)) as PipeNode;
     return new ActionNode(this, first.pos, first.line, pipe);
@@ -463,52 +570,6 @@ export class Tree {
           this.errorf('non executable command in pipeline stage %d', i + 1);
       }
     }
-  }
-
-  private *parseControl(context: string): Step<ControlParts> {
-    const varCount = this.vars.length;
-    try {
-      const pipe = (yield this.pipeline(context, ItemType.RightDelim)) as PipeNode;
-      if (context === 'range') this.rangeDepth++;
-      const [list, afterList] = (yield this.itemList()) as [ListNode, Node];
-      let next = afterList;
-      if (context === 'range') this.rangeDepth--;
-      let elseList: ListNode | null = null;
-      if (next.type === NodeType.Else) {
-        // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
-        // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
-        if (context === 'if' && this.peek().typ === ItemType.If) {
-          this.next(); // Consume the "if" token.
-          elseList = new ListNode(this, next.pos);
-          elseList.append((yield this.ifControl()) as Node);
-        } else if (context === 'with' && this.peek().typ === ItemType.With) {
-          this.next();
-          elseList = new ListNode(this, next.pos);
-          elseList.append((yield this.withControl()) as Node);
-        } else {
-          [elseList, next] = (yield this.itemList()) as [ListNode, Node];
-          if (next.type !== NodeType.End) this.errorf('expected end; found %s', next.toString());
-        }
-      }
-      return [pipe.pos, pipe.line, pipe, list, elseList];
-    } finally {
-      this.vars.length = varCount;
-    }
-  }
-
-  /** {{if pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *ifControl(): Step<Node> {
-    return new IfNode(this, ...((yield this.parseControl('if')) as ControlParts));
-  }
-
-  /** {{range pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *rangeControl(): Step<Node> {
-    return new RangeNode(this, ...((yield this.parseControl('range')) as ControlParts));
-  }
-
-  /** {{with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
-  private *withControl(): Step<Node> {
-    return new WithNode(this, ...((yield this.parseControl('with')) as ControlParts));
   }
 
   /** {{end}}: the keyword is past. */

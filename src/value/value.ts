@@ -8,7 +8,8 @@
 //   string (and named strings such as json.Number)   string
 //   interface             Value (the dynamic value) | null (nil interface)
 //   map                   GoMap | null (nil map)
-//   slice                 Value[] | null (nil slice); elements have exactly the element type
+//   slice                 Value[] | null (nil slice); elements have exactly the element type;
+//                         or an IntSeq (consecutive integers, boxed only when items() asks)
 //   array, struct         Value[] (elements / fields in declaration order)
 //   ptr                   Value (the pointee) | null (nil pointer)
 //   func                  GoFunc | null
@@ -55,7 +56,15 @@ export class Value {
   complex(): Complex { return this.v as Complex; }
   str(): string { return this.v as string; }
   map(): GoMap | null { return this.v as GoMap | null; }
-  items(): Value[] { return (this.v as Value[] | null) ?? []; }
+  items(): Value[] {
+    const v = this.v;
+    return v instanceof IntSeq ? v.boxed() : (v as Value[] | null) ?? [];
+  }
+  /** reflect.Value.Len of an array, slice or chan, without boxing an IntSeq. */
+  len(): number {
+    const v = this.v;
+    return v instanceof IntSeq ? v.length : this.items().length;
+  }
   /** reflect.Value.FieldByName for a struct's own (not promoted) field; a missing name is a bug in the caller. */
   field(name: string): Value {
     const i = this.type.fields?.findIndex((f) => f.name === name) ?? -1;
@@ -71,6 +80,32 @@ export class Value {
 }
 
 export const invalid = new Value(invalidType, undefined);
+
+/**
+ * The elements of a slice of consecutive integers (sprig's until): start, start+step, ...
+ * Go holds such a slice in 8 bytes per element; a boxed Value per element costs about
+ * 60, so `range (until 100000000)` would need gigabytes. range reads the elements one
+ * at a time (at); any other use boxes them all, once (boxed).
+ */
+export class IntSeq {
+  private all: Value[] | null = null;
+
+  constructor(readonly elem: GoType, readonly start: number, readonly step: number, readonly length: number) {}
+
+  /** Element i, as the element type's representation (bigint). */
+  at(i: number): bigint {
+    return BigInt(this.start + i * this.step);
+  }
+
+  boxed(): Value[] {
+    if (this.all === null) {
+      const all = new Array<Value>(this.length);
+      for (let i = 0; i < this.length; i++) all[i] = new Value(this.elem, this.at(i));
+      this.all = all;
+    }
+    return this.all;
+  }
+}
 
 /** The key under which a map stores a Go key value: primitives compare by value in a JS Map. */
 export function mapKeyOf(k: Value): unknown {

@@ -5,6 +5,10 @@
 export interface VaultResponse {
   readonly status: number;
   readonly body: string;
+  /** The URL that answered when the client followed a redirect (vault/api's errors name it). */
+  readonly url?: string;
+  /** Set when every one of this many attempts failed in a way worth retrying: this is the last. */
+  readonly gaveUpAfter?: number;
 }
 
 export interface VaultClient {

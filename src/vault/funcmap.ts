@@ -14,7 +14,6 @@ import { scratchFunc } from './funcs/scratch.js';
 import { S, fn } from './funcs/sig.js';
 import { timestampFunc } from './funcs/timestamp.js';
 import { pluginFunc } from './funcs/plugin.js';
-import { unimplementedSprigFuncs } from './sprig/unimplemented.js';
 import { base64Funcs as base64 } from './funcs/base64.js';
 import { containsFuncs as contains } from './funcs/contains.js';
 import { envFuncs as env } from './funcs/env.js';
@@ -31,7 +30,9 @@ import { tomlFuncs as toml } from './toml/encode.js';
 import { sockaddrFuncs as sockaddr } from './funcs/plugin.js';
 import { spewFuncs as spew } from './spew/spew.js';
 import { yamlFuncs as yaml } from './funcs/yaml.js';
+import { sprigCerts } from './sprig/certs.js';
 import { sprigCrypto } from './sprig/crypto.js';
+import { sprigGenerate } from './sprig/generate.js';
 import { sprigDate } from './sprig/date.js';
 import { sprigDefaults } from './sprig/defaults.js';
 import { sprigDict } from './sprig/dict.js';
@@ -46,7 +47,6 @@ import { sprigURL } from './sprig/url.js';
 import { glob } from './glob.js';
 
 const consul = consulFuncs();
-const sprigUnimplemented = unimplementedSprigFuncs();
 
 const funcMap: Readonly<Record<string, Value | PerRender>> = {
   // API functions
@@ -155,7 +155,7 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
 
   // Sprig (sprig.HermeticTxtFuncMap, prefixed sprig_), in the order of sprig's genericMap
   sprig_hello: sprigFunctions.hello,
-  sprig_ago: sprigUnimplemented.ago,
+  sprig_ago: sprigGenerate.ago,
   sprig_duration: sprigDate.duration,
   sprig_durationRound: sprigDate.durationRound,
   sprig_must_date_modify: sprigDate.must_date_modify,
@@ -180,7 +180,7 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   sprig_nospace: sprigFunctions.nospace,
   sprig_initials: sprigStrings.initials,
   sprig_swapcase: sprigFunctions.swapcase,
-  sprig_shuffle: sprigUnimplemented.shuffle,
+  sprig_shuffle: sprigGenerate.shuffle,
   sprig_snakecase: sprigFunctions.snakecase,
   sprig_camelcase: sprigFunctions.camelcase,
   sprig_kebabcase: sprigFunctions.kebabcase,
@@ -219,7 +219,7 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   sprig_div: sprigFunctions.div,
   sprig_mod: sprigFunctions.mod,
   sprig_mul: sprigFunctions.mul,
-  sprig_randInt: sprigUnimplemented.randInt,
+  sprig_randInt: sprigGenerate.randInt,
   sprig_add1f: sprigFunctions.add1f,
   sprig_addf: sprigFunctions.addf,
   sprig_subf: sprigFunctions.subf,
@@ -317,18 +317,18 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   sprig_dig: sprigDict.dig,
   sprig_chunk: sprigList.chunk,
   sprig_mustChunk: sprigList.mustChunk,
-  sprig_bcrypt: sprigUnimplemented.bcrypt,
-  sprig_htpasswd: sprigUnimplemented.htpasswd,
-  sprig_genPrivateKey: sprigUnimplemented.genPrivateKey,
+  sprig_bcrypt: sprigGenerate.bcrypt,
+  sprig_htpasswd: sprigGenerate.htpasswd,
+  sprig_genPrivateKey: sprigGenerate.genPrivateKey,
   sprig_derivePassword: sprigCrypto.derivePassword,
-  sprig_buildCustomCert: sprigUnimplemented.buildCustomCert,
-  sprig_genCA: sprigUnimplemented.genCA,
-  sprig_genCAWithKey: sprigUnimplemented.genCAWithKey,
-  sprig_genSelfSignedCert: sprigUnimplemented.genSelfSignedCert,
-  sprig_genSelfSignedCertWithKey: sprigUnimplemented.genSelfSignedCertWithKey,
-  sprig_genSignedCert: sprigUnimplemented.genSignedCert,
-  sprig_genSignedCertWithKey: sprigUnimplemented.genSignedCertWithKey,
-  sprig_encryptAES: sprigUnimplemented.encryptAES,
+  sprig_buildCustomCert: sprigCerts.buildCustomCert,
+  sprig_genCA: sprigCerts.genCA,
+  sprig_genCAWithKey: sprigCerts.genCAWithKey,
+  sprig_genSelfSignedCert: sprigCerts.genSelfSignedCert,
+  sprig_genSelfSignedCertWithKey: sprigCerts.genSelfSignedCertWithKey,
+  sprig_genSignedCert: sprigCerts.genSignedCert,
+  sprig_genSignedCertWithKey: sprigCerts.genSignedCertWithKey,
+  sprig_encryptAES: sprigGenerate.encryptAES,
   sprig_decryptAES: sprigCrypto.decryptAES,
   sprig_semver: sprigSemver.semver,
   sprig_semverCompare: sprigSemver.semverCompare,

@@ -12,3 +12,6 @@ export { consulTemplateFuncNames, consulTemplateFuncs } from './funcmap.js';
 export { RecordingClient, mergeMounts, recordingFiles, redactBody, safeRecordPath, REDACTED, type RecordedExchange, type RecordedMethod } from './recording.js';
 export { DepSet, type FuncContext } from './funcs/context.js';
 export * from './dependency/index.js';
+export * from './brain.js';
+export * from './lease.js';
+export * from './json-position.js';

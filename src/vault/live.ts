@@ -10,7 +10,8 @@ import NodeVault from 'node-vault';
 import type { VaultClient, VaultResponse } from './client.js';
 import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
-import { type RawBody, nodeVaultTransport } from './live-transport.js';
+import { type RawBody, nodeVaultTransport, parsedBodyMeta } from './live-transport.js';
+import { givingUp } from './retry.js';
 
 /** A failed login; the message reads like vault/api's ResponseError. */
 export class VaultLoginError extends Error {
@@ -42,11 +43,13 @@ function rawFromError(e: unknown): RawBody | undefined {
 
 function loginError(settings: LiveSettings, mountPath: string, kind: string, e: unknown): VaultLoginError {
   const res = (e as { response?: { statusCode?: number; body?: unknown } } | null)?.response;
-  const url = `${settings.address}/v1/auth/${mountPath}/login`;
   if (res?.statusCode === undefined) return new VaultLoginError(`${kind} login failed: ${e instanceof Error ? e.message : String(e)}`);
+  const meta = parsedBodyMeta(res.body);
+  const url = meta.url ?? `${settings.address}/v1/auth/${mountPath}/login`;
   const errs = (res.body as { errors?: unknown } | undefined)?.errors;
   const list = Array.isArray(errs) ? errs.map((x) => `* ${String(x)}`).join('\n') : String(JSON.stringify(res.body));
-  return new VaultLoginError(`${kind} login failed: Error making API request.\n\nURL: PUT ${url}\nCode: ${res.statusCode}. Errors:\n\n${list}`);
+  const gaveUp = meta.gaveUpAfter === undefined ? '' : `\n\n${givingUp(meta.gaveUpAfter)}`;
+  return new VaultLoginError(`${kind} login failed: Error making API request.\n\nURL: PUT ${url}\nCode: ${res.statusCode}. Errors:\n\n${list}${gaveUp}`);
 }
 
 export class LiveVaultClient implements VaultClient {
@@ -65,7 +68,7 @@ export class LiveVaultClient implements VaultClient {
       apiVersion: 'v1',
       endpoint: settings.address,
       pathPrefix: '',
-      'request-promise': nodeVaultTransport(settings.tls),
+      'request-promise': nodeVaultTransport(settings.transport),
     });
     // Set after construction: node-vault falls back to process.env for empty values, and the
     // settings already applied the environment (possibly a different one) by the CLI's rules.
@@ -79,6 +82,11 @@ export class LiveVaultClient implements VaultClient {
   /** The token requests are sent with (after a login, the one Vault issued). */
   get token(): string {
     return this.vault.token ?? '';
+  }
+
+  /** Sends later requests with `token` (the agent runtime logs in and renews tokens itself). */
+  setToken(token: string): void {
+    this.vault.token = token;
   }
 
   private async login(auth: LiveAuth): Promise<void> {
@@ -105,7 +113,7 @@ export class LiveVaultClient implements VaultClient {
       if (body === undefined) throw e;
     }
     if (!isRawBody(body)) throw new Error(`unexpected transport result for ${method} ${path}`);
-    return { status: body.status, body: body.text };
+    return { status: body.status, body: body.text, url: body.url, gaveUpAfter: body.gaveUpAfter };
   }
 
   read(path: string, query?: ReadonlyMap<string, readonly string[]>): Promise<VaultResponse> {

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, stringify } from 'lossless-json';
 import type { RecordedOptions } from './recorded.js';
+import { jsonSyntaxMessage } from './json-position.js';
 
 type Json = unknown;
 
@@ -24,8 +25,17 @@ function texts(o: Record<string, Json>): Map<string, string> {
   return new Map(Object.entries(o).map(([k, v]) => [k, stringify(v) ?? 'null']));
 }
 
+/** Parses JSON text; a syntax error names the file and line:col. */
+function parseIn(file: string, text: string): Json {
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new Error(jsonSyntaxMessage(file, text, e));
+  }
+}
+
 function readJSON(file: string): Json {
-  return parse(readFileSync(file, 'utf8'));
+  return parseIn(file, readFileSync(file, 'utf8'));
 }
 
 /** Recorded responses from one JSON file (case form or a plain path -> body map). */
@@ -52,8 +62,9 @@ export function loadRecordedDir(dir: string): { responses: Map<string, string>; 
       if (!name.endsWith('.json')) continue;
       const rel = relative(dir, full).split(sep).join('/');
       const body = readFileSync(full, 'utf8');
+      // Parsed now (and again when used) so that a broken file is named before any render.
+      const doc = parseIn(full, body);
       if (rel === '_mounts.json') {
-        const doc = parse(body);
         if (!isObject(doc)) throw new Error(`${full}: expected a JSON object`);
         mounts = texts(doc);
       } else if (rel.endsWith('.list.json')) {

@@ -60,12 +60,18 @@ export const REDACTED = 'REDACTED';
 
 type Json = unknown;
 
-function redactValue(v: Json): Json {
-  if (typeof v === 'string') return REDACTED;
-  if (Array.isArray(v)) return v.map(redactValue);
-  if (typeof v === 'object' && v !== null && !isLosslessNumber(v)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x)]));
+/**
+ * Every non-empty string becomes "REDACTED" and is added to `seen`. An empty string stays
+ * empty: it is no secret, and `{{ if .Data.x }}` must stay false for it.
+ */
+function redactValue(v: Json, seen: Set<string>): Json {
+  if (typeof v === 'string') {
+    if (v === '') return v;
+    seen.add(v);
+    return REDACTED;
   }
+  if (Array.isArray(v)) return v.map((x) => redactValue(x, seen));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x, seen)]));
   return v; // numbers (exact text kept), booleans, null
 }
 
@@ -73,19 +79,38 @@ function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
 }
 
+/** The named string fields of an object redacted (a copy), or the value as it is. */
+function redactFields(v: Json, fields: readonly string[], seen: Set<string>): Json {
+  if (!isObject(v)) return v;
+  const out = { ...v };
+  for (const k of fields) if (typeof out[k] === 'string') out[k] = redactValue(out[k], seen);
+  return out;
+}
+
 /**
- * Every string under `data` becomes "REDACTED" (keys, numbers, booleans and nulls stay, so
- * templates still render); so do the token and accessor of a response's `auth`.
+ * Each redacted value inside a text becomes "REDACTED": one pass, at each position the longest
+ * value that starts there (the alternation is tried longest first).
+ */
+function redactIn(text: string, seen: ReadonlySet<string>): string {
+  if (seen.size === 0) return text;
+  const values = [...seen].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(values.join('|'), 'g'), REDACTED);
+}
+
+/**
+ * Every string under `data` becomes "REDACTED" (keys, numbers, booleans, nulls and empty
+ * strings stay, so templates still render and branch alike); so do the tokens and accessors
+ * of `auth` and `wrap_info` (a wrapping token unwraps the secret it stands for), and every
+ * one of those values where it is repeated in `warnings`.
  */
 export function redactBody(doc: Json): Json {
   if (!isObject(doc)) return doc;
+  const seen = new Set<string>();
   const out: Record<string, Json> = { ...doc };
-  if ('data' in out) out.data = redactValue(out.data);
-  if (isObject(out.auth)) {
-    const auth = { ...out.auth };
-    for (const k of ['client_token', 'accessor']) if (typeof auth[k] === 'string') auth[k] = REDACTED;
-    out.auth = auth;
-  }
+  if ('data' in out) out.data = redactValue(out.data, seen);
+  if ('auth' in out) out.auth = redactFields(out.auth, ['client_token', 'accessor'], seen);
+  if ('wrap_info' in out) out.wrap_info = redactFields(out.wrap_info, ['token', 'accessor', 'wrapped_accessor'], seen);
+  if (Array.isArray(out.warnings)) out.warnings = out.warnings.map((w) => (typeof w === 'string' ? redactIn(w, seen) : w));
   return out;
 }
 

@@ -6,10 +6,14 @@
 // Output is returned only from a pass with nothing missing; a failed fetch fails the render.
 
 import { sprint } from '../fmt/index.js';
+import { isStackOverflow } from '../exec/index.js';
+import { Replacer } from '../go/strings/index.js';
 import { Template, TemplateError } from '../index.js';
 import { type Value, invalid } from '../value/index.js';
+import { Brain } from './brain.js';
 import type { VaultClient } from './client.js';
-import type { Dependency } from './dependency/dependency.js';
+import type { Dependency } from './dependency/index.js';
+import { type LeaseInfo, leaseInfo } from './lease.js';
 import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
 import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
 import type { PluginRunner } from './funcs/context.js';
@@ -40,12 +44,30 @@ export interface RenderConsulOptions {
   /** Bound on render passes (each can discover dependencies nested in fetched data). */
   readonly maxPasses?: number;
   readonly client: VaultClient;
+  /**
+   * The shared set of fetched secrets (consul-template's brain). Pass one Brain to every
+   * template of a pod so that a dependency is fetched once and all of them see the same
+   * response; without it each render has its own.
+   */
+  readonly brain?: Brain;
+}
+
+/** A dependency the render used, with the lease of its response when it has one. */
+export interface UsedDependency {
+  /** consul-template's String() of the dependency ("vault.read(database/creds/app)"). */
+  readonly key: string;
+  /** The dependency itself: `dependency.fetch(client)` reads it again (what an agent does when its lease runs out). */
+  readonly dependency: Dependency;
+  /** The lease of a `secret` response (id "" and duration 0 for KV); absent for lists, pkiCert and files. */
+  readonly lease?: LeaseInfo;
 }
 
 export interface RenderConsulResult {
   readonly output: string;
   /** The dependencies the final pass used, as consul-template prints them ("vault.read(secret/app)"). */
   readonly used: readonly string[];
+  /** The same dependencies with their leases. */
+  readonly dependencies: readonly UsedDependency[];
   /** How many passes the render took. */
   readonly passes: number;
 }
@@ -60,33 +82,33 @@ export class ConsulTemplateError extends Error {
 
 /**
  * redactinator: every top-level value of each used secret's Data, printed with %v, is
- * replaced by "[redacted]" in the error text (strings.NewReplacer: at each position the
- * earliest listed match wins; Go lists the values in random map order, we in key order).
+ * replaced by "[redacted]" in the error text with strings.NewReplacer (at each position
+ * the earliest listed match wins; Go lists the values in random map order, we in key
+ * order). A value that cannot be printed (a Data that contains itself: Go's fmt recurses
+ * until its stack overflows) fails the render without the message, which it could not
+ * redact.
  */
 function redact(message: string, used: DepSet, brain: ReadonlyMap<string, Value>): string {
-  const olds: string[] = [];
+  const pairs: string[] = [];
   for (const d of used.list()) {
     const data = brain.get(d.key);
     if (!data || data.type !== secretPtrType || data.isNil()) continue;
     const dataMap = data.elem().field('Data');
-    for (const [, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) olds.push(sprint([v]));
-  }
-  if (olds.length === 0) return message;
-  let out = '';
-  let last = 0;
-  let prevMatchEmpty = false;
-  for (let i = 0; i <= message.length; ) {
-    const hit = olds.find((o) => !(prevMatchEmpty && o === '') && message.startsWith(o, i));
-    prevMatchEmpty = hit === '';
-    if (hit !== undefined) {
-      out += message.slice(last, i) + '[redacted]';
-      i += hit.length;
-      last = i;
-      continue;
+    for (const [k, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      let text: string;
+      try {
+        text = sprint([v]);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        throw new ConsulTemplateError(
+          `execute: the error message cannot be redacted: the value of ${JSON.stringify(k)} in the data of ${d.key} contains itself`,
+          'execute',
+        );
+      }
+      pairs.push(text, '[redacted]');
     }
-    i++;
   }
-  return out + message.slice(last);
+  return pairs.length === 0 ? message : new Replacer(pairs).replace(message);
 }
 
 function envMap(env: RenderConsulOptions['env']): Map<string, string> {
@@ -133,26 +155,33 @@ function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value
 }
 
 /** Fetches the missing dependencies in parallel; the first failure in dependency order fails the render. */
-async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain: Map<string, Value>): Promise<void> {
-  const results = await Promise.allSettled(deps.map((d) => d.fetch(client)));
-  results.forEach((r, i) => {
+async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain: Brain): Promise<void> {
+  const results = await Promise.allSettled(deps.map((d) => brain.fetch(d, client)));
+  for (const r of results) {
     if (r.status === 'rejected') {
       const e: unknown = r.reason;
       throw new ConsulTemplateError(e instanceof Error ? e.message : String(e), 'fetch');
     }
-    brain.set(deps[i].key, r.value);
-  });
+  }
 }
 
 /** Renders a Vault Agent template (see the file comment). Throws ConsulTemplateError. */
 export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<RenderConsulResult> {
-  const brain = new Map<string, Value>();
+  const brain = opts.brain ?? new Brain();
   const env = envMap(opts.env);
   const fopts: FuncMapOptions = { functionDenylist: opts.functionDenylist, plugin: opts.plugin };
   const maxPasses = opts.maxPasses ?? 20;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const res = executeOnce(opts, brain, env, fopts);
-    if (res.missing.size === 0) return { output: res.output, used: [...res.used.byKey.keys()], passes: pass };
+    const res = executeOnce(opts, brain.view, env, fopts);
+    if (res.missing.size === 0) {
+      const used = [...res.used.byKey.keys()];
+      const dependencies = res.used.list().map((dependency): UsedDependency => {
+        const v = brain.get(dependency.key);
+        const lease = v === undefined ? undefined : leaseInfo(v);
+        return lease === undefined ? { key: dependency.key, dependency } : { key: dependency.key, dependency, lease };
+      });
+      return { output: res.output, used, dependencies, passes: pass };
+    }
     await fetchAll(res.missing.list(), opts.client, brain);
   }
   throw new ConsulTemplateError(`vtpl: dependencies still missing after ${maxPasses} passes`, 'missing');

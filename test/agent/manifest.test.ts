@@ -73,3 +73,43 @@ describe('readManifest', () => {
     expect(templatePosInFile(ann.get('q')!, text, 2, 1)).toEqual({ line: 8, col: 12 });
   });
 });
+
+describe('hostile YAML', () => {
+  it('a billion-laughs document is read without expanding its aliases', () => {
+    // 9^12 nodes if the aliases were expanded; the reader only looks at the paths it needs.
+    const laughs = ['x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 12; i++) laughs.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const text = ['kind: Pod', 'metadata:', '  name: p', '  annotations:', '    a: "1"', ...laughs].join('\n');
+    const m = readManifest(text, 'laughs.yaml');
+    expect(m.pods.map((p) => [p.name, [...p.annotations.keys()]])).toEqual([['p', ['a']]]);
+  });
+
+  it('aliases are followed, as Kubernetes expands them', () => {
+    const text = [
+      'kind: Pod',
+      'metadata: &meta',
+      '  name: a',
+      '  annotations: &ann',
+      '    vault.hashicorp.com/agent-inject: &yes "true"',
+      '---',
+      'kind: Deployment',
+      'metadata: {name: &n b}',
+      'spec: {template: {metadata: {annotations: {x: *n, *n : y}}}}',
+      '---',
+      'kind: List',
+      'items: [&pod {kind: Pod, metadata: {name: c, annotations: {z: "1"}}}, *pod]',
+    ].join('\n');
+    const m = readManifest(text, 'alias.yaml');
+    expect(m.pods.map((p) => [p.name, Object.fromEntries([...p.annotations].map(([k, a]) => [k, a.value]))])).toEqual([
+      ['a', { 'vault.hashicorp.com/agent-inject': 'true' }],
+      ['b', { x: 'b', b: 'y' }],
+      ['c', { z: '1' }],
+      ['c', { z: '1' }],
+    ]);
+  });
+
+  it('an unknown anchor or a List that contains itself is an error naming file:line:col', () => {
+    expect(() => readManifest('kind: Pod\nmetadata: *nope\n', 'u.yaml')).toThrow("u.yaml:2:11: unknown anchor 'nope' referenced");
+    expect(() => readManifest('--- &r\nkind: List\nitems: [*r]\n', 'r.yaml')).toThrow("r.yaml:3:9: anchor 'r' value contains itself");
+  });
+});

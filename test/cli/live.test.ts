@@ -1,6 +1,8 @@
 // vtpl render/preview against a live Vault (the test server) and `vtpl record`.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type VaultTestServer, startVaultServer } from '../vault-server/server.js';
@@ -13,6 +15,7 @@ let vault: VaultTestServer;
 beforeAll(async () => {
   vault = await startVaultServer({ kubernetes: [{ role: 'web', jwt: 'k8s-jwt' }], appRoles: [{ roleId: 'rid', secretId: 'sid' }] });
   vault.kv2().put('web/config', '{"api_url":"https://api.example.com","max_connections":100,"timeout_seconds":2.50,"debug":false}');
+  vault.kv2().put('other/flags', { empty: '', full: 'yes' });
   vault.kv2().put('web/old', { v: 'one' });
   vault.kv2().put('web/old', { v: 'two' });
   vault.kv1().put('legacy/smtp', '{"host":"smtp.example.com","port":587}');
@@ -151,6 +154,49 @@ describe('vtpl record', () => {
     expect(r.out).toBe('api_url=REDACTED;debug=false;max_connections=100;timeout_seconds=2.50;');
   });
 
+  it('--redact keeps an empty string empty, so `if` still takes the same branch', async () => {
+    const t = '{{ with secret "secret/other/flags" }}{{ if .Data.data.empty }}empty is set{{ else }}empty is unset{{ end }}, full={{ .Data.data.full }}{{ end }}';
+    const dir = tempTree({ 'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-flags']: t }), 't.ctmpl': t });
+    const out = join(dir, 'redacted');
+    expect((await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact')).code).toBe(0);
+    expect(readFileSync(join(out, 'secret/data/other/flags.json'), 'utf8')).toContain('"empty": ""');
+    expect(await vtpl('render', join(dir, 't.ctmpl'), '--responses', out)).toMatchObject({ code: 0, out: 'empty is unset, full=REDACTED' });
+  });
+
+  it('--redact also covers wrap_info and secret values repeated in warnings', async () => {
+    // Vault answers a response-wrapped read with wrap_info.token, a token that unwraps the secret.
+    const body = '{"request_id":"r","lease_id":"","renewable":false,"lease_duration":0,"data":{"password":"hunter2-pw"},'
+      + '"wrap_info":{"token":"hvs.CAESIwrapping","accessor":"wrap-acc","ttl":300,"creation_time":"2026-01-01T00:00:00Z","creation_path":"kv/app","wrapped_accessor":""},'
+      + '"warnings":["the value hunter2-pw was read through a deprecated path"],"auth":null}';
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/v1/sys/internal/ui/mounts/')) res.writeHead(404).end('{"errors":[]}');
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const dir = tempTree({ 'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-app']: 'kv/app' }) });
+      const out = join(dir, 'redacted');
+      expect((await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', url, '--token', 'root', '--out', out, '--redact')).code).toBe(0);
+      const text = readFileSync(join(out, 'kv/app.json'), 'utf8');
+      for (const secret of ['hunter2-pw', 'hvs.CAESIwrapping', 'wrap-acc']) expect(text).not.toContain(secret);
+      expect(text).toContain('"the value REDACTED was read through a deprecated path"');
+      expect(text).toContain('"wrapped_accessor": ""');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('--max-response-size caps a response; a bad size is a usage error', async () => {
+    const dir = tempTree({ 'app.yaml': manifest });
+    const small = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'r'), '--max-response-size', '64');
+    expect(small.code).toBe(1);
+    expect(small.out).toContain('the response body is larger than 64 bytes (VTPL_MAX_RESPONSE_SIZE or --max-response-size raise the limit)');
+    const bad = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'r'), '--max-response-size', 'big');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('could not parse --max-response-size: "big"');
+  });
+
   it('records dynamic creds once, reports failures and computed paths, merges _mounts.json', async () => {
     const dir = tempTree({
       'app.yaml': pod({
@@ -193,5 +239,52 @@ describe('vtpl record', () => {
         else process.env[k] = v;
       }
     }
+  });
+});
+
+describe('VAULT_* from the environment for preview and render; token hints for record', () => {
+  const withEnv = async (vars: Record<string, string | undefined>, f: () => Promise<void>) => {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    try {
+      await f();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  };
+  it('preview and render use VAULT_ADDR / VAULT_TOKEN when no --responses is given', async () => {
+    const dir = tempTree({ 'app.yaml': manifest, 't.ctmpl': '{{ with secret "kv/legacy/smtp" }}{{ .Data.port }}{{ end }}' });
+    await withEnv({ VAULT_ADDR: vault.url, VAULT_TOKEN: 'root' }, async () => {
+      const p = await vtpl('preview', join(dir, 'app.yaml'));
+      expect(p.out).toContain('==> /vault/secrets/smtp');
+      expect(p.err).toBe('');
+      expect(await vtpl('render', join(dir, 't.ctmpl'))).toMatchObject({ code: 0, out: '587' });
+    });
+  });
+  it('record explains where the token comes from on a 403', async () => {
+    const dir = tempTree({ 'app.yaml': manifest, home: '' });
+    await withEnv({ VAULT_ADDR: vault.url, VAULT_TOKEN: 'not-a-token' }, async () => {
+      const r = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'));
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('hint: Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token');
+    });
+  });
+});
+
+describe('vtpl record: the leases it creates', () => {
+  const dbPod = pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-db']: 'database/creds/app' });
+  it('lists them without --revoke, revokes them with it', async () => {
+    const dir = tempTree({ 'app.yaml': dbPod });
+    const kept = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'a'));
+    expect(kept.code).toBe(0);
+    const id = /created 1 lease\(s\) in Vault \(live credentials\): (\S+);/.exec(kept.out)?.[1];
+    expect(id).toMatch(/^database\/creds\/app\//);
+    expect(vault.leases.active.has(id as string)).toBe(true);
+
+    const revoked = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'b'), '--revoke');
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain('revoked 1 of 1 lease(s) the recording created');
+    const creds = JSON.parse(readFileSync(join(dir, 'b/database/creds/app.json'), 'utf8')) as { lease_id: string };
+    expect(vault.leases.active.has(creds.lease_id)).toBe(false);
   });
 });

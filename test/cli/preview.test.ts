@@ -41,12 +41,12 @@ describe('vtpl preview', () => {
     const out = tempTree({});
     const r = await vtpl('preview', join(EX, 'deployment.yaml'), '--responses', join(EX, 'vault'), '--out', out);
     expect(r.code).toBe(0);
-    const cfg = join(out, 'deployment-web/vault/secrets/app/config.properties');
+    const cfg = join(out, 'shop/deployment-web/vault/secrets/app/config.properties');
     expect(statSync(cfg).mode & 0o777).toBe(0o440);
     expect(readFileSync(cfg, 'utf8')).toMatch(/^api_url=/);
-    expect(statSync(join(out, 'deployment-web/vault/secrets/myappdb.txt')).mode & 0o777).toBe(0o644);
-    expect(existsSync(join(out, 'cronjob-nightly-report/vault/secrets/smtp'))).toBe(true);
-    expect(existsSync(join(out, 'deployment-web/vault/secrets/token'))).toBe(false); // placeholder only
+    expect(statSync(join(out, 'shop/deployment-web/vault/secrets/myappdb.txt')).mode & 0o777).toBe(0o644);
+    expect(existsSync(join(out, 'shop/cronjob-nightly-report/vault/secrets/smtp'))).toBe(true);
+    expect(existsSync(join(out, 'shop/deployment-web/vault/secrets/token'))).toBe(false); // placeholder only
     const all = readdirSync(out, { recursive: true }) as string[];
     expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('vtpl preview', () => {
     });
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/not written: parse: template: :1: /);
+    expect(r.out).toMatch(/not written: \S*app\.yaml:\d+:\d+: parse: template: :1: /);
   });
 
   it('pods without agent-inject are reported, not rendered', async () => {

@@ -219,8 +219,15 @@ describe('large output', () => {
 });
 
 describe('limits of the JavaScript stack', () => {
+  test('runaway {{template}} recursion says the JS stack ran out and how to get more, not Go\'s depth limit', () => {
+    const inf = '{{ define "I" }}{{ template "I" . }}{{ end }}{{ template "I" . }}';
+    expect(() => render(inf, null)).toThrow(/executing "I" at <\{\{template "I" \.\}\}>: the JavaScript stack ran out after \d+ nested template calls \(Go allows 100000\): .*stackSizeMb: 256/);
+    expect(() => render(inf, null)).not.toThrow(/exceeded maximum template depth/);
+  });
   test('expressions nested deeper than the JS stack allows fail with a clear TemplateError', () => {
-    const deep = `{{ ${'('.repeat(10000)}1${')'.repeat(10000)} }}`;
+    // Function calls take more stack per level than bare parentheses, so the nesting the
+    // parser allows (Go's 10000) overflows a default JS stack whatever the frame sizes.
+    const deep = `{{ ${'(print '.repeat(9999)}1${')'.repeat(9999)} }}`;
     expect(() => render(deep, null)).toThrow(/expression nesting exceeds the JavaScript stack/);
     expect(() => render(deep, null)).toThrow(TemplateError);
   });

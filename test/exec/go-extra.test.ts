@@ -2,6 +2,7 @@
 // expectations recorded from Go 1.26 (go-extra-tests.json).
 
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { Template, TemplateError } from '../../src/index.js';
 import {
@@ -101,10 +102,38 @@ function run(c: Case): { output?: string; error?: string } {
   }
 }
 
+/**
+ * Go's stacks grow; this thread's does not. A case that ran out of JavaScript stack here (the
+ * engine says so) runs again on a worker with a 256 MB stack, as the vtpl command does; only
+ * cases without Go-typed data or functions can be sent there.
+ */
+async function runOnLargeStack(c: Case): Promise<{ output?: string; error?: string }> {
+  if (c.data !== 'nil' || c.funcs || c.exec) throw new Error(`${c.name}: cannot be sent to a worker`);
+  const engine = new URL('../../dist/src/index.js', import.meta.url).href;
+  const code = `
+    const { parentPort, workerData: c } = require('node:worker_threads');
+    import(${JSON.stringify(engine)}).then(({ Template, TemplateError }) => {
+      const t = new Template(c.tmplName).delims(c.delims[0], c.delims[1]);
+      if (c.missingkey) t.option('missingkey=' + c.missingkey);
+      try {
+        for (const text of c.texts ?? []) t.parse(text);
+        parentPort.postMessage({ output: t.execute(null) });
+      } catch (e) {
+        parentPort.postMessage(e instanceof TemplateError ? { error: e.message } : { thrown: String(e) });
+      }
+    });`;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: c, resourceLimits: { stackSizeMb: 256 } });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+}
+
 describe('Go-recorded template behaviour', () => {
   for (const c of cases) {
-    test(c.name, () => {
-      const got = run(c);
+    test(c.name, async () => {
+      let got = run(c);
+      if (got.error?.includes('the JavaScript stack ran out')) got = await runOnLargeStack(c);
       if (c.error !== undefined) expect(got).toEqual({ error: c.error });
       else expect(got).toEqual({ output: c.output });
     });

@@ -8,21 +8,53 @@ import type { EngineRequest } from './kv.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').trimEnd();
 
-/** The database role's default TTL (seconds). */
+/** A database role's default TTL (seconds) when none is configured. */
 const DB_TTL = 3600;
+
+/** A dynamic database role (database/roles/NAME): default_ttl, max_ttl, renewable leases. */
+export interface DatabaseRole {
+  readonly name: string;
+  /** default_ttl in seconds (default 3600). */
+  readonly ttl?: number;
+  /** max_ttl in seconds (default: none). */
+  readonly maxTtl?: number;
+  /** Leases can be renewed (default true). */
+  readonly renewable?: boolean;
+}
+
+/** A static database role (database/static-roles/NAME): one user whose password rotates every rotation_period. */
+export interface StaticRole {
+  readonly name: string;
+  readonly username: string;
+  /** rotation_period in seconds. */
+  readonly rotationPeriod: number;
+}
 
 interface Lease {
   expires: number;
+  readonly maxExpires: number;
+  readonly ttl: number;
   readonly renewable: boolean;
+  /** The credentials the lease stands for (revoked with it). */
+  readonly username?: string;
 }
 
 export class Leases {
   readonly active = new Map<string, Lease>();
+  /** Renewals answered (lease ids, in order). */
+  readonly renewals: string[] = [];
 
   constructor(private readonly now: () => number) {}
 
-  issue(id: string, seconds: number, renewable: boolean): void {
-    this.active.set(id, { expires: this.now() + seconds * 1000, renewable });
+  issue(id: string, seconds: number, renewable: boolean, maxSeconds = 0, username?: string): void {
+    const now = this.now();
+    this.active.set(id, { expires: now + seconds * 1000, maxExpires: maxSeconds > 0 ? now + maxSeconds * 1000 : Infinity, ttl: seconds, renewable, username });
+  }
+
+  /** Whether the lease exists and has not expired (the database user can still log in). */
+  valid(id: string): boolean {
+    const l = this.active.get(id);
+    return l !== undefined && l.expires > this.now();
   }
 
   /** PUT sys/leases/renew | sys/leases/revoke. */
@@ -35,29 +67,60 @@ export class Leases {
       this.active.delete(id);
       return noContent;
     }
-    if (!lease || lease.expires < this.now()) return errors(400, 'lease not found');
+    if (!lease || lease.expires <= this.now()) return errors(400, 'lease not found');
     if (!lease.renewable) return errors(400, 'lease is not renewable');
-    const increment = typeof b.increment === 'number' ? b.increment : DB_TTL;
-    const seconds = Math.min(increment, DB_TTL);
-    lease.expires = this.now() + seconds * 1000;
+    // An increment of 0 (or none) asks for the role's TTL; the lease never outlives max_ttl.
+    const increment = typeof b.increment === 'number' && b.increment > 0 ? b.increment : lease.ttl;
+    const expires = Math.min(this.now() + increment * 1000, lease.maxExpires);
+    lease.expires = expires;
+    this.renewals.push(id);
+    const seconds = Math.max(0, Math.floor((expires - this.now()) / 1000));
     return ok({ data: 'null', leaseId: id, renewable: true, leaseDuration: seconds });
   }
 }
 
 
 export class Database {
-  constructor(private readonly mount: string, private readonly roles: ReadonlySet<string>, private readonly leases: Leases) {}
+  private readonly roles = new Map<string, DatabaseRole>();
+  private readonly statics = new Map<string, StaticRole & { password: string; rotated: number }>();
+
+  constructor(private readonly mount: string, roles: readonly (string | DatabaseRole)[], private readonly leases: Leases,
+    private readonly now: () => number, statics: readonly StaticRole[] = []) {
+    for (const r of roles) this.roles.set(typeof r === 'string' ? r : r.name, typeof r === 'string' ? { name: r } : r);
+    for (const s of statics) this.statics.set(s.name, { ...s, password: randomId(20), rotated: now() });
+  }
 
   handle(r: EngineRequest): Reply {
+    const st = /^static-creds\/([^/]+)$/.exec(r.rel);
+    if (st && r.method === 'GET') return this.staticCreds(st[1] as string);
     const m = /^creds\/([^/]+)$/.exec(r.rel);
     if (!m || r.method !== 'GET') return errors(405, 'unsupported operation');
-    const role = m[1] as string;
-    if (!this.roles.has(role)) return errors(400, `unknown role: ${role}`);
-    const leaseId = `${this.mount}/creds/${role}/${randomId(24)}`;
-    this.leases.issue(leaseId, DB_TTL, true);
-    const username = `v-token-${role.slice(0, 8)}-${randomId(20)}-${Math.floor(Date.now() / 1000)}`;
+    const name = m[1] as string;
+    const role = this.roles.get(name);
+    if (!role) return errors(400, `unknown role: ${name}`);
+    const leaseId = `${this.mount}/creds/${name}/${randomId(24)}`;
+    const ttl = role.ttl ?? DB_TTL;
+    const renewable = role.renewable ?? true;
+    const username = `v-token-${name.slice(0, 8)}-${randomId(20)}-${Math.floor(this.now() / 1000)}`;
+    this.leases.issue(leaseId, ttl, renewable, role.maxTtl ?? 0, username);
     const data = JSON.stringify({ password: `${randomId(4)}-${randomId(16)}`, username });
-    return ok({ data, leaseId, renewable: true, leaseDuration: DB_TTL, mountType: 'database' });
+    return ok({ data, leaseId, renewable, leaseDuration: ttl, mountType: 'database' });
+  }
+
+  /** GET static-creds/NAME: no lease; ttl = seconds until the next rotation (the password changes then). */
+  private staticCreds(name: string): Reply {
+    const s = this.statics.get(name);
+    if (!s) return errors(400, `unknown role: ${name}`);
+    const period = s.rotationPeriod * 1000;
+    while (this.now() >= s.rotated + period) {
+      s.rotated += period;
+      s.password = randomId(20);
+    }
+    const ttl = Math.ceil((s.rotated + period - this.now()) / 1000);
+    const data = JSON.stringify({
+      last_vault_rotation: new Date(s.rotated).toISOString(), password: s.password, rotation_period: s.rotationPeriod, ttl, username: s.username,
+    });
+    return ok({ data, mountType: 'database' });
   }
 }
 

@@ -59,7 +59,7 @@ export interface Front {
 }
 
 /** Listens on 127.0.0.1 (random port) and forwards to 127.0.0.1:target. */
-export async function listVerbFront(target: number, tls?: { key: string; cert: string }): Promise<Front> {
+export async function listVerbFront(target: number, tls?: { key: string; cert: string }, port = 0): Promise<Front> {
   const sockets = new Set<Socket>();
   const onConnection = (client: Socket): void => {
     const upstream = connect(target, '127.0.0.1');
@@ -77,7 +77,7 @@ export async function listVerbFront(target: number, tls?: { key: string; cert: s
     upstream.pipe(client);
   };
   const server: Server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, onConnection) : createNetServer(onConnection);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     close: () => {

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { type Reply, errors, noHandler, ok, permissionDenied, randomId, sealed as sealedReply, vaultTime } from './bodies.js';
 import { type EngineRequest, KvV1, KvV2 } from './kv.js';
-import { Database, Leases, Pki } from './dynamic.js';
+import { Database, type DatabaseRole, Leases, Pki, type StaticRole } from './dynamic.js';
+import type { Socket } from 'node:net';
 import { type Front, LIST_VERB_HEADER, listVerbFront } from './list-verb.js';
 
 export interface KubernetesRole {
@@ -33,14 +34,21 @@ export interface VaultServerOptions {
   readonly namespaces?: readonly string[];
   readonly kubernetes?: readonly KubernetesRole[];
   readonly appRoles?: readonly AppRole[];
-  /** Roles of database/ (default ["app"]). */
-  readonly databaseRoles?: readonly string[];
+  /** Roles of database/ (default ["app"]): a name, or a role with its TTLs. */
+  readonly databaseRoles?: readonly (string | DatabaseRole)[];
+  /** Static roles of database/ (static-creds, rotating passwords). */
+  readonly staticRoles?: readonly StaticRole[];
+  /** Lifetime of login tokens (default 3600 s) and their max TTL (default: none). */
+  readonly tokenTtl?: number;
+  readonly tokenMaxTtl?: number;
   /** Roles of pki/ (default ["web"]). */
   readonly pkiRoles?: readonly string[];
   /** Serve HTTPS with this PEM key and certificate. */
   readonly tls?: { readonly key: string; readonly cert: string };
   /** The clock for created/deletion times and leases (ms since the epoch). */
   readonly now?: () => number;
+  /** Listen on this port (default: a free one). */
+  readonly port?: number;
 }
 
 export interface LoggedRequest {
@@ -70,6 +78,19 @@ interface TokenInfo {
   readonly meta: Record<string, string> | null;
   readonly accessor: string;
   readonly issued: number;
+  /** When the token stops working (Infinity for the root token). */
+  expires: number;
+  readonly maxExpires: number;
+}
+
+/** A fault answered instead of the real response. */
+export type FaultKind = 403 | 500 | 503 | 'reset' | 'hang';
+
+interface Fault {
+  readonly prefix: string;
+  readonly kind: FaultKind;
+  /** How many more requests get it (Infinity: until cleared). */
+  remaining: number;
 }
 
 class Namespace {
@@ -77,11 +98,11 @@ class Namespace {
   readonly kv2: KvV2;
   readonly kv1 = new KvV1();
 
-  constructor(now: () => number, leases: Leases, dbRoles: ReadonlySet<string>, pkiRoles: ReadonlySet<string>) {
+  constructor(now: () => number, leases: Leases, dbRoles: readonly (string | DatabaseRole)[], pkiRoles: ReadonlySet<string>, statics: readonly StaticRole[]) {
     this.kv2 = new KvV2(now);
     this.mount('secret/', 'kv', { version: '2' }, this.kv2);
     this.mount('kv/', 'kv', { version: '1' }, this.kv1);
-    this.mount('database/', 'database', null, new Database('database', dbRoles, leases));
+    this.mount('database/', 'database', null, new Database('database', dbRoles, leases, now, statics));
     this.mount('pki/', 'pki', null, new Pki(pkiRoles));
   }
 
@@ -136,7 +157,10 @@ export class VaultTestServer {
   readonly deny = new Set<string>();
   /** Path prefixes never answered (client timeouts). */
   readonly stall = new Set<string>();
+  /** Path prefixes whose connections are reset (the socket destroyed without an answer). */
+  readonly reset = new Set<string>();
   readonly leases: Leases;
+  private readonly faults: Fault[] = [];
   private readonly namespaces = new Map<string, Namespace>();
   private readonly tokens = new Map<string, TokenInfo>();
   private readonly now: () => number;
@@ -147,10 +171,29 @@ export class VaultTestServer {
   constructor(private readonly opts: VaultServerOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.leases = new Leases(this.now);
-    const db = new Set(opts.databaseRoles ?? ['app']);
+    const db = opts.databaseRoles ?? ['app'];
     const pki = new Set(opts.pkiRoles ?? ['web']);
-    for (const ns of ['', ...(opts.namespaces ?? []).map(normNamespace)]) this.namespaces.set(ns, new Namespace(this.now, this.leases, db, pki));
-    this.addToken(opts.rootToken ?? 'root', '', ['root']);
+    for (const ns of ['', ...(opts.namespaces ?? []).map(normNamespace)]) this.namespaces.set(ns, new Namespace(this.now, this.leases, db, pki, opts.staticRoles ?? []));
+    this.addToken(opts.rootToken ?? 'root', '', ['root'], null, 0);
+  }
+
+  /**
+   * Answers the next `times` requests whose path starts with `prefix` (every one: Infinity)
+   * with a fault: 403 permission denied, 500, 503 sealed, a reset connection, or no answer.
+   */
+  fault(prefix: string, kind: FaultKind, times = Infinity): void {
+    this.faults.push({ prefix, kind, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  private takeFault(path: string): FaultKind | undefined {
+    const f = this.faults.find((x) => x.remaining > 0 && path.startsWith(x.prefix));
+    if (!f) return undefined;
+    f.remaining--;
+    return f.kind;
   }
 
   get url(): string {
@@ -178,15 +221,20 @@ export class VaultTestServer {
     return ns;
   }
 
-  private addToken(token: string, namespace: string, policies: readonly string[], meta: Record<string, string> | null = null): void {
-    this.tokens.set(token, { namespace, policies, meta, accessor: randomId(24), issued: this.now() });
+  private addToken(token: string, namespace: string, policies: readonly string[], meta: Record<string, string> | null = null, ttl = this.opts.tokenTtl ?? 3600): void {
+    const now = this.now();
+    const maxTtl = this.opts.tokenMaxTtl ?? 0;
+    this.tokens.set(token, {
+      namespace, policies, meta, accessor: randomId(24), issued: now,
+      expires: ttl > 0 ? now + ttl * 1000 : Infinity, maxExpires: ttl > 0 && maxTtl > 0 ? now + maxTtl * 1000 : Infinity,
+    });
   }
 
   async start(): Promise<this> {
     const server = createServer((req, res) => { void this.serve(req, res); });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.front = await listVerbFront((server.address() as AddressInfo).port, this.opts.tls);
+    this.front = await listVerbFront((server.address() as AddressInfo).port, this.opts.tls, this.opts.port ?? 0);
     this.base = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${this.front.port}`;
     return this;
   }
@@ -220,7 +268,16 @@ export class VaultTestServer {
       method: header(LIST_VERB_HEADER) === 'true' ? 'LIST' : req.method ?? 'GET', path, query: url.search.replace(/^\?/, ''), namespace: header('x-vault-namespace'), token: header('x-vault-token'), body,
     };
     this.requests.push(logged);
+    const fault = this.takeFault(path);
+    if (fault === 'hang') return;
     for (const p of this.stall) if (path.startsWith(p)) return;
+    if (fault === 'reset' || [...this.reset].some((p) => path.startsWith(p))) {
+      (req.socket as Socket).destroy();
+      return;
+    }
+    if (fault === 403) return this.send(res, permissionDenied);
+    if (fault === 500) return this.send(res, errors(500, 'internal error'));
+    if (fault === 503) return this.send(res, sealedReply);
     this.send(res, this.route(logged, url.searchParams));
   }
 
@@ -246,11 +303,12 @@ export class VaultTestServer {
     if (login && method === 'PUT') return this.login(login[1] as string, normNamespace(r.namespace), r.body);
 
     const token = this.tokens.get(r.token ?? '');
-    if (!token || !within(normNamespace(r.namespace), token.namespace)) return permissionDenied;
+    if (!token || token.expires <= this.now() || !within(normNamespace(r.namespace), token.namespace)) return permissionDenied;
     for (const p of this.deny) if (r.path.startsWith(p)) return permissionDenied;
     for (const p of this.fail) if (r.path.startsWith(p)) return errors(500, 'internal error');
 
     if (r.path === 'auth/token/lookup-self' && method === 'GET') return this.lookupSelf(r.token ?? '', token);
+    if (r.path === 'auth/token/renew-self' && method === 'PUT') return this.renewSelf(r.token ?? '', token);
     const leaseOp = /^sys\/leases\/(renew|revoke)$/.exec(r.path);
     if (leaseOp && method === 'PUT') return this.leases.handle(leaseOp[1] as string, r.body);
     if (r.path.startsWith('sys/internal/ui/mounts/') && method === 'GET') {
@@ -290,8 +348,21 @@ export class VaultTestServer {
     this.addToken(token, namespace, policies, meta);
     const info = this.tokens.get(token) as TokenInfo;
     const auth = JSON.stringify({
-      client_token: token, accessor: info.accessor, policies, token_policies: policies, metadata: meta, lease_duration: 3600,
+      client_token: token, accessor: info.accessor, policies, token_policies: policies, metadata: meta, lease_duration: this.opts.tokenTtl ?? 3600,
       renewable: true, entity_id: randomUUID(), token_type: 'service', orphan: true, mfa_requirement: null, num_uses: 0,
+    });
+    return ok({ data: 'null', auth });
+  }
+
+  /** auth/token/renew-self: the token lives another ttl, never beyond its max TTL. */
+  private renewSelf(token: string, info: TokenInfo): Reply {
+    if (info.expires === Infinity) return errors(400, 'lease is not renewable');
+    const ttl = this.opts.tokenTtl ?? 3600;
+    info.expires = Math.min(this.now() + ttl * 1000, info.maxExpires);
+    const seconds = Math.max(0, Math.floor((info.expires - this.now()) / 1000));
+    const auth = JSON.stringify({
+      client_token: token, accessor: info.accessor, policies: info.policies, token_policies: info.policies, metadata: info.meta,
+      lease_duration: seconds, renewable: true, entity_id: '', token_type: 'service', orphan: true, mfa_requirement: null, num_uses: 0,
     });
     return ok({ data: 'null', auth });
   }
@@ -302,7 +373,7 @@ export class VaultTestServer {
       accessor: info.accessor, creation_time: Math.floor(info.issued / 1000), creation_ttl: root ? 0 : 3600, display_name: root ? 'root' : 'kubernetes-app',
       entity_id: '', expire_time: root ? null : vaultTime(info.issued + 3600_000), explicit_max_ttl: 0, id: token,
       issue_time: root ? undefined : vaultTime(info.issued), meta: info.meta, num_uses: 0, orphan: true, path: root ? 'auth/token/root' : 'auth/kubernetes/login',
-      policies: info.policies, renewable: !root, ttl: root ? 0 : 3600, type: 'service',
+      policies: info.policies, renewable: !root, ttl: root ? 0 : Math.max(0, Math.ceil((info.expires - this.now()) / 1000)), type: 'service',
     });
     return ok({ data, mountType: 'token' });
   }

@@ -28,7 +28,6 @@ describe('functions vtpl cannot serve', () => {
     ['{{ service "web" }}', 'service: needs Consul/Nomad, not supported by vtpl'],
     ['{{ nomadVar "x" }}', 'nomadVar: needs Consul/Nomad, not supported by vtpl'],
     ['{{ sockaddr "GetPrivateIP" }}', 'sockaddr: needs network interface introspection, not supported by vtpl'],
-    ['{{ sprig_genPrivateKey "rsa" }}', 'sprig_genPrivateKey: not implemented by vtpl'],
     ['{{ plugin "echo" "x" }}', 'plugin: running commands is disabled in vtpl (enable plugins to allow it)'],
     ['{{ file "/etc/hostname" }}', 'file: reading local files is disabled in vtpl (allow file access to enable it)'],
     ['{{ writeToFile "/tmp/x" "" "" "0644" "c" }}', 'writeToFile: writing local files is disabled in vtpl (allow file access to enable it)'],
@@ -89,7 +88,12 @@ describe('render loop', () => {
       template: '{{ with secret "kv/a" }}{{ with secret (printf "kv/%s" .Data.next) }}{{ .Data.v }}{{ end }}{{ end }}',
       client: c,
     });
-    expect(res).toEqual({ output: 'x', used: ['vault.read(kv/a)', 'vault.read(kv/b)'], passes: 3 });
+    expect({ output: res.output, used: res.used, passes: res.passes }).toEqual({ output: 'x', used: ['vault.read(kv/a)', 'vault.read(kv/b)'], passes: 3 });
+    // Each dependency with its lease (a KV v1 read without lease fields: id "", duration 0).
+    expect(res.dependencies.map((d) => [d.key, d.lease])).toEqual([
+      ['vault.read(kv/a)', { id: '', duration: 0, renewable: false }],
+      ['vault.read(kv/b)', { id: '', duration: 0, renewable: false }],
+    ]);
   });
 
   it('fetches identical dependencies once and distinct ones in parallel', async () => {

@@ -6,3 +6,4 @@ export { VaultListQuery } from './vault_list.js';
 export { VaultPKIQuery } from './vault_pki.js';
 export { parseVaultResponse, secretValue, secretType, secretPtrType, secretAuthType, secretWrapInfoType, type ApiSecret } from './vault_common.js';
 export { pemEncodedType, type PemEncoded } from './pem.js';
+export * from './vault_api.js';

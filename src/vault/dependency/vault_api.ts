@@ -4,6 +4,7 @@
 import { GoError } from '../../value/index.js';
 import { type ApiSecret, parseVaultResponse } from './vault_common.js';
 import type { VaultClient, VaultResponse } from '../client.js';
+import { givingUp } from '../retry.js';
 
 /** url.Values.Encode: keys sorted, values in order, query-escaped. */
 export function encodeQuery(query: ReadonlyMap<string, readonly string[]>): string {
@@ -41,6 +42,7 @@ function responseError(method: string, url: string, res: VaultResponse): GoError
   }
   let text = `Error making API request.\n\nURL: ${method} ${url}\nCode: ${res.status}. ${raw ? 'Raw Message' : 'Errors'}:\n\n`;
   text += raw && errors.length === 1 ? errors[0] : errors.map((e) => `* ${e}`).join('');
+  if (res.gaveUpAfter !== undefined) text += `\n\n${givingUp(res.gaveUpAfter)}`;
   return new GoError(text);
 }
 
@@ -61,15 +63,16 @@ function parse404(res: VaultResponse): ApiSecret | null {
   return null;
 }
 
-export function requestURL(client: VaultClient, path: string, query: string): string {
-  return `${client.address}/v1/${path}${query ? `?${query}` : ''}`;
+/** The URL an error names: the one that answered (after a redirect), else the one asked. */
+export function requestURL(client: VaultClient, path: string, query: string, res?: VaultResponse): string {
+  return res?.url ?? `${client.address}/v1/${path}${query ? `?${query}` : ''}`;
 }
 
 /** Logical().ReadWithData(path, query). */
 export async function logicalRead(client: VaultClient, path: string, query: ReadonlyMap<string, readonly string[]>): Promise<ApiSecret | null> {
   const res = await client.read(path, query);
   if (res.status === 404) return parse404(res);
-  if (!ok(res.status)) throw responseError('GET', requestURL(client, path, encodeQuery(query)), res);
+  if (!ok(res.status)) throw responseError('GET', requestURL(client, path, encodeQuery(query), res), res);
   return parseVaultResponse(res.body);
 }
 
@@ -77,20 +80,20 @@ export async function logicalRead(client: VaultClient, path: string, query: Read
 export async function logicalList(client: VaultClient, path: string): Promise<ApiSecret | null> {
   const res = await client.list(path);
   if (res.status === 404) return parse404(res);
-  if (!ok(res.status)) throw responseError('GET', requestURL(client, path, 'list=true'), res);
+  if (!ok(res.status)) throw responseError('GET', requestURL(client, path, 'list=true', res), res);
   return parseVaultResponse(res.body);
 }
 
 /** Logical().Write(path, data): unlike reads, any 404 is an error. */
 export async function logicalWrite(client: VaultClient, path: string, data: Readonly<Record<string, unknown>>): Promise<ApiSecret | null> {
   const res = await client.write(path, data);
-  if (!ok(res.status)) throw responseError('PUT', requestURL(client, path, ''), res);
+  if (!ok(res.status)) throw responseError('PUT', requestURL(client, path, '', res), res);
   return parseVaultResponse(res.body);
 }
 
 /** Logical().ReadRaw("sys/internal/ui/mounts/" + path): the raw response, or a ResponseError. */
 export async function readMountRaw(client: VaultClient, path: string): Promise<VaultResponse> {
   const res = await client.mountInfo(path);
-  if (!ok(res.status)) throw Object.assign(responseError('GET', requestURL(client, `sys/internal/ui/mounts/${path}`, ''), res), { status: res.status });
+  if (!ok(res.status)) throw Object.assign(responseError('GET', requestURL(client, `sys/internal/ui/mounts/${path}`, '', res), res), { status: res.status });
   return res;
 }

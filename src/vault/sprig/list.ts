@@ -29,6 +29,17 @@ function elements(list: Value, fail: (kind: string) => string, must: boolean): V
   return v.items().map((x) => box(x));
 }
 
+/** int(f) for a float64 on amd64: NaN and values out of int64's range become math.MinInt64. */
+function goInt(f: number): number {
+  return Number.isNaN(f) || f < -(2 ** 63) || f >= 2 ** 63 ? -(2 ** 63) : Math.trunc(f);
+}
+
+/** The length check of make([]T, n): a negative length panics (the sizes here cannot be too large). */
+function makeLen(n: number): number {
+  if (n < 0) throw new GoPanic('runtime error: makeslice: len out of range');
+  return n;
+}
+
 /** A list function and its must* twin: the plain one panics where the must one returns the error. */
 function pair<N extends string>(name: N, params: GoType[], result: GoType, impl: (args: readonly Value[], must: boolean) => Value, variadic = false): Pair<N> {
   return {
@@ -74,17 +85,20 @@ export const sprigList = {
   ...pair('push', [I, I], SI, ([l, v], must) => slice([...elements(l, (k) => `Cannot push on type ${k}`, must), v])),
   ...pair('prepend', [I, I], SI, ([l, v], must) => slice([v, ...elements(l, (k) => `Cannot prepend on type ${k}`, must)])),
   ...pair('chunk', [intType, I], sliceOf(SI), ([n, l], must) => {
+    // Sprig sizes the chunks in float64 and converts back with int(), so a size of 0 or
+    // below reaches make() with a length Go rejects (instead of looping forever here).
     const xs = elements(l, (k) => `Cannot chunk type ${k}`, must);
     const size = Number(n.int());
-    const count = Math.floor((xs.length - 1) / size) + 1;
+    const count = makeLen(goInt(Math.floor((xs.length - 1) / size) + 1));
     const out: Value[] = [];
     for (let i = 0; i < count; i++) {
       let clen = size;
       if (i === count - 1) {
-        clen = Math.floor(xs.length % size);
+        clen = goInt(Math.floor(xs.length % size));
         if (clen === 0) clen = size;
       }
-      out.push(slice(xs.slice(i * size, i * size + clen)));
+      const start = i * size;
+      out.push(slice(xs.slice(start, start + makeLen(clen))));
     }
     return new Value(sliceOf(SI), out);
   }),

@@ -1,7 +1,7 @@
 // sprig's numeric.go: int, int64, float64, max/min(f), floor, ceil, round, until(Step),
 // seq, toDecimal, over spf13/cast conversions.
 
-import { Value, intType, stringValue, sliceInterfaceType, intValue, sliceOf, float64Type, float64Value, int64Type, int64Value } from '../../value/index.js';
+import { IntSeq, Value, intType, stringValue, sliceInterfaceType, intValue, sliceOf, float64Type, float64Value, int64Type, int64Value } from '../../value/index.js';
 import { I, fnNoErr } from '../funcs/sig.js';
 import { toInt64, toFloat64 } from './convert.js';
 import { sprint } from '../../fmt/index.js';
@@ -50,12 +50,10 @@ function seq(params: number[]): string {
 const SI = sliceInterfaceType;
 
 export const sprigNumeric = {
+  // Kept compact: `range (until N)` reads the elements one by one (see IntSeq).
   until: fnNoErr([intType], sliceOf(intType), ([n]) => {
     const count = Number(n.int());
-    const out: Value[] = [];
-    if (count >= 0) for (let i = 0; i < count; i++) out.push(intValue(i));
-    else for (let i = 0; i > count; i--) out.push(intValue(i));
-    return new Value(sliceOf(intType), out);
+    return new Value(sliceOf(intType), new IntSeq(intType, 0, count >= 0 ? 1 : -1, Math.abs(count)));
   }),
   max: fnNoErr([I, SI], int64Type, ([a, ...rest]) => int64Value(rest.reduce((m, b) => (toInt64(b) > m ? toInt64(b) : m), toInt64(a))), true),
   biggest: fnNoErr([I, SI], int64Type, ([a, ...rest]) => int64Value(rest.reduce((m, b) => (toInt64(b) > m ? toInt64(b) : m), toInt64(a))), true),

@@ -3,7 +3,7 @@
 // plain scalars: YAML 1.1 booleans (yes/on/...), base-prefixed ints, floats, null.
 // Mappings become map[interface{}]interface{}; timestamps stay strings, as in v2.
 
-import { type Alias, type Document, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { type Alias, type Document, type Node, type YAMLError, type YAMLMap, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import {
   GoError, GoMap, Value, boolValue, box, float64Value, int64Value, interfaceType, intValue, invalid, mapOf,
   sliceInterfaceType, stringValue, uint64Value,
@@ -66,42 +66,125 @@ export function resolvePlain(text: string): Value {
   return stringValue(text);
 }
 
-function convert(node: Node | null | undefined, doc: Document, depth: number): Value {
-  if (depth > 10000) throw new GoError('yaml: exceeded max depth of 10000');
-  if (node === null || node === undefined) return invalid;
-  if (isAlias(node)) return convert((node as Alias).resolve(doc) as Node | undefined, doc, depth + 1);
-  if (isScalar(node)) {
-    const text = String(node.value ?? '');
-    const tag = node.tag;
-    if (tag === 'tag:yaml.org,2002:str' || node.type !== 'PLAIN') {
-      if (tag && tag !== 'tag:yaml.org,2002:str') return resolvePlain(text);
-      return stringValue(text);
+// yaml.v2's defence against alias bombs ("billion laughs"), ported from decode.go: every
+// node decoded counts, nodes decoded through an alias count as aliased too, and decoding
+// fails once aliased decodes exceed a share of all decodes that shrinks as documents grow.
+const aliasRatioRangeLow = 400000;
+const aliasRatioRangeHigh = 4000000;
+const aliasRatioRange = aliasRatioRangeHigh - aliasRatioRangeLow;
+
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= aliasRatioRangeLow) return 0.99;
+  if (decodeCount >= aliasRatioRangeHigh) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - aliasRatioRangeLow) / aliasRatioRange);
+}
+
+const failWantMap = (): GoError => new GoError('yaml: map merge requires map or sequence of maps as the value');
+
+/** Each alias's node: the latest node before it with that anchor, as yaml.v2's parser records them. */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) throw new GoError(`yaml: unknown anchor '${node.source}' referenced`);
+        targets.set(node, target);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+/** decode.go's decoder, unmarshalling into interface{}: the calls, their order and their counts. */
+class Decoder {
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly expanding = new Set<Alias>();
+
+  constructor(private readonly targets: Map<Alias, Node>) {}
+
+  /** The bookkeeping at the top of d.unmarshal, for every node (the document node included). */
+  count(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new GoError('yaml: document contains excessive aliasing');
     }
-    return resolvePlain(text);
   }
-  if (isSeq(node)) {
-    return new Value(sliceInterfaceType, node.items.map((it) => box(convert(it as Node, doc, depth + 1))));
-  }
-  if (isMap(node)) {
-    const m = new GoMap();
-    const isMerge = (k: Node): boolean => isScalar(k) && k.type === 'PLAIN' && k.value === '<<';
-    // Merged mappings first (earlier ones take precedence), then the explicit keys win.
-    for (const pair of [...node.items].reverse()) {
-      if (!isMerge(pair.key as Node)) continue;
-      const src = convert(pair.value as Node, doc, depth + 1);
-      const maps = src.kind === 'slice' ? src.items().map((x) => x.elem()).reverse() : [src];
-      for (const mm of maps) {
-        if (mm.kind !== 'map') throw new GoError('yaml: map merge requires map or sequence of maps as the value');
-        for (const { key, value } of (mm.map() as GoMap).entries.values()) m.set(key, value);
+
+  unmarshal(node: Node | null | undefined, depth: number): Value {
+    this.count();
+    if (depth > 10000) throw new GoError('yaml: exceeded max depth of 10000');
+    if (node === null || node === undefined) return invalid;
+    if (isAlias(node)) return this.alias(node, (target) => this.unmarshal(target, depth + 1));
+    if (isScalar(node)) {
+      const text = String(node.value ?? '');
+      const tag = node.tag;
+      if (tag === 'tag:yaml.org,2002:str' || node.type !== 'PLAIN') {
+        if (tag && tag !== 'tag:yaml.org,2002:str') return resolvePlain(text);
+        return stringValue(text);
       }
+      return resolvePlain(text);
     }
-    for (const pair of node.items) {
-      if (isMerge(pair.key as Node)) continue;
-      m.set(box(convert(pair.key as Node, doc, depth + 1)), box(convert(pair.value as Node, doc, depth + 1)));
+    if (isSeq(node)) {
+      return new Value(sliceInterfaceType, node.items.map((it) => box(this.unmarshal(it as Node, depth + 1))));
     }
-    return new Value(mapIfaceIfaceType, m);
+    if (isMap(node)) {
+      const m = new GoMap();
+      this.mapping(node, m, depth);
+      return new Value(mapIfaceIfaceType, m);
+    }
+    return invalid;
   }
-  return invalid;
+
+  /** d.alias: decodes the anchored node through f, counting what it decodes as aliased. */
+  private alias<T>(node: Alias, f: (target: Node | undefined) => T): T {
+    if (this.expanding.has(node)) throw new GoError(`yaml: anchor '${node.source}' value contains itself`);
+    this.expanding.add(node);
+    this.aliasDepth++;
+    const v = f(this.targets.get(node));
+    this.aliasDepth--;
+    this.expanding.delete(node);
+    return v;
+  }
+
+  /** d.mapping into m: pairs in order; a merge key ("<<") sets the merged keys into m right there. */
+  private mapping(node: YAMLMap, m: GoMap, depth: number): void {
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
+        this.merge(value, m, depth + 1);
+        continue;
+      }
+      const k = box(this.unmarshal(key, depth + 1));
+      m.set(k, box(this.unmarshal(value, depth + 1)));
+    }
+  }
+
+  /** d.merge: a mapping, an alias of one, or a sequence of them (later ones first, so earlier ones win). */
+  private merge(node: Node | null, m: GoMap, depth: number): void {
+    if (isMap(node)) return this.mergeInto(node, m, depth);
+    if (isAlias(node)) {
+      if (!isMap(this.targets.get(node))) throw failWantMap();
+      return this.mergeInto(node, m, depth);
+    }
+    if (!isSeq(node)) throw failWantMap();
+    for (const item of [...node.items].reverse()) {
+      if (!(isMap(item) || (isAlias(item) && isMap(this.targets.get(item))))) throw failWantMap();
+      this.mergeInto(item as Node, m, depth);
+    }
+  }
+
+  /** d.unmarshal of a mapping (or an alias of one) into an existing map. */
+  private mergeInto(node: Node, m: GoMap, depth: number): void {
+    this.count();
+    if (isAlias(node)) this.alias(node, (target) => this.mergeInto(target as Node, m, depth + 1));
+    else this.mapping(node as YAMLMap, m, depth);
+  }
 }
 
 /**
@@ -133,5 +216,7 @@ function yamlError(e: YAMLError): GoError {
 export function parseYAMLv2(s: string): Value {
   const doc = parseDocument(s, { schema: 'failsafe', version: '1.1', uniqueKeys: false, merge: false });
   if (doc.errors.length > 0) throw yamlError(doc.errors[0]);
-  return convert(doc.contents as Node | null, doc, 0);
+  const d = new Decoder(aliasTargets(doc));
+  d.count(); // the document node
+  return d.unmarshal(doc.contents as Node | null, 0);
 }

@@ -30,6 +30,14 @@ export interface DecodeOptions {
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
+/** encoding/json's SyntaxError: Go's message, and the byte offset where it was found (Go's Offset). */
+export class JSONSyntaxError extends GoError {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+    this.name = 'JSONSyntaxError';
+  }
+}
+
 /** Decodes `text` as Go decodes JSON into an `interface{}`; errors are thrown as GoError with Go's text. */
 export function decodeJSON(text: string, opts: DecodeOptions): Value {
   const data = utf8Encoder.encode(text);
@@ -45,12 +53,12 @@ export function decodeJSON(text: string, opts: DecodeOptions): Value {
 function readAll(data: Uint8Array, s: Scanner, b: Builder): void {
   for (let i = 0; i < data.length; i++) {
     const op = s.step(s, data[i]);
-    if (s.err !== null) throw new GoError(s.err);
+    if (s.err !== null) throw new JSONSyntaxError(s.err, i);
     b.onOp(op, i);
     if (op === scanBeginLiteral && data[i] === 0x22) i = skipPlainString(data, i + 1) - 1;
   }
   const op = s.eof();
-  if (op === scanError) throw new GoError(s.err ?? '');
+  if (op === scanError) throw new JSONSyntaxError(s.err ?? '', data.length);
   b.onOp(op, data.length);
 }
 

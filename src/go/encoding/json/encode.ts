@@ -152,7 +152,7 @@ class Encoder {
   }
 
   private slice(v: Value): void {
-    const items = v.v as Value[] | null;
+    const items = v.isNil() ? null : v.items();
     if (items === null) {
       this.out += 'null';
       return;

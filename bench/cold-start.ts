@@ -1,0 +1,56 @@
+// Cold start: the CPU a whole `vtpl render` of a small template costs, against bare Node
+// (`node -e 0`). Most `vtpl` runs are this small, so start-up is what people feel. Each
+// process reports its own CPU (all threads, user + system) when it exits, through a
+// preloaded script; the median of several runs is kept.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root } from '../scripts/oracle.js';
+
+export interface ColdStart {
+  readonly runs: number;
+  /** Median CPU milliseconds of `node -e 0`. */
+  readonly nodeMs: number;
+  /** Median CPU milliseconds of `vtpl render small.tmpl`. */
+  readonly vtplRenderMs: number;
+  /** vtplRenderMs / nodeMs: the goal is 2 or less. */
+  readonly ratio: number;
+}
+
+const REPORT = `process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, '\\ncpu-us ' + (u.user + u.system) + '\\n'); });`;
+
+function cpuMs(args: readonly string[], preload: string): number {
+  const r = spawnSync(process.execPath, ['--require', preload, ...args], { encoding: 'utf8', cwd: root });
+  const m = /cpu-us (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`cold start: ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(m[1]) / 1000;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+export function measureColdStart(runs = 9): ColdStart {
+  const dir = mkdtempSync(join(tmpdir(), 'vtpl-cold-'));
+  try {
+    const preload = join(dir, 'cpu.cjs');
+    writeFileSync(preload, REPORT);
+    const template = join(dir, 'small.tmpl');
+    writeFileSync(template, '{{ range $i, $n := .items }}{{ $i }}={{ $n }} {{ end }}\n');
+    const node: number[] = [];
+    const vtpl: number[] = [];
+    // Interleaved, so a change in machine load affects both alike.
+    for (let i = 0; i < runs; i++) {
+      node.push(cpuMs(['-e', '0'], preload));
+      vtpl.push(cpuMs([join(root, 'bin', 'vtpl'), 'render', template], preload));
+    }
+    const nodeMs = median(node);
+    const vtplRenderMs = median(vtpl);
+    return { runs, nodeMs, vtplRenderMs, ratio: vtplRenderMs / nodeMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

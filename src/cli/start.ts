@@ -1,0 +1,39 @@
+// Where bin/vtpl runs a command. Go evaluates templates on stacks that grow to 1 GB; Node's
+// main thread has about 1 MB, so bin/vtpl can run the CLI on a worker thread with a 256 MB
+// stack. Starting that worker costs about as much CPU as Node itself, which is most of a
+// small render. So render and check run on the main thread first, with their output held
+// back; only when the JavaScript stack ran out is the command run again on the worker.
+
+import { type IO, processIO } from './io.js';
+
+/** What the CLI prints when the main thread's stack ran out (exec's depth errors, V8's RangeError). */
+const STACK_EXHAUSTED = /exceeds the JavaScript stack|JavaScript stack ran out|call stack size exceeded|Stack overflow/;
+
+/**
+ * Commands whose whole output can wait until the end, and that are safe to run twice. A command
+ * writing a file (-o) stays on the worker, whose temporary files bin/vtpl removes on a signal.
+ */
+const MAIN_THREAD_COMMANDS: ReadonlySet<string> = new Set(['render', 'check']);
+
+/**
+ * Runs the command on the main thread when that is cheap and safe; returns false when it must
+ * run on the large-stack worker instead (other commands, stdin input, or the stack ran out).
+ */
+export async function runOnMainThread(argv: readonly string[]): Promise<boolean> {
+  const command = argv.find((a) => !a.startsWith('-'));
+  // stdin can be read only once, so a command reading it goes to the worker straight away.
+  if (command === undefined || !MAIN_THREAD_COMMANDS.has(command) || argv.includes('-')) return false;
+  if (argv.some((a) => a === '-o' || a === '--out' || a.startsWith('--out='))) return false;
+  const real = processIO(argv.includes('--no-color'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: IO = { out: (s) => { out.push(s); }, err: (s) => { err.push(s); }, color: real.color, errTTY: false };
+  const { run } = await import('./main.js');
+  const code = await run(argv, io);
+  const errText = err.join('');
+  if (STACK_EXHAUSTED.test(errText)) return false;
+  real.out(out.join(''));
+  real.err(errText);
+  process.exitCode = code;
+  return true;
+}

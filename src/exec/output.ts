@@ -1,0 +1,95 @@
+// Where execution writes: Go's Execute(wr io.Writer, data). Execution appends many
+// small pieces (a text node, a printed value); they are joined into chunks of about
+// chunkChars and handed to the writer, so a large output is never one JS string
+// unless the caller asks for one (StringWriter), and then its size is checked.
+
+/** The destination of a template's output (Go's io.Writer). A throw aborts execution. */
+export interface Writer {
+  write(chunk: string): void;
+}
+
+/**
+ * V8's String::kMaxLength on 64-bit targets (2^29 - 24 UTF-16 units): no JS string
+ * can be longer. Other engines have other limits; a join that fails anyway is
+ * reported the same way (see StringWriter).
+ */
+export const maxStringLength = 2 ** 29 - 24;
+
+/** The text of the error for a string that would exceed `limit` characters. */
+export function stringLimitText(limit: number): string {
+  return `string longer than ${limit} characters, the longest JavaScript can hold (a vtpl limit; Go has none)`;
+}
+
+/** A string (or the output as one string) would exceed the engine's limit. */
+export class StringLimitError extends Error {
+  override name = 'StringLimitError';
+}
+
+/** Whether e is V8's "Invalid string length": a string past maxStringLength was being built. */
+export function isStringLengthError(e: unknown): boolean {
+  return e instanceof RangeError && e.message === 'Invalid string length';
+}
+
+/** Pieces are joined into chunks of about this many characters before they reach the writer. */
+const chunkChars = 1 << 16;
+/** ... or of at most this many pieces, so 1-character pieces do not pile up in a huge array. */
+const chunkPieces = 1 << 13;
+
+/** The output of one execution: buffers pieces and passes them on in chunks. */
+export class Output {
+  private pieces: string[] = [];
+  private pending = 0;
+
+  constructor(private readonly writer: Writer) {}
+
+  write(piece: string): void {
+    const n = piece.length;
+    if (n >= chunkChars) {
+      // A large piece goes on by itself: joining it to others could pass the string limit.
+      this.flush();
+      this.writer.write(piece);
+      return;
+    }
+    this.pieces.push(piece);
+    this.pending += n;
+    if (this.pending >= chunkChars || this.pieces.length >= chunkPieces) this.flush();
+  }
+
+  /** Passes everything buffered to the writer. */
+  flush(): void {
+    if (this.pieces.length === 0) return;
+    const chunk = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    this.pieces = [];
+    this.pending = 0;
+    if (chunk !== '') this.writer.write(chunk);
+  }
+}
+
+/**
+ * Collects the output as one string, as Template.execute returns it. Throws
+ * StringLimitError as soon as the output would pass `limit` characters, rather than
+ * letting a join fail with a bare RangeError at the end.
+ */
+export class StringWriter implements Writer {
+  private chunks: string[] = [];
+  private length = 0;
+
+  constructor(private readonly limit = maxStringLength) {}
+
+  write(chunk: string): void {
+    this.length += chunk.length;
+    if (this.length > this.limit) throw new StringLimitError(`output ${stringLimitText(this.limit)}`);
+    this.chunks.push(chunk);
+  }
+
+  toString(): string {
+    try {
+      return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
+    } catch (e) {
+      if (isStringLengthError(e)) {
+        throw new StringLimitError(`output of ${this.length} characters: longer than this JavaScript engine's longest string (a vtpl limit; Go has none)`);
+      }
+      throw e;
+    }
+  }
+}
