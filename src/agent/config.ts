@@ -111,7 +111,9 @@ class Reader {
     const walk = (v: unknown, path: (string | number)[]): void => {
       if (typeof v !== 'object' || v === null) return;
       this.paths.set(v, path);
-      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, [...path, i]);
+      }
       else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };
     walk(raw, []);

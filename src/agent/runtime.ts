@@ -476,7 +476,7 @@ export class Agent {
     const tc = this.config.templateConfig;
     const s = secretLifetime(v);
     const label = w.dep.key;
-    if (s && s.renewable && !s.isAuth && s.id !== '') {
+    if (s?.renewable && !s.isAuth && s.id !== '') {
       // view.fetch calls Fetch again at once: renewSecret's watcher renews immediately.
       w.lifetime = new LifetimeWatch(s.duration, this.random);
       this.at(w, 0, `renew lease of ${label}`, () => this.renew(w));

@@ -130,7 +130,10 @@ class ReversedAutomaton {
     for (const [edge, to] of this.goto) {
       const from = Math.floor(edge / 0x10000);
       let list = children.get(from);
-      if (list === undefined) children.set(from, (list = []));
+      if (list === undefined) {
+        list = [];
+        children.set(from, list);
+      }
       list.push([edge % 0x10000, to]);
     }
     const queue: number[] = [0];

@@ -167,10 +167,14 @@ class Decoder {
 
   /** d.merge: a mapping, an alias of one, or a sequence of them (later ones first, so earlier ones win). */
   private merge(node: Node | null, m: GoMap, depth: number): void {
-    if (isMap(node)) return this.mergeInto(node, m, depth);
+    if (isMap(node)) {
+      this.mergeInto(node, m, depth);
+      return;
+    }
     if (isAlias(node)) {
       if (!isMap(this.targets.get(node))) throw failWantMap();
-      return this.mergeInto(node, m, depth);
+      this.mergeInto(node, m, depth);
+      return;
     }
     if (!isSeq(node)) throw failWantMap();
     for (const item of [...node.items].reverse()) {
