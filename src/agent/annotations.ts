@@ -4,6 +4,7 @@
 import { join as joinPath } from '../go/path/index.js';
 import { parseBool as goParseBool } from '../go/strconv/index.js';
 import { parseutilParseBool } from './parsebool.js';
+import { destinationOutsideVolume } from './confine.js';
 
 export const PREFIX = 'vault.hashicorp.com/';
 export const A = {
@@ -219,6 +220,9 @@ export function planAgent(annotations: ReadonlyMap<string, string>, opts: PlanOp
       origin = { kind: 'default', key: `${A.secret}-${raw}`, type: defaultTemplate };
       contents = sprintfS(defaultTemplate === 'json' ? DEFAULT_JSON_TEMPLATE : DEFAULT_MAP_TEMPLATE, secretPath);
     }
+    // Named after the annotation that chose the file name: agent-inject-file, else the secret's own key.
+    const outside = destinationOutsideVolume(mountPath, destination);
+    if (outside !== undefined) errors.push(`${fileName !== '' ? `${A.file}-${raw}` : origin.key}: ${outside}`);
     templates.push({
       name: s.name, rawName: raw, secretPath, destination,
       perms: perms === '' ? undefined : perms,

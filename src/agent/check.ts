@@ -1,7 +1,7 @@
 // `vtpl check` logic: parse every template (no Vault), list the secrets it reads, and find
 // mistakes, with positions in the file the template came from.
 
-import { type Annotation, ManifestError, misplacedMessage, type PodTemplate, readManifest, type SourcePos, templatePosInFile } from './manifest.js';
+import { type Annotation, annotationPos, ManifestError, misplacedMessage, type PodTemplate, readManifest, type SourcePos, templatePosInFile } from './manifest.js';
 import { planAgent, type TemplateConfig, A } from './annotations.js';
 import { type Analysis, analyzeTrees, type KvVerdict, normalizeSecretPath, type SecretRead } from './analyze.js';
 import { parseTemplateTrees, TemplateParseError } from './parse-template.js';
@@ -230,7 +230,7 @@ export function checkFile(file: string, text: string, opts: CheckOptions): Check
     for (const p of pod.problems) problems.push({ severity: 'error', file, message: p, context: pod.label });
     const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
     const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
-    for (const e of plan.errors) problems.push({ severity: 'error', file, pos: pod.pos, context: pod.label, message: e });
+    for (const e of plan.errors) problems.push({ severity: 'error', file, pos: annotationPos(pod, e), context: pod.label, message: e });
     for (const w of plan.warnings) problems.push({ severity: 'warning', file, pos: pod.pos, context: pod.label, message: w });
     if (pod.misplaced) {
       // Without injection on the pod itself nothing happens at all: that is an error.

@@ -13,3 +13,4 @@ export * from './config-file.js';
 export * from './manifest-config.js';
 export * from './runtime.js';
 export * from './log.js';
+export * from './confine.js';

@@ -83,6 +83,12 @@ export class ManifestError extends Error {
   }
 }
 
+/** Plan errors (annotations.ts) start with the annotation they are about (`KEY: ...`): point at its value, else at the pod. */
+export function annotationPos(pod: PodTemplate, message: string): SourcePos {
+  const i = message.indexOf(': ');
+  return (i > 0 ? pod.annotations.get(message.slice(0, i))?.valuePos : undefined) ?? pod.pos;
+}
+
 /** Where the pod template sits inside each workload kind. */
 const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
   Pod: [],

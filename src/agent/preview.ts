@@ -1,7 +1,7 @@
 // Preview: render every file Vault Agent would write for each pod template, against recorded
 // (or live) Vault responses, and say exactly how to record what is missing.
 
-import { type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
+import { annotationPos, type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
@@ -217,7 +217,12 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTempl
 export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileText?: string): Promise<PreviewPod> {
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
-  const errors = [...pod.problems, ...plan.errors, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
+  // Plan errors name their annotation first: add where it is in the manifest.
+  const placed = plan.errors.map((e) => {
+    const at = annotationPos(pod, e);
+    return at === pod.pos ? e : `${e} (${pod.file}:${at.line}:${at.col})`;
+  });
+  const errors = [...pod.problems, ...placed, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
   const warnings = [...(pod.misplaced ? [misplacedMessage(pod, pod.misplaced)] : []), ...plan.warnings];
   const base = { file: pod.file, doc: pod.doc, label: pod.label, namespace: pod.namespace, inject: plan.inject, reason: plan.reason, errors, warnings };
   // The injector's webhook refuses such a pod: it never starts, so no file is written.

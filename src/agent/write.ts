@@ -183,10 +183,16 @@ function fail(path: string, e: unknown): WriteError {
   return new WriteError(path, (e as NodeJS.ErrnoException).code ?? 'EUNKNOWN', errnoWords(e));
 }
 
-/** Reads the destination as renderer.go Render does; undefined when it does not exist. */
+/**
+ * Reads the destination as renderer.go Render does; undefined when it does not exist. Only a
+ * regular file is read: Go's os.ReadFile would block forever on a FIFO left at the destination
+ * (or read a device without end); anything else is simply replaced by the rename.
+ */
 function readExisting(path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return st.isFile() ? readFileSync(path) : undefined;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;

@@ -2,14 +2,15 @@
 // literal path from a live Vault, and stores the answers in the layout `--responses DIR`
 // reads, so previews and renders work offline afterwards.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ManifestError, readManifest } from '../agent/index.js';
 import { planAgent, type TemplateConfig } from '../agent/index.js';
 import { analyzeTrees, type SecretRead } from '../agent/index.js';
 import { parseTemplateTrees } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
+import { ConfineError, resolveInside } from '../agent/index.js';
+import { errnoWords } from '../agent/index.js';
 import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/index.js';
 import { RecordingClient, mergeMounts, recordingFiles } from '../vault/index.js';
 import { type IO, UserError, paint } from './io.js';
@@ -115,11 +116,12 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   for (const s of layout.skipped) failures.push(`${s.exchange.method} ${s.exchange.path}: ${s.reason}`);
   const c = paint(io.color);
   for (const [name, content] of layout.files) {
-    writeFileAtomic(join(opts.out, name), content, FILE_MODE);
-    io.out(`recorded ${join(opts.out, name)}\n`);
+    const file = insideOut(opts.out, name);
+    writeFileAtomic(file, content, FILE_MODE);
+    io.out(`recorded ${file}\n`);
   }
   if (layout.mounts.size > 0) {
-    const file = join(opts.out, '_mounts.json');
+    const file = insideOut(opts.out, '_mounts.json');
     let existing: string | undefined;
     try {
       existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -148,6 +150,17 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   const redacted = opts.redact ? ', string values redacted' : '';
   io.out(c.dim(`${layout.files.size} response(s) written to ${opts.out}${redacted}; ${failures.length} failed, ${skipped.length} skipped\n`));
   return failures.length > 0 ? 1 : 0;
+}
+
+/** OUT/NAME for a name made from a Vault path: never through a symbolic link out of OUT. */
+function insideOut(out: string, name: string): string {
+  try {
+    mkdirSync(out, { recursive: true });
+    return resolveInside(out, name);
+  } catch (e) {
+    if (e instanceof ConfineError) throw new UserError(`cannot record ${name}: ${e.message}`);
+    throw new UserError(`cannot create ${out}: ${errnoWords(e)}`);
+  }
 }
 
 export function registerRecord(program: Command, io: IO): void {
