@@ -6,6 +6,7 @@ import type { Node } from '../parse/index.js';
 import {
   type FuncSig, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface,
 } from '../value/index.js';
+import { StackExhaustedError } from './errors.js';
 import { isMissing } from './missing.js';
 import { isStringLengthError, maxStringLength, stringLimitText } from './output.js';
 import type { State } from './state.js';
@@ -143,7 +144,8 @@ function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Valu
     return invoke(args);
   } catch (e) {
     if (e instanceof GoError || e instanceof GoPanic) return e.message;
-    if (isStackOverflow(e)) throw e;
+    // Both end the whole execution: a function that ran a template ran out of stack in it.
+    if (isStackOverflow(e) || e instanceof StackExhaustedError) throw e;
     // Go builds a string of any length; V8 throws a bare "Invalid string length".
     if (isStringLengthError(e)) return stringLimitText(maxStringLength);
     return e instanceof Error ? e.message : String(e);

@@ -10,3 +10,10 @@ export class TemplateError extends Error {
     this.name = 'TemplateError';
   }
 }
+
+/**
+ * The JavaScript stack ran out: a vtpl limit, not a Go error. Functions that run a template
+ * (consul-template's executeTemplate) pass it on unwrapped, so unbounded recursion through
+ * them ends in one short message instead of one prefix per level.
+ */
+export class StackExhaustedError extends TemplateError {}

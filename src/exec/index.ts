@@ -1,6 +1,6 @@
 // The text/template evaluator (exec.go), compiled to closures.
 
-export { TemplateError } from './errors.js';
+export { StackExhaustedError, TemplateError } from './errors.js';
 export { execute } from './execute.js';
 export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
 export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';

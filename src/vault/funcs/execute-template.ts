@@ -1,5 +1,6 @@
 // executeTemplate (funcs.go executeTemplateFunc): runs an associated template with an optional dot.
 
+import { StackExhaustedError } from '../../exec/index.js';
 import { TemplateError } from '../../index.js';
 import { GoError, type Value, indirectInterface, invalid, stringValue } from '../../value/index.js';
 import type { FuncContext } from './context.js';
@@ -15,6 +16,7 @@ export function executeTemplateFunc(ctx: FuncContext): Value {
     try {
       return stringValue(ctx.template().executeTemplate(name.str(), dot));
     } catch (e) {
+      if (e instanceof StackExhaustedError) throw e;
       if (e instanceof TemplateError) throw new GoError(e.message);
       throw e;
     }
