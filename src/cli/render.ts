@@ -80,6 +80,9 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     const outcome = await renderAgentTemplate({
       template: text, delims: [left || '{{', right || '}}'], errorOnMissingKey: opts.missingkey === 'error',
       env: envPairs(opts.env), client, responsesDir: opts.responses ?? 'DIR',
+      // With -o the output file is the template's destination, which names pkiCert's dependency
+      // in errors as Vault Agent names it ("vault.pki(pki/issue/web->/path/to/out)").
+      destination: opts.out,
     });
     if (outcome.content === undefined) {
       io.err(`${c.red('vtpl render:')} ${outcome.error ?? 'not rendered'}\n`);

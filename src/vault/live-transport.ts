@@ -230,7 +230,9 @@ async function send(req: TransportRequest, settings: TransportSettings): Promise
     headers['Content-Type'] = 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(body));
   }
-  const out: Outgoing = { method: req.method, headers, body };
+  // vault/api sends every write, logins included, as PUT (node-vault posts logins). Vault treats
+  // both alike, but a failed connection names the method: Vault Agent logs `Put "…/login": …`.
+  const out: Outgoing = { method: req.method === 'POST' ? 'PUT' : req.method, headers, body };
   const deadline = new AbortController();
   const timer = settings.timeoutMs > 0 ? setTimeout(() => deadline.abort(new Error(DEADLINE_EXCEEDED)), settings.timeoutMs) : undefined;
   try {

@@ -46,6 +46,16 @@ describe('vtpl render', () => {
     expect(readFileSync(out, 'utf8')).toBe('1|x=y|');
   });
 
+  it('-o is the destination pkiCert names its dependency by, as in Vault Agent (checked by test/e2e/errors.e2e.ts)', async () => {
+    const d = tempTree({ 't.tmpl': '{{ with pkiCert "pki/issue/web" "common_name=a.svc" }}{{ .Cert }}{{ end }}', 'vault/_mounts.json': '{}' });
+    const out = join(d, 'tls.pem');
+    const r = await vtpl('render', join(d, 't.tmpl'), '--responses', join(d, 'vault'), '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(`vtpl render: vault.pki(pki/issue/web->${out}): Error making API request.`);
+    const stdout = await vtpl('render', join(d, 't.tmpl'), '--responses', join(d, 'vault'));
+    expect(stdout.err.split('\n')[0]).toBe('vtpl render: vault.pki(pki/issue/web->): Error making API request.');
+  });
+
   it('usage errors exit 2', async () => {
     const d = tempTree({ 't.tmpl': 'x', 'v.json': '{}' });
     expect((await vtpl('render', join(d, 't.tmpl'), '--mode', 'consul', '--data', join(d, 'v.json'))).code).toBe(2);

@@ -104,7 +104,7 @@ describe('live Vault client over node-vault', () => {
   it('AppRole auth', async () => {
     const c = await connect({ appRole: { roleId: 'role-1', secretId: 'secret-1' } });
     expect(c.token).toMatch(/^hvs\./);
-    expect(vault.requests.find((r) => r.path === 'auth/approle/login')?.body).toEqual({ role_id: 'role-1', secret_id: 'secret-1' });
+    expect(vault.requests.find((r) => r.path === 'auth/approle/login')).toMatchObject({ method: 'PUT', body: { role_id: 'role-1', secret_id: 'secret-1' } });
     await expect(connect({ appRole: { roleId: 'role-1', secretId: 'bad' } })).rejects.toThrow(/Code: 400\. Errors:\n\n\* invalid role or secret ID/);
   });
 
@@ -194,6 +194,11 @@ describe('live Vault client over node-vault', () => {
     const live = await connectLiveVault({ address: 'http://127.0.0.1:1', token: 'root', env: NOENV, home: dir, clock });
     expect(await renderError('{{ with secret "secret/x" }}{{ end }}', live)).toBe(
       'vault.read(secret/x): vault.read(secret/x): Get "http://127.0.0.1:1/v1/secret/x": dial tcp 127.0.0.1:1: connect: connection refused (giving up after 3 attempt(s))');
+  });
+
+  it('a refused login names PUT, the method vault/api (and so Vault Agent) logs in with', async () => {
+    await expect(connectLiveVault({ address: 'http://127.0.0.1:1', appRole: { roleId: 'r', secretId: 's' }, env: NOENV, home: dir })).rejects.toThrow(
+      'approle login failed: Put "http://127.0.0.1:1/v1/auth/approle/login": dial tcp 127.0.0.1:1: connect: connection refused');
   });
 
   it('a Vault that does not answer times out after VAULT_CLIENT_TIMEOUT (vault/api: the context\'s error)', async () => {
