@@ -36,14 +36,18 @@ async function readCredential(path: string, what: string): Promise<string> {
 export class Authenticator {
   private cachedSecretId: string | undefined;
 
-  constructor(private readonly method: AuthMethodConfig | undefined, private readonly envToken: () => string) {}
+  constructor(
+    private readonly method: AuthMethodConfig | undefined,
+    private readonly envToken: () => string,
+  ) {}
 
   /** Logs in (or reads the token) and sets it on the client. */
   async login(client: AgentVaultClient): Promise<AuthToken> {
     const m = this.method;
     if (m === undefined || m.type === 'token_file') {
       const token = m === undefined ? this.envToken() : await readCredential(m.tokenFilePath, 'token file');
-      if (token === '') throw new AuthError(m === undefined ? 'no Vault token: set VAULT_TOKEN or configure auto_auth' : `token file ${m.tokenFilePath} is empty`);
+      if (token === '')
+        throw new AuthError(m === undefined ? 'no Vault token: set VAULT_TOKEN or configure auto_auth' : `token file ${m.tokenFilePath} is empty`);
       client.setToken(token);
       if (m === undefined) return { token, leaseSeconds: 0, renewable: false };
       // The token_file method asks Vault how long the token lives, to renew it in time.

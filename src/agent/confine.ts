@@ -58,7 +58,9 @@ export function resolveInside(root: string, rel: string): string {
   } catch (e) {
     throw new ConfineError(`cannot use ${root}: ${errnoWords(e)}`);
   }
-  const parts = containerPath(rel).split('/').filter((p) => p !== '');
+  const parts = containerPath(rel)
+    .split('/')
+    .filter((p) => p !== '');
   let real = realRoot;
   let shown = root;
   for (const part of parts) {

@@ -44,8 +44,11 @@ export function checkRecorded(root: string): Problem[] {
       continue;
     }
     if (!('data' in doc) || !ENVELOPE.some((k) => k in doc)) {
-      error(file, `not a Vault response: it has no envelope (${ENVELOPE.slice(0, 3).join(', ')}, data, ...); it looks like the data alone, which templates would see as empty`,
-        `record the whole response with: ${record}`);
+      error(
+        file,
+        `not a Vault response: it has no envelope (${ENVELOPE.slice(0, 3).join(', ')}, data, ...); it looks like the data alone, which templates would see as empty`,
+        `record the whole response with: ${record}`,
+      );
       continue;
     }
     if (key.startsWith('LIST ')) {

@@ -80,7 +80,7 @@ export class Fmt {
   /** Formats signed and unsigned integers; u holds the uint64 bits of the value. */
   fmtInteger(u: bigint, base: 2 | 8 | 10 | 16, isSigned: boolean, verb: string, digits: string): void {
     const negative = isSigned && u > 0x7fffffffffffffffn;
-    if (negative) u = (-u) & uint64Mask;
+    if (negative) u = -u & uint64Mask;
 
     // Two ways to ask for extra leading zero digits: %.3d or %03d.
     // If both are specified the zero flag is ignored and padding with spaces is used instead.

@@ -12,7 +12,8 @@ import { utf8Bytes } from '../go/unicode/utf8/index.js';
  */
 function indexOnce(item: Value, index: Value): Value {
   switch (item.kind) {
-    case 'array': case 'slice': {
+    case 'array':
+    case 'slice': {
       const len = item.items().length;
       const x = indexArg(index, len);
       if (x === len) throw new GoPanic(`reflect: ${item.kind} index out of range`);

@@ -41,7 +41,8 @@ export const sliceFunc = goFunc(valueVariadicToValueError, ([first, ...indexes])
       if (indexes.length === 3) throw new GoError('cannot 3-index slice a string');
       len = utf8Length(item.str());
       break;
-    case 'array': case 'slice':
+    case 'array':
+    case 'slice':
       len = item.items().length;
       break;
     default:

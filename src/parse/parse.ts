@@ -5,9 +5,32 @@ import { type Item, ItemType, itemString } from './item.js';
 import { Lexer } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
-  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, ElseNode, EndNode,
-  FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node, NodeType, NumberNode, PipeNode, RangeNode,
-  StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
+  ActionNode,
+  BoolNode,
+  BreakNode,
+  ChainNode,
+  CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
+  ElseNode,
+  EndNode,
+  FieldNode,
+  IdentifierNode,
+  IfNode,
+  ListNode,
+  NilNode,
+  Node,
+  NodeType,
+  NumberNode,
+  PipeNode,
+  RangeNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
+  VariableNode,
+  WithNode,
+  isEmptyTree,
 } from './node.js';
 import { utf8Length } from '../go/unicode/utf8/index.js';
 import { sprintf } from '../fmt/index.js';
@@ -44,10 +67,9 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 // `(yield this.f()) as T` is a call of f returning T.
 type Step<T> = Generator<Step<unknown>, T, unknown>;
 
-
 function run<T>(root: Step<T>): T {
   const stack: Step<unknown>[] = [root];
-  let value: unknown ;
+  let value: unknown;
   for (;;) {
     const r = stack[stack.length - 1].next(value);
     if (r.done) {
@@ -81,9 +103,12 @@ interface OpenControl {
 
 function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
   switch (context) {
-    case 'if': return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'range': return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'with': return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'if':
+      return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'range':
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'with':
+      return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
   }
 }
 
@@ -744,8 +769,7 @@ export class Tree {
   }
 
   private newNumber(token: Item): NumberNode {
-    const kind: NumberKind =
-      token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
+    const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
       return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
     } catch (e) {
@@ -771,14 +795,7 @@ export class Tree {
  * Parse returns a map from template name to Tree, created by parsing the templates described
  * in text. The top-level template gets the given name. Throws ParseError.
  */
-export function parse(
-  name: string,
-  text: string,
-  leftDelim: string,
-  rightDelim: string,
-  funcs: FuncNames | null = null,
-  mode = 0,
-): Map<string, Tree> {
+export function parse(name: string, text: string, leftDelim: string, rightDelim: string, funcs: FuncNames | null = null, mode = 0): Map<string, Tree> {
   const treeSet = new Map<string, Tree>();
   const t = new Tree(name);
   t.mode = mode;

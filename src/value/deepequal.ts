@@ -22,14 +22,17 @@ export function deepEqual(a0: Value, b0: Value): boolean {
     case 'slice':
       if (a.isNil() !== b.isNil()) return false;
       return a.items().length === b.items().length && a.items().every((x, i) => deepEqual(x, b.items()[i]));
-    case 'array': case 'struct':
+    case 'array':
+    case 'struct':
       return a.items().every((x, i) => deepEqual(x, b.items()[i]));
     case 'ptr':
       if (a.isNil() || b.isNil()) return a.isNil() === b.isNil();
       return a.v === b.v || deepEqual(a.elem(), b.elem());
-    case 'func': case 'chan':
+    case 'func':
+    case 'chan':
       return a.isNil() && b.isNil();
-    case 'complex64': case 'complex128':
+    case 'complex64':
+    case 'complex128':
       return a.complex().re === b.complex().re && a.complex().im === b.complex().im;
     default:
       return a.v === b.v;

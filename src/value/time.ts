@@ -3,12 +3,44 @@
 // (time.Duration, time.Month, time.Weekday) with their String methods.
 
 import {
-  type GoType, type Method, Value, boolType, errorType, float64Type, int64Type, intType, namedType, sliceOf,
-  stringType, structOf, uint8Type, boolValue, int64Value, intValue, stringValue,
+  type GoType,
+  type Method,
+  Value,
+  boolType,
+  errorType,
+  float64Type,
+  int64Type,
+  intType,
+  namedType,
+  sliceOf,
+  stringType,
+  structOf,
+  uint8Type,
+  boolValue,
+  int64Value,
+  intValue,
+  stringValue,
 } from './index.js';
 import {
-  type GoTime, add, addDate, civil, compare, dayNames, durationIn, durationString, formatTime, isZeroTime, isoWeek,
-  monthNames, round, sub, timeJSON, timeString, truncate, unixNano, utc,
+  type GoTime,
+  add,
+  addDate,
+  civil,
+  compare,
+  dayNames,
+  durationIn,
+  durationString,
+  formatTime,
+  isZeroTime,
+  isoWeek,
+  monthNames,
+  round,
+  sub,
+  timeJSON,
+  timeString,
+  truncate,
+  unixNano,
+  utc,
 } from '../go/time/index.js';
 import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
@@ -39,14 +71,62 @@ export const durationType: GoType = namedType({
   str: 'time.Duration',
   underlying: int64Type,
   methods: [
-    method((v) => v.int(), 'Abs', [], [() => durationType], (d) => new Value(durationType, d >= 0n ? d : d === -(1n << 63n) ? (1n << 63n) - 1n : -d)),
-    method((v) => v.int(), 'Hours', [], [float64Type], (d) => new Value(float64Type, durationIn(d, nsPer.hour))),
-    method((v) => v.int(), 'Microseconds', [], [int64Type], (d) => int64Value(d / nsPer.us)),
-    method((v) => v.int(), 'Milliseconds', [], [int64Type], (d) => int64Value(d / nsPer.ms)),
-    method((v) => v.int(), 'Minutes', [], [float64Type], (d) => new Value(float64Type, durationIn(d, nsPer.minute))),
-    method((v) => v.int(), 'Nanoseconds', [], [int64Type], (d) => int64Value(d)),
-    method((v) => v.int(), 'Seconds', [], [float64Type], (d) => new Value(float64Type, durationIn(d, nsPer.second))),
-    method((v) => v.int(), 'String', [], [stringType], (d) => stringValue(durationString(d))),
+    method(
+      (v) => v.int(),
+      'Abs',
+      [],
+      [() => durationType],
+      (d) => new Value(durationType, d >= 0n ? d : d === -(1n << 63n) ? (1n << 63n) - 1n : -d),
+    ),
+    method(
+      (v) => v.int(),
+      'Hours',
+      [],
+      [float64Type],
+      (d) => new Value(float64Type, durationIn(d, nsPer.hour)),
+    ),
+    method(
+      (v) => v.int(),
+      'Microseconds',
+      [],
+      [int64Type],
+      (d) => int64Value(d / nsPer.us),
+    ),
+    method(
+      (v) => v.int(),
+      'Milliseconds',
+      [],
+      [int64Type],
+      (d) => int64Value(d / nsPer.ms),
+    ),
+    method(
+      (v) => v.int(),
+      'Minutes',
+      [],
+      [float64Type],
+      (d) => new Value(float64Type, durationIn(d, nsPer.minute)),
+    ),
+    method(
+      (v) => v.int(),
+      'Nanoseconds',
+      [],
+      [int64Type],
+      (d) => int64Value(d),
+    ),
+    method(
+      (v) => v.int(),
+      'Seconds',
+      [],
+      [float64Type],
+      (d) => new Value(float64Type, durationIn(d, nsPer.second)),
+    ),
+    method(
+      (v) => v.int(),
+      'String',
+      [],
+      [stringType],
+      (d) => stringValue(durationString(d)),
+    ),
   ],
 });
 
@@ -56,8 +136,13 @@ function enumType(str: string, names: readonly string[], base: number): GoType {
     str,
     underlying: intType,
     methods: [
-      method((v) => Number(v.int()), 'String', [], [stringType], (n) =>
-        stringValue(names[n - base] ?? `%!${str.slice('time.'.length)}(${n})`)),
+      method(
+        (v) => Number(v.int()),
+        'String',
+        [],
+        [stringType],
+        (n) => stringValue(names[n - base] ?? `%!${str.slice('time.'.length)}(${n})`),
+      ),
     ],
   });
   return type;
@@ -79,7 +164,8 @@ export const timeType: GoType = namedType({
   methods: [
     method(T, 'Add', [durationType], [timeTypeRef()], (t, [d]) => timeValue(add(t, d.int()))),
     method(T, 'AddDate', [intType, intType, intType], [timeTypeRef()], (t, [y, m, d]) =>
-      timeValue(addDate(t, Number(y.int()), Number(m.int()), Number(d.int())))),
+      timeValue(addDate(t, Number(y.int()), Number(m.int()), Number(d.int()))),
+    ),
     method(T, 'After', [timeTypeRef()], [boolType], (t, [u]) => boolValue(compare(t, goTimeOf(u)) > 0)),
     method(T, 'Before', [timeTypeRef()], [boolType], (t, [u]) => boolValue(compare(t, goTimeOf(u)) < 0)),
     method(T, 'Clock', [], [intType, intType, intType], (t) => first(intValue(civil(t).hour))),
@@ -117,7 +203,10 @@ export const timeType: GoType = namedType({
 });
 
 function bytesValue(s: string): Value {
-  return new Value(bytesType, Array.from(utf8Bytes(s), (b) => new Value(uint8Type, BigInt(b))));
+  return new Value(
+    bytesType,
+    Array.from(utf8Bytes(s), (b) => new Value(uint8Type, BigInt(b))),
+  );
 }
 
 export function timeValue(t: GoTime): Value {
@@ -127,4 +216,3 @@ export function timeValue(t: GoTime): Value {
 export function goTimeOf(v: Value): GoTime {
   return { sec: Number(v.field('sec').int()), nsec: Number(v.field('nsec').int()), offset: Number(v.field('offset').int()), zone: v.field('zone').str() };
 }
-

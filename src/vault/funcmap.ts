@@ -347,7 +347,8 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   sprig_mustRegexSplit: sprigRegex.mustRegexSplit,
   sprig_regexQuoteMeta: sprigRegex.regexQuoteMeta,
   sprig_urlParse: sprigURL.urlParse,
-  sprig_urlJoin: sprigURL.urlJoin,};
+  sprig_urlJoin: sprigURL.urlJoin,
+};
 
 export type { FuncMapOptions } from './funcs/context.js';
 
@@ -355,9 +356,14 @@ export type { FuncMapOptions } from './funcs/context.js';
 export const consulTemplateFuncNames: readonly string[] = Object.keys(funcMap);
 
 /** func denied(...string) (string, error): the replacement for a denylisted function. */
-const denied: Value = fn([sliceStringType], S, () => {
-  throw new GoError('function is disabled');
-}, true);
+const denied: Value = fn(
+  [sliceStringType],
+  S,
+  () => {
+    throw new GoError('function is disabled');
+  },
+  true,
+);
 
 /** The function map for one render (consul-template builds it on every Execute). */
 export function consulTemplateFuncs(ctx: FuncContext, opts: FuncMapOptions): Record<string, Value> {

@@ -56,7 +56,10 @@ export class LiveVaultClient implements VaultClient {
   readonly address: string;
   readonly namespace: string;
 
-  private constructor(private readonly settings: LiveSettings, private readonly vault: NodeVault.client) {
+  private constructor(
+    private readonly settings: LiveSettings,
+    private readonly vault: NodeVault.client,
+  ) {
     this.address = settings.address;
     this.namespace = settings.namespace;
   }

@@ -73,8 +73,8 @@ export function nodeFileAccess(): FileAccess {
       try {
         writeSync(fd, content);
         if (user !== '' || group !== '') {
-          const uid = user === '' ? process.getuid?.() ?? -1 : Number(user);
-          const gid = group === '' ? process.getgid?.() ?? -1 : Number(group);
+          const uid = user === '' ? (process.getuid?.() ?? -1) : Number(user);
+          const gid = group === '' ? (process.getgid?.() ?? -1) : Number(group);
           if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new GoError(`user: unknown user ${user}`);
           chownSync(target, uid, gid);
         }

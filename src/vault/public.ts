@@ -5,7 +5,11 @@
 // users get, so it stays small and stable.)
 
 export {
-  renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult, type UsedDependency,
+  renderConsulTemplate,
+  ConsulTemplateError,
+  type RenderConsulOptions,
+  type RenderConsulResult,
+  type UsedDependency,
 } from './renderer.js';
 export { Brain } from './brain.js';
 export type { Dependency } from './dependency/index.js';

@@ -74,7 +74,10 @@ export interface RenderConsulResult {
 
 /** A failed render; `message` is consul-template's error text. */
 export class ConsulTemplateError extends Error {
-  constructor(message: string, readonly kind: 'parse' | 'execute' | 'fetch' | 'missing') {
+  constructor(
+    message: string,
+    readonly kind: 'parse' | 'execute' | 'fetch' | 'missing',
+  ) {
     super(message);
     this.name = 'ConsulTemplateError';
   }
@@ -129,7 +132,10 @@ function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value
   const tmpl = new Template(opts.name ?? '');
   const now = opts.now ?? Date.now;
   const ctx: FuncContext = {
-    brain, used, missing, env,
+    brain,
+    used,
+    missing,
+    env,
     template: () => tmpl,
     destination: opts.destination ?? '',
     fetch: { now, readFile: opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined },
@@ -186,4 +192,3 @@ export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<R
   }
   throw new ConsulTemplateError(`vtpl: dependencies still missing after ${maxPasses} passes`, 'missing');
 }
-

@@ -24,7 +24,11 @@ async function groups(dir: string): Promise<[string, string[]][]> {
 describe('function map', () => {
   it('defines every name of the table once', async () => {
     const where = new Map<string, string[]>();
-    for (const [dir, prefix] of [['funcs', ''], ['spew', ''], ['sprig', 'sprig_']]) {
+    for (const [dir, prefix] of [
+      ['funcs', ''],
+      ['spew', ''],
+      ['sprig', 'sprig_'],
+    ]) {
       for (const [group, keys] of await groups(dir)) {
         for (const k of keys) where.set(prefix + k, [...(where.get(prefix + k) ?? []), group]);
       }

@@ -18,8 +18,28 @@ interface ParseCase {
   trees?: Record<string, { string: string; dump: unknown }>;
 }
 
-const defaultFuncs = ['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println',
-  'urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'contains'];
+const defaultFuncs = [
+  'and',
+  'call',
+  'html',
+  'index',
+  'slice',
+  'js',
+  'len',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'urlquery',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+  'contains',
+];
 
 describe('parse matches Go', () => {
   const cases = fixture<ParseCase[]>('go-parse.json');

@@ -65,9 +65,7 @@ describe('API', () => {
     new Tree('b').parse('  {{/* only space and comments */}}', '', '', set, builtins);
     expect([...set.keys()].sort()).toEqual(['a', 'b']);
     expect(set.get('b')?.root?.toString()).toBe('B');
-    expect(() => new Tree('b').parse('B2', '', '', set, builtins)).toThrow(
-      'template: b:1: template: multiple definition of template "b"',
-    );
+    expect(() => new Tree('b').parse('B2', '', '', set, builtins)).toThrow('template: b:1: template: multiple definition of template "b"');
   });
 
   test('number nodes carry every representation', () => {

@@ -70,7 +70,9 @@ describe('pkiCert destination cache', () => {
     writeFileSync(dest, `${issued.certificate}\n${issued.private_key}\n`);
     const res = await renderConsulTemplate({
       template: '{{ with pkiCert "pki/issue/app" "common_name=x" }}{{ .Cert | sha256Hex }}|{{ .CA }}{{ end }}',
-      client, files: nodeFileAccess(), destination: dest,
+      client,
+      files: nodeFileAccess(),
+      destination: dest,
     });
     const fresh = await renderConsulTemplate({
       template: '{{ with pkiCert "pki/issue/app" "common_name=x" }}{{ .Cert | sha256Hex }}|{{ .CA }}{{ end }}',
@@ -102,7 +104,9 @@ describe('render loop', () => {
     let maxInFlight = 0;
     const base: VaultClient = recordedClient({ responses: { 'kv/a': '{"data":{"v":1}}', 'kv/b': '{"data":{"v":2}}' } });
     const counting = {
-      ...base, address: base.address, namespace: base.namespace,
+      ...base,
+      address: base.address,
+      namespace: base.namespace,
       mountInfo: (p: string) => base.mountInfo(p),
       list: (p: string) => base.list(p),
       write: (p: string, d: Readonly<Record<string, unknown>>) => base.write(p, d),

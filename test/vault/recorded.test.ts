@@ -42,7 +42,10 @@ describe('recorded responses on disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vtpl-recorded-'));
   mkdirSync(join(dir, 'secret/data'), { recursive: true });
   mkdirSync(join(dir, 'secret/metadata'), { recursive: true });
-  writeFileSync(join(dir, 'secret/data/app.json'), '{"request_id":"r","lease_id":"","lease_duration":0,"renewable":false,"data":{"data":{"port":5432,"ratio":1.50},"metadata":{"version":1}},"warnings":null}\n');
+  writeFileSync(
+    join(dir, 'secret/data/app.json'),
+    '{"request_id":"r","lease_id":"","lease_duration":0,"renewable":false,"data":{"data":{"port":5432,"ratio":1.50},"metadata":{"version":1}},"warnings":null}\n',
+  );
   writeFileSync(join(dir, 'secret/metadata/app.list.json'), '{"data":{"keys":["b","a"]}}');
   writeFileSync(join(dir, '_mounts.json'), '{"secret/":{"type":"kv","options":{"version":"2"}}}');
   const file = join(dir, 'case.json');

@@ -5,9 +5,19 @@ import { numError } from './atoi.js';
 /** strconv.ParseBool. */
 export function parseBool(s: string): boolean {
   switch (s) {
-    case '1': case 't': case 'T': case 'true': case 'TRUE': case 'True':
+    case '1':
+    case 't':
+    case 'T':
+    case 'true':
+    case 'TRUE':
+    case 'True':
       return true;
-    case '0': case 'f': case 'F': case 'false': case 'FALSE': case 'False':
+    case '0':
+    case 'f':
+    case 'F':
+    case 'false':
+    case 'FALSE':
+    case 'False':
       return false;
     default:
       throw numError('ParseBool', s, 'invalid syntax');

@@ -29,4 +29,3 @@ export function parseFloat64(s: string): number {
   }
   throw numError('ParseFloat', s, 'invalid syntax');
 }
-

@@ -57,13 +57,20 @@ function escapedRune(r: number, quote: number, asciiOnly: boolean): string {
     return String.fromCodePoint(r);
   }
   switch (r) {
-    case 0x07: return '\\a';
-    case 0x08: return '\\b';
-    case 0x0c: return '\\f';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x0b: return '\\v';
+    case 0x07:
+      return '\\a';
+    case 0x08:
+      return '\\b';
+    case 0x0c:
+      return '\\f';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x0b:
+      return '\\v';
   }
   if (r < 0x20 || r === 0x7f) return '\\x' + hex(r, 2);
   if (r > maxRune || (r >= 0xd800 && r < 0xe000)) r = runeError;

@@ -84,7 +84,10 @@ export function replace(s: string, old: string, repl: string, n: number): string
   let rest = s;
   for (let i = 0; i < n; i++) {
     if (old === '') {
-      if (i === 0) { out += repl; continue; }
+      if (i === 0) {
+        out += repl;
+        continue;
+      }
       const r = runes(rest)[0];
       if (r === undefined) break;
       out += r + repl;
@@ -106,11 +109,15 @@ export function repeat(s: string, count: number): string {
 
 /** strings.ToLower / ToUpper: Go maps rune by rune (no context-dependent rules such as final sigma). */
 export function toLower(s: string): string {
-  return runes(s).map((r) => mapCase(r, 'lower')).join('');
+  return runes(s)
+    .map((r) => mapCase(r, 'lower'))
+    .join('');
 }
 
 export function toUpper(s: string): string {
-  return runes(s).map((r) => mapCase(r, 'upper')).join('');
+  return runes(s)
+    .map((r) => mapCase(r, 'upper'))
+    .join('');
 }
 
 function mapCase(r: string, to: 'lower' | 'upper'): string {

@@ -60,7 +60,7 @@ export function civilSeconds(y: number, mo: number, d: number, h: number, mi: nu
 }
 
 export function daysIn(month: number, year: number): number {
-  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
@@ -115,11 +115,16 @@ export function layoutChunks(layout: string): LayoutChunk[] {
         n = r.startsWith('2006') ? push('2006', 4) : push('2', 1);
         break;
       case '_':
-        if (r.startsWith('_2006')) { lit += '_'; i++; n = push('2006', 4); }
-        else if (r.startsWith('_2')) n = push('_2', 2);
+        if (r.startsWith('_2006')) {
+          lit += '_';
+          i++;
+          n = push('2006', 4);
+        } else if (r.startsWith('_2')) n = push('_2', 2);
         else if (r.startsWith('__2')) n = push('__2', 3);
         break;
-      case '3': case '4': case '5':
+      case '3':
+      case '4':
+      case '5':
         n = push(layout[i], 1);
         break;
       case 'P':
@@ -134,7 +139,8 @@ export function layoutChunks(layout: string): LayoutChunk[] {
       case 'Z':
         for (const z of ['Z070000', 'Z07:00:00', 'Z0700', 'Z07:00', 'Z07']) if (!n && r.startsWith(z)) n = push(z, z.length);
         break;
-      case '.': case ',':
+      case '.':
+      case ',':
         if (r.length > 1 && (r[1] === '0' || r[1] === '9')) {
           let j = 1;
           while (j < r.length && r[j] === r[1]) j++;
@@ -167,38 +173,90 @@ export function formatTime(t: GoTime, layout: string): string {
   const yday = Math.round((civilSeconds(year, month, day, 0, 0, 0) - civilSeconds(year, 1, 1, 0, 0, 0)) / 86400) + 1;
   let out = '';
   for (const c of layoutChunks(layout)) {
-    if ('lit' in c) { out += c.lit; continue; }
+    if ('lit' in c) {
+      out += c.lit;
+      continue;
+    }
     switch (c.std) {
-      case 'January': out += longMonths[month - 1]; break;
-      case 'Jan': out += longMonths[month - 1].slice(0, 3); break;
-      case 'Monday': out += longDays[d.getUTCDay()]; break;
-      case 'Mon': out += longDays[d.getUTCDay()].slice(0, 3); break;
-      case '01': out += pad(month, 2); break;
-      case '1': out += String(month); break;
-      case '02': out += pad(day, 2); break;
-      case '_2': out += String(day).padStart(2, ' '); break;
-      case '2': out += String(day); break;
-      case '002': out += pad(yday, 3); break;
-      case '__2': out += String(yday).padStart(3, ' '); break;
-      case '2006': out += year < 0 ? '-' + pad(-year, 4) : pad(year, 4); break;
-      case '06': out += pad(year % 100, 2); break;
-      case '15': out += pad(hour, 2); break;
-      case '3': out += String(hour % 12 === 0 ? 12 : hour % 12); break;
-      case '03': out += pad(hour % 12 === 0 ? 12 : hour % 12, 2); break;
-      case '4': out += String(min); break;
-      case '04': out += pad(min, 2); break;
-      case '5': out += String(sec); break;
-      case '05': out += pad(sec, 2); break;
-      case 'PM': out += hour >= 12 ? 'PM' : 'AM'; break;
-      case 'pm': out += hour >= 12 ? 'pm' : 'am'; break;
-      case 'MST': out += t.zone !== '' ? t.zone : zoneText(t.offset, false, false); break;
-      case 'frac0': out += c.sep + pad(t.nsec, 9).slice(0, c.digits); break;
+      case 'January':
+        out += longMonths[month - 1];
+        break;
+      case 'Jan':
+        out += longMonths[month - 1].slice(0, 3);
+        break;
+      case 'Monday':
+        out += longDays[d.getUTCDay()];
+        break;
+      case 'Mon':
+        out += longDays[d.getUTCDay()].slice(0, 3);
+        break;
+      case '01':
+        out += pad(month, 2);
+        break;
+      case '1':
+        out += String(month);
+        break;
+      case '02':
+        out += pad(day, 2);
+        break;
+      case '_2':
+        out += String(day).padStart(2, ' ');
+        break;
+      case '2':
+        out += String(day);
+        break;
+      case '002':
+        out += pad(yday, 3);
+        break;
+      case '__2':
+        out += String(yday).padStart(3, ' ');
+        break;
+      case '2006':
+        out += year < 0 ? '-' + pad(-year, 4) : pad(year, 4);
+        break;
+      case '06':
+        out += pad(year % 100, 2);
+        break;
+      case '15':
+        out += pad(hour, 2);
+        break;
+      case '3':
+        out += String(hour % 12 === 0 ? 12 : hour % 12);
+        break;
+      case '03':
+        out += pad(hour % 12 === 0 ? 12 : hour % 12, 2);
+        break;
+      case '4':
+        out += String(min);
+        break;
+      case '04':
+        out += pad(min, 2);
+        break;
+      case '5':
+        out += String(sec);
+        break;
+      case '05':
+        out += pad(sec, 2);
+        break;
+      case 'PM':
+        out += hour >= 12 ? 'PM' : 'AM';
+        break;
+      case 'pm':
+        out += hour >= 12 ? 'pm' : 'am';
+        break;
+      case 'MST':
+        out += t.zone !== '' ? t.zone : zoneText(t.offset, false, false);
+        break;
+      case 'frac0':
+        out += c.sep + pad(t.nsec, 9).slice(0, c.digits);
+        break;
       case 'frac9': {
         const digits = pad(t.nsec, 9).slice(0, c.digits).replace(/0+$/, '');
         if (digits) out += c.sep + digits;
         break;
       }
-      default: out += zone(c.std, t.offset);
+      default:
+        out += zone(c.std, t.offset);
     }
   }
   return out;
@@ -219,10 +277,15 @@ function zone(std: string, offset: number): string {
   if (std.startsWith('Z') && offset === 0) return 'Z';
   const body = std.slice(1);
   switch (body) {
-    case '070000': return zoneText(offset, false, true);
-    case '07:00:00': return zoneText(offset, true, true);
-    case '0700': return zoneText(offset, false, false);
-    case '07:00': return zoneText(offset, true, false);
-    default: return zoneText(offset, false, false, true);
+    case '070000':
+      return zoneText(offset, false, true);
+    case '07:00:00':
+      return zoneText(offset, true, true);
+    case '0700':
+      return zoneText(offset, false, false);
+    case '07:00':
+      return zoneText(offset, true, false);
+    default:
+      return zoneText(offset, false, false, true);
   }
 }

@@ -167,9 +167,10 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
   const avalue = byteString(valueText);
   const fail = (layoutElem: string, valueElem: string, message: string): ParseResult => ({
     ok: false,
-    error: message === ''
-      ? `parsing time ${quote(avalue)} as ${quote(alayout)}: cannot parse ${quote(valueElem)} as ${quote(layoutElem)}`
-      : `parsing time ${quote(avalue)}${message}`,
+    error:
+      message === ''
+        ? `parsing time ${quote(avalue)} as ${quote(alayout)}: cannot parse ${quote(valueElem)} as ${quote(layoutElem)}`
+        : `parsing time ${quote(avalue)}${message}`,
   });
   const chunks = layoutChunks(alayout);
   let value = avalue;
@@ -218,53 +219,106 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
     };
     switch (c.std) {
       case '06': {
-        if (value.length < 2) { err = true; break; }
+        if (value.length < 2) {
+          err = true;
+          break;
+        }
         const y = atoi(value.slice(0, 2));
         value = value.slice(2);
-        if (y === bad) { err = true; break; }
+        if (y === bad) {
+          err = true;
+          break;
+        }
         year = y >= 69 ? y + 1900 : y + 2000;
         break;
       }
       case '2006': {
-        if (value.length < 4 || !isDigit(value, 0)) { err = true; break; }
+        if (value.length < 4 || !isDigit(value, 0)) {
+          err = true;
+          break;
+        }
         const y = atoi(value.slice(0, 4));
         value = value.slice(4);
         if (y === bad) err = true;
         else year = y;
         break;
       }
-      case 'Jan': take(lookup(shortMonths, value), (n) => { month = n + 1; }, -1); break;
-      case 'January': take(lookup(longMonths, value), (n) => { month = n + 1; }, -1); break;
-      case '1': case '01':
-        take(getnum(value, c.std === '01'), (n) => { month = n; });
+      case 'Jan':
+        take(
+          lookup(shortMonths, value),
+          (n) => {
+            month = n + 1;
+          },
+          -1,
+        );
+        break;
+      case 'January':
+        take(
+          lookup(longMonths, value),
+          (n) => {
+            month = n + 1;
+          },
+          -1,
+        );
+        break;
+      case '1':
+      case '01':
+        take(getnum(value, c.std === '01'), (n) => {
+          month = n;
+        });
         if (!err && (month <= 0 || month > 12)) rangeErr = 'month';
         break;
-      case 'Mon': take(lookup(shortDays, value), () => undefined); break;
-      case 'Monday': take(lookup(longDays, value), () => undefined); break;
-      case '2': case '_2': case '02':
-        if (c.std === '_2' && value[0] === ' ') value = value.slice(1);
-        take(getnum(value, c.std === '02'), (n) => { day = n; });
+      case 'Mon':
+        take(lookup(shortDays, value), () => undefined);
         break;
-      case '__2': case '002':
+      case 'Monday':
+        take(lookup(longDays, value), () => undefined);
+        break;
+      case '2':
+      case '_2':
+      case '02':
+        if (c.std === '_2' && value[0] === ' ') value = value.slice(1);
+        take(getnum(value, c.std === '02'), (n) => {
+          day = n;
+        });
+        break;
+      case '__2':
+      case '002':
         for (let i = 0; i < 2; i++) if (c.std === '__2' && value[0] === ' ') value = value.slice(1);
-        take(getnum3(value, c.std === '002'), (n) => { yday = n; });
+        take(getnum3(value, c.std === '002'), (n) => {
+          yday = n;
+        });
         break;
       case '15':
-        take(getnum(value, false), (n) => { hour = n; });
+        take(getnum(value, false), (n) => {
+          hour = n;
+        });
         if (hour < 0 || hour >= 24) rangeErr = 'hour';
         break;
-      case '3': case '03':
-        take(getnum(value, c.std === '03'), (n) => { hour = n; });
+      case '3':
+      case '03':
+        take(getnum(value, c.std === '03'), (n) => {
+          hour = n;
+        });
         if (hour < 0 || hour > 12) rangeErr = 'hour';
         break;
-      case '4': case '04':
-        take(getnum(value, c.std === '04'), (n) => { min = n; });
+      case '4':
+      case '04':
+        take(getnum(value, c.std === '04'), (n) => {
+          min = n;
+        });
         if (min < 0 || min >= 60) rangeErr = 'minute';
         break;
-      case '5': case '05': {
-        take(getnum(value, c.std === '05'), (n) => { sec = n; });
+      case '5':
+      case '05': {
+        take(getnum(value, c.std === '05'), (n) => {
+          sec = n;
+        });
         if (err) break;
-        if (sec < 0 || sec >= 60) { rangeErr = 'second'; break; }
+        if (sec < 0 || sec >= 60) {
+          rangeErr = 'second';
+          break;
+        }
         // A fractional second in the value that the layout does not ask for.
         if (value.length >= 2 && commaOrPeriod(value[0]) && isDigit(value, 1)) {
           const next = chunks.slice(ci).find((k) => !('lit' in k));
@@ -272,13 +326,23 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
           let n = 2;
           while (n < value.length && isDigit(value, n)) n++;
           const r = parseNanoseconds(value, n);
-          if (r === bad) { nsec = 0; err = true; } else { nsec = r.ns; rangeErr = r.range; }
+          if (r === bad) {
+            nsec = 0;
+            err = true;
+          } else {
+            nsec = r.ns;
+            rangeErr = r.range;
+          }
           value = value.slice(n);
         }
         break;
       }
-      case 'PM': case 'pm': {
-        if (value.length < 2) { err = true; break; }
+      case 'PM':
+      case 'pm': {
+        if (value.length < 2) {
+          err = true;
+          break;
+        }
         const p = value.slice(0, 2);
         value = value.slice(2);
         if (p === (c.std === 'PM' ? 'PM' : 'pm')) pmSet = true;
@@ -293,16 +357,28 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
           break;
         }
         const n = parseTimeZone(value);
-        if (n === 0) { err = true; break; }
+        if (n === 0) {
+          err = true;
+          break;
+        }
         zoneName = value.slice(0, n);
         value = value.slice(n);
         break;
       }
       case 'frac0': {
         const ndigit = 1 + (c.digits ?? 0);
-        if (value.length < ndigit) { err = true; break; }
+        if (value.length < ndigit) {
+          err = true;
+          break;
+        }
         const r = parseNanoseconds(value, ndigit);
-        if (r === bad) { nsec = 0; err = true; } else { nsec = r.ns; rangeErr = r.range; }
+        if (r === bad) {
+          nsec = 0;
+          err = true;
+        } else {
+          nsec = r.ns;
+          rangeErr = r.range;
+        }
         value = value.slice(ndigit);
         break;
       }
@@ -311,7 +387,13 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
         let i = 0;
         while (i + 1 < value.length && isDigit(value, i + 1)) i++;
         const r = parseNanoseconds(value, 1 + i);
-        if (r === bad) { nsec = 0; err = true; } else { nsec = r.ns; rangeErr = r.range; }
+        if (r === bad) {
+          nsec = 0;
+          err = true;
+        } else {
+          nsec = r.ns;
+          rangeErr = r.range;
+        }
         value = value.slice(1 + i);
         break;
       }
@@ -323,7 +405,10 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
           break;
         }
         const tz = parseOffset(c.std.slice(1), value);
-        if (tz === bad) { err = true; break; }
+        if (tz === bad) {
+          err = true;
+          break;
+        }
         value = tz.rest;
         err = tz.err;
         if (tz.range) rangeErr = tz.range;

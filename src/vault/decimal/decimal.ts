@@ -2,7 +2,10 @@
 // Add, Sub, Mul, Div (DivisionPrecision 16) and Float64.
 
 /** An exact decimal: mant × 10^exp. */
-export interface Dec { mant: bigint; exp: number }
+export interface Dec {
+  mant: bigint;
+  exp: number;
+}
 
 /** decimal.NewFromFloat: the shortest decimal that reads back as f. */
 export function fromFloat(f: number): Dec {
@@ -23,8 +26,14 @@ export function toFloat(d: Dec): number {
 }
 
 export const decOps = {
-  add: (a: Dec, b: Dec): Dec => { const [x, y, e] = align(a, b); return { mant: x + y, exp: e }; },
-  sub: (a: Dec, b: Dec): Dec => { const [x, y, e] = align(a, b); return { mant: x - y, exp: e }; },
+  add: (a: Dec, b: Dec): Dec => {
+    const [x, y, e] = align(a, b);
+    return { mant: x + y, exp: e };
+  },
+  sub: (a: Dec, b: Dec): Dec => {
+    const [x, y, e] = align(a, b);
+    return { mant: x - y, exp: e };
+  },
   mul: (a: Dec, b: Dec): Dec => ({ mant: a.mant * b.mant, exp: a.exp + b.exp }),
   /** Div: DivisionPrecision (16) digits after the point, rounded half away from zero. */
   div: (a: Dec, b: Dec): Dec => {

@@ -17,7 +17,15 @@ const pemFields = structOf([
 ]);
 
 function pemOf(v: Value): PemEncoded {
-  return { cert: v.field('Cert').str(), key: v.field('Key').str(), ca: v.field('CA').str(), caChain: v.field('CAChain').items().map((x) => x.str()) };
+  return {
+    cert: v.field('Cert').str(),
+    key: v.field('Key').str(),
+    ca: v.field('CA').str(),
+    caChain: v
+      .field('CAChain')
+      .items()
+      .map((x) => x.str()),
+  };
 }
 
 export const pemEncodedType: GoType = namedType({
@@ -27,7 +35,8 @@ export const pemEncodedType: GoType = namedType({
     // "a wrapper to mimic v2 secrets Data wrapper": .Data returns the value itself.
     { name: 'Data', sig: { params: [], variadic: false, results: [] }, call: (recv) => recv },
     {
-      name: 'CaChainContains', sig: { params: [stringType], variadic: false, results: [boolType] },
+      name: 'CaChainContains',
+      sig: { params: [stringType], variadic: false, results: [boolType] },
       call: (recv, [item]) => boolValue(pemOf(recv).caChain.includes(item.str())),
     },
   ],
@@ -39,8 +48,9 @@ if (dataMethod) (dataMethod.sig.results as GoType[]).push(pemEncodedType);
 
 export function pemValue(p: PemEncoded): Value {
   return new Value(pemEncodedType, [
-    stringValue(p.cert), stringValue(p.key), stringValue(p.ca),
+    stringValue(p.cert),
+    stringValue(p.key),
+    stringValue(p.ca),
     new Value(sliceStringType, p.caChain.length === 0 ? null : p.caChain.map((s) => stringValue(s))),
   ]);
 }
-

@@ -3,8 +3,23 @@
 
 import { quote } from '../../go/strconv/index.js';
 import {
-  type GoType, GoError, GoMap, Value, boolType, boolValue, indirectInterface, intType, intValue,
-  mapStringInterfaceType, mapStringStringType, namedType, ptrTo, sliceStringType, stringType, stringValue, structOf,
+  type GoType,
+  GoError,
+  GoMap,
+  Value,
+  boolType,
+  boolValue,
+  indirectInterface,
+  intType,
+  intValue,
+  mapStringInterfaceType,
+  mapStringStringType,
+  namedType,
+  ptrTo,
+  sliceStringType,
+  stringType,
+  stringValue,
+  structOf,
   zeroOf,
 } from '../../value/index.js';
 import { decodeJSON } from '../../go/encoding/json/index.js';
@@ -90,11 +105,16 @@ export function objectEntries(m: Value): [string, Value][] {
 /** The JSON kind word encoding/json uses in UnmarshalTypeError ("number", "string", "array", ...). */
 function jsonKind(v: Value): string {
   switch (v.kind) {
-    case 'map': return 'object';
-    case 'slice': return 'array';
-    case 'bool': return 'bool';
-    case 'string': return v.type === stringType ? 'string' : 'number';
-    default: return 'number';
+    case 'map':
+      return 'object';
+    case 'slice':
+      return 'array';
+    case 'bool':
+      return 'bool';
+    case 'string':
+      return v.type === stringType ? 'string' : 'number';
+    default:
+      return 'number';
   }
 }
 
@@ -103,7 +123,10 @@ class StructDecoder {
   /** The first type error; decoding goes on after it, as Go's decoder does. */
   err: GoError | undefined;
 
-  constructor(private readonly structName: string, private readonly path: string) {}
+  constructor(
+    private readonly structName: string,
+    private readonly path: string,
+  ) {}
 
   fail(v: Value, goType: string, field: string, withLiteral = false): void {
     if (this.err) return;
@@ -120,13 +143,19 @@ class StructDecoder {
 
   str(v: Value | undefined, field: string): string {
     if (!v?.isValid()) return '';
-    if (v.type !== stringType) { this.fail(v, 'string', field); return ''; }
+    if (v.type !== stringType) {
+      this.fail(v, 'string', field);
+      return '';
+    }
     return v.str();
   }
 
   int(v: Value | undefined, field: string): bigint {
     if (!v?.isValid()) return 0n;
-    if (v.kind !== 'string' || v.type === stringType) { this.fail(v, 'int', field); return 0n; }
+    if (v.kind !== 'string' || v.type === stringType) {
+      this.fail(v, 'int', field);
+      return 0n;
+    }
     const text = v.str();
     if (!/^-?[0-9]+$/.test(text) || BigInt(text) > 9223372036854775807n || BigInt(text) < -9223372036854775808n) {
       this.fail(v, 'int', field, true);
@@ -137,19 +166,28 @@ class StructDecoder {
 
   bool(v: Value | undefined, field: string): boolean {
     if (!v?.isValid()) return false;
-    if (v.kind !== 'bool') { this.fail(v, 'bool', field); return false; }
+    if (v.kind !== 'bool') {
+      this.fail(v, 'bool', field);
+      return false;
+    }
     return v.bool();
   }
 
   strings(v: Value | undefined, field: string): string[] | null {
     if (!v?.isValid()) return null;
-    if (v.kind !== 'slice') { this.fail(v, '[]string', field); return null; }
+    if (v.kind !== 'slice') {
+      this.fail(v, '[]string', field);
+      return null;
+    }
     return v.items().map((e) => this.str(indirectInterface(e), field));
   }
 
   stringMap(v: Value | undefined, field: string): Map<string, string> | null {
     if (!v?.isValid()) return null;
-    if (v.kind !== 'map') { this.fail(v, 'map[string]string', field); return null; }
+    if (v.kind !== 'map') {
+      this.fail(v, 'map[string]string', field);
+      return null;
+    }
     return new Map(objectEntries(v).map(([k, e]) => [k, this.str(e, field)]));
   }
 }
@@ -207,14 +245,30 @@ function decodeWrapInfo(v: Value, parent: StructDecoder): ApiSecretWrapInfo | nu
 
 function emptySecret(): ApiSecret {
   return {
-    requestID: '', leaseID: '', leaseDuration: 0n, renewable: false, data: zeroOf(mapStringInterfaceType),
-    warnings: null, auth: null, wrapInfo: null, mountType: '',
+    requestID: '',
+    leaseID: '',
+    leaseDuration: 0n,
+    renewable: false,
+    data: zeroOf(mapStringInterfaceType),
+    warnings: null,
+    auth: null,
+    wrapInfo: null,
+    mountType: '',
   };
 }
 
 function isZero(s: ApiSecret): boolean {
-  return s.requestID === '' && s.leaseID === '' && s.leaseDuration === 0n && !s.renewable && s.data.isNil()
-    && s.warnings === null && s.auth === null && s.wrapInfo === null && s.mountType === '';
+  return (
+    s.requestID === '' &&
+    s.leaseID === '' &&
+    s.leaseDuration === 0n &&
+    !s.renewable &&
+    s.data.isNil() &&
+    s.warnings === null &&
+    s.auth === null &&
+    s.wrapInfo === null &&
+    s.mountType === ''
+  );
 }
 
 /**
@@ -243,18 +297,34 @@ export function parseVaultResponse(body: string): ApiSecret | null {
   for (const [k] of e) {
     const v = get(k.toLowerCase()) as Value;
     switch (k.toLowerCase()) {
-      case 'request_id': secret.requestID = d.str(v, 'request_id'); break;
-      case 'lease_id': secret.leaseID = d.str(v, 'lease_id'); break;
-      case 'lease_duration': secret.leaseDuration = d.int(v, 'lease_duration'); break;
-      case 'renewable': secret.renewable = d.bool(v, 'renewable'); break;
+      case 'request_id':
+        secret.requestID = d.str(v, 'request_id');
+        break;
+      case 'lease_id':
+        secret.leaseID = d.str(v, 'lease_id');
+        break;
+      case 'lease_duration':
+        secret.leaseDuration = d.int(v, 'lease_duration');
+        break;
+      case 'renewable':
+        secret.renewable = d.bool(v, 'renewable');
+        break;
       case 'data':
         if (v.isValid() && v.kind !== 'map') d.fail(v, 'map[string]interface {}', 'data');
         else if (v.isValid()) secret.data = new Value(mapStringInterfaceType, v.map());
         break;
-      case 'warnings': secret.warnings = d.strings(v, 'warnings'); break;
-      case 'auth': secret.auth = decodeAuth(v, d); break;
-      case 'wrap_info': secret.wrapInfo = decodeWrapInfo(v, d); break;
-      case 'mount_type': secret.mountType = d.str(v, 'mount_type'); break;
+      case 'warnings':
+        secret.warnings = d.strings(v, 'warnings');
+        break;
+      case 'auth':
+        secret.auth = decodeAuth(v, d);
+        break;
+      case 'wrap_info':
+        secret.wrapInfo = decodeWrapInfo(v, d);
+        break;
+      case 'mount_type':
+        secret.mountType = d.str(v, 'mount_type');
+        break;
     }
   }
   if (d.err) throw d.err;
@@ -274,8 +344,7 @@ export function parseVaultResponse(body: string): ApiSecret | null {
   return secret;
 }
 
-const stringSlice = (xs: readonly string[] | null): Value =>
-  new Value(sliceStringType, xs === null ? null : xs.map((s) => stringValue(s)));
+const stringSlice = (xs: readonly string[] | null): Value => new Value(sliceStringType, xs === null ? null : xs.map((s) => stringValue(s)));
 
 function stringMapValue(m: Map<string, string> | null): Value {
   if (m === null) return zeroOf(mapStringStringType);
@@ -299,7 +368,10 @@ interface SecretFields {
 /** consul-template updateSecret onto a zero Secret (transformSecret): only non-empty fields are copied. */
 function transform(theirs: ApiSecret): SecretFields {
   const ours: SecretFields = {
-    requestID: theirs.requestID, leaseID: theirs.leaseID, leaseDuration: theirs.leaseDuration, renewable: theirs.renewable,
+    requestID: theirs.requestID,
+    leaseID: theirs.leaseID,
+    leaseDuration: theirs.leaseDuration,
+    renewable: theirs.renewable,
     data: (theirs.data.map()?.size ?? 0) !== 0 ? theirs.data : zeroOf(mapStringInterfaceType),
     warnings: theirs.warnings && theirs.warnings.length > 0 ? theirs.warnings : null,
     auth: null,
@@ -308,10 +380,12 @@ function transform(theirs: ApiSecret): SecretFields {
   if (theirs.auth) {
     const a = theirs.auth;
     ours.auth = {
-      clientToken: a.clientToken, accessor: a.accessor,
+      clientToken: a.clientToken,
+      accessor: a.accessor,
       policies: a.policies && a.policies.length > 0 ? a.policies : null,
       metadata: a.metadata && a.metadata.size > 0 ? a.metadata : null,
-      leaseDuration: a.leaseDuration, renewable: a.renewable,
+      leaseDuration: a.leaseDuration,
+      renewable: a.renewable,
     };
   }
   if (theirs.wrapInfo) ours.wrapInfo = { ...theirs.wrapInfo };
@@ -321,16 +395,41 @@ function transform(theirs: ApiSecret): SecretFields {
 /** The *dependency.Secret Value consul-template hands to the template. */
 export function secretValue(api: ApiSecret): Value {
   const s = transform(api);
-  const auth = s.auth === null ? new Value(ptrTo(secretAuthType), null) : new Value(ptrTo(secretAuthType), new Value(secretAuthType, [
-    stringValue(s.auth.clientToken), stringValue(s.auth.accessor), stringSlice(s.auth.policies), stringMapValue(s.auth.metadata),
-    intValue(s.auth.leaseDuration), boolValue(s.auth.renewable),
-  ]));
-  const wrap = s.wrapInfo === null ? new Value(ptrTo(secretWrapInfoType), null) : new Value(ptrTo(secretWrapInfoType), new Value(secretWrapInfoType, [
-    stringValue(s.wrapInfo.token), intValue(s.wrapInfo.ttl), timeValue(s.wrapInfo.creationTime), stringValue(s.wrapInfo.wrappedAccessor),
-  ]));
+  const auth =
+    s.auth === null
+      ? new Value(ptrTo(secretAuthType), null)
+      : new Value(
+          ptrTo(secretAuthType),
+          new Value(secretAuthType, [
+            stringValue(s.auth.clientToken),
+            stringValue(s.auth.accessor),
+            stringSlice(s.auth.policies),
+            stringMapValue(s.auth.metadata),
+            intValue(s.auth.leaseDuration),
+            boolValue(s.auth.renewable),
+          ]),
+        );
+  const wrap =
+    s.wrapInfo === null
+      ? new Value(ptrTo(secretWrapInfoType), null)
+      : new Value(
+          ptrTo(secretWrapInfoType),
+          new Value(secretWrapInfoType, [
+            stringValue(s.wrapInfo.token),
+            intValue(s.wrapInfo.ttl),
+            timeValue(s.wrapInfo.creationTime),
+            stringValue(s.wrapInfo.wrappedAccessor),
+          ]),
+        );
   const secret = new Value(secretType, [
-    stringValue(s.requestID), stringValue(s.leaseID), intValue(s.leaseDuration), boolValue(s.renewable),
-    s.data, stringSlice(s.warnings), auth, wrap,
+    stringValue(s.requestID),
+    stringValue(s.leaseID),
+    intValue(s.leaseDuration),
+    boolValue(s.renewable),
+    s.data,
+    stringSlice(s.warnings),
+    auth,
+    wrap,
   ]);
   return new Value(secretPtrType, secret);
 }

@@ -161,7 +161,12 @@ export class VaultPKIQuery implements Dependency {
   readonly key: string;
   private readonly pkiPath: string;
 
-  constructor(s: string, private readonly destination: string, private readonly data: ReadonlyMap<string, string>, private readonly opts: FetchOptions) {
+  constructor(
+    s: string,
+    private readonly destination: string,
+    private readonly data: ReadonlyMap<string, string>,
+    private readonly opts: FetchOptions,
+  ) {
     const p = trimPath(s);
     if (p === '') throw new GoError(`vault.read: invalid format: ${quote(p)}`);
     this.pkiPath = parseURL(p).path;

@@ -25,7 +25,10 @@ export class VaultReadQuery implements Dependency {
   private readonly rawPath: string;
   private readonly query: Map<string, string[]>;
 
-  constructor(s: string, private readonly opts: FetchOptions) {
+  constructor(
+    s: string,
+    private readonly opts: FetchOptions,
+  ) {
     const u = parseReadPath(s);
     this.rawPath = u.path;
     this.query = parseQuery(u.rawQuery);

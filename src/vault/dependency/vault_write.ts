@@ -24,7 +24,10 @@ export class VaultWriteQuery implements Dependency {
   readonly key: string;
   private readonly path: string;
 
-  constructor(s: string, private readonly data: ReadonlyMap<string, string>) {
+  constructor(
+    s: string,
+    private readonly data: ReadonlyMap<string, string>,
+  ) {
     this.path = trimPath(s);
     if (this.path === '') throw new GoError(`vault.write: invalid format: ${quote(this.path)}`);
     this.key = `vault.write(${this.path} -> ${sha1Map(data)})`;

@@ -34,7 +34,10 @@ function resolveSandboxed(files: FileAccess, sandbox: string, path: string): str
 class FileQuery implements Dependency {
   readonly key: string;
 
-  constructor(private readonly path: string, private readonly files: FileAccess) {
+  constructor(
+    private readonly path: string,
+    private readonly files: FileAccess,
+  ) {
     this.key = `file(${path})`;
   }
 
@@ -60,14 +63,18 @@ export const fileFuncs = {
       return v ?? stringValue('');
     }),
   writeToFile: (ctx: FuncContext): Value =>
-    fn([S, S, S, S, SS], S, ([path, user, group, perms, ...args]) => {
-      const flags = args.length === 2 ? args[0].str() : '';
-      if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
-      const content = args[args.length - 1].str();
-      const mode = Number(parseUint8(perms.str(), 32));
-      if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
-      ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
-      return stringValue('');
-    }, true),
+    fn(
+      [S, S, S, S, SS],
+      S,
+      ([path, user, group, perms, ...args]) => {
+        const flags = args.length === 2 ? args[0].str() : '';
+        if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
+        const content = args[args.length - 1].str();
+        const mode = Number(parseUint8(perms.str(), 32));
+        if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
+        ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
+        return stringValue('');
+      },
+      true,
+    ),
 } satisfies Record<string, PerRender>;
-

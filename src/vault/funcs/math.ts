@@ -3,8 +3,18 @@
 
 import { sprintf } from '../../fmt/index.js';
 import {
-  GoError, GoPanic, type Value, box, float64Value, indirectInterface, int64Value, interfaceType, isFloatKind, isIntKind,
-  isUintKind, uint64Value,
+  GoError,
+  GoPanic,
+  type Value,
+  box,
+  float64Value,
+  indirectInterface,
+  int64Value,
+  interfaceType,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  uint64Value,
 } from '../../value/index.js';
 import { I, fn } from './sig.js';
 

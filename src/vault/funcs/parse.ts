@@ -1,6 +1,21 @@
 // parseBool, parseFloat, parseInt, parseUint, parseJSON, parseYAML.
 
-import { GoError, GoMap, Value, boolValue, box, float64Type, float64Value, int64Type, int64Value, interfaceType, mapStringInterfaceType, uint64Type, uint64Value, boolType } from '../../value/index.js';
+import {
+  GoError,
+  GoMap,
+  Value,
+  boolValue,
+  box,
+  float64Type,
+  float64Value,
+  int64Type,
+  int64Value,
+  interfaceType,
+  mapStringInterfaceType,
+  uint64Type,
+  uint64Value,
+  boolType,
+} from '../../value/index.js';
 import { decodeJSON } from '../../go/encoding/json/index.js';
 import { parseBool, parseFloat64, parseInt10, parseUint10 } from '../../go/strconv/index.js';
 import { parseYAMLv2 } from '../yaml/decode.js';

@@ -1,8 +1,24 @@
 // scratch (template/scratch.go): per-execution key/value storage with methods.
 
 import {
-  indirectInterface, type GoType, GoError, GoMap, Value, boolType, boolValue, box, errorType, interfaceType, invalid,
-  mapStringInterfaceType, namedType, ptrTo, sliceInterfaceType, stringType, stringValue, structOf,
+  indirectInterface,
+  type GoType,
+  GoError,
+  GoMap,
+  Value,
+  boolType,
+  boolValue,
+  box,
+  errorType,
+  interfaceType,
+  invalid,
+  mapStringInterfaceType,
+  namedType,
+  ptrTo,
+  sliceInterfaceType,
+  stringType,
+  stringValue,
+  structOf,
 } from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
 import { quote } from '../../go/strconv/index.js';
@@ -50,22 +66,46 @@ const scratchStruct: GoType = namedType({
   pointerMethods: [
     { name: 'Key', sig: sig([stringType], [boolType]), call: (r, [k]) => boolValue(storeOf(r).has(k.str())) },
     { name: 'Get', sig: sig([stringType], [interfaceType]), call: (r, [k]) => storeOf(r).get(k.str()) ?? box(invalid) },
-    { name: 'Set', sig: sig([stringType, interfaceType], [stringType]), call: (r, [k, v]) => { storeOf(r).set(k.str(), v); return empty; } },
     {
-      name: 'SetX', sig: sig([stringType, interfaceType], [stringType]),
-      call: (r, [k, v]) => { const s = storeOf(r); if (!s.has(k.str())) s.set(k.str(), v); return empty; },
+      name: 'Set',
+      sig: sig([stringType, interfaceType], [stringType]),
+      call: (r, [k, v]) => {
+        storeOf(r).set(k.str(), v);
+        return empty;
+      },
     },
-    { name: 'MapSet', sig: sig([stringType, stringType, interfaceType], [stringType, errorType]), call: (r, [k, mk, v]) => mapSet(storeOf(r), k.str(), mk.str(), v, true) },
-    { name: 'MapSetX', sig: sig([stringType, stringType, interfaceType], [stringType, errorType]), call: (r, [k, mk, v]) => mapSet(storeOf(r), k.str(), mk.str(), v, false) },
     {
-      name: 'MapValues', sig: sig([stringType], [sliceInterfaceType, errorType]),
+      name: 'SetX',
+      sig: sig([stringType, interfaceType], [stringType]),
+      call: (r, [k, v]) => {
+        const s = storeOf(r);
+        if (!s.has(k.str())) s.set(k.str(), v);
+        return empty;
+      },
+    },
+    {
+      name: 'MapSet',
+      sig: sig([stringType, stringType, interfaceType], [stringType, errorType]),
+      call: (r, [k, mk, v]) => mapSet(storeOf(r), k.str(), mk.str(), v, true),
+    },
+    {
+      name: 'MapSetX',
+      sig: sig([stringType, stringType, interfaceType], [stringType, errorType]),
+      call: (r, [k, mk, v]) => mapSet(storeOf(r), k.str(), mk.str(), v, false),
+    },
+    {
+      name: 'MapValues',
+      sig: sig([stringType], [sliceInterfaceType, errorType]),
       call: (r, [k]) => {
         const stored = storeOf(r).get(k.str());
         const typed = stored && indirectInterface(stored);
         if (!typed || typed.type !== mapStringInterfaceType) return new Value(sliceInterfaceType, null);
         // A nil map passes Go's type assertion too: its values are an empty, non-nil slice.
         const entries = [...(typed.map()?.entries.values() ?? [])].sort((a, b) => compareStrings(a.key.str(), b.key.str()));
-        return new Value(sliceInterfaceType, entries.map((e) => e.value));
+        return new Value(
+          sliceInterfaceType,
+          entries.map((e) => e.value),
+        );
       },
     },
   ],

@@ -1,9 +1,7 @@
 // Declaring template functions with their Go signatures, so that text/template's
 // argument conversion (exec) reports Go's errors before the function runs.
 
-import {
-  type GoType, type GoFunc, type Value, errorType, goFunc, interfaceType, sliceInterfaceType, sliceStringType, stringType,
-} from '../../value/index.js';
+import { type GoType, type GoFunc, type Value, errorType, goFunc, interfaceType, sliceInterfaceType, sliceStringType, stringType } from '../../value/index.js';
 
 /** func(params...) (result, error); `variadic` makes the last param a ...T (give the slice type). */
 export function fn(params: readonly GoType[], result: GoType, impl: GoFunc, variadic = false): Value {

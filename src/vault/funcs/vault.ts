@@ -17,24 +17,33 @@ function recall(ctx: FuncContext, d: Dependency): Value | undefined {
 /** Made per render: they read and record the render's state. */
 export const secretFuncs = {
   secret: (ctx: FuncContext): Value =>
-    fn([SS], I, (args) => {
-      if (args.length === 0) return box(invalid);
-      const [path, ...rest] = args.map((a) => a.str());
-      const data = parseKVArgs(rest);
-      const d = rest.length === 0 ? new VaultReadQuery(path, ctx.fetch) : new VaultWriteQuery(path, data);
-      return box(recall(ctx, d) ?? invalid);
-    }, true),
+    fn(
+      [SS],
+      I,
+      (args) => {
+        if (args.length === 0) return box(invalid);
+        const [path, ...rest] = args.map((a) => a.str());
+        const data = parseKVArgs(rest);
+        const d = rest.length === 0 ? new VaultReadQuery(path, ctx.fetch) : new VaultWriteQuery(path, data);
+        return box(recall(ctx, d) ?? invalid);
+      },
+      true,
+    ),
   secrets: (ctx: FuncContext): Value =>
     fn([S], SS, ([s]) => {
       if (s.str().length === 0) return new Value(sliceStringType, null);
       return recall(ctx, new VaultListQuery(s.str())) ?? new Value(sliceStringType, null);
     }),
   pkiCert: (ctx: FuncContext): Value =>
-    fn([SS], I, (args) => {
-      if (args.length === 0) return box(invalid);
-      const [path, ...rest] = args.map((a) => a.str());
-      const d = new VaultPKIQuery(path, ctx.destination, parseKVArgs(rest), ctx.fetch);
-      return box(recall(ctx, d) ?? invalid);
-    }, true),
+    fn(
+      [SS],
+      I,
+      (args) => {
+        if (args.length === 0) return box(invalid);
+        const [path, ...rest] = args.map((a) => a.str());
+        const d = new VaultPKIQuery(path, ctx.destination, parseKVArgs(rest), ctx.fetch);
+        return box(recall(ctx, d) ?? invalid);
+      },
+      true,
+    ),
 } satisfies Record<string, PerRender>;
-

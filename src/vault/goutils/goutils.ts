@@ -71,9 +71,16 @@ export function swapCase(str: string): string {
   let ws = true;
   let out = '';
   for (const r of str) {
-    if (isUpper(r) || isTitle(r)) { out += lower(r); ws = false; }
-    else if (isLower(r)) { out += ws ? titleRune(r) : upper(r); ws = false; }
-    else { out += r; ws = gs.isSpace(r.codePointAt(0) ?? 0); }
+    if (isUpper(r) || isTitle(r)) {
+      out += lower(r);
+      ws = false;
+    } else if (isLower(r)) {
+      out += ws ? titleRune(r) : upper(r);
+      ws = false;
+    } else {
+      out += r;
+      ws = gs.isSpace(r.codePointAt(0) ?? 0);
+    }
   }
   return out;
 }

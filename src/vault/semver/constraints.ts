@@ -15,7 +15,8 @@ interface Constraint {
 }
 
 const ws = '[\\t\\n\\f\\r ]';
-const cvRegex = String.raw`v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?` +
+const cvRegex =
+  String.raw`v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?` +
   String.raw`(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?` +
   String.raw`(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`;
 const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`;
@@ -23,9 +24,7 @@ const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`;
 const constraintRegex = new RegExp(`^${ws}*(${ops})${ws}*(${cvRegex})${ws}*$`);
 const constraintRangeRegex = new RegExp(`${ws}*(${cvRegex})${ws}+-${ws}+(${cvRegex})${ws}*`, 'g');
 const findConstraintRegex = new RegExp(`(${ops})${ws}*(${cvRegex})`, 'g');
-const validConstraintRegex = new RegExp(
-  `^(${ws}*(${ops})${ws}*(${cvRegex})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cvRegex})${ws}*)*$`,
-);
+const validConstraintRegex = new RegExp(`^(${ws}*(${ops})${ws}*(${cvRegex})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cvRegex})${ws}*)*$`);
 
 function isX(x: string): boolean {
   return x === 'x' || x === '*' || x === 'X';

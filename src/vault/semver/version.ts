@@ -12,9 +12,8 @@ export interface SemVer {
   readonly original: string;
 }
 
-export const semVerRegex = String.raw`v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?` +
-  String.raw`(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?` +
-  String.raw`(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`;
+export const semVerRegex =
+  String.raw`v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?` + String.raw`(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?` + String.raw`(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`;
 
 const versionRegex = new RegExp(`^${semVerRegex}$`);
 const maxUint64 = (1n << 64n) - 1n;

@@ -2,9 +2,7 @@
 // Stringer/error hook, number printing, and machine addresses.
 
 import { formatFloat } from '../../fmt/index.js';
-import {
-  type GoType, type Method, type Value, Value as GoValue, box, isComplexKind, isFloatKind, isIntKind, isUintKind, ptrTo,
-} from '../../value/index.js';
+import { type GoType, type Method, type Value, Value as GoValue, box, isComplexKind, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../value/index.js';
 
 /**
  * Our values have no machine address; like vtpl's fmt, every non-nil pointer, map,

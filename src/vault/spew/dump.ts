@@ -94,8 +94,7 @@ class DumpState {
     else if (kind === 'slice') {
       len = v.items().length;
       cap = v.type === sliceInterfaceType ? appendedCap(len) : len;
-    }
-    else if (kind === 'map') len = v.map()?.size ?? 0;
+    } else if (kind === 'map') len = v.map()?.size ?? 0;
     else if (kind === 'string') len = utf8Bytes(v.str()).length;
     if (len !== 0 || cap !== 0) {
       const parts = [len !== 0 ? `len=${len}` : '', cap !== 0 ? `cap=${cap}` : ''].filter((p) => p !== '');
@@ -111,7 +110,8 @@ class DumpState {
     const scalar = scalarText(v);
     if (scalar !== undefined) this.out += scalar;
     else if (kind === 'string') this.out += quote(v.str());
-    else if (kind === 'interface') this.out += '<nil>'; // only nil interfaces get here (unpack)
+    else if (kind === 'interface')
+      this.out += '<nil>'; // only nil interfaces get here (unpack)
     else if (kind === 'slice' && v.isNil()) this.out += '<nil>';
     else if (kind === 'slice' || kind === 'array') this.block(() => this.dumpSlice(v));
     else if (kind === 'map') {

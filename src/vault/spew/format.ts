@@ -85,14 +85,15 @@ class FormatState {
     } else if (kind === 'map') {
       this.out += 'map[';
       const m = v.map();
-      if (m) sortedEntries(m).forEach(({ key, value }, i) => {
-        if (i > 0) this.out += ' ';
-        this.ignoreNextType = true;
-        this.format(this.unpack(asStatic(key, v.type.key)));
-        this.out += ':';
-        this.ignoreNextType = true;
-        this.format(this.unpack(asStatic(value, v.type.elem)));
-      });
+      if (m)
+        sortedEntries(m).forEach(({ key, value }, i) => {
+          if (i > 0) this.out += ' ';
+          this.ignoreNextType = true;
+          this.format(this.unpack(asStatic(key, v.type.key)));
+          this.out += ':';
+          this.ignoreNextType = true;
+          this.format(this.unpack(asStatic(value, v.type.elem)));
+        });
       this.out += ']';
     } else if (kind === 'struct') {
       const fields = v.type.fields ?? [];

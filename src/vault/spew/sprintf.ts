@@ -6,9 +6,7 @@
 import { sprintf } from '../../fmt/index.js';
 import { parseArgNumber, parsenum } from '../../fmt/index.js';
 import { runeAt, runeString } from '../../go/unicode/utf8/index.js';
-import {
-  GoMap, Value, boolType, box, intType, interfaceType, mapOf, namedType, ptrTo, stringValue, structOf, uintptrType, zeroOf,
-} from '../../value/index.js';
+import { GoMap, Value, boolType, box, intType, interfaceType, mapOf, namedType, ptrTo, stringValue, structOf, uintptrType, zeroOf } from '../../value/index.js';
 import { spewV } from './format.js';
 
 const formatStateName = '*spew.formatState';
@@ -56,11 +54,16 @@ function origFormat(f: Flags, verb: string): string {
 /** pp.printArg(formatter, verb) for one spew-wrapped argument. */
 function printArg(value: Value, verb: string, f: Flags): string {
   switch (verb) {
-    case 'T': return sprintf(origFormat(f, 's'), [stringValue(formatStateName)]);
-    case 'p': return sprintf(origFormat(f, 'p'), [formatStatePtr(value)]);
-    case 'w': return `%!w(${formatStateName}=${sprintf('%v', [formatStatePtr(value)])})`;
-    case 'v': return spewV(value, { sharp: f.sharp, plus: f.plus });
-    default: return sprintf(origFormat(f, verb), [value]);
+    case 'T':
+      return sprintf(origFormat(f, 's'), [stringValue(formatStateName)]);
+    case 'p':
+      return sprintf(origFormat(f, 'p'), [formatStatePtr(value)]);
+    case 'w':
+      return `%!w(${formatStateName}=${sprintf('%v', [formatStatePtr(value)])})`;
+    case 'v':
+      return spewV(value, { sharp: f.sharp, plus: f.plus });
+    default:
+      return sprintf(origFormat(f, verb), [value]);
   }
 }
 

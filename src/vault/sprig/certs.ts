@@ -8,11 +8,34 @@ import { type KeyObject, createHash, createPrivateKey, createPublicKey, generate
 import { isIP } from 'node:net';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, AuthorityKeyIdentifier, BasicConstraints, Certificate,
-  ExtendedKeyUsage, Extension, Extensions, GeneralName, KeyUsage, KeyUsageFlags, Name, RelativeDistinguishedName,
-  SubjectAlternativeName, SubjectKeyIdentifier, SubjectPublicKeyInfo, TBSCertificate, Validity, Version,
-  id_ce_authorityKeyIdentifier, id_ce_basicConstraints, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectAltName,
-  id_ce_subjectKeyIdentifier, id_kp_clientAuth, id_kp_serverAuth,
+  AlgorithmIdentifier,
+  AttributeTypeAndValue,
+  AttributeValue,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  Certificate,
+  ExtendedKeyUsage,
+  Extension,
+  Extensions,
+  GeneralName,
+  KeyUsage,
+  KeyUsageFlags,
+  Name,
+  RelativeDistinguishedName,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
+  SubjectPublicKeyInfo,
+  TBSCertificate,
+  Validity,
+  Version,
+  id_ce_authorityKeyIdentifier,
+  id_ce_basicConstraints,
+  id_ce_extKeyUsage,
+  id_ce_keyUsage,
+  id_ce_subjectAltName,
+  id_ce_subjectKeyIdentifier,
+  id_kp_clientAuth,
+  id_kp_serverAuth,
 } from '@peculiar/asn1-x509';
 import { sprintf } from '../../fmt/index.js';
 import { GoError, Value, indirectInterface, intType, namedType, sliceInterfaceType, stringType, stringValue, structOf } from '../../value/index.js';
@@ -20,7 +43,13 @@ import { S, fn } from '../funcs/sig.js';
 import { dsaPrivateKeyPEM } from './dsa-key.js';
 
 /** sprig's `certificate` struct (unexported type in package sprig). */
-export const certificateType = namedType({ str: 'sprig.certificate', underlying: structOf([{ name: 'Cert', type: stringType }, { name: 'Key', type: stringType }]) });
+export const certificateType = namedType({
+  str: 'sprig.certificate',
+  underlying: structOf([
+    { name: 'Cert', type: stringType },
+    { name: 'Key', type: stringType },
+  ]),
+});
 
 interface Cert {
   readonly cert: string;
@@ -47,9 +76,17 @@ function pemEncode(type: string, der: Buffer): string {
 function parsePrivateKeyPEM(text: string): KeyObject {
   const block = pemDecode(text);
   if (block === undefined) throw new GoError('no PEM data in input');
-  const what = block.type === 'PRIVATE KEY' ? 'decoding PEM as PKCS#8'
-    : !block.type.endsWith(' PRIVATE KEY') ? undefined
-      : ({ RSA: 'parsing RSA private key from PEM', EC: 'parsing EC private key from PEM', DSA: 'parsing DSA private key from PEM' } as Record<string, string>)[block.type.slice(0, -12)];
+  const what =
+    block.type === 'PRIVATE KEY'
+      ? 'decoding PEM as PKCS#8'
+      : !block.type.endsWith(' PRIVATE KEY')
+        ? undefined
+        : (
+            { RSA: 'parsing RSA private key from PEM', EC: 'parsing EC private key from PEM', DSA: 'parsing DSA private key from PEM' } as Record<
+              string,
+              string
+            >
+          )[block.type.slice(0, -12)];
   if (!block.type.endsWith(' PRIVATE KEY') && block.type !== 'PRIVATE KEY') throw new GoError(`no private key data in PEM block of type ${block.type}`);
   if (what === undefined) throw new GoError(`invalid private key type ${block.type}`);
   try {
@@ -62,10 +99,14 @@ function parsePrivateKeyPEM(text: string): KeyObject {
 /** pemBlockForKey. */
 function keyPEM(key: KeyObject): string {
   switch (key.asymmetricKeyType) {
-    case 'rsa': return key.export({ type: 'pkcs1', format: 'pem' }) as string;
-    case 'ec': return key.export({ type: 'sec1', format: 'pem' }) as string;
-    case 'dsa': return dsaPrivateKeyPEM(key);
-    default: return key.export({ type: 'pkcs8', format: 'pem' }) as string;
+    case 'rsa':
+      return key.export({ type: 'pkcs1', format: 'pem' }) as string;
+    case 'ec':
+      return key.export({ type: 'sec1', format: 'pem' }) as string;
+    case 'dsa':
+      return dsaPrivateKeyPEM(key);
+    default:
+      return key.export({ type: 'pkcs8', format: 'pem' }) as string;
   }
 }
 
@@ -76,7 +117,12 @@ function signingParams(key: KeyObject): { hash: string | null; alg: AlgorithmIde
       return { hash: 'sha256', alg: new AlgorithmIdentifier({ algorithm: '1.2.840.113549.1.1.11', parameters: null }) };
     case 'ec': {
       const curve = key.asymmetricKeyDetails?.namedCurve;
-      const [hash, oid] = curve === 'secp384r1' ? ['sha384', '1.2.840.10045.4.3.3'] : curve === 'secp521r1' ? ['sha512', '1.2.840.10045.4.3.4'] : ['sha256', '1.2.840.10045.4.3.2'];
+      const [hash, oid] =
+        curve === 'secp384r1'
+          ? ['sha384', '1.2.840.10045.4.3.3']
+          : curve === 'secp521r1'
+            ? ['sha512', '1.2.840.10045.4.3.4']
+            : ['sha256', '1.2.840.10045.4.3.2'];
       return { hash: hash as string, alg: new AlgorithmIdentifier({ algorithm: oid as string }) };
     }
     case 'ed25519':
@@ -109,14 +155,18 @@ interface Template {
 
 /** getNetIPs / getAlternateDNSStrs: every element must be a string (and an IP). */
 function strings(list: Value, what: 'ip' | 'dns'): string[] {
-  return indirectInterface(list).items().map((item) => {
-    const v = indirectInterface(item);
-    if (!v.isValid() || v.type !== stringType) {
-      throw new GoError(what === 'ip' ? sprintf('error parsing ip: %v is not a string', [item]) : sprintf('error processing alternate dns name: %v is not a string', [item]));
-    }
-    if (what === 'ip' && isIP(v.str()) === 0) throw new GoError(`error parsing ip: ${v.str()}`);
-    return v.str();
-  });
+  return indirectInterface(list)
+    .items()
+    .map((item) => {
+      const v = indirectInterface(item);
+      if (!v.isValid() || v.type !== stringType) {
+        throw new GoError(
+          what === 'ip' ? sprintf('error parsing ip: %v is not a string', [item]) : sprintf('error processing alternate dns name: %v is not a string', [item]),
+        );
+      }
+      if (what === 'ip' && isIP(v.str()) === 0) throw new GoError(`error parsing ip: ${v.str()}`);
+      return v.str();
+    });
 }
 
 /** x509.CreateCertificate(rand, template, parent, pub, signer) for sprig's templates. */
@@ -161,7 +211,11 @@ function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: 
   });
   const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
   const signature = sign(hash, tbsDer, parent.key);
-  const cert = new Certificate({ tbsCertificate: tbs, signatureAlgorithm: alg, signatureValue: signature.buffer.slice(signature.byteOffset, signature.byteOffset + signature.length) });
+  const cert = new Certificate({
+    tbsCertificate: tbs,
+    signatureAlgorithm: alg,
+    signatureValue: signature.buffer.slice(signature.byteOffset, signature.byteOffset + signature.length),
+  });
   return { cert: pemEncode('CERTIFICATE', Buffer.from(AsnConvert.serialize(cert))), key: keyPEM(subjectKey) };
 }
 
@@ -246,6 +300,8 @@ export const sprigCerts = {
   genSelfSignedCert: fn([S, SI, SI, intType], certificateType, ([cn, ips, dns, days]) => selfSigned(cn, ips, dns, days, rsaKey())),
   genSelfSignedCertWithKey: fn([S, SI, SI, intType, S], certificateType, ([cn, ips, dns, days, key]) => selfSigned(cn, ips, dns, days, withKey(key.str()))),
   genSignedCert: fn([S, SI, SI, intType, certificateType], certificateType, ([cn, ips, dns, days, c]) => signed(cn, ips, dns, days, c, rsaKey())),
-  genSignedCertWithKey: fn([S, SI, SI, intType, certificateType, S], certificateType, ([cn, ips, dns, days, c, key]) => signed(cn, ips, dns, days, c, withKey(key.str()))),
+  genSignedCertWithKey: fn([S, SI, SI, intType, certificateType, S], certificateType, ([cn, ips, dns, days, c, key]) =>
+    signed(cn, ips, dns, days, c, withKey(key.str())),
+  ),
   buildCustomCert: fn([S, S], certificateType, ([c, k]) => certValue(buildCustomCert(c.str(), k.str()))),
 } satisfies Record<string, Value>;

@@ -2,7 +2,20 @@
 // ToFloat64, and the declarations of func(string...) template functions.
 
 import { sprint } from '../../fmt/index.js';
-import { type Value, boolType, boolValue, indirectInterface, stringValue, isComplexKind, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType, uint8Type } from '../../value/index.js';
+import {
+  type Value,
+  boolType,
+  boolValue,
+  indirectInterface,
+  stringValue,
+  isComplexKind,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  jsonNumberType,
+  stringType,
+  uint8Type,
+} from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { S, fnNoErr } from '../funcs/sig.js';
 import { parseFloat64 } from '../../go/strconv/index.js';
@@ -20,7 +33,10 @@ export function strslice(v0: Value): string[] {
   const v = indirectInterface(v0);
   if (!v.isValid()) return [];
   if (v.kind === 'slice' || v.kind === 'array') {
-    return v.items().filter((x) => indirectInterface(x).isValid()).map((x) => strval(x));
+    return v
+      .items()
+      .filter((x) => indirectInterface(x).isValid())
+      .map((x) => strval(x));
   }
   return [strval(v)];
 }
@@ -30,11 +46,17 @@ export function isEmpty(v0: Value): boolean {
   const v = indirectInterface(v0);
   if (!v.isValid()) return true;
   switch (v.kind) {
-    case 'array': case 'slice': return v.items().length === 0;
-    case 'map': return (v.map()?.size ?? 0) === 0;
-    case 'string': return v.str() === '';
-    case 'bool': return !v.bool();
-    case 'struct': return false;
+    case 'array':
+    case 'slice':
+      return v.items().length === 0;
+    case 'map':
+      return (v.map()?.size ?? 0) === 0;
+    case 'string':
+      return v.str() === '';
+    case 'bool':
+      return !v.bool();
+    case 'struct':
+      return false;
     default:
       if (isComplexKind(v.kind)) return v.complex().re === 0 && v.complex().im === 0;
       if (isIntKind(v.kind) || isUintKind(v.kind)) return v.int() === 0n;
@@ -112,7 +134,6 @@ export function toFloat64(v0: Value): number {
 export const bytesOf = (s: string): Uint8Array => utf8Bytes(s);
 
 export const text = (b: Uint8Array): string => bytesToString(b);
-
 
 /** Template functions of one or two strings, as sprig's many func(string...) string. */
 export const str1 = (f: (s: string) => string): Value => fnNoErr([S], S, ([s]) => stringValue(f(s.str())));

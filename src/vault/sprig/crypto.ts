@@ -17,16 +17,33 @@ import { hmacSha256 } from '../../go/crypto/hmac/index.js';
 import { aesCBCDecrypt } from '../../go/crypto/aes/index.js';
 import { scryptKey } from '../../go/x/crypto/scrypt/index.js';
 
-
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 
 const passwordTypeTemplates: Record<string, readonly string[]> = {
   maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
-  long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv',
-    'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc',
-    'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno',
-    'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc',
-    'CvccCvcvCvccno'],
+  long: [
+    'CvcvnoCvcvCvcv',
+    'CvcvCvcvnoCvcv',
+    'CvcvCvcvCvcvno',
+    'CvccnoCvcvCvcv',
+    'CvccCvcvnoCvcv',
+    'CvccCvcvCvcvno',
+    'CvcvnoCvccCvcv',
+    'CvcvCvccnoCvcv',
+    'CvcvCvccCvcvno',
+    'CvcvnoCvcvCvcc',
+    'CvcvCvcvnoCvcc',
+    'CvcvCvcvCvccno',
+    'CvccnoCvccCvcv',
+    'CvccCvccnoCvcv',
+    'CvccCvccCvcvno',
+    'CvcvnoCvccCvcc',
+    'CvcvCvccnoCvcc',
+    'CvcvCvccCvccno',
+    'CvccnoCvcvCvcc',
+    'CvccCvcvnoCvcc',
+    'CvccCvcvCvccno',
+  ],
   medium: ['CvcnoCvc', 'CvcCvcno'],
   short: ['Cvcn'],
   basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
@@ -104,6 +121,7 @@ export const sprigCrypto = {
   adler32sum: str1((s) => String(adler32(bytesOf(s)))),
   sha256sum: str1((s) => hex(sha256(utf8Bytes(s)))),
   derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
-    stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str()))),
+    stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str())),
+  ),
   decryptAES: fn([S, S], stringType, ([password, crypt64]) => stringValue(decryptAES(password.str(), crypt64.str()))),
 } satisfies Record<string, Value>;

@@ -6,7 +6,6 @@ import { GoError, type Value, stringValue, stringType, indirectInterface, int64T
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
 import { parseInLocal, zeroTime, durationString, parseDuration } from '../../go/time/index.js';
 
-
 const second = 1_000_000_000n;
 
 /** time.Time.Add. */
@@ -44,11 +43,17 @@ export const sprigDate = {
       } catch {
         d = 0n;
       }
-    }
-    else if (v.type === int64Type) d = v.int();
+    } else if (v.type === int64Type) d = v.int();
     const u = d < 0n ? -d : d;
     const hour = 3600n * second;
-    const steps: [bigint, string][] = [[hour * 24n * 365n, 'y'], [hour * 24n * 30n, 'mo'], [hour * 24n, 'd'], [hour, 'h'], [60n * second, 'm'], [second, 's']];
+    const steps: [bigint, string][] = [
+      [hour * 24n * 365n, 'y'],
+      [hour * 24n * 30n, 'mo'],
+      [hour * 24n, 'd'],
+      [hour, 'h'],
+      [60n * second, 'm'],
+      [second, 's'],
+    ];
     for (const [size, unit] of steps) if (u > size) return stringValue(`${u / size}${unit}`);
     return stringValue('0s');
   }),

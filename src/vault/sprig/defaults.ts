@@ -1,6 +1,19 @@
 // sprig's defaults.go: default, empty, coalesce, all, any, ternary and the JSON helpers.
 
-import { GoError, GoPanic, type Value, boolType, boolValue, stringValue, indirectInterface, sliceInterfaceType, box, interfaceType, invalid, stringType } from '../../value/index.js';
+import {
+  GoError,
+  GoPanic,
+  type Value,
+  boolType,
+  boolValue,
+  stringValue,
+  indirectInterface,
+  sliceInterfaceType,
+  box,
+  interfaceType,
+  invalid,
+  stringType,
+} from '../../value/index.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
 import { isEmpty } from './convert.js';
 import { marshalJSON, decodeJSON } from '../../go/encoding/json/index.js';
@@ -20,12 +33,10 @@ function marshal(v: Value, escapeHTML: boolean, indent?: string): string {
   return marshalJSON(indirectInterface(v), { escapeHTML, indent });
 }
 
-
 const SI = sliceInterfaceType;
 
 export const sprigDefaults = {
-  default: fnNoErr([I, sliceInterfaceType], interfaceType, ([d, ...given]) =>
-    (given.length === 0 || isEmpty(given[0]) ? d : given[0]), true),
+  default: fnNoErr([I, sliceInterfaceType], interfaceType, ([d, ...given]) => (given.length === 0 || isEmpty(given[0]) ? d : given[0]), true),
   empty: fnNoErr([I], boolType, ([v]) => boolValue(isEmpty(v))),
   coalesce: fnNoErr([sliceInterfaceType], interfaceType, (vs) => vs.find((v) => !isEmpty(v)) ?? box(invalid), true),
   ternary: fnNoErr([I, I, boolType], interfaceType, ([vt, vf, c]) => (c.bool() ? vt : vf)),

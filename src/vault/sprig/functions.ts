@@ -1,12 +1,31 @@
 // sprig's functions.go: the functions genericMap defines inline or takes from Go's
 // strings, path and filepath packages, goutils and xstrings, and the int and float arithmetic.
 
-import { GoError, Value, boolType, boolValue, intType, sliceStringType, stringValue, stringType, sliceInterfaceType, Value as V, box, intValue, deepEqual, float64Type, float64Value, int64Type, int64Value, GoPanic } from '../../value/index.js';
+import {
+  GoError,
+  Value,
+  boolType,
+  boolValue,
+  intType,
+  sliceStringType,
+  stringValue,
+  stringType,
+  sliceInterfaceType,
+  Value as V,
+  box,
+  intValue,
+  deepEqual,
+  float64Type,
+  float64Value,
+  int64Type,
+  int64Value,
+  GoPanic,
+} from '../../value/index.js';
 import { clean, base, dir, ext } from '../../go/path/index.js';
 import { I, S, fn, fnNoErr, SS } from '../funcs/sig.js';
 import { toInt64, toFloat64, bytesOf, str1, str2, pred2 } from './convert.js';
 import { camelCaseToLowerCase, toCamelCase } from '../xstrings/convert.js';
-import { isSpaceCode, wrapCustom, swapCase, } from '../goutils/goutils.js';
+import { isSpaceCode, wrapCustom, swapCase } from '../goutils/goutils.js';
 import { type Dec, fromFloat, toFloat, decOps } from '../decimal/decimal.js';
 import * as gs from '../../go/strings/index.js';
 
@@ -85,7 +104,15 @@ export const sprigFunctions = {
   contains: pred2((sub, s) => s.includes(sub)),
   hasPrefix: pred2((p, s) => s.startsWith(p)),
   hasSuffix: pred2((p, s) => s.endsWith(p)),
-  splitList: fnNoErr([S, S], SS, ([sep, orig]) => new V(sliceStringType, gs.split(orig.str(), sep.str()).map((p) => stringValue(p)))),
+  splitList: fnNoErr(
+    [S, S],
+    SS,
+    ([sep, orig]) =>
+      new V(
+        sliceStringType,
+        gs.split(orig.str(), sep.str()).map((p) => stringValue(p)),
+      ),
+  ),
   tuple: fnNoErr([SI], SI, (vs) => slice(vs.map((v) => box(v))), true),
   addf: fnNoErr([SI], float64Type, (args) => (args.length === 0 ? float64Value(0) : decimalOp(decOps.add)(args)), true),
   add1f: fnNoErr([I], float64Type, ([a]) => decimalOp(decOps.add)([a, float64Value(1)])),
@@ -98,6 +125,8 @@ export const sprigFunctions = {
   mul: fnNoErr([I, sliceInterfaceType], int64Type, ([a, ...vs]) => wrap64(vs.reduce((x, v) => BigInt.asIntN(64, x * toInt64(v)), toInt64(a))), true),
   div: fnNoErr([I, I], int64Type, ([a, b]) => wrap64(toInt64(a) / divisor(toInt64(b)))),
   mod: fnNoErr([I, I], int64Type, ([a, b]) => wrap64(toInt64(a) % divisor(toInt64(b)))),
-  atoi: fnNoErr([S], intType, ([s]) => intValue(/^[+-]?[0-9]+$/.test(s.str()) && BigInt(s.str()) >= -(1n << 63n) && BigInt(s.str()) < 1n << 63n ? BigInt(s.str()) : 0n)),
+  atoi: fnNoErr([S], intType, ([s]) =>
+    intValue(/^[+-]?[0-9]+$/.test(s.str()) && BigInt(s.str()) >= -(1n << 63n) && BigInt(s.str()) < 1n << 63n ? BigInt(s.str()) : 0n),
+  ),
   deepEqual: fnNoErr([I, I], boolType, ([a, b]) => boolValue(deepEqual(a, b))),
 } satisfies Record<string, Value>;

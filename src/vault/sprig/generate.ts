@@ -101,7 +101,11 @@ function ago(v: Value, nowMs: number): string {
 }
 
 export const sprigGenerate = {
-  randInt: fnNoErr([intType, intType], intType, ([min, max]) => new Value(intType, BigInt.asIntN(64, intn(BigInt.asIntN(64, max.int() - min.int())) + min.int()))),
+  randInt: fnNoErr(
+    [intType, intType],
+    intType,
+    ([min, max]) => new Value(intType, BigInt.asIntN(64, intn(BigInt.asIntN(64, max.int() - min.int())) + min.int())),
+  ),
   shuffle: fnNoErr([S], stringType, ([s]) => stringValue(shuffle(s.str()))),
   bcrypt: fnNoErr([S], stringType, ([s]) => stringValue(bcrypt(s.str()))),
   htpasswd: fnNoErr([S, S], stringType, ([u, p]) => stringValue(htpasswd(u.str(), p.str()))),

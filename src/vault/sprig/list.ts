@@ -1,11 +1,28 @@
 // sprig's list.go: list, push/append, prepend, first, rest, last, initial, reverse, compact,
 // uniq, without, has, slice, concat, chunk, sortAlpha, each with its must* form.
 
-import { GoError, GoPanic, Value, boolType, boolValue, intType, sliceStringType, stringValue, indirectInterface, sliceInterfaceType, box, interfaceType, invalid, mapStringInterfaceType, sliceOf, type GoType, deepEqual } from '../../value/index.js';
+import {
+  GoError,
+  GoPanic,
+  Value,
+  boolType,
+  boolValue,
+  intType,
+  sliceStringType,
+  stringValue,
+  indirectInterface,
+  sliceInterfaceType,
+  box,
+  interfaceType,
+  invalid,
+  mapStringInterfaceType,
+  sliceOf,
+  type GoType,
+  deepEqual,
+} from '../../value/index.js';
 import { I, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
 import { strslice, strval, isEmpty, toInt64 } from './convert.js';
 import { compareStrings } from '../../go/strings/index.js';
-
 
 const _M = mapStringInterfaceType;
 const SI = sliceInterfaceType;
@@ -51,7 +68,16 @@ function pair<N extends string>(name: N, params: GoType[], result: GoType, impl:
 const slice = (items: Value[] | null): Value => new Value(SI, items);
 
 export const sprigList = {
-  list: fnNoErr([sliceInterfaceType], sliceInterfaceType, (vs) => new Value(sliceInterfaceType, vs.map((v) => box(v))), true),
+  list: fnNoErr(
+    [sliceInterfaceType],
+    sliceInterfaceType,
+    (vs) =>
+      new Value(
+        sliceInterfaceType,
+        vs.map((v) => box(v)),
+      ),
+    true,
+  ),
   ...pair('first', [I], interfaceType, ([l], must) => {
     const xs = elements(l, (k) => `Cannot find first on type ${k}`, must);
     return xs.length === 0 ? box(invalid) : xs[0];
@@ -75,8 +101,13 @@ export const sprigList = {
     for (const x of elements(l, (k) => `Cannot find uniq on type ${k}`, must)) if (!out.some((y) => deepEqual(x, y))) out.push(x);
     return slice(out);
   }),
-  ...pair('without', [I, SI], SI, ([l, ...omit], must) =>
-    slice(elements(l, (k) => `Cannot find without on type ${k}`, must).filter((x) => !omit.some((o) => deepEqual(x, o)))), true),
+  ...pair(
+    'without',
+    [I, SI],
+    SI,
+    ([l, ...omit], must) => slice(elements(l, (k) => `Cannot find without on type ${k}`, must).filter((x) => !omit.some((o) => deepEqual(x, o)))),
+    true,
+  ),
   ...pair('has', [I, I], boolType, ([needle, haystack], must) => {
     if (!indirectInterface(haystack).isValid()) return boolValue(false);
     return boolValue(elements(haystack, (k) => `Cannot find has on type ${k}`, must).some((x) => deepEqual(needle, x)));
@@ -102,29 +133,43 @@ export const sprigList = {
     }
     return new Value(sliceOf(SI), out);
   }),
-  ...pair('slice', [I, SI], interfaceType, ([l, ...idx], must) => {
-    const v = indirectInterface(l);
-    elements(l, (k) => `list should be type of slice or array but ${k}`, must);
-    const items = v.items();
-    if (items.length === 0) return box(invalid);
-    const start = idx.length > 0 ? Number(toInt64(idx[0])) : 0;
-    const end = idx.length < 2 ? items.length : Number(toInt64(idx[1]));
-    if (start < 0 || end < start || end > items.length) throw new GoPanic('reflect: slice index out of range');
-    return box(new Value(v.type.kind === 'array' ? sliceOf(v.type.elem ?? interfaceType) : v.type, items.slice(start, end)));
-  }, true),
-  concat: fnNoErr([SI], interfaceType, (lists) => {
-    const res: Value[] = [];
-    for (const l of lists) {
+  ...pair(
+    'slice',
+    [I, SI],
+    interfaceType,
+    ([l, ...idx], must) => {
       const v = indirectInterface(l);
-      if (!v.isValid()) throw nilTypePanic();
-      if (v.kind !== 'slice' && v.kind !== 'array') throw new GoPanic(`Cannot concat type ${kindName(v)} as list`);
-      res.push(...v.items().map((x) => box(x)));
-    }
-    return box(slice(res.length === 0 ? null : res));
-  }, true),
+      elements(l, (k) => `list should be type of slice or array but ${k}`, must);
+      const items = v.items();
+      if (items.length === 0) return box(invalid);
+      const start = idx.length > 0 ? Number(toInt64(idx[0])) : 0;
+      const end = idx.length < 2 ? items.length : Number(toInt64(idx[1]));
+      if (start < 0 || end < start || end > items.length) throw new GoPanic('reflect: slice index out of range');
+      return box(new Value(v.type.kind === 'array' ? sliceOf(v.type.elem ?? interfaceType) : v.type, items.slice(start, end)));
+    },
+    true,
+  ),
+  concat: fnNoErr(
+    [SI],
+    interfaceType,
+    (lists) => {
+      const res: Value[] = [];
+      for (const l of lists) {
+        const v = indirectInterface(l);
+        if (!v.isValid()) throw nilTypePanic();
+        if (v.kind !== 'slice' && v.kind !== 'array') throw new GoPanic(`Cannot concat type ${kindName(v)} as list`);
+        res.push(...v.items().map((x) => box(x)));
+      }
+      return box(slice(res.length === 0 ? null : res));
+    },
+    true,
+  ),
   sortAlpha: fnNoErr([I], sliceStringType, ([l]) => {
     const v = indirectInterface(l);
     const strs = v.kind === 'slice' || v.kind === 'array' ? strslice(v).sort(compareStrings) : [strval(l)];
-    return new Value(sliceStringType, strs.map((x) => stringValue(x)));
+    return new Value(
+      sliceStringType,
+      strs.map((x) => stringValue(x)),
+    );
   }),
 } satisfies Record<string, Value>;

@@ -1,12 +1,23 @@
 // sprig's numeric.go: int, int64, float64, max/min(f), floor, ceil, round, until(Step),
 // seq, toDecimal, over spf13/cast conversions.
 
-import { IntSeq, Value, intType, stringValue, sliceInterfaceType, intValue, sliceOf, float64Type, float64Value, int64Type, int64Value } from '../../value/index.js';
+import {
+  IntSeq,
+  Value,
+  intType,
+  stringValue,
+  sliceInterfaceType,
+  intValue,
+  sliceOf,
+  float64Type,
+  float64Value,
+  int64Type,
+  int64Value,
+} from '../../value/index.js';
 import { I, fnNoErr } from '../funcs/sig.js';
 import { toInt64, toFloat64 } from './convert.js';
 import { sprint } from '../../fmt/index.js';
 import { goMax, goMin } from '../../go/math/index.js';
-
 
 /** untilStep (numeric.go). */
 function untilStep(start: number, stop: number, step: number): number[] {
@@ -62,15 +73,27 @@ export const sprigNumeric = {
   minf: fnNoErr([I, SI], float64Type, ([a, ...rest]) => float64Value(rest.reduce((m, b) => goMin(m, toFloat64(b)), toFloat64(a))), true),
   floor: fnNoErr([I], float64Type, ([a]) => float64Value(Math.floor(toFloat64(a)))),
   ceil: fnNoErr([I], float64Type, ([a]) => float64Value(Math.ceil(toFloat64(a)))),
-  round: fnNoErr([I, intType, sliceOf(float64Type)], float64Type, ([a, p, ...opt]) => {
-    const roundOn = opt.length > 0 ? opt[0].float() : 0.5;
-    const pow = 10 ** Number(p.int());
-    const digit = pow * toFloat64(a);
-    const frac = digit - Math.trunc(digit);
-    return float64Value((frac >= roundOn ? Math.ceil(digit) : Math.floor(digit)) / pow);
-  }, true),
-  untilStep: fnNoErr([intType, intType, intType], sliceOf(intType), ([a, b, c]) =>
-    new Value(sliceOf(intType), untilStep(Number(a.int()), Number(b.int()), Number(c.int())).map((i) => intValue(i)))),
+  round: fnNoErr(
+    [I, intType, sliceOf(float64Type)],
+    float64Type,
+    ([a, p, ...opt]) => {
+      const roundOn = opt.length > 0 ? opt[0].float() : 0.5;
+      const pow = 10 ** Number(p.int());
+      const digit = pow * toFloat64(a);
+      const frac = digit - Math.trunc(digit);
+      return float64Value((frac >= roundOn ? Math.ceil(digit) : Math.floor(digit)) / pow);
+    },
+    true,
+  ),
+  untilStep: fnNoErr(
+    [intType, intType, intType],
+    sliceOf(intType),
+    ([a, b, c]) =>
+      new Value(
+        sliceOf(intType),
+        untilStep(Number(a.int()), Number(b.int()), Number(c.int())).map((i) => intValue(i)),
+      ),
+  ),
   seq: fnNoErr([sliceOf(intType)], stringValue('').type, (ps) => stringValue(seq(ps.map((p) => Number(p.int())))), true),
   toDecimal: fnNoErr([I], int64Type, ([v]) => {
     const s = sprint([v]);

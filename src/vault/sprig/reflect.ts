@@ -4,7 +4,6 @@ import { type Value, boolType, boolValue, stringValue, indirectInterface, string
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { sprintf } from '../../fmt/index.js';
 
-
 const typeOf = (v: Value): string => sprintf('%T', [indirectInterface(v)]);
 const kindOf = (v: Value): string => {
   const d = indirectInterface(v);

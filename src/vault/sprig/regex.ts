@@ -7,7 +7,6 @@ import { canBackquote, quote } from '../../go/strconv/index.js';
 import { compile, replaceAllString } from '../funcs/regex.js';
 import type { RE2JS } from 're2js';
 
-
 /** regexp.MustCompile's panic text. */
 function mustCompile(re: string): RE2JS {
   try {
@@ -66,7 +65,12 @@ function quoteMeta(s: string): string {
 
 const strs = (xs: string[] | null): Value => new Value(sliceStringType, xs === null ? null : xs.map((x) => stringValue(x)));
 
-function pair<N extends string>(name: N, params: Value['type'][], result: Value['type'], impl: (re: RE2JS, args: readonly Value[], expr: string) => Value): Pair<N> {
+function pair<N extends string>(
+  name: N,
+  params: Value['type'][],
+  result: Value['type'],
+  impl: (re: RE2JS, args: readonly Value[], expr: string) => Value,
+): Pair<N> {
   return {
     [name]: fnNoErr(params, result, ([re, ...rest]) => impl(mustCompile(re.str()), rest, re.str())),
     [mustName(name)]: fn(params, result, ([re, ...rest]) => impl(compile(re.str()), rest, re.str())),

@@ -2,26 +2,52 @@
 // a *semver.Version whose methods (Major, Prerelease, Original, Compare, IncMinor, ...)
 // templates call and which prints through its String method.
 
-import { GoPanic, Value, boolType, boolValue, intType, stringValue, stringType, intValue, sliceOf, type GoType, type FuncSig, type Method, errorType, namedType, ptrTo, structOf, uint64Type, uint8Type } from '../../value/index.js';
+import {
+  GoPanic,
+  Value,
+  boolType,
+  boolValue,
+  intType,
+  stringValue,
+  stringType,
+  intValue,
+  sliceOf,
+  type GoType,
+  type FuncSig,
+  type Method,
+  errorType,
+  namedType,
+  ptrTo,
+  structOf,
+  uint64Type,
+  uint8Type,
+} from '../../value/index.js';
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { S, fn } from '../funcs/sig.js';
 import { type SemVer, compareVersions, newVersion, validateMetadata, validatePrerelease, versionString } from '../semver/version.js';
 import { checkConstraints, newConstraint } from '../semver/constraints.js';
 
-
 const bytesType = sliceOf(uint8Type);
 
 function toValue(v: SemVer): Value {
   return new Value(versionType, [
-    new Value(uint64Type, v.major), new Value(uint64Type, v.minor), new Value(uint64Type, v.patch),
-    stringValue(v.pre), stringValue(v.metadata), stringValue(v.original),
+    new Value(uint64Type, v.major),
+    new Value(uint64Type, v.minor),
+    new Value(uint64Type, v.patch),
+    stringValue(v.pre),
+    stringValue(v.metadata),
+    stringValue(v.original),
   ]);
 }
 
 function fromValue(v: Value): SemVer {
   return {
-    major: v.field('major').int(), minor: v.field('minor').int(), patch: v.field('patch').int(),
-    pre: v.field('pre').str(), metadata: v.field('metadata').str(), original: v.field('original').str(),
+    major: v.field('major').int(),
+    minor: v.field('minor').int(),
+    patch: v.field('patch').int(),
+    pre: v.field('pre').str(),
+    metadata: v.field('metadata').str(),
+    original: v.field('original').str(),
   };
 }
 
@@ -33,11 +59,18 @@ function deref(p: Value): SemVer {
 
 /** A method whose signature mentions Version itself, so it is built when first used. */
 function method(name: string, sig: () => FuncSig, call: (recv: Value, args: readonly Value[]) => Value): Method {
-  return { name, get sig() { return sig(); }, call };
+  return {
+    name,
+    get sig() {
+      return sig();
+    },
+    call,
+  };
 }
 
-const nullary = (result: GoType, withErr = false) => (): FuncSig =>
-  ({ params: [], variadic: false, results: withErr ? [result, errorType] : [result] });
+const nullary =
+  (result: GoType, withErr = false) =>
+  (): FuncSig => ({ params: [], variadic: false, results: withErr ? [result, errorType] : [result] });
 
 function originalVPrefix(v: SemVer): string {
   return v.original.startsWith('v') ? 'v' : '';
@@ -57,34 +90,57 @@ const valueMethods: Method[] = [
   method('Patch', nullary(uint64Type), (r) => new Value(uint64Type, fromValue(r).patch)),
   method('Prerelease', nullary(stringType), (r) => stringValue(fromValue(r).pre)),
   method('Metadata', nullary(stringType), (r) => stringValue(fromValue(r).metadata)),
-  method('IncPatch', () => nullary(versionType)(), (r) => {
-    const v = fromValue(r);
-    return derived(v, { ...v, pre: '', metadata: '', patch: v.pre !== '' ? v.patch : BigInt.asUintN(64, v.patch + 1n) });
-  }),
-  method('IncMinor', () => nullary(versionType)(), (r) => {
-    const v = fromValue(r);
-    return derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: BigInt.asUintN(64, v.minor + 1n) });
-  }),
-  method('IncMajor', () => nullary(versionType)(), (r) => {
-    const v = fromValue(r);
-    return derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: 0n, major: BigInt.asUintN(64, v.major + 1n) });
-  }),
-  method('SetPrerelease', () => ({ params: [stringType], variadic: false, results: [versionType, errorType] }), (r, [p]) => {
-    const v = fromValue(r);
-    if (p.str() !== '') validatePrerelease(p.str());
-    return derived(v, { ...v, pre: p.str() });
-  }),
-  method('SetMetadata', () => ({ params: [stringType], variadic: false, results: [versionType, errorType] }), (r, [m]) => {
-    const v = fromValue(r);
-    if (m.str() !== '') validateMetadata(m.str());
-    return derived(v, { ...v, metadata: m.str() });
-  }),
+  method(
+    'IncPatch',
+    () => nullary(versionType)(),
+    (r) => {
+      const v = fromValue(r);
+      return derived(v, { ...v, pre: '', metadata: '', patch: v.pre !== '' ? v.patch : BigInt.asUintN(64, v.patch + 1n) });
+    },
+  ),
+  method(
+    'IncMinor',
+    () => nullary(versionType)(),
+    (r) => {
+      const v = fromValue(r);
+      return derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: BigInt.asUintN(64, v.minor + 1n) });
+    },
+  ),
+  method(
+    'IncMajor',
+    () => nullary(versionType)(),
+    (r) => {
+      const v = fromValue(r);
+      return derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: 0n, major: BigInt.asUintN(64, v.major + 1n) });
+    },
+  ),
+  method(
+    'SetPrerelease',
+    () => ({ params: [stringType], variadic: false, results: [versionType, errorType] }),
+    (r, [p]) => {
+      const v = fromValue(r);
+      if (p.str() !== '') validatePrerelease(p.str());
+      return derived(v, { ...v, pre: p.str() });
+    },
+  ),
+  method(
+    'SetMetadata',
+    () => ({ params: [stringType], variadic: false, results: [versionType, errorType] }),
+    (r, [m]) => {
+      const v = fromValue(r);
+      if (m.str() !== '') validateMetadata(m.str());
+      return derived(v, { ...v, metadata: m.str() });
+    },
+  ),
   method('MarshalJSON', nullary(bytesType, true), (r) => bytesValue(JSON.stringify(versionString(fromValue(r))))),
   method('MarshalText', nullary(bytesType, true), (r) => bytesValue(versionString(fromValue(r)))),
 ];
 
 function bytesValue(s: string): Value {
-  return new Value(bytesType, Array.from(utf8Bytes(s), (b) => new Value(uint8Type, BigInt(b))));
+  return new Value(
+    bytesType,
+    Array.from(utf8Bytes(s), (b) => new Value(uint8Type, BigInt(b))),
+  );
 }
 
 const pointerMethods: Method[] = [
@@ -103,8 +159,12 @@ const pointerMethods: Method[] = [
 const versionType: GoType = namedType({
   str: 'semver.Version',
   underlying: structOf([
-    { name: 'major', type: uint64Type }, { name: 'minor', type: uint64Type }, { name: 'patch', type: uint64Type },
-    { name: 'pre', type: stringType }, { name: 'metadata', type: stringType }, { name: 'original', type: stringType },
+    { name: 'major', type: uint64Type },
+    { name: 'minor', type: uint64Type },
+    { name: 'patch', type: uint64Type },
+    { name: 'pre', type: stringType },
+    { name: 'metadata', type: stringType },
+    { name: 'original', type: stringType },
   ]),
   methods: valueMethods,
   pointerMethods,

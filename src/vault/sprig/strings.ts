@@ -1,17 +1,26 @@
 // sprig's strings.go: base64/32, abbrev, trunc, substr, initials, untitle, quote, squote,
 // cat, indent, nindent, replace, plural, join, split(n), toString(s).
 
-import { GoMap, Value, intType, mapStringStringType, sliceStringType, stringValue, indirectInterface, sliceInterfaceType, Value as V } from '../../value/index.js';
+import {
+  GoMap,
+  Value,
+  intType,
+  mapStringStringType,
+  sliceStringType,
+  stringValue,
+  indirectInterface,
+  sliceInterfaceType,
+  Value as V,
+} from '../../value/index.js';
 import { bytesToString, utf8Bytes, sliceBytes, utf8Length } from '../../go/unicode/utf8/index.js';
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { strslice, strval, bytesOf, str1 } from './convert.js';
-import { quote as goQuote, } from '../../go/strconv/index.js';
+import { quote as goQuote } from '../../go/strconv/index.js';
 import { sprint } from '../../fmt/index.js';
 import { decode, encode } from '../../go/encoding/base64/index.js';
 import { abbreviateFull, isSpaceCode, lower } from '../goutils/goutils.js';
 import { base32Encode, base32Decode } from '../../go/encoding/base32/index.js';
 import * as gs from '../../go/strings/index.js';
-
 
 function indent(spaces: number, v: string): string {
   const pad = ' '.repeat(Math.max(0, spaces));
@@ -59,9 +68,13 @@ export const sprigStrings = {
     let next = true;
     let out = '';
     for (const r of s) {
-      if (gs.isSpace(r.codePointAt(0) ?? 0)) { next = true; out += r; }
-      else if (next) { out += lower(r); next = false; }
-      else out += r;
+      if (gs.isSpace(r.codePointAt(0) ?? 0)) {
+        next = true;
+        out += r;
+      } else if (next) {
+        out += lower(r);
+        next = false;
+      } else out += r;
     }
     return out;
   }),
@@ -73,13 +86,51 @@ export const sprigStrings = {
     });
     return new Value(mapStringStringType, m);
   }),
-  toStrings: fnNoErr([I], sliceStringType, ([v]) => new Value(sliceStringType, strslice(v).map((x) => stringValue(x)))),
+  toStrings: fnNoErr(
+    [I],
+    sliceStringType,
+    ([v]) =>
+      new Value(
+        sliceStringType,
+        strslice(v).map((x) => stringValue(x)),
+      ),
+  ),
   b32enc: str1((s) => base32Encode(bytesOf(s))),
   b32dec: str1(base32Decode),
   replace: fnNoErr([S, S, S], S, ([o, n, src]) => stringValue(gs.replaceAll(src.str(), o.str(), n.str()))),
-  quote: fnNoErr([sliceInterfaceType], S, (args) => stringValue(nonNil(args).map((a) => goQuote(strval(a))).join(' ')), true),
-  squote: fnNoErr([sliceInterfaceType], S, (args) => stringValue(nonNil(args).map((a) => `'${sprint([a])}'`).join(' ')), true),
-  cat: fnNoErr([sliceInterfaceType], S, (args) => stringValue(nonNil(args).map((a) => sprint([a])).join(' ')), true),
+  quote: fnNoErr(
+    [sliceInterfaceType],
+    S,
+    (args) =>
+      stringValue(
+        nonNil(args)
+          .map((a) => goQuote(strval(a)))
+          .join(' '),
+      ),
+    true,
+  ),
+  squote: fnNoErr(
+    [sliceInterfaceType],
+    S,
+    (args) =>
+      stringValue(
+        nonNil(args)
+          .map((a) => `'${sprint([a])}'`)
+          .join(' '),
+      ),
+    true,
+  ),
+  cat: fnNoErr(
+    [sliceInterfaceType],
+    S,
+    (args) =>
+      stringValue(
+        nonNil(args)
+          .map((a) => sprint([a]))
+          .join(' '),
+      ),
+    true,
+  ),
   indent: fnNoErr([intType, S], S, ([n, s]) => stringValue(indent(Number(n.int()), s.str()))),
   nindent: fnNoErr([intType, S], S, ([n, s]) => stringValue('\n' + indent(Number(n.int()), s.str()))),
   b64enc: str1((s) => encode(utf8Bytes(s))),

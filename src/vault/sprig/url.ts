@@ -5,7 +5,6 @@ import { GoMap, GoPanic, Value, stringValue, stringType, indirectInterface, box,
 import { S, fnNoErr } from '../funcs/sig.js';
 import { type Userinfo, emptyURL, hostname, parseURL, urlString, userinfoString } from '../../go/net/url/index.js';
 
-
 const M = mapStringInterfaceType;
 
 function parseOrPanic(s: string, what: string): ReturnType<typeof parseURL> {

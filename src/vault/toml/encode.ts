@@ -2,7 +2,18 @@
 // Keys: plain values first, then tables, each group sorted (maps) or in field order (structs).
 
 import { formatFloat } from '../../fmt/index.js';
-import { GoError, GoPanic, type Value, indirectInterface, interfaceType, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringValue } from '../../value/index.js';
+import {
+  GoError,
+  GoPanic,
+  type Value,
+  indirectInterface,
+  interfaceType,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  jsonNumberType,
+  stringValue,
+} from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
 import { parseFloat64 } from '../../go/strconv/index.js';
 import { RFC3339Nano, formatTime } from '../../go/time/index.js';
@@ -88,20 +99,38 @@ class Encoder {
 
   element(v0: Value): void {
     const v = eindirect(v0);
-    if (v.type === timeType) { this.out += formatTime(goTimeOf(v), RFC3339Nano); return; }
+    if (v.type === timeType) {
+      this.out += formatTime(goTimeOf(v), RFC3339Nano);
+      return;
+    }
     if (v.type === jsonNumberType) {
       const n = v.str();
-      if (n === '') { this.out += '0'; return; }
-      if (/^[+-]?[0-9]+$/.test(n) && BigInt(n) >= -(1n << 63n) && BigInt(n) < 1n << 63n) { this.out += BigInt(n).toString(); return; }
+      if (n === '') {
+        this.out += '0';
+        return;
+      }
+      if (/^[+-]?[0-9]+$/.test(n) && BigInt(n) >= -(1n << 63n) && BigInt(n) < 1n << 63n) {
+        this.out += BigInt(n).toString();
+        return;
+      }
       let f: number;
-      try { f = parseFloat64(n); } catch { fail(`unable to convert ${quoted(n)} to int64 or float64`); }
+      try {
+        f = parseFloat64(n);
+      } catch {
+        fail(`unable to convert ${quoted(n)} to int64 or float64`);
+      }
       this.out += floatText(f, 64);
       return;
     }
     switch (v.kind) {
-      case 'string': this.out += quoted(v.str()); return;
-      case 'bool': this.out += v.bool() ? 'true' : 'false'; return;
-      case 'slice': case 'array': {
+      case 'string':
+        this.out += quoted(v.str());
+        return;
+      case 'bool':
+        this.out += v.bool() ? 'true' : 'false';
+        return;
+      case 'slice':
+      case 'array': {
         this.out += '[';
         v.items().forEach((it, i, all) => {
           this.element(it);
@@ -110,34 +139,53 @@ class Encoder {
         this.out += ']';
         return;
       }
-      case 'map': case 'struct': this.table([], v, true); return;
+      case 'map':
+      case 'struct':
+        this.table([], v, true);
+        return;
       default:
-        if (isIntKind(v.kind) || isUintKind(v.kind)) { this.out += v.int().toString(); return; }
-        if (isFloatKind(v.kind)) { this.out += floatText(v.float(), v.kind === 'float32' ? 32 : 64); return; }
+        if (isIntKind(v.kind) || isUintKind(v.kind)) {
+          this.out += v.int().toString();
+          return;
+        }
+        if (isFloatKind(v.kind)) {
+          this.out += floatText(v.float(), v.kind === 'float32' ? 32 : 64);
+          return;
+        }
         if (!v.isValid()) throw new GoPanic('reflect: call of reflect.Value.Type on zero Value');
         fail(`unexpected type: ${v.type.str}`);
     }
   }
 
   private keyValue(key: string[], v: Value, inline: boolean): void {
-    if (key.length === 0) { this.element(v); return; }
+    if (key.length === 0) {
+      this.element(v);
+      return;
+    }
     this.out += `${indentUnit.repeat(key.length - 1)}${keyPart(key[key.length - 1])} = `;
     this.element(v);
     if (!inline) this.newline();
   }
 
   encode(key: string[], v: Value): void {
-    if (v.type === timeType) { this.keyValue(key, v, false); return; }
+    if (v.type === timeType) {
+      this.keyValue(key, v, false);
+      return;
+    }
     switch (v.kind) {
-      case 'interface': case 'ptr':
+      case 'interface':
+      case 'ptr':
         if (!v.isNil()) this.encode(key, v.kind === 'ptr' ? v.elem() : indirectInterface(v));
         return;
       case 'map':
         if (v.isNil()) return;
         this.tableHeader(key, v);
         return;
-      case 'struct': this.tableHeader(key, v); return;
-      case 'slice': case 'array':
+      case 'struct':
+        this.tableHeader(key, v);
+        return;
+      case 'slice':
+      case 'array':
         if (tomlType(v) === 'arrayHash') {
           if (key.length === 0) fail('toml: top-level values must be Go maps or structs');
           for (const it of v.items()) {

@@ -5,8 +5,20 @@
 
 import { type Alias, type Document, type Node, type YAMLError, type YAMLMap, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import {
-  GoError, GoMap, Value, boolValue, box, float64Value, int64Value, interfaceType, intValue, invalid, mapOf,
-  sliceInterfaceType, stringValue, uint64Value,
+  GoError,
+  GoMap,
+  Value,
+  boolValue,
+  box,
+  float64Value,
+  int64Value,
+  interfaceType,
+  intValue,
+  invalid,
+  mapOf,
+  sliceInterfaceType,
+  stringValue,
+  uint64Value,
 } from '../../value/index.js';
 
 export const mapIfaceIfaceType = mapOf(interfaceType, interfaceType);
@@ -130,7 +142,10 @@ class Decoder {
       return resolvePlain(text);
     }
     if (isSeq(node)) {
-      return new Value(sliceInterfaceType, node.items.map((it) => box(this.unmarshal(it as Node, depth + 1))));
+      return new Value(
+        sliceInterfaceType,
+        node.items.map((it) => box(this.unmarshal(it as Node, depth + 1))),
+      );
     }
     if (isMap(node)) {
       const m = new GoMap();
@@ -200,8 +215,10 @@ function yamlError(e: YAMLError): GoError {
   const line = e.linePos?.[0]?.line ?? 1;
   const scanner = (msg: string): GoError => new GoError(`yaml: ${line > 1 ? `line ${line}: ` : ''}${msg}`);
   switch (e.code) {
-    case 'TAB_AS_INDENT': return scanner('found character that cannot start any token');
-    case 'BAD_DQ_ESCAPE': return scanner('found unknown escape character');
+    case 'TAB_AS_INDENT':
+      return scanner('found character that cannot start any token');
+    case 'BAD_DQ_ESCAPE':
+      return scanner('found unknown escape character');
     case 'MISSING_CHAR':
       if (/quote/.test(e.message)) return new GoError('yaml: found unexpected end of stream');
       if (/\]/.test(e.message)) return new GoError(`yaml: line ${line}: did not find expected ',' or ']'`);

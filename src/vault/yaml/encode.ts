@@ -45,8 +45,7 @@ function floatNode(f: number, bits: 32 | 64 = 64): Node {
 const timestampLike = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 function stringNode(s: string): Scalar {
-  const resolvesToString = resolvePlain(s).type === stringType && !timestampLike.test(s)
-    && !/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s);
+  const resolvesToString = resolvePlain(s).type === stringType && !timestampLike.test(s) && !/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s);
   if (s.includes('\n')) return { kind: 'scalar', text: s, style: 'literal' };
   return { kind: 'scalar', text: s, style: resolvesToString ? 'plain' : 'double' };
 }
@@ -61,7 +60,34 @@ function keyLess(a: Value, b: Value): boolean {
     if (v.kind === 'bool') return v.bool() ? 1 : 0;
     return undefined;
   };
-  const rank = ['invalid', 'bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'array', 'chan', 'func', 'interface', 'map', 'ptr', 'slice', 'string', 'struct'];
+  const rank = [
+    'invalid',
+    'bool',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr',
+    'float32',
+    'float64',
+    'complex64',
+    'complex128',
+    'array',
+    'chan',
+    'func',
+    'interface',
+    'map',
+    'ptr',
+    'slice',
+    'string',
+    'struct',
+  ];
   const af = num(ka);
   const bf = num(kb);
   if (af !== undefined && bf !== undefined) {
@@ -85,7 +111,11 @@ function keyLess(a: Value, b: Value): boolean {
     let bn = 0n;
     if (ar[i] === '0' || br[i] === '0') {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== '0') { an = 1n; bn = 1n; break; }
+        if (ar[j] !== '0') {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
       }
     }
     let ai = i;
@@ -104,7 +134,7 @@ function toNode(v0: Value, depth = 0): Node {
   if (depth > 10000) throw new GoError('yaml: exceeded max depth');
   let v = indirectInterface(v0);
   while (v.kind === 'ptr' && !v.isNil() && v.type.elem !== timeType) v = indirectInterface(v.elem());
-  if (!v.isValid() || v.isNil() && (v.kind === 'ptr' || v.kind === 'interface')) return plainScalar('null');
+  if (!v.isValid() || (v.isNil() && (v.kind === 'ptr' || v.kind === 'interface'))) return plainScalar('null');
   if (v.kind === 'ptr') v = v.elem();
   if (v.type === jsonNumberType) return jsonNumberNode(v.str());
   if (v.type === timeType) return plainScalar(formatTime(goTimeOf(v), RFC3339Nano));
@@ -113,7 +143,8 @@ function toNode(v0: Value, depth = 0): Node {
       const entries = [...(v.map()?.entries.values() ?? [])].sort((a, b) => (keyLess(a.key, b.key) ? -1 : keyLess(b.key, a.key) ? 1 : 0));
       return { kind: 'map', entries: entries.map((e) => [toNode(e.key, depth + 1), toNode(e.value, depth + 1)]) };
     }
-    case 'slice': case 'array':
+    case 'slice':
+    case 'array':
       return { kind: 'seq', items: v.items().map((x) => toNode(x, depth + 1)) };
     case 'struct': {
       const fields = v.type.fields ?? [];
@@ -123,8 +154,10 @@ function toNode(v0: Value, depth = 0): Node {
       });
       return { kind: 'map', entries };
     }
-    case 'string': return stringNode(v.str());
-    case 'bool': return plainScalar(v.bool() ? 'true' : 'false');
+    case 'string':
+      return stringNode(v.str());
+    case 'bool':
+      return plainScalar(v.bool() ? 'true' : 'false');
     default:
       if (isIntKind(v.kind) || isUintKind(v.kind)) return plainScalar(v.int().toString());
       if (isFloatKind(v.kind)) return floatNode(v.float(), v.kind === 'float32' ? 32 : 64);
@@ -198,8 +231,15 @@ function analyze(text: string): { plain: boolean; single: boolean; block: boolea
   let block = true;
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) plain = false;
   if (trailingSpace) block = false;
-  if (breakSpace) { plain = false; single = false; }
-  if (spaceBreak || special) { plain = false; single = false; block = false; }
+  if (breakSpace) {
+    plain = false;
+    single = false;
+  }
+  if (spaceBreak || special) {
+    plain = false;
+    single = false;
+    block = false;
+  }
   if (lineBreaks) plain = false;
   if (blockInd) plain = false;
   return { plain, single, block };
@@ -211,8 +251,21 @@ function isSimpleKey(text: string): boolean {
 }
 
 const doubleEscapes: Record<number, string> = {
-  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\',
-  0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
 };
 
 class Emitter {
@@ -266,8 +319,15 @@ class Emitter {
     for (const c of text) {
       const cp = c.codePointAt(0) ?? 0;
       const esc = doubleEscapes[cp];
-      if (esc !== undefined && (cp === 0x22 || cp === 0x5c || !isPrintable(cp) || cp === 0x85 || cp === 0xa0 || cp === 0x2028 || cp === 0x2029 || cp === 0x0a)) s += '\\' + esc;
-      else if (!isPrintable(cp) || cp === 0xfeff) s += cp <= 0xff ? '\\x' + cp.toString(16).toUpperCase().padStart(2, '0') : cp <= 0xffff ? '\\u' + cp.toString(16).toUpperCase().padStart(4, '0') : '\\U' + cp.toString(16).toUpperCase().padStart(8, '0');
+      if (esc !== undefined && (cp === 0x22 || cp === 0x5c || !isPrintable(cp) || cp === 0x85 || cp === 0xa0 || cp === 0x2028 || cp === 0x2029 || cp === 0x0a))
+        s += '\\' + esc;
+      else if (!isPrintable(cp) || cp === 0xfeff)
+        s +=
+          cp <= 0xff
+            ? '\\x' + cp.toString(16).toUpperCase().padStart(2, '0')
+            : cp <= 0xffff
+              ? '\\u' + cp.toString(16).toUpperCase().padStart(4, '0')
+              : '\\U' + cp.toString(16).toUpperCase().padStart(8, '0');
       else s += c;
     }
     this.write(s + '"');
@@ -288,13 +348,23 @@ class Emitter {
     const a = analyze(n.text);
     let style = n.style;
     if (style === 'literal' && (!a.block || simpleKey)) style = 'double';
-    if (style === 'plain' && (!a.plain || n.text === '' && simpleKey)) style = 'single';
+    if (style === 'plain' && (!a.plain || (n.text === '' && simpleKey))) style = 'single';
     if (style === 'single' && !a.single) style = 'double';
     switch (style) {
-      case 'plain': this.folded(n.text, indent, !simpleKey, false); break;
-      case 'single': this.write("'"); this.folded(n.text, indent, !simpleKey, true); this.write("'"); break;
-      case 'double': this.double(n.text); break;
-      case 'literal': this.literal(n.text, indent); break;
+      case 'plain':
+        this.folded(n.text, indent, !simpleKey, false);
+        break;
+      case 'single':
+        this.write("'");
+        this.folded(n.text, indent, !simpleKey, true);
+        this.write("'");
+        break;
+      case 'double':
+        this.double(n.text);
+        break;
+      case 'literal':
+        this.literal(n.text, indent);
+        break;
     }
   }
 
@@ -314,11 +384,17 @@ class Emitter {
     }
     if (n.kind === 'map') {
       if (inSeq) this.mapping(n.entries, indent + 2, true);
-      else { this.newline(indent + 2); this.mapping(n.entries, indent + 2, true); }
+      else {
+        this.newline(indent + 2);
+        this.mapping(n.entries, indent + 2, true);
+      }
       return;
     }
     if (inSeq) this.sequence(n.items, indent + 2, true);
-    else { this.newline(indent); this.sequence(n.items, indent, true); }
+    else {
+      this.newline(indent);
+      this.sequence(n.items, indent, true);
+    }
   }
 
   mapping(entries: [Node, Node][], indent: number, first: boolean): void {

@@ -16,11 +16,16 @@ function run(row: Row): string {
   const s = row.in ?? '';
   const r = row.r ?? 0;
   switch (row.fn) {
-    case 'quote': return quote(s);
-    case 'quoteToASCII': return quoteToASCII(s);
-    case 'quoteRune': return quoteRune(r);
-    case 'quoteRuneToASCII': return quoteRune(r, true);
-    case 'canBackquote': return String(canBackquote(s));
+    case 'quote':
+      return quote(s);
+    case 'quoteToASCII':
+      return quoteToASCII(s);
+    case 'quoteRune':
+      return quoteRune(r);
+    case 'quoteRuneToASCII':
+      return quoteRune(r, true);
+    case 'canBackquote':
+      return String(canBackquote(s));
   }
 }
 

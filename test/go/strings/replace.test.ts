@@ -28,7 +28,12 @@ describe('a linear pass', () => {
     const olds = Array.from({ length: 10_000 }, (_, i) => `secret-${i.toString(36)}-value`);
     const text = olds.join(' ').repeat(Math.ceil(2 ** 20 / (olds.join(' ').length + 1)));
     const out = new Replacer(olds.flatMap((o) => [o, '[redacted]'])).replace(text);
-    expect(out).toBe(Array(olds.length).fill('[redacted]').join(' ').repeat(text.length / olds.join(' ').length));
+    expect(out).toBe(
+      Array(olds.length)
+        .fill('[redacted]')
+        .join(' ')
+        .repeat(text.length / olds.join(' ').length),
+    );
   });
 
   it('olds that are long partial matches of the text everywhere', () => {

@@ -16,22 +16,24 @@ describe('time.Parse reads back time.Format', () => {
     '2006 002 15 04 05,000000000 Z070000',
   ];
   it('round-trips instants and offsets', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: -62135596800, max: 253402300799 - 86400 }),
-      fc.integer({ min: 0, max: 999_999_999 }),
-      fc.integer({ min: -1439, max: 1439 }).map((m) => m * 60),
-      fc.constantFrom(...layouts),
-      (sec, nsec, offset, layout) => {
-        const t = { sec, nsec, offset, zone: '' };
-        const text = formatTime(t, layout);
-        const r = parseInLocal(layout, text);
-        expect(r.ok).toBe(true);
-        if (r.ok) {
-          expect(r.time.sec).toBe(sec);
-          expect(r.time.nsec).toBe(nsec);
-          expect(formatTime(r.time, layout)).toBe(text);
-        }
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -62135596800, max: 253402300799 - 86400 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        fc.integer({ min: -1439, max: 1439 }).map((m) => m * 60),
+        fc.constantFrom(...layouts),
+        (sec, nsec, offset, layout) => {
+          const t = { sec, nsec, offset, zone: '' };
+          const text = formatTime(t, layout);
+          const r = parseInLocal(layout, text);
+          expect(r.ok).toBe(true);
+          if (r.ok) {
+            expect(r.time.sec).toBe(sec);
+            expect(r.time.nsec).toBe(nsec);
+            expect(formatTime(r.time, layout)).toBe(text);
+          }
+        },
+      ),
+    );
   });
 });

@@ -15,10 +15,19 @@ export function md5(msg: Uint8Array): Uint8Array {
     for (let i = 0; i < 64; i++) {
       let f: number;
       let g: number;
-      if (i < 16) { f = (b & c) | (~b & d); g = i; }
-      else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; }
-      else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; }
-      else { f = c ^ (b | ~d); g = (7 * i) % 16; }
+      if (i < 16) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) % 16;
+      }
       const s = S_MD5[(i >> 4) * 4 + (i % 4)];
       const t = d;
       d = c;
@@ -26,7 +35,10 @@ export function md5(msg: Uint8Array): Uint8Array {
       b = (b + rotl((a + f + K_MD5[i] + m[g]) >>> 0, s)) >>> 0;
       a = t;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
   }
   const out = new Uint8Array(16);
   const ov = new DataView(out.buffer);

@@ -11,8 +11,16 @@
 
 import { mapStringInterfaceType, jsonNumber, sliceInterfaceType } from '../../../value/index.js';
 import {
-  Scanner, isSpace, scanBeginArray, scanBeginLiteral, scanBeginObject, scanContinue, scanEnd, scanEndArray,
-  scanEndObject, scanError,
+  Scanner,
+  isSpace,
+  scanBeginArray,
+  scanBeginLiteral,
+  scanBeginObject,
+  scanContinue,
+  scanEnd,
+  scanEndArray,
+  scanEndObject,
+  scanError,
 } from './scanner.js';
 import { GoError, GoMap, Value, boolValue, box, float64Value, invalid, stringValue } from '../../../value/index.js';
 
@@ -32,7 +40,10 @@ const utf8Decoder = new TextDecoder();
 
 /** encoding/json's SyntaxError: Go's message, and the byte offset where it was found (Go's Offset). */
 export class JSONSyntaxError extends GoError {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
     this.name = 'JSONSyntaxError';
   }
@@ -109,7 +120,10 @@ class Builder {
   private readonly stack: Frame[] = [];
   private literalStart = -1;
 
-  constructor(private readonly data: Uint8Array, private readonly useNumber: boolean) {}
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly useNumber: boolean,
+  ) {}
 
   /** Handles the opcode returned for the byte at index i (i = data.length at end of input). */
   onOp(op: number, i: number): void {
@@ -201,11 +215,21 @@ function unquote(data: Uint8Array, from: number, to: number): string {
     const c = s[r + 1];
     r += 2;
     switch (c) {
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         let rr = getu4(s, r - 2);
         r += 4;
@@ -224,7 +248,8 @@ function unquote(data: Uint8Array, from: number, to: number): string {
         out += String.fromCharCode(rr);
         break;
       }
-      default: out += c; // " \ /
+      default:
+        out += c; // " \ /
     }
     start = r;
   }

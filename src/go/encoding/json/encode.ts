@@ -304,14 +304,29 @@ function quote(s: string, escapeHTML: boolean): string {
     if (c < 0x80) {
       if (c >= 0x20 && c !== 0x22 && c !== 0x5c && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) continue;
       switch (c) {
-        case 0x22: esc = '\\"'; break;
-        case 0x5c: esc = '\\\\'; break;
-        case 0x08: esc = '\\b'; break;
-        case 0x0c: esc = '\\f'; break;
-        case 0x0a: esc = '\\n'; break;
-        case 0x0d: esc = '\\r'; break;
-        case 0x09: esc = '\\t'; break;
-        default: esc = `\\u00${hexDigits[c >> 4]}${hexDigits[c & 0xf]}`;
+        case 0x22:
+          esc = '\\"';
+          break;
+        case 0x5c:
+          esc = '\\\\';
+          break;
+        case 0x08:
+          esc = '\\b';
+          break;
+        case 0x0c:
+          esc = '\\f';
+          break;
+        case 0x0a:
+          esc = '\\n';
+          break;
+        case 0x0d:
+          esc = '\\r';
+          break;
+        case 0x09:
+          esc = '\\t';
+          break;
+        default:
+          esc = `\\u00${hexDigits[c >> 4]}${hexDigits[c & 0xf]}`;
       }
     } else if (c === 0x2028 || c === 0x2029) {
       esc = `\\u202${hexDigits[c & 0xf]}`;
@@ -360,7 +375,8 @@ function indentJSON(src: string, prefix: string, indent: string): string {
       parts.push(newline());
     }
     switch (c) {
-      case '{': case '[':
+      case '{':
+      case '[':
         // Delay the newline so that empty objects and arrays stay {} and [].
         needIndent = true;
         parts.push(c);
@@ -371,7 +387,8 @@ function indentJSON(src: string, prefix: string, indent: string): string {
       case ':':
         parts.push(': ');
         break;
-      case '}': case ']':
+      case '}':
+      case ']':
         if (needIndent) {
           needIndent = false;
         } else {

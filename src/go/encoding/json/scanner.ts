@@ -91,12 +91,24 @@ function stateBeginValue(s: Scanner, c: number): number {
     case 0x5b: // [
       s.step = stateBeginValueOrEmpty;
       return s.pushParseState(c, parseArrayValue, scanBeginArray);
-    case 0x22: s.step = stateInString; return scanBeginLiteral;
-    case 0x2d: s.step = stateNeg; return scanBeginLiteral;
-    case 0x30: s.step = state0; return scanBeginLiteral;
-    case 0x74: s.step = stateT; return scanBeginLiteral;
-    case 0x66: s.step = stateF; return scanBeginLiteral;
-    case 0x6e: s.step = stateN; return scanBeginLiteral;
+    case 0x22:
+      s.step = stateInString;
+      return scanBeginLiteral;
+    case 0x2d:
+      s.step = stateNeg;
+      return scanBeginLiteral;
+    case 0x30:
+      s.step = state0;
+      return scanBeginLiteral;
+    case 0x74:
+      s.step = stateT;
+      return scanBeginLiteral;
+    case 0x66:
+      s.step = stateF;
+      return scanBeginLiteral;
+    case 0x6e:
+      s.step = stateN;
+      return scanBeginLiteral;
   }
   if (c >= 0x31 && c <= 0x39) {
     s.step = state1;
@@ -187,7 +199,14 @@ function stateInString(s: Scanner, c: number): number {
 
 function stateInStringEsc(s: Scanner, c: number): number {
   switch (c) {
-    case 0x62: case 0x66: case 0x6e: case 0x72: case 0x74: case 0x5c: case 0x2f: case 0x22: // b f n r t \ / "
+    case 0x62:
+    case 0x66:
+    case 0x6e:
+    case 0x72:
+    case 0x74:
+    case 0x5c:
+    case 0x2f:
+    case 0x22: // b f n r t \ / "
       s.step = stateInString;
       return scanContinue;
     case 0x75: // u

@@ -31,8 +31,17 @@ export interface GoURL {
 
 export function emptyURL(): GoURL {
   return {
-    scheme: '', opaque: '', user: null, host: '', path: '', rawPath: '', omitHost: false, forceQuery: false,
-    rawQuery: '', fragment: '', rawFragment: '',
+    scheme: '',
+    opaque: '',
+    user: null,
+    host: '',
+    path: '',
+    rawPath: '',
+    omitHost: false,
+    forceQuery: false,
+    rawQuery: '',
+    fragment: '',
+    rawFragment: '',
   };
 }
 
@@ -48,12 +57,18 @@ function shouldEscape(cc: number, mode: Mode): boolean {
   if ('-_.~'.includes(c)) return false;
   if ('$&+,/:;=?@'.includes(c)) {
     switch (mode) {
-      case 'path': return c === '?';
-      case 'pathSegment': return c === '/' || c === ';' || c === ',' || c === '?';
-      case 'userPassword': return c === '@' || c === '/' || c === '?' || c === ':';
-      case 'queryComponent': return true;
-      case 'fragment': return false;
-      default: break;
+      case 'path':
+        return c === '?';
+      case 'pathSegment':
+        return c === '/' || c === ';' || c === ',' || c === '?';
+      case 'userPassword':
+        return c === '@' || c === '/' || c === '?' || c === ':';
+      case 'queryComponent':
+        return true;
+      case 'fragment':
+        return false;
+      default:
+        break;
     }
   }
   if (mode === 'fragment' && '!()*'.includes(c)) return false;
@@ -157,9 +172,8 @@ function parseHost(scheme: string, host: string): string {
     const unescapedColonPort = unescape(colonPort, 'host');
     const hostname = host.slice(1, closeBracketIdx);
     const zoneIdx = hostname.indexOf('%25');
-    const unescapedHostname = zoneIdx >= 0
-      ? unescape(hostname.slice(0, zoneIdx), 'host') + unescape(hostname.slice(zoneIdx), 'zone')
-      : unescape(hostname, 'host');
+    const unescapedHostname =
+      zoneIdx >= 0 ? unescape(hostname.slice(0, zoneIdx), 'host') + unescape(hostname.slice(zoneIdx), 'zone') : unescape(hostname, 'host');
     let kind: string;
     try {
       kind = parseAddr(unescapedHostname);

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  GoError, type Value, boolType, float64Type, interfaceType, invalid, jsonNumberType, mapStringInterfaceType,
-  sliceInterfaceType, stringType,
+  GoError,
+  type Value,
+  boolType,
+  float64Type,
+  interfaceType,
+  invalid,
+  jsonNumberType,
+  mapStringInterfaceType,
+  sliceInterfaceType,
+  stringType,
 } from '../../../../src/value/index.js';
 import { decodeJSON } from '../../../../src/go/encoding/json/index.js';
 import { Scanner, scanError } from '../../../../src/go/encoding/json/scanner.js';
@@ -10,8 +18,19 @@ import { Scanner, scanError } from '../../../../src/go/encoding/json/scanner.js'
 // Expectations produced by a Go 1.26 program from encoding/json itself (inputs include
 // the literals of Go's decode_test.go and scanner_test.go); nothing here is hand-typed.
 type Outcome = { ok: unknown } | { err: string };
-interface DecodeCase { in: string; U: Outcome; UN: Outcome; D: Outcome; DN: Outcome }
-interface DeepCase { name: string; U: Outcome; D: Outcome; m?: Outcome }
+interface DecodeCase {
+  in: string;
+  U: Outcome;
+  UN: Outcome;
+  D: Outcome;
+  DN: Outcome;
+}
+interface DeepCase {
+  name: string;
+  U: Outcome;
+  D: Outcome;
+  m?: Outcome;
+}
 const golden = JSON.parse(readFileSync(new URL('./go-expected.json', import.meta.url), 'utf8')) as {
   decode: DecodeCase[];
   deep: DeepCase[];
@@ -34,11 +53,16 @@ function describe_(v: Value, top: boolean): unknown {
     return ['nil'];
   }
   switch (v.type) {
-    case boolType: return ['bool', v.bool()];
-    case float64Type: return ['f64', float64Hex(v.float())];
-    case jsonNumberType: return ['num', v.str()];
-    case stringType: return ['str', v.str()];
-    case sliceInterfaceType: return ['arr', v.items().map((e) => describe_(e, false))];
+    case boolType:
+      return ['bool', v.bool()];
+    case float64Type:
+      return ['f64', float64Hex(v.float())];
+    case jsonNumberType:
+      return ['num', v.str()];
+    case stringType:
+      return ['str', v.str()];
+    case sliceInterfaceType:
+      return ['arr', v.items().map((e) => describe_(e, false))];
     case mapStringInterfaceType: {
       const obj: Record<string, unknown> = {};
       for (const { key, value } of v.map()?.entries.values() ?? []) obj[key.str()] = describe_(value, false);

@@ -1,9 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  GoError, GoMap, type GoType, type Method, Value, arrayOf, boolType, box, complex128Type, errorType, float32Type,
-  float64Type, funcOf, int64Type, int8Type, intType, interfaceType, invalid, jsonNumber, mapOf, mapStringInterfaceType,
-  namedType, ptrTo, recvChanOf, sliceInterfaceType, sliceOf, stringType, stringValue, structOf, uint64Type, uint8Type,
+  GoError,
+  GoMap,
+  type GoType,
+  type Method,
+  Value,
+  arrayOf,
+  boolType,
+  box,
+  complex128Type,
+  errorType,
+  float32Type,
+  float64Type,
+  funcOf,
+  int64Type,
+  int8Type,
+  intType,
+  interfaceType,
+  invalid,
+  jsonNumber,
+  mapOf,
+  mapStringInterfaceType,
+  namedType,
+  ptrTo,
+  recvChanOf,
+  sliceInterfaceType,
+  sliceOf,
+  stringType,
+  stringValue,
+  structOf,
+  uint64Type,
+  uint8Type,
   uintptrType,
 } from '../../../../src/value/index.js';
 import { type MarshalOptions, decodeJSON, marshalJSON } from '../../../../src/go/encoding/json/index.js';
@@ -11,7 +39,11 @@ import { type MarshalOptions, decodeJSON, marshalJSON } from '../../../../src/go
 // Expectations produced by a Go 1.26 program from encoding/json itself; nothing here is hand-typed.
 type Outcome = { ok: unknown } | { err: string };
 type Variants = Record<'m' | 'mu' | 'mi' | 'mp', Outcome>;
-interface DecodeCase { in: string; enc?: Variants; encN?: Variants }
+interface DecodeCase {
+  in: string;
+  enc?: Variants;
+  encN?: Variants;
+}
 const golden = JSON.parse(readFileSync(new URL('./go-expected.json', import.meta.url), 'utf8')) as {
   decode: DecodeCase[];
   deep: { name: string; m?: Outcome }[];
@@ -97,14 +129,25 @@ const method = (call: Method['call']): Method => ({ name: 'MarshalJSON', sig: by
 const utf8 = (s: string): Value => bytes([...new TextEncoder().encode(s)]);
 const empty = structOf([]);
 const mType = namedType({
-  str: 'main.M', underlying: empty,
+  str: 'main.M',
+  underlying: empty,
   methods: [method(() => utf8(' { "a" : "<x>&\u2028" , "b":[ 1, 2 ] } \n'))],
 });
-const mErrType = namedType({ str: 'main.MErr', underlying: empty, methods: [method(() => { throw new GoError('boom'); })] });
+const mErrType = namedType({
+  str: 'main.MErr',
+  underlying: empty,
+  methods: [
+    method(() => {
+      throw new GoError('boom');
+    }),
+  ],
+});
 const mBadType = namedType({ str: 'main.MBad', underlying: empty, methods: [method(() => utf8('{"a":'))] });
 const mBad2Type = namedType({ str: 'main.MBad2', underlying: empty, methods: [method(() => utf8('[1] x'))] });
 const pmType = namedType({
-  str: 'main.PM', underlying: structOf([{ name: 'X', type: intType }]), pointerMethods: [method(() => utf8('"pm"'))],
+  str: 'main.PM',
+  underlying: structOf([{ name: 'X', type: intType }]),
+  pointerMethods: [method(() => utf8('"pm"'))],
 });
 const pm = v(pmType, [v(intType, 1n)]);
 const seven = v(intType, 7n);
@@ -125,20 +168,41 @@ const typed: Record<string, Value> = {
   bytes2: bytes([0, 1]),
   bytes3: utf8('abc'),
   bytes5: bytes([0xfb, 0xff, 0xbf, 0, 7]),
-  byteArray: v(arrayOf(3, uint8Type), [1n, 2n, 3n].map((b) => v(uint8Type, b))),
-  mapIntString: goMap(mapOf(intType, stringType), [[1n, 'a'], [2n, 'b'], [10n, 'c'], [-3n, 'd']].map(([k, s]) => [v(intType, k), stringValue(s as string)])),
-  mapUint8Bool: goMap(mapOf(uint8Type, boolType), [[v(uint8Type, 200n), v(boolType, true)], [v(uint8Type, 3n), v(boolType, false)]]),
+  byteArray: v(
+    arrayOf(3, uint8Type),
+    [1n, 2n, 3n].map((b) => v(uint8Type, b)),
+  ),
+  mapIntString: goMap(
+    mapOf(intType, stringType),
+    [
+      [1n, 'a'],
+      [2n, 'b'],
+      [10n, 'c'],
+      [-3n, 'd'],
+    ].map(([k, s]) => [v(intType, k), stringValue(s as string)]),
+  ),
+  mapUint8Bool: goMap(mapOf(uint8Type, boolType), [
+    [v(uint8Type, 200n), v(boolType, true)],
+    [v(uint8Type, 3n), v(boolType, false)],
+  ]),
   mapIfaceNil: v(mapIface, null),
   mapIface: goMap(mapIface, [[box(stringValue('a')), box(v(intType, 1n))]]),
   mapBoolKey: goMap(mapOf(boolType, intType), [[v(boolType, true), v(intType, 1n)]]),
   mapNil: v(mapOf(stringType, intType), null),
-  mapSortUTF8: goMap(mapOf(stringType, intType), (['\uffff', '😀', 'a', '<'] as const).map((k, i) => [stringValue(k), v(intType, BigInt(i + 1))])),
+  mapSortUTF8: goMap(
+    mapOf(stringType, intType),
+    (['\uffff', '😀', 'a', '<'] as const).map((k, i) => [stringValue(k), v(intType, BigInt(i + 1))]),
+  ),
   sliceNil: v(sliceOf(intType), null),
   sliceEmpty: v(sliceOf(intType), []),
   struct: v(
     structOf([
-      { name: 'A', type: intType }, { name: 'b', type: stringType }, { name: 'C', type: sliceOf(stringType) },
-      { name: 'D', type: ptrTo(intType) }, { name: 'E', type: interfaceType }, { name: 'F', type: mapOf(stringType, intType) },
+      { name: 'A', type: intType },
+      { name: 'b', type: stringType },
+      { name: 'C', type: sliceOf(stringType) },
+      { name: 'D', type: ptrTo(intType) },
+      { name: 'E', type: interfaceType },
+      { name: 'F', type: mapOf(stringType, intType) },
     ]),
     [v(intType, 1n), stringValue('x'), v(sliceOf(stringType), null), v(ptrTo(intType), null), box(invalid), v(mapOf(stringType, intType), null)],
   ),
@@ -150,7 +214,13 @@ const typed: Record<string, Value> = {
   funcNil: v(funcType, null),
   chan: v(recvChanOf(int64Type), null),
   complex: v(complex128Type, { re: 1, im: 2 }),
-  structFunc: v(structOf([{ name: 'A', type: intType }, { name: 'F', type: funcType }]), [v(intType, 1n), v(funcType, null)]),
+  structFunc: v(
+    structOf([
+      { name: 'A', type: intType },
+      { name: 'F', type: funcType },
+    ]),
+    [v(intType, 1n), v(funcType, null)],
+  ),
   sliceFuncEmpty: v(sliceOf(funcType), []),
   number: jsonNumber('1.50'),
   numberEmpty: jsonNumber(''),
@@ -162,7 +232,10 @@ const typed: Record<string, Value> = {
   inf: v(float64Type, Infinity),
   ninf: v(float64Type, -Infinity),
   nan32: v(float32Type, NaN),
-  ifaceSlice: v(sliceInterfaceType, [invalid, v(intType, 1n), stringValue('a'), v(boolType, true), v(float64Type, 1.5)].map((x) => box(x))),
+  ifaceSlice: v(
+    sliceInterfaceType,
+    [invalid, v(intType, 1n), stringValue('a'), v(boolType, true), v(float64Type, 1.5)].map((x) => box(x)),
+  ),
   ptrSlice: v(sliceOf(ptrTo(intType)), [v(ptrTo(intType), null), v(ptrTo(intType), seven)]),
   marshaler: v(mType, []),
   marshalerErr: v(mErrType, []),
