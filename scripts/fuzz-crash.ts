@@ -80,8 +80,12 @@ function runWorker<T>(data: BatchTask | OneTask, o: Options, stalled: () => bool
         void w.terminate();
       }
     }, 100);
-    w.on('message', (value: T) => { ended ??= { kind: 'done', value }; });
-    w.on('error', (e) => { ended ??= { kind: 'crash', error: `${e.name}: ${e.message}` }; });
+    w.on('message', (value: T) => {
+      ended ??= { kind: 'done', value };
+    });
+    w.on('error', (e) => {
+      ended ??= { kind: 'crash', error: `${e.name}: ${e.message}` };
+    });
     w.on('exit', (code) => {
       clearInterval(timer);
       done(ended ?? { kind: 'crash', error: `worker exited with code ${code}` });
@@ -99,7 +103,13 @@ async function isolated(c: CrashCase, o: Options): Promise<'ok' | 'raw' | 'hang'
 }
 
 /** The case at `index` of a batch (fast-check replays seed + path), shrunk while it still hangs or crashes. */
-async function shrinkIsolated(mode: 'text' | 'consul', seed: number, index: number, kind: 'hang' | 'crash', o: Options): Promise<{ c: CrashCase; shrinks: number; reproduced: boolean }> {
+async function shrinkIsolated(
+  mode: 'text' | 'consul',
+  seed: number,
+  index: number,
+  kind: 'hang' | 'crash',
+  o: Options,
+): Promise<{ c: CrashCase; shrinks: number; reproduced: boolean }> {
   const arb = crashCase(mode, { maxSize: o.maxSize });
   const deadline = Date.now() + o.shrinkBudgetMs;
   let smallest: CrashCase | undefined;
@@ -139,24 +149,30 @@ function writeReproducer(r: Report, o: Options): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'case.bin'), serialize(r.c));
   writeFileSync(join(dir, 'case.txt'), `${inspect(r.c, { depth: 12, maxArrayLength: 200, maxStringLength: 4000, breakLength: 120 })}\n`);
-  writeFileSync(join(dir, 'report.txt'), [
-    `${r.kind}: ${r.title}`,
-    '',
-    r.detail,
-    '',
-    `mode ${r.mode}, batch seed ${r.seed}, fast-check path ${r.index}, shrunk ${r.shrinks} times`,
-    `run again: node ${join(dir, 'repro.mjs')}`,
-    '',
-  ].join('\n'));
-  writeFileSync(join(dir, 'repro.mjs'), [
-    '// Runs this case again against the built vtpl (npm run build first).',
-    "import { readFileSync } from 'node:fs';",
-    "import { deserialize } from 'node:v8';",
-    `const { runCase } = await import(${JSON.stringify(new URL('scripts/fuzz/crash-case.js', distRoot).href)});`,
-    "const c = deserialize(readFileSync(new URL('./case.bin', import.meta.url)));",
-    'console.log(await runCase(c));',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'report.txt'),
+    [
+      `${r.kind}: ${r.title}`,
+      '',
+      r.detail,
+      '',
+      `mode ${r.mode}, batch seed ${r.seed}, fast-check path ${r.index}, shrunk ${r.shrinks} times`,
+      `run again: node ${join(dir, 'repro.mjs')}`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'repro.mjs'),
+    [
+      '// Runs this case again against the built vtpl (npm run build first).',
+      "import { readFileSync } from 'node:fs';",
+      "import { deserialize } from 'node:v8';",
+      `const { runCase } = await import(${JSON.stringify(new URL('scripts/fuzz/crash-case.js', distRoot).href)});`,
+      "const c = deserialize(readFileSync(new URL('./case.bin', import.meta.url)));",
+      'console.log(await runCase(c));',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }
 
@@ -206,13 +222,20 @@ async function main(): Promise<number> {
       }
       ran[mode] += index - skip + 1;
       const what = r.kind === 'hang' ? `no progress for ${o.timeLimitMs} ms` : r.error;
-      console.error(`fuzz:crash: ${r.kind} at ${mode} seed ${seed} path ${index}${shrinking ? ' (while shrinking an exception)' : ''}: ${what}; shrinking in fresh workers`);
+      console.error(
+        `fuzz:crash: ${r.kind} at ${mode} seed ${seed} path ${index}${shrinking ? ' (while shrinking an exception)' : ''}: ${what}; shrinking in fresh workers`,
+      );
       // Shrinking a hang costs the time limit per try: only the first few are shrunk, the
       // rest are replayed once (usually the same bug again) and written as generated.
       const isolatedSoFar = reports.filter((x) => x.kind !== 'exception').length;
       const s = await shrinkIsolated(mode, seed, index, r.kind, isolatedSoFar < MAX_SHRUNK_ISOLATED ? o : { ...o, shrinkBudgetMs: 0 });
       report(o, reports, {
-        kind: r.kind, mode, seed, index, c: s.c, shrinks: s.shrinks,
+        kind: r.kind,
+        mode,
+        seed,
+        index,
+        c: s.c,
+        shrinks: s.shrinks,
         title: r.kind === 'hang' ? `no progress for ${o.timeLimitMs} ms (time limit)` : what,
         detail: s.reproduced ? 'reproduced in a fresh worker' : 'did not happen again in a fresh worker (depends on earlier cases or on load)',
       });
@@ -240,14 +263,25 @@ async function main(): Promise<number> {
 function report(o: Options, reports: Report[], r: Report): void {
   reports.push(r);
   const dir = writeReproducer(r, o);
-  console.error(`\n${r.kind}: ${r.title}\n  ${r.detail.split('\n').slice(0, 6).join('\n  ')}\n  case: ${inspect(r.c, { depth: 4, maxStringLength: 300, breakLength: Infinity })}\n  reproducer: ${dir}\n`);
+  console.error(
+    `\n${r.kind}: ${r.title}\n  ${r.detail.split('\n').slice(0, 6).join('\n  ')}\n  case: ${inspect(r.c, { depth: 4, maxStringLength: 300, breakLength: Infinity })}\n  reproducer: ${dir}\n`,
+  );
 }
 
 /** One report per distinct raw exception (class + first vtpl frame) across all batches. */
 function addException(f: Failure, mode: 'text' | 'consul', seed: number, reports: Report[], seen: Set<string>, o: Options): void {
   if (seen.has(f.signature)) return;
   seen.add(f.signature);
-  report(o, reports, { kind: 'exception', mode, seed, index: f.index, c: f.case, shrinks: f.shrinks, title: f.signature, detail: `${f.name}: ${f.message}\n${f.stack}` });
+  report(o, reports, {
+    kind: 'exception',
+    mode,
+    seed,
+    index: f.index,
+    c: f.case,
+    shrinks: f.shrinks,
+    title: f.signature,
+    detail: `${f.name}: ${f.message}\n${f.stack}`,
+  });
 }
 
 main().then(

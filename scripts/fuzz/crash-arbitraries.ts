@@ -41,7 +41,36 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String
 const garbageChar = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 1, minLength: 1 }),
   loneSurrogate,
-  fc.constantFrom('{', '}', '{{', '}}', '(', ')', '"', '`', "'", '\\', '|', '$', '.', ':=', '=', '-', ' ', '\n', '\0', '/*', '*/', 'end', 'if', 'range', 'define', 'template', 'block', 'else'),
+  fc.constantFrom(
+    '{',
+    '}',
+    '{{',
+    '}}',
+    '(',
+    ')',
+    '"',
+    '`',
+    "'",
+    '\\',
+    '|',
+    '$',
+    '.',
+    ':=',
+    '=',
+    '-',
+    ' ',
+    '\n',
+    '\0',
+    '/*',
+    '*/',
+    'end',
+    'if',
+    'range',
+    'define',
+    'template',
+    'block',
+    'else',
+  ),
 );
 
 /** Random text: bytes decoded as UTF-8 or Latin-1, unicode, and template punctuation soup. */
@@ -54,41 +83,61 @@ const garbageText = fc.oneof(
 
 /** A single literal (string, raw string, char, number) of up to maxSize characters. */
 const hugeLiteral = (s: Sizes) =>
-  fc.tuple(fc.integer({ min: 1, max: s.maxSize }), fc.constantFrom('"', '`', "'", 'num', 'hex', 'float'), fc.constantFrom('a', '\\n', '\\x41', '\\u263a', 'é', '9', '_'))
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: s.maxSize }),
+      fc.constantFrom('"', '`', "'", 'num', 'hex', 'float'),
+      fc.constantFrom('a', '\\n', '\\x41', '\\u263a', 'é', '9', '_'),
+    )
     .map(([n, kind, unit]) => {
       switch (kind) {
-        case '"': return `{{ "${unit.repeat(Math.ceil(n / unit.length))}" }}`;
-        case '`': return `{{ \`${'a'.repeat(n)}\` }}`;
-        case "'": return `{{ '${unit.repeat(Math.max(1, Math.ceil(n / 1000)))}' }}`;
-        case 'num': return `{{ ${'9'.repeat(n)} }}`;
-        case 'hex': return `{{ 0x${'f'.repeat(n)} }}`;
-        default: return `{{ 1.${'5'.repeat(n)}e${n} }}`;
+        case '"':
+          return `{{ "${unit.repeat(Math.ceil(n / unit.length))}" }}`;
+        case '`':
+          return `{{ \`${'a'.repeat(n)}\` }}`;
+        case "'":
+          return `{{ '${unit.repeat(Math.max(1, Math.ceil(n / 1000)))}' }}`;
+        case 'num':
+          return `{{ ${'9'.repeat(n)} }}`;
+        case 'hex':
+          return `{{ 0x${'f'.repeat(n)} }}`;
+        default:
+          return `{{ 1.${'5'.repeat(n)}e${n} }}`;
       }
     });
 
 /** Deep nesting of one construct, up to maxSize levels (Go's own limits: parse depth 10000, exec depth 100000). */
 const deepTemplate = (s: Sizes) =>
-  fc.tuple(fc.integer({ min: 1, max: s.maxSize }), fc.constantFrom('paren', 'if', 'range', 'with', 'pipe', 'define', 'block', 'comment', 'trim'))
+  fc
+    .tuple(fc.integer({ min: 1, max: s.maxSize }), fc.constantFrom('paren', 'if', 'range', 'with', 'pipe', 'define', 'block', 'comment', 'trim'))
     .map(([n, kind]) => {
       switch (kind) {
-        case 'paren': return `{{ ${'('.repeat(n)}1${')'.repeat(n)} }}`;
-        case 'if': return `${'{{ if 1 }}'.repeat(n)}x${'{{ end }}'.repeat(n)}`;
-        case 'range': return `${'{{ range $i := 1 }}'.repeat(n)}x${'{{ end }}'.repeat(n)}`;
-        case 'with': return `${'{{ with . }}'.repeat(n)}{{ . }}${'{{ end }}'.repeat(n)}`;
-        case 'pipe': return `{{ 1${' | print'.repeat(n)} }}`;
-        case 'define': return `{{ define "R" }}{{ if . }}{{ template "R" (slice . 1) }}{{ end }}{{ end }}{{ template "R" .deep }}`;
-        case 'block': return `${'{{ block "b" . }}'.repeat(Math.min(n, 200))}x${'{{ end }}'.repeat(Math.min(n, 200))}`;
-        case 'comment': return `{{/*${'*'.repeat(n)}*/}}`;
-        default: return `${'{{- 1 -}}'.repeat(n)}`;
+        case 'paren':
+          return `{{ ${'('.repeat(n)}1${')'.repeat(n)} }}`;
+        case 'if':
+          return `${'{{ if 1 }}'.repeat(n)}x${'{{ end }}'.repeat(n)}`;
+        case 'range':
+          return `${'{{ range $i := 1 }}'.repeat(n)}x${'{{ end }}'.repeat(n)}`;
+        case 'with':
+          return `${'{{ with . }}'.repeat(n)}{{ . }}${'{{ end }}'.repeat(n)}`;
+        case 'pipe':
+          return `{{ 1${' | print'.repeat(n)} }}`;
+        case 'define':
+          return `{{ define "R" }}{{ if . }}{{ template "R" (slice . 1) }}{{ end }}{{ end }}{{ template "R" .deep }}`;
+        case 'block':
+          return `${'{{ block "b" . }}'.repeat(Math.min(n, 200))}x${'{{ end }}'.repeat(Math.min(n, 200))}`;
+        case 'comment':
+          return `{{/*${'*'.repeat(n)}*/}}`;
+        default:
+          return `${'{{- 1 -}}'.repeat(n)}`;
       }
     });
 
 /** Garbage spliced into a real template at a random place. */
-const spliced = fc.tuple(fc.oneof(wholeTemplate, singleAction), fc.nat(), garbageText)
-  .map(([t, at, g]) => {
-    const i = t.length === 0 ? 0 : at % (t.length + 1);
-    return t.slice(0, i) + g + t.slice(i);
-  });
+const spliced = fc.tuple(fc.oneof(wholeTemplate, singleAction), fc.nat(), garbageText).map(([t, at, g]) => {
+  const i = t.length === 0 ? 0 : at % (t.length + 1);
+  return t.slice(0, i) + g + t.slice(i);
+});
 
 export const crashTemplate = (s: Sizes): fc.Arbitrary<string> =>
   fc.oneof(
@@ -102,9 +151,27 @@ export const crashTemplate = (s: Sizes): fc.Arbitrary<string> =>
 /** JS values of every kind the library accepts as data, including what Go has no value for. */
 const jsData = (s: Sizes): fc.Arbitrary<unknown> =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, maxDepth: 4 }).map(tame) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withBoxedValues: true,
+          maxDepth: 4,
+        })
+        .map(tame),
+    },
     { weight: 2, arbitrary: fuzzCase.map((c) => JSON.parse(c.dataJSON) as unknown) },
-    { weight: 1, arbitrary: fc.constantFrom(2n ** 64n, -(2n ** 63n) - 1n, 2n ** 63n, 2n ** 64n - 1n, -1n).map((b) => ({ a: b, list: [b], Data: { data: { port: b } } })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(2n ** 64n, -(2n ** 63n) - 1n, 2n ** 63n, 2n ** 64n - 1n, -1n).map((b) => ({ a: b, list: [b], Data: { data: { port: b } } })),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: s.maxSize }).map((n) => ({ deep: Array.from({ length: n }, () => 1), nested: nest(n) })) },
     { weight: 1, arbitrary: fc.constantFrom('object', 'array', 'map').map(cycle) },
   );
@@ -160,32 +227,134 @@ function cycle(kind: string): unknown {
   return o;
 }
 
-const DELIMS: readonly (readonly [string, string])[] = [['[[', ']]'], ['<%', '%>'], ['', ''], ['{', '}'], ['{{', '}}'], ['a', 'a'], ['\u263a', '\ud800'], ['|', '|']];
+const DELIMS: readonly (readonly [string, string])[] = [
+  ['[[', ']]'],
+  ['<%', '%>'],
+  ['', ''],
+  ['{', '}'],
+  ['{{', '}}'],
+  ['a', 'a'],
+  ['\u263a', '\ud800'],
+  ['|', '|'],
+];
 
 export const textCrashCase = (s: Sizes): fc.Arbitrary<TextCrashCase> =>
-  fc.record({
-    mode: fc.constant('text' as const),
-    api: fc.constantFrom('Template' as const, 'render' as const),
-    template: crashTemplate(s),
-    data: jsData(s),
-    delims: fc.option(fc.constantFrom(...DELIMS), { freq: 6, nil: undefined }),
-    missingkey: fc.option(fc.constantFrom('default' as const, 'invalid' as const, 'zero' as const, 'error' as const), { freq: 3, nil: undefined }),
-  }, { requiredKeys: ['mode', 'api', 'template', 'data'] });
+  fc.record(
+    {
+      mode: fc.constant('text' as const),
+      api: fc.constantFrom('Template' as const, 'render' as const),
+      template: crashTemplate(s),
+      data: jsData(s),
+      delims: fc.option(fc.constantFrom(...DELIMS), { freq: 6, nil: undefined }),
+      missingkey: fc.option(fc.constantFrom('default' as const, 'invalid' as const, 'zero' as const, 'error' as const), { freq: 3, nil: undefined }),
+    },
+    { requiredKeys: ['mode', 'api', 'template', 'data'] },
+  );
 
-const FUNCS = ['secret', 'secrets', 'pkiCert', 'key', 'keyOrDefault', 'ls', 'tree', 'service', 'file', 'env', 'mustEnv', 'envOrDefault', 'base64Decode', 'base64URLDecode', 'parseJSON', 'parseYAML', 'parseInt', 'parseUint', 'parseFloat', 'parseBool', 'toJSON', 'toJSONPretty', 'toYAML', 'toTOML', 'indent', 'split', 'join', 'regexMatch', 'regexReplaceAll', 'replaceAll', 'timestamp', 'loop', 'add', 'subtract', 'multiply', 'divide', 'modulo', 'minimum', 'maximum', 'sha256Hex', 'md5sum', 'sprig_chunk', 'sprig_until', 'sprig_repeat', 'sprig_toDate', 'sprig_date', 'sprig_semver', 'sprig_regexFind', 'sprig_b64dec', 'sprig_fromJson', 'sprig_int64', 'sprig_mustToRawJson', 'sprig_dict', 'sprig_list', 'sprig_get', 'sprig_set', 'sprig_dig', 'sprig_cidrhost', 'sprig_urlParse', 'spew_sdump', 'writeToFile', 'plugin', 'executeTemplate', 'mergeMap', 'explodeMap', 'byKey', 'byTag', 'contains', 'containsAll', 'in', 'scratch.Get', 'scratch.MapSet'];
+const FUNCS = [
+  'secret',
+  'secrets',
+  'pkiCert',
+  'key',
+  'keyOrDefault',
+  'ls',
+  'tree',
+  'service',
+  'file',
+  'env',
+  'mustEnv',
+  'envOrDefault',
+  'base64Decode',
+  'base64URLDecode',
+  'parseJSON',
+  'parseYAML',
+  'parseInt',
+  'parseUint',
+  'parseFloat',
+  'parseBool',
+  'toJSON',
+  'toJSONPretty',
+  'toYAML',
+  'toTOML',
+  'indent',
+  'split',
+  'join',
+  'regexMatch',
+  'regexReplaceAll',
+  'replaceAll',
+  'timestamp',
+  'loop',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'modulo',
+  'minimum',
+  'maximum',
+  'sha256Hex',
+  'md5sum',
+  'sprig_chunk',
+  'sprig_until',
+  'sprig_repeat',
+  'sprig_toDate',
+  'sprig_date',
+  'sprig_semver',
+  'sprig_regexFind',
+  'sprig_b64dec',
+  'sprig_fromJson',
+  'sprig_int64',
+  'sprig_mustToRawJson',
+  'sprig_dict',
+  'sprig_list',
+  'sprig_get',
+  'sprig_set',
+  'sprig_dig',
+  'sprig_cidrhost',
+  'sprig_urlParse',
+  'spew_sdump',
+  'writeToFile',
+  'plugin',
+  'executeTemplate',
+  'mergeMap',
+  'explodeMap',
+  'byKey',
+  'byTag',
+  'contains',
+  'containsAll',
+  'in',
+  'scratch.Get',
+  'scratch.MapSet',
+];
 
 const argument = fc.oneof(
   jsonText.map((j) => (j.startsWith('"') ? j : `(${JSON.stringify(j)} | parseJSON)`)),
-  fc.constantFrom('.', '$', '.Data', '.Data.data', '0', '-1', '1e308', '"secret/app"', '"kv/app"', '"database/creds/app"', '"a=b"', '"=x"', '"%"', '"[0-9]+"', '"("', 'nil', 'true'),
+  fc.constantFrom(
+    '.',
+    '$',
+    '.Data',
+    '.Data.data',
+    '0',
+    '-1',
+    '1e308',
+    '"secret/app"',
+    '"kv/app"',
+    '"database/creds/app"',
+    '"a=b"',
+    '"=x"',
+    '"%"',
+    '"[0-9]+"',
+    '"("',
+    'nil',
+    'true',
+  ),
   garbageText.map((g) => JSON.stringify(g)),
 );
 
 /** A consul-template function called with random arguments, inside a read of a recorded secret or not. */
-const consulCall = fc.tuple(fc.constantFrom(...FUNCS), fc.array(argument, { maxLength: 3 }), fc.boolean())
-  .map(([f, args, inWith]) => {
-    const call = `{{ ${[f, ...args].join(' ')} }}`;
-    return inWith ? `{{ with secret "kv/app" }}${call}{{ end }}` : call;
-  });
+const consulCall = fc.tuple(fc.constantFrom(...FUNCS), fc.array(argument, { maxLength: 3 }), fc.boolean()).map(([f, args, inWith]) => {
+  const call = `{{ ${[f, ...args].join(' ')} }}`;
+  return inWith ? `{{ with secret "kv/app" }}${call}{{ end }}` : call;
+});
 
 /** Response bodies a recordings folder might hold: Vault's, other JSON, or not JSON at all. */
 const body = fc.oneof(
@@ -195,23 +364,42 @@ const body = fc.oneof(
   { weight: 1, arbitrary: garbageText },
 );
 
-const garbageResponses = fc.array(fc.tuple(fc.constantFrom('kv/app', 'secret/data/app', 'database/creds/app', 'LIST kv/', 'PUT kv/app', 'pki/issue/web', 'PUT pki/issue/web'), body), { maxLength: 4 });
-const garbageMounts = fc.array(fc.tuple(fc.constantFrom('secret/', 'kv/', 'pki/', ''), fc.oneof(fc.constant('{"type":"kv","options":{"version":"2"}}'), fc.constant('{"type":"kv","options":null}'), body)), { maxLength: 3 });
+const garbageResponses = fc.array(
+  fc.tuple(fc.constantFrom('kv/app', 'secret/data/app', 'database/creds/app', 'LIST kv/', 'PUT kv/app', 'pki/issue/web', 'PUT pki/issue/web'), body),
+  { maxLength: 4 },
+);
+const garbageMounts = fc.array(
+  fc.tuple(
+    fc.constantFrom('secret/', 'kv/', 'pki/', ''),
+    fc.oneof(fc.constant('{"type":"kv","options":{"version":"2"}}'), fc.constant('{"type":"kv","options":null}'), body),
+  ),
+  { maxLength: 3 },
+);
 
 export const consulCrashCase = (s: Sizes): fc.Arbitrary<ConsulCrashCase> =>
   fc.oneof(
     {
       weight: 2,
-      arbitrary: consulFuzzCase.map((c): ConsulCrashCase => ({
-        mode: 'consul', template: c.template, vault: [...c.vault], mounts: Object.entries(JSON.parse(c.mountsJSON) as Record<string, unknown>).map(([k, v]) => [k, JSON.stringify(v)] as const),
-        env: c.env, errorOnMissingKey: c.errorOnMissingKey,
-      })),
+      arbitrary: consulFuzzCase.map(
+        (c): ConsulCrashCase => ({
+          mode: 'consul',
+          template: c.template,
+          vault: [...c.vault],
+          mounts: Object.entries(JSON.parse(c.mountsJSON) as Record<string, unknown>).map(([k, v]) => [k, JSON.stringify(v)] as const),
+          env: c.env,
+          errorOnMissingKey: c.errorOnMissingKey,
+        }),
+      ),
     },
     {
       weight: 3,
       arbitrary: fc.record({
         mode: fc.constant('consul' as const),
-        template: fc.oneof(consulCall, crashTemplate(s), fc.array(consulCall, { minLength: 2, maxLength: 4 }).map((xs) => xs.join(''))),
+        template: fc.oneof(
+          consulCall,
+          crashTemplate(s),
+          fc.array(consulCall, { minLength: 2, maxLength: 4 }).map((xs) => xs.join('')),
+        ),
         vault: garbageResponses,
         mounts: garbageMounts,
         env: fc.dictionary(fc.constantFrom('REGION', 'HOME', 'A'), garbageText, { maxKeys: 2 }),

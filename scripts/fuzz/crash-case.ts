@@ -12,8 +12,14 @@ export type CaseOutcome =
 
 /** Where a raw exception comes from: its class and the first vtpl source frame, so one bug is reported once. */
 function signatureOf(e: Error): string {
-  const frame = (e.stack ?? '').split('\n').slice(1).find((l) => l.includes('/src/'));
-  const at = frame?.replace(/^\s*at\s+/, '').replace(/\(?(?:file:\/\/)?\/[^\s]*?\/src\//, '(src/').replace(/:\d+\)?$/, ')');
+  const frame = (e.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .find((l) => l.includes('/src/'));
+  const at = frame
+    ?.replace(/^\s*at\s+/, '')
+    .replace(/\(?(?:file:\/\/)?\/[^\s]*?\/src\//, '(src/')
+    .replace(/:\d+\)?$/, ')');
   return `${e.name}${at ? ` at ${at}` : `: ${e.message.slice(0, 80).replace(/\d+/g, 'N')}`}`;
 }
 

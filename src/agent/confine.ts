@@ -4,7 +4,7 @@
 
 import { lstatSync, realpathSync } from 'node:fs';
 import { join as joinHost, sep } from 'node:path';
-import { clean } from '../vault/go/path.js';
+import { clean } from '../go/path/index.js';
 import { errnoWords } from './write.js';
 
 /**
@@ -58,7 +58,9 @@ export function resolveInside(root: string, rel: string): string {
   } catch (e) {
     throw new ConfineError(`cannot use ${root}: ${errnoWords(e)}`);
   }
-  const parts = containerPath(rel).split('/').filter((p) => p !== '');
+  const parts = containerPath(rel)
+    .split('/')
+    .filter((p) => p !== '');
   let real = realRoot;
   let shown = root;
   for (const part of parts) {

@@ -3,7 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { type IO, UsageError, UserError, processIO } from './io.js';
-import { WriteError, errnoWords } from '../agent/write.js';
+import { WriteError, errnoWords } from '../agent/index.js';
 import { INTERNAL_ERROR, internalErrorMessage } from './internal-error.js';
 import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
@@ -36,7 +36,9 @@ export async function buildProgram(io: IO, command?: string): Promise<Command> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ vtpl preview examples/deployment.yaml --responses examples/vault
   $ vtpl render app.ctmpl --responses examples/vault
@@ -46,7 +48,8 @@ Examples:
   $ vtpl agent --config examples/agent/agent.hcl
 
 Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning,
-file that cannot be read or written), 2 usage error, 70 internal error (a bug in vtpl).`);
+file that cannot be read or written), 2 usage error, 70 internal error (a bug in vtpl).`,
+    );
   const one = command === undefined ? undefined : COMMANDS[command];
   for (const register of one ? [one] : Object.values(COMMANDS)) await register(program, io);
   return program;
@@ -74,7 +77,10 @@ export function foldDelims(argv: readonly string[]): string[] {
 
 /** Runs vtpl with user arguments (no node/script prefix); returns the exit code. */
 export async function run(args: readonly string[], io: IO): Promise<number> {
-  const program = await buildProgram(io, args.find((a) => !a.startsWith('-')));
+  const program = await buildProgram(
+    io,
+    args.find((a) => !a.startsWith('-')),
+  );
   const saved = process.exitCode;
   process.exitCode = 0;
   try {

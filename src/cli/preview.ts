@@ -3,10 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/preview.js';
-import { templateFileReader } from '../agent/templatefile.js';
-import { ConfineError, containerPath, resolveInside } from '../agent/confine.js';
-import { WriteError, errnoWords, writeAtomic } from '../agent/write.js';
+import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
+import { ConfineError, containerPath, resolveInside } from '../agent/index.js';
+import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseMode, readText } from './common.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
@@ -50,7 +50,11 @@ export function podTitle(p: Pick<PreviewPod, 'label' | 'namespace'>): string {
 /** Directory for one pod under --out: [<namespace>/]<kind>-<name>, made unique when names repeat. */
 function podDirs(pods: readonly PreviewPod[]): string[] {
   const used = new Map<string, number>();
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '').toLowerCase();
+  const clean = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^\.+/, '')
+      .toLowerCase();
   return pods.map((p) => {
     const own = clean(p.label.replace(/^List\[\d+\] /, ''));
     const base = p.namespace ? join(clean(p.namespace) || '-', own) : own;
@@ -61,7 +65,8 @@ function podDirs(pods: readonly PreviewPod[]): string[] {
 }
 
 export async function runPreview(manifests: readonly string[], opts: PreviewCliOptions, io: IO): Promise<number> {
-  if (opts.vaultAddr !== undefined && opts.responses !== undefined) throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
+  if (opts.vaultAddr !== undefined && opts.responses !== undefined)
+    throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
   // As the vault CLI: VAULT_ADDR stands for --vault-addr when no recordings are given.
   const live = opts.vaultAddr !== undefined || (opts.responses === undefined && envVaultAddr() !== undefined);
   if (!live && opts.responses === undefined) {
@@ -71,8 +76,8 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   checkDefaultTemplate(opts.defaultTemplate);
   const env = envPairs(opts.env);
   // Loaded here, not at start-up: `vtpl render` and `--help` need neither YAML nor the agent.
-  const { ManifestError, readManifest } = await import('../agent/manifest.js');
-  const { previewManifest } = await import('../agent/preview.js');
+  const { ManifestError, readManifest } = await import('../agent/index.js');
+  const { previewManifest } = await import('../agent/index.js');
   const client = live ? await liveClient(opts) : (await import('./responses.js')).responsesClient(opts.responses as string);
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const results: { file: string; result: PreviewResult }[] = [];
@@ -82,7 +87,7 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const broken: string[] = [];
   for (const file of inputs) {
     bar.step(file);
-    let manifest;
+    let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {
@@ -91,7 +96,10 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
       broken.push(e.message);
       continue;
     }
-    results.push({ file, result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }) });
+    results.push({
+      file,
+      result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }),
+    });
   }
   bar.done();
   const pods = results.flatMap((r) => r.result.pods);
@@ -100,10 +108,12 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
   const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
   // Also on stderr, so a failed write is seen when stdout goes to a file or a pipe.
-  for (const e of new Set([...written?.values() ?? []].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
+  for (const e of new Set([...(written?.values() ?? [])].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
   if (opts.json) {
     const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
-    io.out(`${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken, writeErrors }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken, writeErrors }, null, 2)}\n`,
+    );
   } else {
     printPreview(results, io, written, live);
   }
@@ -147,7 +157,8 @@ function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, W
       } catch (e) {
         if (!(e instanceof ConfineError)) throw e;
         const why = `not written: ${f.destination} (from ${f.origin}): ${e.message}; nothing is written for this pod`;
-        for (const g of files) result.set(g, g === f ? { error: why } : { error: `not written: another file of this pod (${f.destination}) cannot be written safely, so none is` });
+        for (const g of files)
+          result.set(g, g === f ? { error: why } : { error: `not written: another file of this pod (${f.destination}) cannot be written safely, so none is` });
         return;
       }
     }
@@ -165,7 +176,12 @@ function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, W
   return result;
 }
 
-function printPreview(results: readonly { file: string; result: PreviewResult }[], io: IO, written: Map<PreviewFile, Written> | undefined, live: boolean): void {
+function printPreview(
+  results: readonly { file: string; result: PreviewResult }[],
+  io: IO,
+  written: Map<PreviewFile, Written> | undefined,
+  live: boolean,
+): void {
   const c = paint(io.color);
   for (const { file, result } of results) {
     for (const pod of result.pods) {
@@ -203,7 +219,7 @@ function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: b
     io.out('\n');
     return;
   }
-  for (const l of live ? [] : f.emptyLists ?? []) {
+  for (const l of live ? [] : (f.emptyLists ?? [])) {
     io.out(`${c.yellow('    note:')} ${l.request} has no recording, so \`secrets\` saw an empty list; record it with:\n      ${l.record}\n`);
   }
   if (written?.path !== undefined) io.out(c.dim(`    ${written.unchanged ? 'unchanged (same bytes already there)' : 'written to'} ${written.path}\n`));
@@ -221,16 +237,26 @@ function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: b
 export function registerPreview(program: Command, io: IO): void {
   const cmd = program
     .command('preview')
-    .description('show every file Vault Agent would write for the pods in Kubernetes manifests, rendered against recorded Vault responses (or a live Vault with --vault-addr)')
-    .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
-    .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
+    .description(
+      'show every file Vault Agent would write for the pods in Kubernetes manifests, rendered against recorded Vault responses (or a live Vault with --vault-addr)',
+    )
+    .argument(
+      '<manifest...>',
+      'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it',
+    )
+    .option(
+      '--responses <dir>',
+      'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table',
+    )
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
     .option('--out <dir>', 'also write each rendered file to DIR/[<namespace>/]<kind>-<name>/<destination> (atomically, with its mode; never outside DIR)')
-    .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
+    .option('--default-template <map|json>', "the injector's -default-template setting (pods can override it)", 'map')
     .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
     .option('--json', 'machine-readable output');
   addVaultOptions(cmd)
-    .addHelpText('after', `${VAULT_OPTIONS_HELP}
+    .addHelpText(
+      'after',
+      `${VAULT_OPTIONS_HELP}
 
 Each file is printed after a header line with its destination and mode. A secret that is not
 recorded is reported with the exact command that records it; like Vault Agent, vtpl then does
@@ -244,7 +270,8 @@ Examples:
   $ vtpl preview app.yaml --responses recorded/ --template-dir configmaps/ --json
 
 Exit codes: 0 every file rendered, 1 a file could not be rendered or written or the pod is invalid
-(nothing is written for an invalid pod), 2 usage error, 70 internal error.`)
+(nothing is written for an invalid pod), 2 usage error, 70 internal error.`,
+    )
     .action(async (manifests: string[], opts: PreviewCliOptions) => {
       process.exitCode = await runPreview(manifests, opts, io);
     });

@@ -5,7 +5,10 @@
  * text/template/parse, an ExecError from execution, or ExecuteTemplate's lookup error.
  */
 export class TemplateError extends Error {
-  constructor(readonly kind: 'parse' | 'exec', message: string) {
+  constructor(
+    readonly kind: 'parse' | 'exec',
+    message: string,
+  ) {
     super(message);
     this.name = 'TemplateError';
   }

@@ -63,7 +63,13 @@ function depthError(run: Run, top: State): TemplateError {
   if (at.depth < templateRecursionFloor) {
     return new StackExhaustedError('exec', execErrorText(at.tmpl, node, 'expression nesting exceeds the JavaScript stack (a vtpl limit; Go has none)', []));
   }
-  return new StackExhaustedError('exec', execErrorText(at.tmpl, node,
-    `the JavaScript stack ran out after %v nested template calls (Go allows %v): run vtpl on a thread with a larger stack, e.g. new Worker(..., { resourceLimits: { stackSizeMb: 256 } }) as the README shows`,
-    [at.depth, maxExecDepth]));
+  return new StackExhaustedError(
+    'exec',
+    execErrorText(
+      at.tmpl,
+      node,
+      `the JavaScript stack ran out after %v nested template calls (Go allows %v): run vtpl on a thread with a larger stack, e.g. new Worker(..., { resourceLimits: { stackSizeMb: 256 } }) as the README shows`,
+      [at.depth, maxExecDepth],
+    ),
+  );
 }

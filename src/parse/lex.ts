@@ -4,8 +4,12 @@
 // RegExp, whose exec allocates a match array per token (plus moo's token object), and that
 // garbage, not the scanning, dominated parsing large templates.
 import { type Item, ItemType, keywords } from './item.js';
-import { quote } from '../go/strconv-quote.js';
-import { formatRune } from './sprintf.js';
+import { quote } from '../go/strconv/index.js';
+import { sprintf } from '../fmt/index.js';
+import { Value, int32Type } from '../value/index.js';
+
+/** A Go rune (int32) for fmt. */
+const rune = (r: number): Value => new Value(int32Type, BigInt(r));
 
 export const defaultLeftDelim = '{{';
 export const defaultRightDelim = '}}';
@@ -43,7 +47,7 @@ function isAlphaNumeric(r: number): boolean {
 }
 
 /** lex.go's state functions that nextItem can resume at; Done after EOF or an error. */
-const enum State {
+enum State {
   Text,
   LeftDelim,
   InsideAction,
@@ -137,8 +141,17 @@ export class Lexer {
   private atTerminator(pos: number): boolean {
     const c = this.code(pos);
     switch (c) {
-      case -1: case 0x20: case 0x09: case 0x0d: case 0x0a:
-      case 0x2e: case 0x2c: case 0x7c: case 0x3a: case 0x29: case 0x28: // . , | : ) (
+      case -1:
+      case 0x20:
+      case 0x09:
+      case 0x0d:
+      case 0x0a:
+      case 0x2e:
+      case 0x2c:
+      case 0x7c:
+      case 0x3a:
+      case 0x29:
+      case 0x28: // . , | : ) (
         return true;
     }
     return this.input.startsWith(this.rightDelim, pos);
@@ -237,7 +250,10 @@ export class Lexer {
       case -1:
         this.pos = start;
         return this.errorf(start, 'unclosed action');
-      case 0x20: case 0x09: case 0x0d: case 0x0a:
+      case 0x20:
+      case 0x09:
+      case 0x0d:
+      case 0x0a:
         this.pos = start; // Put space back in case we have " -}}".
         return this.lexSpace();
       case 0x3d: // =
@@ -273,13 +289,13 @@ export class Lexer {
       this.pos = start;
       return this.lexNumber(start);
     }
-    const rune = r < 0x80 ? r : this.runeAt(start);
-    if (isAlphaNumeric(rune)) {
+    const cp = r < 0x80 ? r : this.runeAt(start);
+    if (isAlphaNumeric(cp)) {
       this.pos = start;
       return this.lexIdentifier(start);
     }
     if (r > 0x20 && r < 0x7f) return this.emit(ItemType.Char, start);
-    return this.errorf(start, `unrecognized character in action: ${formatRune(rune)}`);
+    return this.errorf(start, sprintf('unrecognized character in action: %#U', [rune(cp)]));
   }
 
   /** lexSpace scans a run of space characters. We have not consumed the first space, which is known to be present. */
@@ -320,7 +336,7 @@ export class Lexer {
   private lexIdentifier(start: number): Item {
     this.pos = this.alnumRun(start);
     const word = this.input.slice(start, this.pos);
-    if (!this.atTerminator(this.pos)) return this.errorf(start, `bad character ${formatRune(this.runeAt(this.pos))}`);
+    if (!this.atTerminator(this.pos)) return this.errorf(start, sprintf('bad character %#U', [rune(this.runeAt(this.pos))]));
     const key = keywords.get(word);
     if (key !== undefined && key > ItemType.Keyword) {
       if ((key === ItemType.Break && !this.options.breakOK) || (key === ItemType.Continue && !this.options.continueOK)) {
@@ -339,7 +355,7 @@ export class Lexer {
       return typ === ItemType.Variable ? this.emit(ItemType.Variable, start) : this.emit(ItemType.Dot, start);
     }
     this.pos = this.alnumRun(this.pos);
-    if (!this.atTerminator(this.pos)) return this.errorf(start, `bad character ${formatRune(this.runeAt(this.pos))}`);
+    if (!this.atTerminator(this.pos)) return this.errorf(start, sprintf('bad character %#U', [rune(this.runeAt(this.pos))]));
     return this.emit(typ, start);
   }
 

@@ -6,12 +6,41 @@ import { type Item, ItemType, itemString } from './item.js';
 import { Lexer } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
-  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, ElseNode, EndNode,
-  FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node, NodeType, NumberNode, PipeNode, RangeNode,
-  StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
+  ActionNode,
+  BoolNode,
+  BreakNode,
+  ChainNode,
+  CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
+  ElseNode,
+  EndNode,
+  FieldNode,
+  IdentifierNode,
+  IfNode,
+  ListNode,
+  NilNode,
+  type Node,
+  NodeType,
+  NumberNode,
+  PipeNode,
+  RangeNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
+  VariableNode,
+  WithNode,
+  isEmptyTree,
 } from './node.js';
-import { utf8Length } from '../go/utf8.js';
-import { type FormatArg, sprintf } from './sprintf.js';
+import { utf8Length } from '../go/unicode/utf8/index.js';
+import { sprintf } from '../fmt/index.js';
+import { type Value, intValue, stringValue } from '../value/index.js';
+
+/** An errorf argument as the Go value parse.go passes: a string, or an int. */
+function goArg(a: string | number): Value {
+  return typeof a === 'string' ? stringValue(a) : intValue(a);
+}
 
 /** A parse failure; the message is exactly Go's, e.g. `template: x:1: unexpected EOF`. */
 export class ParseError extends Error {
@@ -54,9 +83,12 @@ interface OpenControl {
 
 function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
   switch (context) {
-    case 'if': return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'range': return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'with': return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'if':
+      return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'range':
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'with':
+      return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
   }
 }
 
@@ -192,9 +224,11 @@ export class Tree {
   }
 
   /** errorf formats the error and terminates processing. */
-  private errorf(format: string, ...args: FormatArg[]): never {
+  private errorf(format: string, ...args: (string | number)[]): never {
     this.root = null;
-    throw new ParseError(sprintf(`template: ${this.parseName}:${this.token[0].line}: ${format}`, args));
+    // Formatted twice, as in Go: a '%' in the template name is read as a verb by the second pass.
+    const full = sprintf('template: %s:%d: %s', [stringValue(this.parseName), intValue(this.token[0].line), stringValue(format)]);
+    throw new ParseError(sprintf(full, args.map(goArg)));
   }
 
   /** expect consumes the next token and guarantees it has the required type. */
@@ -698,6 +732,7 @@ export class Tree {
       case NodeType.String:
       case NodeType.Number:
       case NodeType.Nil:
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: errorf never returns (it throws)
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
@@ -742,8 +777,7 @@ export class Tree {
   }
 
   private newNumber(token: Item): NumberNode {
-    const kind: NumberKind =
-      token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
+    const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
       return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
     } catch (e) {
@@ -754,7 +788,7 @@ export class Tree {
 
   /** hasFunction reports if a function name exists in the Tree's function sets. */
   private hasFunction(name: string): boolean {
-    return this.funcs !== null && this.funcs(name);
+    return this.funcs?.(name) ?? false;
   }
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
@@ -769,14 +803,7 @@ export class Tree {
  * Parse returns a map from template name to Tree, created by parsing the templates described
  * in text. The top-level template gets the given name. Throws ParseError.
  */
-export function parse(
-  name: string,
-  text: string,
-  leftDelim: string,
-  rightDelim: string,
-  funcs: FuncNames | null = null,
-  mode = 0,
-): Map<string, Tree> {
+export function parse(name: string, text: string, leftDelim: string, rightDelim: string, funcs: FuncNames | null = null, mode = 0): Map<string, Tree> {
   const treeSet = new Map<string, Tree>();
   const t = new Tree(name);
   t.mode = mode;

@@ -55,7 +55,9 @@ describe('writeAtomic', () => {
     const d = fresh();
     writeAtomic(join(d, 'a/b/f'), 'x');
     expect(statSync(join(d, 'a/b')).mode & 0o777).toBe(0o755);
-    expect(() => writeAtomic(join(d, 'c/f'), 'x', { createDestDirs: false })).toThrow(new WriteError(join(d, 'c/f'), 'ENOPARENT', 'parent directory is missing'));
+    expect(() => writeAtomic(join(d, 'c/f'), 'x', { createDestDirs: false })).toThrow(
+      new WriteError(join(d, 'c/f'), 'ENOPARENT', 'parent directory is missing'),
+    );
     expect(existsSync(join(d, 'c'))).toBe(false);
   });
 

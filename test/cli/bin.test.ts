@@ -46,7 +46,7 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
 
   // The CLI runs on a thread with a large stack, so recursion Go allows works (Go's
   // stacks grow; Node's main thread would stop after ~1,500 nested {{template}} calls).
-  it('deep template recursion and nesting work as in Go; runaway recursion hits Go\'s limit', () => {
+  it("deep template recursion and nesting work as in Go; runaway recursion hits Go's limit", () => {
     const d = mkdtempSync(join(tmpdir(), 'vtpl-deep-'));
     writeFileSync(join(d, 'rec.tmpl'), '{{ define "R" }}{{ if . }}{{ template "R" (slice . 1) }}{{ end }}{{ end }}{{ template "R" .l }}done');
     writeFileSync(join(d, 'data.json'), JSON.stringify({ l: Array.from({ length: 5000 }, () => 1) }));

@@ -15,7 +15,11 @@ const run = (bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; uid?:
 
 /** Two pods, web and api, each writing one secret. */
 function twoPods() {
-  const one = (name: string) => pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-cfg']: `{{ with secret "kv/a" }}${name}={{ .Data.v }}{{ end }}` }).replace('name: app', `name: ${name}`);
+  const one = (name: string) =>
+    pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-cfg']: `{{ with secret "kv/a" }}${name}={{ .Data.v }}{{ end }}` }).replace(
+      'name: app',
+      `name: ${name}`,
+    );
   const dir = tempTree({ 'pods.yaml': `${one('web')}---\n${one('api')}`, 'vault/kv/a.json': vaultBody('{"v":"s3cret"}') });
   return { dir, out: join(dir, 'out'), args: ['preview', join(dir, 'pods.yaml'), '--responses', join(dir, 'vault'), '--out', join(dir, 'out')] };
 }
@@ -32,7 +36,9 @@ describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'));
     const r = run(join(d, 'bin/vtpl'), ['preview', 'x.yaml']);
     expect(r.status).toBe(70);
-    expect(r.stderr).toBe('vtpl: internal error: TypeError: boom\nThis is a bug in vtpl. Please report it with the command and inputs that caused it; VTPL_DEBUG=1 adds a stack trace.\n');
+    expect(r.stderr).toBe(
+      'vtpl: internal error: TypeError: boom\nThis is a bug in vtpl. Please report it with the command and inputs that caused it; VTPL_DEBUG=1 adds a stack trace.\n',
+    );
     const debug = run(join(d, 'bin/vtpl'), ['preview', 'x.yaml'], { env: { ...process.env, VTPL_DEBUG: '1' } });
     expect(debug.status).toBe(70);
     expect(debug.stderr).toMatch(/^vtpl: internal error: TypeError: boom\nTypeError: boom\n\s+at /);
@@ -64,7 +70,9 @@ describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
     if ('uid' in asNobody) {
       chmodSync(s.out, 0o777);
       chmodSync(join(s.dir, 'vault'), 0o755);
-      const nobodyCanRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/src/cli/main.js'))})`], { uid: 65534, gid: 65534 }).status === 0;
+      const nobodyCanRun =
+        spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/src/cli/main.js'))})`], { uid: 65534, gid: 65534 })
+          .status === 0;
       if (!nobodyCanRun) {
         ctx.skip(); // running as root, and user nobody cannot read the checkout: no way to meet EACCES
         return;

@@ -30,7 +30,11 @@ describe('destinations that leave their volume are refused', () => {
     },
     {
       name: 'agent-inject-file with ..',
-      annotations: { [P + 'agent-inject-template-x']: TPL, [P + 'agent-inject-file-x']: '../../../../../home/app/.ssh/authorized_keys', [P + 'agent-inject-template-ok']: TPL },
+      annotations: {
+        [P + 'agent-inject-template-x']: TPL,
+        [P + 'agent-inject-file-x']: '../../../../../home/app/.ssh/authorized_keys',
+        [P + 'agent-inject-template-ok']: TPL,
+      },
       culprit: `${P}agent-inject-file-x`,
       message: '"/home/app/.ssh/authorized_keys" resolves to /home/app/.ssh/authorized_keys, outside the volume /vault/secrets the injector mounts for it',
     },
@@ -46,7 +50,11 @@ describe('destinations that leave their volume are refused', () => {
       const s = setup(c.annotations);
       const r = await vtpl('preview', s.manifest, '--responses', s.responses, '--out', s.out);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(new RegExp(`error: ${c.culprit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${c.message.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(${s.manifest.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+\\)`));
+      expect(r.out).toMatch(
+        new RegExp(
+          `error: ${c.culprit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${c.message.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(${s.manifest.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+\\)`,
+        ),
+      );
       expect(tree(s.out)).toEqual([]);
       expect(tree(s.dir).filter((f) => !f.startsWith('sub') && !f.startsWith('vault') && f !== 'o' && f !== 'o/out')).toEqual([]);
     });
@@ -54,7 +62,9 @@ describe('destinations that leave their volume are refused', () => {
       const s = setup(c.annotations);
       const r = await vtpl('check', s.manifest);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(new RegExp(`${s.manifest.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error: ${c.culprit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+      expect(r.out).toMatch(
+        new RegExp(`${s.manifest.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error: ${c.culprit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `),
+      );
     });
   }
 });
@@ -83,7 +93,9 @@ describe('symbolic links inside --out', () => {
     symlinkSync(elsewhere, join(s.out, 'pod-app/vault'));
     const r = await vtpl('preview', s.manifest, '--responses', s.responses, '--out', s.out);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`not written: /vault/secrets/a (from ${P}agent-inject-template-a): ${join(s.out, 'pod-app/vault')} is a symbolic link to ${elsewhere}, outside ${s.out}; nothing is written for this pod`);
+    expect(r.out).toContain(
+      `not written: /vault/secrets/a (from ${P}agent-inject-template-a): ${join(s.out, 'pod-app/vault')} is a symbolic link to ${elsewhere}, outside ${s.out}; nothing is written for this pod`,
+    );
     expect(tree(elsewhere)).toEqual([]);
     expect(r.out).toContain('s3cret'); // the preview itself is still printed
   });

@@ -8,7 +8,10 @@ const P = 'vault.hashicorp.com/';
 
 describe('vtpl render', () => {
   it('text mode decodes --data losslessly (json.Number)', async () => {
-    const d = tempTree({ 't.tmpl': 'port={{ .port }} ratio={{ .ratio }} big={{ .big }}', 'v.json': '{"port": 5432, "ratio": 1.50, "big": 12345678901234567890}' });
+    const d = tempTree({
+      't.tmpl': 'port={{ .port }} ratio={{ .ratio }} big={{ .big }}',
+      'v.json': '{"port": 5432, "ratio": 1.50, "big": 12345678901234567890}',
+    });
     const r = await vtpl('render', join(d, 't.tmpl'), '--data', join(d, 'v.json'));
     expect(r.err).toBe('');
     expect(r.out).toBe('port=5432 ratio=1.50 big=12345678901234567890');
@@ -30,7 +33,7 @@ describe('vtpl render', () => {
     expect(r.err).toContain(`vault read -format=json kv/none > ${join(d, 'vault')}/kv/none.json`);
   });
 
-  it('missingkey=error in text mode gives Go\'s error', async () => {
+  it("missingkey=error in text mode gives Go's error", async () => {
     const d = tempTree({ 't.tmpl': '{{ .nope }}', 'v.json': '{}' });
     const r = await vtpl('render', join(d, 't.tmpl'), '--data', join(d, 'v.json'), '--missingkey', 'error');
     expect(r.code).toBe(1);
@@ -92,7 +95,9 @@ describe('vtpl check', () => {
     const r = await vtpl('check', join(d, 'app.yaml'));
     expect(r.code).toBe(0);
     expect((await vtpl('check', join(d, 'app.yaml'), '--strict')).code).toBe(1);
-    expect(r.out).toContain('warning: .Data.password reads .Data.password, but "secret/data/app" is a KV v2 secret (assumed: "secret/" is the default KV v2 mount');
+    expect(r.out).toContain(
+      'warning: .Data.password reads .Data.password, but "secret/data/app" is a KV v2 secret (assumed: "secret/" is the default KV v2 mount',
+    );
     expect(r.out).toContain('hint: use .Data.data.password');
     // positioned inside the YAML literal block: line 10 is "      password={{ .Data.password }}"
     expect(r.out).toMatch(/app\.yaml:10:19: warning/);

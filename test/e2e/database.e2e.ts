@@ -44,11 +44,14 @@ describe('database credentials from a real Vault and PostgreSQL', () => {
     expect(roles.out).toBe('0\n');
   });
 
-  it('vtpl render with the injector\'s template prints exactly the two export lines', async () => {
+  it("vtpl render with the injector's template prints exactly the two export lines", async () => {
     const s = setup();
     const dir = tempDir('db-render');
     const tmpl = join(dir, 'db.ctmpl');
-    writeFileSync(tmpl, '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n');
+    writeFileSync(
+      tmpl,
+      '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n',
+    );
     const r = await vtpl('render', tmpl, '--vault-addr', E.addr, '--role-id', s.dbRoleId, '--secret-id', s.dbSecretId);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

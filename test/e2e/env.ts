@@ -58,7 +58,11 @@ export async function vaultApi(method: string, path: string, body?: unknown, opt
   });
   const text = await res.text();
   let json: Record<string, unknown> = {};
-  try { json = text === '' ? {} : JSON.parse(text) as Record<string, unknown>; } catch { /* not JSON: keep body */ }
+  try {
+    json = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    /* not JSON: keep body */
+  }
   return { status: res.status, body: text, json };
 }
 
@@ -95,11 +99,18 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     track(child.pid);
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000);
     child.on('error', reject);
-    child.on('close', (code, signal) => { clearTimeout(timer); resolveRun({ code, signal, out, err }); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolveRun({ code, signal, out, err });
+    });
     child.stdin.end(opts.input ?? '');
   });
 }
@@ -123,8 +134,9 @@ export function vaultCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 
 /** psql as USER with PASSWORD over TCP, one SQL command, unaligned tuples only. */
 export function psql(user: string, password: string, sql: string): Promise<Ran> {
-  return run(E.psql, ['-h', '127.0.0.1', '-p', String(E.pgPort), '-U', user, '-d', 'postgres', '-w', '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-    { env: { ...cleanEnv(), PGPASSWORD: password, PGCONNECT_TIMEOUT: '10' } });
+  return run(E.psql, ['-h', '127.0.0.1', '-p', String(E.pgPort), '-U', user, '-d', 'postgres', '-w', '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+    env: { ...cleanEnv(), PGPASSWORD: password, PGCONNECT_TIMEOUT: '10' },
+  });
 }
 
 export function tempDir(prefix = 'case'): string {
@@ -215,11 +227,20 @@ export function agentConfig(templates: readonly AgentTemplate[], opts: AgentOpti
     pid_file: join(dir, 'pid'),
     vault: { address: opts.addr ?? E.addr, retry: { num_retries: opts.retries ?? -1 } },
     auto_auth: {
-      method: [opts.kubernetes
-        ? { type: 'kubernetes', mount_path: 'auth/kubernetes', exit_on_err: true, config: { role: s.k8sRole, token_path: opts.jwtPath ?? s.jwtPath } }
-        : { type: 'approle', mount_path: 'auth/approle', exit_on_err: true, config: {
-          role_id_file_path: join(dir, 'role_id'), secret_id_file_path: join(dir, 'secret_id'), remove_secret_id_file_after_reading: false,
-        } }],
+      method: [
+        opts.kubernetes
+          ? { type: 'kubernetes', mount_path: 'auth/kubernetes', exit_on_err: true, config: { role: s.k8sRole, token_path: opts.jwtPath ?? s.jwtPath } }
+          : {
+              type: 'approle',
+              mount_path: 'auth/approle',
+              exit_on_err: true,
+              config: {
+                role_id_file_path: join(dir, 'role_id'),
+                secret_id_file_path: join(dir, 'secret_id'),
+                remove_secret_id_file_after_reading: false,
+              },
+            },
+      ],
       sink: [{ type: 'file', config: { path: join(dir, 'token') } }],
     },
     template_config: { exit_on_retry_failure: true },
@@ -255,7 +276,12 @@ export function agentRuntimeError(r: AgentRun): string | undefined {
   if (single) return JSON.parse(`"${single[1]}"`) as string;
   const multi = /\[ERROR\] {1,2}agent: runtime error encountered:\n {2}error=\n((?: {2}\|.*\n)+)/.exec(text);
   // hclog escapes a tab inside a multi-line value as \t.
-  if (multi) return multi[1].replace(/\n$/, '').split('\n').map((l) => l.replace(/^ {2}\| ?/, '').replaceAll('\\t', '\t')).join('\n');
+  if (multi)
+    return multi[1]
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => l.replace(/^ {2}\| ?/, '').replaceAll('\\t', '\t'))
+      .join('\n');
   return undefined;
 }
 
@@ -269,10 +295,20 @@ export async function podTemplates(manifestFile: string): Promise<Map<string, Ag
     const ann = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
     const plan = planAgent(ann);
     if (plan.errors.length > 0) throw new Error(`${pod.label}: ${plan.errors.join('; ')}`);
-    pods.set(`${pod.namespace ? `${pod.namespace}/` : ''}${pod.kind.toLowerCase()}-${pod.name}`, plan.templates.map((t) => {
-      if (t.contents === undefined) throw new Error(`${pod.label}: ${t.error ?? 'no template text'}`);
-      return { contents: t.contents, destination: t.destination.replace(/^\/+/, ''), errorOnMissingKey: t.errorOnMissingKey, leftDelim: t.leftDelim, rightDelim: t.rightDelim, perms: t.perms };
-    }));
+    pods.set(
+      `${pod.namespace ? `${pod.namespace}/` : ''}${pod.kind.toLowerCase()}-${pod.name}`,
+      plan.templates.map((t) => {
+        if (t.contents === undefined) throw new Error(`${pod.label}: ${t.error ?? 'no template text'}`);
+        return {
+          contents: t.contents,
+          destination: t.destination.replace(/^\/+/, ''),
+          errorOnMissingKey: t.errorOnMissingKey,
+          leftDelim: t.leftDelim,
+          rightDelim: t.rightDelim,
+          perms: t.perms,
+        };
+      }),
+    );
   }
   return pods;
 }
@@ -284,7 +320,10 @@ export async function agentForManifest(manifestFile: string, opts: AgentOptions 
   const runs: AgentRun[] = [];
   const files = new Map<string, string>();
   for (const [pod, templates] of await podTemplates(manifestFile)) {
-    const r = await vaultAgent(templates.map((t) => ({ ...t, destination: join(pod, t.destination) })), opts);
+    const r = await vaultAgent(
+      templates.map((t) => ({ ...t, destination: join(pod, t.destination) })),
+      opts,
+    );
     runs.push(r);
     for (const [p, c] of r.files) files.set(p, c);
   }

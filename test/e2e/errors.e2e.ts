@@ -25,14 +25,23 @@ async function freePort(): Promise<number> {
 async function startDevVault(): Promise<{ addr: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const addr = `http://127.0.0.1:${port}`;
-  const child = spawn(E.vaultBin, ['server', '-dev', `-dev-listen-address=127.0.0.1:${port}`, '-dev-root-token-id=seal-root'], { env: cleanEnv(), stdio: 'ignore' });
+  const child = spawn(E.vaultBin, ['server', '-dev', `-dev-listen-address=127.0.0.1:${port}`, '-dev-root-token-id=seal-root'], {
+    env: cleanEnv(),
+    stdio: 'ignore',
+  });
   track(child.pid);
   const closed = new Promise<void>((r) => child.on('close', () => r()));
   for (let i = 0; i < 100; i++) {
     if ((await run(E.vaultBin, ['status'], { env: cleanEnv({ VAULT_ADDR: addr }) })).code === 0) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { addr, stop: async () => { child.kill('SIGTERM'); await closed; } };
+  return {
+    addr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await closed;
+    },
+  };
 }
 
 /**
@@ -54,9 +63,19 @@ async function both(template: string, opts: { addr?: string; roleId?: string; se
   const dir = tempDir('err');
   writeFileSync(join(dir, 't.ctmpl'), template);
   const out = join(dir, 'out.txt');
-  const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', opts.addr ?? E.addr,
-    '--role-id', opts.roleId ?? s.roleId, '--secret-id', opts.secretId ?? s.secretId, '-o', out,
-    ...(opts.errorOnMissingKey ? ['--missingkey', 'error'] : []));
+  const r = await vtpl(
+    'render',
+    join(dir, 't.ctmpl'),
+    '--vault-addr',
+    opts.addr ?? E.addr,
+    '--role-id',
+    opts.roleId ?? s.roleId,
+    '--secret-id',
+    opts.secretId ?? s.secretId,
+    '-o',
+    out,
+    ...(opts.errorOnMissingKey ? ['--missingkey', 'error'] : []),
+  );
   return { agent, vtpl: { code: r.code, err: r.err, wrote: existsSync(out), out } };
 }
 
@@ -109,8 +128,7 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
   it('a KV v2 version that does not exist', async () => {
     const b = await both('{{ with secret "secret/web/config?version=99" }}{{ .Data.data.api_url }}{{ end }}');
     expectNothingWritten(b);
-    expectSameError(b, '', 'template server: ',
-      ' (Vault Agent would keep retrying and never write this file)\n  missing GET /v1/secret/data/web/config');
+    expectSameError(b, '', 'template server: ', ' (Vault Agent would keep retrying and never write this file)\n  missing GET /v1/secret/data/web/config');
   });
 
   it('a template that fails on real data: KV v1 numbers are json.Number, which gt does not compare with int', async () => {
@@ -132,7 +150,9 @@ describe('error paths of a real Vault: vtpl vs vault agent', () => {
       const r = await run(E.vaultBin, ['operator', 'seal'], { env: cleanEnv({ VAULT_ADDR: sealed.addr, VAULT_TOKEN: 'seal-root' }) });
       expect(r.code, r.err).toBe(0);
     });
-    afterAll(async () => { await sealed?.stop(); });
+    afterAll(async () => {
+      await sealed?.stop();
+    });
 
     it('login and reads fail with 503 Vault is sealed', async () => {
       const b = await both('{{ with secret "secret/web/config" }}{{ .Data.data.api_url }}{{ end }}', { addr: sealed.addr });

@@ -41,9 +41,15 @@ describe('vault agent vs vtpl on a live Vault', () => {
   });
 
   const staticFiles = [
-    'shop/deployment-web/vault/secrets/app/config.properties', 'shop/deployment-web/vault/secrets/typed', 'shop/deployment-web/vault/secrets/smtp',
-    'shop/deployment-web/vault/secrets/listing', 'shop/deployment-web/vault/secrets/webmap', 'shop/deployment-web/vault/secrets/ldap',
-    'job-report/vault/secrets/flags', 'job-report/vault/secrets/smtp', 'pod-delims/vault/secrets/helm.txt',
+    'shop/deployment-web/vault/secrets/app/config.properties',
+    'shop/deployment-web/vault/secrets/typed',
+    'shop/deployment-web/vault/secrets/smtp',
+    'shop/deployment-web/vault/secrets/listing',
+    'shop/deployment-web/vault/secrets/webmap',
+    'shop/deployment-web/vault/secrets/ldap',
+    'job-report/vault/secrets/flags',
+    'job-report/vault/secrets/smtp',
+    'pod-delims/vault/secrets/helm.txt',
   ];
   it.each(staticFiles)('static %s is byte-identical', (f) => {
     expect(agent.files.get(f)).toBeDefined();

@@ -32,7 +32,10 @@ describe('kubernetes auth against a TokenReview endpoint', () => {
     const bad = join(dir, 'token');
     writeFileSync(bad, `${head}.${body}.${Buffer.from('not the signature').toString('base64url')}`);
     writeFileSync(join(dir, 't.ctmpl'), '{{ with secret "kv/legacy/smtp" }}{{ .Data.host }}{{ end }}');
-    const agent = await vaultAgent([{ contents: '{{ with secret "kv/legacy/smtp" }}{{ .Data.host }}{{ end }}', destination: 'smtp' }], { kubernetes: true, jwtPath: bad });
+    const agent = await vaultAgent([{ contents: '{{ with secret "kv/legacy/smtp" }}{{ .Data.host }}{{ end }}', destination: 'smtp' }], {
+      kubernetes: true,
+      jwtPath: bad,
+    });
     const cause = agentRuntimeError(agent);
     expect(cause, agent.out + agent.err).toContain('Code: 403.');
     expect(agent.files.size).toBe(0);

@@ -24,16 +24,33 @@ const TOKEN = 'hvs.replay-token';
 
 function authBody(): string {
   return JSON.stringify({
-    request_id: 'replay', lease_id: '', renewable: false, lease_duration: 0, data: null, wrap_info: null, warnings: null,
-    auth: { client_token: TOKEN, accessor: 'replay-accessor', policies: ['default'], token_policies: ['default'], metadata: {},
-      lease_duration: 3600, renewable: true, entity_id: '', token_type: 'service', orphan: true, mfa_requirement: null, num_uses: 0 },
+    request_id: 'replay',
+    lease_id: '',
+    renewable: false,
+    lease_duration: 0,
+    data: null,
+    wrap_info: null,
+    warnings: null,
+    auth: {
+      client_token: TOKEN,
+      accessor: 'replay-accessor',
+      policies: ['default'],
+      token_policies: ['default'],
+      metadata: {},
+      lease_duration: 3600,
+      renewable: true,
+      entity_id: '',
+      token_type: 'service',
+      orphan: true,
+      mfa_requirement: null,
+      num_uses: 0,
+    },
     mount_type: '',
   });
 }
 
 export function startReplayServer(dir: string): Promise<ReplayServer> {
-  const mounts = existsSync(join(dir, '_mounts.json'))
-    ? JSON.parse(readFileSync(join(dir, '_mounts.json'), 'utf8')) as Record<string, unknown> : {};
+  const mounts = existsSync(join(dir, '_mounts.json')) ? (JSON.parse(readFileSync(join(dir, '_mounts.json'), 'utf8')) as Record<string, unknown>) : {};
   const requests: string[] = [];
   const missing: string[] = [];
 
@@ -55,20 +72,53 @@ export function startReplayServer(dir: string): Promise<ReplayServer> {
     if (path === 'auth/approle/login' && (method === 'PUT' || method === 'POST')) return authBody();
     if (path === 'auth/token/renew-self' || path === 'auth/token/lookup-self') return authBody();
     if (path === 'sys/health') {
-      return JSON.stringify({ initialized: true, sealed: false, standby: false, performance_standby: false, replication_performance_mode: 'disabled',
-        replication_dr_mode: 'disabled', server_time_utc: Math.floor(Date.now() / 1000), version: '1.21.4', enterprise: false, cluster_name: 'replay', cluster_id: 'replay' });
+      return JSON.stringify({
+        initialized: true,
+        sealed: false,
+        standby: false,
+        performance_standby: false,
+        replication_performance_mode: 'disabled',
+        replication_dr_mode: 'disabled',
+        server_time_utc: Math.floor(Date.now() / 1000),
+        version: '1.21.4',
+        enterprise: false,
+        cluster_name: 'replay',
+        cluster_id: 'replay',
+      });
     }
     if (path === 'sys/leases/renew' && (method === 'PUT' || method === 'POST')) {
       const id = (JSON.parse(reqBody || '{}') as { lease_id?: string }).lease_id ?? '';
       const duration = leases.get(id);
       if (duration === undefined) return undefined;
-      return JSON.stringify({ request_id: 'replay', lease_id: id, renewable: true, lease_duration: duration, data: null, wrap_info: null, warnings: null, auth: null, mount_type: '' });
+      return JSON.stringify({
+        request_id: 'replay',
+        lease_id: id,
+        renewable: true,
+        lease_duration: duration,
+        data: null,
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+        mount_type: '',
+      });
     }
     if (path.startsWith('sys/internal/ui/mounts/')) {
       const p = path.slice('sys/internal/ui/mounts/'.length) + '/';
-      const mount = Object.keys(mounts).filter((m) => p.startsWith(m)).sort((a, b) => b.length - a.length)[0];
+      const mount = Object.keys(mounts)
+        .filter((m) => p.startsWith(m))
+        .sort((a, b) => b.length - a.length)[0];
       if (mount === undefined) return undefined;
-      return JSON.stringify({ request_id: 'replay', lease_id: '', renewable: false, lease_duration: 0, data: mounts[mount], wrap_info: null, warnings: null, auth: null, mount_type: '' });
+      return JSON.stringify({
+        request_id: 'replay',
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
+        data: mounts[mount],
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+        mount_type: '',
+      });
     }
     const list = method === 'LIST' || (method === 'GET' && new URLSearchParams(query).get('list') === 'true');
     if (list) return file(`${path}.list.json`);
@@ -79,7 +129,9 @@ export function startReplayServer(dir: string): Promise<ReplayServer> {
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let reqBody = '';
-    req.setEncoding('utf8').on('data', (d: string) => { reqBody += d; });
+    req.setEncoding('utf8').on('data', (d: string) => {
+      reqBody += d;
+    });
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://replay');
       const method = req.method ?? 'GET';
@@ -100,8 +152,14 @@ export function startReplayServer(dir: string): Promise<ReplayServer> {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://127.0.0.1:${port}`, requests, missing,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        missing,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

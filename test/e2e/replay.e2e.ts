@@ -15,7 +15,15 @@ function readmeRecordingCommands(): string[][] {
   if (!section) throw new Error('README.md has no "## Recording responses from a live Vault" section');
   const block = /```sh\n([\s\S]*?)```/.exec(section[1]);
   if (!block) throw new Error('the README recording section has no sh block');
-  return block[1].split('\n').filter((l) => l.startsWith('npx vtpl ')).map((l) => l.replace(/\s+#.*$/, '').split(/\s+/).slice(1));
+  return block[1]
+    .split('\n')
+    .filter((l) => l.startsWith('npx vtpl '))
+    .map((l) =>
+      l
+        .replace(/\s+#.*$/, '')
+        .split(/\s+/)
+        .slice(1),
+    );
 }
 
 let rec: string;
@@ -30,7 +38,7 @@ beforeAll(async () => {
   const cmds = readmeRecordingCommands();
   expect(cmds.map((c) => c[1])).toEqual(['record', 'preview']);
   // The README's placeholders: k8s/app.yaml is the manifest, recorded/ the folder, out/ the preview output.
-  const subst = (a: string): string => a === 'k8s/app.yaml' ? APP_YAML : a === 'recorded/' ? rec : a === 'out/' ? out : a;
+  const subst = (a: string): string => (a === 'k8s/app.yaml' ? APP_YAML : a === 'recorded/' ? rec : a === 'out/' ? out : a);
   // A token with the pods' policy, as the README asks for.
   const token = ((await vaultOk('POST', 'auth/token/create', { policies: ['app'], ttl: '1h' })).auth as { client_token: string }).client_token;
   const env = cleanEnv({ VAULT_ADDR: E.addr, VAULT_TOKEN: token });
@@ -44,14 +52,25 @@ beforeAll(async () => {
   agent = await agentForManifest(APP_YAML, { addr: replay.url });
 });
 
-afterAll(async () => { await replay?.close(); });
+afterAll(async () => {
+  await replay?.close();
+});
 
 describe('vtpl record, replayed to vault agent', () => {
   it('records every read of the manifest from the real Vault', () => {
     expect(recordRun.err).toBe('');
     expect(recordRun.code).toBe(0);
     const files = [...readTree(rec).keys()].sort();
-    expect(files).toEqual(expect.arrayContaining(['_mounts.json', 'database/creds/my-app-db-role.json', 'pki/issue/web.put.json', 'secret/data/web/config.json', 'secret/data/web/config?version=1.json', 'kv/legacy/smtp.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '_mounts.json',
+        'database/creds/my-app-db-role.json',
+        'pki/issue/web.put.json',
+        'secret/data/web/config.json',
+        'secret/data/web/config?version=1.json',
+        'kv/legacy/smtp.json',
+      ]),
+    );
   });
 
   it('vault agent finds every response it asks for in the recording', () => {

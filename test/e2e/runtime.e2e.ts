@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { E, REPO, agentConfig, cleanEnv, psql, run, track, vaultApi, vaultCli } from './env.js';
 
 const CREDS = /^export DB_USER="([^"]+)"\nexport DB_PASSWORD="([^"]+)"$/;
-const TEMPLATE = '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n';
+const TEMPLATE =
+  '{{- with secret "database/creds/my-app-db-role" -}}\nexport DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"\n{{- end -}}\n';
 const ROLE_PREFIX = 'database/creds/my-app-db-role/';
 
 interface Seen {
@@ -22,7 +23,7 @@ interface Seen {
 /** Lease ids Vault holds for the role, with their last renewal (null when never renewed). */
 async function leases(): Promise<Map<string, string | null>> {
   const list = await vaultApi('LIST', `sys/leases/lookup/${ROLE_PREFIX}`);
-  const keys = ((list.json.data as { keys?: string[] } | undefined)?.keys) ?? [];
+  const keys = (list.json.data as { keys?: string[] } | undefined)?.keys ?? [];
   const out = new Map<string, string | null>();
   for (const k of keys) {
     const l = await vaultApi('PUT', 'sys/leases/lookup', { lease_id: ROLE_PREFIX + k });
@@ -36,13 +37,20 @@ async function leases(): Promise<Map<string, string | null>> {
  * the time is up); every new credential must log in at once. Then revokes the live lease and
  * waits for a replacement. Returns what was seen.
  */
-async function lifecycle(cmd: string, args: (config: string) => string[]): Promise<{ seen: Seen[]; renewed: boolean; replacedAfterRevoke: boolean; firstStillLogsIn: boolean; log: string }> {
+async function lifecycle(
+  cmd: string,
+  args: (config: string) => string[],
+): Promise<{ seen: Seen[]; renewed: boolean; replacedAfterRevoke: boolean; firstStillLogsIn: boolean; log: string }> {
   const c = agentConfig([{ contents: TEMPLATE, destination: 'db-creds' }], { keepRunning: true, retries: 2 });
   const child = spawn(cmd, args(c.configPath), { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   track(child.pid);
   let log = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { log += d; });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { log += d; });
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    log += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    log += d;
+  });
   const exited = new Promise<void>((r) => child.on('close', () => r()));
   const file = join(c.outDir, 'db-creds');
   const seen: Seen[] = [];
@@ -81,7 +89,10 @@ async function lifecycle(cmd: string, args: (config: string) => string[]): Promi
 
 function expectLifecycle(r: Awaited<ReturnType<typeof lifecycle>>): void {
   expect(r.seen.length, r.log).toBeGreaterThanOrEqual(4); // the first, two rotations, the revoke's replacement
-  expect(r.seen.filter((s) => !s.loggedIn), r.log).toEqual([]);
+  expect(
+    r.seen.filter((s) => !s.loggedIn),
+    r.log,
+  ).toEqual([]);
   expect(r.renewed).toBe(true);
   expect(r.replacedAfterRevoke).toBe(true);
   expect(r.firstStillLogsIn).toBe(false);
@@ -106,7 +117,11 @@ async function reusesCertificate(cmd: string, args: (config: string) => string[]
   const issued = await issuedCerts();
   const second = agentConfig([tmpl], { outDir: first.outDir });
   const r2 = await run(cmd, args(second.configPath), { env: cleanEnv() });
-  return { same: readFileSync(join(first.outDir, 'tls.pem'), 'utf8') === before, issuedBySecond: (await issuedCerts()) - issued, log: r1.out + r1.err + r2.out + r2.err };
+  return {
+    same: readFileSync(join(first.outDir, 'tls.pem'), 'utf8') === before,
+    issuedBySecond: (await issuedCerts()) - issued,
+    log: r1.out + r1.err + r2.out + r2.err,
+  };
 }
 
 describe('an agent against real leases', () => {

@@ -29,11 +29,16 @@ const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64ur
 function serviceAccountJwt(namespace: string, name: string, uid: string): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const head = b64url(JSON.stringify({ alg: 'RS256', kid: 'e2e' }));
-  const body = b64url(JSON.stringify({
-    iss: 'kubernetes/serviceaccount', sub: `system:serviceaccount:${namespace}:${name}`,
-    'kubernetes.io/serviceaccount/namespace': namespace, 'kubernetes.io/serviceaccount/service-account.name': name,
-    'kubernetes.io/serviceaccount/service-account.uid': uid, 'kubernetes.io/serviceaccount/secret.name': `${name}-token`,
-  }));
+  const body = b64url(
+    JSON.stringify({
+      iss: 'kubernetes/serviceaccount',
+      sub: `system:serviceaccount:${namespace}:${name}`,
+      'kubernetes.io/serviceaccount/namespace': namespace,
+      'kubernetes.io/serviceaccount/service-account.name': name,
+      'kubernetes.io/serviceaccount/service-account.uid': uid,
+      'kubernetes.io/serviceaccount/secret.name': `${name}-token`,
+    }),
+  );
   const sig = createSign('RSA-SHA256').update(`${head}.${body}`).sign(privateKey);
   return `${head}.${body}.${b64url(sig)}`;
 }
@@ -46,17 +51,24 @@ function serviceAccountJwt(namespace: string, name: string, uid: string): string
 async function startTokenReview(jwt: string, uid: string): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     let body = '';
-    req.setEncoding('utf8').on('data', (d: string) => { body += d; });
+    req.setEncoding('utf8').on('data', (d: string) => {
+      body += d;
+    });
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/apis/authentication.k8s.io/v1/tokenreviews') {
         res.writeHead(404).end();
         return;
       }
       const token = (JSON.parse(body) as { spec?: { token?: string } }).spec?.token;
-      const status = token === jwt
-        ? { authenticated: true, user: { username: 'system:serviceaccount:shop:web', uid, groups: ['system:serviceaccounts', 'system:serviceaccounts:shop'] } }
-        : { authenticated: false };
-      res.writeHead(201, { 'Content-Type': 'application/json' })
+      const status =
+        token === jwt
+          ? {
+              authenticated: true,
+              user: { username: 'system:serviceaccount:shop:web', uid, groups: ['system:serviceaccounts', 'system:serviceaccounts:shop'] },
+            }
+          : { authenticated: false };
+      res
+        .writeHead(201, { 'Content-Type': 'application/json' })
         .end(JSON.stringify({ kind: 'TokenReview', apiVersion: 'authentication.k8s.io/v1', metadata: {}, spec: { token }, status }));
     });
   });
@@ -69,8 +81,16 @@ export default async function configure(): Promise<() => void> {
   await vaultOk('POST', 'sys/mounts/kv', { type: 'kv', options: { version: '1' } });
   // Raw JSON bodies with number literals: KV v2 stores them through float64 (2.50 comes back as
   // 2.5, 12345678901234567890 as 12345678901234567000), KV v1 keeps the text as written.
-  await vaultOk('POST', 'secret/data/web/config', '{"data":{"api_url":"https://api.shop.example.com","max_connections":100,"timeout_seconds":2.50,"debug":false,"ratio":1e3,"big":12345678901234567890,"tags":["checkout-v2","search"],"limits":{"cpu":"500m","replicas":3},"nothing":null}}');
-  await vaultOk('POST', 'secret/data/web/config', '{"data":{"api_url":"https://api.shop.example.com","max_connections":120,"timeout_seconds":2.50,"debug":true,"ratio":1e3,"tags":["checkout-v2","search"],"limits":{"cpu":"500m","replicas":3},"nothing":null}}');
+  await vaultOk(
+    'POST',
+    'secret/data/web/config',
+    '{"data":{"api_url":"https://api.shop.example.com","max_connections":100,"timeout_seconds":2.50,"debug":false,"ratio":1e3,"big":12345678901234567890,"tags":["checkout-v2","search"],"limits":{"cpu":"500m","replicas":3},"nothing":null}}',
+  );
+  await vaultOk(
+    'POST',
+    'secret/data/web/config',
+    '{"data":{"api_url":"https://api.shop.example.com","max_connections":120,"timeout_seconds":2.50,"debug":true,"ratio":1e3,"tags":["checkout-v2","search"],"limits":{"cpu":"500m","replicas":3},"nothing":null}}',
+  );
   await vaultOk('POST', 'secret/data/web/feature-flags', '{"data":{"checkout":"on","search":"off"}}');
   await vaultOk('POST', 'secret/data/web/nested/deep', '{"data":{"k":"v"}}');
   await vaultOk('POST', 'secret/data/private/key', '{"data":{"k":"hidden"}}');
@@ -79,13 +99,20 @@ export default async function configure(): Promise<() => void> {
   await vaultOk('POST', 'kv/legacy/ldap', '{"url":"ldaps://ldap.example.com"}');
 
   // PostgreSQL: a table the dynamic role may read.
-  const t = await psql('postgres', E.pgPassword, "CREATE TABLE products (id int PRIMARY KEY, name text); INSERT INTO products VALUES (1, 'teapot'), (2, 'kettle');");
+  const t = await psql(
+    'postgres',
+    E.pgPassword,
+    "CREATE TABLE products (id int PRIMARY KEY, name text); INSERT INTO products VALUES (1, 'teapot'), (2, 'kettle');",
+  );
   if (t.code !== 0) throw new Error(`creating the table failed: ${t.err}`);
   await vaultOk('POST', 'sys/mounts/database', { type: 'database' });
   await vaultOk('POST', 'database/config/postgres', {
     plugin_name: 'postgresql-database-plugin',
     connection_url: `postgresql://{{username}}:{{password}}@127.0.0.1:${E.pgPort}/postgres?sslmode=disable`,
-    username: 'postgres', password: E.pgPassword, allowed_roles: '*', verify_connection: true,
+    username: 'postgres',
+    password: E.pgPassword,
+    allowed_roles: '*',
+    verify_connection: true,
   });
   await vaultOk('POST', 'database/roles/my-app-db-role', {
     db_name: 'postgres',
@@ -93,7 +120,8 @@ export default async function configure(): Promise<() => void> {
       `CREATE ROLE "{{name}}" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';`,
       `GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{{name}}";`,
     ],
-    default_ttl: `${DB_TTL}s`, max_ttl: `${DB_MAX_TTL}s`,
+    default_ttl: `${DB_TTL}s`,
+    max_ttl: `${DB_MAX_TTL}s`,
   });
 
   await vaultOk('POST', 'sys/mounts/pki', { type: 'pki', config: { max_lease_ttl: '87600h' } });
@@ -121,7 +149,12 @@ export default async function configure(): Promise<() => void> {
   const tokenReview = await startTokenReview(jwt, uid);
   await vaultOk('POST', 'sys/auth/kubernetes', { type: 'kubernetes' });
   await vaultOk('POST', 'auth/kubernetes/config', { kubernetes_host: tokenReview.url, disable_local_ca_jwt: true });
-  await vaultOk('POST', 'auth/kubernetes/role/web', { bound_service_account_names: ['web'], bound_service_account_namespaces: ['shop'], token_policies: ['app'], token_ttl: '1h' });
+  await vaultOk('POST', 'auth/kubernetes/role/web', {
+    bound_service_account_names: ['web'],
+    bound_service_account_namespaces: ['shop'],
+    token_policies: ['app'],
+    token_ttl: '1h',
+  });
 
   const s: Setup = { roleId, secretId, dbRoleId, dbSecretId, dbMaxTtl: DB_MAX_TTL, k8sRole: 'web', jwtPath };
   writeFileSync(join(E.work, 'setup.json'), JSON.stringify(s));
