@@ -1,5 +1,5 @@
-// plugin (runs a command: only when the caller supplies a runner), sockaddr (needs the
-// host's network interfaces) and the go-spew debug helpers (spew/).
+// plugin (runs a command: only when the caller supplies a runner), sockaddr (go-sockaddr
+// templates on this host's interfaces: ../sockaddr/) and the go-spew debug helpers (spew/).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
 import { trimSpace } from '../go/strings.js';
@@ -7,6 +7,7 @@ import { I, S, SS, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
 import { sdump } from './spew/dump.js';
 import { spewSprintf } from './spew/sprintf.js';
+import { sockaddrFunc } from '../sockaddr/template.js';
 
 /** Runs `name args...` and returns its trimmed stdout; throws GoError with consul-template's `exec "NAME": ...` text. */
 export type PluginRunner = (name: string, args: readonly string[]) => string;
@@ -20,14 +21,8 @@ export function pluginFunc(run: PluginRunner | undefined): Value {
   }, true);
 }
 
-function unsupported(name: string, why: string, params: Value['type'][], variadic: boolean): Value {
-  return fn(params, S, () => {
-    throw new GoError(`${name}: ${why}, not supported by vtpl`);
-  }, variadic);
-}
-
 export const unsupportedFuncs: Record<string, Value> = {
-  sockaddr: unsupported('sockaddr', 'needs network interface introspection', [SS], true),
+  sockaddr: sockaddrFunc,
   // spew_dump and spew_printf write to the agent's stdout, not into the template: their result is "".
   spew_dump: fn([sliceOf(I)], S, () => stringValue(''), true),
   spew_printf: fn([S, sliceOf(I)], S, () => stringValue(''), true),
