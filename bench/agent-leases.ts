@@ -70,15 +70,23 @@ async function main(): Promise<void> {
   const clock = new ManualClock();
   const vault = new MemoryVault(() => clock.now());
   const dir = mkdtempSync(join(tmpdir(), 'vtpl-bench-agent-'));
-  const template = (t: number): string => Array.from({ length: PER_TEMPLATE }, (_, i) =>
-    `{{ with secret "database/creds/role-${t}-${i}" }}export U${i}="{{ .Data.username }}" P${i}="{{ .Data.password }}"\n{{ end }}`).join('');
+  const template = (t: number): string =>
+    Array.from(
+      { length: PER_TEMPLATE },
+      (_, i) => `{{ with secret "database/creds/role-${t}-${i}" }}export U${i}="{{ .Data.username }}" P${i}="{{ .Data.password }}"\n{{ end }}`,
+    ).join('');
   const config = agentConfigFromObject({
     template: Array.from({ length: TEMPLATES }, (_, t) => ({ contents: template(t), destination: join(dir, `t${t}`) })),
   });
   let renders = 0;
   const agent = new Agent({
-    config, clock, connect: async () => vault, env: { VAULT_TOKEN: 'bench' },
-    log: (_level, msg) => { if (msg === 'rendered') renders++; },
+    config,
+    clock,
+    connect: async () => vault,
+    env: { VAULT_TOKEN: 'bench' },
+    log: (_level, msg) => {
+      if (msg === 'rendered') renders++;
+    },
   });
   const wall = Date.now();
   await agent.start();
@@ -96,12 +104,22 @@ async function main(): Promise<void> {
   await agent.stop();
   rmSync(dir, { recursive: true, force: true });
   const row = {
-    date: new Date().toISOString(), node: process.version,
-    leases: TEMPLATES * PER_TEMPLATE, simulatedHours: 24, reads: vault.reads, renewals: vault.renewals, renders,
-    timersPending: timers, heapBeforeBytes: before, heapAfterBytes: after, wallSeconds: (Date.now() - wall) / 1000,
+    date: new Date().toISOString(),
+    node: process.version,
+    leases: TEMPLATES * PER_TEMPLATE,
+    simulatedHours: 24,
+    reads: vault.reads,
+    renewals: vault.renewals,
+    renders,
+    timersPending: timers,
+    heapBeforeBytes: before,
+    heapAfterBytes: after,
+    wallSeconds: (Date.now() - wall) / 1000,
   };
-  console.log(`agent: ${row.leases} leases over ${row.simulatedHours} h simulated: ${row.reads} reads, ${row.renewals} renewals, ${row.renders} renders, `
-    + `${row.timersPending} timers pending; heap ${mb(before)} after the first render, ${mb(after)} after 24 h; ${row.wallSeconds.toFixed(1)} s wall`);
+  console.log(
+    `agent: ${row.leases} leases over ${row.simulatedHours} h simulated: ${row.reads} reads, ${row.renewals} renewals, ${row.renders} renders, ` +
+      `${row.timersPending} timers pending; heap ${mb(before)} after the first render, ${mb(after)} after 24 h; ${row.wallSeconds.toFixed(1)} s wall`,
+  );
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'agent-leases.json'), `${JSON.stringify(row, null, 2)}\n`);
 }

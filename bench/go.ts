@@ -28,7 +28,10 @@ function caseJSON(w: Workload, budgetMs: number): string {
   if (w.mode === 'text/template') {
     fields.push(`"data":${w.dataJSON}`);
   } else {
-    const raw = (m: Readonly<Record<string, string>>) => `{${Object.entries(m).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+    const raw = (m: Readonly<Record<string, string>>) =>
+      `{${Object.entries(m)
+        .map(([k, v]) => `${JSON.stringify(k)}:${v}`)
+        .join(',')}}`;
     fields.push(`"vault":${raw(w.vault)}`, `"mounts":${raw(w.mounts)}`);
   }
   fields.push(`"budgetMs":${budgetMs}`);

@@ -22,11 +22,11 @@ export interface Measurement {
 export const defaultRounds = 5;
 
 /** Each result is stored here so the optimizer cannot drop the work. */
-let sink: unknown;
+let _sink: unknown;
 
 function timeBatch(op: () => unknown, n: number): number {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) sink = op();
+  for (let i = 0; i < n; i++) _sink = op();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 

@@ -90,13 +90,21 @@ export function table(results: readonly WorkloadResult[]): string {
   const head = ['workload', 'parse/s vtpl', 'Go', 'vtpl/Go', 'exec/s vtpl', 'Go', 'vtpl/Go', 'heap MB vtpl', 'Go', 'output'];
   const rows = results.map((r) => [
     r.name,
-    ops(r.vtpl.parse), ops(r.go?.parse), times(r.parseRatio),
-    ops(r.vtpl.execute), ops(r.go?.execute), times(r.executeRatio),
-    mb(r.vtpl.heapPeakBytes), mb(r.go?.heapPeakBytes),
+    ops(r.vtpl.parse),
+    ops(r.go?.parse),
+    times(r.parseRatio),
+    ops(r.vtpl.execute),
+    ops(r.go?.execute),
+    times(r.executeRatio),
+    mb(r.vtpl.heapPeakBytes),
+    mb(r.go?.heapPeakBytes),
     verdict(r),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -79,8 +79,10 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
 
-  console.log(`\nvtpl ${run.node} vs ${run.go ?? 'no Go'}${run.consulTemplate ? ` + consul-template ${run.consulTemplate}` : ''}`
-    + ` on ${run.cores} x ${run.cpu} (load ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `\nvtpl ${run.node} vs ${run.go ?? 'no Go'}${run.consulTemplate ? ` + consul-template ${run.consulTemplate}` : ''}` +
+      ` on ${run.cores} x ${run.cpu} (load ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`,
+  );
   console.log(table(results));
   console.log(`
 ops/s over ${budgetMs} ms per measurement after warm-up; vtpl/Go > 1 means vtpl is faster.
@@ -89,11 +91,15 @@ consul-template: parse = one render pass with an empty brain (function map + par
   exec = one render pass with the brain filled (function map + parse + execute: Template.Execute always parses).
 heap = peak heap in use sampled between timed batches after a full GC (Node heapUsed, Go HeapAlloc).`);
   for (const r of results) {
-    console.log(`  ${r.name}: ${r.description}; RSS peak vtpl ${(r.vtpl.rssPeakBytes / 2 ** 20).toFixed(0)} MB (whole Node process)`
-      + (r.go ? `, Go ${(r.go.maxRSSBytes / 2 ** 20).toFixed(0)} MB (oracle process maxrss)` : ''));
+    console.log(
+      `  ${r.name}: ${r.description}; RSS peak vtpl ${(r.vtpl.rssPeakBytes / 2 ** 20).toFixed(0)} MB (whole Node process)` +
+        (r.go ? `, Go ${(r.go.maxRSSBytes / 2 ** 20).toFixed(0)} MB (oracle process maxrss)` : ''),
+    );
   }
-  console.log(`\ncold start (CPU, median of ${coldStart.runs}): vtpl render of a small template ${coldStart.vtplRenderMs.toFixed(0)} ms,`
-    + ` node -e 0 ${coldStart.nodeMs.toFixed(0)} ms: ${coldStart.ratio.toFixed(2)}x (goal: 2x or less)`);
+  console.log(
+    `\ncold start (CPU, median of ${coldStart.runs}): vtpl render of a small template ${coldStart.vtplRenderMs.toFixed(0)} ms,` +
+      ` node -e 0 ${coldStart.nodeMs.toFixed(0)} ms: ${coldStart.ratio.toFixed(2)}x (goal: 2x or less)`,
+  );
   console.log(`\nwritten: ${join('bench', 'results', 'latest.json')}`);
   if (results.some((r) => r.mismatch)) console.error('\n!!! Some outputs differ from Go: see the messages above.');
 }

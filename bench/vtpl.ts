@@ -2,7 +2,7 @@
 
 import { Template } from '../src/template.js';
 import type { Value } from '../src/value/index.js';
-import { decodeJSON } from '../src/value/json.js';
+import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
 import { renderConsulTemplate } from '../src/vault/renderer.js';
 import { fillBrain, renderPass } from './consul-pass.js';
@@ -37,7 +37,7 @@ async function consulSubject(w: ConsulWorkload): Promise<Subject> {
   const output = renderPass(w.template, brain).output;
   // The timed pass mirrors the renderer's; it must render what the product renders.
   if ((await renderConsulTemplate({ template: w.template, client })).output !== output) {
-    throw new Error('the benchmark\'s render pass differs from renderConsulTemplate: update bench/consul-pass.ts');
+    throw new Error("the benchmark's render pass differs from renderConsulTemplate: update bench/consul-pass.ts");
   }
   const empty = new Map<string, Value>();
   return {

@@ -55,8 +55,16 @@ function objectText(entries: readonly (readonly [string, string])[]): string {
 }
 
 const secretNames = [
-  'DATABASE_URL', 'API_KEY', 'REDIS_PASSWORD', 'STRIPE_SECRET', 'JWT_SIGNING_KEY', 'SMTP_PASSWORD',
-  'aws_secret_access_key', 'oauth_client_secret', 'max_connections', 'feature_flag_note',
+  'DATABASE_URL',
+  'API_KEY',
+  'REDIS_PASSWORD',
+  'STRIPE_SECRET',
+  'JWT_SIGNING_KEY',
+  'SMTP_PASSWORD',
+  'aws_secret_access_key',
+  'oauth_client_secret',
+  'max_connections',
+  'feature_flag_note',
 ];
 
 /**
@@ -120,23 +128,39 @@ upstream {{ $svc.name }} { # {{ $svc.namespace }}, tags: {{ range $j, $t := $svc
 function upstreamsWorkload(services: number, endpoints: number): TextWorkload {
   const rand = seeded(7);
   const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
-  const svcs = Array.from({ length: services }, (_, s) => objectText([
-    ['name', JSON.stringify(`svc-${s}-${token(rand, 5).toLowerCase().replace(/[+/]/g, 'x')}`)],
-    ['namespace', JSON.stringify(['default', 'payments', 'search'][s % 3])],
-    ['tags', `[${['http', 'v2', 'canary', 'internal'].slice(0, 1 + (s % 4)).map((t) => JSON.stringify(t)).join(',')}]`],
-    ['endpoints', `[${Array.from({ length: endpoints }, (_, e) => objectText([
-      ['address', JSON.stringify(`10.${s}.${e >> 4}.${(e * 7) % 250}`)],
-      ['port', `${8000 + e}`],
-      ['healthy', rand() < 0.85 ? 'true' : 'false'],
-      ['zone', JSON.stringify(zones[Math.floor(rand() * zones.length)])],
-    ])).join(',')}]`],
-  ]));
+  const svcs = Array.from({ length: services }, (_, s) =>
+    objectText([
+      ['name', JSON.stringify(`svc-${s}-${token(rand, 5).toLowerCase().replace(/[+/]/g, 'x')}`)],
+      ['namespace', JSON.stringify(['default', 'payments', 'search'][s % 3])],
+      [
+        'tags',
+        `[${['http', 'v2', 'canary', 'internal']
+          .slice(0, 1 + (s % 4))
+          .map((t) => JSON.stringify(t))
+          .join(',')}]`,
+      ],
+      [
+        'endpoints',
+        `[${Array.from({ length: endpoints }, (_, e) =>
+          objectText([
+            ['address', JSON.stringify(`10.${s}.${e >> 4}.${(e * 7) % 250}`)],
+            ['port', `${8000 + e}`],
+            ['healthy', rand() < 0.85 ? 'true' : 'false'],
+            ['zone', JSON.stringify(zones[Math.floor(rand() * zones.length)])],
+          ]),
+        ).join(',')}]`,
+      ],
+    ]),
+  );
   return {
     name: `upstreams-${services}x${endpoints}`,
     mode: 'text/template',
     description: `nested ranges: ${services} services x ${endpoints} endpoints, if/else, eq`,
     template: upstreamsTemplate,
-    dataJSON: objectText([['localZone', '"eu-west-1b"'], ['services', `[${svcs.join(',')}]`]]),
+    dataJSON: objectText([
+      ['localZone', '"eu-west-1b"'],
+      ['services', `[${svcs.join(',')}]`],
+    ]),
   };
 }
 
@@ -150,14 +174,29 @@ const printfTemplate = `{{ printf "%-6s %-18s %10s %-7s %s" "#" "NAME" "COUNT" "
 
 function printfWorkload(rows: number): TextWorkload {
   const rand = seeded(3);
-  const list = Array.from({ length: rows }, (_, i) => objectText([
-    ['name', JSON.stringify(i % 5 === 0 ? `überwachung-${i}` : `worker-${token(rand, 8)}`)],
-    ['count', i % 3 === 0 ? `${i * 1000}` : `${i}.25`],
-    ['enabled', i % 4 === 0 ? 'false' : 'true'],
-    ['id', JSON.stringify(token(rand, 12))],
-    ['tags', `[${['a', 'b', 'c'].slice(0, i % 4).map((t) => JSON.stringify(`${t}${i}`)).join(',')}]`],
-    ['meta', objectText([['owner', JSON.stringify(`team-${i % 6}`)], ['tier', `${i % 3}`], ['pii', i % 2 ? 'true' : 'false']])],
-  ]));
+  const list = Array.from({ length: rows }, (_, i) =>
+    objectText([
+      ['name', JSON.stringify(i % 5 === 0 ? `überwachung-${i}` : `worker-${token(rand, 8)}`)],
+      ['count', i % 3 === 0 ? `${i * 1000}` : `${i}.25`],
+      ['enabled', i % 4 === 0 ? 'false' : 'true'],
+      ['id', JSON.stringify(token(rand, 12))],
+      [
+        'tags',
+        `[${['a', 'b', 'c']
+          .slice(0, i % 4)
+          .map((t) => JSON.stringify(`${t}${i}`))
+          .join(',')}]`,
+      ],
+      [
+        'meta',
+        objectText([
+          ['owner', JSON.stringify(`team-${i % 6}`)],
+          ['tier', `${i % 3}`],
+          ['pii', i % 2 ? 'true' : 'false'],
+        ]),
+      ],
+    ]),
+  );
   return {
     name: `printf-${rows}`,
     mode: 'text/template',
@@ -193,7 +232,10 @@ function kv2Vault(keys: number): Record<string, string> {
     ['destroyed', 'false'],
     ['version', '3'],
   ]);
-  const data = objectText([['data', objectText(secretEntries(keys, 500))], ['metadata', metadata]]);
+  const data = objectText([
+    ['data', objectText(secretEntries(keys, 500))],
+    ['metadata', metadata],
+  ]);
   return { [kv2Path]: vaultResponse(data, { id: '', duration: 0, renewable: false }) };
 }
 
@@ -230,7 +272,10 @@ const dbCredsWorkload: ConsulWorkload = {
   template: `{{- with secret "${dbPath}" -}}export DB_USER="{{ .Data.username }}"\nexport DB_PASSWORD="{{ .Data.password }}"{{- end -}}`,
   vault: {
     [dbPath]: vaultResponse(
-      objectText([['username', '"v-kubernetes-my-app-db-r-8Hq2xYwB3kLm-1714564800"'], ['password', '"A1a-9xQz4PvLr7TnW2sKe"']]),
+      objectText([
+        ['username', '"v-kubernetes-my-app-db-r-8Hq2xYwB3kLm-1714564800"'],
+        ['password', '"A1a-9xQz4PvLr7TnW2sKe"'],
+      ]),
       { id: `${dbPath}/Tz8sV3kWbQ1nR5yXo2Lp`, duration: 3600, renewable: true },
     ),
   },

@@ -21,7 +21,13 @@ const certTemplates = [
   { name: 'rsa-ca', cn: 'vtpl CA', ips: [], dns: [], days: 30, isCA: true, signer: '', tpl: '$ca := sprig_genCA "vtpl CA" 30' },
   { name: 'ec-ca', cn: 'ec CA', ips: [], dns: [], days: 10, isCA: true, signer: '', tpl: '$ca := sprig_genCAWithKey "ec CA" 10 (sprig_genPrivateKey "ecdsa")' },
   {
-    name: 'self-signed', cn: 'self.svc', ips: ['10.1.2.3', '::1'], dns: ['self.svc', 'self'], days: 2, isCA: false, signer: '',
+    name: 'self-signed',
+    cn: 'self.svc',
+    ips: ['10.1.2.3', '::1'],
+    dns: ['self.svc', 'self'],
+    days: 2,
+    isCA: false,
+    signer: '',
     tpl: '$ca := sprig_genSelfSignedCert "self.svc" (sprig_list "10.1.2.3" "::1") (sprig_list "self.svc" "self") 2',
   },
 ];
@@ -38,7 +44,8 @@ async function certs(): Promise<object[]> {
     const fn = c.name === 'rsa-ca' ? 'sprig_genSignedCert' : 'sprig_genSignedCertWithKey';
     const ca = `(sprig_buildCustomCert ${JSON.stringify(Buffer.from(cert as string).toString('base64'))} ${JSON.stringify(Buffer.from(key as string).toString('base64'))})`;
     const [lc, lk] = (await render(`{{ $leaf := ${fn} "leaf.svc" (sprig_list "192.168.0.1") (sprig_list "leaf.svc") 5 ${ca}${keyArg} }}${fields('$leaf')}`))
-      .split('\n').map((l) => JSON.parse(l) as string);
+      .split('\n')
+      .map((l) => JSON.parse(l) as string);
     out.push({ name: `leaf-of-${c.name}`, cn: 'leaf.svc', ips: ['192.168.0.1'], dns: ['leaf.svc'], days: 5, isCA: false, signer: c.name, cert: lc, key: lk });
   }
   return out;

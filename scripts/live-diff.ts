@@ -33,7 +33,10 @@ const scenarios: Scenario[] = [
     start: async () => ({ server: await httpServer(statuses(...seq)) }),
   })),
   { name: 'VAULT_MAX_RETRIES=0', start: async () => ({ server: await httpServer(statuses(500)) }), env: { VAULT_MAX_RETRIES: '0' } },
-  { name: '503 with Retry-After: 0', start: async () => ({ server: await httpServer((_q, res, n) => (n === 1 ? res.writeHead(503, { 'Retry-After': '0' }).end() : statuses(200)(_q, res, n))) }) },
+  {
+    name: '503 with Retry-After: 0',
+    start: async () => ({ server: await httpServer((_q, res, n) => (n === 1 ? res.writeHead(503, { 'Retry-After': '0' }).end() : statuses(200)(_q, res, n))) }),
+  },
   { name: 'connection reset', start: async () => ({ server: await tcpServer((s) => s.resetAndDestroy()) }) },
   { name: 'closed without an answer', start: async () => ({ server: await tcpServer((s) => s.end()) }) },
   { name: 'body dripping past the timeout', start: async () => ({ server: await httpServer(dripBody(100)) }), env: { VAULT_CLIENT_TIMEOUT: '1s' } },
@@ -55,7 +58,9 @@ interface Outcome {
 /** Ports of our own side of a connection differ from run to run. */
 function normalize(text: string, servers: readonly FaultServer[]): string {
   let out = text.replace(/read tcp 127\.0\.0\.1:\d+->/g, 'read tcp 127.0.0.1:LOCAL->');
-  servers.forEach((s, i) => { out = out.split(s.url).join(`SERVER${i}`).split(new URL(s.url).host).join(`HOST${i}`); });
+  servers.forEach((s, i) => {
+    out = out.split(s.url).join(`SERVER${i}`).split(new URL(s.url).host).join(`HOST${i}`);
+  });
   return out;
 }
 
@@ -65,7 +70,15 @@ async function run(sc: Scenario, side: 'go' | 'vtpl'): Promise<Outcome> {
   try {
     let text: string;
     if (side === 'go') {
-      const args = ['fetch', '-addr', server.url, '-path', 'secret/x', ...Object.entries(sc.env ?? {}).flatMap(([k, v]) => ['-env', `${k}=${v}`]), ...(sc.write ? ['-write', 'a=b'] : [])];
+      const args = [
+        'fetch',
+        '-addr',
+        server.url,
+        '-path',
+        'secret/x',
+        ...Object.entries(sc.env ?? {}).flatMap(([k, v]) => ['-env', `${k}=${v}`]),
+        ...(sc.write ? ['-write', 'a=b'] : []),
+      ];
       const reply = JSON.parse(await oracle(args)) as { value?: string; error?: string };
       text = reply.error === undefined ? `value ${reply.value ?? ''}` : `error ${reply.error}`;
     } else {
@@ -87,7 +100,9 @@ function oracle(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(oracleBin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${oracleBin} ${args.join(' ')}: exit ${code}`))));
   });

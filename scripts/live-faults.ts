@@ -45,7 +45,15 @@ export async function httpServer(answer: Answer, tls?: { key: string; cert: stri
     });
   };
   const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler);
-  const s: FaultServer = { url: '', hits, connections: 0, close: () => { server.closeAllConnections(); server.close(); } };
+  const s: FaultServer = {
+    url: '',
+    hits,
+    connections: 0,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
   server.on('connection', () => s.connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -81,7 +89,15 @@ export async function tcpServer(act: (socket: Socket) => void): Promise<FaultSer
     socket.on('error', () => undefined);
     socket.once('data', () => act(socket));
   });
-  const s: FaultServer = { url: '', hits: [], connections: 0, close: () => { for (const x of sockets) x.destroy(); server.close(); } };
+  const s: FaultServer = {
+    url: '',
+    hits: [],
+    connections: 0,
+    close: () => {
+      for (const x of sockets) x.destroy();
+      server.close();
+    },
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   Object.assign(s, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   return s;

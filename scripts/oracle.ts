@@ -16,9 +16,7 @@ export function buildOracle(): boolean {
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     console.error(
-      code === 'ENOENT'
-        ? 'this script needs Go on PATH: expectations are produced by the Go oracle in conformance/oracle.'
-        : `go build: ${r.error.message}`,
+      code === 'ENOENT' ? 'this script needs Go on PATH: expectations are produced by the Go oracle in conformance/oracle.' : `go build: ${r.error.message}`,
     );
     return false;
   }

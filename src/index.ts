@@ -4,8 +4,5 @@
 // model behind it (types such as uintptrType) stays internal.
 
 export { Template, render, TemplateError, type FuncMap, type JSFunc, type RenderOptions, type Writer } from './template.js';
-export { Value, GoError, type GoFunc } from './value/value.js';
-export { fromJS } from './value/from-js.js';
-export { goFunc } from './value/func.js';
-export { type FuncSig, type GoType, type Kind } from './value/types.js';
-export { decodeJSON, type DecodeOptions } from './value/json.js';
+export { Value, GoError, type GoFunc, fromJS, goFunc, type FuncSig, type GoType, type Kind } from './value/index.js';
+export { decodeJSON, type DecodeOptions } from './go/encoding/json/index.js';

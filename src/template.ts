@@ -3,14 +3,18 @@
 
 import { sprintf } from './fmt/index.js';
 import {
-  type ExecTemplate, type MissingKey, StringWriter, TemplateError, type Writer, execute as executeTree, goodFunc,
+  type ExecTemplate,
+  type MissingKey,
+  StringWriter,
+  TemplateError,
+  type Writer,
+  execute as executeTree,
+  goodFunc,
   isStringLengthError,
 } from './exec/index.js';
 import { builtins, callFunction } from './funcs/index.js';
 import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
-import {
-  DataError, GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue,
-} from './value/index.js';
+import { DataError, GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue } from './value/index.js';
 
 /** A plain JS function usable from templates, as func(...interface{}) (interface{}, error). */
 export type JSFunc = (...args: Value[]) => unknown;
@@ -87,10 +91,18 @@ export class Template implements ExecTemplate {
     const eq = opt.indexOf('=');
     if (eq >= 0 && opt.slice(0, eq) === 'missingkey') {
       switch (opt.slice(eq + 1)) {
-        case 'invalid': case 'default': this.common.missingKey = 'invalid'; return;
-        case 'zero': this.common.missingKey = 'zero'; return;
-        case 'error': this.common.missingKey = 'error'; return;
-        default: break;
+        case 'invalid':
+        case 'default':
+          this.common.missingKey = 'invalid';
+          return;
+        case 'zero':
+          this.common.missingKey = 'zero';
+          return;
+        case 'error':
+          this.common.missingKey = 'error';
+          return;
+        default:
+          break;
       }
     }
     throw new Error(`unrecognized option: ${opt}`);

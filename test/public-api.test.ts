@@ -13,17 +13,40 @@ describe('package entry points', () => {
   it('exports what each entry point documents', () => {
     const dir = mkdtempSync(join(root, '.readme-blocks-'));
     try {
-      writeFileSync(join(dir, 'names.mjs'), `
+      writeFileSync(
+        join(dir, 'names.mjs'),
+        `
         const names = async (m) => Object.keys(await import(m)).sort();
-        console.log(JSON.stringify({ engine: await names('vtpl'), vault: await names('vtpl/vault'), agent: await names('vtpl/agent') }));`);
+        console.log(JSON.stringify({ engine: await names('vtpl'), vault: await names('vtpl/vault'), agent: await names('vtpl/agent') }));`,
+      );
       const got = JSON.parse(execFileSync(process.execPath, [join(dir, 'names.mjs')], { cwd: root, encoding: 'utf8' })) as Record<string, string[]>;
       expect(got.engine).toEqual(['GoError', 'Template', 'TemplateError', 'Value', 'decodeJSON', 'fromJS', 'goFunc', 'render']);
-      expect(got.vault).toEqual(expect.arrayContaining([
-        'Brain', 'ConsulTemplateError', 'LiveConfigError', 'LiveVaultClient', 'VaultLoginError', 'connectLiveVault', 'recordedClient', 'recordedDirClient', 'renderConsulTemplate',
-      ]));
-      expect(got.agent).toEqual(expect.arrayContaining([
-        'Agent', 'AgentConfigError', 'ManualClock', 'agentConfigFromObject', 'loadAgentConfig', 'planAgent', 'previewManifest', 'readManifest', 'writeAtomic',
-      ]));
+      expect(got.vault).toEqual(
+        expect.arrayContaining([
+          'Brain',
+          'ConsulTemplateError',
+          'LiveConfigError',
+          'LiveVaultClient',
+          'VaultLoginError',
+          'connectLiveVault',
+          'recordedClient',
+          'recordedDirClient',
+          'renderConsulTemplate',
+        ]),
+      );
+      expect(got.agent).toEqual(
+        expect.arrayContaining([
+          'Agent',
+          'AgentConfigError',
+          'ManualClock',
+          'agentConfigFromObject',
+          'loadAgentConfig',
+          'planAgent',
+          'previewManifest',
+          'readManifest',
+          'writeAtomic',
+        ]),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -52,7 +52,9 @@ describe('README code blocks', () => {
     const file = join(dir, `block-${b.line}.mjs`);
     writeFileSync(file, b.code);
     const { stdout } = await promisify(execFile)(process.execPath, [file], {
-      cwd: root, env: { ...process.env, VAULT_ADDR: vault.url, VAULT_TOKEN: 'root' }, timeout: 30_000,
+      cwd: root,
+      env: { ...process.env, VAULT_ADDR: vault.url, VAULT_TOKEN: 'root' },
+      timeout: 30_000,
     });
     if (b.output !== undefined) expect(stdout).toBe(b.output);
   });

@@ -45,18 +45,61 @@ export const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie)
 /** Data shaped like a Vault response: an envelope whose `Data`/`data` holds KV-style maps. */
 export const vaultLikeData: fc.Arbitrary<string> = fc
   .tuple(jsonText, jsonText, numberText, stringText)
-  .map(([d1, d2, port, user]) => `{"Data":{"data":{"port":${port},"user":${user},"x":${d1}},"metadata":{"version":2}},"a":${d2},"list":[1,"a",null,true],"nul":null,"port":${port}}`);
+  .map(
+    ([d1, d2, port, user]) =>
+      `{"Data":{"data":{"port":${port},"user":${user},"x":${d1}},"metadata":{"version":2}},"a":${d2},"list":[1,"a",null,true],"nul":null,"port":${port}}`,
+  );
 
 // Mostly chains that exist in vaultLikeData (so templates get past them and render),
 // sometimes arbitrary ones (missing keys, fields of non-maps: Go's error paths).
 const fieldChain = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('.Data.data.port', '.Data.data.user', '.Data.data.x', '.Data.metadata.version', '.Data.data', '.list', '.port', '.a', '.nul', '.Data.nope', '.missing') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '.Data.data.port',
+      '.Data.data.user',
+      '.Data.data.x',
+      '.Data.metadata.version',
+      '.Data.data',
+      '.list',
+      '.port',
+      '.a',
+      '.nul',
+      '.Data.nope',
+      '.missing',
+    ),
+  },
   { weight: 1, arbitrary: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }).map((ks) => ks.map((k) => `.${k}`).join('')) },
 );
 
 const literal = fc.oneof(
-  fc.constantFrom('1', '-1', '0x1F', '0o17', '017', '0b101', '1_000', '1.5', '1e3', '.5', "'a'", "'\\n'", '"s"', '"a\\tb"', '`raw`',
-    'true', 'false', 'nil', '18446744073709551615', '9223372036854775807', '1i', '"\\u263a"', '0x1p-2', '-0', '3.0'),
+  fc.constantFrom(
+    '1',
+    '-1',
+    '0x1F',
+    '0o17',
+    '017',
+    '0b101',
+    '1_000',
+    '1.5',
+    '1e3',
+    '.5',
+    "'a'",
+    "'\\n'",
+    '"s"',
+    '"a\\tb"',
+    '`raw`',
+    'true',
+    'false',
+    'nil',
+    '18446744073709551615',
+    '9223372036854775807',
+    '1i',
+    '"\\u263a"',
+    '0x1p-2',
+    '-0',
+    '3.0',
+  ),
   fc.integer({ min: -5, max: 300 }).map(String),
 );
 
@@ -75,7 +118,26 @@ const formatString = fc
 
 const variable = fc.constantFrom('$', '$x', '$i', '$v', '$.a', '$x.a');
 
-const BUILTINS = ['and', 'or', 'not', 'len', 'index', 'slice', 'print', 'println', 'html', 'js', 'urlquery', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'call'] as const;
+const BUILTINS = [
+  'and',
+  'or',
+  'not',
+  'len',
+  'index',
+  'slice',
+  'print',
+  'println',
+  'html',
+  'js',
+  'urlquery',
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'call',
+] as const;
 
 /** Template text over the whole grammar (mostly well-formed). */
 // The tie is loosely typed (fast-check cannot infer mutually recursive string arbitraries).
@@ -113,13 +175,17 @@ export const templateText = fc.letrec((tie) => ({
         fc.constantFrom('text ', '\n', '  ', 'é', '<&>', '%'),
         tie('action').map((p) => `{{ ${p} }}`),
         tie('action').map((p) => `{{- ${p} -}}`),
-        fc.constantFrom('{{/* c */}}', '{{- /* c */ -}}', '{{ range $.list }}{{ if . }}{{ continue }}{{ end }}{{ . }}{{ break }}{{ end }}', '{{ $x := 1 }}', '{{ template "T" . }}'),
-        fc.tuple(fc.constantFrom('if', 'with', 'range'), tie('action'), tie('list'), fc.option(tie('list'))).map(
-          ([kw, p, body, els]) => `{{ ${kw} ${p} }}${body}${els === null ? '' : `{{ else }}${els}`}{{ end }}`,
+        fc.constantFrom(
+          '{{/* c */}}',
+          '{{- /* c */ -}}',
+          '{{ range $.list }}{{ if . }}{{ continue }}{{ end }}{{ . }}{{ break }}{{ end }}',
+          '{{ $x := 1 }}',
+          '{{ template "T" . }}',
         ),
-        fc.tuple(tie('pipeline'), tie('list'), tie('pipeline'), tie('list')).map(
-          ([p, a, q, b]) => `{{ if ${p} }}${a}{{ else if ${q} }}${b}{{ end }}`,
-        ),
+        fc
+          .tuple(fc.constantFrom('if', 'with', 'range'), tie('action'), tie('list'), fc.option(tie('list')))
+          .map(([kw, p, body, els]) => `{{ ${kw} ${p} }}${body}${els === null ? '' : `{{ else }}${els}`}{{ end }}`),
+        fc.tuple(tie('pipeline'), tie('list'), tie('pipeline'), tie('list')).map(([p, a, q, b]) => `{{ if ${p} }}${a}{{ else if ${q} }}${b}{{ end }}`),
         fc.tuple(tie('pipeline'), tie('list'), tie('list')).map(([p, a, b]) => `{{ with ${p} }}${a}{{ else with .a }}${b}{{ end }}`),
         fc.tuple(tie('pipeline'), tie('list')).map(([p, body]) => `{{ range $i, $v := ${p} }}${body}{{ end }}`),
         fc.integer({ min: -1, max: 4 }).map((n) => `{{ range $i := ${n} }}{{ $i }}{{ end }}`),
@@ -151,7 +217,12 @@ const parts = fc.letrec((tie) => ({
   action: fc.oneof(
     tie('operand'),
     fc.tuple(formatString, fc.array(tie('operand'), { maxLength: 3 })).map(([f, args]) => ['printf', f, ...args].join(' ')),
-    fc.tuple(fc.constantFrom('print', 'println', 'len', 'html', 'js', 'urlquery', 'not', 'and', 'or', 'eq', 'lt', 'index'), fc.array(tie('operand'), { minLength: 1, maxLength: 3 })).map(([f, args]) => [f, ...args].join(' ')),
+    fc
+      .tuple(
+        fc.constantFrom('print', 'println', 'len', 'html', 'js', 'urlquery', 'not', 'and', 'or', 'eq', 'lt', 'index'),
+        fc.array(tie('operand'), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([f, args]) => [f, ...args].join(' ')),
   ),
 }));
 
@@ -165,19 +236,28 @@ export const maybeMalformed = (text: fc.Arbitrary<string>): fc.Arbitrary<string>
     { weight: 4, arbitrary: text },
     {
       weight: 1,
-      arbitrary: fc.tuple(text, fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '{{', '}}', '(', ')', '|', '"', '-', ' ', 'end', '$', '.', ':=')).map(
-        ([t, at, del, ins]) => {
+      arbitrary: fc
+        .tuple(text, fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '{{', '}}', '(', ')', '|', '"', '-', ' ', 'end', '$', '.', ':='))
+        .map(([t, at, del, ins]) => {
           const i = t.length === 0 ? 0 : at % t.length;
           return t.slice(0, i) + ins + t.slice(i + del);
-        },
-      ),
+        }),
     },
   );
 
-const DELIMS: ReadonlyArray<readonly [string, string]> = [['[[', ']]'], ['<%', '%>'], ['((', '))']];
+const DELIMS: ReadonlyArray<readonly [string, string]> = [
+  ['[[', ']]'],
+  ['<%', '%>'],
+  ['((', '))'],
+];
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
-  .tuple(maybeMalformed(fc.oneof(wholeTemplate, singleAction)), fc.oneof({ weight: 3, arbitrary: vaultLikeData }, { weight: 1, arbitrary: jsonText }), fc.option(fc.constantFrom(...DELIMS), { freq: 8 }), fc.option(fc.constantFrom('zero', 'error') as fc.Arbitrary<'zero' | 'error'>, { freq: 3 }))
+  .tuple(
+    maybeMalformed(fc.oneof(wholeTemplate, singleAction)),
+    fc.oneof({ weight: 3, arbitrary: vaultLikeData }, { weight: 1, arbitrary: jsonText }),
+    fc.option(fc.constantFrom(...DELIMS), { freq: 8 }),
+    fc.option(fc.constantFrom('zero', 'error') as fc.Arbitrary<'zero' | 'error'>, { freq: 3 }),
+  )
   .map(([template, dataJSON, delims, missingkey]) => ({
     template: delims ? template.split('{{').join(delims[0]).split('}}').join(delims[1]) : template,
     dataJSON,

@@ -31,7 +31,13 @@ const responses: fc.Arbitrary<Map<string, string>> = fc
   .map(([kv2, kv1, creds, kv2Present, credsPresent, listKeys]) => {
     const m = new Map<string, string>();
     if (kv2Present) {
-      m.set('secret/data/app', envelope(`{"data":${kv2},"metadata":{"created_time":"2026-01-02T03:04:05.000000006Z","custom_metadata":null,"deletion_time":"","destroyed":false,"version":3}}`, ''));
+      m.set(
+        'secret/data/app',
+        envelope(
+          `{"data":${kv2},"metadata":{"created_time":"2026-01-02T03:04:05.000000006Z","custom_metadata":null,"deletion_time":"","destroyed":false,"version":3}}`,
+          '',
+        ),
+      );
     }
     m.set('kv/app', envelope(kv1, ''));
     if (credsPresent) m.set('database/creds/app', envelope(creds, 'database/creds/app/AbC123'));
@@ -48,9 +54,56 @@ const literal = fc.constantFrom('"x"', '"a,b"', '","', '2', '"5432"', '""', '"<&
 const valueExpr = fc.oneof(
   field,
   literal,
-  fc.tuple(fc.constantFrom('toJSON', 'toJSONPretty', 'toUnescapedJSON', 'toYAML', 'toTOML', 'base64Encode', 'toUpper', 'toLower', 'toTitle', 'trimSpace', 'sha256Hex', 'md5sum', 'parseInt', 'parseFloat', 'parseBool', 'parseJSON', 'len', 'print'), field).map(([f, a]) => `${f} ${a}`),
-  fc.tuple(fc.constantFrom('split', 'join', 'replaceAll ","', 'contains', 'in', 'trimPrefix', 'indent', 'add', 'multiply', 'printf "%v|%s"', 'regexMatch', 'sprig_default', 'sprig_quote', 'envOrDefault'), literal, field).map(([f, a, b]) => `${f} ${a} ${b}`),
-  fc.tuple(field, fc.constantFrom('printf "%v" | parseInt | add 1', 'toJSON', 'base64Encode | base64Decode', 'printf "%q"', 'len')).map(([a, f]) => `${a} | ${f}`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'toJSON',
+        'toJSONPretty',
+        'toUnescapedJSON',
+        'toYAML',
+        'toTOML',
+        'base64Encode',
+        'toUpper',
+        'toLower',
+        'toTitle',
+        'trimSpace',
+        'sha256Hex',
+        'md5sum',
+        'parseInt',
+        'parseFloat',
+        'parseBool',
+        'parseJSON',
+        'len',
+        'print',
+      ),
+      field,
+    )
+    .map(([f, a]) => `${f} ${a}`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'split',
+        'join',
+        'replaceAll ","',
+        'contains',
+        'in',
+        'trimPrefix',
+        'indent',
+        'add',
+        'multiply',
+        'printf "%v|%s"',
+        'regexMatch',
+        'sprig_default',
+        'sprig_quote',
+        'envOrDefault',
+      ),
+      literal,
+      field,
+    )
+    .map(([f, a, b]) => `${f} ${a} ${b}`),
+  fc
+    .tuple(field, fc.constantFrom('printf "%v" | parseInt | add 1', 'toJSON', 'base64Encode | base64Decode', 'printf "%q"', 'len'))
+    .map(([a, f]) => `${a} | ${f}`),
   fc.constantFrom('env "REGION"', 'envOrDefault "ZONE" "z"', 'mustEnv "REGION"', 'loop 3', 'toJSON .', 'scratch.Key "a"'),
 );
 
@@ -65,24 +118,33 @@ const body = fc
   .map((xs) => xs.join(''));
 
 const read = fc.oneof(
-  fc.constantFrom('secret "secret/app"', 'secret "secret/data/app"', 'secret "kv/app"', 'secret "database/creds/app"').map((r) => ({ r, kv2: r.includes('secret/') })),
+  fc
+    .constantFrom('secret "secret/app"', 'secret "secret/data/app"', 'secret "kv/app"', 'secret "database/creds/app"')
+    .map((r) => ({ r, kv2: r.includes('secret/') })),
 );
 
 const template = fc.oneof(
-  fc.tuple(read, body, fc.boolean()).map(([{ r, kv2 }, b, trim]) =>
-    trim ? `{{- with ${r} -}}\n${kv2 ? `{{ with .Data.data }}${b}{{ end }}` : `{{ with .Data }}${b}{{ end }}`}\n{{- end -}}` : `{{ with ${r} }}${kv2 ? `{{ with .Data.data }}${b}{{ end }}` : `{{ with .Data }}${b}{{ end }}`}{{ end }}`,
-  ),
+  fc
+    .tuple(read, body, fc.boolean())
+    .map(([{ r, kv2 }, b, trim]) =>
+      trim
+        ? `{{- with ${r} -}}\n${kv2 ? `{{ with .Data.data }}${b}{{ end }}` : `{{ with .Data }}${b}{{ end }}`}\n{{- end -}}`
+        : `{{ with ${r} }}${kv2 ? `{{ with .Data.data }}${b}{{ end }}` : `{{ with .Data }}${b}{{ end }}`}{{ end }}`,
+    ),
   read.map(({ r }) => `{{ with ${r} }}{{ range $k, $v := .Data }}{{ $k }}: {{ $v }}\n{{ end }}{{ end }}`),
   read.map(({ r }) => `{{ with ${r} }}{{ .Data | toJSON }}\n{{ end }}`),
-  fc.constantFrom('{{ range secrets "kv/" }}{{ . }},{{ end }}', '{{ with secret "kv/app" }}{{ .LeaseDuration }} {{ .Renewable }} {{ .Warnings }} {{ .Auth }}{{ end }}'),
+  fc.constantFrom(
+    '{{ range secrets "kv/" }}{{ . }},{{ end }}',
+    '{{ with secret "kv/app" }}{{ .LeaseDuration }} {{ .Renewable }} {{ .Warnings }} {{ .Auth }}{{ end }}',
+  ),
 );
 
-export const consulFuzzCase: fc.Arbitrary<ConsulFuzzCase> = fc
-  .tuple(template, responses, fc.boolean(), fc.boolean())
-  .map(([t, vault, withEnv, errorOnMissingKey]): ConsulFuzzCase => ({
+export const consulFuzzCase: fc.Arbitrary<ConsulFuzzCase> = fc.tuple(template, responses, fc.boolean(), fc.boolean()).map(
+  ([t, vault, withEnv, errorOnMissingKey]): ConsulFuzzCase => ({
     template: t,
     vault,
     mountsJSON: MOUNTS,
     env: withEnv ? { REGION: 'eu-west-1' } : {},
     errorOnMissingKey,
-  }));
+  }),
+);

@@ -3,12 +3,28 @@
 // data with an int, a `secret` call with arguments (a write), fields a secret does not have,
 // `range` over a secret, and functions that need Consul, Nomad, a local file or a command.
 
-import { secretType } from '../vault/secret-model.js';
+import { secretType } from '../vault/dependency/index.js';
 import { SERVICE_FUNCS } from './service-funcs.js';
 import {
-  ActionNode, ChainNode, CommandNode, DotNode, FieldNode, IdentifierNode, IfNode, ListNode, type Node,
-  NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, type Tree, VariableNode, WithNode,
+  ActionNode,
+  ChainNode,
+  type CommandNode,
+  DotNode,
+  FieldNode,
+  IdentifierNode,
+  IfNode,
+  ListNode,
+  type Node,
+  NumberNode,
+  PipeNode,
+  RangeNode,
+  StringNode,
+  TemplateNode,
+  type Tree,
+  VariableNode,
+  WithNode,
 } from '../parse/index.js';
+import { parseReadPath } from '../vault/index.js';
 
 export type SecretFunc = 'secret' | 'secrets' | 'pkiCert';
 const SECRET_FUNCS: ReadonlySet<string> = new Set<SecretFunc>(['secret', 'secrets', 'pkiCert']);
@@ -46,10 +62,13 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-/** Trim spaces and slashes and drop a query, the way consul-template normalises a read path. */
+/** The path consul-template reads for `secret P`; P itself when consul-template would reject it. */
 export function normalizeSecretPath(p: string): string {
-  const q = p.indexOf('?');
-  return (q < 0 ? p : p.slice(0, q)).trim().replace(/^\/+|\/+$/g, '');
+  try {
+    return parseReadPath(p).path;
+  } catch {
+    return p;
+  }
 }
 
 /** What the analysis knows about a value flowing through the template. */
@@ -102,7 +121,9 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
         if (!SECRET_FIELDS.has(f)) {
           const data = f.toLowerCase() === 'data' ? ' (the field is .Data, capitalised)' : '';
           finding({
-            code: 'no-field', severity: 'error', pos,
+            code: 'no-field',
+            severity: 'error',
+            pos,
             message: `${shown}: the result of ${cur.read.fn} "${cur.read.path ?? '<dynamic>'}" has no field ${f}${data}, so rendering fails with "can't evaluate field ${f} in type *dependency.Secret"`,
             hint: `a secret has the fields ${[...SECRET_FIELDS].join(', ')}; the values are under .Data`,
           });
@@ -113,11 +134,11 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
         const verdict = path === undefined || cur.read?.fn !== 'secret' ? undefined : kvVersion(normalizeSecretPath(path));
         if (verdict?.kv2 && f !== 'data' && f !== 'metadata') {
           const next = fields[i + 1];
-          const outcome = next === undefined
-            ? 'so this prints <no value>'
-            : `so this fails with "nil pointer evaluating interface {}.${next}"`;
+          const outcome = next === undefined ? 'so this prints <no value>' : `so this fails with "nil pointer evaluating interface {}.${next}"`;
           finding({
-            code: 'kv2-data', severity: 'warning', pos,
+            code: 'kv2-data',
+            severity: 'warning',
+            pos,
             message: `${shown} reads .Data.${f}, but "${path}" is a KV v2 secret (${verdict.basis}): .Data holds only "data" and "metadata", ${outcome}`,
             hint: `use ${kv2Fix(shown, fields, i)}`,
           });
@@ -165,7 +186,9 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
       reads.push(read);
       if (name === 'secret' && read.args.length > 0) {
         finding({
-          code: 'secret-write', severity: 'warning', pos: first.pos,
+          code: 'secret-write',
+          severity: 'warning',
+          pos: first.pos,
           message: `${cmd.toString()} is a write: with more than one argument consul-template sends the arguments as data to "${read.path ?? '<dynamic>'}" (PUT), which overwrites a KV secret`,
           hint: `to read (e.g. a KV version), put the parameters in the path: ${readForm(read)}`,
         });
@@ -179,7 +202,9 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
       if (vaultSide && intLit) {
         const expr = vaultSide.kind === 'value' ? vaultSide.expr : '.Data';
         finding({
-          code: 'int-compare', severity: 'warning', pos: first.pos,
+          code: 'int-compare',
+          severity: 'warning',
+          pos: first.pos,
           message: `${name} compares Vault data (${expr}) with the integer ${intLit.text}: Vault numbers are json.Number (a string type), so this fails with "incompatible types for comparison"`,
           hint: `compare with a string: ${name} ${expr} "${intLit.text}"`,
         });
@@ -189,7 +214,9 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
     const needs = SERVICE_FUNCS.get(name);
     if (needs !== undefined) {
       finding({
-        code: 'needs-service', severity: 'warning', pos: first.pos,
+        code: 'needs-service',
+        severity: 'warning',
+        pos: first.pos,
         message: `${name} ${needs.what}: ${needs.vtpl}`,
         hint: needs.hint,
       });
@@ -232,7 +259,9 @@ export function analyzeTrees(trees: ReadonlyMap<string, Tree>, kvVersion: (path:
       if (over.kind === 'secret') {
         const shown = `${over.read.fn} ${JSON.stringify(over.read.path ?? '<dynamic>')}`;
         finding({
-          code: 'range-secret', severity: 'error', pos: over.read.pos,
+          code: 'range-secret',
+          severity: 'error',
+          pos: over.read.pos,
           message: `range over ${shown}: a secret is a struct, not a list or map, so rendering fails with "range can't iterate over {...}"`,
           hint: `range over its data instead: range $k, $v := (${shown}).Data`,
         });
@@ -271,6 +300,7 @@ function startPos(n: FieldNode | VariableNode): number {
 export function guessKvVersion(path: string): KvVerdict | undefined {
   const parts = normalizeSecretPath(path).split('/');
   if (parts[0] === 'secret') return { kv2: true, basis: 'assumed: "secret/" is the default KV v2 mount; pass --responses with recorded mounts to be sure' };
-  if (parts[1] === 'data' && parts.length > 2) return { kv2: true, basis: `assumed from the "${parts[0]}/data/" path shape; pass --responses with recorded mounts to be sure` };
+  if (parts[1] === 'data' && parts.length > 2)
+    return { kv2: true, basis: `assumed from the "${parts[0]}/data/" path shape; pass --responses with recorded mounts to be sure` };
   return undefined;
 }

@@ -1,9 +1,10 @@
 // vault-k8s annotations -> the template configs Vault Agent gets
 // (port of hashicorp/vault-k8s agent-inject/agent: ShouldInject, Agent.secrets, newTemplateConfigs).
 
-import { join as joinPath } from '../vault/go/path.js';
-import { parseBool as goParseBool } from '../vault/go/strconv.js';
+import { join as joinPath } from '../go/path/index.js';
+import { parseBool as goParseBool } from '../go/strconv/index.js';
 import { parseutilParseBool } from './parsebool.js';
+import { destinationOutsideVolume } from './confine.js';
 
 export const PREFIX = 'vault.hashicorp.com/';
 export const A = {
@@ -167,8 +168,10 @@ export function planAgent(annotations: ReadonlyMap<string, string>, opts: PlanOp
   if (configMap !== undefined) {
     // vault-k8s then mounts the ConfigMap's config.hcl / config-init.hcl as the agent's whole
     // configuration and generates none: the annotation templates are not used.
-    warnings.push(`${A.configMap}: the agent takes its whole configuration (templates included) from ConfigMap ${JSON.stringify(configMap)}, ` +
-      'not from these annotations; vtpl cannot see that ConfigMap, so what follows is what the annotations alone would give');
+    warnings.push(
+      `${A.configMap}: the agent takes its whole configuration (templates included) from ConfigMap ${JSON.stringify(configMap)}, ` +
+        'not from these annotations; vtpl cannot see that ConfigMap, so what follows is what the annotations alone would give',
+    );
   }
 
   // Init defaults the pod-level secret-volume-path only when the annotation is absent.
@@ -219,11 +222,22 @@ export function planAgent(annotations: ReadonlyMap<string, string>, opts: PlanOp
       origin = { kind: 'default', key: `${A.secret}-${raw}`, type: defaultTemplate };
       contents = sprintfS(defaultTemplate === 'json' ? DEFAULT_JSON_TEMPLATE : DEFAULT_MAP_TEMPLATE, secretPath);
     }
+    // Named after the annotation that chose the file name: agent-inject-file, else the secret's own key.
+    const outside = destinationOutsideVolume(mountPath, destination);
+    if (outside !== undefined) errors.push(`${fileName !== '' ? `${A.file}-${raw}` : origin.key}: ${outside}`);
     templates.push({
-      name: s.name, rawName: raw, secretPath, destination,
+      name: s.name,
+      rawName: raw,
+      secretPath,
+      destination,
       perms: perms === '' ? undefined : perms,
       command: command === '' ? undefined : command,
-      leftDelim: left, rightDelim: right, errorOnMissingKey, origin, contents, error,
+      leftDelim: left,
+      rightDelim: right,
+      errorOnMissingKey,
+      origin,
+      contents,
+      error,
     });
   }
 

@@ -2,8 +2,8 @@
 // or VAULT_TOKEN without auto_auth) and token renewal (auth/token/renew-self). Node.
 
 import { readFile, rm } from 'node:fs/promises';
-import type { VaultClient } from '../vault/client.js';
-import { logicalRead, logicalWrite } from '../vault/vault-api.js';
+import type { VaultClient } from '../vault/index.js';
+import { logicalRead, logicalWrite } from '../vault/dependency/index.js';
 import type { AuthMethodConfig } from './config.js';
 
 /** A client whose token the agent sets after each login. */
@@ -36,14 +36,18 @@ async function readCredential(path: string, what: string): Promise<string> {
 export class Authenticator {
   private cachedSecretId: string | undefined;
 
-  constructor(private readonly method: AuthMethodConfig | undefined, private readonly envToken: () => string) {}
+  constructor(
+    private readonly method: AuthMethodConfig | undefined,
+    private readonly envToken: () => string,
+  ) {}
 
   /** Logs in (or reads the token) and sets it on the client. */
   async login(client: AgentVaultClient): Promise<AuthToken> {
     const m = this.method;
     if (m === undefined || m.type === 'token_file') {
       const token = m === undefined ? this.envToken() : await readCredential(m.tokenFilePath, 'token file');
-      if (token === '') throw new AuthError(m === undefined ? 'no Vault token: set VAULT_TOKEN or configure auto_auth' : `token file ${m.tokenFilePath} is empty`);
+      if (token === '')
+        throw new AuthError(m === undefined ? 'no Vault token: set VAULT_TOKEN or configure auto_auth' : `token file ${m.tokenFilePath} is empty`);
       client.setToken(token);
       if (m === undefined) return { token, leaseSeconds: 0, renewable: false };
       // The token_file method asks Vault how long the token lives, to renew it in time.

@@ -1,7 +1,16 @@
 // `vtpl check` logic: parse every template (no Vault), list the secrets it reads, and find
 // mistakes, with positions in the file the template came from.
 
-import { type Annotation, ManifestError, misplacedMessage, type PodTemplate, readManifest, type SourcePos, templatePosInFile } from './manifest.js';
+import {
+  type Annotation,
+  annotationPos,
+  ManifestError,
+  misplacedMessage,
+  type PodTemplate,
+  readManifest,
+  type SourcePos,
+  templatePosInFile,
+} from './manifest.js';
 import { planAgent, type TemplateConfig, A } from './annotations.js';
 import { type Analysis, analyzeTrees, type KvVerdict, normalizeSecretPath, type SecretRead } from './analyze.js';
 import { parseTemplateTrees, TemplateParseError } from './parse-template.js';
@@ -151,14 +160,22 @@ export function locateParseError(pod: PodTemplate, fileText: string, c: Template
   if (c.contents === undefined || c.origin.kind === 'file') return undefined;
   const annotation = c.origin.kind === 'annotation' ? pod.annotations.get(c.origin.key) : undefined;
   const unit: Unit = {
-    file: pod.file, fileText, text: c.contents, left: c.leftDelim, right: c.rightDelim, pod, config: c, annotation, origin: c.origin.key,
+    file: pod.file,
+    fileText,
+    text: c.contents,
+    left: c.leftDelim,
+    right: c.rightDelim,
+    pod,
+    config: c,
+    annotation,
+    origin: c.origin.key,
   };
   return place(unit, parseErrorPos(message.replace(/^parse: /, ''), unit.text, unit.left)).pos;
 }
 
 function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): CheckedTemplate {
   const base = { file: unit.file, pod: unit.pod?.label, destination: unit.config?.destination, origin: unit.origin };
-  let trees;
+  let trees: ReturnType<typeof parseTemplateTrees>;
   try {
     trees = parseTemplateTrees(unit.text, unit.left, unit.right);
   } catch (e) {
@@ -191,9 +208,16 @@ function crossCheck(pod: PodTemplate, configs: readonly TemplateConfig[], checke
     const wanted = normalizeSecretPath(c.secretPath);
     const dynamic = secretReads.some((r) => r.path === undefined);
     if (!dynamic && !t.reads.some((r) => r.path !== undefined && same(normalizeSecretPath(r.path), wanted))) {
-      const readList = t.reads.filter((r) => r.path !== undefined).map((r) => `"${r.path}"`).join(', ') || 'no secret';
+      const readList =
+        t.reads
+          .filter((r) => r.path !== undefined)
+          .map((r) => `"${r.path}"`)
+          .join(', ') || 'no secret';
       problems.push({
-        severity: 'warning', file: pod.file, pos: annPos, context: pod.label,
+        severity: 'warning',
+        file: pod.file,
+        pos: annPos,
+        context: pod.label,
         message: `${annKey} names "${c.secretPath}" but its template reads ${readList}`,
         hint: 'with a custom template the annotation value is not used; make them agree to avoid confusion',
       });
@@ -230,13 +254,17 @@ export function checkFile(file: string, text: string, opts: CheckOptions): Check
     for (const p of pod.problems) problems.push({ severity: 'error', file, message: p, context: pod.label });
     const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
     const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
-    for (const e of plan.errors) problems.push({ severity: 'error', file, pos: pod.pos, context: pod.label, message: e });
+    for (const e of plan.errors) problems.push({ severity: 'error', file, pos: annotationPos(pod, e), context: pod.label, message: e });
     for (const w of plan.warnings) problems.push({ severity: 'warning', file, pos: pod.pos, context: pod.label, message: w });
     if (pod.misplaced) {
       // Without injection on the pod itself nothing happens at all: that is an error.
       problems.push({
-        severity: plan.inject ? 'warning' : 'error', file, pos: pod.misplaced.pos, lineText: lineOf(text, pod.misplaced.pos.line),
-        context: pod.label, message: misplacedMessage(pod, pod.misplaced),
+        severity: plan.inject ? 'warning' : 'error',
+        file,
+        pos: pod.misplaced.pos,
+        lineText: lineOf(text, pod.misplaced.pos.line),
+        context: pod.label,
+        message: misplacedMessage(pod, pod.misplaced),
       });
     }
     if (!plan.inject) {
@@ -254,9 +282,10 @@ export function checkFile(file: string, text: string, opts: CheckOptions): Check
       }
       const annotation = c.origin.kind === 'annotation' ? pod.annotations.get(c.origin.key) : undefined;
       const unitFile = c.origin.kind === 'file' && c.origin.resolved ? c.origin.resolved : file;
-      const unit: Unit = c.origin.kind === 'file' && c.origin.resolved
-        ? { file: unitFile, fileText: c.contents, text: c.contents, left: c.leftDelim, right: c.rightDelim, config: c, origin }
-        : { file, fileText: text, text: c.contents, left: c.leftDelim, right: c.rightDelim, pod, config: c, annotation, origin };
+      const unit: Unit =
+        c.origin.kind === 'file' && c.origin.resolved
+          ? { file: unitFile, fileText: c.contents, text: c.contents, left: c.leftDelim, right: c.rightDelim, config: c, origin }
+          : { file, fileText: text, text: c.contents, left: c.leftDelim, right: c.rightDelim, pod, config: c, annotation, origin };
       const t = checkUnit(unit, opts, problems);
       checked.push({ ...t, file, pod: pod.label });
     }

@@ -49,7 +49,11 @@ export class ManualClock implements Clock {
   setTimer(ms: number, fn: () => void): Timer {
     const p: Pending = { at: this.t + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
     this.pending.push(p);
-    return { cancel: () => { p.cancelled = true; } };
+    return {
+      cancel: () => {
+        p.cancelled = true;
+      },
+    };
   }
 
   /** When the earliest live timer is due, or undefined when none is set. */

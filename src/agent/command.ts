@@ -23,26 +23,30 @@ export type CommandRunner = (command: string, timeoutMs: number) => Promise<Comm
 
 /** Runs commands with /bin/sh, timing out on `clock`. */
 export function shellCommandRunner(clock: Clock, env: NodeJS.ProcessEnv = process.env): CommandRunner {
-  return (command, timeoutMs) => new Promise((resolve) => {
-    let output = '';
-    let timedOut = false;
-    const child = spawn('/bin/sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const take = (b: Buffer): void => {
-      if (output.length < OUTPUT_LIMIT) output += b.toString('utf8').slice(0, OUTPUT_LIMIT - output.length);
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    const timer = timeoutMs > 0 ? clock.setTimer(timeoutMs, () => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }) : undefined;
-    child.on('error', (e) => {
-      timer?.cancel();
-      resolve({ code: null, signal: null, output, timedOut, error: e.message });
+  return (command, timeoutMs) =>
+    new Promise((resolve) => {
+      let output = '';
+      let timedOut = false;
+      const child = spawn('/bin/sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const take = (b: Buffer): void => {
+        if (output.length < OUTPUT_LIMIT) output += b.toString('utf8').slice(0, OUTPUT_LIMIT - output.length);
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
+      const timer =
+        timeoutMs > 0
+          ? clock.setTimer(timeoutMs, () => {
+              timedOut = true;
+              child.kill('SIGKILL');
+            })
+          : undefined;
+      child.on('error', (e) => {
+        timer?.cancel();
+        resolve({ code: null, signal: null, output, timedOut, error: e.message });
+      });
+      child.on('close', (code, signal) => {
+        timer?.cancel();
+        resolve({ code, signal, output, timedOut });
+      });
     });
-    child.on('close', (code, signal) => {
-      timer?.cancel();
-      resolve({ code, signal, output, timedOut });
-    });
-  });
 }

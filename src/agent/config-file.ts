@@ -37,7 +37,7 @@ async function parseHCLConfig(text: string, file: string): Promise<unknown> {
 
 /** Parses config text: JSON when the file name ends in .json or the text starts with "{", HCL otherwise. */
 export async function parseAgentConfig(text: string, file: string): Promise<AgentConfig> {
-  const json = file.endsWith('.json') || /^\s*\{/.test(text) && !file.endsWith('.hcl');
+  const json = file.endsWith('.json') || (/^\s*\{/.test(text) && !file.endsWith('.hcl'));
   const raw = json ? parseJSONConfig(text, file) : await parseHCLConfig(text, file);
   try {
     return agentConfigFromObject(raw, file, json ? 'json' : 'hcl');
@@ -66,7 +66,9 @@ export async function loadAgentConfig(file: string): Promise<AgentConfig> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AgentConfigError(`cannot read config file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    throw new AgentConfigError(
+      `cannot read config file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
+    );
   }
   return parseAgentConfig(text, file);
 }

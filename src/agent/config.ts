@@ -20,9 +20,12 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 12, enabled: true, backoff
 export type AuthMethodConfig =
   | { readonly type: 'kubernetes'; readonly mountPath: string; readonly role: string; readonly tokenPath: string }
   | {
-    readonly type: 'approle'; readonly mountPath: string; readonly roleIdFilePath: string; readonly secretIdFilePath: string;
-    readonly removeSecretIdFileAfterReading: boolean;
-  }
+      readonly type: 'approle';
+      readonly mountPath: string;
+      readonly roleIdFilePath: string;
+      readonly secretIdFilePath: string;
+      readonly removeSecretIdFileAfterReading: boolean;
+    }
   | { readonly type: 'token_file'; readonly tokenFilePath: string };
 
 export interface SinkConfig {
@@ -80,7 +83,11 @@ export class AgentConfigError extends Error {
    * `at`: the keys and indexes from the top of the decoded file to the offending value, so
    * that a reader with the file's text can say its line (see config-file.ts).
    */
-  constructor(message: string, readonly at?: readonly (string | number)[], readonly detail?: string) {
+  constructor(
+    message: string,
+    readonly at?: readonly (string | number)[],
+    readonly detail?: string,
+  ) {
     super(message);
   }
 }
@@ -107,12 +114,17 @@ class Reader {
   /** Each object and array of the decoded file, with its path from the top. */
   private readonly paths = new WeakMap<object, (string | number)[]>();
 
-  constructor(readonly file: string, readonly form: ConfigForm, raw: unknown) {
+  constructor(
+    readonly file: string,
+    readonly form: ConfigForm,
+    raw: unknown,
+  ) {
     const walk = (v: unknown, path: (string | number)[]): void => {
       if (typeof v !== 'object' || v === null) return;
       this.paths.set(v, path);
-      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-      else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, [...path, i]);
+      } else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };
     walk(raw, []);
   }
@@ -132,7 +144,9 @@ class Reader {
   blocks(v: unknown, where: string): Obj[] {
     if (v === undefined || v === null) return [];
     const list = Array.isArray(v) ? v : [v];
-    return list.map((b, i) => (isObj(b) ? b : this.fail(list.length > 1 ? `${where}[${i}]` : where, 'must be a block (an object)', Array.isArray(v) ? { obj: v, key: i } : undefined)));
+    return list.map((b, i) =>
+      isObj(b) ? b : this.fail(list.length > 1 ? `${where}[${i}]` : where, 'must be a block (an object)', Array.isArray(v) ? { obj: v, key: i } : undefined),
+    );
   }
 
   /** At most one block. */
@@ -151,8 +165,11 @@ class Reader {
       if (typeof b.type === 'string') return [[b.type, b]];
       // Real `vault agent` takes the type only from a "type" field in a JSON file.
       if (this.form === 'json') {
-        this.vaultFail(where.endsWith('sink') ? "error parsing 'auto_auth': error parsing 'sink' stanzas: sink type must be specified"
-          : "error parsing 'auto_auth': error parsing 'method': method type must be specified");
+        this.vaultFail(
+          where.endsWith('sink')
+            ? "error parsing 'auto_auth': error parsing 'sink' stanzas: sink type must be specified"
+            : "error parsing 'auto_auth': error parsing 'method': method type must be specified",
+        );
       }
       const keys = Object.keys(b);
       if (keys.length === 1 && (isObj(b[keys[0]]) || Array.isArray(b[keys[0]]))) {
@@ -204,7 +221,11 @@ class Reader {
     if (typeof v === 'string' && /^0?[0-7]{1,4}$/.test(v)) return parseInt(v, 8);
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0o7777) return v;
     // Vault's message (mapstructure's decode of the FileMode), then what to write instead.
-    return this.fail(`${where}.${key}`, `strconv.ParseUint: parsing ${JSON.stringify(String(v))}: invalid syntax (write the mode as an octal string, e.g. "0640")`, { obj: o, key });
+    return this.fail(
+      `${where}.${key}`,
+      `strconv.ParseUint: parsing ${JSON.stringify(String(v))}: invalid syntax (write the mode as an octal string, e.g. "0640")`,
+      { obj: o, key },
+    );
   }
 }
 
@@ -221,7 +242,9 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
       const role = r.str(config, 'role', `${where}.config`);
       if (!role) r.fail(`${where}.config`, "missing 'role' value", { obj: config });
       return {
-        type, mountPath: trimAuthMount(mount ?? 'auth/kubernetes'), role,
+        type,
+        mountPath: trimAuthMount(mount ?? 'auth/kubernetes'),
+        role,
         tokenPath: r.str(config, 'token_path', `${where}.config`) ?? '/var/run/secrets/kubernetes.io/serviceaccount/token',
       };
     }
@@ -229,7 +252,9 @@ function readMethod(r: Reader, type: string, b: Obj): AuthMethodConfig {
       const roleIdFilePath = r.str(config, 'role_id_file_path', `${where}.config`);
       if (!roleIdFilePath) r.fail(`${where}.config`, "'role_id_file_path' is required", { obj: config });
       return {
-        type, mountPath: trimAuthMount(mount ?? 'auth/approle'), roleIdFilePath,
+        type,
+        mountPath: trimAuthMount(mount ?? 'auth/approle'),
+        roleIdFilePath,
         secretIdFilePath: r.str(config, 'secret_id_file_path', `${where}.config`) ?? '',
         // Vault Agent's default is true: the secret ID file is removed once read.
         removeSecretIdFileAfterReading: r.bool(config, 'remove_secret_id_file_after_reading', `${where}.config`) ?? true,
@@ -259,7 +284,7 @@ function readTemplate(r: Reader, b: Obj, i: number): TemplateSpec {
   const cmd = exec ? exec.command : b.command;
   if (Array.isArray(cmd)) {
     if (!cmd.every((c) => typeof c === 'string')) r.fail(`${where}.command`, 'must be a string or a list of strings', { obj: cmd });
-    command = cmd.length === 1 ? cmd[0] as string : (cmd as string[]).map((c) => `'${c.replace(/'/g, `'\\''`)}'`).join(' ');
+    command = cmd.length === 1 ? (cmd[0] as string) : (cmd as string[]).map((c) => `'${c.replace(/'/g, `'\\''`)}'`).join(' ');
   } else if (typeof cmd === 'string') {
     command = cmd || undefined;
   } else if (cmd !== undefined && cmd !== null) {
@@ -267,7 +292,10 @@ function readTemplate(r: Reader, b: Obj, i: number): TemplateSpec {
   }
   if (exec) timeout = r.duration(exec, 'timeout', `${where}.exec`) ?? timeout;
   return {
-    source, contents, destination, command,
+    source,
+    contents,
+    destination,
+    command,
     perms: r.mode(b, 'perms', where),
     // consul-template's default command timeout.
     commandTimeoutMs: timeout ?? 30_000,
@@ -292,7 +320,8 @@ export function agentConfigFromObject(raw: unknown, file = 'config', form: Confi
   if (!isObj(raw)) r.fail('top level', 'the configuration must be an object');
   if (form === 'json' && isObj(raw.auto_auth)) {
     const members = Object.values(raw.auto_auth);
-    if (members.length === 1 && isObj(members[0])) r.vaultFail('error parsing \'auto_auth\': error parsing \'method\': one and only one "method" block is required');
+    if (members.length === 1 && isObj(members[0]))
+      r.vaultFail("error parsing 'auto_auth': error parsing 'method': one and only one \"method\" block is required");
     if (members.length > 1 && members.every(isObj)) r.vaultFail('error parsing \'auto_auth\': at most one "auto_auth" block is allowed');
   }
   const vault = r.block(raw.vault, 'vault') ?? {};
@@ -327,7 +356,8 @@ export function agentConfigFromObject(raw: unknown, file = 'config', form: Confi
   const templates = r.blocks(raw.template, 'template').map((b, i) => readTemplate(r, b, i));
   const tc = r.block(raw.template_config, 'template_config') ?? {};
   const threshold = r.num(tc, 'lease_renewal_threshold', 'template_config') ?? 0.9;
-  if (!(threshold > 0 && threshold < 1)) r.fail('template_config.lease_renewal_threshold', 'must be between 0 and 1', { obj: tc, key: 'lease_renewal_threshold' });
+  if (!(threshold > 0 && threshold < 1))
+    r.fail('template_config.lease_renewal_threshold', 'must be between 0 and 1', { obj: tc, key: 'lease_renewal_threshold' });
   const interval = r.duration(tc, 'static_secret_render_interval', 'template_config');
   return {
     vault: {

@@ -19,7 +19,10 @@ export function textLogger(write: (line: string) => void, now: () => number, min
   return (level, message, fields = {}) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return;
     const tag = `[${level.toUpperCase()}]`.padEnd(7);
-    const kv = Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${quoteValue(String(v))}`).join(' ');
+    const kv = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${quoteValue(String(v))}`)
+      .join(' ');
     write(`${new Date(now()).toISOString()} ${tag} agent: ${message}${kv ? `: ${kv}` : ''}\n`);
   };
 }

@@ -50,11 +50,19 @@ export function agentConfigFromPod(pod: PodTemplate, opts: PodAgentOptions): Pod
       problems.push(`${t.destination}: ${t.error ?? 'no template text'}`);
       continue;
     }
-    if (t.perms !== undefined && !/^[0-7]{1,4}$/.test(t.perms)) problems.push(`agent-inject-perms-${t.rawName}: ${JSON.stringify(t.perms)} is not an octal file mode`);
+    if (t.perms !== undefined && !/^[0-7]{1,4}$/.test(t.perms))
+      problems.push(`agent-inject-perms-${t.rawName}: ${JSON.stringify(t.perms)} is not an octal file mode`);
     templates.push({
-      contents: t.contents, destination: place(t.destination), perms: t.perms === undefined ? undefined : parseInt(t.perms, 8),
-      command: t.command || undefined, commandTimeoutMs: 30_000, errorOnMissingKey: t.errorOnMissingKey,
-      leftDelimiter: t.leftDelim, rightDelimiter: t.rightDelim, createDestDirs: true, backup: false,
+      contents: t.contents,
+      destination: place(t.destination),
+      perms: t.perms === undefined ? undefined : parseInt(t.perms, 8),
+      command: t.command || undefined,
+      commandTimeoutMs: 30_000,
+      errorOnMissingKey: t.errorOnMissingKey,
+      leftDelimiter: t.leftDelim,
+      rightDelimiter: t.rightDelim,
+      createDestDirs: true,
+      backup: false,
     });
   }
   let interval = 5 * 60_000;

@@ -55,8 +55,10 @@ export interface MisplacedAnnotations {
 /** One sentence saying where misplaced annotations are and where they belong. */
 export function misplacedMessage(pod: PodTemplate, m: MisplacedAnnotations): string {
   const shown = m.keys.length <= 2 ? m.keys.join(', ') : `${m.keys.slice(0, 2).join(', ')} and ${m.keys.length - 2} more`;
-  return `${shown} ${m.keys.length === 1 ? 'is' : 'are'} on the ${pod.kind}'s own metadata.annotations (${pod.file}:${m.pos.line}:${m.pos.col}), ` +
-    `where the Vault injector never looks: move ${m.keys.length === 1 ? 'it' : 'them'} to ${m.belongs}`;
+  return (
+    `${shown} ${m.keys.length === 1 ? 'is' : 'are'} on the ${pod.kind}'s own metadata.annotations (${pod.file}:${m.pos.line}:${m.pos.col}), ` +
+    `where the Vault injector never looks: move ${m.keys.length === 1 ? 'it' : 'them'} to ${m.belongs}`
+  );
 }
 
 export interface SkippedDocument {
@@ -76,11 +78,22 @@ export interface Manifest {
 
 /** A file that is not valid YAML: the position, the parser's sentence and the line it is about. */
 export class ManifestError extends Error {
-  constructor(readonly file: string, readonly pos: SourcePos, readonly detail: string, readonly lineText?: string) {
+  constructor(
+    readonly file: string,
+    readonly pos: SourcePos,
+    readonly detail: string,
+    readonly lineText?: string,
+  ) {
     const shown = lineText === undefined ? '' : `\n  ${lineText.replace(/\t/g, ' ')}\n  ${' '.repeat(Math.max(0, pos.col - 1))}^`;
     super(`${file}:${pos.line}:${pos.col}: ${detail}${shown}`);
     this.name = 'ManifestError';
   }
+}
+
+/** Plan errors (annotations.ts) start with the annotation they are about (`KEY: ...`): point at its value, else at the pod. */
+export function annotationPos(pod: PodTemplate, message: string): SourcePos {
+  const i = message.indexOf(': ');
+  return (i > 0 ? pod.annotations.get(message.slice(0, i))?.valuePos : undefined) ?? pod.pos;
 }
 
 /** Where the pod template sits inside each workload kind. */
@@ -210,7 +223,8 @@ function collect(node: Node, doc: number, prefix: string, sink: Sink): void {
   }
   const problems: string[] = [];
   const annotations = readAnnotations(template, sink, problems);
-  const misplaced = path.length === 0 ? undefined : misplacedAnnotations(nodeAt(sink, node, ['metadata']), [...path, 'metadata', 'annotations'].join('.'), sink);
+  const misplaced =
+    path.length === 0 ? undefined : misplacedAnnotations(nodeAt(sink, node, ['metadata']), [...path, 'metadata', 'annotations'].join('.'), sink);
   sink.pods.push({ file: sink.file, doc, kind: kind as string, name, namespace, label, pos, annotations, problems, misplaced });
 }
 
@@ -264,11 +278,16 @@ function readAnnotations(template: YAMLMap, sink: Sink, problems: string[]): Map
 
 function styleOf(v: Scalar): ScalarStyle {
   switch (v.type) {
-    case 'BLOCK_LITERAL': return 'block-literal';
-    case 'BLOCK_FOLDED': return 'block-folded';
-    case 'QUOTE_SINGLE': return 'single';
-    case 'QUOTE_DOUBLE': return 'double';
-    default: return 'plain';
+    case 'BLOCK_LITERAL':
+      return 'block-literal';
+    case 'BLOCK_FOLDED':
+      return 'block-folded';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    default:
+      return 'plain';
   }
 }
 
@@ -327,10 +346,14 @@ function rawCharLength(raw: string, i: number, style: ScalarStyle): number {
   if (style === 'single') return raw.startsWith("''", i) ? 2 : 1;
   if (raw[i] !== '\\') return 1;
   switch (raw[i + 1]) {
-    case 'x': return 4;
-    case 'u': return 6;
-    case 'U': return 10;
-    default: return 2;
+    case 'x':
+      return 4;
+    case 'u':
+      return 6;
+    case 'U':
+      return 10;
+    default:
+      return 2;
   }
 }
 

@@ -1,7 +1,7 @@
 // parseutil.ParseBool, which vault-k8s uses for most boolean annotation values
 // (agent-inject itself uses strconv.ParseBool).
 
-import { parseBool } from '../vault/go/strconv.js';
+import { parseBool } from '../go/strconv/index.js';
 
 /**
  * hashicorp/go-secure-stdlib parseutil.ParseBool on a string: mapstructure.WeakDecode,

@@ -1,14 +1,14 @@
 // Preview: render every file Vault Agent would write for each pod template, against recorded
 // (or live) Vault responses, and say exactly how to record what is missing.
 
-import { type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
+import { annotationPos, type Manifest, misplacedMessage, type PodTemplate, type SkippedDocument } from './manifest.js';
 import { planAgent, type TemplateConfig } from './annotations.js';
 import { analyzeTrees, type SecretRead } from './analyze.js';
 import { parseTemplateTrees } from './parse-template.js';
 import { locateParseError } from './check.js';
-import { renderConsulTemplate } from '../vault/renderer.js';
-import { Brain } from '../vault/brain.js';
-import type { VaultClient, VaultResponse } from '../vault/client.js';
+import { renderConsulTemplate } from '../vault/index.js';
+import { Brain } from '../vault/index.js';
+import type { VaultClient, VaultResponse } from '../vault/index.js';
 
 export const TOKEN_PLACEHOLDER = '<VAULT TOKEN: written by the running agent (auto-auth token); not available offline>';
 
@@ -95,7 +95,9 @@ export function recordCommand(req: { method: string; path: string; data?: Readon
   if (req.method === 'PUT') {
     // vault write takes k=v with v as text; a JSON value (object, list) is passed as its JSON.
     const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-    const args = Object.entries(req.data ?? {}).map(([k, v]) => shellQuote(`${k}=${text(v)}`)).join(' ');
+    const args = Object.entries(req.data ?? {})
+      .map(([k, v]) => shellQuote(`${k}=${text(v)}`))
+      .join(' ');
     return `vault write -format=json ${shellQuote(req.path)}${args ? ' ' + args : ''} > ${out('.put.json')}`;
   }
   if (req.method === 'LIST') {
@@ -107,8 +109,11 @@ export function recordCommand(req: { method: string; path: string; data?: Readon
 function readsOf(c: TemplateConfig): PreviewFile['reads'] {
   if (c.contents === undefined) return [];
   try {
-    return analyzeTrees(parseTemplateTrees(c.contents, c.leftDelim, c.rightDelim), () => undefined).reads
-      .map((r) => ({ fn: r.fn, path: r.path, args: r.args }));
+    return analyzeTrees(parseTemplateTrees(c.contents, c.leftDelim, c.rightDelim), () => undefined).reads.map((r) => ({
+      fn: r.fn,
+      path: r.path,
+      args: r.args,
+    }));
   } catch {
     return []; // the render reports the parse error
   }
@@ -124,9 +129,12 @@ function modeOf(c: TemplateConfig): { mode: string; modeFrom: PreviewFile['modeF
 
 function originOf(c: TemplateConfig): string {
   switch (c.origin.kind) {
-    case 'default': return `default ${c.origin.type} template for ${c.origin.key}`;
-    case 'file': return `${c.origin.key} (${c.origin.resolved ?? c.origin.source})`;
-    default: return c.origin.key;
+    case 'default':
+      return `default ${c.origin.type} template for ${c.origin.key}`;
+    case 'file':
+      return `${c.origin.key} (${c.origin.resolved ?? c.origin.source})`;
+    default:
+      return c.origin.key;
   }
 }
 
@@ -178,8 +186,11 @@ export async function renderAgentTemplate(args: {
     .filter((r) => r.status === 404 && (r.method === 'GET' || r.method === 'PUT'))
     .map((r) => ({ request: `${r.method} /v1/${r.path}`, path: r.path, record: recordCommand(r, args.responsesDir) }));
   const unique = dedup(missing);
-  const lists = dedup(log.filter((r) => r.status === 404 && r.method === 'LIST')
-    .map((r) => ({ request: `LIST /v1/${r.path}`, path: r.path, record: recordCommand(r, args.responsesDir) })));
+  const lists = dedup(
+    log
+      .filter((r) => r.status === 404 && r.method === 'LIST')
+      .map((r) => ({ request: `LIST /v1/${r.path}`, path: r.path, record: recordCommand(r, args.responsesDir) })),
+  );
   if (unique.length > 0) {
     const why = error ?? 'Vault has no secret at a path the template reads';
     return { missing: unique, error: `${why} (Vault Agent would keep retrying and never write this file)` };
@@ -202,13 +213,24 @@ function withPlace(error: string | undefined, pod: PodTemplate, fileText: string
 async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTemplate, brain: Brain, fileText?: string): Promise<PreviewFile> {
   const mode = modeOf(c);
   const base = {
-    destination: c.destination, mode: mode.mode, modeFrom: mode.modeFrom, origin: originOf(c), command: c.command, reads: readsOf(c),
+    destination: c.destination,
+    mode: mode.mode,
+    modeFrom: mode.modeFrom,
+    origin: originOf(c),
+    command: c.command,
+    reads: readsOf(c),
   };
   if (c.contents === undefined) return { ...base, error: c.error ?? 'no template text' };
   if (mode.error) return { ...base, error: mode.error };
   const outcome = await renderAgentTemplate({
-    template: c.contents, delims: [c.leftDelim, c.rightDelim], errorOnMissingKey: c.errorOnMissingKey,
-    env: opts.env ?? {}, client: opts.client, responsesDir: opts.responsesDir, destination: c.destination, brain,
+    template: c.contents,
+    delims: [c.leftDelim, c.rightDelim],
+    errorOnMissingKey: c.errorOnMissingKey,
+    env: opts.env ?? {},
+    client: opts.client,
+    responsesDir: opts.responsesDir,
+    destination: c.destination,
+    brain,
   });
   return { ...base, ...outcome, error: withPlace(outcome.error, pod, fileText, c) };
 }
@@ -217,7 +239,12 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTempl
 export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileText?: string): Promise<PreviewPod> {
   const values = new Map([...pod.annotations].map(([k, a]) => [k, a.value]));
   const plan = planAgent(values, { readTemplateFile: opts.readTemplateFile, defaultTemplate: opts.defaultTemplate });
-  const errors = [...pod.problems, ...plan.errors, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
+  // Plan errors name their annotation first: add where it is in the manifest.
+  const placed = plan.errors.map((e) => {
+    const at = annotationPos(pod, e);
+    return at === pod.pos ? e : `${e} (${pod.file}:${at.line}:${at.col})`;
+  });
+  const errors = [...pod.problems, ...placed, ...plan.templates.flatMap((c) => modeOf(c).error ?? [])];
   const warnings = [...(pod.misplaced ? [misplacedMessage(pod, pod.misplaced)] : []), ...plan.warnings];
   const base = { file: pod.file, doc: pod.doc, label: pod.label, namespace: pod.namespace, inject: plan.inject, reason: plan.reason, errors, warnings };
   // The injector's webhook refuses such a pod: it never starts, so no file is written.
@@ -228,8 +255,13 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileTex
   for (const c of plan.templates) files.push(await renderFile(c, opts, pod, brain, fileText));
   if (plan.token) {
     files.push({
-      destination: plan.token.destination, mode: plan.token.perms, modeFrom: 'token sink', origin: 'vault.hashicorp.com/agent-inject-token',
-      reads: [], content: TOKEN_PLACEHOLDER, placeholder: true,
+      destination: plan.token.destination,
+      mode: plan.token.perms,
+      modeFrom: 'token sink',
+      origin: 'vault.hashicorp.com/agent-inject-token',
+      reads: [],
+      content: TOKEN_PLACEHOLDER,
+      placeholder: true,
     });
   }
   return { ...base, files };

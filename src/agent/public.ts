@@ -5,11 +5,24 @@
 export { readManifest, ManifestError, type Manifest, type PodTemplate, type Annotation, type SkippedDocument } from './manifest.js';
 export { planAgent, type AgentPlan, type PlanOptions, type TemplateConfig, type TokenFile } from './annotations.js';
 export {
-  previewManifest, previewPod, type PreviewOptions, type PreviewResult, type PreviewPod, type PreviewFile, type MissingSecret,
+  previewManifest,
+  previewPod,
+  type PreviewOptions,
+  type PreviewResult,
+  type PreviewPod,
+  type PreviewFile,
+  type MissingSecret,
 } from './preview.js';
 export { Agent, connectAgentClient, type AgentOptions, type AgentExit, type FileWriter } from './runtime.js';
 export {
-  agentConfigFromObject, AgentConfigError, DEFAULT_RETRY, type AgentConfig, type TemplateSpec, type AuthMethodConfig, type SinkConfig, type RetryPolicy,
+  agentConfigFromObject,
+  AgentConfigError,
+  DEFAULT_RETRY,
+  type AgentConfig,
+  type TemplateSpec,
+  type AuthMethodConfig,
+  type SinkConfig,
+  type RetryPolicy,
 } from './config.js';
 export { loadAgentConfig, parseAgentConfig } from './config-file.js';
 export { retryDelay } from './retry.js';

@@ -19,4 +19,3 @@ export function retryDelay(p: RetryPolicy, retry: number): number | undefined {
 export function restartDelay(n: number): number {
   return Math.min(1000 * 2 ** n, 5 * 60_000);
 }
-

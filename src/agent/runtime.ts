@@ -20,12 +20,12 @@
 // - Time comes from an injectable Clock; `settled()` says when no work is in flight.
 
 import { readFile } from 'node:fs/promises';
-import { Brain } from '../vault/brain.js';
-import type { Dependency } from '../vault/dependencies.js';
-import { LifetimeWatch, certGoodFor, leaseCheckWait, secretLifetime, updateLeaseDuration } from '../vault/lease.js';
-import { ConsulTemplateError, renderConsulTemplate } from '../vault/renderer.js';
-import { nodeFileAccess } from '../vault/node-files.js';
-import { logicalWrite } from '../vault/vault-api.js';
+import { Brain } from '../vault/index.js';
+import type { Dependency } from '../vault/dependency/index.js';
+import { LifetimeWatch, certGoodFor, leaseCheckWait, secretLifetime, updateLeaseDuration } from '../vault/index.js';
+import { ConsulTemplateError, renderConsulTemplate } from '../vault/index.js';
+import { nodeFileAccess } from '../vault/node.js';
+import { logicalWrite } from '../vault/dependency/index.js';
 import { intValue } from '../value/index.js';
 import { type AgentVaultClient, AuthError, Authenticator, renewSelf } from './auth.js';
 import { type Clock, type Timer, systemClock } from './clock.js';
@@ -119,10 +119,17 @@ export class Agent {
     this.clock = opts.clock ?? systemClock;
     this.random = opts.random ?? Math.random;
     this.env = opts.env ?? process.env;
-    this.log = opts.log ?? textLogger((l) => process.stderr.write(l), () => this.clock.now());
+    this.log =
+      opts.log ??
+      textLogger(
+        (l) => process.stderr.write(l),
+        () => this.clock.now(),
+      );
     this.writeFile = opts.writeFile ?? writeAtomic;
     this.runCommand = opts.runCommand ?? shellCommandRunner(this.clock, { ...process.env, ...this.env });
-    this.done = new Promise((resolve) => { this.resolveDone = resolve; });
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
   }
 
   /**
@@ -130,7 +137,9 @@ export class Agent {
    * agent keeps them fresh afterwards, until stop()); rejects if the agent exits first.
    */
   start(): Promise<void> {
-    const first = new Promise<void>((resolve, reject) => { this.firstRender = { resolve, reject }; });
+    const first = new Promise<void>((resolve, reject) => {
+      this.firstRender = { resolve, reject };
+    });
     void this.track(this.run());
     return first;
   }
@@ -213,10 +222,18 @@ export class Agent {
     try {
       if (!this.client) this.client = await (this.opts.connect ?? connectAgentClient)(this.config, this.env);
       this.auth = new Authenticator(this.config.autoAuth?.method, () => this.env.VAULT_TOKEN ?? '');
-      this.templates = await Promise.all(this.config.templates.map(async (spec) => ({
-        spec, text: spec.contents ?? await readTemplateSource(spec.source as string),
-        deps: new Set<string>(), rendered: false, renderedGen: -1, rendering: false, again: false, retries: 0,
-      })));
+      this.templates = await Promise.all(
+        this.config.templates.map(async (spec) => ({
+          spec,
+          text: spec.contents ?? (await readTemplateSource(spec.source as string)),
+          deps: new Set<string>(),
+          rendered: false,
+          renderedGen: -1,
+          rendering: false,
+          again: false,
+          retries: 0,
+        })),
+      );
     } catch (e) {
       this.exit(1, message(e));
       return;
@@ -235,7 +252,7 @@ export class Agent {
       if (gen !== this.generation) return;
       const wait = retryDelay(this.config.vault.retry, attempt);
       this.log('error', 'authentication failed', { error: message(e), retry_in: wait === undefined ? undefined : formatDuration(wait) });
-      if (wait === undefined || e instanceof AuthError && /cannot read|no Vault token|is empty/.test(e.message)) {
+      if (wait === undefined || (e instanceof AuthError && /cannot read|no Vault token|is empty/.test(e.message))) {
         this.exit(1, `auth: ${message(e)}`);
         return;
       }
@@ -243,7 +260,10 @@ export class Agent {
       return;
     }
     if (gen !== this.generation) return;
-    this.log('info', 'authenticated', { method: this.config.autoAuth?.method.type ?? 'VAULT_TOKEN', ttl: token.leaseSeconds ? formatDuration(token.leaseSeconds * 1000) : undefined });
+    this.log('info', 'authenticated', {
+      method: this.config.autoAuth?.method.type ?? 'VAULT_TOKEN',
+      ttl: token.leaseSeconds ? formatDuration(token.leaseSeconds * 1000) : undefined,
+    });
     for (const sink of this.config.autoAuth?.sinks ?? []) {
       try {
         this.writeFile(sink.path, token.token, { perms: sink.mode, createDestDirs: true });
@@ -266,7 +286,10 @@ export class Agent {
    */
   private async renderAll(templates: readonly TemplateState[], gen: number): Promise<void> {
     const changed = await Promise.all(templates.map((t) => this.render(t)));
-    const ok = await this.commands(templates.filter((_, i) => changed[i]).map((t) => t.spec), gen);
+    const ok = await this.commands(
+      templates.filter((_, i) => changed[i]).map((t) => t.spec),
+      gen,
+    );
     // A runner whose templates all rendered and whose commands succeeded is healthy again:
     // its next failure restarts it after 1s.
     if (ok && gen === this.generation && this.templates.every((x) => x.renderedGen === gen)) this.restarts = 0;
@@ -338,10 +361,16 @@ export class Agent {
     let res;
     try {
       res = await renderConsulTemplate({
-        template: t.text, name: '', delims: [spec.leftDelimiter, spec.rightDelimiter], errorOnMissingKey: spec.errorOnMissingKey,
+        template: t.text,
+        name: '',
+        delims: [spec.leftDelimiter, spec.rightDelimiter],
+        errorOnMissingKey: spec.errorOnMissingKey,
         env: Object.fromEntries(Object.entries(this.env).filter((kv): kv is [string, string] => kv[1] !== undefined)),
-        destination: spec.destination, client: this.client as AgentVaultClient, brain: this.brain,
-        now: () => this.clock.now(), files: nodeFileAccess(),
+        destination: spec.destination,
+        client: this.client as AgentVaultClient,
+        brain: this.brain,
+        now: () => this.clock.now(),
+        files: nodeFileAccess(),
       });
     } catch (e) {
       if (gen !== this.generation) return false;
@@ -365,8 +394,10 @@ export class Agent {
     t.rendered = true;
     const wake = this.nextWake(t);
     this.log('info', 'rendered', {
-      destination: spec.destination, changed,
-      next: wake ? formatDuration(Math.max(0, wake.at - this.clock.now())) : undefined, why: wake?.why,
+      destination: spec.destination,
+      changed,
+      next: wake ? formatDuration(Math.max(0, wake.at - this.clock.now())) : undefined,
+      why: wake?.why,
     });
     return changed;
   }
@@ -393,7 +424,13 @@ export class Agent {
       if (gen !== this.generation || this.exited) return false;
       this.log('info', 'running command', { destination: spec.destination, command: cmd });
       const r = await this.runCommand(cmd, spec.commandTimeoutMs);
-      const fields = { destination: spec.destination, command: cmd, status: r.code ?? undefined, signal: r.signal ?? undefined, output: r.output.trimEnd() || undefined };
+      const fields = {
+        destination: spec.destination,
+        command: cmd,
+        status: r.code ?? undefined,
+        signal: r.signal ?? undefined,
+        output: r.output.trimEnd() || undefined,
+      };
       let why: string | undefined;
       if (r.error) why = `could not start: ${r.error}`;
       else if (r.timedOut) why = `command did not exit within time limit (${JSON.stringify(formatDuration(spec.commandTimeoutMs))})`;
@@ -420,7 +457,12 @@ export class Agent {
     }
     const wait = isFetch ? retryDelay(this.config.vault.retry, t.retries) : undefined;
     if (wait !== undefined) {
-      this.log('warn', 'fetch failed; retrying', { destination: t.spec.destination, error: message(e), attempt: t.retries + 1, retry_in: formatDuration(wait) });
+      this.log('warn', 'fetch failed; retrying', {
+        destination: t.spec.destination,
+        error: message(e),
+        attempt: t.retries + 1,
+        retry_in: formatDuration(wait),
+      });
       t.retries++;
       t.retryTimer = this.timer(wait, () => this.renderAll([t], this.generation));
       return;
@@ -476,7 +518,7 @@ export class Agent {
     const tc = this.config.templateConfig;
     const s = secretLifetime(v);
     const label = w.dep.key;
-    if (s && s.renewable && !s.isAuth && s.id !== '') {
+    if (s?.renewable && !s.isAuth && s.id !== '') {
       // view.fetch calls Fetch again at once: renewSecret's watcher renews immediately.
       w.lifetime = new LifetimeWatch(s.duration, this.random);
       this.at(w, 0, `renew lease of ${label}`, () => this.renew(w));
@@ -485,7 +527,10 @@ export class Agent {
     if (s) {
       try {
         const { ms, reason } = leaseCheckWait(s, {
-          now: this.clock.now(), random: this.random, threshold: tc.leaseRenewalThreshold, defaultLeaseSeconds: tc.staticSecretRenderIntervalMs / 1000,
+          now: this.clock.now(),
+          random: this.random,
+          threshold: tc.leaseRenewalThreshold,
+          defaultLeaseSeconds: tc.staticSecretRenderIntervalMs / 1000,
         });
         this.at(w, ms, `${reason} of ${label}`, () => this.reread(w));
       } catch (e) {
@@ -521,7 +566,11 @@ export class Agent {
         this.at(w, next, `renew lease of ${w.dep.key}`, () => this.renew(w));
         return;
       }
-      this.log('info', 'lease is not extended any more (max TTL); reading the secret again', { dependency: w.dep.key, lease_id: s.id, ttl: formatDuration(seconds * 1000) });
+      this.log('info', 'lease is not extended any more (max TTL); reading the secret again', {
+        dependency: w.dep.key,
+        lease_id: s.id,
+        ttl: formatDuration(seconds * 1000),
+      });
     } catch (e) {
       if (gen !== this.generation) return;
       this.log('warn', 'lease renewal failed; reading the secret again', { dependency: w.dep.key, lease_id: s.id, error: message(e) });
@@ -550,7 +599,10 @@ export class Agent {
     this.brain.remember(w.dep.key, v);
     this.log('info', 'secret read again', { dependency: w.dep.key });
     this.schedule(w);
-    await this.renderAll(this.templates.filter((t) => t.deps.has(w.dep.key)), gen);
+    await this.renderAll(
+      this.templates.filter((t) => t.deps.has(w.dep.key)),
+      gen,
+    );
   }
 
   private rereadFailed(w: Watch, e: unknown): void {
@@ -586,9 +638,14 @@ async function readTemplateSource(source: string): Promise<string> {
 
 /** The live client for a config's vault block (VAULT_* variables of `env` fill what it leaves out). */
 export async function connectAgentClient(config: AgentConfig, env: Readonly<Record<string, string | undefined>> = process.env): Promise<AgentVaultClient> {
-  const { connectLiveVault } = await import('../vault/live.js');
+  const { connectLiveVault } = await import('../vault/node.js');
   return connectLiveVault({
-    address: config.vault.address, token: '', namespace: config.vault.namespace,
-    caCert: config.vault.caCert, caPath: config.vault.caPath, skipVerify: config.vault.tlsSkipVerify, env,
+    address: config.vault.address,
+    token: '',
+    namespace: config.vault.namespace,
+    caCert: config.vault.caCert,
+    caPath: config.vault.caPath,
+    skipVerify: config.vault.tlsSkipVerify,
+    env,
   });
 }

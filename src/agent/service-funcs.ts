@@ -23,32 +23,61 @@ const nomad: ServiceNeed = {
 };
 
 const consulNames = [
-  'datacenters', 'exportedServices', 'importedServices', 'key', 'keyExists', 'keyOrDefault', 'ls', 'safeLs', 'node',
-  'nodes', 'partitions', 'peerings', 'service', 'connect', 'services', 'tree', 'safeTree', 'caRoots', 'caLeaf',
+  'datacenters',
+  'exportedServices',
+  'importedServices',
+  'key',
+  'keyExists',
+  'keyOrDefault',
+  'ls',
+  'safeLs',
+  'node',
+  'nodes',
+  'partitions',
+  'peerings',
+  'service',
+  'connect',
+  'services',
+  'tree',
+  'safeTree',
+  'caRoots',
+  'caLeaf',
 ];
 const nomadNames = ['nomadServices', 'nomadService', 'nomadVarList', 'nomadVarListSafe', 'nomadVar', 'nomadVarExists'];
 
 export const SERVICE_FUNCS: ReadonlyMap<string, ServiceNeed> = new Map<string, ServiceNeed>([
   ...consulNames.map((n): [string, ServiceNeed] => [n, consul]),
   ...nomadNames.map((n): [string, ServiceNeed] => [n, nomad]),
-  ['file', {
-    what: 'reads a local file inside the Vault Agent container',
-    vtpl: 'preview and render do not read local files; the call fails',
-    hint: 'the file must exist in the agent container (mount it, e.g. with agent-extra-secret or agent-configmap)',
-  }],
-  ['writeToFile', {
-    what: 'writes a file inside the Vault Agent container',
-    vtpl: 'preview and render do not write local files; the call fails',
-    hint: 'the target directory must be writable in the agent container',
-  }],
-  ['plugin', {
-    what: 'runs a command inside the Vault Agent container',
-    vtpl: 'preview and render never run commands; the call fails',
-    hint: 'the executable must exist in the agent image (the default vault image has almost none)',
-  }],
-  ['sockaddr', {
-    what: 'reads the network interfaces of the pod',
-    vtpl: 'vtpl evaluates it on this machine\'s interfaces, not the pod\'s: preview and render show other addresses',
-    hint: 'the address is known only inside the pod; check the go-sockaddr template by hand',
-  }],
+  [
+    'file',
+    {
+      what: 'reads a local file inside the Vault Agent container',
+      vtpl: 'preview and render do not read local files; the call fails',
+      hint: 'the file must exist in the agent container (mount it, e.g. with agent-extra-secret or agent-configmap)',
+    },
+  ],
+  [
+    'writeToFile',
+    {
+      what: 'writes a file inside the Vault Agent container',
+      vtpl: 'preview and render do not write local files; the call fails',
+      hint: 'the target directory must be writable in the agent container',
+    },
+  ],
+  [
+    'plugin',
+    {
+      what: 'runs a command inside the Vault Agent container',
+      vtpl: 'preview and render never run commands; the call fails',
+      hint: 'the executable must exist in the agent image (the default vault image has almost none)',
+    },
+  ],
+  [
+    'sockaddr',
+    {
+      what: 'reads the network interfaces of the pod',
+      vtpl: "vtpl evaluates it on this machine's interfaces, not the pod's: preview and render show other addresses",
+      hint: 'the address is known only inside the pod; check the go-sockaddr template by hand',
+    },
+  ],
 ]);

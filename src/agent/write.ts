@@ -12,7 +12,23 @@
 // - Temporary files are tracked so that a SIGINT/SIGTERM (see removeTempFilesOnSignal) and
 //   the next write of the same destination remove what an interrupted write left behind.
 
-import { closeSync, fchmodSync, fchownSync, fsyncSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  constants,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -133,7 +149,10 @@ let signalsInstalled = false;
 export function removeTempFilesOnSignal(): void {
   if (signalsInstalled) return;
   signalsInstalled = true;
-  for (const [sig, no] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
+  for (const [sig, no] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+  ] as const) {
     process.on(sig, () => {
       removeTempFiles(live);
       process.exit(128 + no);
@@ -183,10 +202,16 @@ function fail(path: string, e: unknown): WriteError {
   return new WriteError(path, (e as NodeJS.ErrnoException).code ?? 'EUNKNOWN', errnoWords(e));
 }
 
-/** Reads the destination as renderer.go Render does; undefined when it does not exist. */
+/**
+ * Reads the destination as renderer.go Render does; undefined when it does not exist. Only a
+ * regular file is read: Go's os.ReadFile would block forever on a FIFO left at the destination
+ * (or read a device without end); anything else is simply replaced by the rename.
+ */
 function readExisting(path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return st.isFile() ? readFileSync(path) : undefined;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
@@ -266,9 +291,8 @@ export function writeAtomic(path: string, contents: string | Uint8Array | Produc
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fail(path, e);
   }
-  const perms = opts.perms !== undefined && (opts.perms & 0o777) !== 0
-    ? opts.perms & 0o777
-    : current !== undefined ? current.mode & 0o7777 : DEFAULT_FILE_PERMS;
+  const perms =
+    opts.perms !== undefined && (opts.perms & 0o777) !== 0 ? opts.perms & 0o777 : current !== undefined ? current.mode & 0o7777 : DEFAULT_FILE_PERMS;
 
   const tmp = join(parent, `${tempPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}`);
   track('add', tmp);

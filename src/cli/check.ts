@@ -1,9 +1,9 @@
 // `vtpl check MANIFEST|TEMPLATE...`: parse every template without Vault, list what it reads, warn.
 
 import type { Command } from 'commander';
-import { type CheckResult, checkFile, type Problem } from '../agent/check.js';
-import { templateFileReader } from '../agent/templatefile.js';
-import { guessKvVersion, type KvVerdict } from '../agent/analyze.js';
+import { type CheckResult, checkFile, type Problem } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
+import { guessKvVersion, type KvVerdict } from '../agent/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
 import { expandInputs, parseDelims, readText } from './common.js';
 import { recordedKvVersions } from './responses.js';
@@ -27,8 +27,7 @@ export interface CheckCliOptions {
 export async function runCheck(files: readonly string[], opts: CheckCliOptions, io: IO): Promise<number> {
   if (opts.template && opts.manifest) throw new UsageError('--template and --manifest exclude each other');
   // stdin holds manifests unless told otherwise (`helm template . | vtpl check -`).
-  const kindOf = (file: string): 'manifest' | 'template' | undefined =>
-    opts.template ? 'template' : opts.manifest || file === '-' ? 'manifest' : undefined;
+  const kindOf = (file: string): 'manifest' | 'template' | undefined => (opts.template ? 'template' : opts.manifest || file === '-' ? 'manifest' : undefined);
   const delims = opts.delims === undefined ? undefined : parseDelims(opts.delims);
   const recorded = opts.responses === undefined ? undefined : tolerantKvVersions(opts.responses);
   const kvVersion = (p: string): KvVerdict | undefined => {
@@ -50,7 +49,10 @@ export async function runCheck(files: readonly string[], opts: CheckCliOptions, 
     bar.step(file);
     const text = readText(file);
     try {
-      results.push({ file, result: checkFile(file, text, { delims, readTemplateFile: reader, defaultTemplate: opts.defaultTemplate, kvVersion, kind: kindOf(file) }) });
+      results.push({
+        file,
+        result: checkFile(file, text, { delims, readTemplateFile: reader, defaultTemplate: opts.defaultTemplate, kvVersion, kind: kindOf(file) }),
+      });
     } catch (e) {
       bar.done();
       throw new UserError(e instanceof Error ? e.message : String(e));
@@ -60,11 +62,17 @@ export async function runCheck(files: readonly string[], opts: CheckCliOptions, 
   const problems = results.flatMap((r) => r.result.problems);
   const failed = problems.some((p) => p.severity === 'error' || opts.strict === true);
   if (opts.json) {
-    io.out(`${JSON.stringify({
-      ok: !failed,
-      files: results.map((r) => ({ file: r.file, templates: r.result.templates, notes: r.result.notes })),
-      problems,
-    }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        {
+          ok: !failed,
+          files: results.map((r) => ({ file: r.file, templates: r.result.templates, notes: r.result.notes })),
+          problems,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     printReport(results, io);
   }
@@ -129,16 +137,21 @@ export function registerCheck(program: Command, io: IO): void {
   program
     .command('check')
     .description('parse templates in manifests or template files without Vault: list the secrets they read, report errors and likely mistakes')
-    .argument('<file...>', 'Kubernetes manifests (.yaml/.yml; "-" reads manifests from stdin) or template files (anything else); a directory means every .yaml/.yml below it')
+    .argument(
+      '<file...>',
+      'Kubernetes manifests (.yaml/.yml; "-" reads manifests from stdin) or template files (anything else); a directory means every .yaml/.yml below it',
+    )
     .option('--template', 'treat every file as a template, whatever its name (a directory then means every file below it)')
     .option('--manifest', 'treat every file as a Kubernetes manifest, whatever its name')
     .option('--strict', 'exit 1 on warnings too (for CI jobs that want no warnings)')
     .option('--responses <dir>', 'recorded Vault responses: checks that every file is a whole Vault response; their _mounts.json tells which paths are KV v2')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-*')
     .option('--delims <left right>', 'action delimiters for template files (manifests use their annotations)')
-    .option('--default-template <map|json>', 'the injector\'s -default-template setting', 'map')
+    .option('--default-template <map|json>', "the injector's -default-template setting", 'map')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Checks:
   - every template parses (errors as file:line:col with the line and a caret; for
     annotations the position is inside the YAML file);
@@ -163,7 +176,8 @@ Examples:
 
 Exit codes: 0 no errors (warnings are printed but do not fail), 1 an error was found (or a
 warning, with --strict), 2 usage error. A file that is not valid YAML is an error; the other
-files are still checked.`)
+files are still checked.`,
+    )
     .action(async (files: string[], opts: CheckCliOptions) => {
       process.exitCode = await runCheck(files, opts, io);
     });

@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Producer, WriteError, errnoWords, writeAtomic } from '../agent/write.js';
+import { type Producer, WriteError, errnoWords, writeAtomic } from '../agent/index.js';
 import { UsageError, UserError } from './io.js';
 
 /** Reads a file ("-" = stdin) as UTF-8; a missing file is a UserError. */

@@ -5,7 +5,7 @@
 // those parts are handed on as JSON text and decoded by vtpl's own Go-faithful
 // decoder, exactly as Go decodes them with UseNumber.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 
@@ -34,7 +34,7 @@ export class CorpusError extends Error {}
 export function corpusFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (p: string): void => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch {

@@ -1,11 +1,11 @@
 // Running conformance cases: render each one with vtpl and compare with the
 // expectation the Go oracle recorded.
 
-import { Template } from '../template.js';
-import { decodeJSON } from '../value/json.js';
+import { Template } from '../index.js';
+import { decodeJSON } from '../go/encoding/json/index.js';
 import { invalid, type Value } from '../value/index.js';
-import { renderConsulTemplate } from '../vault/renderer.js';
-import { recordedClient } from '../vault/recorded.js';
+import { renderConsulTemplate } from '../vault/index.js';
+import { recordedClient } from '../vault/index.js';
 import type { ConformanceCase } from './conformance-cases.js';
 import { renderOnLargeStack, ranOutOfStack } from './conformance-stack.js';
 

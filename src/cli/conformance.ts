@@ -34,13 +34,16 @@ export function registerConformance(program: Command): void {
     .description('run conformance corpora (JSON cases whose expectations come from real Go) against vtpl')
     .argument('<path...>', 'corpus files or directories (every *.json below a directory)')
     .option('--json', 'print one JSON report instead of text')
-    .option('-v, --verbose', 'also list error cases whose message differs from Go\'s')
-    .addHelpText('after', `
+    .option('-v, --verbose', "also list error cases whose message differs from Go's")
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ vtpl conformance conformance/
   $ vtpl conformance conformance/text/printf.json --json > report.json
 
-Ends with the line "N passed, M failed"; exits 1 when any case fails.`)
+Ends with the line "N passed, M failed"; exits 1 when any case fails.`,
+    )
     .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean }) => {
       let report: ConformanceReport;
       try {

@@ -50,7 +50,9 @@ export function processIO(noColor: boolean): IO {
   const colorAllowed = !noColor && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
   return {
     out: writeStdout,
-    err: (t) => { process.stderr.write(t); },
+    err: (t) => {
+      process.stderr.write(t);
+    },
     color: colorAllowed && process.stdout.isTTY === true,
     errTTY: colorAllowed && process.stderr.isTTY === true,
   };
@@ -68,8 +70,12 @@ export interface Paint {
 export function paint(on: boolean): Paint {
   const wrap = (code: string, reset: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[${reset}m` : s);
   return {
-    red: wrap('31', '39'), yellow: wrap('33', '39'), green: wrap('32', '39'), cyan: wrap('36', '39'),
-    bold: wrap('1', '22'), dim: wrap('2', '22'),
+    red: wrap('31', '39'),
+    yellow: wrap('33', '39'),
+    green: wrap('32', '39'),
+    cyan: wrap('36', '39'),
+    bold: wrap('1', '22'),
+    dim: wrap('2', '22'),
   };
 }
 

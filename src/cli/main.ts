@@ -1,8 +1,10 @@
 // vtpl command line: builds the commander program and maps outcomes to exit codes
-// (0 ok, 1 something is wrong, 2 usage).
+// (0 ok, 1 something is wrong, 2 usage, 70 internal error).
 
 import { Command, CommanderError } from 'commander';
 import { type IO, UsageError, UserError, processIO } from './io.js';
+import { WriteError, errnoWords } from '../agent/index.js';
+import { INTERNAL_ERROR, internalErrorMessage } from './internal-error.js';
 import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
 const VERSION = '0.1.0';
@@ -34,7 +36,9 @@ export async function buildProgram(io: IO, command?: string): Promise<Command> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ vtpl preview examples/deployment.yaml --responses examples/vault
   $ vtpl render app.ctmpl --responses examples/vault
@@ -43,7 +47,9 @@ Examples:
   $ vtpl record k8s/ --vault-addr https://vault:8200 --out recorded/
   $ vtpl agent --config examples/agent/agent.hcl
 
-Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning), 2 usage error.`);
+Exit codes: 0 success, 1 a problem was found (render/parse error, missing secret, warning,
+file that cannot be read or written), 2 usage error, 70 internal error (a bug in vtpl).`,
+    );
   const one = command === undefined ? undefined : COMMANDS[command];
   for (const register of one ? [one] : Object.values(COMMANDS)) await register(program, io);
   return program;
@@ -71,7 +77,10 @@ export function foldDelims(argv: readonly string[]): string[] {
 
 /** Runs vtpl with user arguments (no node/script prefix); returns the exit code. */
 export async function run(args: readonly string[], io: IO): Promise<number> {
-  const program = await buildProgram(io, args.find((a) => !a.startsWith('-')));
+  const program = await buildProgram(
+    io,
+    args.find((a) => !a.startsWith('-')),
+  );
   const saved = process.exitCode;
   process.exitCode = 0;
   try {
@@ -99,10 +108,19 @@ export async function run(args: readonly string[], io: IO): Promise<number> {
       io.err(`vtpl${cmd}: a result is longer than ${maxStringLength} characters, the longest string JavaScript can hold (a vtpl limit)\n`);
       return 1;
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`vtpl${cmd}: internal error: ${msg}\n`);
-    if (process.env.VTPL_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
-    return 1;
+    if (e instanceof WriteError) {
+      io.err(`vtpl${cmd}: ${e.message}\n`);
+      return 1;
+    }
+    // An error from the operating system (a file or directory that cannot be read or made) is
+    // the environment's problem, not vtpl's: say what failed, in words.
+    const sys = e as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      io.err(`vtpl${cmd}: cannot ${sys.syscall}${sys.path === undefined ? '' : ` ${sys.path}`}: ${errnoWords(e)}\n`);
+      return 1;
+    }
+    io.err(internalErrorMessage(`vtpl${cmd}`, e));
+    return INTERNAL_ERROR;
   } finally {
     process.exitCode = saved;
   }

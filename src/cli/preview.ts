@@ -1,11 +1,14 @@
 // `vtpl preview MANIFEST... --responses DIR`: the files Vault Agent would write for each pod.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/preview.js';
-import { templateFileReader } from '../agent/templatefile.js';
+import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
+import { ConfineError, containerPath, resolveInside } from '../agent/index.js';
+import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
-import { expandInputs, parseMode, readText, writeFileAtomic } from './common.js';
+import { expandInputs, parseMode, readText } from './common.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 export interface PreviewCliOptions extends VaultCliOptions {
@@ -47,7 +50,11 @@ export function podTitle(p: Pick<PreviewPod, 'label' | 'namespace'>): string {
 /** Directory for one pod under --out: [<namespace>/]<kind>-<name>, made unique when names repeat. */
 function podDirs(pods: readonly PreviewPod[]): string[] {
   const used = new Map<string, number>();
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '').toLowerCase();
+  const clean = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^\.+/, '')
+      .toLowerCase();
   return pods.map((p) => {
     const own = clean(p.label.replace(/^List\[\d+\] /, ''));
     const base = p.namespace ? join(clean(p.namespace) || '-', own) : own;
@@ -58,7 +65,8 @@ function podDirs(pods: readonly PreviewPod[]): string[] {
 }
 
 export async function runPreview(manifests: readonly string[], opts: PreviewCliOptions, io: IO): Promise<number> {
-  if (opts.vaultAddr !== undefined && opts.responses !== undefined) throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
+  if (opts.vaultAddr !== undefined && opts.responses !== undefined)
+    throw new UsageError('--responses DIR (recorded) and --vault-addr URL (live) exclude each other');
   // As the vault CLI: VAULT_ADDR stands for --vault-addr when no recordings are given.
   const live = opts.vaultAddr !== undefined || (opts.responses === undefined && envVaultAddr() !== undefined);
   if (!live && opts.responses === undefined) {
@@ -68,8 +76,8 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   checkDefaultTemplate(opts.defaultTemplate);
   const env = envPairs(opts.env);
   // Loaded here, not at start-up: `vtpl render` and `--help` need neither YAML nor the agent.
-  const { ManifestError, readManifest } = await import('../agent/manifest.js');
-  const { previewManifest } = await import('../agent/preview.js');
+  const { ManifestError, readManifest } = await import('../agent/index.js');
+  const { previewManifest } = await import('../agent/index.js');
   const client = live ? await liveClient(opts) : (await import('./responses.js')).responsesClient(opts.responses as string);
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const results: { file: string; result: PreviewResult }[] = [];
@@ -79,7 +87,7 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   const broken: string[] = [];
   for (const file of inputs) {
     bar.step(file);
-    let manifest;
+    let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {
@@ -88,38 +96,95 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
       broken.push(e.message);
       continue;
     }
-    results.push({ file, result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }) });
+    results.push({
+      file,
+      result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }),
+    });
   }
   bar.done();
   const pods = results.flatMap((r) => r.result.pods);
   const failed = broken.length > 0 || pods.length === 0 || pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
 
-  if (opts.out !== undefined) {
-    const dirs = podDirs(pods);
-    pods.forEach((p, i) => {
-      for (const f of p.files) {
-        if (f.content === undefined || f.placeholder) continue;
-        const target = join(opts.out as string, dirs[i] as string, f.destination);
-        writeFileAtomic(target, f.content, parseMode(f.mode) ?? 0o644);
-      }
-    });
-  }
+  const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
+  const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
+  // Also on stderr, so a failed write is seen when stdout goes to a file or a pipe.
+  for (const e of new Set([...(written?.values() ?? [])].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
   if (opts.json) {
-    io.out(`${JSON.stringify({ ok: !failed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken }, null, 2)}\n`);
+    const writeErrors = written === undefined ? undefined : [...written.values()].flatMap((w) => (w.error === undefined ? [] : [w.error]));
+    io.out(
+      `${JSON.stringify({ ok: !failed && !writeFailed, manifests: results.map((r) => ({ file: r.file, ...r.result })), errors: broken, writeErrors }, null, 2)}\n`,
+    );
   } else {
-    printPreview(results, io, opts.out === undefined ? undefined : podDirs(pods), live);
+    printPreview(results, io, written, live);
   }
   for (const b of broken) io.err(`vtpl preview: ${b}\n`);
   if (pods.length === 0) io.err(`vtpl preview: nothing to preview: no pod templates in ${inputs.join(', ')}\n`);
-  return failed ? 1 : 0;
+  return failed || writeFailed ? 1 : 0;
 }
 
-function printPreview(results: readonly { file: string; result: PreviewResult }[], io: IO, outDirs: string[] | undefined, live: boolean): void {
+/** What --out did with one file: the path written, or why it was not. */
+interface Written {
+  readonly path?: string;
+  /** The file already held these bytes, so it was left alone (as Vault Agent does). */
+  readonly unchanged?: boolean;
+  readonly error?: string;
+}
+
+/**
+ * Writes each pod's files under OUT/[<namespace>/]<kind>-<name>/<destination> (a pod the
+ * injector rejects has none). A pod with any destination that leads out of OUT through a
+ * symbolic link gets nothing: all its paths are checked before the first write.
+ */
+function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, Written> {
+  const result = new Map<PreviewFile, Written>();
+  const dirs = podDirs(pods);
+  let outError: string | undefined;
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    outError = `not written: cannot create ${out}: ${errnoWords(e)}`;
+  }
+  pods.forEach((p, i) => {
+    const files = p.files.filter((f) => f.content !== undefined && !f.placeholder);
+    if (outError !== undefined) {
+      for (const f of files) result.set(f, { error: outError });
+      return;
+    }
+    const targets: [PreviewFile, string][] = [];
+    for (const f of files) {
+      try {
+        targets.push([f, resolveInside(out, `${dirs[i] as string}${containerPath(f.destination)}`)]);
+      } catch (e) {
+        if (!(e instanceof ConfineError)) throw e;
+        const why = `not written: ${f.destination} (from ${f.origin}): ${e.message}; nothing is written for this pod`;
+        for (const g of files)
+          result.set(g, g === f ? { error: why } : { error: `not written: another file of this pod (${f.destination}) cannot be written safely, so none is` });
+        return;
+      }
+    }
+    // Each file is atomic; one that cannot be written (EACCES, ENOSPC...) is reported and the rest go on.
+    for (const [f, target] of targets) {
+      try {
+        const { changed } = writeAtomic(target, f.content as string, { perms: parseMode(f.mode) });
+        result.set(f, { path: target, unchanged: !changed });
+      } catch (e) {
+        if (!(e instanceof WriteError)) throw e;
+        result.set(f, { error: `not written: ${e.message}` });
+      }
+    }
+  });
+  return result;
+}
+
+function printPreview(
+  results: readonly { file: string; result: PreviewResult }[],
+  io: IO,
+  written: Map<PreviewFile, Written> | undefined,
+  live: boolean,
+): void {
   const c = paint(io.color);
-  let podIndex = 0;
   for (const { file, result } of results) {
     for (const pod of result.pods) {
-      const outDir = outDirs?.[podIndex++];
       io.out(`${c.bold(`# ${podTitle(pod)}`)} ${c.dim(`(${file}, document ${pod.doc})`)}\n`);
       for (const e of pod.errors) io.out(`${c.red('error:')} ${e}\n`);
       for (const w of pod.warnings) io.out(`${c.yellow('warning:')} ${w}\n`);
@@ -131,7 +196,7 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
         io.out(`${c.dim('no files: the injector rejects this pod')}\n\n`);
         continue;
       }
-      for (const f of pod.files) printFile(f, io, outDir, live);
+      for (const f of pod.files) printFile(f, io, written?.get(f), live);
     }
     for (const s of result.skipped) io.out(c.dim(`${file}:${s.pos.line}:${s.pos.col}: skipped ${s.label}: ${s.reason}\n`));
     if (result.pods.length === 0) io.out(c.dim(`${file}: no pod templates found\n`));
@@ -139,7 +204,7 @@ function printPreview(results: readonly { file: string; result: PreviewResult }[
 }
 
 /** `live`: answers come from a running Vault, so there is nothing to record. */
-function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boolean): void {
+function printFile(f: PreviewFile, io: IO, written: Written | undefined, live: boolean): void {
   const c = paint(io.color);
   const mode = f.modeFrom === 'default' ? `${f.mode} (Vault Agent default)` : f.mode;
   io.out(`${c.cyan(`==> ${f.destination}`)}  mode ${mode}  ${c.dim(`from ${f.origin}`)}\n`);
@@ -154,10 +219,11 @@ function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boo
     io.out('\n');
     return;
   }
-  for (const l of live ? [] : f.emptyLists ?? []) {
+  for (const l of live ? [] : (f.emptyLists ?? [])) {
     io.out(`${c.yellow('    note:')} ${l.request} has no recording, so \`secrets\` saw an empty list; record it with:\n      ${l.record}\n`);
   }
-  if (outDir !== undefined && !f.placeholder) io.out(c.dim(`    written to ${join(outDir, f.destination)}\n`));
+  if (written?.path !== undefined) io.out(c.dim(`    ${written.unchanged ? 'unchanged (same bytes already there)' : 'written to'} ${written.path}\n`));
+  if (written?.error !== undefined) io.out(`    ${c.red(written.error)}\n`);
   if (f.placeholder) {
     io.out(`${c.yellow(f.content)}\n\n`);
     return;
@@ -171,16 +237,26 @@ function printFile(f: PreviewFile, io: IO, outDir: string | undefined, live: boo
 export function registerPreview(program: Command, io: IO): void {
   const cmd = program
     .command('preview')
-    .description('show every file Vault Agent would write for the pods in Kubernetes manifests, rendered against recorded Vault responses (or a live Vault with --vault-addr)')
-    .argument('<manifest...>', 'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it')
-    .option('--responses <dir>', 'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table')
+    .description(
+      'show every file Vault Agent would write for the pods in Kubernetes manifests, rendered against recorded Vault responses (or a live Vault with --vault-addr)',
+    )
+    .argument(
+      '<manifest...>',
+      'YAML manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, List; several documents per file); a directory means every .yaml/.yml below it',
+    )
+    .option(
+      '--responses <dir>',
+      'recorded Vault responses: DIR/PATH.json from `vault read -format=json PATH`, DIR/PATH.put.json for writes, DIR/_mounts.json for the mount table',
+    )
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-* (looked up by full path, then by base name)')
-    .option('--out <dir>', 'also write each rendered file to DIR/[<namespace>/]<kind>-<name>/<destination> (atomically, with its mode)')
-    .option('--default-template <map|json>', 'the injector\'s -default-template setting (pods can override it)', 'map')
+    .option('--out <dir>', 'also write each rendered file to DIR/[<namespace>/]<kind>-<name>/<destination> (atomically, with its mode; never outside DIR)')
+    .option('--default-template <map|json>', "the injector's -default-template setting (pods can override it)", 'map')
     .option('--env <KEY=VALUE>', 'environment the `env` function sees; repeatable (none by default)', collect)
     .option('--json', 'machine-readable output');
   addVaultOptions(cmd)
-    .addHelpText('after', `${VAULT_OPTIONS_HELP}
+    .addHelpText(
+      'after',
+      `${VAULT_OPTIONS_HELP}
 
 Each file is printed after a header line with its destination and mode. A secret that is not
 recorded is reported with the exact command that records it; like Vault Agent, vtpl then does
@@ -193,7 +269,9 @@ Examples:
   $ vtpl preview k8s/ --vault-addr https://vault:8200 --role web
   $ vtpl preview app.yaml --responses recorded/ --template-dir configmaps/ --json
 
-Exit codes: 0 every file rendered, 1 a file could not be rendered or the pod is invalid, 2 usage error.`)
+Exit codes: 0 every file rendered, 1 a file could not be rendered or written or the pod is invalid
+(nothing is written for an invalid pod), 2 usage error, 70 internal error.`,
+    )
     .action(async (manifests: string[], opts: PreviewCliOptions) => {
       process.exitCode = await runPreview(manifests, opts, io);
     });

@@ -2,8 +2,8 @@
 // Vault issue real credentials. They are listed after recording, and `--revoke` revokes them
 // (PUT sys/leases/revoke), so recording does not leave live database users behind.
 
-import type { VaultClient } from '../vault/client.js';
-import type { RecordedExchange } from '../vault/recording.js';
+import type { VaultClient } from '../vault/index.js';
+import type { RecordedExchange } from '../vault/index.js';
 
 export interface CreatedLease {
   readonly request: string;

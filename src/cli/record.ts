@@ -2,16 +2,17 @@
 // literal path from a live Vault, and stores the answers in the layout `--responses DIR`
 // reads, so previews and renders work offline afterwards.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ManifestError, readManifest } from '../agent/manifest.js';
-import { planAgent, type TemplateConfig } from '../agent/annotations.js';
-import { analyzeTrees, type SecretRead } from '../agent/analyze.js';
-import { parseTemplateTrees } from '../agent/parse-template.js';
-import { templateFileReader } from '../agent/templatefile.js';
-import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/dependencies.js';
-import { RecordingClient, mergeMounts, recordingFiles } from '../vault/recording.js';
+import { ManifestError, readManifest } from '../agent/index.js';
+import { planAgent, type TemplateConfig } from '../agent/index.js';
+import { analyzeTrees, type SecretRead } from '../agent/index.js';
+import { parseTemplateTrees } from '../agent/index.js';
+import { templateFileReader } from '../agent/index.js';
+import { ConfineError, resolveInside } from '../agent/index.js';
+import { errnoWords } from '../agent/index.js';
+import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/index.js';
+import { RecordingClient, mergeMounts, recordingFiles } from '../vault/index.js';
 import { type IO, UserError, paint } from './io.js';
 import { expandInputs, readText, writeFileAtomic } from './common.js';
 import { createdLeases, revokeLeases } from './record-leases.js';
@@ -64,7 +65,7 @@ function collect(files: readonly string[], opts: RecordCliOptions): Collected {
   const skipped: string[] = [];
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   for (const file of files) {
-    let manifest;
+    let manifest: ReturnType<typeof readManifest>;
     try {
       manifest = readManifest(readText(file), file);
     } catch (e) {
@@ -115,11 +116,12 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   for (const s of layout.skipped) failures.push(`${s.exchange.method} ${s.exchange.path}: ${s.reason}`);
   const c = paint(io.color);
   for (const [name, content] of layout.files) {
-    writeFileAtomic(join(opts.out, name), content, FILE_MODE);
-    io.out(`recorded ${join(opts.out, name)}\n`);
+    const file = insideOut(opts.out, name);
+    writeFileAtomic(file, content, FILE_MODE);
+    io.out(`recorded ${file}\n`);
   }
   if (layout.mounts.size > 0) {
-    const file = join(opts.out, '_mounts.json');
+    const file = insideOut(opts.out, '_mounts.json');
     let existing: string | undefined;
     try {
       existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -136,33 +138,53 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
     failures.push(...notRevoked);
     io.out(`revoked ${leases.length - notRevoked.length} of ${leases.length} lease(s) the recording created\n`);
   } else if (leases.length > 0) {
-    io.out(`${c.yellow('note:')} recording created ${leases.length} lease(s) in Vault (live credentials): ` +
-      `${leases.map((l) => l.leaseId).join(', ')}; revoke them with \`vault lease revoke ID\`, or record with --revoke\n`);
+    io.out(
+      `${c.yellow('note:')} recording created ${leases.length} lease(s) in Vault (live credentials): ` +
+        `${leases.map((l) => l.leaseId).join(', ')}; revoke them with \`vault lease revoke ID\`, or record with --revoke\n`,
+    );
   }
   for (const s of skipped) io.out(`${c.yellow('skipped:')} ${s}\n`);
   for (const f of failures) io.out(`${c.red('error:')} ${f}\n`);
   if (failures.some((f) => /\b403\b|permission denied/.test(f)) && opts.role === undefined && opts.roleId === undefined) {
-    io.out(`${c.cyan('hint:')} Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token ` +
-      '(written by `vault login`); or log in with --role (kubernetes auth) or --role-id (AppRole). Its policy must allow reading these paths.\n');
+    io.out(
+      `${c.cyan('hint:')} Vault refused the token (403). The token comes from --token, else VAULT_TOKEN, else ~/.vault-token ` +
+        '(written by `vault login`); or log in with --role (kubernetes auth) or --role-id (AppRole). Its policy must allow reading these paths.\n',
+    );
   }
   const redacted = opts.redact ? ', string values redacted' : '';
   io.out(c.dim(`${layout.files.size} response(s) written to ${opts.out}${redacted}; ${failures.length} failed, ${skipped.length} skipped\n`));
   return failures.length > 0 ? 1 : 0;
 }
 
+/** OUT/NAME for a name made from a Vault path: never through a symbolic link out of OUT. */
+function insideOut(out: string, name: string): string {
+  try {
+    mkdirSync(out, { recursive: true });
+    return resolveInside(out, name);
+  } catch (e) {
+    if (e instanceof ConfineError) throw new UserError(`cannot record ${name}: ${e.message}`);
+    throw new UserError(`cannot create ${out}: ${errnoWords(e)}`);
+  }
+}
+
 export function registerRecord(program: Command, io: IO): void {
   const cmd = program
     .command('record')
-    .description('record from a live Vault every secret the pods\' templates read (literal paths), for offline preview/render with --responses DIR')
+    .description("record from a live Vault every secret the pods' templates read (literal paths), for offline preview/render with --responses DIR")
     .argument('<manifest...>', 'YAML manifests; a directory means every .yaml/.yml below it')
     .requiredOption('--out <dir>', 'write DIR/PATH.json, DIR/PATH.list.json, DIR/PATH.put.json and DIR/_mounts.json (atomically, mode 0600)')
-    .option('--redact', 'replace every non-empty string under "data", the tokens and accessors of "auth" and "wrap_info", and those values inside "warnings" with "REDACTED" (keys, numbers, booleans and empty strings stay, so templates still render)')
+    .option(
+      '--redact',
+      'replace every non-empty string under "data", the tokens and accessors of "auth" and "wrap_info", and those values inside "warnings" with "REDACTED" (keys, numbers, booleans and empty strings stay, so templates still render)',
+    )
     .option('--revoke', 'after recording, revoke the leases it created (dynamic database credentials, ...); the recordings keep their values')
     .option('--include-writes', 'also perform the writes of `secret PATH k=v` (they change Vault); pkiCert is always issued')
     .option('--template-dir <dir>', 'local copies of files named by agent-inject-template-file-*')
-    .option('--default-template <map|json>', 'the injector\'s -default-template setting', 'map');
+    .option('--default-template <map|json>', "the injector's -default-template setting", 'map');
   addVaultOptions(cmd, 'the Vault to read (default: VAULT_ADDR, then https://127.0.0.1:8200)')
-    .addHelpText('after', `${VAULT_OPTIONS_HELP}
+    .addHelpText(
+      'after',
+      `${VAULT_OPTIONS_HELP}
 
 Reads that depend on run-time values (computed paths) cannot be known in advance and are
 listed as skipped. Dynamic secrets (database/creds/...) are issued once and recorded as issued.
@@ -172,7 +194,8 @@ Examples:
   $ VAULT_TOKEN=... vtpl record app.yaml --out recorded/ --redact
   $ vtpl preview k8s/ --responses recorded/
 
-Exit codes: 0 everything recorded, 1 a read failed (403, 404, ...), 2 usage error.`)
+Exit codes: 0 everything recorded, 1 a read failed (403, 404, ...), 2 usage error.`,
+    )
     .action(async (files: string[], opts: RecordCliOptions) => {
       process.exitCode = await runRecord(files, opts, io);
     });

@@ -3,10 +3,10 @@
 
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { Template } from '../template.js';
+import { Template } from '../index.js';
 import { TemplateError } from '../exec/index.js';
-import { JSONSyntaxError, decodeJSON } from '../value/json.js';
-import { lineColAt } from '../vault/json-position.js';
+import { JSONSyntaxError, decodeJSON } from '../go/encoding/json/index.js';
+import { lineColAt } from '../vault/index.js';
 import { invalid, type Value } from '../value/index.js';
 import { type IO, UsageError, UserError, paint } from './io.js';
 import { parseDelims, readText, writeFileAtomic } from './common.js';
@@ -31,8 +31,8 @@ const MISSINGKEY = ['default', 'invalid', 'zero', 'error'];
 
 /** Whether the template calls secret/secrets/pkiCert (undefined when it does not parse as consul-template). */
 async function consulReads(text: string, left: string, right: string): Promise<boolean | undefined> {
-  const { analyzeTrees } = await import('../agent/analyze.js');
-  const { TemplateParseError, parseTemplateTrees } = await import('../agent/parse-template.js');
+  const { analyzeTrees } = await import('../agent/index.js');
+  const { TemplateParseError, parseTemplateTrees } = await import('../agent/index.js');
   try {
     return analyzeTrees(parseTemplateTrees(text, left || '{{', right || '}}'), () => undefined).reads.length > 0;
   } catch (e) {
@@ -53,12 +53,17 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
   if (opts.missingkey !== undefined && !MISSINGKEY.includes(opts.missingkey)) {
     throw new UsageError(`--missingkey must be one of ${MISSINGKEY.join(', ')}, got ${JSON.stringify(opts.missingkey)}`);
   }
-  if (opts.mode !== undefined && opts.mode !== 'text' && opts.mode !== 'consul') throw new UsageError(`--mode must be text or consul, got ${JSON.stringify(opts.mode)}`);
+  if (opts.mode !== undefined && opts.mode !== 'text' && opts.mode !== 'consul')
+    throw new UsageError(`--mode must be text or consul, got ${JSON.stringify(opts.mode)}`);
   const [left, right] = opts.delims === undefined ? ['', ''] : parseDelims(opts.delims);
   const text = readText(file);
   // A template that reads Vault with no recordings given: VAULT_ADDR makes it live, as for the vault CLI.
-  const vaultTemplate = opts.responses === undefined && opts.vaultAddr === undefined && opts.data === undefined && opts.mode !== 'text'
-    && (await readsVault(text, left, right)) === true;
+  const vaultTemplate =
+    opts.responses === undefined &&
+    opts.vaultAddr === undefined &&
+    opts.data === undefined &&
+    opts.mode !== 'text' &&
+    (await readsVault(text, left, right)) === true;
   if (vaultTemplate && envVaultAddr() === undefined) {
     throw new UserError(`${file} reads Vault (secret/secrets/pkiCert): ${HOW_TO_GIVE_VAULT}`);
   }
@@ -73,13 +78,22 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     if (opts.missingkey === 'default' || opts.missingkey === 'invalid') {
       throw new UsageError('consul-template uses missingkey=zero, or error (error_on_missing_key); use --missingkey zero|error');
     }
-    const { renderAgentTemplate } = await import('../agent/preview.js');
-    const client = live ? await liveClient(opts)
-      : opts.responses !== undefined ? (await import('./responses.js')).responsesClient(opts.responses)
-        : (await import('../vault/recorded.js')).recordedClient({});
+    const { renderAgentTemplate } = await import('../agent/index.js');
+    const client = live
+      ? await liveClient(opts)
+      : opts.responses !== undefined
+        ? (await import('./responses.js')).responsesClient(opts.responses)
+        : (await import('../vault/index.js')).recordedClient({});
     const outcome = await renderAgentTemplate({
-      template: text, delims: [left || '{{', right || '}}'], errorOnMissingKey: opts.missingkey === 'error',
-      env: envPairs(opts.env), client, responsesDir: opts.responses ?? 'DIR',
+      template: text,
+      delims: [left || '{{', right || '}}'],
+      errorOnMissingKey: opts.missingkey === 'error',
+      env: envPairs(opts.env),
+      client,
+      responsesDir: opts.responses ?? 'DIR',
+      // With -o the output file is the template's destination, which names pkiCert's dependency
+      // in errors as Vault Agent names it ("vault.pki(pki/issue/web->/path/to/out)").
+      destination: opts.out,
     });
     if (outcome.content === undefined) {
       io.err(`${c.red('vtpl render:')} ${outcome.error ?? 'not rendered'}\n`);
@@ -91,7 +105,8 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
     }
     content = outcome.content;
   } else {
-    if (opts.responses !== undefined || live) throw new UsageError(`${live ? '--vault-addr' : '--responses'} needs --mode consul (the Vault functions exist only there)`);
+    if (opts.responses !== undefined || live)
+      throw new UsageError(`${live ? '--vault-addr' : '--responses'} needs --mode consul (the Vault functions exist only there)`);
     let dot: Value = invalid;
     if (opts.data !== undefined) {
       const json = readText(opts.data);
@@ -140,16 +155,21 @@ export function registerRender(program: Command, io: IO): void {
     .command('render')
     .description('render one template file and print the result exactly (no newline is added)')
     .argument('<template>', 'template file ("-" for stdin)')
-    .option('--mode <text|consul>', 'consul: as Vault Agent (name "", dot nil, consul-template functions, missingkey=zero); text: plain Go text/template. Default: consul with --responses or --vault-addr, else text')
+    .option(
+      '--mode <text|consul>',
+      'consul: as Vault Agent (name "", dot nil, consul-template functions, missingkey=zero); text: plain Go text/template. Default: consul with --responses or --vault-addr, else text',
+    )
     .option('--responses <dir>', 'recorded Vault responses for secret/secrets/pkiCert (DIR/PATH.json, DIR/PATH.put.json, DIR/_mounts.json)')
     .option('--data <file>', 'text mode: JSON file for dot; numbers stay json.Number, as Vault data does ("-" for stdin)')
-    .option('--delims <left right>', 'action delimiters, e.g. --delims \'[[\' \']]\'')
+    .option('--delims <left right>', "action delimiters, e.g. --delims '[[' ']]'")
     .option('--missingkey <mode>', 'default | invalid | zero | error (consul mode: zero or error)')
     .option('--name <name>', 'text mode: template name used in error messages (default: the file name)')
     .option('--env <KEY=VALUE>', 'consul mode: environment for `env`; repeatable (none by default)', collect)
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
   addVaultOptions(cmd)
-    .addHelpText('after', `${VAULT_OPTIONS_HELP}
+    .addHelpText(
+      'after',
+      `${VAULT_OPTIONS_HELP}
 
 Examples:
   $ vtpl render db.ctmpl --responses examples/vault
@@ -158,7 +178,8 @@ Examples:
   $ vtpl render app.tmpl --mode text --data values.json --missingkey error
   $ echo '[[ .name ]]' | vtpl render - --delims '[[' ']]' --data values.json
 
-Exit codes: 0 rendered, 1 parse/execution error or missing secret, 2 usage error.`)
+Exit codes: 0 rendered, 1 parse/execution error or missing secret, 2 usage error.`,
+    )
     .action(async (file: string, opts: RenderCliOptions) => {
       process.exitCode = await runRender(file, opts, io);
     });

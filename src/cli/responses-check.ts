@@ -4,9 +4,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'lossless-json';
-import type { Problem } from '../agent/check.js';
-import { loadRecorded } from '../vault/recorded-fs.js';
-import { recordCommand } from '../agent/preview.js';
+import type { Problem } from '../agent/index.js';
+import { loadRecorded } from '../vault/node.js';
+import { recordCommand } from '../agent/index.js';
 
 /** Keys of Vault's response envelope besides "data" (vault/api's Secret). */
 const ENVELOPE = ['request_id', 'lease_id', 'lease_duration', 'renewable', 'warnings', 'wrap_info', 'auth'];
@@ -44,8 +44,11 @@ export function checkRecorded(root: string): Problem[] {
       continue;
     }
     if (!('data' in doc) || !ENVELOPE.some((k) => k in doc)) {
-      error(file, `not a Vault response: it has no envelope (${ENVELOPE.slice(0, 3).join(', ')}, data, ...); it looks like the data alone, which templates would see as empty`,
-        `record the whole response with: ${record}`);
+      error(
+        file,
+        `not a Vault response: it has no envelope (${ENVELOPE.slice(0, 3).join(', ')}, data, ...); it looks like the data alone, which templates would see as empty`,
+        `record the whole response with: ${record}`,
+      );
       continue;
     }
     if (key.startsWith('LIST ')) {

@@ -1,8 +1,8 @@
 // Recorded Vault responses for the CLI: a client for rendering and KV-version lookups for check.
 
-import { loadRecorded } from '../vault/recorded-fs.js';
-import { recordedClient, type RecordedVaultClient } from '../vault/recorded.js';
-import type { KvVerdict } from '../agent/analyze.js';
+import { loadRecorded } from '../vault/node.js';
+import { recordedClient, type RecordedVaultClient } from '../vault/index.js';
+import type { KvVerdict } from '../agent/index.js';
 import { UserError } from './io.js';
 
 function load(dir: string): ReturnType<typeof loadRecorded> {

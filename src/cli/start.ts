@@ -27,7 +27,16 @@ export async function runOnMainThread(argv: readonly string[]): Promise<boolean>
   const real = processIO(argv.includes('--no-color'));
   const out: string[] = [];
   const err: string[] = [];
-  const io: IO = { out: (s) => { out.push(s); }, err: (s) => { err.push(s); }, color: real.color, errTTY: false };
+  const io: IO = {
+    out: (s) => {
+      out.push(s);
+    },
+    err: (s) => {
+      err.push(s);
+    },
+    color: real.color,
+    errTTY: false,
+  };
   const { run } = await import('./main.js');
   const code = await run(argv, io);
   const errText = err.join('');

@@ -3,7 +3,7 @@
 // whether the real ones are terminals (colours and the progress line depend on it).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { onTempFile } from '../agent/write.js';
+import { onTempFile } from '../agent/index.js';
 import { main } from './main.js';
 
 export interface ThreadData {

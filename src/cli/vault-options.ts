@@ -1,8 +1,8 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { type LiveOptions, parseSize } from '../vault/live-config.js';
-import type { LiveVaultClient } from '../vault/live.js';
+import { type LiveOptions, parseSize } from '../vault/node.js';
+import type { LiveVaultClient } from '../vault/node.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {
@@ -38,8 +38,8 @@ export function addVaultOptions(cmd: Command, addrHelp = 'read secrets from this
     .option('--role-id <id>', 'log in with AppRole: the role_id')
     .option('--secret-id <id>', 'AppRole: the secret_id')
     .option('--namespace <ns>', 'Vault namespace, sent as X-Vault-Namespace (default: VAULT_NAMESPACE)')
-    .option('--ca-cert <file>', 'PEM CA certificate to verify Vault\'s TLS certificate (default: VAULT_CACERT)')
-    .option('--skip-verify', 'do not verify Vault\'s TLS certificate (default: VAULT_SKIP_VERIFY)')
+    .option('--ca-cert <file>', "PEM CA certificate to verify Vault's TLS certificate (default: VAULT_CACERT)")
+    .option('--skip-verify', "do not verify Vault's TLS certificate (default: VAULT_SKIP_VERIFY)")
     .option('--max-response-size <size>', 'refuse Vault responses larger than this, e.g. 64MiB (default: VTPL_MAX_RESPONSE_SIZE, else 64MiB)');
 }
 
@@ -56,10 +56,12 @@ export function liveOptionsGiven(o: VaultCliOptions): boolean {
 /** LiveOptions from the command line; usage errors for contradictory flags. */
 export function liveOptions(o: VaultCliOptions, address: string | undefined): LiveOptions {
   if (o.role !== undefined && o.roleId !== undefined) throw new UsageError('--role (kubernetes auth) and --role-id (AppRole) exclude each other');
-  if (o.token !== undefined && (o.role !== undefined || o.roleId !== undefined)) throw new UsageError('--token and a login (--role / --role-id) exclude each other');
+  if (o.token !== undefined && (o.role !== undefined || o.roleId !== undefined))
+    throw new UsageError('--token and a login (--role / --role-id) exclude each other');
   if (o.jwt !== undefined && o.role === undefined) throw new UsageError('--jwt needs --role (kubernetes auth)');
   if (o.secretId !== undefined && o.roleId === undefined) throw new UsageError('--secret-id needs --role-id (AppRole)');
-  if (o.authPath !== undefined && o.role === undefined && o.roleId === undefined) throw new UsageError('--auth-path needs a login method (--role or --role-id)');
+  if (o.authPath !== undefined && o.role === undefined && o.roleId === undefined)
+    throw new UsageError('--auth-path needs a login method (--role or --role-id)');
   let maxResponseBytes: number | undefined;
   try {
     maxResponseBytes = o.maxResponseSize === undefined ? undefined : parseSize('--max-response-size', o.maxResponseSize);
@@ -96,8 +98,8 @@ export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Pro
   if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
   const opts = liveOptions(o, address);
   // The HTTP client (node-vault and its dependencies) is loaded only when Vault is really used.
-  const { LiveConfigError } = await import('../vault/live-config.js');
-  const { VaultLoginError, connectLiveVault } = await import('../vault/live.js');
+  const { LiveConfigError } = await import('../vault/node.js');
+  const { VaultLoginError, connectLiveVault } = await import('../vault/node.js');
   try {
     return await connectLiveVault(opts);
   } catch (e) {

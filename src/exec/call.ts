@@ -3,9 +3,8 @@
 // error or panic into "error calling NAME: MSG".
 
 import type { Node } from '../parse/index.js';
-import {
-  type FuncSig, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface,
-} from '../value/index.js';
+import { type FuncSig, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface } from '../value/index.js';
+import { StackExhaustedError } from './errors.js';
 import { isMissing } from './missing.js';
 import { isStringLengthError, maxStringLength, stringLimitText } from './output.js';
 import type { State } from './state.js';
@@ -49,10 +48,7 @@ export function goodFunc(name: string, sig: FuncSig): string | null {
  * evalCall. `args` are the command's words (null when there are none to pass);
  * `final` is the previous pipeline command's value, if any.
  */
-export function evalCall(
-  s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string,
-  args: CArgs | null, final: Value,
-): Value {
+export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
   const rest = args === null ? [] : args.rest;
   const sig = fun.sig;
   const params = sig.params;
@@ -143,7 +139,8 @@ function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Valu
     return invoke(args);
   } catch (e) {
     if (e instanceof GoError || e instanceof GoPanic) return e.message;
-    if (isStackOverflow(e)) throw e;
+    // Both end the whole execution: a function that ran a template ran out of stack in it.
+    if (isStackOverflow(e) || e instanceof StackExhaustedError) throw e;
     // Go builds a string of any length; V8 throws a bare "Invalid string length".
     if (isStringLengthError(e)) return stringLimitText(maxStringLength);
     return e instanceof Error ? e.message : String(e);
@@ -165,4 +162,3 @@ export function isStackOverflow(e: unknown): boolean {
     return true;
   }
 }
-

@@ -4,9 +4,28 @@
 // node an error message names).
 
 import {
-  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, FieldNode,
-  IdentifierNode, IfNode, ListNode, NilNode, type Node, NumberNode, PipeNode, RangeNode, StringNode,
-  TemplateNode, TextNode, VariableNode, WithNode,
+  ActionNode,
+  BoolNode,
+  BreakNode,
+  ChainNode,
+  type CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
+  FieldNode,
+  IdentifierNode,
+  IfNode,
+  ListNode,
+  NilNode,
+  type Node,
+  NumberNode,
+  PipeNode,
+  RangeNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
+  VariableNode,
+  WithNode,
 } from '../parse/index.js';
 import { GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
 import { type ArgFn, type CArg, type CArgs, evalCall } from './call.js';
@@ -335,9 +354,7 @@ function compileVariable(variable: VariableNode): WithArgsFn {
   };
 }
 
-function evalFunction(
-  s: State, dot: Value, node: IdentifierNode, cmd: Node, args: CArgs | null, final: Value,
-): Value {
+function evalFunction(s: State, dot: Value, node: IdentifierNode, cmd: Node, args: CArgs | null, final: Value): Value {
   s.at(node);
   const name = node.ident;
   const found = s.tmpl.findFunction(name);
@@ -346,8 +363,10 @@ function evalFunction(
   const sig = fn.type.sig;
   if (sig === undefined) return s.errorf('%q is not a defined function', name);
   const impl = fn.func();
-  const call = impl ?? (() => {
-    throw new GoPanic('reflect.Value.Call: call of nil function');
-  });
+  const call =
+    impl ??
+    (() => {
+      throw new GoPanic('reflect.Value.Call: call of nil function');
+    });
   return evalCall(s, dot, { sig, call }, found.isBuiltin, cmd, name, args, final);
 }

@@ -3,7 +3,7 @@
 import type { Value } from '../value/index.js';
 import { type CallBuiltin, isStackOverflow } from './call.js';
 import { compiled, maxExecDepth } from './compile.js';
-import { TemplateError } from './errors.js';
+import { StackExhaustedError, TemplateError } from './errors.js';
 import { Output, StringLimitError, type Writer, isStringLengthError, stringLimitText, maxStringLength } from './output.js';
 import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
 
@@ -61,9 +61,15 @@ function depthError(run: Run, top: State): TemplateError {
   const at = run.calling ?? top;
   const node = run.calling ? run.callingNode : top.node;
   if (at.depth < templateRecursionFloor) {
-    return new TemplateError('exec', execErrorText(at.tmpl, node, 'expression nesting exceeds the JavaScript stack (a vtpl limit; Go has none)', []));
+    return new StackExhaustedError('exec', execErrorText(at.tmpl, node, 'expression nesting exceeds the JavaScript stack (a vtpl limit; Go has none)', []));
   }
-  return new TemplateError('exec', execErrorText(at.tmpl, node,
-    `the JavaScript stack ran out after %v nested template calls (Go allows %v): run vtpl on a thread with a larger stack, e.g. new Worker(..., { resourceLimits: { stackSizeMb: 256 } }) as the README shows`,
-    [at.depth, maxExecDepth]));
+  return new StackExhaustedError(
+    'exec',
+    execErrorText(
+      at.tmpl,
+      node,
+      `the JavaScript stack ran out after %v nested template calls (Go allows %v): run vtpl on a thread with a larger stack, e.g. new Worker(..., { resourceLimits: { stackSizeMb: 256 } }) as the README shows`,
+      [at.depth, maxExecDepth],
+    ),
+  );
 }

@@ -2,28 +2,20 @@
 // of a map, with Go's method lookup, nil handling and missingkey behaviour.
 
 import type { Node } from '../parse/index.js';
-import {
-  type Method, type Value, GoPanic, assignableTo, box, invalid, stringType, stringValue, zeroOf,
-} from '../value/index.js';
+import { type Method, type Value, GoPanic, assignableTo, box, invalid, stringType, stringValue, zeroOf } from '../value/index.js';
 import { addr, canAddr, fieldOf, indirect } from './addressable.js';
 import { type CArgs, type Callable, evalCall } from './call.js';
 import { isMissing, missingVal } from './missing.js';
 import type { State } from './state.js';
 
 /** evalFieldChain: walks .X.Y.Z from receiver; only the last element gets the arguments. */
-export function evalFieldChain(
-  s: State, dot: Value, receiver: Value, node: Node, ident: readonly string[],
-  args: CArgs | null, final: Value,
-): Value {
+export function evalFieldChain(s: State, dot: Value, receiver: Value, node: Node, ident: readonly string[], args: CArgs | null, final: Value): Value {
   const n = ident.length;
   for (let i = 0; i < n - 1; i++) receiver = evalField(s, dot, ident[i], node, null, missingVal, receiver);
   return evalField(s, dot, ident[n - 1], node, args, final, receiver);
 }
 
-export function evalField(
-  s: State, dot: Value, fieldName: string, node: Node, args: CArgs | null,
-  final: Value, receiver: Value,
-): Value {
+export function evalField(s: State, dot: Value, fieldName: string, node: Node, args: CArgs | null, final: Value, receiver: Value): Value {
   if (!receiver.isValid()) {
     if (s.tmpl.missingKey === 'error') s.errorf('nil data; no entry for key %q', fieldName);
     return invalid;
@@ -65,9 +57,12 @@ export function evalField(
         const result = receiver.map()?.get(key);
         if (result !== undefined) return result;
         switch (s.tmpl.missingKey) {
-          case 'invalid': return invalid;
-          case 'zero': return receiver.type.elem ? zeroOf(receiver.type.elem) : invalid;
-          case 'error': return s.errorf('map has no entry for key %q', fieldName);
+          case 'invalid':
+            return invalid;
+          case 'zero':
+            return receiver.type.elem ? zeroOf(receiver.type.elem) : invalid;
+          case 'error':
+            return s.errorf('map has no entry for key %q', fieldName);
         }
       }
       break;

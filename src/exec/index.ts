@@ -1,9 +1,10 @@
 // The text/template evaluator (exec.go), compiled to closures.
 
-export { TemplateError } from './errors.js';
+export { StackExhaustedError, TemplateError } from './errors.js';
 export { execute } from './execute.js';
 export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
 export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';
-export { type ExecTemplate, type MissingKey } from './state.js';
+export type { ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
+export { canAddr, indexOf, indirect } from './addressable.js';

@@ -2,17 +2,14 @@
 // fmtsort key order) and channels, with break, continue and else.
 
 import type { RangeNode } from '../parse/index.js';
-import { sortedEntries } from '../fmt/sort-keys.js';
+import { sortedEntries } from '../fmt/index.js';
 import { Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
 import { indexOf, indirect } from './addressable.js';
 import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
 
-
 /** `bodyUsesDot`: whether the body can observe dot (see uses-dot.ts). */
-export function walkRange(
-  s: State, dot: Value, r: RangeNode, pipe: PipeFn, list: WalkFn, elseList: WalkFn | null, bodyUsesDot: boolean,
-): Flow {
+export function walkRange(s: State, dot: Value, r: RangeNode, pipe: PipeFn, list: WalkFn, elseList: WalkFn | null, bodyUsesDot: boolean): Flow {
   s.at(r);
   const outer = s.mark();
   const val = indirect(pipe(s, dot)).v;
@@ -51,9 +48,7 @@ export function walkRange(
  * Runs the body over val's elements; reports whether there was any (break included).
  * Unless elemWanted, ints and slice elements are passed as `invalid`, unbuilt.
  */
-function iterate(
-  s: State, val: Value, numDecl: number, elemWanted: boolean, oneIteration: (index: Value, elem: Value) => Flow,
-): boolean {
+function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, oneIteration: (index: Value, elem: Value) => Flow): boolean {
   const k = val.kind;
   if (isIntKind(k) || isUintKind(k)) {
     if (numDecl > 1) s.errorf("can't use %v to iterate over more than one variable", val);
@@ -74,7 +69,8 @@ function iterate(
     return n > 0n;
   }
   switch (k) {
-    case 'array': case 'slice': {
+    case 'array':
+    case 'slice': {
       const n = val.len();
       for (let i = 0; i < n; i++) {
         if (oneIteration(indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;

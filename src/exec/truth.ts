@@ -3,7 +3,11 @@
 import { type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../value/index.js';
 
 /** isTrue's answer without an object per call (an {{if}} asks once per execution). */
-export enum Truth { False, True, None }
+export enum Truth {
+  False,
+  True,
+  None,
+}
 
 /**
  * Reports whether `val` is non-zero ("true") and whether it has a meaningful
@@ -19,11 +23,17 @@ export function truthOf(val: Value): Truth {
   if (!val.isValid()) return Truth.False;
   const k = val.kind;
   switch (k) {
-    case 'array': case 'map': case 'slice': case 'string':
+    case 'array':
+    case 'map':
+    case 'slice':
+    case 'string':
       return answer(lengthOf(val) > 0);
     case 'bool':
       return answer(val.bool());
-    case 'chan': case 'func': case 'ptr': case 'interface':
+    case 'chan':
+    case 'func':
+    case 'ptr':
+    case 'interface':
       return answer(!val.isNil());
     case 'struct':
       return Truth.True;
@@ -50,8 +60,11 @@ export function truth(arg: Value): boolean {
 
 function lengthOf(v: Value): number {
   switch (v.kind) {
-    case 'string': return v.str().length;
-    case 'map': return v.map()?.size ?? 0;
-    default: return v.len();
+    case 'string':
+      return v.str().length;
+    case 'map':
+      return v.map()?.size ?? 0;
+    default:
+      return v.len();
   }
 }

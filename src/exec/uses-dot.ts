@@ -4,9 +4,7 @@
 // see it. A {{range}} whose body cannot observe dot and declares no variables need
 // not build a Value per element (range 100000000 would otherwise allocate one each).
 
-import {
-  ActionNode, BranchNode, ChainNode, CommandNode, DotNode, FieldNode, ListNode, type Node, PipeNode, TemplateNode,
-} from '../parse/index.js';
+import { ActionNode, BranchNode, ChainNode, CommandNode, DotNode, FieldNode, ListNode, type Node, PipeNode, TemplateNode } from '../parse/index.js';
 
 /** Answers for bodies already examined, so nested ranges are not walked again (linear overall). */
 const known = new WeakMap<ListNode, boolean>();

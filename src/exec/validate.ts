@@ -2,12 +2,26 @@
 // validateType, evalArg's literal cases and idealConstant from exec.go.
 
 import type { Node } from '../parse/index.js';
+import { BoolNode, NumberNode, StringNode } from '../parse/index.js';
 import {
-  BoolNode, NumberNode, StringNode,
-} from '../parse/index.js';
-import {
-  type GoType, Value, assignableTo, boolValue, canBeNil, complex128Type, float64Type, intBits, intValue, invalid,
-  isComplexKind, isFloatKind, isIntKind, isUintKind, ptrTo, reflectValueType, stringValue, zeroOf,
+  type GoType,
+  Value,
+  assignableTo,
+  boolValue,
+  canBeNil,
+  complex128Type,
+  float64Type,
+  intBits,
+  intValue,
+  invalid,
+  isComplexKind,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  ptrTo,
+  reflectValueType,
+  stringValue,
+  zeroOf,
 } from '../value/index.js';
 import { addr, canAddr, deref } from './addressable.js';
 import type { State } from './state.js';

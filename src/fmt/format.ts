@@ -3,8 +3,8 @@
 // Widths count runes (code points) as Go does; bytes of a Go string are its UTF-8 bytes.
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
-import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv-quote.js';
-import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/utf8.js';
+import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/index.js';
+import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 export const ldigits = '0123456789abcdefx';
 export const udigits = '0123456789ABCDEFX';
@@ -80,7 +80,7 @@ export class Fmt {
   /** Formats signed and unsigned integers; u holds the uint64 bits of the value. */
   fmtInteger(u: bigint, base: 2 | 8 | 10 | 16, isSigned: boolean, verb: string, digits: string): void {
     const negative = isSigned && u > 0x7fffffffffffffffn;
-    if (negative) u = (-u) & uint64Mask;
+    if (negative) u = -u & uint64Mask;
 
     // Two ways to ask for extra leading zero digits: %.3d or %03d.
     // If both are specified the zero flag is ignored and padding with spaces is used instead.

@@ -36,7 +36,8 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
     if (mant !== 0n) return 'NaN';
     return neg ? '-Inf' : '+Inf';
   }
-  if (exp === 0) exp++; // denormalized
+  if (exp === 0)
+    exp++; // denormalized
   else mant |= 1n << BigInt(flt.mantbits);
   exp += flt.bias;
 
@@ -49,15 +50,28 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
   if (shortest) {
     digs = bitSize === 64 ? shortestFloat64(val) : roundShortest(exactDecimal(mant, exp - flt.mantbits), mant, exp, flt);
     switch (fmt) {
-      case 'e': case 'E': prec = Math.max(digs.d.length - 1, 0); break;
-      case 'f': prec = Math.max(digs.d.length - digs.dp, 0); break;
-      case 'g': case 'G': prec = digs.d.length; break;
+      case 'e':
+      case 'E':
+        prec = Math.max(digs.d.length - 1, 0);
+        break;
+      case 'f':
+        prec = Math.max(digs.d.length - digs.dp, 0);
+        break;
+      case 'g':
+      case 'G':
+        prec = digs.d.length;
+        break;
     }
   } else {
     const d = exactDecimal(mant, exp - flt.mantbits);
     switch (fmt) {
-      case 'e': case 'E': digs = round(d, prec + 1); break;
-      case 'f': digs = round(d, d.dp + prec); break;
+      case 'e':
+      case 'E':
+        digs = round(d, prec + 1);
+        break;
+      case 'f':
+        digs = round(d, d.dp + prec);
+        break;
       default:
         if (prec === 0) prec = 1;
         digs = round(d, prec);
@@ -87,11 +101,13 @@ function shortestFloat64(f: number): Decimal {
 
 function formatDigits(shortest: boolean, neg: boolean, digs: Decimal, prec: number, fmt: FloatFormat): string {
   switch (fmt) {
-    case 'e': case 'E':
+    case 'e':
+    case 'E':
       return fmtE(neg, digs, prec, fmt);
     case 'f':
       return fmtF(neg, digs, prec);
-    case 'g': case 'G': {
+    case 'g':
+    case 'G': {
       const nd = digs.d.length;
       let eprec = prec;
       if (eprec > nd && nd >= digs.dp) eprec = nd;

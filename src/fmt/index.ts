@@ -4,3 +4,5 @@
 
 export { sprint, sprintf, sprintln } from './print.js';
 export { formatFloat, type FloatFormat } from './ftoa.js';
+export { sortedEntries, type KeyValue } from './sort-keys.js';
+export { parseArgNumber, parsenum } from './printf-parse.js';

@@ -10,7 +10,7 @@ import { type GoType, Value, invalid, isIntKind, isUintKind, sliceOf, stringValu
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import { sortedEntries } from './sort-keys.js';
-import { runeAt, runeString } from '../go/utf8.js';
+import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
 const commaSpaceString = ', ';
 const nilAngleString = '<nil>';
@@ -60,7 +60,7 @@ class NilReceiver extends Error {}
  */
 function stringMethod(t: GoType, name: string): ((recv: Value) => string) | undefined {
   const m = t.methods.get(name);
-  if (!m || m.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
+  if (m?.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
   const r = m.sig.results[0];
   if (r.kind !== 'string' || r.name !== 'string') return undefined;
   if (t.kind === 'ptr' && t.elem?.methods.get(name) === m) {
@@ -124,32 +124,74 @@ class Printer {
         if (f.sharpV && !isSigned) this.fmt0x64(v, true);
         else f.fmtInteger(v, 10, isSigned, verb, ldigits);
         break;
-      case 'd': f.fmtInteger(v, 10, isSigned, verb, ldigits); break;
-      case 'b': f.fmtInteger(v, 2, isSigned, verb, ldigits); break;
-      case 'o': case 'O': f.fmtInteger(v, 8, isSigned, verb, ldigits); break;
-      case 'x': f.fmtInteger(v, 16, isSigned, verb, ldigits); break;
-      case 'X': f.fmtInteger(v, 16, isSigned, verb, udigits); break;
-      case 'c': f.fmtC(v); break;
-      case 'q': f.fmtQc(v); break;
-      case 'U': f.fmtUnicode(v); break;
-      default: this.badVerb(verb);
+      case 'd':
+        f.fmtInteger(v, 10, isSigned, verb, ldigits);
+        break;
+      case 'b':
+        f.fmtInteger(v, 2, isSigned, verb, ldigits);
+        break;
+      case 'o':
+      case 'O':
+        f.fmtInteger(v, 8, isSigned, verb, ldigits);
+        break;
+      case 'x':
+        f.fmtInteger(v, 16, isSigned, verb, ldigits);
+        break;
+      case 'X':
+        f.fmtInteger(v, 16, isSigned, verb, udigits);
+        break;
+      case 'c':
+        f.fmtC(v);
+        break;
+      case 'q':
+        f.fmtQc(v);
+        break;
+      case 'U':
+        f.fmtUnicode(v);
+        break;
+      default:
+        this.badVerb(verb);
     }
   }
 
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
     const f = this.fmt;
     switch (verb) {
-      case 'v': f.fmtFloat(v, size, 'g', -1); break;
-      case 'b': case 'g': case 'G': case 'x': case 'X': f.fmtFloat(v, size, verb, -1); break;
-      case 'f': case 'e': case 'E': f.fmtFloat(v, size, verb, 6); break;
-      case 'F': f.fmtFloat(v, size, 'f', 6); break;
-      default: this.badVerb(verb);
+      case 'v':
+        f.fmtFloat(v, size, 'g', -1);
+        break;
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+        f.fmtFloat(v, size, verb, -1);
+        break;
+      case 'f':
+      case 'e':
+      case 'E':
+        f.fmtFloat(v, size, verb, 6);
+        break;
+      case 'F':
+        f.fmtFloat(v, size, 'f', 6);
+        break;
+      default:
+        this.badVerb(verb);
     }
   }
 
   private fmtComplex(re: number, im: number, size: 32 | 64, verb: string): void {
     switch (verb) {
-      case 'v': case 'b': case 'g': case 'G': case 'x': case 'X': case 'f': case 'F': case 'e': case 'E': {
+      case 'v':
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E': {
         const oldPlus = this.fmt.plus;
         this.fmt.buf += '(';
         this.fmtFloat(re, size, verb);
@@ -172,11 +214,20 @@ class Printer {
         if (f.sharpV) f.fmtQ(v);
         else f.fmtS(v);
         break;
-      case 's': f.fmtS(v); break;
-      case 'x': f.fmtSx(v, ldigits); break;
-      case 'X': f.fmtSx(v, udigits); break;
-      case 'q': f.fmtQ(v); break;
-      default: this.badVerb(verb);
+      case 's':
+        f.fmtS(v);
+        break;
+      case 'x':
+        f.fmtSx(v, ldigits);
+        break;
+      case 'X':
+        f.fmtSx(v, udigits);
+        break;
+      case 'q':
+        f.fmtQ(v);
+        break;
+      default:
+        this.badVerb(verb);
     }
   }
 
@@ -184,7 +235,8 @@ class Printer {
   private fmtBytes(v: Uint8Array | null, verb: string, typeString: string): void {
     const f = this.fmt;
     switch (verb) {
-      case 'v': case 'd':
+      case 'v':
+      case 'd':
         if (f.sharpV) {
           f.buf += typeString;
           if (v === null) {
@@ -206,10 +258,18 @@ class Printer {
           f.buf += ']';
         }
         break;
-      case 's': f.fmtBs(v ?? new Uint8Array(0)); break;
-      case 'x': f.fmtBx(v ?? new Uint8Array(0), ldigits); break;
-      case 'X': f.fmtBx(v ?? new Uint8Array(0), udigits); break;
-      case 'q': f.fmtQBytes(v ?? new Uint8Array(0)); break;
+      case 's':
+        f.fmtBs(v ?? new Uint8Array(0));
+        break;
+      case 'x':
+        f.fmtBx(v ?? new Uint8Array(0), ldigits);
+        break;
+      case 'X':
+        f.fmtBx(v ?? new Uint8Array(0), udigits);
+        break;
+      case 'q':
+        f.fmtQBytes(v ?? new Uint8Array(0));
+        break;
       default: {
         const items = v === null ? null : Array.from(v, (c) => new Value(uint8Type, BigInt(c)));
         this.printValue(new Value(bytesType, items), verb, 0, true);
@@ -219,7 +279,11 @@ class Printer {
 
   private fmtPointer(value: Value, verb: string): void {
     switch (value.kind) {
-      case 'chan': case 'func': case 'map': case 'ptr': case 'slice':
+      case 'chan':
+      case 'func':
+      case 'map':
+      case 'ptr':
+      case 'slice':
         break;
       default:
         this.badVerb(verb);
@@ -243,7 +307,11 @@ class Printer {
       case 'p':
         this.fmt0x64(u, !f.sharp);
         break;
-      case 'b': case 'o': case 'd': case 'x': case 'X':
+      case 'b':
+      case 'o':
+      case 'd':
+      case 'x':
+      case 'X':
         this.fmtInteger(u, false, verb);
         break;
       default:
@@ -289,21 +357,40 @@ class Printer {
     if (this.fmt.sharpV) {
       const goString = stringMethod(arg.type, 'GoString');
       if (goString) {
-        this.callMethod(verb, 'GoString', () => goString(arg), (s) => this.fmt.fmtS(s));
+        this.callMethod(
+          verb,
+          'GoString',
+          () => goString(arg),
+          (s) => this.fmt.fmtS(s),
+        );
         return true;
       }
       return false;
     }
     switch (verb) {
-      case 'v': case 's': case 'x': case 'X': case 'q': {
+      case 'v':
+      case 's':
+      case 'x':
+      case 'X':
+      case 'q': {
         const errorM = stringMethod(arg.type, 'Error');
         if (errorM) {
-          this.callMethod(verb, 'Error', () => errorM(arg), (s) => this.fmtString(s, verb));
+          this.callMethod(
+            verb,
+            'Error',
+            () => errorM(arg),
+            (s) => this.fmtString(s, verb),
+          );
           return true;
         }
         const stringM = stringMethod(arg.type, 'String');
         if (stringM) {
-          this.callMethod(verb, 'String', () => stringM(arg), (s) => this.fmtString(s, verb));
+          this.callMethod(
+            verb,
+            'String',
+            () => stringM(arg),
+            (s) => this.fmtString(s, verb),
+          );
           return true;
         }
       }
@@ -387,7 +474,8 @@ class Printer {
         }
         return;
       }
-      case 'array': case 'slice':
+      case 'array':
+      case 'slice':
         this.printList(value, verb, depth, canInterface);
         return;
       case 'ptr':
@@ -402,7 +490,8 @@ class Printer {
         }
         this.fmtPointer(value, verb);
         return;
-      case 'chan': case 'func':
+      case 'chan':
+      case 'func':
         this.fmtPointer(value, verb);
         return;
     }
@@ -512,11 +601,21 @@ class Printer {
       simpleFormat: for (; i < end; i++) {
         const c = format[i];
         switch (c) {
-          case '#': f.sharp = true; break;
-          case '0': f.zero = true; break;
-          case '+': f.plus = true; break;
-          case '-': f.minus = true; break;
-          case ' ': f.space = true; break;
+          case '#':
+            f.sharp = true;
+            break;
+          case '0':
+            f.zero = true;
+            break;
+          case '+':
+            f.plus = true;
+            break;
+          case '-':
+            f.minus = true;
+            break;
+          case ' ':
+            f.space = true;
+            break;
           default:
             // Fast path for common case of ascii lower case simple verbs without precision or width or argument indices.
             if (c >= 'a' && c <= 'z' && argNum < a.length) {

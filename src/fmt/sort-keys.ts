@@ -5,7 +5,7 @@
 // (so they keep insertion order) and dynamic types compare by their type string.
 
 import { type GoMap, type Kind, type Value, isIntKind, isUintKind } from '../value/index.js';
-import { compareStrings } from '../go/strings.js';
+import { compareStrings } from '../go/strings/index.js';
 
 export interface KeyValue {
   readonly key: Value;
@@ -64,18 +64,30 @@ function nilCompare(a: Value, b: Value): number | undefined {
 export function compare(a: Value, b: Value): number {
   if (a.type !== b.type) return -1; // No good answer possible, but don't return 0: they're not equal.
   switch (a.kind) {
-    case 'int': case 'int8': case 'int16': case 'int32': case 'int64':
-    case 'uint': case 'uint8': case 'uint16': case 'uint32': case 'uint64': case 'uintptr':
+    case 'int':
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'int64':
+    case 'uint':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+    case 'uint64':
+    case 'uintptr':
       return cmp(a.int(), b.int());
     case 'string':
       return compareStrings(a.str(), b.str());
-    case 'float32': case 'float64':
+    case 'float32':
+    case 'float64':
       return cmpFloat(a.float(), b.float());
-    case 'complex64': case 'complex128':
+    case 'complex64':
+    case 'complex128':
       return cmpFloat(a.complex().re, b.complex().re) || cmpFloat(a.complex().im, b.complex().im);
     case 'bool':
       return a.bool() === b.bool() ? 0 : a.bool() ? 1 : -1;
-    case 'struct': case 'array': {
+    case 'struct':
+    case 'array': {
       const af = a.items();
       const bf = b.items();
       for (let i = 0; i < af.length; i++) {

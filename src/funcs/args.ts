@@ -1,8 +1,6 @@
 // Argument checks shared by index, slice and call (funcs.go prepareArg, indexArg).
 
-import {
-  type GoType, GoError, Value, assignableTo, box, canBeNil, intBits, invalid, isIntKind, isUintKind, reflectValueType, zeroOf,
-} from '../value/index.js';
+import { type GoType, GoError, Value, assignableTo, box, canBeNil, intBits, invalid, isIntKind, isUintKind, reflectValueType, zeroOf } from '../value/index.js';
 
 function intLike(t: GoType): boolean {
   return isIntKind(t.kind) || isUintKind(t.kind);
@@ -35,7 +33,8 @@ export function prepareArg(value: Value, argType: GoType): Value {
 export function indexArg(index: Value, cap: number): number {
   let x: bigint;
   if (isIntKind(index.kind)) x = index.int();
-  else if (isUintKind(index.kind)) x = BigInt.asIntN(64, index.int()); // int64(index.Uint())
+  else if (isUintKind(index.kind))
+    x = BigInt.asIntN(64, index.int()); // int64(index.Uint())
   else if (!index.isValid()) throw new GoError('cannot index slice/array with nil');
   else throw new GoError(`cannot index slice/array with type ${index.type.str}`);
   if (x < 0n || x > BigInt(cap)) throw new GoError(`index out of range: ${x}`);

@@ -1,12 +1,10 @@
 // Comparison builtins eq, ne, lt, le, gt, ge (funcs.go), over Go's basic kinds.
 
-import {
-  GoError, type Value, boolValue, goFunc, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind, stringValue,
-} from '../value/index.js';
+import { GoError, type Value, boolValue, goFunc, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind, stringValue } from '../value/index.js';
 import { sprintf } from '../fmt/index.js';
 import { comparable, interfaceEqual } from './equal.js';
 import { twoValuesToBoolError, valueVariadicToBoolError } from './signatures.js';
-import { compareStrings } from '../go/strings.js';
+import { compareStrings } from '../go/strings/index.js';
 
 export type BasicKind = 'invalid' | 'bool' | 'complex' | 'int' | 'float' | 'string' | 'uint';
 
@@ -57,12 +55,19 @@ function equal(a: Value, k1: BasicKind, b: Value): boolean {
     return false;
   }
   switch (k1) {
-    case 'bool': return a.bool() === b.bool();
-    case 'complex': return a.complex().re === b.complex().re && a.complex().im === b.complex().im;
-    case 'float': return a.float() === b.float();
-    case 'int': case 'uint': return a.int() === b.int();
-    case 'string': return a.str() === b.str();
-    default: return equalNonBasic(a, b);
+    case 'bool':
+      return a.bool() === b.bool();
+    case 'complex':
+      return a.complex().re === b.complex().re && a.complex().im === b.complex().im;
+    case 'float':
+      return a.float() === b.float();
+    case 'int':
+    case 'uint':
+      return a.int() === b.int();
+    case 'string':
+      return a.str() === b.str();
+    default:
+      return equalNonBasic(a, b);
   }
 }
 
@@ -87,10 +92,15 @@ function lt(arg1: Value, arg2: Value): boolean {
     throw incompatible(a, b);
   }
   switch (k1) {
-    case 'float': return a.float() < b.float();
-    case 'int': case 'uint': return a.int() < b.int();
-    case 'string': return compareStrings(a.str(), b.str()) < 0;
-    default: throw new GoError(errBadComparisonType); // bool, complex
+    case 'float':
+      return a.float() < b.float();
+    case 'int':
+    case 'uint':
+      return a.int() < b.int();
+    case 'string':
+      return compareStrings(a.str(), b.str()) < 0;
+    default:
+      throw new GoError(errBadComparisonType); // bool, complex
   }
 }
 

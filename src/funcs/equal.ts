@@ -5,7 +5,9 @@ import { type GoType, GoPanic, type Value } from '../value/index.js';
 /** reflect.Type.Comparable. */
 export function comparable(t: GoType): boolean {
   switch (t.kind) {
-    case 'slice': case 'map': case 'func':
+    case 'slice':
+    case 'map':
+    case 'func':
       return false;
     case 'array':
       return t.elem ? comparable(t.elem) : true;
@@ -27,12 +29,14 @@ function equalSameType(a: Value, b: Value): boolean {
       if (!comparable(da.type)) throw new GoPanic(`runtime error: comparing uncomparable type ${da.type.str}`);
       return equalSameType(da, db);
     }
-    case 'array': case 'struct': {
+    case 'array':
+    case 'struct': {
       const xs = a.items();
       const ys = b.items();
       return xs.every((x, i) => equalSameType(x, ys[i]));
     }
-    case 'complex64': case 'complex128':
+    case 'complex64':
+    case 'complex128':
       return a.complex().re === b.complex().re && a.complex().im === b.complex().im;
     default:
       // Basic kinds compare their primitives; pointers and channels compare identity.

@@ -1,10 +1,10 @@
 // index builtin (funcs.go index): "index x 1 2 3" is x[1][2][3].
 
 import { GoError, GoPanic, Value, goFunc, indirectInterface, uint8Type, zeroOf } from '../value/index.js';
-import { indexOf, indirect } from '../exec/addressable.js';
+import { indexOf, indirect } from '../exec/index.js';
 import { indexArg, prepareArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { utf8Bytes } from '../go/utf8.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /**
  * One step of indexing. indexArg admits x == len (it is shared with slice), so that
@@ -12,7 +12,8 @@ import { utf8Bytes } from '../go/utf8.js';
  */
 function indexOnce(item: Value, index: Value): Value {
   switch (item.kind) {
-    case 'array': case 'slice': {
+    case 'array':
+    case 'slice': {
       const len = item.items().length;
       const x = indexArg(index, len);
       if (x === len) throw new GoPanic(`reflect: ${item.kind} index out of range`);

@@ -3,7 +3,7 @@
 import { goFunc, stringValue } from '../value/index.js';
 import { evalArgs } from './eval-args.js';
 import { anyVariadicToString } from './signatures.js';
-import { isPrint } from '../go/strconv-quote.js';
+import { isPrint } from '../go/strconv/index.js';
 
 const asciiEscapes: Readonly<Record<string, string>> = {
   '\\': '\\\\',

@@ -3,7 +3,7 @@
 // arguments, with the same result: the deciding argument, unwrapped.
 
 import { type Value, boolValue, goFunc } from '../value/index.js';
-import { truth } from '../exec/truth.js';
+import { truth } from '../exec/index.js';
 import { valueToBool, valueVariadicToValue } from './signatures.js';
 
 /** The first argument whose truth is `stopAt`, else the last one. */

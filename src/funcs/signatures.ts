@@ -1,8 +1,6 @@
 // The Go signatures of the text/template builtins (funcs.go), as reflect prints them.
 
-import {
-  type FuncSig, type GoType, boolType, errorType, intType, reflectValueType, sliceInterfaceType, sliceOf, stringType,
-} from '../value/index.js';
+import { type FuncSig, type GoType, boolType, errorType, intType, reflectValueType, sliceInterfaceType, sliceOf, stringType } from '../value/index.js';
 
 const sliceOfValues = sliceOf(reflectValueType);
 

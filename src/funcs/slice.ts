@@ -1,10 +1,10 @@
 // slice builtin (funcs.go slice): "slice x 1 2" is x[1:2], "slice x 1 2 3" is x[1:2:3].
 
 import { GoError, GoPanic, Value, goFunc, indirectInterface, sliceOf } from '../value/index.js';
-import { canAddr, indirect } from '../exec/addressable.js';
+import { canAddr, indirect } from '../exec/index.js';
 import { indexArg } from './args.js';
 import { valueVariadicToValueError } from './signatures.js';
-import { bytesToString, utf8Bytes, utf8Length } from '../go/utf8.js';
+import { bytesToString, utf8Bytes, utf8Length } from '../go/unicode/utf8/index.js';
 
 /** s[i:j] over the UTF-8 bytes of s. */
 function sliceString(s: string, i: number, j: number): string {
@@ -41,7 +41,8 @@ export const sliceFunc = goFunc(valueVariadicToValueError, ([first, ...indexes])
       if (indexes.length === 3) throw new GoError('cannot 3-index slice a string');
       len = utf8Length(item.str());
       break;
-    case 'array': case 'slice':
+    case 'array':
+    case 'slice':
       len = item.items().length;
       break;
     default:

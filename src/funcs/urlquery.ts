@@ -3,12 +3,11 @@
 import { goFunc, stringValue } from '../value/index.js';
 import { evalArgs } from './eval-args.js';
 import { anyVariadicToString } from './signatures.js';
-import { utf8Bytes } from '../go/utf8.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** Bytes url.shouldEscape leaves alone in encodeQueryComponent mode: alphanumerics and -._~ */
 function unreserved(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e;
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e;
 }
 
 /** url.QueryEscape: space becomes '+', other reserved bytes of the UTF-8 become %XX. */

@@ -1,6 +1,6 @@
 // Lexical items, as in lex.go.
-import { quote } from '../go/strconv-quote.js';
-import { truncateRunes, utf8Length } from '../go/utf8.js';
+import { quote } from '../go/strconv/index.js';
+import { truncateRunes, utf8Length } from '../go/unicode/utf8/index.js';
 
 export enum ItemType {
   Error, // error occurred; value is text of error

@@ -4,9 +4,13 @@
 // number validity, keywords, and lex.go's error items with its exact messages.
 import moo from 'moo';
 import { type Item, ItemType, keywords } from './item.js';
-import { quote } from '../go/strconv-quote.js';
-import { formatRune } from './sprintf.js';
+import { quote } from '../go/strconv/index.js';
+import { sprintf } from '../fmt/index.js';
+import { Value, int32Type } from '../value/index.js';
 import { numberBody } from './literal-syntax.js';
+
+/** A Go rune (int32) for fmt. */
+const rune = (r: number): Value => new Value(int32Type, BigInt(r));
 
 export const defaultLeftDelim = '{{';
 export const defaultRightDelim = '}}';
@@ -154,7 +158,7 @@ export class Lexer {
   }
 
   private badCharacter(start: number, end: number): Item {
-    return this.error(start, `bad character ${formatRune(this.runeAt(end))}`);
+    return this.error(start, sprintf('bad character %#U', [rune(this.runeAt(end))]));
   }
 
   /** nextItem returns the next item from the input. */
@@ -233,7 +237,7 @@ export class Lexer {
       case 'punctuation':
         return this.punctuation(pos, tok.text);
       default: // unrecognized
-        return this.error(pos, `unrecognized character in action: ${formatRune(this.runeAt(pos))}`);
+        return this.error(pos, sprintf('unrecognized character in action: %#U', [rune(this.runeAt(pos))]));
     }
   }
 

@@ -12,9 +12,8 @@
 // language (it accepts "nan", "inf" and a 'p' exponent on decimals, and not 0o/0b), kept as
 // a port of fmt because Go's complex parsing goes through it.
 import { type NumberSyntax, splitNumber } from './literal-syntax.js';
-import { quote } from '../go/strconv-quote.js';
-import { underscoreOK } from '../go/strconv-underscore.js';
-import { bytesToString, runeAt, utf8Bytes } from '../go/utf8.js';
+import { quote, underscoreOK } from '../go/strconv/index.js';
+import { bytesToString, runeAt, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** An error from a literal conversion; its message is the text of Go's error value. */
 export class LiteralError extends Error {}
@@ -70,7 +69,14 @@ function unquoteChar(s: string, i: number, quote: string): Char | null {
       if (e === 'x') return { value: v, multibyte: false, next: rest + n };
       return validRune(v) ? { value: v, multibyte: true, next: rest + n } : null;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       let v = e.charCodeAt(0) - 48;
       if (rest + 2 > s.length) return null;
       for (let j = 0; j < 2; j++) {
@@ -301,8 +307,14 @@ export interface NumberValue {
 
 function emptyNumber(): NumberValue {
   return {
-    isInt: false, isUint: false, isFloat: false, isComplex: false,
-    int64: 0n, uint64: 0n, float64: 0, complex128: { re: 0, im: 0 },
+    isInt: false,
+    isUint: false,
+    isFloat: false,
+    isComplex: false,
+    int64: 0n,
+    uint64: 0n,
+    float64: 0,
+    complex128: { re: 0, im: 0 },
   };
 }
 

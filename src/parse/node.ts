@@ -1,7 +1,7 @@
 // Parse tree nodes of node.go. Positions are JS string indices into Tree.text
 // (Go's are byte offsets; Tree.errorContext converts when it reports them).
 import type { NumberValue } from './literal.js';
-import { quote } from '../go/strconv-quote.js';
+import { quote } from '../go/strconv/index.js';
 import type { Tree } from './parse.js';
 
 /** NodeType of node.go, same order and values (Go's NodeText is NodeType.Text, and so on). */
@@ -112,7 +112,11 @@ export class TextNode extends Node {
   get type(): NodeType {
     return NodeType.Text;
   }
-  constructor(tree: Tree, pos: number, public text: string) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public text: string,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -125,7 +129,11 @@ export class CommentNode extends Node {
   get type(): NodeType {
     return NodeType.Comment;
   }
-  constructor(tree: Tree, pos: number, public text: string) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public text: string,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -141,7 +149,11 @@ export class PipeNode extends Node {
   isAssign = false; // The variables are being assigned, not declared.
   decl: VariableNode[] = []; // Variables in lexical order.
   cmds: CommandNode[] = []; // The commands in lexical order.
-  constructor(tree: Tree, pos: number, public line: number) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+  ) {
     super(tree, pos);
   }
   append(c: CommandNode): void {
@@ -169,7 +181,12 @@ export class ActionNode extends Node {
   get type(): NodeType {
     return NodeType.Action;
   }
-  constructor(tree: Tree, pos: number, public line: number, public pipe: PipeNode) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+    public pipe: PipeNode,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -202,7 +219,11 @@ export class IdentifierNode extends Node {
   get type(): NodeType {
     return NodeType.Identifier;
   }
-  constructor(tree: Tree, pos: number, public ident: string) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public ident: string,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -266,7 +287,11 @@ export class ChainNode extends Node {
     return NodeType.Chain;
   }
   field: string[] = []; // The identifiers in lexical order.
-  constructor(tree: Tree, pos: number, public node: Node) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public node: Node,
+  ) {
     super(tree, pos);
   }
   /** Add appends a field name given with its leading period. */
@@ -288,7 +313,11 @@ export class BoolNode extends Node {
   get type(): NodeType {
     return NodeType.Bool;
   }
-  constructor(tree: Tree, pos: number, public value: boolean) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public value: boolean,
+  ) {
     super(tree, pos);
   }
   /** Go's field name (BoolNode.True). */
@@ -313,7 +342,12 @@ export class NumberNode extends Node {
   uint64: bigint; // The unsigned integer value.
   float64: number; // The floating-point value.
   complex128: { re: number; im: number }; // The complex value.
-  constructor(tree: Tree, pos: number, public text: string, v: NumberValue) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public text: string,
+    v: NumberValue,
+  ) {
     super(tree, pos);
     this.isInt = v.isInt;
     this.isUint = v.isUint;
@@ -334,7 +368,12 @@ export class StringNode extends Node {
   get type(): NodeType {
     return NodeType.String;
   }
-  constructor(tree: Tree, pos: number, public quoted: string, public text: string) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public quoted: string,
+    public text: string,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -357,7 +396,11 @@ export class ElseNode extends Node {
   get type(): NodeType {
     return NodeType.Else;
   }
-  constructor(tree: Tree, pos: number, public line: number) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -415,7 +458,11 @@ export class BreakNode extends Node {
   get type(): NodeType {
     return NodeType.Break;
   }
-  constructor(tree: Tree, pos: number, public line: number) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {
@@ -428,7 +475,11 @@ export class ContinueNode extends Node {
   get type(): NodeType {
     return NodeType.Continue;
   }
-  constructor(tree: Tree, pos: number, public line: number) {
+  constructor(
+    tree: Tree,
+    pos: number,
+    public line: number,
+  ) {
     super(tree, pos);
   }
   parts(): Part[] {

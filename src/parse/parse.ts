@@ -5,12 +5,41 @@ import { type Item, ItemType, itemString } from './item.js';
 import { Lexer } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
-  ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, ElseNode, EndNode,
-  FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node, NodeType, NumberNode, PipeNode, RangeNode,
-  StringNode, TemplateNode, TextNode, VariableNode, WithNode, isEmptyTree,
+  ActionNode,
+  BoolNode,
+  BreakNode,
+  ChainNode,
+  CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
+  ElseNode,
+  EndNode,
+  FieldNode,
+  IdentifierNode,
+  IfNode,
+  ListNode,
+  NilNode,
+  Node,
+  NodeType,
+  NumberNode,
+  PipeNode,
+  RangeNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
+  VariableNode,
+  WithNode,
+  isEmptyTree,
 } from './node.js';
-import { utf8Length } from '../go/utf8.js';
-import { type FormatArg, sprintf } from './sprintf.js';
+import { utf8Length } from '../go/unicode/utf8/index.js';
+import { sprintf } from '../fmt/index.js';
+import { type Value, intValue, stringValue } from '../value/index.js';
+
+/** An errorf argument as the Go value parse.go passes: a string, or an int. */
+function goArg(a: string | number): Value {
+  return typeof a === 'string' ? stringValue(a) : intValue(a);
+}
 
 /** A parse failure; the message is exactly Go's, e.g. `template: x:1: unexpected EOF`. */
 export class ParseError extends Error {
@@ -38,10 +67,9 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 // `(yield this.f()) as T` is a call of f returning T.
 type Step<T> = Generator<Step<unknown>, T, unknown>;
 
-
 function run<T>(root: Step<T>): T {
   const stack: Step<unknown>[] = [root];
-  let value: unknown = undefined;
+  let value: unknown;
   for (;;) {
     const r = stack[stack.length - 1].next(value);
     if (r.done) {
@@ -75,9 +103,12 @@ interface OpenControl {
 
 function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
   switch (context) {
-    case 'if': return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'range': return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'with': return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'if':
+      return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'range':
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+    case 'with':
+      return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
   }
 }
 
@@ -180,9 +211,11 @@ export class Tree {
   }
 
   /** errorf formats the error and terminates processing. */
-  private errorf(format: string, ...args: FormatArg[]): never {
+  private errorf(format: string, ...args: (string | number)[]): never {
     this.root = null;
-    throw new ParseError(sprintf(`template: ${this.parseName}:${this.token[0].line}: ${format}`, args));
+    // Formatted twice, as in Go: a '%' in the template name is read as a verb by the second pass.
+    const full = sprintf('template: %s:%d: %s', [stringValue(this.parseName), intValue(this.token[0].line), stringValue(format)]);
+    throw new ParseError(sprintf(full, args.map(goArg)));
   }
 
   /** expect consumes the next token and guarantees it has the required type. */
@@ -681,6 +714,7 @@ export class Tree {
       case NodeType.String:
       case NodeType.Number:
       case NodeType.Nil:
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: errorf never returns (it throws)
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
@@ -735,8 +769,7 @@ export class Tree {
   }
 
   private newNumber(token: Item): NumberNode {
-    const kind: NumberKind =
-      token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
+    const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
       return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
     } catch (e) {
@@ -747,7 +780,7 @@ export class Tree {
 
   /** hasFunction reports if a function name exists in the Tree's function sets. */
   private hasFunction(name: string): boolean {
-    return this.funcs !== null && this.funcs(name);
+    return this.funcs?.(name) ?? false;
   }
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
@@ -762,14 +795,7 @@ export class Tree {
  * Parse returns a map from template name to Tree, created by parsing the templates described
  * in text. The top-level template gets the given name. Throws ParseError.
  */
-export function parse(
-  name: string,
-  text: string,
-  leftDelim: string,
-  rightDelim: string,
-  funcs: FuncNames | null = null,
-  mode = 0,
-): Map<string, Tree> {
+export function parse(name: string, text: string, leftDelim: string, rightDelim: string, funcs: FuncNames | null = null, mode = 0): Map<string, Tree> {
   const treeSet = new Map<string, Tree>();
   const t = new Tree(name);
   t.mode = mode;

@@ -2,7 +2,8 @@
 // composite types of decoded JSON.
 
 import { type Method, interfaceType, mapOf, namedType, sliceOf, stringType, float64Type, int64Type, errorType, funcOf } from './types.js';
-import { GoError, Value, float64Value, int64Value, stringValue } from './value.js';
+import { parseFloat64, parseInt10 } from '../go/strconv/index.js';
+import { Value, float64Value, int64Value, stringValue } from './value.js';
 
 function numberMethod(name: string, result: typeof float64Type, convert: (text: string) => Value): Method {
   return {
@@ -12,32 +13,14 @@ function numberMethod(name: string, result: typeof float64Type, convert: (text: 
   };
 }
 
-/** strconv.ParseFloat(s, 64) for json.Number.Float64: errors are Go's strconv errors. */
-function parseFloat64(text: string): Value {
-  const f = Number(text);
-  if (text.trim() === '' || Number.isNaN(f)) throw new GoError(`strconv.ParseFloat: parsing ${JSON.stringify(text)}: invalid syntax`);
-  if (!Number.isFinite(f)) throw new GoError(`strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
-  return float64Value(f);
-}
-
-/** strconv.ParseInt(s, 10, 64) for json.Number.Int64. */
-function parseInt64(text: string): Value {
-  if (!/^[+-]?[0-9]+$/.test(text)) throw new GoError(`strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
-  const n = BigInt(text);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) {
-    throw new GoError(`strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`);
-  }
-  return int64Value(n);
-}
-
 /** encoding/json.Number: a string type that keeps a JSON number's literal text. */
 export const jsonNumberType = namedType({
   str: 'json.Number',
   underlying: stringType,
   methods: [
     { name: 'String', sig: { params: [], variadic: false, results: [stringType] }, call: (recv) => stringValue(recv.str()) },
-    numberMethod('Float64', float64Type, parseFloat64),
-    numberMethod('Int64', int64Type, parseInt64),
+    numberMethod('Float64', float64Type, (text) => float64Value(parseFloat64(text))),
+    numberMethod('Int64', int64Type, (text) => int64Value(parseInt10(text))),
   ],
 });
 

@@ -60,16 +60,22 @@ export function fromJS(data: unknown): Value {
 function convert(data: unknown, seen: Set<object>, path: (string | number)[]): Value {
   if (data instanceof Value) return data;
   switch (typeof data) {
-    case 'string': return stringValue(data);
-    case 'boolean': return boolValue(data);
-    case 'number': return Number.isSafeInteger(data) ? intValue(data) : float64Value(data);
+    case 'string':
+      return stringValue(data);
+    case 'boolean':
+      return boolValue(data);
+    case 'number':
+      return Number.isSafeInteger(data) ? intValue(data) : float64Value(data);
     case 'bigint':
       if (data >= minInt64 && data < -minInt64) return int64Value(data);
       if (data > 0n && data <= maxUint64) return uint64Value(data);
       throw new DataError(path, `the bigint ${data} overflows int64 and uint64`);
-    case 'undefined': return invalid;
-    case 'object': break;
-    default: return invalid; // functions and symbols are never data
+    case 'undefined':
+      return invalid;
+    case 'object':
+      break;
+    default:
+      return invalid; // functions and symbols are never data
   }
   if (data === null) return invalid;
   if (seen.has(data)) throw new DataError(path, 'the data contains itself (a cycle), which no Go value can');

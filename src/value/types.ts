@@ -8,13 +8,30 @@ import type { Value } from './value.js';
 export type Kind =
   | 'invalid'
   | 'bool'
-  | 'int' | 'int8' | 'int16' | 'int32' | 'int64'
-  | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr'
-  | 'float32' | 'float64'
-  | 'complex64' | 'complex128'
+  | 'int'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'uintptr'
+  | 'float32'
+  | 'float64'
+  | 'complex64'
+  | 'complex128'
   | 'string'
   | 'interface'
-  | 'map' | 'slice' | 'array' | 'struct' | 'ptr' | 'func' | 'chan';
+  | 'map'
+  | 'slice'
+  | 'array'
+  | 'struct'
+  | 'ptr'
+  | 'func'
+  | 'chan';
 
 export interface StructField {
   readonly name: string;
@@ -111,10 +128,17 @@ export function isComplexKind(k: Kind): boolean {
 /** Bit size of an integer kind (int/uint are 64-bit, as on amd64). */
 export function intBits(k: Kind): number {
   switch (k) {
-    case 'int8': case 'uint8': return 8;
-    case 'int16': case 'uint16': return 16;
-    case 'int32': case 'uint32': return 32;
-    default: return 64;
+    case 'int8':
+    case 'uint8':
+      return 8;
+    case 'int16':
+    case 'uint16':
+      return 16;
+    case 'int32':
+    case 'uint32':
+      return 32;
+    default:
+      return 64;
   }
 }
 
@@ -135,7 +159,10 @@ export function sliceOf(elem: GoType): GoType {
 
 export function arrayOf(len: number, elem: GoType): GoType {
   let byLen = arrayCache.get(elem);
-  if (!byLen) arrayCache.set(elem, (byLen = new Map()));
+  if (!byLen) {
+    byLen = new Map();
+    arrayCache.set(elem, byLen);
+  }
   let t = byLen.get(len);
   if (!t) {
     t = { kind: 'array', str: `[${len}]${elem.str}`, name: '', elem, len, methods: noMethods };
@@ -146,7 +173,10 @@ export function arrayOf(len: number, elem: GoType): GoType {
 
 export function mapOf(key: GoType, elem: GoType): GoType {
   let byElem = mapCache.get(key);
-  if (!byElem) mapCache.set(key, (byElem = new Map()));
+  if (!byElem) {
+    byElem = new Map();
+    mapCache.set(key, byElem);
+  }
   let t = byElem.get(elem);
   if (!t) {
     t = { kind: 'map', str: `map[${key.str}]${elem.str}`, name: '', key, elem, methods: noMethods };
@@ -218,9 +248,7 @@ export function structOf(fields: readonly FieldSpec[]): GoType {
 }
 
 export function funcOf(sig: FuncSig): GoType {
-  const params = sig.params.map((p, i) =>
-    sig.variadic && i === sig.params.length - 1 ? `...${p.elem?.str ?? p.str}` : p.str,
-  );
+  const params = sig.params.map((p, i) => (sig.variadic && i === sig.params.length - 1 ? `...${p.elem?.str ?? p.str}` : p.str));
   const res = sig.results.length === 0 ? '' : sig.results.length === 1 ? ` ${sig.results[0].str}` : ` (${sig.results.map((r) => r.str).join(', ')})`;
   return { kind: 'func', str: `func(${params.join(', ')})${res}`, name: '', sig, methods: noMethods };
 }
@@ -250,7 +278,12 @@ function isBasic(k: Kind): boolean {
 /** exec.go canBeNil: whether an untyped nil can be assigned to a value of the type. */
 export function canBeNil(t: GoType): boolean {
   switch (t.kind) {
-    case 'chan': case 'func': case 'interface': case 'map': case 'ptr': case 'slice':
+    case 'chan':
+    case 'func':
+    case 'interface':
+    case 'map':
+    case 'ptr':
+    case 'slice':
       return true;
     case 'struct':
       return t === reflectValueType;

@@ -17,8 +17,20 @@
 // The invalid Value (reflect.Value{}) is the singleton `invalid`.
 
 import {
-  type GoType, type Kind, boolType, float64Type, intType, int64Type, interfaceType, invalidType,
-  isComplexKind, isFloatKind, isIntKind, isUintKind, stringType, uint64Type,
+  type GoType,
+  type Kind,
+  boolType,
+  float64Type,
+  intType,
+  int64Type,
+  interfaceType,
+  invalidType,
+  isComplexKind,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  stringType,
+  uint64Type,
 } from './types.js';
 
 export interface Complex {
@@ -30,7 +42,10 @@ export interface Complex {
 export type GoFunc = (args: readonly Value[]) => Value;
 
 export class Value {
-  constructor(readonly type: GoType, readonly v: unknown) {}
+  constructor(
+    readonly type: GoType,
+    readonly v: unknown,
+  ) {}
 
   get kind(): Kind {
     return this.type.kind;
@@ -43,29 +58,54 @@ export class Value {
   /** reflect.Value.IsNil for the nillable kinds; false otherwise. */
   isNil(): boolean {
     switch (this.type.kind) {
-      case 'interface': case 'map': case 'slice': case 'ptr': case 'func': case 'chan':
+      case 'interface':
+      case 'map':
+      case 'slice':
+      case 'ptr':
+      case 'func':
+      case 'chan':
         return this.v === null;
       default:
         return false;
     }
   }
 
-  bool(): boolean { return this.v as boolean; }
-  int(): bigint { return this.v as bigint; }
-  float(): number { return this.v as number; }
-  complex(): Complex { return this.v as Complex; }
-  str(): string { return this.v as string; }
-  map(): GoMap | null { return this.v as GoMap | null; }
+  bool(): boolean {
+    return this.v as boolean;
+  }
+  int(): bigint {
+    return this.v as bigint;
+  }
+  float(): number {
+    return this.v as number;
+  }
+  complex(): Complex {
+    return this.v as Complex;
+  }
+  str(): string {
+    return this.v as string;
+  }
+  map(): GoMap | null {
+    return this.v as GoMap | null;
+  }
   items(): Value[] {
     const v = this.v;
-    return v instanceof IntSeq ? v.boxed() : (v as Value[] | null) ?? [];
+    return v instanceof IntSeq ? v.boxed() : ((v as Value[] | null) ?? []);
   }
   /** reflect.Value.Len of an array, slice or chan, without boxing an IntSeq. */
   len(): number {
     const v = this.v;
     return v instanceof IntSeq ? v.length : this.items().length;
   }
-  func(): GoFunc | null { return this.v as GoFunc | null; }
+  /** reflect.Value.FieldByName for a struct's own (not promoted) field; a missing name is a bug in the caller. */
+  field(name: string): Value {
+    const i = this.type.fields?.findIndex((f) => f.name === name) ?? -1;
+    if (i < 0) throw new Error(`${this.type.str} has no field ${name}`);
+    return this.items()[i];
+  }
+  func(): GoFunc | null {
+    return this.v as GoFunc | null;
+  }
   /** The dynamic value inside an interface, or the pointee of a pointer. */
   elem(): Value {
     const e = this.v as Value | null;
@@ -84,7 +124,12 @@ export const invalid = new Value(invalidType, undefined);
 export class IntSeq {
   private all: Value[] | null = null;
 
-  constructor(readonly elem: GoType, readonly start: number, readonly step: number, readonly length: number) {}
+  constructor(
+    readonly elem: GoType,
+    readonly start: number,
+    readonly step: number,
+    readonly length: number,
+  ) {}
 
   /** Element i, as the element type's representation (bigint). */
   at(i: number): bigint {
@@ -132,22 +177,6 @@ export class GoMap {
   }
 }
 
-/** An error returned by a Go function (the `error` result), carrying Go's message. */
-export class GoError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoError';
-  }
-}
-
-/** A Go runtime panic inside a function (text/template's safeCall turns it into an error). */
-export class GoPanic extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoPanic';
-  }
-}
-
 // ---- constructors --------------------------------------------------------
 
 export const boolValue = (b: boolean): Value => new Value(boolType, b);
@@ -171,8 +200,16 @@ export function zeroOf(t: GoType): Value {
   if (isFloatKind(k)) return new Value(t, 0);
   if (isComplexKind(k)) return new Value(t, { re: 0, im: 0 });
   if (k === 'string') return new Value(t, '');
-  if (k === 'array') return new Value(t, Array.from({ length: t.len ?? 0 }, () => zeroOf(t.elem ?? invalidType)));
-  if (k === 'struct') return new Value(t, (t.fields ?? []).map((f) => zeroOf(f.type)));
+  if (k === 'array')
+    return new Value(
+      t,
+      Array.from({ length: t.len ?? 0 }, () => zeroOf(t.elem ?? invalidType)),
+    );
+  if (k === 'struct')
+    return new Value(
+      t,
+      (t.fields ?? []).map((f) => zeroOf(f.type)),
+    );
   if (k === 'invalid') return invalid;
   return new Value(t, null);
 }

@@ -5,7 +5,7 @@
 
 import type { Value } from '../value/index.js';
 import type { VaultClient } from './client.js';
-import type { Dependency } from './dependencies.js';
+import type { Dependency } from './dependency/index.js';
 
 export class Brain {
   private readonly data = new Map<string, Value>();
@@ -39,10 +39,13 @@ export class Brain {
     if (known !== undefined) return known;
     let p = this.pending.get(dep.key);
     if (p === undefined) {
-      p = dep.fetch(client).then((v) => {
-        this.data.set(dep.key, v);
-        return v;
-      }).finally(() => this.pending.delete(dep.key));
+      p = dep
+        .fetch(client)
+        .then((v) => {
+          this.data.set(dep.key, v);
+          return v;
+        })
+        .finally(() => this.pending.delete(dep.key));
       this.pending.set(dep.key, p);
     }
     return p;

@@ -5,9 +5,13 @@
 export { renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult } from './renderer.js';
 export type { VaultClient, VaultResponse } from './client.js';
 export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
-export { parseVaultResponse, secretValue, secretType, secretPtrType, secretAuthType, secretWrapInfoType, type ApiSecret } from './secret-model.js';
-export { pemEncodedType, type PemEncoded } from './pem.js';
-export { timeType } from './go-time.js';
+
 export type { FileAccess } from './funcs/context.js';
-export type { PluginRunner } from './funcs/unsupported.js';
-export { consulTemplateFuncs } from './funcmap.js';
+export type { PluginRunner } from './funcs/context.js';
+export { consulTemplateFuncNames, consulTemplateFuncs } from './funcmap.js';
+export { RecordingClient, mergeMounts, recordingFiles, redactBody, safeRecordPath, REDACTED, type RecordedExchange, type RecordedMethod } from './recording.js';
+export { DepSet, type FuncContext } from './funcs/context.js';
+export * from './dependency/index.js';
+export * from './brain.js';
+export * from './lease.js';
+export * from './json-position.js';

@@ -4,9 +4,9 @@
 // LifetimeWatcher arithmetic (calculateGrace, calculateSleepDuration) for renewals.
 
 import { type Value, indirectInterface, stringType } from '../value/index.js';
-import { pemEncodedType } from './pem.js';
-import { pemsCert } from './pki.js';
-import { objectEntries, secretPtrType } from './secret-model.js';
+import { pemEncodedType } from './dependency/pem.js';
+import { pemsCert } from './dependency/vault_pki.js';
+import { objectEntries, secretPtrType } from './dependency/vault_common.js';
 
 /** A dependency's Vault lease, as the render result reports it. */
 export interface LeaseInfo {
@@ -66,7 +66,13 @@ export interface LeaseCheckOptions {
 }
 
 /** Why the wait was chosen (for the agent's log line). */
-export type WaitReason = 'renewable lease' | 'non-renewable lease' | 'certificate expiration' | 'approle secret_id ttl' | 'rotation ttl' | 'static secret interval';
+export type WaitReason =
+  | 'renewable lease'
+  | 'non-renewable lease'
+  | 'certificate expiration'
+  | 'approle secret_id ttl'
+  | 'rotation ttl'
+  | 'static secret interval';
 
 /**
  * leaseCheckWait: milliseconds until a secret is looked at again. Throws on the
@@ -139,7 +145,10 @@ export class LifetimeWatch {
   private grace = 0;
   private prior: number;
 
-  constructor(initialSeconds: number, private readonly random: () => number) {
+  constructor(
+    initialSeconds: number,
+    private readonly random: () => number,
+  ) {
     this.prior = initialSeconds * 1000;
     this.calculateGrace(this.prior);
   }

@@ -6,7 +6,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseDuration } from './funcs/sprig/durations.js';
+import { parseDuration } from '../go/time/index.js';
 import type { TransportSettings } from './live-transport.js';
 import { DEFAULT_RETRY, type RetryClock } from './retry.js';
 
@@ -67,11 +67,17 @@ export class LiveConfigError extends Error {
 export function fsReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a parent is not a directory';
-    default: return err.message ?? String(e);
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    default:
+      return err.message ?? String(e);
   }
 }
 
@@ -168,7 +174,13 @@ function parseTimeout(s: string): number {
   let ns: bigint | undefined;
   if (/^[+-]?\d+$/.test(s)) ns = BigInt(s) * 1_000_000_000n;
   else if (s.endsWith('d') && /^[+-]?\d+$/.test(s.slice(0, -1))) ns = BigInt(s.slice(0, -1)) * 86_400_000_000_000n;
-  else ns = parseDuration(s);
+  else {
+    try {
+      ns = parseDuration(s);
+    } catch {
+      ns = undefined;
+    }
+  }
   if (ns === undefined || ns > (1n << 63n) - 1n || ns < -(1n << 63n)) throw new LiveConfigError('could not parse "VAULT_CLIENT_TIMEOUT"');
   // A positive timeout under a millisecond is still a timeout (0 would mean the default).
   return ns > 0n && ns < 1_000_000n ? 1 : Number(ns / 1_000_000n);
@@ -176,7 +188,8 @@ function parseTimeout(s: string): number {
 
 /** VAULT_MAX_RETRIES: strconv.ParseUint(v, 10, 32). */
 function parseRetries(s: string): number {
-  const fail = (why: string): LiveConfigError => new LiveConfigError(`could not parse VAULT_MAX_RETRIES: strconv.ParseUint: parsing ${JSON.stringify(s)}: ${why}`);
+  const fail = (why: string): LiveConfigError =>
+    new LiveConfigError(`could not parse VAULT_MAX_RETRIES: strconv.ParseUint: parsing ${JSON.stringify(s)}: ${why}`);
   if (!/^\d+$/.test(s)) throw fail('invalid syntax');
   const n = Number(s);
   if (n > 0xffffffff) throw fail('value out of range');
@@ -195,7 +208,8 @@ export function parseSize(name: string, s: string): number {
   const m = /^(\d+)\s*(B|K|KB|KiB|M|MB|MiB|G|GB|GiB)?$/i.exec(s.trim());
   const unit = m?.[2]?.charAt(0).toUpperCase();
   const n = m ? Number(m[1]) * (unit === 'G' ? 1024 ** 3 : unit === 'M' ? 1024 ** 2 : unit === 'K' ? 1024 : 1) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw new LiveConfigError(`could not parse ${name}: ${JSON.stringify(s)} (a size in bytes, such as 1048576 or 64MiB)`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new LiveConfigError(`could not parse ${name}: ${JSON.stringify(s)} (a size in bytes, such as 1048576 or 64MiB)`);
   return n;
 }
 

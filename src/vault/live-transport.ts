@@ -93,13 +93,17 @@ class TransportError extends Error {
 }
 
 const CERT_ERRORS = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
 ]);
 
 /** Go's net.Addr text: "127.0.0.1:80", "[::1]:80". */
 function hostPort(addr: string | undefined, port: number | undefined): string {
-  return `${addr?.includes(':') ? `[${addr}]` : addr ?? ''}:${port ?? ''}`;
+  return `${addr?.includes(':') ? `[${addr}]` : (addr ?? '')}:${port ?? ''}`;
 }
 
 /** "local->remote" as Go's net.OpError names a connection; read while the socket is open. */
@@ -114,24 +118,33 @@ function connectionError(method: string, uri: string, e: NodeJS.ErrnoException, 
   const port = u.port || (u.protocol === 'https:' ? '443' : '80');
   let why: string;
   switch (e.code) {
-    case 'ECONNREFUSED': why = `dial tcp ${u.hostname}:${port}: connect: connection refused`; break;
-    case 'ENOTFOUND': why = `dial tcp: lookup ${u.hostname}: no such host`; break;
-    case 'ETIMEDOUT': why = `dial tcp ${u.hostname}:${port}: i/o timeout`; break;
+    case 'ECONNREFUSED':
+      why = `dial tcp ${u.hostname}:${port}: connect: connection refused`;
+      break;
+    case 'ENOTFOUND':
+      why = `dial tcp: lookup ${u.hostname}: no such host`;
+      break;
+    case 'ETIMEDOUT':
+      why = `dial tcp ${u.hostname}:${port}: i/o timeout`;
+      break;
     case 'ECONNRESET':
       // Node says "socket hang up" when the server closed without answering: Go reads EOF.
-      why = e.message === 'socket hang up' ? 'EOF'
-        : `read tcp ${conn}: read: connection reset by peer`;
+      why = e.message === 'socket hang up' ? 'EOF' : `read tcp ${conn}: read: connection reset by peer`;
       break;
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-      why = 'tls: failed to verify certificate: x509: certificate signed by unknown authority'; break;
+      why = 'tls: failed to verify certificate: x509: certificate signed by unknown authority';
+      break;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      why = `tls: failed to verify certificate: x509: certificate is not valid for ${u.hostname}`; break;
+      why = `tls: failed to verify certificate: x509: certificate is not valid for ${u.hostname}`;
+      break;
     case 'CERT_HAS_EXPIRED':
-      why = 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid'; break;
-    default: why = e.message;
+      why = 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid';
+      break;
+    default:
+      why = e.message;
   }
   return `${op} ${JSON.stringify(uri)}: ${why}`;
 }
@@ -209,7 +222,10 @@ function sendOnce(out: Outgoing, uri: string, settings: TransportSettings, signa
     });
     r.on('socket', (socket: Socket) => {
       if (socket.remoteAddress !== undefined) conn = connectionName(socket);
-      else socket.once('connect', () => { conn = connectionName(socket); });
+      else
+        socket.once('connect', () => {
+          conn = connectionName(socket);
+        });
     });
     r.on('error', (e: NodeJS.ErrnoException) => fail(connectionError(out.method, uri, e, conn), !CERT_ERRORS.has(e.code ?? '')));
     if (signal.aborted) onAbort();
@@ -230,17 +246,23 @@ async function send(req: TransportRequest, settings: TransportSettings): Promise
     headers['Content-Type'] = 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(body));
   }
-  const out: Outgoing = { method: req.method, headers, body };
+  // vault/api sends every write, logins included, as PUT (node-vault posts logins). Vault treats
+  // both alike, but a failed connection names the method: Vault Agent logs `Put "…/login": …`.
+  const out: Outgoing = { method: req.method === 'POST' ? 'PUT' : req.method, headers, body };
   const deadline = new AbortController();
   const timer = settings.timeoutMs > 0 ? setTimeout(() => deadline.abort(new Error(DEADLINE_EXCEEDED)), settings.timeoutMs) : undefined;
   try {
     let uri = req.uri;
     for (let redirects = 0; ; redirects++) {
       const target = uri;
-      const { last, attempts, exhausted } = await withRetries((): Promise<AttemptResult<Answer>> => sendOnce(out, target, settings, deadline.signal), settings.retry, {
-        clock: settings.clock,
-        signal: deadline.signal,
-      });
+      const { last, attempts, exhausted } = await withRetries(
+        (): Promise<AttemptResult<Answer>> => sendOnce(out, target, settings, deadline.signal),
+        settings.retry,
+        {
+          clock: settings.clock,
+          signal: deadline.signal,
+        },
+      );
       const gaveUpAfter = exhausted ? attempts : undefined;
       if ('error' in last) throw new TransportError((last.error as Error).message, gaveUpAfter);
       const answer = last.response;

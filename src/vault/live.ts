@@ -8,7 +8,7 @@
 
 import NodeVault from 'node-vault';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
+import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
 import { type RawBody, nodeVaultTransport, parsedBodyMeta } from './live-transport.js';
 import { givingUp } from './retry.js';
@@ -56,7 +56,10 @@ export class LiveVaultClient implements VaultClient {
   readonly address: string;
   readonly namespace: string;
 
-  private constructor(private readonly settings: LiveSettings, private readonly vault: NodeVault.client) {
+  private constructor(
+    private readonly settings: LiveSettings,
+    private readonly vault: NodeVault.client,
+  ) {
     this.address = settings.address;
     this.namespace = settings.namespace;
   }

@@ -6,7 +6,7 @@ import { chmodSync, chownSync, closeSync, constants, lstatSync, mkdirSync, openS
 import { dirname, join, basename, normalize } from 'node:path';
 import { GoError } from '../value/index.js';
 import type { FileAccess } from './funcs/context.js';
-import type { PluginRunner } from './funcs/unsupported.js';
+import type { PluginRunner } from './funcs/context.js';
 
 /** The text Go's syscall errors print for the common errno codes. */
 const errnoText: Record<string, string> = {
@@ -73,8 +73,8 @@ export function nodeFileAccess(): FileAccess {
       try {
         writeSync(fd, content);
         if (user !== '' || group !== '') {
-          const uid = user === '' ? process.getuid?.() ?? -1 : Number(user);
-          const gid = group === '' ? process.getgid?.() ?? -1 : Number(group);
+          const uid = user === '' ? (process.getuid?.() ?? -1) : Number(user);
+          const gid = group === '' ? (process.getgid?.() ?? -1) : Number(group);
           if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new GoError(`user: unknown user ${user}`);
           chownSync(target, uid, gid);
         }

@@ -5,10 +5,14 @@
 // users get, so it stays small and stable.)
 
 export {
-  renderConsulTemplate, ConsulTemplateError, type RenderConsulOptions, type RenderConsulResult, type UsedDependency,
+  renderConsulTemplate,
+  ConsulTemplateError,
+  type RenderConsulOptions,
+  type RenderConsulResult,
+  type UsedDependency,
 } from './renderer.js';
 export { Brain } from './brain.js';
-export type { Dependency } from './dependencies.js';
+export type { Dependency } from './dependency/index.js';
 export type { LeaseInfo } from './lease.js';
 export type { VaultClient, VaultResponse } from './client.js';
 export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type RecordedOptions, type Recorded } from './recorded.js';
@@ -17,4 +21,4 @@ export { connectLiveVault, LiveVaultClient, VaultLoginError } from './live.js';
 export { LiveConfigError, type LiveOptions } from './live-config.js';
 export { nodeFileAccess, nodePluginRunner } from './node-files.js';
 export type { FileAccess } from './funcs/context.js';
-export type { PluginRunner } from './funcs/unsupported.js';
+export type { PluginRunner } from './funcs/context.js';

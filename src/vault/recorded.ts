@@ -7,10 +7,10 @@
 // Bodies are JSON text so that number literals keep their exact text (1.50, 1e3).
 
 import { Value, indirectInterface } from '../value/index.js';
-import { marshalJSON } from '../value/json.js';
+import { marshalJSON } from '../go/encoding/json/index.js';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
-import { objectEntries } from './secret-model.js';
+import { encodeQuery } from './dependency/vault_api.js';
+import { objectEntries } from './dependency/vault_common.js';
 
 /** The address in vault/api error texts: Vault Agent's templates talk to http://127.0.0.1:8200 (as the conformance oracle does). */
 export const DEFAULT_VAULT_ADDRESS = 'http://127.0.0.1:8200';
@@ -59,16 +59,22 @@ export class RecordedVaultClient implements VaultClient {
     this.address = opts.address ?? DEFAULT_VAULT_ADDRESS;
     this.namespace = opts.namespace ?? '';
     this.responses = toMap(opts.responses);
-    this.mounts = [...mountTable(opts.mounts)].map(([key, info]) => {
-      const path = withSlash(key);
-      // The body Vault's pathInternalUIMountRead returns: the mount info plus its path.
-      const trimmed = info.trim();
-      const isObject = trimmed.startsWith('{');
-      const withPath = !isObject || /"path"\s*:/.test(trimmed) ? trimmed
-        : /^\{\s*\}$/.test(trimmed) ? `{"path":${JSON.stringify(path)}}` : `{"path":${JSON.stringify(path)},${trimmed.slice(1)}`;
-      const body = `{"request_id":"00000000-0000-0000-0000-000000000000","lease_id":"","renewable":false,"lease_duration":0,"data":${withPath},"wrap_info":null,"warnings":null,"auth":null}`;
-      return { path, body };
-    }).sort((a, b) => b.path.length - a.path.length);
+    this.mounts = [...mountTable(opts.mounts)]
+      .map(([key, info]) => {
+        const path = withSlash(key);
+        // The body Vault's pathInternalUIMountRead returns: the mount info plus its path.
+        const trimmed = info.trim();
+        const isObject = trimmed.startsWith('{');
+        const withPath =
+          !isObject || /"path"\s*:/.test(trimmed)
+            ? trimmed
+            : /^\{\s*\}$/.test(trimmed)
+              ? `{"path":${JSON.stringify(path)}}`
+              : `{"path":${JSON.stringify(path)},${trimmed.slice(1)}`;
+        const body = `{"request_id":"00000000-0000-0000-0000-000000000000","lease_id":"","renewable":false,"lease_duration":0,"data":${withPath},"wrap_info":null,"warnings":null,"auth":null}`;
+        return { path, body };
+      })
+      .sort((a, b) => b.path.length - a.path.length);
   }
 
   private answer(...keys: string[]): VaultResponse {

@@ -6,7 +6,7 @@
 
 import { isLosslessNumber, parse, stringify } from 'lossless-json';
 import type { VaultClient, VaultResponse } from './client.js';
-import { encodeQuery } from './vault-api.js';
+import { encodeQuery } from './dependency/vault_api.js';
 
 export type RecordedMethod = 'GET' | 'LIST' | 'PUT' | 'MOUNT';
 
@@ -156,9 +156,7 @@ export function recordingFiles(exchanges: readonly RecordedExchange[], opts: { r
       skipped.push({ exchange: x, reason: 'the path has empty, "." or ".." segments' });
       continue;
     }
-    const name = x.method === 'LIST' ? `${x.path}.list.json`
-      : x.method === 'PUT' ? `${x.path}.put.json`
-      : `${x.path}${x.query ? `?${x.query}` : ''}.json`;
+    const name = x.method === 'LIST' ? `${x.path}.list.json` : x.method === 'PUT' ? `${x.path}.put.json` : `${x.path}${x.query ? `?${x.query}` : ''}.json`;
     // LIST answers are key names the templates range over: never redacted.
     files.set(name, pretty(opts.redact && x.method !== 'LIST' ? redactBody(doc) : doc));
   }

@@ -7,17 +7,17 @@
 
 import { sprint } from '../fmt/index.js';
 import { isStackOverflow } from '../exec/index.js';
-import { Replacer } from '../go/strings-replace.js';
-import { Template, TemplateError } from '../template.js';
+import { Replacer } from '../go/strings/index.js';
+import { Template, TemplateError } from '../index.js';
 import { type Value, invalid } from '../value/index.js';
 import { Brain } from './brain.js';
 import type { VaultClient } from './client.js';
-import type { Dependency } from './dependencies.js';
+import type { Dependency } from './dependency/index.js';
 import { type LeaseInfo, leaseInfo } from './lease.js';
 import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
 import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
-import type { PluginRunner } from './funcs/unsupported.js';
-import { objectEntries, secretPtrType } from './secret-model.js';
+import type { PluginRunner } from './funcs/context.js';
+import { objectEntries, secretPtrType } from './dependency/vault_common.js';
 
 export interface RenderConsulOptions {
   readonly template: string;
@@ -74,7 +74,10 @@ export interface RenderConsulResult {
 
 /** A failed render; `message` is consul-template's error text. */
 export class ConsulTemplateError extends Error {
-  constructor(message: string, readonly kind: 'parse' | 'execute' | 'fetch' | 'missing') {
+  constructor(
+    message: string,
+    readonly kind: 'parse' | 'execute' | 'fetch' | 'missing',
+  ) {
     super(message);
     this.name = 'ConsulTemplateError';
   }
@@ -93,7 +96,7 @@ function redact(message: string, used: DepSet, brain: ReadonlyMap<string, Value>
   for (const d of used.list()) {
     const data = brain.get(d.key);
     if (!data || data.type !== secretPtrType || data.isNil()) continue;
-    const dataMap = data.elem().items()[4];
+    const dataMap = data.elem().field('Data');
     for (const [k, v] of objectEntries(dataMap).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       let text: string;
       try {
@@ -129,7 +132,10 @@ function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value
   const tmpl = new Template(opts.name ?? '');
   const now = opts.now ?? Date.now;
   const ctx: FuncContext = {
-    brain, used, missing, env,
+    brain,
+    used,
+    missing,
+    env,
     template: () => tmpl,
     destination: opts.destination ?? '',
     fetch: { now, readFile: opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined },
@@ -186,4 +192,3 @@ export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<R
   }
   throw new ConsulTemplateError(`vtpl: dependencies still missing after ${maxPasses} passes`, 'missing');
 }
-

@@ -63,7 +63,14 @@ export function retryableStatus(status: number): boolean {
  * RateLimitLinearJitterBackoff: on 429 and 503 a Retry-After of whole seconds (or an HTTP date)
  * is obeyed; otherwise LinearJitterBackoff, (min + rand*(max-min)) * (attempt+1).
  */
-export function backoffMs(config: RetryConfig, attempt: number, status: number | undefined, retryAfter: string | undefined, random: () => number, now = Date.now()): number {
+export function backoffMs(
+  config: RetryConfig,
+  attempt: number,
+  status: number | undefined,
+  retryAfter: string | undefined,
+  random: () => number,
+  now = Date.now(),
+): number {
   if ((status === 429 || status === 503) && retryAfter) {
     const wait = parseRetryAfter(retryAfter, now);
     if (wait !== undefined) return wait;

@@ -7,11 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/index.js';
 import { analyzeTrees } from '../../src/agent/analyze.js';
 
-interface Case { name: string; template: string; want?: string; wantError?: string }
+interface Case {
+  name: string;
+  template: string;
+  want?: string;
+  wantError?: string;
+}
 const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../../conformance/consul/check-predictions.json'), 'utf8')) as Case[];
 const byName = (n: string) => cases.find((c) => c.name === n) as Case;
 const kv2 = () => ({ kv2: true, basis: 'recorded' });
-const analyze = (text: string) => analyzeTrees(parse('', text, '', '', () => true), kv2);
+const analyze = (text: string) =>
+  analyzeTrees(
+    parse('', text, '', '', () => true),
+    kv2,
+  );
 /** The quoted text in a finding message: what it says Go will print. */
 const quoted = (m: string) => /fails with "([^"]*)"/.exec(m)?.[1];
 
@@ -56,7 +65,11 @@ describe('other findings', () => {
     expect(codes('{{ with secret "secret/app?version=1" }}{{ .Data.data.x }}{{ end }}')).toEqual([]);
   });
   it('valid secret fields and .Data are not flagged', () => {
-    const kv1 = (t: string) => analyzeTrees(parse('', t, '', '', () => true), () => ({ kv2: false, basis: 'recorded' })).findings;
+    const kv1 = (t: string) =>
+      analyzeTrees(
+        parse('', t, '', '', () => true),
+        () => ({ kv2: false, basis: 'recorded' }),
+      ).findings;
     expect(kv1('{{ with secret "db/creds/r" }}{{ .LeaseID }}{{ .LeaseDuration }}{{ .Renewable }}{{ .Data.username }}{{ end }}')).toEqual([]);
     expect(kv1('{{ range $k, $v := (secret "db/creds/r").Data }}{{ $k }}{{ end }}')).toEqual([]);
   });
@@ -64,8 +77,12 @@ describe('other findings', () => {
     const found = analyze('{{ key "a" }}{{ service "web" }}{{ file "/x" }}{{ plugin "p" }}{{ sockaddr "GetPrivateIP" }}{{ nomadVar "v" }}').findings;
     expect(found.map((f) => f.code)).toEqual(Array(6).fill('needs-service'));
     expect(found.map((f) => f.message.split(':')[0])).toEqual([
-      'key queries Consul', 'service queries Consul', 'file reads a local file inside the Vault Agent container',
-      'plugin runs a command inside the Vault Agent container', 'sockaddr reads the network interfaces of the pod', 'nomadVar queries Nomad',
+      'key queries Consul',
+      'service queries Consul',
+      'file reads a local file inside the Vault Agent container',
+      'plugin runs a command inside the Vault Agent container',
+      'sockaddr reads the network interfaces of the pod',
+      'nomadVar queries Nomad',
     ]);
   });
 });

@@ -7,9 +7,14 @@ const analyze = (text: string, kv2 = (p: string) => guessKvVersion(p)) => analyz
 
 describe('secret reads', () => {
   it('finds literal paths of secret, secrets and pkiCert, with args', () => {
-    const a = analyze('{{ with secret "db/creds/x" }}{{ end }}{{ range secrets "kv/" }}{{ end }}{{ pkiCert "pki/issue/r" "common_name=a" }}{{ secret "kv/w" "a=b" }}');
+    const a = analyze(
+      '{{ with secret "db/creds/x" }}{{ end }}{{ range secrets "kv/" }}{{ end }}{{ pkiCert "pki/issue/r" "common_name=a" }}{{ secret "kv/w" "a=b" }}',
+    );
     expect(a.reads.map((r) => [r.fn, r.path, r.args])).toEqual([
-      ['secret', 'db/creds/x', []], ['secrets', 'kv/', []], ['pkiCert', 'pki/issue/r', ['common_name=a']], ['secret', 'kv/w', ['a=b']],
+      ['secret', 'db/creds/x', []],
+      ['secrets', 'kv/', []],
+      ['pkiCert', 'pki/issue/r', ['common_name=a']],
+      ['secret', 'kv/w', ['a=b']],
     ]);
   });
   it('marks computed paths, follows pipelines', () => {
@@ -43,7 +48,10 @@ describe('KV v2 .Data.KEY', () => {
 });
 
 describe('int comparisons', () => {
-  const f = (t: string) => analyze(t).findings.filter((x) => x.code === 'int-compare').map((x) => x.hint);
+  const f = (t: string) =>
+    analyze(t)
+      .findings.filter((x) => x.code === 'int-compare')
+      .map((x) => x.hint);
   it('flags eq/ne/lt... of Vault data with an int literal', () => {
     expect(f('{{ with secret "db/c" }}{{ if eq .Data.port 5432 }}{{ end }}{{ end }}')).toEqual(['compare with a string: eq .Data.port "5432"']);
     expect(f('{{ with secret "db/c" }}{{ if lt 3 .Data.n }}{{ end }}{{ end }}')).toHaveLength(1);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planAgent, DEFAULT_MAP_TEMPLATE, DEFAULT_JSON_TEMPLATE, type PlanOptions } from '../../src/agent/annotations.js';
-import { clean as cleanPath, join as joinPath } from '../../src/vault/go/path.js';
+import { clean as cleanPath, join as joinPath } from '../../src/go/path/path.js';
 import { parseutilParseBool } from '../../src/agent/parsebool.js';
-import { parseBool as goParseBool } from '../../src/vault/go/strconv.js';
+import { parseBool as goParseBool } from '../../src/go/strconv/index.js';
 
 const P = 'vault.hashicorp.com/';
-const plan = (a: Record<string, string>, opts?: PlanOptions) =>
-  planAgent(new Map(Object.entries({ [P + 'agent-inject']: 'true', ...a })), opts);
+const plan = (a: Record<string, string>, opts?: PlanOptions) => planAgent(new Map(Object.entries({ [P + 'agent-inject']: 'true', ...a })), opts);
 
 describe('default templates', () => {
   it('are byte-identical to vault-k8s config.go', () => {
@@ -48,7 +47,9 @@ describe('secret discovery', () => {
       [P + 'agent-inject-template-file-c']: '/etc/c.tmpl',
     });
     expect(p.templates.map((t) => [t.rawName, t.secretPath, t.origin.kind])).toEqual([
-      ['a', 'p/a', 'default'], ['b', '', 'annotation'], ['c', '', 'file'],
+      ['a', 'p/a', 'default'],
+      ['b', '', 'annotation'],
+      ['c', '', 'file'],
     ]);
     expect(p.templates[2]!.error).toMatch(/--template-dir/);
   });
@@ -65,12 +66,12 @@ describe('secret discovery', () => {
   });
   it('lowercases names unless preserve-secret-case', () => {
     expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x' }).templates[0]!.destination).toBe('/vault/secrets/myapp');
-    expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case-MyApp']: 'true' }).templates[0]!.destination)
-      .toBe('/vault/secrets/MyApp');
+    expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case-MyApp']: 'true' }).templates[0]!.destination).toBe('/vault/secrets/MyApp');
     expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case']: 'true' }).templates[0]!.name).toBe('MyApp');
     // per-secret false beats global true; an unparsable value means false
-    expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case']: 'true', [P + 'preserve-secret-case-MyApp']: 'false' })
-      .templates[0]!.name).toBe('myapp');
+    expect(
+      plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case']: 'true', [P + 'preserve-secret-case-MyApp']: 'false' }).templates[0]!.name,
+    ).toBe('myapp');
     expect(plan({ [P + 'agent-inject-secret-MyApp']: 'x', [P + 'preserve-secret-case']: 'yes' }).templates[0]!.name).toBe('myapp');
   });
   it('warns when two secrets write the same file', () => {
@@ -79,18 +80,34 @@ describe('secret discovery', () => {
     expect(p.warnings[0]).toMatch(/all write \/vault\/secrets\/app/);
   });
   it('template annotation beats template-file', () => {
-    const p = plan({ [P + 'agent-inject-template-x']: 'inline', [P + 'agent-inject-template-file-x']: '/t' },
-      { readTemplateFile: () => ({ text: 'file', resolved: '/t' }) });
+    const p = plan(
+      { [P + 'agent-inject-template-x']: 'inline', [P + 'agent-inject-template-file-x']: '/t' },
+      { readTemplateFile: () => ({ text: 'file', resolved: '/t' }) },
+    );
     expect(p.templates[0]!.contents).toBe('inline');
   });
   it('reads template files through the reader', () => {
-    const p = plan({ [P + 'agent-inject-secret-x']: 'kv/x', [P + 'agent-inject-template-file-x']: '/vault/configs/x.tmpl' },
-      { readTemplateFile: (s) => ({ text: `from ${s}`, resolved: '/local/x.tmpl' }) });
+    const p = plan(
+      { [P + 'agent-inject-secret-x']: 'kv/x', [P + 'agent-inject-template-file-x']: '/vault/configs/x.tmpl' },
+      { readTemplateFile: (s) => ({ text: `from ${s}`, resolved: '/local/x.tmpl' }) },
+    );
     expect(p.templates[0]!.contents).toBe('from /vault/configs/x.tmpl');
-    expect(p.templates[0]!.origin).toEqual({ kind: 'file', key: P + 'agent-inject-template-file-x', source: '/vault/configs/x.tmpl', resolved: '/local/x.tmpl' });
+    expect(p.templates[0]!.origin).toEqual({
+      kind: 'file',
+      key: P + 'agent-inject-template-file-x',
+      source: '/vault/configs/x.tmpl',
+      resolved: '/local/x.tmpl',
+    });
   });
   it('reports unreadable template files', () => {
-    const p = plan({ [P + 'agent-inject-template-file-x']: '/nope' }, { readTemplateFile: () => { throw new Error('not found: /nope'); } });
+    const p = plan(
+      { [P + 'agent-inject-template-file-x']: '/nope' },
+      {
+        readTemplateFile: () => {
+          throw new Error('not found: /nope');
+        },
+      },
+    );
     expect(p.templates[0]!.error).toBe('not found: /nope');
     expect(p.templates[0]!.contents).toBeUndefined();
   });
@@ -108,9 +125,12 @@ describe('file paths and options', () => {
   });
   it('agent-inject-file is joined and cleaned like filepath.Join', () => {
     const p = plan({
-      [P + 'agent-inject-secret-a']: 'x', [P + 'agent-inject-file-a']: 'sub/./dir//app.conf/',
-      [P + 'agent-inject-secret-b']: 'y', [P + 'agent-inject-file-b']: '../../etc/passwd',
-      [P + 'agent-inject-secret-c']: 'z', [P + 'agent-inject-file-c']: '/abs/c.txt',
+      [P + 'agent-inject-secret-a']: 'x',
+      [P + 'agent-inject-file-a']: 'sub/./dir//app.conf/',
+      [P + 'agent-inject-secret-b']: 'y',
+      [P + 'agent-inject-file-b']: '../../etc/passwd',
+      [P + 'agent-inject-secret-c']: 'z',
+      [P + 'agent-inject-file-c']: '/abs/c.txt',
     });
     expect(p.templates.map((t) => t.destination)).toEqual(['/vault/secrets/sub/dir/app.conf', '/etc/passwd', '/vault/secrets/abs/c.txt']);
   });
@@ -134,9 +154,7 @@ describe('file paths and options', () => {
     expect(eok('T').templates[0]!.errorOnMissingKey).toBe(true);
     expect(eok('').templates[0]!.errorOnMissingKey).toBe(false);
     expect(eok('0').templates[0]!.errorOnMissingKey).toBe(false);
-    expect(eok('yes').errors).toEqual([
-      `${P}error-on-missing-key-a: cannot parse '' as bool: strconv.ParseBool: parsing "yes": invalid syntax`,
-    ]);
+    expect(eok('yes').errors).toEqual([`${P}error-on-missing-key-a: cannot parse '' as bool: strconv.ParseBool: parsing "yes": invalid syntax`]);
   });
 });
 
@@ -177,7 +195,7 @@ describe('Go helpers', () => {
     expect(joinPath('', 'a')).toBe('a');
     expect(joinPath('/x', '')).toBe('/x');
   });
-  it('strconv.ParseBool accepts exactly Go\'s spellings', () => {
+  it("strconv.ParseBool accepts exactly Go's spellings", () => {
     for (const t of ['1', 't', 'T', 'TRUE', 'true', 'True']) expect(goParseBool(t)).toBe(true);
     for (const f of ['0', 'f', 'F', 'FALSE', 'false', 'False']) expect(goParseBool(f)).toBe(false);
     for (const bad of ['tRuE', 'yes', ' true', '']) expect(() => goParseBool(bad)).toThrow(/invalid syntax/);

@@ -17,15 +17,18 @@ afterEach(async () => {
 
 describe('examples/agent/local.hcl', () => {
   it('renders db-creds, renews, and replaces the credentials when the lease runs out', async () => {
-    h = await harness({
-      databaseRoles: [{ name: 'my-app-db-role', ttl: 30, maxTtl: 120 }],
-      appRoles: [{ roleId: 'my-app-role-id', secretId: 'my-app-secret-id' }],
-    }, async ({ dir }) => {
-      writeFileSync(join(dir, 'role-id'), 'my-app-role-id\n');
-      writeFileSync(join(dir, 'secret-id'), 'my-app-secret-id\n');
-      const text = readFileSync('examples/agent/local.hcl', 'utf8').replaceAll('examples/agent/run', dir);
-      return { parsed: await parseAgentConfig(text, 'local.hcl') };
-    });
+    h = await harness(
+      {
+        databaseRoles: [{ name: 'my-app-db-role', ttl: 30, maxTtl: 120 }],
+        appRoles: [{ roleId: 'my-app-role-id', secretId: 'my-app-secret-id' }],
+      },
+      async ({ dir }) => {
+        writeFileSync(join(dir, 'role-id'), 'my-app-role-id\n');
+        writeFileSync(join(dir, 'secret-id'), 'my-app-secret-id\n');
+        const text = readFileSync('examples/agent/local.hcl', 'utf8').replaceAll('examples/agent/run', dir);
+        return { parsed: await parseAgentConfig(text, 'local.hcl') };
+      },
+    );
     await h.agent.start();
     const file = join(h.dir, 'db-creds');
     const first = readFileSync(file, 'utf8');

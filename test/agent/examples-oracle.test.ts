@@ -23,9 +23,7 @@ interface Case {
   readonly want?: string;
   readonly wantError?: string;
 }
-const cases = new Map(
-  (parse(readFileSync(`${root}conformance/consul/examples-deployment.json`, 'utf8')) as Case[]).map((c) => [c.name, c]),
-);
+const cases = new Map((parse(readFileSync(`${root}conformance/consul/examples-deployment.json`, 'utf8')) as Case[]).map((c) => [c.name, c]));
 
 describe('examples/deployment.yaml against the Go oracle', async () => {
   const result = await previewManifest(manifest, { client: recordedClient(recorded), responsesDir: 'examples/vault' });

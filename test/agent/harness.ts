@@ -39,24 +39,37 @@ export function seededRandom(seed = 1): () => number {
 }
 
 /** `config` gives a decoded config file (JSON form), or an AgentConfig already read (as `{ parsed }`). */
-export async function harness(server: VaultServerOptions, config: (h: { url: string; dir: string }) => unknown, extra: Partial<AgentOptions> = {}): Promise<Harness> {
+export async function harness(
+  server: VaultServerOptions,
+  config: (h: { url: string; dir: string }) => unknown,
+  extra: Partial<AgentOptions> = {},
+): Promise<Harness> {
   const clock = new ManualClock();
   const vault = await startVaultServer({ ...server, now: () => clock.now() });
   const dir = mkdtempSync(join(tmpdir(), 'vtpl-agent-'));
   const logs: LogLine[] = [];
   const given = await config({ url: vault.url, dir });
-  const cfg = given !== null && typeof given === 'object' && 'parsed' in given ? (given as { parsed: AgentConfig }).parsed : agentConfigFromObject(given, 'test.json');
+  const cfg =
+    given !== null && typeof given === 'object' && 'parsed' in given ? (given as { parsed: AgentConfig }).parsed : agentConfigFromObject(given, 'test.json');
   const agent = new Agent({
-    config: cfg, clock, random: seededRandom(),
+    config: cfg,
+    clock,
+    random: seededRandom(),
     // The runtime's own (consul-template) retries are under test: vault/api's transport-level
     // retries (VAULT_MAX_RETRIES, waiting in real time) are off.
     env: { VAULT_TOKEN: 'root', VAULT_ADDR: vault.url, VAULT_MAX_RETRIES: '0', PATH: process.env.PATH },
-    log: (level, msg, fields = {}) => { logs.push({ at: clock.now(), level, msg, fields }); },
+    log: (level, msg, fields = {}) => {
+      logs.push({ at: clock.now(), level, msg, fields });
+    },
     ...extra,
     ...(extra.env ? { env: { VAULT_MAX_RETRIES: '0', ...extra.env } } : {}),
   });
   const h: Harness = {
-    clock, vault, dir, logs, agent,
+    clock,
+    vault,
+    dir,
+    logs,
+    agent,
     async advance(ms) {
       const end = clock.now() + ms;
       for (;;) {

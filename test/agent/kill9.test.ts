@@ -12,7 +12,8 @@ import { type VaultTestServer, startVaultServer } from '../vault-server/server.j
 import { seededRandom } from './harness.js';
 
 const child = new URL('./fixtures/fast-agent.mjs', import.meta.url).pathname;
-const WHOLE = /^export DB_USER="v-token-app-[A-Za-z0-9]+-\d+" DB_PASSWORD="[A-Za-z0-9-]+"\n(# padding to make every write large enough to be interrupted\n){1500}# end\n$/;
+const WHOLE =
+  /^export DB_USER="v-token-app-[A-Za-z0-9]+-\d+" DB_PASSWORD="[A-Za-z0-9-]+"\n(# padding to make every write large enough to be interrupted\n){1500}# end\n$/;
 
 let vault: VaultTestServer;
 beforeAll(async () => {
@@ -38,8 +39,15 @@ describe('kill -9 during renders', () => {
       const p = spawn(process.execPath, [child, vault.url, dest], { stdio: ['ignore', 'pipe', 'pipe'] });
       let mine = 0;
       let err = '';
-      p.stdout.on('data', (b: Buffer) => { mine += b.toString().split('\n').filter((l) => l === 'rendered').length; });
-      p.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+      p.stdout.on('data', (b: Buffer) => {
+        mine += b
+          .toString()
+          .split('\n')
+          .filter((l) => l === 'rendered').length;
+      });
+      p.stderr.on('data', (b: Buffer) => {
+        err += b.toString();
+      });
       const exited = new Promise<void>((resolve) => p.on('exit', () => resolve()));
       // Let it render a few times (reading the file meanwhile), then kill it at a random moment.
       const target = 25 + Math.floor(random() * 40);

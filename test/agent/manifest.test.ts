@@ -14,10 +14,18 @@ describe('readManifest', () => {
     const kinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'];
     const docs = kinds.map((k) => `apiVersion: v1\nkind: ${k}\nmetadata:\n  name: ${k.toLowerCase()}\nspec:${podTemplate('        a: "1"')}`);
     docs.push('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    a: "1"\nspec: {}');
-    docs.push(`apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cj\nspec:\n  jobTemplate:\n    spec:${podTemplate('        a: "1"').replace(/\n/g, '\n    ')}`);
+    docs.push(
+      `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cj\nspec:\n  jobTemplate:\n    spec:${podTemplate('        a: "1"').replace(/\n/g, '\n    ')}`,
+    );
     const m = readManifest(docs.join('\n---\n'), 'w.yaml');
     expect(m.pods.map((p) => p.label)).toEqual([
-      'Deployment/deployment', 'StatefulSet/statefulset', 'DaemonSet/daemonset', 'ReplicaSet/replicaset', 'Job/job', 'Pod/p', 'CronJob/cj',
+      'Deployment/deployment',
+      'StatefulSet/statefulset',
+      'DaemonSet/daemonset',
+      'ReplicaSet/replicaset',
+      'Job/job',
+      'Pod/p',
+      'CronJob/cj',
     ]);
     for (const p of m.pods) expect(p.annotations.get('a')?.value).toBe('1');
     expect(m.pods.map((p) => p.doc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -78,7 +86,12 @@ describe('hostile YAML', () => {
   it('a billion-laughs document is read without expanding its aliases', () => {
     // 9^12 nodes if the aliases were expanded; the reader only looks at the paths it needs.
     const laughs = ['x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 12; i++) laughs.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      laughs.push(
+        `x${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const text = ['kind: Pod', 'metadata:', '  name: p', '  annotations:', '    a: "1"', ...laughs].join('\n');
     const m = readManifest(text, 'laughs.yaml');
     expect(m.pods.map((p) => [p.name, [...p.annotations.keys()]])).toEqual([['p', ['a']]]);

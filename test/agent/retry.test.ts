@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { retryDelay } from '../../src/agent/retry.js';
 
 const rows = JSON.parse(readFileSync(new URL('./retry-go.json', import.meta.url), 'utf8')) as {
-  Attempts: number; Retry: number; Backoff: number; Max: number; Ok: boolean; SleepMs: number;
+  Attempts: number;
+  Retry: number;
+  Backoff: number;
+  Max: number;
+  Ok: boolean;
+  SleepMs: number;
 }[];
 
 describe('retryDelay = consul-template RetryFunc', () => {

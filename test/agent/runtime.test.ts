@@ -3,7 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pemsCert } from '../../src/vault/pki.js';
+import { pemsCert } from '../../src/vault/dependency/vault_pki.js';
 import { type Harness, harness } from './harness.js';
 
 const DB_TEMPLATE = '{{- with secret "database/creds/app" -}}export DB_USER="{{ .Data.username }}" DB_PASSWORD="{{ .Data.password }}"\n{{- end }}\n';
@@ -23,7 +23,13 @@ function dbConfig(url: string, dir: string, extra: Record<string, unknown> = {},
 }
 
 const read = (p: string): string => readFileSync(p, 'utf8');
-const lines = (p: string): number => { try { return read(p).split('\n').filter(Boolean).length; } catch { return 0; } };
+const lines = (p: string): number => {
+  try {
+    return read(p).split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+};
 const user = (text: string): string => /DB_USER="([^"]+)"/.exec(text)?.[1] ?? '';
 
 describe('leases', () => {
@@ -98,7 +104,11 @@ describe('leases', () => {
       template_config: { static_secret_render_interval: '1m' },
       template: [
         { contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app'), command: `echo a >> ${join(dir, 'ran-a')}` },
-        { contents: '{{ with secret "secret/other" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'other'), command: `echo o >> ${join(dir, 'ran-o')}` },
+        {
+          contents: '{{ with secret "secret/other" }}{{ .Data.data.v }}{{ end }}',
+          destination: join(dir, 'other'),
+          command: `echo o >> ${join(dir, 'ran-o')}`,
+        },
       ],
     }));
     h.vault.kv2().put('app', { v: 'one' });
@@ -121,7 +131,8 @@ describe('leases', () => {
 describe('lists', () => {
   it('`secrets` (LIST) is polled every static_secret_render_interval, and a new key re-renders', async () => {
     h = await harness({}, ({ url, dir }) => ({
-      vault: { address: url }, template_config: { static_secret_render_interval: '2m' },
+      vault: { address: url },
+      template_config: { static_secret_render_interval: '2m' },
       template: [{ contents: '{{ range secrets "secret/apps" }}{{ . }} {{ end }}', destination: join(dir, 'apps') }],
     }));
     h.vault.kv2().put('apps/a', { v: 1 });
@@ -137,7 +148,7 @@ describe('lists', () => {
 });
 
 describe('certificates', () => {
-  it('pkiCert: the next issue is due at 90 % of the certificate\'s lifetime', async () => {
+  it("pkiCert: the next issue is due at 90 % of the certificate's lifetime", async () => {
     h = await harness({}, ({ url, dir }) => ({
       vault: { address: url },
       template: [{ contents: '{{ with pkiCert "pki/issue/web" "common_name=web.svc" }}{{ .Cert }}{{ end }}', destination: join(dir, 'tls.pem') }],
@@ -163,9 +174,9 @@ describe('certificates', () => {
 
 describe('one brain for all templates', () => {
   it('two templates sharing database/creds/app get the same credentials from one read', async () => {
-    h = await harness({ databaseRoles: [{ name: 'app', ttl: 60, maxTtl: 120 }] }, ({ url, dir }) => dbConfig(url, dir, {}, [
-      { contents: '{{ with secret "database/creds/app" }}{{ .Data.username }}{{ end }}', destination: join(dir, 'user') },
-    ]));
+    h = await harness({ databaseRoles: [{ name: 'app', ttl: 60, maxTtl: 120 }] }, ({ url, dir }) =>
+      dbConfig(url, dir, {}, [{ contents: '{{ with secret "database/creds/app" }}{{ .Data.username }}{{ end }}', destination: join(dir, 'user') }]),
+    );
     await h.agent.start();
     expect(user(read(join(h.dir, 'db-creds')))).toBe(read(join(h.dir, 'user')));
     expect(h.vault.requests.filter((r) => r.path === 'database/creds/app')).toHaveLength(1);
@@ -179,7 +190,10 @@ describe('one brain for all templates', () => {
 
 describe('failures', () => {
   it('retries a 500 with backoff (250ms, 500ms, 1s) and recovers', async () => {
-    h = await harness({}, ({ url, dir }) => ({ vault: { address: url }, template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }] }));
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url },
+      template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+    }));
     h.vault.kv2().put('app', { v: 'ok' });
     h.vault.fault('secret/data/app', 500, 3);
     const started = h.agent.start();
@@ -190,8 +204,14 @@ describe('failures', () => {
   });
 
   it('retries a reset connection, and a Vault that never answers (client timeout), then recovers', async () => {
-    h = await harness({}, ({ url, dir }) => ({ vault: { address: url }, template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }] }),
-      { env: { VAULT_TOKEN: 'root', VAULT_CLIENT_TIMEOUT: '300ms', VAULT_MAX_RETRIES: '0', PATH: process.env.PATH } });
+    h = await harness(
+      {},
+      ({ url, dir }) => ({
+        vault: { address: url },
+        template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+      }),
+      { env: { VAULT_TOKEN: 'root', VAULT_CLIENT_TIMEOUT: '300ms', VAULT_MAX_RETRIES: '0', PATH: process.env.PATH } },
+    );
     h.vault.kv2().put('app', { v: 'ok' });
     h.vault.fault('secret/data/app', 'reset', 1);
     h.vault.fault('secret/data/app', 'hang', 1);
@@ -221,14 +241,18 @@ describe('failures', () => {
   });
 
   it('token_file auth: reads the token file and asks Vault how long the token lives', async () => {
-    h = await harness({}, ({ url, dir }) => {
-      writeFileSync(join(dir, 'token'), 'root\n');
-      return {
-        vault: { address: url },
-        auto_auth: { method: [{ type: 'token_file', config: { token_file_path: join(dir, 'token') } }] },
-        template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
-      };
-    }, { env: { PATH: process.env.PATH } });
+    h = await harness(
+      {},
+      ({ url, dir }) => {
+        writeFileSync(join(dir, 'token'), 'root\n');
+        return {
+          vault: { address: url },
+          auto_auth: { method: [{ type: 'token_file', config: { token_file_path: join(dir, 'token') } }] },
+          template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+        };
+      },
+      { env: { PATH: process.env.PATH } },
+    );
     h.vault.kv2().put('app', { v: 'ok' });
     await h.agent.start();
     expect(read(join(h.dir, 'app'))).toBe('ok');
@@ -260,7 +284,10 @@ describe('failures', () => {
       writeFileSync(join(dir, 'secret-id'), 'sid\n');
       return {
         vault: { address: url },
-        auto_auth: { method: [{ type: 'approle', config: { role_id_file_path: join(dir, 'role-id'), secret_id_file_path: join(dir, 'secret-id') } }], sink: [{ type: 'file', config: { path: join(dir, 'token') } }] },
+        auto_auth: {
+          method: [{ type: 'approle', config: { role_id_file_path: join(dir, 'role-id'), secret_id_file_path: join(dir, 'secret-id') } }],
+          sink: [{ type: 'file', config: { path: join(dir, 'token') } }],
+        },
         template_config: { static_secret_render_interval: '1m' },
         template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
       };
@@ -287,7 +314,14 @@ describe('failures', () => {
       writeFileSync(join(dir, 'secret-id'), 'sid\n');
       return {
         vault: { address: url },
-        auto_auth: { method: [{ type: 'approle', config: { role_id_file_path: join(dir, 'role-id'), secret_id_file_path: join(dir, 'secret-id'), remove_secret_id_file_after_reading: false } }] },
+        auto_auth: {
+          method: [
+            {
+              type: 'approle',
+              config: { role_id_file_path: join(dir, 'role-id'), secret_id_file_path: join(dir, 'secret-id'), remove_secret_id_file_after_reading: false },
+            },
+          ],
+        },
         template: ['a', 'b', 'c'].map((n) => ({ contents: `{{ with secret "secret/${n}" }}{{ .Data.data.v }}{{ end }}`, destination: join(dir, n) })),
       };
     });
@@ -325,14 +359,17 @@ describe('failures', () => {
 describe('commands and logs', () => {
   it('a failing command is logged with its status and output; the runner restarts and the agent goes on', async () => {
     h = await harness({}, ({ url, dir }) => ({
-      vault: { address: url }, template_config: { static_secret_render_interval: '1m' },
+      vault: { address: url },
+      template_config: { static_secret_render_interval: '1m' },
       template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app'), command: 'echo boom >&2; exit 3' }],
     }));
     h.vault.kv2().put('app', { v: 'one' });
     await h.agent.start();
     const failed = h.logs.find((l) => l.msg === 'command failed');
     expect(failed?.fields).toMatchObject({ status: 3, output: 'boom', error: 'command exited with a non-zero exit status' });
-    expect(h.logs.find((l) => l.msg === 'template server error; restarting the runner')?.fields.error).toContain('failed to execute command "echo boom >&2; exit 3"');
+    expect(h.logs.find((l) => l.msg === 'template server error; restarting the runner')?.fields.error).toContain(
+      'failed to execute command "echo boom >&2; exit 3"',
+    );
     h.vault.kv2().put('app', { v: 'two' });
     await h.advance(60_000);
     expect(read(join(h.dir, 'app'))).toBe('two');
@@ -352,7 +389,8 @@ describe('commands and logs', () => {
 
   it('with exit_on_retry_failure, a failing command stops the agent with exit code 1 (as consul-template fails the runner)', async () => {
     h = await harness({}, ({ url, dir }) => ({
-      vault: { address: url }, template_config: { exit_on_retry_failure: true },
+      vault: { address: url },
+      template_config: { exit_on_retry_failure: true },
       template: [{ contents: '{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app'), command: 'exit 1' }],
     }));
     h.vault.kv2().put('app', { v: 'one' });
@@ -367,7 +405,8 @@ describe('commands and logs', () => {
     h = await harness({ databaseRoles: [{ name: 'app', ttl: 60, renewable: false }] }, ({ url, dir }) => ({
       vault: { address: url },
       template: ['user', 'password'].map((f) => ({
-        contents: `{{ with secret "database/creds/app" }}{{ .Data.${f} }}{{ end }}`, destination: join(dir, f),
+        contents: `{{ with secret "database/creds/app" }}{{ .Data.${f} }}{{ end }}`,
+        destination: join(dir, f),
         command: `cat ${join(dir, 'user')} ${join(dir, 'password')} >/dev/null && echo ok >> ${join(dir, 'ran')}`,
       })),
     }));
@@ -384,7 +423,12 @@ describe('commands and logs', () => {
     await h.advance(5 * 60_000);
     const renders = h.logs.filter((l) => l.msg === 'rendered');
     expect(renders.length).toBeGreaterThanOrEqual(2);
-    expect(renders[0].fields).toMatchObject({ destination: join(h.dir, 'db-creds'), changed: true, next: '0s', why: 'renew lease of vault.read(database/creds/app)' });
+    expect(renders[0].fields).toMatchObject({
+      destination: join(h.dir, 'db-creds'),
+      changed: true,
+      next: '0s',
+      why: 'renew lease of vault.read(database/creds/app)',
+    });
     const text = JSON.stringify(h.logs);
     for (const [, l] of h.vault.leases.active) expect(text).not.toContain(l.username as string);
     expect(text).not.toMatch(/DB_PASSWORD|hvs\./);
@@ -396,7 +440,8 @@ describe('template options', () => {
     h = await harness({}, ({ url, dir }) => {
       writeFileSync(join(dir, 'app.tpl'), '[[ with secret "secret/app" ]][[ .Data.data.v ]][[ end ]]');
       return {
-        vault: { address: url }, template_config: { static_secret_render_interval: '1m' },
+        vault: { address: url },
+        template_config: { static_secret_render_interval: '1m' },
         template: [
           { source: join(dir, 'app.tpl'), destination: join(dir, 'out', 'app'), perms: '0600', left_delimiter: '[[', right_delimiter: ']]', backup: true },
           { contents: '{{ with secret "secret/app" }}{{ .Data.data.nope }}{{ end }}', destination: join(dir, 'strict'), error_on_missing_key: true },
@@ -423,7 +468,11 @@ describe('template options', () => {
 
 describe('exit_after_auth', () => {
   it('renders every template once, then stops with code 0', async () => {
-    h = await harness({}, ({ url, dir }) => ({ vault: { address: url }, exit_after_auth: true, template: [{ contents: 'x{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }] }));
+    h = await harness({}, ({ url, dir }) => ({
+      vault: { address: url },
+      exit_after_auth: true,
+      template: [{ contents: 'x{{ with secret "secret/app" }}{{ .Data.data.v }}{{ end }}', destination: join(dir, 'app') }],
+    }));
     h.vault.kv2().put('app', { v: '1' });
     await h.agent.start();
     expect(await h.agent.done).toEqual({ code: 0, reason: 'exit_after_auth: every template rendered' });

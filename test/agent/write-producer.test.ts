@@ -9,9 +9,11 @@ import { type Producer, writeAtomic } from '../../src/agent/write.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'vtpl-write-producer-'));
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.includes('.vtpl.tmp'));
-const chunks = (...parts: (string | Uint8Array)[]): Producer => (write) => {
-  for (const p of parts) write(p);
-};
+const chunks =
+  (...parts: (string | Uint8Array)[]): Producer =>
+  (write) => {
+    for (const p of parts) write(p);
+  };
 
 describe('writeAtomic with a producer', () => {
   it('writes the chunks in order, strings as UTF-8', () => {

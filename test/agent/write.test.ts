@@ -1,6 +1,6 @@
 // The atomic writer (src/agent/write.ts), checked against consul-template's renderer.go behaviour.
 import { chmodSync, existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,9 @@ describe('writeAtomic', () => {
     const d = fresh();
     writeAtomic(join(d, 'a/b/f'), 'x');
     expect(statSync(join(d, 'a/b')).mode & 0o777).toBe(0o755);
-    expect(() => writeAtomic(join(d, 'c/f'), 'x', { createDestDirs: false })).toThrow(new WriteError(join(d, 'c/f'), 'ENOPARENT', 'parent directory is missing'));
+    expect(() => writeAtomic(join(d, 'c/f'), 'x', { createDestDirs: false })).toThrow(
+      new WriteError(join(d, 'c/f'), 'ENOPARENT', 'parent directory is missing'),
+    );
     expect(existsSync(join(d, 'c'))).toBe(false);
   });
 
@@ -85,6 +87,14 @@ describe('writeAtomic', () => {
     expect(() => writeAtomic(p, 'x')).toThrow(`cannot write ${p}: is a directory`);
     expect(temps(d)).toEqual([]);
     expect(temps(p)).toEqual([]);
+  });
+
+  it('a FIFO at the destination is replaced, not read (reading it would block forever)', () => {
+    const d = fresh();
+    const p = join(d, 'f');
+    execFileSync('mkfifo', [p]);
+    expect(writeAtomic(p, 'x').changed).toBe(true);
+    expect(readFileSync(p, 'utf8')).toBe('x');
   });
 
   it('tracks the temporary file while it exists, and reports its removal', () => {

@@ -1,13 +1,18 @@
-// The engine's layering: each layer imports only from layers below it, and the
-// core (go, parse, value, fmt, exec, funcs, template) imports nothing from Node, so
+// The engine's layering: each layer imports only from layers below it, through the
+// folder's index; the core (everything up to template.ts) imports nothing from Node, so
 // it runs in a browser.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const src = new URL('../../src/', import.meta.url).pathname;
-const order = ['go', 'parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts', 'vault', 'agent', 'cli'];
-const core = new Set(['go', 'parse', 'value', 'fmt', 'exec', 'funcs', 'template.ts', 'index.ts']);
+// Lowest first. Go's standard library is the bottom layer, except encoding/json, which
+// (like Go's, over reflect) works on Values and so sits right above them. Go's parse
+// package imports fmt, so fmt sits below parse.
+const order = ['go', 'value', 'go/encoding/json', 'fmt', 'parse', 'exec', 'funcs', 'template.ts', 'index.ts', 'vault', 'agent', 'cli'];
+const core = new Set(order.slice(0, order.indexOf('index.ts') + 1));
+// A folder's public entry points: index.ts, and for src/vault the Node-only node.ts.
+const entries = new Set(['index.ts', 'node.ts']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
@@ -17,7 +22,16 @@ function files(dir: string): string[] {
 }
 
 function layerOf(path: string): string {
-  return relative(src, path).split('/')[0];
+  const rel = relative(src, path);
+  return rel.startsWith('go/encoding/json/') ? 'go/encoding/json' : rel.split('/')[0];
+}
+
+/** Whether an import from `from` to `to` crosses a folder boundary that must go through an index. */
+function needsIndex(from: string, to: string): boolean {
+  if (dirname(to) === dirname(src + 'x')) return false; // src/template.ts, src/index.ts are layers of their own
+  const [a, b] = [layerOf(from), layerOf(to)];
+  // Inside src/go every folder is its own package.
+  return a !== b || (a === 'go' && dirname(from) !== dirname(to));
 }
 
 const importRe = /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
@@ -32,9 +46,10 @@ describe('layers', () => {
       for (const m of text.matchAll(importRe)) {
         const spec = m[1] ?? m[2];
         if (spec.startsWith('.')) {
-          const target = layerOf(join(file, '..', spec));
-          const targetRank = order.indexOf(target);
-          expect(targetRank <= rank, `${layer} imports ${spec} (layer ${target})`).toBe(true);
+          const target = join(file, '..', spec).replace(/\.js$/, '.ts');
+          const targetRank = order.indexOf(layerOf(target));
+          expect(targetRank <= rank, `${layer} imports ${spec} (layer ${layerOf(target)})`).toBe(true);
+          if (needsIndex(file, target)) expect(entries.has(basename(target)), `${spec} is not the folder's index`).toBe(true);
         } else if (core.has(layer)) {
           expect(spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto'].includes(spec), `core imports ${spec}`).toBe(false);
         }

@@ -19,8 +19,13 @@ afterAll(() => vault.close());
 
 function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; err: () => string; exit: Promise<number | null> } {
   let err = '';
-  const child = spawn(process.execPath, [bin, 'agent', ...args], { env: { ...process.env, VAULT_ADDR: vault.url, VAULT_TOKEN: 'root', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (b: Buffer) => { err += b.toString(); });
+  const child = spawn(process.execPath, [bin, 'agent', ...args], {
+    env: { ...process.env, VAULT_ADDR: vault.url, VAULT_TOKEN: 'root', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, err: () => err, exit };
 }
@@ -61,7 +66,11 @@ describe('vtpl agent (process)', () => {
     await until(() => readFileSync(join(dir, 'out', 'app.txt'), 'utf8') === 'two hello');
     a.child.kill('SIGINT');
     expect(await a.exit).toBe(0);
-    const records = a.err().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = a
+      .err()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.some((r) => r['@message'] === 'reloading configuration')).toBe(true);
     expect(records.filter((r) => r['@message'] === 'rendered').map((r) => r.changed)).toEqual([true, true]);
     expect(records[0]).toMatchObject({ '@level': 'info', '@module': 'agent' });
@@ -77,7 +86,7 @@ describe('vtpl agent (process)', () => {
 });
 
 describe('vtpl agent --manifest', () => {
-  it('agent-pre-populate-only: renders the pod\'s files once under --out and exits 0; both files share one read', async () => {
+  it("agent-pre-populate-only: renders the pod's files once under --out and exits 0; both files share one read", async () => {
     const dir = tempTree({
       'deploy.yaml': pod({
         [P + 'agent-inject']: 'true',

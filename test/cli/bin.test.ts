@@ -32,9 +32,21 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
     expect(vtpl('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  // Found by fuzz:crash: each level used to wrap the stack error in its own "error calling
+  // executeTemplate: ..." prefix, so on the 256 MB stack the message grew quadratically for
+  // minutes. Go itself dies of a fatal stack overflow here; vtpl says why, once.
+  it('unbounded recursion through executeTemplate ends in one short error', () => {
+    const d = mkdtempSync(join(tmpdir(), 'vtpl-exectmpl-'));
+    writeFileSync(join(d, 't.tmpl'), '{{ executeTemplate "" }}');
+    const r = vtpl('render', join(d, 't.tmpl'), '--responses', d);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/exceeds the JavaScript stack/);
+    expect(r.stderr.length).toBeLessThan(500);
+  });
+
   // The CLI runs on a thread with a large stack, so recursion Go allows works (Go's
   // stacks grow; Node's main thread would stop after ~1,500 nested {{template}} calls).
-  it('deep template recursion and nesting work as in Go; runaway recursion hits Go\'s limit', () => {
+  it("deep template recursion and nesting work as in Go; runaway recursion hits Go's limit", () => {
     const d = mkdtempSync(join(tmpdir(), 'vtpl-deep-'));
     writeFileSync(join(d, 'rec.tmpl'), '{{ define "R" }}{{ if . }}{{ template "R" (slice . 1) }}{{ end }}{{ end }}{{ template "R" .l }}done');
     writeFileSync(join(d, 'data.json'), JSON.stringify({ l: Array.from({ length: 5000 }, () => 1) }));

@@ -23,11 +23,13 @@ spec:
 `;
 
 describe('vtpl check: findings', () => {
-  it('annotations on the Deployment\'s own metadata: error saying where they belong', async () => {
+  it("annotations on the Deployment's own metadata: error saying where they belong", async () => {
     const d = tempTree({ 'app.yaml': deploymentWithOwnAnnotations });
     const r = await vtpl('check', join(d, 'app.yaml'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`app.yaml:6:5: error: vault.hashicorp.com/agent-inject, vault.hashicorp.com/agent-inject-secret-db are on the Deployment's own metadata.annotations`);
+    expect(r.out).toContain(
+      `app.yaml:6:5: error: vault.hashicorp.com/agent-inject, vault.hashicorp.com/agent-inject-secret-db are on the Deployment's own metadata.annotations`,
+    );
     expect(r.out).toContain('move them to spec.template.metadata.annotations');
   });
 
@@ -45,7 +47,8 @@ describe('vtpl check: findings', () => {
       'app.yaml': pod({
         [P + 'agent-inject']: 'true',
         [P + 'agent-inject-secret-cfg']: 'kv/app',
-        [P + 'agent-inject-template-cfg']: '{{ with secret "kv/app" }}{{ .Data.a }}{{ end }}{{ with secret "database/creds/web" }}{{ .Data.username }}{{ end }}',
+        [P + 'agent-inject-template-cfg']:
+          '{{ with secret "kv/app" }}{{ .Data.a }}{{ end }}{{ with secret "database/creds/web" }}{{ .Data.username }}{{ end }}',
       }),
     });
     const r = await vtpl('check', join(d, 'app.yaml'), '--strict');
@@ -68,8 +71,8 @@ describe('vtpl check: findings', () => {
     const d = tempTree({ 't.ctmpl': '{{ with secret "db/creds/r" }}{{ .data.password }}{{ end }}{{ range secret "db/creds/r" }}{{ end }}' });
     const r = await vtpl('check', join(d, 't.ctmpl'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('can\'t evaluate field data in type *dependency.Secret');
-    expect(r.out).toContain('range can\'t iterate over');
+    expect(r.out).toContain("can't evaluate field data in type *dependency.Secret");
+    expect(r.out).toContain("range can't iterate over");
   });
 });
 
@@ -98,7 +101,10 @@ describe('vtpl check --responses validates the recorded files', () => {
 
 describe('vtpl check: inputs', () => {
   it('--template forces a .yaml file to be a template; --manifest the reverse', async () => {
-    const d = tempTree({ 'config.yaml': 'db: {{ with secret "db/creds/r" }}{{ .Data.username }}{{ end }}\n', 'pod.txt': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-a']: 'kv/a' }) });
+    const d = tempTree({
+      'config.yaml': 'db: {{ with secret "db/creds/r" }}{{ .Data.username }}{{ end }}\n',
+      'pod.txt': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-secret-a']: 'kv/a' }),
+    });
     const t = await vtpl('check', '--template', join(d, 'config.yaml'));
     expect(t.out).toContain('reads  secret db/creds/r');
     expect(t.code).toBe(0);

@@ -14,7 +14,16 @@ export interface Ran {
 export async function vtpl(...args: string[]): Promise<Ran> {
   let out = '';
   let err = '';
-  const io: IO = { out: (s) => { out += s; }, err: (s) => { err += s; }, color: false, errTTY: false };
+  const io: IO = {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    color: false,
+    errTTY: false,
+  };
   const code = await run(args, io);
   return { code, out, err };
 }
@@ -37,6 +46,13 @@ export function vaultBody(data: string, extra = ''): string {
 
 export function pod(annotations: Record<string, string>, kind = 'Pod'): string {
   const lines = Object.entries(annotations).map(([k, v]) =>
-    v.includes('\n') ? `    ${k}: |\n${v.replace(/\n$/, '').split('\n').map((l) => `      ${l}`).join('\n')}` : `    ${k}: ${JSON.stringify(v)}`);
+    v.includes('\n')
+      ? `    ${k}: |\n${v
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n')}`
+      : `    ${k}: ${JSON.stringify(v)}`,
+  );
   return `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: app\n  annotations:\n${lines.join('\n')}\nspec:\n  containers:\n  - name: app\n    image: busybox\n`;
 }

@@ -27,7 +27,8 @@ afterAll(() => vault.close());
 const manifest = pod({
   [P + 'agent-inject']: 'true',
   [P + 'agent-inject-secret-config']: 'secret/web/config',
-  [P + 'agent-inject-template-config']: '{{- with secret "secret/web/config" -}}\n{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }}\n{{ end }}# version {{ .Data.metadata.version }}\n{{ end -}}\n',
+  [P + 'agent-inject-template-config']:
+    '{{- with secret "secret/web/config" -}}\n{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }}\n{{ end }}# version {{ .Data.metadata.version }}\n{{ end -}}\n',
   [P + 'agent-inject-secret-smtp']: 'kv/legacy/smtp',
   [P + 'agent-inject-secret-old']: 'secret/web/old?version=1',
   [P + 'agent-inject-template-old']: '{{ with secret "secret/web/old?version=1" }}{{ .Data.data.v }}{{ end }}',
@@ -123,8 +124,12 @@ describe('vtpl record', () => {
     expect(rec.code).toBe(0);
     const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort();
     expect(files).toEqual([
-      '_mounts.json', 'kv/legacy/smtp.json', 'pki/issue/web.put.json', 'secret/data/web/config.json',
-      'secret/data/web/old?version=1.json', 'secret/metadata/web.list.json',
+      '_mounts.json',
+      'kv/legacy/smtp.json',
+      'pki/issue/web.put.json',
+      'secret/data/web/config.json',
+      'secret/data/web/old?version=1.json',
+      'secret/metadata/web.list.json',
     ]);
     for (const f of files) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.50');
@@ -155,7 +160,8 @@ describe('vtpl record', () => {
   });
 
   it('--redact keeps an empty string empty, so `if` still takes the same branch', async () => {
-    const t = '{{ with secret "secret/other/flags" }}{{ if .Data.data.empty }}empty is set{{ else }}empty is unset{{ end }}, full={{ .Data.data.full }}{{ end }}';
+    const t =
+      '{{ with secret "secret/other/flags" }}{{ if .Data.data.empty }}empty is set{{ else }}empty is unset{{ end }}, full={{ .Data.data.full }}{{ end }}';
     const dir = tempTree({ 'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-flags']: t }), 't.ctmpl': t });
     const out = join(dir, 'redacted');
     expect((await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact')).code).toBe(0);
@@ -165,9 +171,10 @@ describe('vtpl record', () => {
 
   it('--redact also covers wrap_info and secret values repeated in warnings', async () => {
     // Vault answers a response-wrapped read with wrap_info.token, a token that unwraps the secret.
-    const body = '{"request_id":"r","lease_id":"","renewable":false,"lease_duration":0,"data":{"password":"hunter2-pw"},'
-      + '"wrap_info":{"token":"hvs.CAESIwrapping","accessor":"wrap-acc","ttl":300,"creation_time":"2026-01-01T00:00:00Z","creation_path":"kv/app","wrapped_accessor":""},'
-      + '"warnings":["the value hunter2-pw was read through a deprecated path"],"auth":null}';
+    const body =
+      '{"request_id":"r","lease_id":"","renewable":false,"lease_duration":0,"data":{"password":"hunter2-pw"},' +
+      '"wrap_info":{"token":"hvs.CAESIwrapping","accessor":"wrap-acc","ttl":300,"creation_time":"2026-01-01T00:00:00Z","creation_path":"kv/app","wrapped_accessor":""},' +
+      '"warnings":["the value hunter2-pw was read through a deprecated path"],"auth":null}';
     const server = createServer((req, res) => {
       if (req.url?.startsWith('/v1/sys/internal/ui/mounts/')) res.writeHead(404).end('{"errors":[]}');
       else res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
@@ -189,10 +196,32 @@ describe('vtpl record', () => {
 
   it('--max-response-size caps a response; a bad size is a usage error', async () => {
     const dir = tempTree({ 'app.yaml': manifest });
-    const small = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'r'), '--max-response-size', '64');
+    const small = await vtpl(
+      'record',
+      join(dir, 'app.yaml'),
+      '--vault-addr',
+      vault.url,
+      '--token',
+      'root',
+      '--out',
+      join(dir, 'r'),
+      '--max-response-size',
+      '64',
+    );
     expect(small.code).toBe(1);
     expect(small.out).toContain('the response body is larger than 64 bytes (VTPL_MAX_RESPONSE_SIZE or --max-response-size raise the limit)');
-    const bad = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', join(dir, 'r'), '--max-response-size', 'big');
+    const bad = await vtpl(
+      'record',
+      join(dir, 'app.yaml'),
+      '--vault-addr',
+      vault.url,
+      '--token',
+      'root',
+      '--out',
+      join(dir, 'r'),
+      '--max-response-size',
+      'big',
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('could not parse --max-response-size: "big"');
   });
@@ -212,11 +241,17 @@ describe('vtpl record', () => {
     const out = join(dir, 'recorded');
     const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out);
     expect(rec.code).toBe(1);
-    expect(rec.out).toContain(`error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/private: vault.read(secret/web/private): vault.read(secret/web/private): Error making API request.`);
+    expect(rec.out).toContain(
+      `error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/private: vault.read(secret/web/private): vault.read(secret/web/private): Error making API request.`,
+    );
     expect(rec.out).toContain('skipped: ');
     expect(rec.out).toContain('secret with a computed path');
     expect(rec.out).toContain('is a write (it changes Vault); --include-writes records it');
-    const creds = JSON.parse(readFileSync(join(out, 'database/creds/app.json'), 'utf8')) as { lease_id: string; renewable: boolean; data: { username: string } };
+    const creds = JSON.parse(readFileSync(join(out, 'database/creds/app.json'), 'utf8')) as {
+      lease_id: string;
+      renewable: boolean;
+      data: { username: string };
+    };
     expect(creds.lease_id).toMatch(/^database\/creds\/app\//);
     expect(creds.renewable).toBe(true);
     expect(vault.requests.filter((q) => q.path === 'database/creds/app').length).toBe(1);
@@ -234,7 +269,10 @@ describe('vtpl record', () => {
       const rec = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'));
       expect(rec.code).toBe(0);
     } finally {
-      for (const [k, v] of [['VAULT_ADDR', saved.addr], ['VAULT_TOKEN', saved.token]] as const) {
+      for (const [k, v] of [
+        ['VAULT_ADDR', saved.addr],
+        ['VAULT_TOKEN', saved.token],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -245,11 +283,15 @@ describe('vtpl record', () => {
 describe('VAULT_* from the environment for preview and render; token hints for record', () => {
   const withEnv = async (vars: Record<string, string | undefined>, f: () => Promise<void>) => {
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(vars))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     try {
       await f();
     } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   };
   it('preview and render use VAULT_ADDR / VAULT_TOKEN when no --responses is given', async () => {

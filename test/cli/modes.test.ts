@@ -18,7 +18,11 @@ describe('preview --out file modes', () => {
   for (const c of cases) {
     it(`agent-inject-perms ${c.perms}${c.existing === undefined ? '' : ` over a 0${c.existing.toString(8)} file`} -> 0${c.want.toString(8)}`, async () => {
       const dir = tempTree({
-        'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-f']: '{{ with secret "kv/a" }}{{ .Data.v }}{{ end }}', [P + 'agent-inject-perms-f']: c.perms }),
+        'app.yaml': pod({
+          [P + 'agent-inject']: 'true',
+          [P + 'agent-inject-template-f']: '{{ with secret "kv/a" }}{{ .Data.v }}{{ end }}',
+          [P + 'agent-inject-perms-f']: c.perms,
+        }),
         'vault/kv/a.json': vaultBody('{"v":"s3cret"}'),
       });
       const out = join(dir, 'out');

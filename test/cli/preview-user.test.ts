@@ -38,7 +38,9 @@ describe('preview: pods the injector rejects', () => {
       'vault/x.json': vaultBody('{"a":"1"}'),
     });
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'));
-    expect(r.out).toContain('warning: vault.hashicorp.com/agent-configmap: the agent takes its whole configuration (templates included) from ConfigMap "web-agent"');
+    expect(r.out).toContain(
+      'warning: vault.hashicorp.com/agent-configmap: the agent takes its whole configuration (templates included) from ConfigMap "web-agent"',
+    );
   });
 });
 
@@ -99,7 +101,9 @@ describe('render: saying how to give what is missing', () => {
     try {
       const r = await vtpl('render', join(dir, 't.ctmpl'));
       expect(r.code).toBe(1);
-      expect(r.err).toContain('reads Vault (secret/secrets/pkiCert): give recorded responses with --responses DIR, or a live Vault with --vault-addr URL (or VAULT_ADDR');
+      expect(r.err).toContain(
+        'reads Vault (secret/secrets/pkiCert): give recorded responses with --responses DIR, or a live Vault with --vault-addr URL (or VAULT_ADDR',
+      );
     } finally {
       if (saved !== undefined) process.env.VAULT_ADDR = saved;
     }
@@ -128,7 +132,10 @@ describe('record commands', () => {
 
 describe('preview: parse errors point into the manifest', () => {
   it('as check does: file:line:col of the template line inside the YAML block', async () => {
-    const dir = tempTree({ 'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-x']: 'ok\n{{ nope }}\n' }), 'vault/x.json': vaultBody('{}') });
+    const dir = tempTree({
+      'app.yaml': pod({ [P + 'agent-inject']: 'true', [P + 'agent-inject-template-x']: 'ok\n{{ nope }}\n' }),
+      'vault/x.json': vaultBody('{}'),
+    });
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'));
     expect(r.code).toBe(1);
     expect(r.out).toContain(`not written: ${join(dir, 'app.yaml')}:9:7: parse: template: :2: function "nope" not defined`);

@@ -12,7 +12,9 @@ describe('vtpl preview', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('==> /vault/secrets/myappdb.txt  mode 0644 (Vault Agent default)');
-    expect(r.out).toContain('export DB_USER="v-kubernet-my-app-d-Qx81Jm2sTgW0Yp3kLzNf-1716294093"\nexport DB_PASSWORD="A1a-4qmDzkLx7TfPbRv9"\n\\ No newline at end of file');
+    expect(r.out).toContain(
+      'export DB_USER="v-kubernet-my-app-d-Qx81Jm2sTgW0Yp3kLzNf-1716294093"\nexport DB_PASSWORD="A1a-4qmDzkLx7TfPbRv9"\n\\ No newline at end of file',
+    );
     expect(r.out).toContain('==> /vault/secrets/app/config.properties  mode 0440');
     expect(r.out).toContain('api_url=https://api.shop.example.com\nfeature_flags=checkout-v2,search\nmax_connections=100\ntimeout_seconds=2.50\n# version 3\n');
     expect(r.out).toContain('after render the agent runs (not run here): kill -HUP $(pidof nginx)');
@@ -28,7 +30,10 @@ describe('vtpl preview', () => {
   it('--json gives every file with path, mode, reads and content', async () => {
     const r = await vtpl('preview', join(EX, 'deployment.yaml'), '--responses', join(EX, 'vault'), '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { ok: boolean; manifests: { pods: { label: string; files: { destination: string; mode: string; reads: { fn: string; path?: string }[]; content?: string }[] }[] }[] };
+    const doc = JSON.parse(r.out) as {
+      ok: boolean;
+      manifests: { pods: { label: string; files: { destination: string; mode: string; reads: { fn: string; path?: string }[]; content?: string }[] }[] }[];
+    };
     expect(doc.ok).toBe(true);
     const web = doc.manifests[0]!.pods[0]!;
     expect(web.label).toBe('Deployment/web');
@@ -153,9 +158,11 @@ items:
     });
     const r = await vtpl('preview', join(d, 'p.yaml'), '--responses', join(d, 'vault'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('==> /vault/secrets/kv  mode 0644 (Vault Agent default)  from default map template for vault.hashicorp.com/agent-inject-secret-KV\n'
-      + '    reads: secret secret/web/config\n'
-      + 'data: map[a:1.50 b:2]\nmetadata: map[custom_metadata:<nil> version:3]\n\n');
+    expect(r.out).toContain(
+      '==> /vault/secrets/kv  mode 0644 (Vault Agent default)  from default map template for vault.hashicorp.com/agent-inject-secret-KV\n' +
+        '    reads: secret secret/web/config\n' +
+        'data: map[a:1.50 b:2]\nmetadata: map[custom_metadata:<nil> version:3]\n\n',
+    );
     expect(r.out).toMatch(/not written: execute: template: :1:\d+: executing "" at <.Data.nope>: map has no entry for key "nope"/);
     expect(r.out).toContain('note: LIST /v1/kv has no recording');
     expect(r.out).toContain('(empty file)');

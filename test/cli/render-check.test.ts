@@ -8,7 +8,10 @@ const P = 'vault.hashicorp.com/';
 
 describe('vtpl render', () => {
   it('text mode decodes --data losslessly (json.Number)', async () => {
-    const d = tempTree({ 't.tmpl': 'port={{ .port }} ratio={{ .ratio }} big={{ .big }}', 'v.json': '{"port": 5432, "ratio": 1.50, "big": 12345678901234567890}' });
+    const d = tempTree({
+      't.tmpl': 'port={{ .port }} ratio={{ .ratio }} big={{ .big }}',
+      'v.json': '{"port": 5432, "ratio": 1.50, "big": 12345678901234567890}',
+    });
     const r = await vtpl('render', join(d, 't.tmpl'), '--data', join(d, 'v.json'));
     expect(r.err).toBe('');
     expect(r.out).toBe('port=5432 ratio=1.50 big=12345678901234567890');
@@ -30,7 +33,7 @@ describe('vtpl render', () => {
     expect(r.err).toContain(`vault read -format=json kv/none > ${join(d, 'vault')}/kv/none.json`);
   });
 
-  it('missingkey=error in text mode gives Go\'s error', async () => {
+  it("missingkey=error in text mode gives Go's error", async () => {
     const d = tempTree({ 't.tmpl': '{{ .nope }}', 'v.json': '{}' });
     const r = await vtpl('render', join(d, 't.tmpl'), '--data', join(d, 'v.json'), '--missingkey', 'error');
     expect(r.code).toBe(1);
@@ -44,6 +47,16 @@ describe('vtpl render', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(readFileSync(out, 'utf8')).toBe('1|x=y|');
+  });
+
+  it('-o is the destination pkiCert names its dependency by, as in Vault Agent (checked by test/e2e/errors.e2e.ts)', async () => {
+    const d = tempTree({ 't.tmpl': '{{ with pkiCert "pki/issue/web" "common_name=a.svc" }}{{ .Cert }}{{ end }}', 'vault/_mounts.json': '{}' });
+    const out = join(d, 'tls.pem');
+    const r = await vtpl('render', join(d, 't.tmpl'), '--responses', join(d, 'vault'), '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(`vtpl render: vault.pki(pki/issue/web->${out}): Error making API request.`);
+    const stdout = await vtpl('render', join(d, 't.tmpl'), '--responses', join(d, 'vault'));
+    expect(stdout.err.split('\n')[0]).toBe('vtpl render: vault.pki(pki/issue/web->): Error making API request.');
   });
 
   it('usage errors exit 2', async () => {
@@ -82,7 +95,9 @@ describe('vtpl check', () => {
     const r = await vtpl('check', join(d, 'app.yaml'));
     expect(r.code).toBe(0);
     expect((await vtpl('check', join(d, 'app.yaml'), '--strict')).code).toBe(1);
-    expect(r.out).toContain('warning: .Data.password reads .Data.password, but "secret/data/app" is a KV v2 secret (assumed: "secret/" is the default KV v2 mount');
+    expect(r.out).toContain(
+      'warning: .Data.password reads .Data.password, but "secret/data/app" is a KV v2 secret (assumed: "secret/" is the default KV v2 mount',
+    );
     expect(r.out).toContain('hint: use .Data.data.password');
     // positioned inside the YAML literal block: line 10 is "      password={{ .Data.password }}"
     expect(r.out).toMatch(/app\.yaml:10:19: warning/);

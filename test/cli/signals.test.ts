@@ -20,10 +20,14 @@ async function interrupt(signal: 'SIGTERM' | 'SIGINT'): Promise<{ code: number |
     'vault/kv/big.json': vaultBody(JSON.stringify({ v: 's'.repeat(16 << 20) })),
   });
   const out = join(dir, 'out');
-  const child = spawn(process.execPath, [join(ROOT, 'bin/vtpl'), 'preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'), '--out', out], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/vtpl'), 'preview', join(dir, 'app.yaml'), '--responses', join(dir, 'vault'), '--out', out], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let done = false;
-  void exited.then(() => { done = true; });
+  void exited.then(() => {
+    done = true;
+  });
   let caught = false;
   while (!done) {
     if (tempFiles(out).length > 0) {
@@ -38,7 +42,10 @@ async function interrupt(signal: 'SIGTERM' | 'SIGINT'): Promise<{ code: number |
 }
 
 describe.skipIf(!built)('signals during a write (bin/vtpl, built)', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal}: no temporary file left, exit ${code}`, async () => {
       // The write must still be going when the signal arrives; try again if it was too quick.
       for (let attempt = 0; attempt < 5; attempt++) {

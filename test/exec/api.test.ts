@@ -5,8 +5,27 @@ import { describe, expect, test } from 'vitest';
 import { Template, TemplateError, render } from '../../src/index.js';
 import { isTrue } from '../../src/exec/index.js';
 import {
-  GoError, GoMap, Value, arrayOf, boolValue, box, errorType, complex64Type, float64Value, fromJS, funcOf, goFunc, intType,
-  intValue, mapOf, ptrTo, sliceOf, stringType, stringValue, uint8Type, zeroOf,
+  GoError,
+  GoMap,
+  Value,
+  arrayOf,
+  boolValue,
+  box,
+  errorType,
+  complex64Type,
+  float64Value,
+  fromJS,
+  funcOf,
+  goFunc,
+  intType,
+  intValue,
+  mapOf,
+  ptrTo,
+  sliceOf,
+  stringType,
+  stringValue,
+  uint8Type,
+  zeroOf,
 } from '../../src/value/index.js';
 import { TType, VType, tVal } from './tval.js';
 
@@ -54,7 +73,8 @@ describe('TestExecutePanicDuringCall', () => {
   });
   test('method call on nil interface', () => {
     expect(execError('{{.NonEmptyInterfaceNil.Method0}}', tVal)).toBe(
-      'template: t:1:23: executing "t" at <.NonEmptyInterfaceNil.Method0>: nil pointer evaluating main.I.Method0');
+      'template: t:1:23: executing "t" at <.NonEmptyInterfaceNil.Method0>: nil pointer evaluating main.I.Method0',
+    );
   });
 });
 
@@ -66,7 +86,11 @@ describe('TestFunctionCheckDuringCall', () => {
     ['{{call .VariadicFuncInt}}', tVal, 'error calling call: wrong number of args for .VariadicFuncInt: got 0 want at least 1'],
     ['{{call .TooFewReturnCountFunc}}', tVal, 'error calling call: function .TooFewReturnCountFunc has 0 return values; should be 1 or 2'],
     ['{{call .TooManyReturnCountFunc}}', tVal, 'error calling call: function .TooManyReturnCountFunc has 3 return values; should be 1 or 2'],
-    ['{{call .InvalidReturnTypeFunc}}', tVal, 'error calling call: invalid function signature for .InvalidReturnTypeFunc: second return value should be error; is bool'],
+    [
+      '{{call .InvalidReturnTypeFunc}}',
+      tVal,
+      'error calling call: invalid function signature for .InvalidReturnTypeFunc: second return value should be error; is bool',
+    ],
     ['{{call (len "test")}}', null, 'error calling call: non-function len "test" of type int'],
   ];
   for (const [input, data, want] of cases) test(input, () => expect(execError(input, data)).toContain(want));
@@ -80,21 +104,35 @@ describe('TestInterfaceValues', () => {
   m.set(stringValue('PlusOne'), box(goFunc({ params: [intType], variadic: false, results: [intType] }, ([n]) => intValue(n.int() + 1n))));
   const cases: [string, string][] = [
     ['{{index .Nil 1}}', 'ERROR: index of untyped nil'],
-    ['{{index .Slice 2}}', '2'], ['{{index .Slice .Two}}', '2'],
+    ['{{index .Slice 2}}', '2'],
+    ['{{index .Slice .Two}}', '2'],
     ['{{call .Nil 1}}', 'ERROR: call of nil'],
-    ['{{call .PlusOne 1}}', '2'], ['{{call .PlusOne .One}}', '2'],
-    ['{{and (index .Slice 0) true}}', '0'], ['{{and .Zero true}}', '0'],
-    ['{{and (index .Slice 1) false}}', 'false'], ['{{and .One false}}', 'false'],
-    ['{{or (index .Slice 0) false}}', 'false'], ['{{or .Zero false}}', 'false'],
-    ['{{or (index .Slice 1) true}}', '1'], ['{{or .One true}}', '1'],
-    ['{{not (index .Slice 0)}}', 'true'], ['{{not .Zero}}', 'true'],
-    ['{{not (index .Slice 1)}}', 'false'], ['{{not .One}}', 'false'],
-    ['{{eq (index .Slice 0) .Zero}}', 'true'], ['{{eq (index .Slice 1) .One}}', 'true'],
-    ['{{ne (index .Slice 0) .Zero}}', 'false'], ['{{ne (index .Slice 1) .One}}', 'false'],
-    ['{{ge (index .Slice 0) .One}}', 'false'], ['{{ge (index .Slice 1) .Zero}}', 'true'],
-    ['{{gt (index .Slice 0) .One}}', 'false'], ['{{gt (index .Slice 1) .Zero}}', 'true'],
-    ['{{le (index .Slice 0) .One}}', 'true'], ['{{le (index .Slice 1) .Zero}}', 'false'],
-    ['{{lt (index .Slice 0) .One}}', 'true'], ['{{lt (index .Slice 1) .Zero}}', 'false'],
+    ['{{call .PlusOne 1}}', '2'],
+    ['{{call .PlusOne .One}}', '2'],
+    ['{{and (index .Slice 0) true}}', '0'],
+    ['{{and .Zero true}}', '0'],
+    ['{{and (index .Slice 1) false}}', 'false'],
+    ['{{and .One false}}', 'false'],
+    ['{{or (index .Slice 0) false}}', 'false'],
+    ['{{or .Zero false}}', 'false'],
+    ['{{or (index .Slice 1) true}}', '1'],
+    ['{{or .One true}}', '1'],
+    ['{{not (index .Slice 0)}}', 'true'],
+    ['{{not .Zero}}', 'true'],
+    ['{{not (index .Slice 1)}}', 'false'],
+    ['{{not .One}}', 'false'],
+    ['{{eq (index .Slice 0) .Zero}}', 'true'],
+    ['{{eq (index .Slice 1) .One}}', 'true'],
+    ['{{ne (index .Slice 0) .Zero}}', 'false'],
+    ['{{ne (index .Slice 1) .One}}', 'false'],
+    ['{{ge (index .Slice 0) .One}}', 'false'],
+    ['{{ge (index .Slice 1) .Zero}}', 'true'],
+    ['{{gt (index .Slice 0) .One}}', 'false'],
+    ['{{gt (index .Slice 1) .Zero}}', 'true'],
+    ['{{le (index .Slice 0) .One}}', 'true'],
+    ['{{le (index .Slice 1) .Zero}}', 'false'],
+    ['{{lt (index .Slice 0) .One}}', 'true'],
+    ['{{lt (index .Slice 1) .Zero}}', 'false'],
   ];
   for (const [text, out] of cases) {
     test(text, () => {
@@ -113,16 +151,28 @@ describe('TestAddrOfIndex', () => {
 
 describe('TestIsTrue', () => {
   const cases: [Value, boolean][] = [
-    [intValue(1), true], [intValue(0), false], [new Value(uint8Type, 1n), true], [new Value(uint8Type, 0n), false],
-    [float64Value(1), true], [float64Value(0), false],
-    [new Value(complex64Type, { re: 1, im: 0 }), true], [new Value(complex64Type, { re: 0, im: 0 }), false],
-    [boolValue(true), true], [boolValue(false), false],
-    [new Value(arrayOf(2, intType), [intValue(1), intValue(2)]), true], [new Value(arrayOf(0, intType), []), false],
-    [new Value(sliceOf(uint8Type), [new Value(uint8Type, 97n)]), true], [new Value(sliceOf(uint8Type), []), false],
-    [fromJS({ a: 1, b: 2 }), true], [fromJS({}), false],
-    [new Value(ptrTo(intType), intValue(0)), true], [zeroOf(ptrTo(intType)), false],
+    [intValue(1), true],
+    [intValue(0), false],
+    [new Value(uint8Type, 1n), true],
+    [new Value(uint8Type, 0n), false],
+    [float64Value(1), true],
+    [float64Value(0), false],
+    [new Value(complex64Type, { re: 1, im: 0 }), true],
+    [new Value(complex64Type, { re: 0, im: 0 }), false],
+    [boolValue(true), true],
+    [boolValue(false), false],
+    [new Value(arrayOf(2, intType), [intValue(1), intValue(2)]), true],
+    [new Value(arrayOf(0, intType), []), false],
+    [new Value(sliceOf(uint8Type), [new Value(uint8Type, 97n)]), true],
+    [new Value(sliceOf(uint8Type), []), false],
+    [fromJS({ a: 1, b: 2 }), true],
+    [fromJS({}), false],
+    [new Value(ptrTo(intType), intValue(0)), true],
+    [zeroOf(ptrTo(intType)), false],
   ];
-  cases.forEach(([v, want], i) => test(`${i} ${v.type.str}`, () => expect(isTrue(v).truth).toBe(want)));
+  cases.forEach(([v, want], i) => {
+    test(`${i} ${v.type.str}`, () => expect(isTrue(v).truth).toBe(want));
+  });
 });
 
 describe('TestIssue31810', () => {
@@ -148,17 +198,32 @@ describe('public API', () => {
     expect(new Template('t').funcs({ len }).parse('{{len "x"}}').execute(null)).toBe('len(x)');
   });
   test('plain JS functions get Values and return JS data', () => {
-    const out = render('{{join "-" .l}} {{(pair 1 2).b}}', { l: ['a', 'b'] }, {
-      funcs: {
-        join: (sep: Value, l: Value) => l.items().map((v) => v.elem().str()).join(sep.str()),
-        pair: (a: Value, b: Value) => ({ a: Number(a.int()), b: Number(b.int()) }),
+    const out = render(
+      '{{join "-" .l}} {{(pair 1 2).b}}',
+      { l: ['a', 'b'] },
+      {
+        funcs: {
+          join: (sep: Value, l: Value) =>
+            l
+              .items()
+              .map((v) => v.elem().str())
+              .join(sep.str()),
+          pair: (a: Value, b: Value) => ({ a: Number(a.int()), b: Number(b.int()) }),
+        },
       },
-    });
+    );
     expect(out).toBe('a-b 2');
   });
   test('a JS function throwing becomes "error calling"', () => {
-    expect(() => render('{{boom}}', null, { funcs: { boom: () => { throw new Error('bad'); } } }))
-      .toThrow('template: :1:2: executing "" at <boom>: error calling boom: bad');
+    expect(() =>
+      render('{{boom}}', null, {
+        funcs: {
+          boom: () => {
+            throw new Error('bad');
+          },
+        },
+      }),
+    ).toThrow('template: :1:2: executing "" at <boom>: error calling boom: bad');
   });
   test('a GoError from a Go func', () => {
     const f = goFunc({ params: [], variadic: false, results: [stringType, errorType] }, () => {
@@ -186,7 +251,12 @@ describe('public API', () => {
   });
   test('lookup, templates, executeTemplate', () => {
     const t = new Template('main').parse('M{{define "a"}}A{{.}}{{end}}{{define "b"}}B{{end}}');
-    expect(t.templates().map((x) => x.name).sort()).toEqual(['a', 'b', 'main']);
+    expect(
+      t
+        .templates()
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['a', 'b', 'main']);
     expect(t.lookup('a')?.execute(1)).toBe('A1');
     expect(t.lookup('zz')).toBeUndefined();
     expect(t.executeTemplate('b', null)).toBe('B');
@@ -205,7 +275,10 @@ describe('public API', () => {
 
 describe('large output', () => {
   test('a 1,000,000-item range', () => {
-    const items = new Value(sliceOf(intType), Array.from({ length: 1_000_000 }, (_, i) => intValue(i % 10)));
+    const items = new Value(
+      sliceOf(intType),
+      Array.from({ length: 1_000_000 }, (_, i) => intValue(i % 10)),
+    );
     const out = new Template('big').parse('{{range .}}{{.}}{{end}}').execute(items);
     expect(out.length).toBe(1_000_000);
     expect(out.slice(0, 12)).toBe('012345678901');
@@ -217,9 +290,11 @@ describe('large output', () => {
 });
 
 describe('limits of the JavaScript stack', () => {
-  test('runaway {{template}} recursion says the JS stack ran out and how to get more, not Go\'s depth limit', () => {
+  test("runaway {{template}} recursion says the JS stack ran out and how to get more, not Go's depth limit", () => {
     const inf = '{{ define "I" }}{{ template "I" . }}{{ end }}{{ template "I" . }}';
-    expect(() => render(inf, null)).toThrow(/executing "I" at <\{\{template "I" \.\}\}>: the JavaScript stack ran out after \d+ nested template calls \(Go allows 100000\): .*stackSizeMb: 256/);
+    expect(() => render(inf, null)).toThrow(
+      /executing "I" at <\{\{template "I" \.\}\}>: the JavaScript stack ran out after \d+ nested template calls \(Go allows 100000\): .*stackSizeMb: 256/,
+    );
     expect(() => render(inf, null)).not.toThrow(/exceeded maximum template depth/);
   });
   test('expressions nested deeper than the JS stack allows fail with a clear TemplateError', () => {

@@ -6,9 +6,31 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { Template, TemplateError } from '../../src/index.js';
 import {
-  type FuncSig, type GoType, GoError, GoMap, Value, boolType, boolValue, complex128Type, errorType, float32Type,
-  fromJS, goFunc, jsonNumber, uint8Type, intType, intValue, invalid, mapOf, namedType, ptrTo,
-  sliceOf, stringType, stringValue, structOf, zeroOf,
+  type FuncSig,
+  type GoType,
+  GoError,
+  GoMap,
+  Value,
+  boolType,
+  boolValue,
+  complex128Type,
+  errorType,
+  float32Type,
+  fromJS,
+  goFunc,
+  jsonNumber,
+  uint8Type,
+  intType,
+  intValue,
+  invalid,
+  mapOf,
+  namedType,
+  ptrTo,
+  sliceOf,
+  stringType,
+  stringValue,
+  structOf,
+  zeroOf,
 } from '../../src/value/index.js';
 
 interface Case {
@@ -32,7 +54,11 @@ function goMap(key: GoType, elem: GoType, entries: [Value, Value][]): Value {
   return new Value(mapOf(key, elem), m);
 }
 
-const ints = (n: number): Value => new Value(sliceOf(intType), Array.from({ length: n }, (_, i) => intValue(i)));
+const ints = (n: number): Value =>
+  new Value(
+    sliceOf(intType),
+    Array.from({ length: n }, (_, i) => intValue(i)),
+  );
 
 // type Tree struct { Val int; Left, Right *Tree }, built as a recursive type.
 const treeFields: { name: string; type: GoType }[] = [{ name: 'Val', type: intType }];
@@ -52,15 +78,39 @@ const data: Record<string, Value> = {
   mapx99: goMap(stringType, intType, [[stringValue('x'), intValue(99)]]),
   mapAnyX: fromJS({ x: 'X', n: null, m: { k: 'v' } }),
   strs: new Value(sliceOf(stringType), ['a', 'b', 'c', 'd'].map(stringValue)),
-  uniKeys: goMap(stringType, intType, ([['b', 1], ['a', 2], ['\uffff', 3], ['\u{1F600}', 4], ['A', 5], ['', 6]] as const)
-    .map(([k, v]) => [stringValue(k), intValue(v)])),
-  intKeys: goMap(intType, stringType, ([[10, 'ten'], [-1, 'minus'], [2, 'two']] as const)
-    .map(([k, v]) => [intValue(k), stringValue(v)])),
+  uniKeys: goMap(
+    stringType,
+    intType,
+    (
+      [
+        ['b', 1],
+        ['a', 2],
+        ['\uffff', 3],
+        ['\u{1F600}', 4],
+        ['A', 5],
+        ['', 6],
+      ] as const
+    ).map(([k, v]) => [stringValue(k), intValue(v)]),
+  ),
+  intKeys: goMap(
+    intType,
+    stringType,
+    (
+      [
+        [10, 'ten'],
+        [-1, 'minus'],
+        [2, 'two'],
+      ] as const
+    ).map(([k, v]) => [intValue(k), stringValue(v)]),
+  ),
   ints200: ints(200),
   ints2000: ints(2000),
   tree: tree(1, tree(2, tree(3, tree(4)), tree(5, tree(6))), tree(7, tree(8, tree(9)), tree(10, tree(11)))),
   jsonNums: fromJS({
-    n: jsonNumber('4'), f: jsonNumber('1.50'), big: jsonNumber('12345678901234567890'), s: '4',
+    n: jsonNumber('4'),
+    f: jsonNumber('1.50'),
+    big: jsonNumber('12345678901234567890'),
+    s: '4',
     l: [jsonNumber('1'), jsonNumber('2.5e3')],
   }),
   nested: fromJS({ a: [1, 'two', 3.5, true, null, { z: 1, y: [] }] }),

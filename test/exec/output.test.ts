@@ -10,7 +10,13 @@ import { StringWriter, maxStringLength } from '../../src/exec/index.js';
 /** A Writer that keeps every chunk it was given. */
 function recorder(): Writer & { chunks: string[]; text(): string } {
   const chunks: string[] = [];
-  return { chunks, write: (c) => { chunks.push(c); }, text: () => chunks.join('') };
+  return {
+    chunks,
+    write: (c) => {
+      chunks.push(c);
+    },
+    text: () => chunks.join(''),
+  };
 }
 
 function thrown(f: () => void): unknown {
@@ -70,7 +76,12 @@ describe('executeTo', () => {
   test("the writer's own error propagates unchanged and stops execution", () => {
     const failure = new Error('disk full');
     let writes = 0;
-    const w: Writer = { write: () => { writes++; throw failure; } };
+    const w: Writer = {
+      write: () => {
+        writes++;
+        throw failure;
+      },
+    };
     expect(thrown(() => new Template('t').parse('{{range 300000}}x{{end}}').executeTo(w, null))).toBe(failure);
     expect(writes).toBe(1);
   });
@@ -84,7 +95,7 @@ describe('executeTo', () => {
 });
 
 describe("JavaScript's string limit", () => {
-  test('is V8\'s String::kMaxLength', () => {
+  test("is V8's String::kMaxLength", () => {
     expect(maxStringLength).toBe(2 ** 29 - 24);
   });
 
@@ -93,9 +104,7 @@ describe("JavaScript's string limit", () => {
     const e = thrown(() => t.executeTo(new StringWriter(11), null));
     expect(e).toBeInstanceOf(TemplateError);
     expect((e as TemplateError).kind).toBe('exec');
-    expect((e as Error).message).toBe(
-      'template: t: output string longer than 11 characters, the longest JavaScript can hold (a vtpl limit; Go has none)',
-    );
+    expect((e as Error).message).toBe('template: t: output string longer than 11 characters, the longest JavaScript can hold (a vtpl limit; Go has none)');
   });
 
   test('an output of exactly the limit is returned', () => {
@@ -107,8 +116,8 @@ describe("JavaScript's string limit", () => {
   test('a function building a string past the limit gets an error calling it that names the limit', () => {
     const t = new Template('t').funcs({ huge: () => 'x'.repeat(2 ** 30) }).parse('{{huge}}');
     expect((thrown(() => t.execute(null)) as Error).message).toBe(
-      `template: t:1:2: executing "t" at <huge>: error calling huge: string longer than ${maxStringLength} characters,`
-      + ' the longest JavaScript can hold (a vtpl limit; Go has none)',
+      `template: t:1:2: executing "t" at <huge>: error calling huge: string longer than ${maxStringLength} characters,` +
+        ' the longest JavaScript can hold (a vtpl limit; Go has none)',
     );
   });
 });

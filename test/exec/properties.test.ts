@@ -6,10 +6,63 @@ import { describe, expect, test } from 'vitest';
 import { Template, TemplateError, render } from '../../src/index.js';
 
 const pieces = [
-  '{{', '}}', '{{-', '-}}', ' ', '.', '.X', '.x.y', '$', '$x', ':=', '=', '|', '(', ')', '"s"', '`r`', "'c'",
-  '1', '-2', '3.5', '0x1F', '1i', 'nil', 'true', 'if', 'else', 'end', 'range', 'with', 'define', 'block',
-  'template', 'break', 'continue', '"t"', 'and', 'or', 'not', 'len', 'index', 'slice', 'print', 'printf',
-  'println', 'html', 'js', 'urlquery', 'eq', 'ne', 'lt', 'call', '/*', '*/', 'text', '\n', ',',
+  '{{',
+  '}}',
+  '{{-',
+  '-}}',
+  ' ',
+  '.',
+  '.X',
+  '.x.y',
+  '$',
+  '$x',
+  ':=',
+  '=',
+  '|',
+  '(',
+  ')',
+  '"s"',
+  '`r`',
+  "'c'",
+  '1',
+  '-2',
+  '3.5',
+  '0x1F',
+  '1i',
+  'nil',
+  'true',
+  'if',
+  'else',
+  'end',
+  'range',
+  'with',
+  'define',
+  'block',
+  'template',
+  'break',
+  'continue',
+  '"t"',
+  'and',
+  'or',
+  'not',
+  'len',
+  'index',
+  'slice',
+  'print',
+  'printf',
+  'println',
+  'html',
+  'js',
+  'urlquery',
+  'eq',
+  'ne',
+  'lt',
+  'call',
+  '/*',
+  '*/',
+  'text',
+  '\n',
+  ',',
 ];
 
 const data = { X: 1, x: { y: [1, 'two', null, { z: true }] }, s: 'str', m: { a: 1, b: 2 }, n: null, l: [3, 2, 1] };
@@ -25,9 +78,12 @@ function onlyTemplateErrors(text: string): void {
 describe('properties', () => {
   test('text without actions renders to itself', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }).filter((s) => !s.includes('{{')), (text) => {
-        expect(render(text, null)).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }).filter((s) => !s.includes('{{')),
+        (text) => {
+          expect(render(text, null)).toBe(text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -52,6 +108,9 @@ describe('properties', () => {
   });
 
   test('arbitrary strings throw only TemplateError', () => {
-    fc.assert(fc.property(fc.string(), (text) => onlyTemplateErrors(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (text) => onlyTemplateErrors(text)),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,17 +3,57 @@
 
 import { sprint, sprintf, sprintln } from '../../src/fmt/index.js';
 import {
-  type FuncSig, type GoType, type Method, GoError, GoMap, GoPanic, Value, arrayOf, boolType, boolValue, box,
-  complex128Type, errorType, int16Type, float64Type, funcOf, goFunc, int32Type, invalid, int64Type, int8Type, intType, intValue,
-  interfaceType, mapOf, namedType, ptrTo, sliceOf, stringType, stringValue, stringerType, structOf,
-  uint16Type, uint32Type, uint64Type, uint8Type, uintType, uintptrType, zeroOf, float64Value,
+  type FuncSig,
+  type GoType,
+  type Method,
+  GoError,
+  GoMap,
+  GoPanic,
+  Value,
+  arrayOf,
+  boolType,
+  boolValue,
+  box,
+  complex128Type,
+  errorType,
+  int16Type,
+  float64Type,
+  funcOf,
+  goFunc,
+  int32Type,
+  invalid,
+  int64Type,
+  int8Type,
+  intType,
+  intValue,
+  interfaceType,
+  mapOf,
+  namedType,
+  ptrTo,
+  sliceOf,
+  stringType,
+  stringValue,
+  stringerType,
+  structOf,
+  uint16Type,
+  uint32Type,
+  uint64Type,
+  uint8Type,
+  uintType,
+  uintptrType,
+  zeroOf,
+  float64Value,
 } from '../../src/value/index.js';
 
 const sig = (params: GoType[], results: GoType[], variadic = false): FuncSig => ({ params, variadic, results });
 const method = (name: string, s: FuncSig, call: Method['call']): Method => ({ name, sig: s, call });
 
 const iface = (str: string, methods: string[]): GoType => ({
-  kind: 'interface', str, name: str.slice(str.lastIndexOf('.') + 1), methods: new Map(), ifaceMethods: methods,
+  kind: 'interface',
+  str,
+  name: str.slice(str.lastIndexOf('.') + 1),
+  methods: new Map(),
+  ifaceMethods: methods,
 });
 
 export const IType = iface('main.I', ['Method0']);
@@ -28,25 +68,19 @@ export const SType = namedType({
 export const UType = namedType({
   str: 'main.U',
   underlying: structOf([{ name: 'V', type: stringType }]),
-  pointerMethods: [
-    method('TrueFalse', sig([boolType], [stringType]), (_r, [b]) => stringValue(b.bool() ? 'true' : '')),
-  ],
+  pointerMethods: [method('TrueFalse', sig([boolType], [stringType]), (_r, [b]) => stringValue(b.bool() ? 'true' : ''))],
 });
 
 // V and W have String/Error only on the pointer, which prints nilV/nilW for nil.
 export const VType = namedType({
   str: 'main.V',
   underlying: structOf([{ name: 'j', type: intType }]),
-  pointerMethods: [
-    method('String', sig([], [stringType]), (r) => stringValue(r.isNil() ? 'nilV' : `<${r.elem().items()[0].int()}>`)),
-  ],
+  pointerMethods: [method('String', sig([], [stringType]), (r) => stringValue(r.isNil() ? 'nilV' : `<${r.elem().items()[0].int()}>`))],
 });
 export const WType = namedType({
   str: 'main.W',
   underlying: structOf([{ name: 'k', type: intType }]),
-  pointerMethods: [
-    method('Error', sig([], [stringType]), (r) => stringValue(r.isNil() ? 'nilW' : `[${r.elem().items()[0].int()}]`)),
-  ],
+  pointerMethods: [method('Error', sig([], [stringType]), (r) => stringValue(r.isNil() ? 'nilW' : `[${r.elem().items()[0].int()}]`))],
 });
 
 const bufferType = namedType({
@@ -140,12 +174,18 @@ const copySig: FuncSig = { params: [], variadic: false, results: copyResults };
 const tMethods: Method[] = [
   method('Method0', sig([], [stringType]), () => stringValue('M0')),
   method('Method1', sig([intType], [intType]), (_r, [a]) => a),
-  method('Method2', sig([uint16Type, stringType], [stringType]), (_r, [a, b]) =>
-    stringValue(sprintf('Method2: %d %s', [a, b]))),
+  method('Method2', sig([uint16Type, stringType], [stringType]), (_r, [a, b]) => stringValue(sprintf('Method2: %d %s', [a, b]))),
   method('Method3', sig([interfaceType], [stringType]), (_r, [v]) => stringValue(sprintf('Method3: %v', [v]))),
   method('Copy', copySig, (r) => new Value(ptrTo(TType), new Value(TType, [...r.elem().items()]))),
-  method('MAdd', sig([intType, sliceOf(intType)], [sliceOf(intType)]), (_r, [a, b]) =>
-    new Value(sliceOf(intType), b.items().map((x) => intValue(x.int() + a.int())))),
+  method(
+    'MAdd',
+    sig([intType, sliceOf(intType)], [sliceOf(intType)]),
+    (_r, [a, b]) =>
+      new Value(
+        sliceOf(intType),
+        b.items().map((x) => intValue(x.int() + a.int())),
+      ),
+  ),
   method('MyError', sig([boolType], [boolType, errorType]), (_r, [e]) => {
     if (e.bool()) throw new GoError('my error');
     return boolValue(false);
@@ -169,13 +209,24 @@ function goMap(key: GoType, elem: GoType, entries: [Value, Value][]): Value {
   return new Value(mapOf(key, elem), m);
 }
 const sm = (entries: Record<string, number>): Value =>
-  goMap(stringType, intType, Object.entries(entries).map(([k, v]) => [stringValue(k), intValue(v)]));
+  goMap(
+    stringType,
+    intType,
+    Object.entries(entries).map(([k, v]) => [stringValue(k), intValue(v)]),
+  );
 const typed = (t: GoType, n: number): Value => new Value(t, BigInt(n));
 const nm = (key: GoType, entries: [number, string][]): Value =>
-  goMap(key, stringType, entries.map(([k, v]) => [typed(key, k), stringValue(v)]));
+  goMap(
+    key,
+    stringType,
+    entries.map(([k, v]) => [typed(key, k), stringValue(v)]),
+  );
 
 function makeT(values: Record<string, Value>): Value {
-  return new Value(TType, fields.map((f) => values[f.name] ?? zeroOf(f.type)));
+  return new Value(
+    TType,
+    fields.map((f) => values[f.name] ?? zeroOf(f.type)),
+  );
 }
 
 const fn = (t: GoType, impl: (args: readonly Value[]) => Value): Value => new Value(t, impl);
@@ -183,60 +234,81 @@ const ft = (name: string): GoType => fields[fieldIndex(name)].type;
 
 const siVal = box(new Value(SType, [stringValue('a'), stringValue('b')]), IType);
 
-export const tVal: Value = ptr(makeT({
-  True: boolValue(true),
-  I: intValue(17),
-  U16: typed(uint16Type, 16),
-  X: stringValue('x'),
-  S: stringValue('xyz'),
-  U: ptr(new Value(UType, [stringValue('v')])),
-  V0: new Value(VType, [intValue(6666)]),
-  V1: ptr(new Value(VType, [intValue(7777)])),
-  W0: new Value(WType, [intValue(888)]),
-  W1: ptr(new Value(WType, [intValue(999)])),
-  SI: ints(3, 4, 5),
-  SICap: ints(0, 0, 0, 0, 0),
-  AI: new Value(arrayOf(3, intType), [3, 4, 5].map(intValue)),
-  PAI: ptr(new Value(arrayOf(3, intType), [3, 4, 5].map(intValue))),
-  SB: new Value(sliceOf(boolType), [boolValue(true), boolValue(false)]),
-  MSI: sm({ one: 1, two: 2, three: 3 }),
-  MSIone: sm({ one: 1 }),
-  MXI: goMap(interfaceType, intType, [[box(stringValue('one')), intValue(1)]]),
-  MII: goMap(intType, intType, [[intValue(1), intValue(1)]]),
-  MI32S: nm(int32Type, [[1, 'one'], [2, 'two']]),
-  MI64S: nm(int64Type, [[2, 'i642'], [3, 'i643']]),
-  MUI32S: nm(uint32Type, [[2, 'u322'], [3, 'u323']]),
-  MUI64S: nm(uint64Type, [[2, 'ui642'], [3, 'ui643']]),
-  MI8S: nm(int8Type, [[2, 'i82'], [3, 'i83']]),
-  MUI8S: nm(uint8Type, [[2, 'u82'], [3, 'u83']]),
-  SMSI: new Value(sliceOf(mapOf(stringType, intType)), [sm({ one: 1, two: 2 }), sm({ eleven: 11, twelve: 12 })]),
-  Empty0: box(zeroOf(interfaceType)),
-  Empty1: box(intValue(3)),
-  Empty2: box(stringValue('empty2')),
-  Empty3: box(ints(7, 8)),
-  Empty4: box(ptr(new Value(UType, [stringValue('UinEmpty')]))),
-  NonEmptyInterface: box(ptr(makeT({ X: stringValue('x') })), IType),
-  NonEmptyInterfacePtS: ptr(siVal),
-  NonEmptyInterfaceTypedNil: box(zeroOf(ptrTo(TType)), IType),
-  Str: box(bytesBuffer('foozle'), stringerType),
-  Err: box(newError('erroozle'), errorType),
-  PI: ptr(intValue(23)),
-  PS: ptr(stringValue('a string')),
-  PSI: ptr(ints(21, 22, 23)),
-  UPI: new Value(unsafePointerType, intValue(23)),
-  BinaryFunc: fn(ft('BinaryFunc'), ([a, b]) => stringValue(`[${a.str()}=${b.str()}]`)),
-  VariadicFunc: fn(ft('VariadicFunc'), (s) => stringValue(`<${s.map((x) => x.str()).join('+')}>`)),
-  VariadicFuncInt: fn(ft('VariadicFuncInt'), ([a, ...s]) =>
-    stringValue(sprint([a, stringValue('=<'), stringValue(s.map((x) => x.str()).join('+')), stringValue('>')]))),
-  NilOKFunc: fn(ft('NilOKFunc'), ([s]) => boolValue(s.isNil())),
-  ErrFunc: fn(ft('ErrFunc'), () => stringValue('bla')),
-  PanicFunc: fn(ft('PanicFunc'), () => {
-    throw new GoPanic('test panic');
+export const tVal: Value = ptr(
+  makeT({
+    True: boolValue(true),
+    I: intValue(17),
+    U16: typed(uint16Type, 16),
+    X: stringValue('x'),
+    S: stringValue('xyz'),
+    U: ptr(new Value(UType, [stringValue('v')])),
+    V0: new Value(VType, [intValue(6666)]),
+    V1: ptr(new Value(VType, [intValue(7777)])),
+    W0: new Value(WType, [intValue(888)]),
+    W1: ptr(new Value(WType, [intValue(999)])),
+    SI: ints(3, 4, 5),
+    SICap: ints(0, 0, 0, 0, 0),
+    AI: new Value(arrayOf(3, intType), [3, 4, 5].map(intValue)),
+    PAI: ptr(new Value(arrayOf(3, intType), [3, 4, 5].map(intValue))),
+    SB: new Value(sliceOf(boolType), [boolValue(true), boolValue(false)]),
+    MSI: sm({ one: 1, two: 2, three: 3 }),
+    MSIone: sm({ one: 1 }),
+    MXI: goMap(interfaceType, intType, [[box(stringValue('one')), intValue(1)]]),
+    MII: goMap(intType, intType, [[intValue(1), intValue(1)]]),
+    MI32S: nm(int32Type, [
+      [1, 'one'],
+      [2, 'two'],
+    ]),
+    MI64S: nm(int64Type, [
+      [2, 'i642'],
+      [3, 'i643'],
+    ]),
+    MUI32S: nm(uint32Type, [
+      [2, 'u322'],
+      [3, 'u323'],
+    ]),
+    MUI64S: nm(uint64Type, [
+      [2, 'ui642'],
+      [3, 'ui643'],
+    ]),
+    MI8S: nm(int8Type, [
+      [2, 'i82'],
+      [3, 'i83'],
+    ]),
+    MUI8S: nm(uint8Type, [
+      [2, 'u82'],
+      [3, 'u83'],
+    ]),
+    SMSI: new Value(sliceOf(mapOf(stringType, intType)), [sm({ one: 1, two: 2 }), sm({ eleven: 11, twelve: 12 })]),
+    Empty0: box(zeroOf(interfaceType)),
+    Empty1: box(intValue(3)),
+    Empty2: box(stringValue('empty2')),
+    Empty3: box(ints(7, 8)),
+    Empty4: box(ptr(new Value(UType, [stringValue('UinEmpty')]))),
+    NonEmptyInterface: box(ptr(makeT({ X: stringValue('x') })), IType),
+    NonEmptyInterfacePtS: ptr(siVal),
+    NonEmptyInterfaceTypedNil: box(zeroOf(ptrTo(TType)), IType),
+    Str: box(bytesBuffer('foozle'), stringerType),
+    Err: box(newError('erroozle'), errorType),
+    PI: ptr(intValue(23)),
+    PS: ptr(stringValue('a string')),
+    PSI: ptr(ints(21, 22, 23)),
+    UPI: new Value(unsafePointerType, intValue(23)),
+    BinaryFunc: fn(ft('BinaryFunc'), ([a, b]) => stringValue(`[${a.str()}=${b.str()}]`)),
+    VariadicFunc: fn(ft('VariadicFunc'), (s) => stringValue(`<${s.map((x) => x.str()).join('+')}>`)),
+    VariadicFuncInt: fn(ft('VariadicFuncInt'), ([a, ...s]) =>
+      stringValue(sprint([a, stringValue('=<'), stringValue(s.map((x) => x.str()).join('+')), stringValue('>')])),
+    ),
+    NilOKFunc: fn(ft('NilOKFunc'), ([s]) => boolValue(s.isNil())),
+    ErrFunc: fn(ft('ErrFunc'), () => stringValue('bla')),
+    PanicFunc: fn(ft('PanicFunc'), () => {
+      throw new GoPanic('test panic');
+    }),
+    TooFewReturnCountFunc: fn(ft('TooFewReturnCountFunc'), () => stringValue('')),
+    TooManyReturnCountFunc: fn(ft('TooManyReturnCountFunc'), () => stringValue('')),
+    InvalidReturnTypeFunc: fn(ft('InvalidReturnTypeFunc'), () => stringValue('')),
   }),
-  TooFewReturnCountFunc: fn(ft('TooFewReturnCountFunc'), () => stringValue('')),
-  TooManyReturnCountFunc: fn(ft('TooManyReturnCountFunc'), () => stringValue('')),
-  InvalidReturnTypeFunc: fn(ft('InvalidReturnTypeFunc'), () => stringValue('')),
-}));
+);
 
 export const tZero: Value = makeT({});
 export const tSliceOfNil = new Value(sliceOf(ptrTo(TType)), [zeroOf(ptrTo(TType))]);
@@ -247,10 +319,11 @@ const chanString: GoType = { kind: 'chan', str: 'chan string', name: '', elem: s
 /** The FuncMap of exec_test.go's testExecute. */
 export const testFuncs: Record<string, Value> = {
   add: goFunc(sig([sliceOf(intType)], [intType], true), (args) => intValue(args.reduce((a, x) => a + x.int(), 0n))),
-  count: goFunc(sig([intType], [chanString]), ([n]) =>
-    new Value(chanString, n.int() === 0n ? null : [...'abcdefghijklmnop'.slice(0, Number(n.int()))].map(stringValue))),
-  dddArg: goFunc(sig([intType, sliceOf(stringType)], [stringType], true), ([a, ...b]) =>
-    stringValue(sprintln([a, new Value(sliceOf(stringType), b)]))),
+  count: goFunc(
+    sig([intType], [chanString]),
+    ([n]) => new Value(chanString, n.int() === 0n ? null : [...'abcdefghijklmnop'.slice(0, Number(n.int()))].map(stringValue)),
+  ),
+  dddArg: goFunc(sig([intType, sliceOf(stringType)], [stringType], true), ([a, ...b]) => stringValue(sprintln([a, new Value(sliceOf(stringType), b)]))),
   die: goFunc(sig([], [boolType]), () => {
     throw new GoPanic('die');
   }),
@@ -295,8 +368,16 @@ export const dataByDescriptor: ReadonlyMap<string, Value> = new Map<string, Valu
   ["string:It'd be nice.", stringValue("It'd be nice.")],
   ['[]int:[-1 -2 -3]', ints(-1, -2, -3)],
   ['map[string]int:map[two:22]', sm({ two: 22 })],
-  ['struct { a int; b string }:{7 seven}',
-    new Value(structOf([{ name: 'a', type: intType }, { name: 'b', type: stringType }]), [intValue(7), stringValue('seven')])],
+  [
+    'struct { a int; b string }:{7 seven}',
+    new Value(
+      structOf([
+        { name: 'a', type: intType },
+        { name: 'b', type: stringType },
+      ]),
+      [intValue(7), stringValue('seven')],
+    ),
+  ],
   ['map[string]interface {}:map[S:foozle]', goMap(stringType, interfaceType, [[stringValue('S'), box(bytesBuffer('foozle'))]])],
   ['map[string]string:map[cause:neglect]', goMap(stringType, stringType, [[stringValue('cause'), stringValue('neglect')]])],
   ['int8:5', typed(int8Type, 5)],

@@ -2,10 +2,40 @@
 // values of Go's own fmt test tables with reflect) as vtpl Values.
 
 import {
-  type GoType, type Method, GoPanic, Value, arrayOf, boolType, box, complex128Type, complex64Type, float32Type,
-  float64Type, int16Type, int32Type, int64Type, int8Type, intType, interfaceType, invalid, jsonNumberType, mapOf,
-  namedType, ptrTo, sliceOf, stringType, stringValue, structOf, uint16Type, uint32Type, uint64Type, uint8Type,
-  uintType, uintptrType, GoMap, intValue,
+  type GoType,
+  type Method,
+  GoPanic,
+  Value,
+  arrayOf,
+  boolType,
+  box,
+  complex128Type,
+  complex64Type,
+  float32Type,
+  float64Type,
+  int16Type,
+  int32Type,
+  int64Type,
+  int8Type,
+  intType,
+  interfaceType,
+  invalid,
+  jsonNumberType,
+  mapOf,
+  namedType,
+  ptrTo,
+  sliceOf,
+  stringType,
+  stringValue,
+  structOf,
+  uint16Type,
+  uint32Type,
+  uint64Type,
+  uint8Type,
+  uintType,
+  uintptrType,
+  GoMap,
+  intValue,
 } from '../../src/value/index.js';
 import { sprint, sprintf } from '../../src/fmt/index.js';
 
@@ -27,9 +57,23 @@ export type AnyDesc = { nil: true } | { t: TypeDesc; v: unknown };
 export class Unsupported extends Error {}
 
 const basic: Record<string, GoType> = {
-  bool: boolType, int: intType, int8: int8Type, int16: int16Type, int32: int32Type, int64: int64Type,
-  uint: uintType, uint8: uint8Type, uint16: uint16Type, uint32: uint32Type, uint64: uint64Type, uintptr: uintptrType,
-  float32: float32Type, float64: float64Type, complex64: complex64Type, complex128: complex128Type, string: stringType,
+  bool: boolType,
+  int: intType,
+  int8: int8Type,
+  int16: int16Type,
+  int32: int32Type,
+  int64: int64Type,
+  uint: uintType,
+  uint8: uint8Type,
+  uint16: uint16Type,
+  uint32: uint32Type,
+  uint64: uint64Type,
+  uintptr: uintptrType,
+  float32: float32Type,
+  float64: float64Type,
+  complex64: complex64Type,
+  complex128: complex128Type,
+  string: stringType,
 };
 
 const noArgs = { params: [], variadic: false, results: [stringType] };
@@ -50,8 +94,12 @@ const methodImpls: Record<string, Method> = {
   'errStr.String': stringMethod('String', () => 'str!'),
   'Month.String': stringMethod('String', (r) => months[Number(r.int()) - 1] ?? `%!Month(${r.int()})`),
   'errorString.Error': stringMethod('Error', (r) => r.elem().items()[0].str()),
-  'PanicS.String': stringMethod('String', (r) => { throw new GoPanic(sprint([r.items()[0]])); }),
-  'PanicGo.GoString': stringMethod('GoString', (r) => { throw new GoPanic(sprint([r.items()[0]])); }),
+  'PanicS.String': stringMethod('String', (r) => {
+    throw new GoPanic(sprint([r.items()[0]]));
+  }),
+  'PanicGo.GoString': stringMethod('GoString', (r) => {
+    throw new GoPanic(sprint([r.items()[0]]));
+  }),
 };
 
 const named = new Map<string, GoType>();
@@ -77,12 +125,24 @@ export function typeOf(td: TypeDesc): GoType {
     return t;
   }
   switch (td.k) {
-    case 'slice': t = sliceOf(typeOf(td.elem as TypeDesc)); break;
-    case 'array': t = arrayOf(td.len ?? 0, typeOf(td.elem as TypeDesc)); break;
-    case 'ptr': t = ptrTo(typeOf(td.elem as TypeDesc)); break;
-    case 'map': t = mapOf(typeOf(td.key as TypeDesc), typeOf(td.elem as TypeDesc)); break;
-    case 'struct': t = structOf((td.fields ?? []).map((f) => ({ name: f.n, type: typeOf(f.t) }))); break;
-    case 'interface': t = interfaceType; break;
+    case 'slice':
+      t = sliceOf(typeOf(td.elem as TypeDesc));
+      break;
+    case 'array':
+      t = arrayOf(td.len ?? 0, typeOf(td.elem as TypeDesc));
+      break;
+    case 'ptr':
+      t = ptrTo(typeOf(td.elem as TypeDesc));
+      break;
+    case 'map':
+      t = mapOf(typeOf(td.key as TypeDesc), typeOf(td.elem as TypeDesc));
+      break;
+    case 'struct':
+      t = structOf((td.fields ?? []).map((f) => ({ name: f.n, type: typeOf(f.t) })));
+      break;
+    case 'interface':
+      t = interfaceType;
+      break;
     default:
       t = basic[td.k];
       if (!t) throw new Unsupported(`kind ${td.k}`);
@@ -100,19 +160,28 @@ export function floatFromBits(hex: string): number {
 
 function valueOf(t: GoType, v: unknown): Value {
   switch (t.kind) {
-    case 'bool': return new Value(t, v as boolean);
-    case 'string': return new Value(t, v as string);
-    case 'float32': case 'float64': return new Value(t, floatFromBits(v as string));
-    case 'complex64': case 'complex128': {
+    case 'bool':
+      return new Value(t, v as boolean);
+    case 'string':
+      return new Value(t, v as string);
+    case 'float32':
+    case 'float64':
+      return new Value(t, floatFromBits(v as string));
+    case 'complex64':
+    case 'complex128': {
       const [re, im] = v as [string, string];
       return new Value(t, { re: floatFromBits(re), im: floatFromBits(im) });
     }
     case 'slice':
       return new Value(t, v === null ? null : (v as unknown[]).map((e) => valueOf(t.elem as GoType, e)));
-    case 'array': case 'struct': {
+    case 'array':
+    case 'struct': {
       const items = v as unknown[];
       const types = t.kind === 'array' ? items.map(() => t.elem as GoType) : (t.fields ?? []).map((f) => f.type);
-      return new Value(t, items.map((e, i) => valueOf(types[i], e)));
+      return new Value(
+        t,
+        items.map((e, i) => valueOf(types[i], e)),
+      );
     }
     case 'ptr':
       return new Value(t, v === null ? null : valueOf(t.elem as GoType, v));

@@ -19,9 +19,12 @@ const rows = fixture<Row[]>('fmt-cases.json');
 
 function run(row: Row, args: Value[]): string {
   switch (row.fn) {
-    case 'sprintf': return sprintf(row.fmt ?? '', args);
-    case 'sprint': return sprint(args);
-    case 'sprintln': return sprintln(args);
+    case 'sprintf':
+      return sprintf(row.fmt ?? '', args);
+    case 'sprint':
+      return sprint(args);
+    case 'sprintln':
+      return sprintln(args);
   }
 }
 
@@ -32,7 +35,6 @@ function run(row: Row, args: Value[]): string {
 const knownDeviations: Record<string, string> = {
   'map[NaN:1 NaN:1]': 'GoMap (src/value) keeps a single entry for all NaN keys',
 };
-
 
 const bySrc = new Map<string, Row[]>();
 for (const r of rows) bySrc.set(r.src, [...(bySrc.get(r.src) ?? []), r]);
@@ -48,7 +50,10 @@ for (const [src, list] of bySrc) {
         // Values with a fmt.Formatter (or other unmodelled) method are skipped;
         // any other failure to rebuild the value fails the row.
         if (e instanceof Unsupported) it.skip(`${name} [${e.message}]`, () => {});
-        else it(name, () => { throw e; });
+        else
+          it(name, () => {
+            throw e;
+          });
         return;
       }
       const deviation = knownDeviations[row.out];

@@ -16,12 +16,9 @@ interface Row {
 
 describe('ftoa_test.go ftoatests', () => {
   const rows = fixture<Row[]>('ftoa-cases.json');
-  it.each(rows.map((r) => [floatFromBits(r.bits), r.fmt, r.prec, r.size, r.out] as const))(
-    'FormatFloat(%d, %s, %d, %d) = %s',
-    (f, fmt, prec, size, out) => {
-      expect(formatFloat(f, fmt, prec, size)).toBe(out);
-    },
-  );
+  it.each(rows.map((r) => [floatFromBits(r.bits), r.fmt, r.prec, r.size, r.out] as const))('FormatFloat(%d, %s, %d, %d) = %s', (f, fmt, prec, size, out) => {
+    expect(formatFloat(f, fmt, prec, size)).toBe(out);
+  });
 });
 
 function mismatches(rows: readonly Row[]): string[] {

@@ -5,8 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import { sprint, sprintf } from '../../src/fmt/index.js';
 import {
-  GoError, GoMap, Value, box, float64Value, intType, intValue, interfaceType, invalid, mapOf, namedType, ptrTo,
-  sliceOf, stringType, stringValue, structOf,
+  GoError,
+  GoMap,
+  Value,
+  box,
+  float64Value,
+  intType,
+  intValue,
+  interfaceType,
+  invalid,
+  mapOf,
+  namedType,
+  ptrTo,
+  sliceOf,
+  stringType,
+  stringValue,
+  structOf,
 } from '../../src/value/index.js';
 
 const pointType = namedType({ str: 'main.Point', underlying: structOf([{ name: 'X', type: intType }]) });
@@ -38,16 +52,19 @@ describe('JS strings as Go strings', () => {
   });
   it('orders map keys by UTF-8 bytes, not UTF-16 units', () => {
     const m = new GoMap();
-    for (const [k, v] of [['\uFFFF', 1], ['\u{1F600}', 2], ['\uE000', 3]] as const) m.set(stringValue(k), intValue(v));
+    for (const [k, v] of [
+      ['\uFFFF', 1],
+      ['\u{1F600}', 2],
+      ['\uE000', 3],
+    ] as const)
+      m.set(stringValue(k), intValue(v));
     expect(sprint([new Value(mapOf(stringType, intType), m)])).toBe('map[\uE000:3 \uFFFF:1 \u{1F600}:2]');
   });
 });
 
 describe('arguments', () => {
   it('unwraps interface values; nil interfaces and invalid are a nil any', () => {
-    expect(sprintf('%d %v %d %T', [box(intValue(3)), new Value(interfaceType, null), invalid, box(float64Value(1))])).toBe(
-      '3 <nil> %!d(<nil>) float64',
-    );
+    expect(sprintf('%d %v %d %T', [box(intValue(3)), new Value(interfaceType, null), invalid, box(float64Value(1))])).toBe('3 <nil> %!d(<nil>) float64');
   });
   it('orders interface map keys of different dynamic types by type name (Go: by type address)', () => {
     const m = new GoMap();
@@ -62,7 +79,15 @@ describe('methods', () => {
   const failing = namedType({
     str: 'main.Bad',
     underlying: intType,
-    methods: [{ name: 'String', sig: { params: [], variadic: false, results: [stringType] }, call: () => { throw new GoError('boom'); } }],
+    methods: [
+      {
+        name: 'String',
+        sig: { params: [], variadic: false, results: [stringType] },
+        call: () => {
+          throw new GoError('boom');
+        },
+      },
+    ],
   });
   it('reports an exception thrown by String as a panic', () => {
     expect(sprintf('%v|%d', [new Value(failing, 1n), new Value(failing, 2n)])).toBe('%!v(PANIC=String method: boom)|2');

@@ -27,7 +27,7 @@ const signatures: Record<string, string> = {
 };
 
 describe('builtins()', () => {
-  it('has exactly Go\'s builtins with Go\'s signatures', () => {
+  it("has exactly Go's builtins with Go's signatures", () => {
     const got = Object.fromEntries([...builtins()].map(([name, fn]) => [name, fn.type.str]));
     expect(got).toEqual(signatures);
   });

@@ -2,10 +2,42 @@
 // described there). Every field is addressable, as fields reached through a pointer are.
 
 import {
-  type FuncSig, type GoType, GoError, GoMap, GoPanic, Value, arrayOf, boolType, box, complex128Type, errorType,
-  float32Type, funcOf, goFunc, int32Type, int64Type, int8Type, intType, intValue, interfaceType, invalid, mapOf,
-  namedType, ptrTo, recvChanOf, sliceInterfaceType, sliceOf, sliceStringType, stringType, stringValue, stringerType,
-  structOf, uint64Type, uint8Type, uintType, boolValue,
+  type FuncSig,
+  type GoType,
+  GoError,
+  GoMap,
+  GoPanic,
+  Value,
+  arrayOf,
+  boolType,
+  box,
+  complex128Type,
+  errorType,
+  float32Type,
+  funcOf,
+  goFunc,
+  int32Type,
+  int64Type,
+  int8Type,
+  intType,
+  intValue,
+  interfaceType,
+  invalid,
+  mapOf,
+  namedType,
+  ptrTo,
+  recvChanOf,
+  sliceInterfaceType,
+  sliceOf,
+  sliceStringType,
+  stringType,
+  stringValue,
+  stringerType,
+  structOf,
+  uint64Type,
+  uint8Type,
+  uintType,
+  boolValue,
 } from '../../src/value/index.js';
 import { asAddressable } from '../../src/exec/addressable.js';
 
@@ -15,13 +47,21 @@ const sig = (params: GoType[], results: GoType[], variadic = false): FuncSig => 
 export const vType: GoType = namedType({
   str: 'main.V',
   underlying: structOf([{ name: 'j', type: intType }]),
-  pointerMethods: [{
-    name: 'String',
-    sig: sig([], [stringType]),
-    call: (recv) => stringValue(`<${recv.elem().items()[0].int()}>`),
-  }],
+  pointerMethods: [
+    {
+      name: 'String',
+      sig: sig([], [stringType]),
+      call: (recv) => stringValue(`<${recv.elem().items()[0].int()}>`),
+    },
+  ],
 });
-const sType = namedType({ str: 'main.S', underlying: structOf([{ name: 'A', type: intType }, { name: 'B', type: intType }]) });
+const sType = namedType({
+  str: 'main.S',
+  underlying: structOf([
+    { name: 'A', type: intType },
+    { name: 'B', type: intType },
+  ]),
+});
 const withSliceType = namedType({ str: 'main.WithSlice', underlying: structOf([{ name: 'X', type: interfaceType }]) });
 
 const v = (n: number): Value => new Value(vType, [intValue(n)]);
@@ -36,7 +76,11 @@ function map(key: GoType, elem: GoType, entries: ReadonlyArray<readonly [Value, 
 }
 
 const strMap = (key: GoType, entries: ReadonlyArray<readonly [number, string]>): Value =>
-  map(key, stringType, entries.map(([k, e]) => [of(key, k), stringValue(e)] as const));
+  map(
+    key,
+    stringType,
+    entries.map(([k, e]) => [of(key, k), stringValue(e)] as const),
+  );
 
 const sliceOfInt = sliceOf(intType);
 const arr = new Value(arrayOf(3, intType), ints(3, 4, 5));
@@ -47,17 +91,49 @@ const fields: Record<string, Value> = {
   AI: arr,
   S: stringValue('xyz'),
   U: stringValue('héllo'),
-  MSI: map(stringType, intType, [['one', 1], ['two', 2], ['three', 3]].map(([k, n]) => [stringValue(k as string), intValue(n as number)] as const)),
+  MSI: map(
+    stringType,
+    intType,
+    [
+      ['one', 1],
+      ['two', 2],
+      ['three', 3],
+    ].map(([k, n]) => [stringValue(k as string), intValue(n as number)] as const),
+  ),
   SMSI: new Value(sliceOf(mapOf(stringType, intType)), [
-    map(stringType, intType, [[stringValue('one'), intValue(1)], [stringValue('two'), intValue(2)]]),
-    map(stringType, intType, [[stringValue('eleven'), intValue(11)], [stringValue('twelve'), intValue(12)]]),
+    map(stringType, intType, [
+      [stringValue('one'), intValue(1)],
+      [stringValue('two'), intValue(2)],
+    ]),
+    map(stringType, intType, [
+      [stringValue('eleven'), intValue(11)],
+      [stringValue('twelve'), intValue(12)],
+    ]),
   ]),
-  MI64S: strMap(int64Type, [[2, 'i642'], [3, 'i643']]),
-  MI32S: strMap(int32Type, [[1, 'one'], [2, 'two']]),
-  MUI64S: strMap(uint64Type, [[2, 'ui642'], [3, 'ui643']]),
-  MI8S: strMap(int8Type, [[2, 'i82'], [3, 'i83']]),
-  MUI8S: strMap(uint8Type, [[2, 'u82'], [3, 'u83']]),
-  MIface: map(interfaceType, stringType, [[box(intValue(1)), stringValue('int1')], [box(stringValue('a')), stringValue('strA')]]),
+  MI64S: strMap(int64Type, [
+    [2, 'i642'],
+    [3, 'i643'],
+  ]),
+  MI32S: strMap(int32Type, [
+    [1, 'one'],
+    [2, 'two'],
+  ]),
+  MUI64S: strMap(uint64Type, [
+    [2, 'ui642'],
+    [3, 'ui643'],
+  ]),
+  MI8S: strMap(int8Type, [
+    [2, 'i82'],
+    [3, 'i83'],
+  ]),
+  MUI8S: strMap(uint8Type, [
+    [2, 'u82'],
+    [3, 'u83'],
+  ]),
+  MIface: map(interfaceType, stringType, [
+    [box(intValue(1)), stringValue('int1')],
+    [box(stringValue('a')), stringValue('strA')],
+  ]),
   Empty0: new Value(interfaceType, null),
   Empty3: box(new Value(sliceOfInt, ints(7, 8))),
   NilPtr: new Value(ptrTo(intType), null),
@@ -85,8 +161,7 @@ const fields: Record<string, Value> = {
   NilF: new Value(funcOf(fnIntInt), null),
   BinaryFunc: goFunc(sig([stringType, stringType], [stringType]), ([a, b]) => stringValue(`[${a.str()}=${b.str()}]`)),
   VariadicFunc: goFunc(sig([sliceStringType], [stringType], true), (xs) => stringValue(`<${xs.map((x) => x.str()).join('+')}>`)),
-  VariadicFuncInt: goFunc(sig([intType, sliceStringType], [stringType], true), ([a, ...xs]) =>
-    stringValue(`${a.int()}=<${xs.map((x) => x.str()).join('+')}>`)),
+  VariadicFuncInt: goFunc(sig([intType, sliceStringType], [stringType], true), ([a, ...xs]) => stringValue(`${a.int()}=<${xs.map((x) => x.str()).join('+')}>`)),
   ErrFunc: goFunc(sig([], [stringType, errorType]), () => {
     throw new GoError('boom');
   }),

@@ -4,8 +4,19 @@
 // the value itself; `call` receives its callee's node text as the name.
 
 import {
-  type GoType, GoError, GoPanic, Value, boolValue, box, complex128Type, float64Type, indirectInterface, intValue,
-  invalid, reflectValueType, stringValue,
+  type GoType,
+  GoError,
+  GoPanic,
+  Value,
+  boolValue,
+  box,
+  complex128Type,
+  float64Type,
+  indirectInterface,
+  intValue,
+  invalid,
+  reflectValueType,
+  stringValue,
 } from '../../src/value/index.js';
 import { sprint } from '../../src/fmt/index.js';
 import { printableValue } from '../../src/exec/print.js';

@@ -1,7 +1,25 @@
 // Mirrors dump_test.go of the Go oracle: a node as plain JSON, with Go's byte positions.
 import {
-  ActionNode, BoolNode, BranchNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, FieldNode,
-  IdentifierNode, ListNode, NilNode, type Node, NodeType, NumberNode, PipeNode, StringNode, TemplateNode, TextNode,
+  ActionNode,
+  BoolNode,
+  BranchNode,
+  BreakNode,
+  ChainNode,
+  CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
+  FieldNode,
+  IdentifierNode,
+  ListNode,
+  NilNode,
+  type Node,
+  NodeType,
+  NumberNode,
+  PipeNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
   VariableNode,
 } from '../../src/parse/index.js';
 
@@ -15,13 +33,25 @@ export function floatBits(f: number): string {
 }
 
 export function numberFields(n: {
-  isInt: boolean; isUint: boolean; isFloat: boolean; isComplex: boolean;
-  int64: bigint; uint64: bigint; float64: number; complex128: { re: number; im: number };
+  isInt: boolean;
+  isUint: boolean;
+  isFloat: boolean;
+  isComplex: boolean;
+  int64: bigint;
+  uint64: bigint;
+  float64: number;
+  complex128: { re: number; im: number };
 }): Record<string, unknown> {
   return {
-    isInt: n.isInt, isUint: n.isUint, isFloat: n.isFloat, isComplex: n.isComplex,
-    int64: n.int64.toString(), uint64: n.uint64.toString(),
-    float64: floatBits(n.float64), re: floatBits(n.complex128.re), im: floatBits(n.complex128.im),
+    isInt: n.isInt,
+    isUint: n.isUint,
+    isFloat: n.isFloat,
+    isComplex: n.isComplex,
+    int64: n.int64.toString(),
+    uint64: n.uint64.toString(),
+    float64: floatBits(n.float64),
+    re: floatBits(n.complex128.re),
+    im: floatBits(n.complex128.im),
   };
 }
 

@@ -18,14 +18,34 @@ interface ParseCase {
   trees?: Record<string, { string: string; dump: unknown }>;
 }
 
-const defaultFuncs = ['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println',
-  'urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'contains'];
+const defaultFuncs = [
+  'and',
+  'call',
+  'html',
+  'index',
+  'slice',
+  'js',
+  'len',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'urlquery',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+  'contains',
+];
 
 describe('parse matches Go', () => {
   const cases = fixture<ParseCase[]>('go-parse.json');
   test.each(cases.map((c, i) => [`${i} ${c.name}`, c] as const))('%s', (_, c) => {
     const funcs = [new Set(c.funcs ?? defaultFuncs)];
-    let trees;
+    let trees: ReturnType<typeof parse>;
     try {
       trees = parse(c.name, c.input, c.left ?? '', c.right ?? '', funcs, c.comments ? ParseComments : 0);
     } catch (e) {
@@ -74,7 +94,7 @@ describe('numbers match Go', () => {
   const cases = fixture<(NumberCase & Record<string, unknown>)[]>('go-numbers.json');
   test.each(cases.map((c) => [c.text, c] as const))('%s', (_, c) => {
     const { text, kind, error, ...want } = c;
-    let got;
+    let got: ReturnType<typeof numberFields>;
     try {
       got = numberFields(numberValue(text, kind));
     } catch (e) {

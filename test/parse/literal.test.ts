@@ -51,7 +51,7 @@ describe('a 1 MB literal parses', () => {
     expect((node as NumberNode).float64).toBe(1);
   });
 
-  test('character constant: Go\'s error, quoting the whole token', () => {
+  test("character constant: Go's error, quoting the whole token", () => {
     const token = `'${'a'.repeat(megabyte)}'`;
     expect(() => operand(token)).toThrow(`template: t:1: malformed character constant: ${token}`);
   });

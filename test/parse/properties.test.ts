@@ -26,9 +26,7 @@ const operand: fc.Arbitrary<string> = fc.oneof(
 );
 const command = fc.oneof(
   operand,
-  fc.tuple(fc.constantFrom('print', 'printf', 'len', 'not'), fc.array(operand, { maxLength: 3 })).map(
-    ([f, args]) => [f, ...args].join(' '),
-  ),
+  fc.tuple(fc.constantFrom('print', 'printf', 'len', 'not'), fc.array(operand, { maxLength: 3 })).map(([f, args]) => [f, ...args].join(' ')),
 );
 const pipeline = fc
   .tuple(command, fc.array(fc.tuple(fc.constantFrom('print', 'len'), fc.array(operand, { maxLength: 2 })), { maxLength: 2 }))
@@ -42,9 +40,9 @@ const item: fc.Arbitrary<string> = fc.letrec<{ item: string; list: string }>((ti
     pipeline.map((p) => `{{${p}}}`),
     pipeline.map((p) => `{{- ${p} -}}`),
     fc.constant('{{/* comment */}}'),
-    fc.tuple(fc.constantFrom('if', 'with', 'range'), pipeline, tie('list'), fc.option(tie('list'))).map(
-      ([k, p, l, e]) => `{{${k} ${p}}}${l}${e === null ? '' : `{{else}}${e}`}{{end}}`,
-    ),
+    fc
+      .tuple(fc.constantFrom('if', 'with', 'range'), pipeline, tie('list'), fc.option(tie('list')))
+      .map(([k, p, l, e]) => `{{${k} ${p}}}${l}${e === null ? '' : `{{else}}${e}`}{{end}}`),
     fc.tuple(pipeline, tie('list')).map(([p, l]) => `{{range $i, $v := ${p}}}{{$i}}{{$v.A}}${l}{{break}}{{end}}`),
     fc.tuple(pipeline, tie('list')).map(([p, l]) => `{{with $x := ${p}}}{{$x}}${l}{{else with .B}}b{{end}}`),
     fc.constant('{{template "x" .}}'),

@@ -1,7 +1,7 @@
 // A readable table in the style of Go's parse_test.go (the complete upstream tables are
 // checked against Go itself in go-oracle.test.ts).
 import { describe, expect, test } from 'vitest';
-import { NumberNode, ActionNode, ParseError, Tree, parse } from '../../src/parse/index.js';
+import { type NumberNode, ActionNode, ParseError, Tree, parse } from '../../src/parse/index.js';
 
 const builtins = [new Set(['printf', 'contains'])];
 
@@ -65,9 +65,7 @@ describe('API', () => {
     new Tree('b').parse('  {{/* only space and comments */}}', '', '', set, builtins);
     expect([...set.keys()].sort()).toEqual(['a', 'b']);
     expect(set.get('b')?.root?.toString()).toBe('B');
-    expect(() => new Tree('b').parse('B2', '', '', set, builtins)).toThrow(
-      'template: b:1: template: multiple definition of template "b"',
-    );
+    expect(() => new Tree('b').parse('B2', '', '', set, builtins)).toThrow('template: b:1: template: multiple definition of template "b"');
   });
 
   test('number nodes carry every representation', () => {

@@ -22,9 +22,11 @@ export interface Envelope {
 }
 
 export function envelope(e: Envelope): string {
-  return `{"request_id":${JSON.stringify(randomUUID())},"lease_id":${JSON.stringify(e.leaseId ?? '')},"renewable":${e.renewable ?? false},`
-    + `"lease_duration":${e.leaseDuration ?? 0},"data":${e.data},"wrap_info":null,`
-    + `"warnings":${e.warnings ? JSON.stringify(e.warnings) : 'null'},"auth":${e.auth ?? 'null'},"mount_type":${JSON.stringify(e.mountType ?? '')}}`;
+  return (
+    `{"request_id":${JSON.stringify(randomUUID())},"lease_id":${JSON.stringify(e.leaseId ?? '')},"renewable":${e.renewable ?? false},` +
+    `"lease_duration":${e.leaseDuration ?? 0},"data":${e.data},"wrap_info":null,` +
+    `"warnings":${e.warnings ? JSON.stringify(e.warnings) : 'null'},"auth":${e.auth ?? 'null'},"mount_type":${JSON.stringify(e.mountType ?? '')}}`
+  );
 }
 
 export function ok(e: Envelope): Reply {

@@ -79,13 +79,17 @@ export class Leases {
   }
 }
 
-
 export class Database {
   private readonly roles = new Map<string, DatabaseRole>();
   private readonly statics = new Map<string, StaticRole & { password: string; rotated: number }>();
 
-  constructor(private readonly mount: string, roles: readonly (string | DatabaseRole)[], private readonly leases: Leases,
-    private readonly now: () => number, statics: readonly StaticRole[] = []) {
+  constructor(
+    private readonly mount: string,
+    roles: readonly (string | DatabaseRole)[],
+    private readonly leases: Leases,
+    private readonly now: () => number,
+    statics: readonly StaticRole[] = [],
+  ) {
     for (const r of roles) this.roles.set(typeof r === 'string' ? r : r.name, typeof r === 'string' ? { name: r } : r);
     for (const s of statics) this.statics.set(s.name, { ...s, password: randomId(20), rotated: now() });
   }
@@ -118,7 +122,11 @@ export class Database {
     }
     const ttl = Math.ceil((s.rotated + period - this.now()) / 1000);
     const data = JSON.stringify({
-      last_vault_rotation: new Date(s.rotated).toISOString(), password: s.password, rotation_period: s.rotationPeriod, ttl, username: s.username,
+      last_vault_rotation: new Date(s.rotated).toISOString(),
+      password: s.password,
+      rotation_period: s.rotationPeriod,
+      ttl,
+      username: s.username,
     });
     return ok({ data, mountType: 'database' });
   }
@@ -135,7 +143,11 @@ export class Pki {
     const role = m[1] as string;
     if (!this.roles.has(role)) return errors(400, `unknown role: ${role}`);
     const body = (r.body ?? {}) as { common_name?: unknown };
-    if (typeof body.common_name !== 'string' || body.common_name === '') return errors(400, 'the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false');
+    if (typeof body.common_name !== 'string' || body.common_name === '')
+      return errors(
+        400,
+        'the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false',
+      );
     this.serial++;
     const ca = fixture('ca.pem');
     const serial = `4a:fe:cf:6b:5a:03:d5:aa:7b:1c:75:5b:98:d9:a2:27:25:e4:f0:${this.serial.toString(16).padStart(2, '0')}`;

@@ -47,7 +47,8 @@ export class KvV1 {
         const data = this.secrets.get(r.rel);
         return data === undefined ? notFound : ok({ data, leaseDuration: KV1_LEASE, mountType: 'kv' });
       }
-      case 'LIST': return listChildren(this.secrets.keys(), r.rel);
+      case 'LIST':
+        return listChildren(this.secrets.keys(), r.rel);
       case 'PUT':
         this.secrets.set(r.rel, JSON.stringify(r.body ?? {}));
         return noContent;
@@ -65,7 +66,8 @@ interface Version {
   destroyed: boolean;
 }
 
-const INVALID_V2_PATH = 'Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use \'vault kv get\' for this operation.';
+const INVALID_V2_PATH =
+  "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv get' for this operation.";
 
 export class KvV2 {
   /** path -> versions (index 0 is version 1). */
@@ -95,8 +97,10 @@ export class KvV2 {
   }
 
   private versionMetadata(v: Version, n: number): string {
-    return `{"created_time":${JSON.stringify(vaultTime(v.created))},"custom_metadata":null,`
-      + `"deletion_time":${JSON.stringify(v.deleted === undefined ? '' : vaultTime(v.deleted))},"destroyed":${v.destroyed},"version":${n}}`;
+    return (
+      `{"created_time":${JSON.stringify(vaultTime(v.created))},"custom_metadata":null,` +
+      `"deletion_time":${JSON.stringify(v.deleted === undefined ? '' : vaultTime(v.deleted))},"destroyed":${v.destroyed},"version":${n}}`
+    );
   }
 
   private read(path: string, query: URLSearchParams): Reply {
@@ -117,11 +121,15 @@ export class KvV2 {
     if (!versions) return notFound;
     const first = versions[0] as Version;
     const last = versions[versions.length - 1] as Version;
-    const each = versions.map((v, i) => `${JSON.stringify(String(i + 1))}:{"created_time":${JSON.stringify(vaultTime(v.created))},`
-      + `"deletion_time":${JSON.stringify(v.deleted === undefined ? '' : vaultTime(v.deleted))},"destroyed":${v.destroyed}}`);
-    const data = `{"cas_required":false,"created_time":${JSON.stringify(vaultTime(first.created))},"current_version":${versions.length},`
-      + `"custom_metadata":null,"delete_version_after":"0s","max_versions":0,"oldest_version":0,`
-      + `"updated_time":${JSON.stringify(vaultTime(last.created))},"versions":{${each.join(',')}}}`;
+    const each = versions.map(
+      (v, i) =>
+        `${JSON.stringify(String(i + 1))}:{"created_time":${JSON.stringify(vaultTime(v.created))},` +
+        `"deletion_time":${JSON.stringify(v.deleted === undefined ? '' : vaultTime(v.deleted))},"destroyed":${v.destroyed}}`,
+    );
+    const data =
+      `{"cas_required":false,"created_time":${JSON.stringify(vaultTime(first.created))},"current_version":${versions.length},` +
+      `"custom_metadata":null,"delete_version_after":"0s","max_versions":0,"oldest_version":0,` +
+      `"updated_time":${JSON.stringify(vaultTime(last.created))},"versions":{${each.join(',')}}}`;
     return ok({ data, mountType: 'kv' });
   }
 
@@ -132,7 +140,8 @@ export class KvV2 {
     const body = (r.body ?? {}) as { data?: unknown; versions?: unknown };
     const versionsArg = Array.isArray(body.versions) ? body.versions.map(Number) : [];
     switch (`${r.method} ${op}`) {
-      case 'GET data': return this.read(path, r.query);
+      case 'GET data':
+        return this.read(path, r.query);
       case 'PUT data': {
         if (typeof body.data !== 'object' || body.data === null) return errors(400, 'no data provided');
         const n = this.put(path, body.data as Record<string, unknown>);
@@ -148,8 +157,10 @@ export class KvV2 {
       case 'PUT destroy':
         for (const n of versionsArg) this.destroy(path, n);
         return noContent;
-      case 'GET metadata': return this.metadata(path);
-      case 'LIST metadata': return listChildren(this.secrets.keys(), path);
+      case 'GET metadata':
+        return this.metadata(path);
+      case 'LIST metadata':
+        return listChildren(this.secrets.keys(), path);
       case 'DELETE metadata':
         this.secrets.delete(path);
         return noContent;

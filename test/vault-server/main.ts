@@ -36,6 +36,8 @@ process.stdout.write(`Vault test server listening on ${server.url} (token: root)
   database/creds/my-app-db-role: leases of ${values.ttl}s, max TTL ${values['max-ttl']}s
 export VAULT_ADDR=${server.url}
 `);
-const stop = (): void => { void server.close().then(() => process.exit(0)); };
+const stop = (): void => {
+  void server.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

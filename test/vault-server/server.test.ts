@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 afterAll(() => vault.close());
 
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; ns?: string } = {}): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; ns?: string } = {},
+): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
   const headers: Record<string, string> = {};
   if (opts.token !== '') headers['X-Vault-Token'] = opts.token ?? 'root';
   if (opts.ns) headers['X-Vault-Namespace'] = opts.ns;
@@ -27,7 +31,7 @@ async function call(method: string, path: string, opts: { token?: string; body?:
 }
 
 describe('test Vault server', () => {
-  it('KV v2 read keeps number literals and has Vault\'s envelope', async () => {
+  it("KV v2 read keeps number literals and has Vault's envelope", async () => {
     const r = await call('GET', 'secret/data/app/config');
     expect(r.status).toBe(200);
     expect(Object.keys(r.json)).toEqual(['request_id', 'lease_id', 'renewable', 'lease_duration', 'data', 'wrap_info', 'warnings', 'auth', 'mount_type']);
@@ -52,7 +56,7 @@ describe('test Vault server', () => {
     await call('PUT', 'secret/delete/ver/x', { body: { versions: [2] } });
     const deleted = await call('GET', 'secret/data/ver/x');
     expect(deleted.status).toBe(404);
-    const meta = (deleted.json.data as { data: unknown; metadata: { deletion_time: string } });
+    const meta = deleted.json.data as { data: unknown; metadata: { deletion_time: string } };
     expect(meta.data).toBeNull();
     expect(meta.metadata.deletion_time).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
     await call('PUT', 'secret/destroy/ver/x', { body: { versions: [1] } });

@@ -173,7 +173,8 @@ export class VaultTestServer {
     this.leases = new Leases(this.now);
     const db = opts.databaseRoles ?? ['app'];
     const pki = new Set(opts.pkiRoles ?? ['web']);
-    for (const ns of ['', ...(opts.namespaces ?? []).map(normNamespace)]) this.namespaces.set(ns, new Namespace(this.now, this.leases, db, pki, opts.staticRoles ?? []));
+    for (const ns of ['', ...(opts.namespaces ?? []).map(normNamespace)])
+      this.namespaces.set(ns, new Namespace(this.now, this.leases, db, pki, opts.staticRoles ?? []));
     this.addToken(opts.rootToken ?? 'root', '', ['root'], null, 0);
   }
 
@@ -221,17 +222,30 @@ export class VaultTestServer {
     return ns;
   }
 
-  private addToken(token: string, namespace: string, policies: readonly string[], meta: Record<string, string> | null = null, ttl = this.opts.tokenTtl ?? 3600): void {
+  private addToken(
+    token: string,
+    namespace: string,
+    policies: readonly string[],
+    meta: Record<string, string> | null = null,
+    ttl = this.opts.tokenTtl ?? 3600,
+  ): void {
     const now = this.now();
     const maxTtl = this.opts.tokenMaxTtl ?? 0;
     this.tokens.set(token, {
-      namespace, policies, meta, accessor: randomId(24), issued: now,
-      expires: ttl > 0 ? now + ttl * 1000 : Infinity, maxExpires: ttl > 0 && maxTtl > 0 ? now + maxTtl * 1000 : Infinity,
+      namespace,
+      policies,
+      meta,
+      accessor: randomId(24),
+      issued: now,
+      expires: ttl > 0 ? now + ttl * 1000 : Infinity,
+      maxExpires: ttl > 0 && maxTtl > 0 ? now + maxTtl * 1000 : Infinity,
     });
   }
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => { void this.serve(req, res); });
+    const server = createServer((req, res) => {
+      void this.serve(req, res);
+    });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.front = await listVerbFront((server.address() as AddressInfo).port, this.opts.tls, this.opts.port ?? 0);
@@ -263,9 +277,16 @@ export class VaultTestServer {
       const v = req.headers[n];
       return Array.isArray(v) ? v[0] : v;
     };
-    const path = decodeURIComponent(url.pathname).replace(/^\/v1\//, '').replace(/^\/+|\/+$/g, '');
+    const path = decodeURIComponent(url.pathname)
+      .replace(/^\/v1\//, '')
+      .replace(/^\/+|\/+$/g, '');
     const logged: LoggedRequest = {
-      method: header(LIST_VERB_HEADER) === 'true' ? 'LIST' : req.method ?? 'GET', path, query: url.search.replace(/^\?/, ''), namespace: header('x-vault-namespace'), token: header('x-vault-token'), body,
+      method: header(LIST_VERB_HEADER) === 'true' ? 'LIST' : (req.method ?? 'GET'),
+      path,
+      query: url.search.replace(/^\?/, ''),
+      namespace: header('x-vault-namespace'),
+      token: header('x-vault-token'),
+      body,
     };
     this.requests.push(logged);
     const fault = this.takeFault(path);
@@ -335,7 +356,13 @@ export class VaultTestServer {
       if (!role) return errors(400, `invalid role name "${str('role')}"`);
       if (role.jwt !== str('jwt')) return permissionDenied;
       policies = ['default', role.role];
-      meta = { role: role.role, service_account_name: role.role, service_account_namespace: 'default', service_account_secret_name: '', service_account_uid: randomUUID() };
+      meta = {
+        role: role.role,
+        service_account_name: role.role,
+        service_account_namespace: 'default',
+        service_account_secret_name: '',
+        service_account_uid: randomUUID(),
+      };
     } else if (approles.length > 0) {
       const a = approles.find((x) => x.roleId === str('role_id'));
       if (!a || a.secretId !== str('secret_id')) return errors(400, 'invalid role or secret ID');
@@ -348,8 +375,18 @@ export class VaultTestServer {
     this.addToken(token, namespace, policies, meta);
     const info = this.tokens.get(token) as TokenInfo;
     const auth = JSON.stringify({
-      client_token: token, accessor: info.accessor, policies, token_policies: policies, metadata: meta, lease_duration: this.opts.tokenTtl ?? 3600,
-      renewable: true, entity_id: randomUUID(), token_type: 'service', orphan: true, mfa_requirement: null, num_uses: 0,
+      client_token: token,
+      accessor: info.accessor,
+      policies,
+      token_policies: policies,
+      metadata: meta,
+      lease_duration: this.opts.tokenTtl ?? 3600,
+      renewable: true,
+      entity_id: randomUUID(),
+      token_type: 'service',
+      orphan: true,
+      mfa_requirement: null,
+      num_uses: 0,
     });
     return ok({ data: 'null', auth });
   }
@@ -361,8 +398,18 @@ export class VaultTestServer {
     info.expires = Math.min(this.now() + ttl * 1000, info.maxExpires);
     const seconds = Math.max(0, Math.floor((info.expires - this.now()) / 1000));
     const auth = JSON.stringify({
-      client_token: token, accessor: info.accessor, policies: info.policies, token_policies: info.policies, metadata: info.meta,
-      lease_duration: seconds, renewable: true, entity_id: '', token_type: 'service', orphan: true, mfa_requirement: null, num_uses: 0,
+      client_token: token,
+      accessor: info.accessor,
+      policies: info.policies,
+      token_policies: info.policies,
+      metadata: info.meta,
+      lease_duration: seconds,
+      renewable: true,
+      entity_id: '',
+      token_type: 'service',
+      orphan: true,
+      mfa_requirement: null,
+      num_uses: 0,
     });
     return ok({ data: 'null', auth });
   }
@@ -370,10 +417,23 @@ export class VaultTestServer {
   private lookupSelf(token: string, info: TokenInfo): Reply {
     const root = info.policies.includes('root');
     const data = JSON.stringify({
-      accessor: info.accessor, creation_time: Math.floor(info.issued / 1000), creation_ttl: root ? 0 : 3600, display_name: root ? 'root' : 'kubernetes-app',
-      entity_id: '', expire_time: root ? null : vaultTime(info.issued + 3600_000), explicit_max_ttl: 0, id: token,
-      issue_time: root ? undefined : vaultTime(info.issued), meta: info.meta, num_uses: 0, orphan: true, path: root ? 'auth/token/root' : 'auth/kubernetes/login',
-      policies: info.policies, renewable: !root, ttl: root ? 0 : Math.max(0, Math.ceil((info.expires - this.now()) / 1000)), type: 'service',
+      accessor: info.accessor,
+      creation_time: Math.floor(info.issued / 1000),
+      creation_ttl: root ? 0 : 3600,
+      display_name: root ? 'root' : 'kubernetes-app',
+      entity_id: '',
+      expire_time: root ? null : vaultTime(info.issued + 3600_000),
+      explicit_max_ttl: 0,
+      id: token,
+      issue_time: root ? undefined : vaultTime(info.issued),
+      meta: info.meta,
+      num_uses: 0,
+      orphan: true,
+      path: root ? 'auth/token/root' : 'auth/kubernetes/login',
+      policies: info.policies,
+      renewable: !root,
+      ttl: root ? 0 : Math.max(0, Math.ceil((info.expires - this.now()) / 1000)),
+      type: 'service',
     });
     return ok({ data, mountType: 'token' });
   }

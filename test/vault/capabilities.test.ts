@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConsulTemplateError, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
+import { ConsulTemplateError, type VaultClient, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { nodeFileAccess, nodePluginRunner } from '../../src/vault/node-files.js';
-import { formatTime } from '../../src/vault/go/time.js';
+import { formatTime } from '../../src/go/time/format.js';
 
 const client = recordedClient({});
 
@@ -69,7 +69,9 @@ describe('pkiCert destination cache', () => {
     writeFileSync(dest, `${issued.certificate}\n${issued.private_key}\n`);
     const res = await renderConsulTemplate({
       template: '{{ with pkiCert "pki/issue/app" "common_name=x" }}{{ .Cert | sha256Hex }}|{{ .CA }}{{ end }}',
-      client, files: nodeFileAccess(), destination: dest,
+      client,
+      files: nodeFileAccess(),
+      destination: dest,
     });
     const fresh = await renderConsulTemplate({
       template: '{{ with pkiCert "pki/issue/app" "common_name=x" }}{{ .Cert | sha256Hex }}|{{ .CA }}{{ end }}',
@@ -99,9 +101,11 @@ describe('render loop', () => {
     const seen: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    const base = recordedClient({ responses: { 'kv/a': '{"data":{"v":1}}', 'kv/b': '{"data":{"v":2}}' } });
+    const base: VaultClient = recordedClient({ responses: { 'kv/a': '{"data":{"v":1}}', 'kv/b': '{"data":{"v":2}}' } });
     const counting = {
-      ...base, address: base.address, namespace: base.namespace,
+      ...base,
+      address: base.address,
+      namespace: base.namespace,
       mountInfo: (p: string) => base.mountInfo(p),
       list: (p: string) => base.list(p),
       write: (p: string, d: Readonly<Record<string, unknown>>) => base.write(p, d),

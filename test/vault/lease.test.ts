@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { LifetimeWatch, leaseCheckWait, secretLifetime } from '../../src/vault/lease.js';
-import { parseVaultResponse, secretValue } from '../../src/vault/secret-model.js';
+import { parseVaultResponse, secretValue } from '../../src/vault/dependency/vault_common.js';
 
 const lifetime = (body: string) => secretLifetime(secretValue(parseVaultResponse(body) as NonNullable<ReturnType<typeof parseVaultResponse>>));
 const opts = (random: number) => ({ now: Date.UTC(2026, 0, 1), random: () => random, threshold: 0.9, defaultLeaseSeconds: 300 });

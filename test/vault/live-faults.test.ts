@@ -36,7 +36,13 @@ const tcpServer = async (act: Parameters<typeof faults.tcpServer>[0]): Promise<F
 /** A backoff clock that does not wait: records each wait, jitter at the middle (1250 ms, then 2500 ms). */
 function instantClock(): RetryClock & { readonly waits: number[] } {
   const waits: number[] = [];
-  return { waits, sleep: async (ms) => { waits.push(ms); }, random: () => 0.5 };
+  return {
+    waits,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0.5,
+  };
 }
 
 async function read(url: string, opts: Partial<LiveOptions> = {}, template = READ): Promise<string> {
@@ -78,7 +84,11 @@ describe('VAULT_CLIENT_TIMEOUT bounds the whole request (vault/api: context.With
 });
 
 describe('redirects (vault/api rawRequestWithContext: one 301/302/307, token kept)', () => {
-  async function redirector(status: number, location: (target: FaultServer, req: IncomingMessage) => string | undefined, target?: FaultServer): Promise<FaultServer> {
+  async function redirector(
+    status: number,
+    location: (target: FaultServer, req: IncomingMessage) => string | undefined,
+    target?: FaultServer,
+  ): Promise<FaultServer> {
     const t = target ?? (await httpServer(statuses(200)));
     return kept(await faults.redirector(status, (req) => location(t, req)));
   }
@@ -91,7 +101,8 @@ describe('redirects (vault/api rawRequestWithContext: one 301/302/307, token kep
   });
 
   it('303 and 308 are not followed; nor is a second redirect', async () => {
-    for (const status of [303, 308]) expect(await read((await redirector(status, (t, req) => t.url + (req.url ?? ''))).url)).toBe('ERR vault.read(secret/x): no secret exists at secret/x');
+    for (const status of [303, 308])
+      expect(await read((await redirector(status, (t, req) => t.url + (req.url ?? ''))).url)).toBe('ERR vault.read(secret/x): no secret exists at secret/x');
     const again = await redirector(307, (_t, req) => `http://${req.headers.host ?? ''}${req.url ?? ''}`);
     expect(await read(again.url)).toBe('ERR vault.read(secret/x): no secret exists at secret/x');
     expect(again.hits.length).toBe(2);
@@ -124,7 +135,10 @@ describe('redirects (vault/api rawRequestWithContext: one 301/302/307, token kep
     expect(await read((await redirector(307, () => undefined)).url)).toBe(`${PREFIX}http: no Location header in response`);
     const fixture = (n: string): string => readFileSync(new URL(`../vault-server/fixtures/${n}`, import.meta.url), 'utf8');
     const plain = await httpServer(statuses(200));
-    const secure = await httpServer((req, res) => res.writeHead(307, { Location: plain.url + (req.url ?? '') }).end(), { key: fixture('server.key'), cert: fixture('server.pem') });
+    const secure = await httpServer((req, res) => res.writeHead(307, { Location: plain.url + (req.url ?? '') }).end(), {
+      key: fixture('server.key'),
+      cert: fixture('server.pem'),
+    });
     expect(await read(secure.url, { skipVerify: true })).toBe(`${PREFIX}redirect would cause protocol downgrade`);
     expect(plain.hits).toEqual([]);
   });
@@ -151,10 +165,12 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
     expect(clock.waits).toEqual(waits);
   });
 
-  it('a 5xx after every retry: vault/api\'s error, and vtpl says it gave up', async () => {
+  it("a 5xx after every retry: vault/api's error, and vtpl says it gave up", async () => {
     const s = await httpServer(statuses(500));
     const clock = instantClock();
-    expect(await read(s.url, { clock })).toBe(`${PREFIX}Error making API request.\n\nURL: GET ${s.url}/v1/secret/x\nCode: 500. Errors:\n\n* boom\n\n(giving up after 3 attempt(s))`);
+    expect(await read(s.url, { clock })).toBe(
+      `${PREFIX}Error making API request.\n\nURL: GET ${s.url}/v1/secret/x\nCode: 500. Errors:\n\n* boom\n\n(giving up after 3 attempt(s))`,
+    );
     expect(s.hits.length).toBe(3);
     expect(clock.waits).toEqual([1250, 2500]);
   });
@@ -185,19 +201,27 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
 
   it('VAULT_MAX_RETRIES (or the option) sets the number of retries', async () => {
     const once = await httpServer(statuses(500));
-    expect(await read(once.url, { env: { VAULT_MAX_RETRIES: '0' } })).toBe(`${PREFIX}Error making API request.\n\nURL: GET ${once.url}/v1/secret/x\nCode: 500. Errors:\n\n* boom`);
+    expect(await read(once.url, { env: { VAULT_MAX_RETRIES: '0' } })).toBe(
+      `${PREFIX}Error making API request.\n\nURL: GET ${once.url}/v1/secret/x\nCode: 500. Errors:\n\n* boom`,
+    );
     expect(once.hits.length).toBe(1);
     const five = await httpServer(statuses(500));
     await read(five.url, { maxRetries: 5 });
     expect(five.hits.length).toBe(6);
-    expect(() => resolveLiveSettings({ env: { VAULT_MAX_RETRIES: 'abc' }, home })).toThrow(new LiveConfigError('could not parse VAULT_MAX_RETRIES: strconv.ParseUint: parsing "abc": invalid syntax'));
+    expect(() => resolveLiveSettings({ env: { VAULT_MAX_RETRIES: 'abc' }, home })).toThrow(
+      new LiveConfigError('could not parse VAULT_MAX_RETRIES: strconv.ParseUint: parsing "abc": invalid syntax'),
+    );
     expect(() => resolveLiveSettings({ env: { VAULT_MAX_RETRIES: '-1' }, home })).toThrow(/invalid syntax/);
   });
 
   it('connection errors are retried: reset, closed without an answer, refused', async () => {
     const reset = await tcpServer((socket) => socket.resetAndDestroy());
     const port = new URL(reset.url).port;
-    expect(await read(reset.url)).toMatch(new RegExp(`^${esc(`${PREFIX}Get "${reset.url}/v1/secret/x": read tcp 127.0.0.1:`)}\\d+->127\\.0\\.0\\.1:${port}${esc(': read: connection reset by peer (giving up after 3 attempt(s))')}$`));
+    expect(await read(reset.url)).toMatch(
+      new RegExp(
+        `^${esc(`${PREFIX}Get "${reset.url}/v1/secret/x": read tcp 127.0.0.1:`)}\\d+->127\\.0\\.0\\.1:${port}${esc(': read: connection reset by peer (giving up after 3 attempt(s))')}$`,
+      ),
+    );
     // Three for the mount check (whose failure consul-template only logs), three for the read.
     expect(reset.connections).toBe(6);
     const eof = await tcpServer((socket) => socket.end());
@@ -206,7 +230,9 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
     const refused = await tcpServer(() => undefined);
     refused.close();
     const clock = instantClock();
-    expect(await read(refused.url, { clock })).toBe(`${PREFIX}Get "${refused.url}/v1/secret/x": dial tcp 127.0.0.1:${new URL(refused.url).port}: connect: connection refused (giving up after 3 attempt(s))`);
+    expect(await read(refused.url, { clock })).toBe(
+      `${PREFIX}Get "${refused.url}/v1/secret/x": dial tcp 127.0.0.1:${new URL(refused.url).port}: connect: connection refused (giving up after 3 attempt(s))`,
+    );
     expect(clock.waits).toEqual([1250, 2500, 1250, 2500]);
   });
 
@@ -221,7 +247,8 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
     expect(s.hits.map((h) => h.url)).toEqual(['/v1/auth/approle/login', '/v1/auth/approle/login']);
     const down = await httpServer(statuses(500));
     await expect(connectLiveVault({ address: down.url, appRole: { roleId: 'r', secretId: 's' }, home, env: {}, clock: instantClock() })).rejects.toThrow(
-      `approle login failed: Error making API request.\n\nURL: PUT ${down.url}/v1/auth/approle/login\nCode: 500. Errors:\n\n* boom\n\n(giving up after 3 attempt(s))`);
+      `approle login failed: Error making API request.\n\nURL: PUT ${down.url}/v1/auth/approle/login\nCode: 500. Errors:\n\n* boom\n\n(giving up after 3 attempt(s))`,
+    );
     expect(down.hits.length).toBe(3);
   });
 
@@ -234,12 +261,14 @@ describe('retries (vault/api DefaultRetryPolicy, RateLimitLinearJitterBackoff; 2
 });
 
 describe('the response size cap', () => {
-  const huge = (chunked: boolean): Answer => (_req, res) => {
-    const body = `{"data":{"v":"${'a'.repeat(2 * 1024 * 1024)}"}}`;
-    res.writeHead(200, chunked ? {} : { 'Content-Length': String(body.length) });
-    if (chunked) for (let i = 0; i < body.length; i += 65536) res.write(body.slice(i, i + 65536));
-    res.end(chunked ? '' : body);
-  };
+  const huge =
+    (chunked: boolean): Answer =>
+    (_req, res) => {
+      const body = `{"data":{"v":"${'a'.repeat(2 * 1024 * 1024)}"}}`;
+      res.writeHead(200, chunked ? {} : { 'Content-Length': String(body.length) });
+      if (chunked) for (let i = 0; i < body.length; i += 65536) res.write(body.slice(i, i + 65536));
+      res.end(chunked ? '' : body);
+    };
 
   it.each([false, true])('a body over the limit is an error naming the limit (chunked: %s)', async (chunked) => {
     const s = await httpServer(huge(chunked));
@@ -255,19 +284,27 @@ describe('the response size cap', () => {
     expect(resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '512KiB' }, home }).transport.maxResponseBytes).toBe(512 * 1024);
     expect(resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '2048' }, home }).transport.maxResponseBytes).toBe(2048);
     expect(() => resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: 'lots' }, home })).toThrow(/could not parse VTPL_MAX_RESPONSE_SIZE: "lots"/);
-    expect(() => resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '1GiB' }, home })).toThrow(/the response size limit 1073741824 is above \d+ bytes, the longest text Node can hold/);
+    expect(() => resolveLiveSettings({ env: { VTPL_MAX_RESPONSE_SIZE: '1GiB' }, home })).toThrow(
+      /the response size limit 1073741824 is above \d+ bytes, the longest text Node can hold/,
+    );
   });
 });
 
 describe('VAULT_CLIENT_TIMEOUT parsing (parseutil.ParseDurationSecond)', () => {
   it.each([
-    ['30', 30_000], ['1m30s', 90_000], ['500ms', 500], ['2d', 172_800_000], ['0', 60_000], [undefined, 60_000],
+    ['30', 30_000],
+    ['1m30s', 90_000],
+    ['500ms', 500],
+    ['2d', 172_800_000],
+    ['0', 60_000],
+    [undefined, 60_000],
   ])('%s -> %i ms', (v, ms) => {
     expect(resolveLiveSettings({ env: { VAULT_CLIENT_TIMEOUT: v }, home }).transport.timeoutMs).toBe(ms);
   });
 
   it('rejects what Go rejects, with its message', () => {
-    for (const v of ['abc', '1.5', '10x']) expect(() => resolveLiveSettings({ env: { VAULT_CLIENT_TIMEOUT: v }, home })).toThrow(new LiveConfigError('could not parse "VAULT_CLIENT_TIMEOUT"'));
+    for (const v of ['abc', '1.5', '10x'])
+      expect(() => resolveLiveSettings({ env: { VAULT_CLIENT_TIMEOUT: v }, home })).toThrow(new LiveConfigError('could not parse "VAULT_CLIENT_TIMEOUT"'));
   });
 });
 

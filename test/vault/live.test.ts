@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderConsulTemplate, recordedClient, type VaultClient } from '../../src/vault/index.js';
-import { LiveVaultClient, connectLiveVault } from '../../src/vault/live.js';
+import { type LiveVaultClient, connectLiveVault } from '../../src/vault/live.js';
 import { LiveConfigError, resolveLiveSettings } from '../../src/vault/live-config.js';
 import { type VaultTestServer, startVaultServer } from '../vault-server/server.js';
 
@@ -19,10 +19,15 @@ let dir: string;
 beforeAll(async () => {
   vault = await startVaultServer({
     namespaces: ['team-a'],
-    kubernetes: [{ role: 'app', jwt: 'header.payload.sig' }, { role: 'other', jwt: 'jwt-2', mount: 'k8s-east' }],
+    kubernetes: [
+      { role: 'app', jwt: 'header.payload.sig' },
+      { role: 'other', jwt: 'jwt-2', mount: 'k8s-east' },
+    ],
     appRoles: [{ roleId: 'role-1', secretId: 'secret-1' }],
   });
-  vault.kv2().put('app/config', '{"api_url":"https://api.example.com","port":5432,"ratio":1.50,"big":12345678901234567890,"flags":["a","b"],"nested":{"x":true}}');
+  vault
+    .kv2()
+    .put('app/config', '{"api_url":"https://api.example.com","port":5432,"ratio":1.50,"big":12345678901234567890,"flags":["a","b"],"nested":{"x":true}}');
   vault.kv2().put('app/db', { user: 'app' });
   vault.kv2().put('app/old', { v: 'one' });
   vault.kv2().put('app/old', { v: 'two' });
@@ -78,7 +83,9 @@ describe('live Vault client over node-vault', () => {
     expect(fromFile.token).toBe('root');
     expect(vault.requests.length).toBeGreaterThan(0);
     const err = await renderError('{{ with secret "secret/app/db" }}{{ .Data.data.user }}{{ end }}', await connect({ token: 'nope' }));
-    expect(err).toBe(`vault.read(secret/app/db): vault.read(secret/app/db): Error making API request.\n\nURL: GET ${vault.url}/v1/secret/app/db\nCode: 403. Errors:\n\n* permission denied`);
+    expect(err).toBe(
+      `vault.read(secret/app/db): vault.read(secret/app/db): Error making API request.\n\nURL: GET ${vault.url}/v1/secret/app/db\nCode: 403. Errors:\n\n* permission denied`,
+    );
   });
 
   it('kubernetes auth posts role + JWT (file, trimmed) to auth/<mount>/login', async () => {
@@ -97,14 +104,15 @@ describe('live Vault client over node-vault', () => {
     const east = await connect({ kubernetes: { role: 'other', jwtFile: jwt, mountPath: 'k8s-east' } });
     expect(east.token).toMatch(/^hvs\./);
     await expect(connect({ kubernetes: { role: 'app', jwtFile: jwt } })).rejects.toThrow(
-      `kubernetes login failed: Error making API request.\n\nURL: PUT ${vault.url}/v1/auth/kubernetes/login\nCode: 403. Errors:\n\n* permission denied`);
+      `kubernetes login failed: Error making API request.\n\nURL: PUT ${vault.url}/v1/auth/kubernetes/login\nCode: 403. Errors:\n\n* permission denied`,
+    );
     await expect(connect({ kubernetes: { role: 'app', jwtFile: join(dir, 'absent') } })).rejects.toThrow(/cannot read service account token/);
   });
 
   it('AppRole auth', async () => {
     const c = await connect({ appRole: { roleId: 'role-1', secretId: 'secret-1' } });
     expect(c.token).toMatch(/^hvs\./);
-    expect(vault.requests.find((r) => r.path === 'auth/approle/login')?.body).toEqual({ role_id: 'role-1', secret_id: 'secret-1' });
+    expect(vault.requests.find((r) => r.path === 'auth/approle/login')).toMatchObject({ method: 'PUT', body: { role_id: 'role-1', secret_id: 'secret-1' } });
     await expect(connect({ appRole: { roleId: 'role-1', secretId: 'bad' } })).rejects.toThrow(/Code: 400\. Errors:\n\n\* invalid role or secret ID/);
   });
 
@@ -124,11 +132,17 @@ describe('live Vault client over node-vault', () => {
       '{{ with secret "kv/legacy/app" }}{{ .Data.user }} {{ .Data.timeout }} {{ .LeaseDuration }}{{ end }}',
     ].join('\n');
     const out = await render(t, live);
-    expect(out).toBe('5432 1.50 12345678901234567890 [a b] map[x:true]\n{"api_url":"https://api.example.com","big":12345678901234567890,"flags":["a","b"],"nested":{"x":true},"port":5432,"ratio":1.50}\n1 0 false\none\nbob 2.50 2764800');
+    expect(out).toBe(
+      '5432 1.50 12345678901234567890 [a b] map[x:true]\n{"api_url":"https://api.example.com","big":12345678901234567890,"flags":["a","b"],"nested":{"x":true},"port":5432,"ratio":1.50}\n1 0 false\none\nbob 2.50 2764800',
+    );
     const recorded = await recordedFrom(live, ['secret/data/app/config', 'kv/legacy/app'], ['secret/app/config', 'kv/legacy/app']);
     const versioned = (await live.read('secret/data/app/old', new Map([['version', ['1']]]))).body;
     const withVersion = recordedClient({
-      responses: new Map([['secret/data/app/config', (await live.read('secret/data/app/config')).body], ['secret/data/app/old?version=1', versioned], ['kv/legacy/app', (await live.read('kv/legacy/app')).body]]),
+      responses: new Map([
+        ['secret/data/app/config', (await live.read('secret/data/app/config')).body],
+        ['secret/data/app/old?version=1', versioned],
+        ['kv/legacy/app', (await live.read('kv/legacy/app')).body],
+      ]),
       mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}', 'kv/': '{"type":"kv","options":{"version":"1"}}' },
     });
     expect(await render(t, withVersion)).toBe(out);
@@ -139,7 +153,9 @@ describe('live Vault client over node-vault', () => {
   it('the default map template on KV v2 prints data and metadata', async () => {
     const live = await connect({ token: 'root' });
     const out = await render('{{ with secret "secret/app/db" }}{{ range $k, $v := .Data }}{{ $k }}: {{ $v }}\n{{ end }}{{ end }}', live);
-    expect(out).toMatch(/^data: map\[user:app\]\nmetadata: map\[created_time:\d{4}-\d\d-\d\dT[\d:.]+Z custom_metadata:<nil> deletion_time: destroyed:false version:1\]\n$/);
+    expect(out).toMatch(
+      /^data: map\[user:app\]\nmetadata: map\[created_time:\d{4}-\d\d-\d\dT[\d:.]+Z custom_metadata:<nil> deletion_time: destroyed:false version:1\]\n$/,
+    );
   });
 
   it('database creds: a fresh lease per render', async () => {
@@ -169,38 +185,52 @@ describe('live Vault client over node-vault', () => {
     expect(await render('{{ secrets "secret/nothing" }}', live)).toBe('[]');
   });
 
-  it('errors read exactly as consul-template\'s: 404, deleted, 403, 500, 503 (vtpl adds that retries ran out)', async () => {
+  it("errors read exactly as consul-template's: 404, deleted, 403, 500, 503 (vtpl adds that retries ran out)", async () => {
     const live = await connect({ token: 'root' });
     const u = vault.url;
     expect(await renderError('{{ with secret "secret/missing" }}{{ end }}', live)).toBe('vault.read(secret/missing): no secret exists at secret/data/missing');
-    expect(await renderError('{{ with secret "secret/app/gone" }}{{ end }}', live)).toBe('vault.read(secret/app/gone): no secret exists at secret/data/app/gone');
+    expect(await renderError('{{ with secret "secret/app/gone" }}{{ end }}', live)).toBe(
+      'vault.read(secret/app/gone): no secret exists at secret/data/app/gone',
+    );
     expect(await renderError('{{ with secret "nomount/x" }}{{ end }}', live)).toBe('vault.read(nomount/x): no secret exists at nomount/x');
     expect(await renderError('{{ with secret "secret/private" }}{{ end }}', live)).toBe(
-      `vault.read(secret/private): vault.read(secret/private): Error making API request.\n\nURL: GET ${u}/v1/secret/data/private\nCode: 403. Errors:\n\n* permission denied`);
+      `vault.read(secret/private): vault.read(secret/private): Error making API request.\n\nURL: GET ${u}/v1/secret/data/private\nCode: 403. Errors:\n\n* permission denied`,
+    );
     expect(await renderError('{{ with secret "secret/boom" }}{{ end }}', live)).toBe(
-      `vault.read(secret/boom): vault.read(secret/boom): Error making API request.\n\nURL: GET ${u}/v1/secret/data/boom\nCode: 500. Errors:\n\n* internal error\n\n(giving up after 3 attempt(s))`);
+      `vault.read(secret/boom): vault.read(secret/boom): Error making API request.\n\nURL: GET ${u}/v1/secret/data/boom\nCode: 500. Errors:\n\n* internal error\n\n(giving up after 3 attempt(s))`,
+    );
     vault.sealed = true;
     try {
       expect(await renderError('{{ with secret "secret/app/config" }}{{ end }}', live)).toBe(
-        `vault.read(secret/app/config): vault.read(secret/app/config): Error making API request.\n\nURL: GET ${u}/v1/secret/app/config\nCode: 503. Errors:\n\n* Vault is sealed\n\n(giving up after 3 attempt(s))`);
+        `vault.read(secret/app/config): vault.read(secret/app/config): Error making API request.\n\nURL: GET ${u}/v1/secret/app/config\nCode: 503. Errors:\n\n* Vault is sealed\n\n(giving up after 3 attempt(s))`,
+      );
       expect(await renderError('{{ range secrets "secret/app" }}{{ end }}', live)).toBe(
-        `vault.list(secret/app): Error making API request.\n\nURL: GET ${u}/v1/secret/app?list=true\nCode: 503. Errors:\n\n* Vault is sealed\n\n(giving up after 3 attempt(s))`);
+        `vault.list(secret/app): Error making API request.\n\nURL: GET ${u}/v1/secret/app?list=true\nCode: 503. Errors:\n\n* Vault is sealed\n\n(giving up after 3 attempt(s))`,
+      );
     } finally {
       vault.sealed = false;
     }
   });
 
-  it('a refused connection reads like net/http\'s error', async () => {
+  it("a refused connection reads like net/http's error", async () => {
     const live = await connectLiveVault({ address: 'http://127.0.0.1:1', token: 'root', env: NOENV, home: dir, clock });
     expect(await renderError('{{ with secret "secret/x" }}{{ end }}', live)).toBe(
-      'vault.read(secret/x): vault.read(secret/x): Get "http://127.0.0.1:1/v1/secret/x": dial tcp 127.0.0.1:1: connect: connection refused (giving up after 3 attempt(s))');
+      'vault.read(secret/x): vault.read(secret/x): Get "http://127.0.0.1:1/v1/secret/x": dial tcp 127.0.0.1:1: connect: connection refused (giving up after 3 attempt(s))',
+    );
   });
 
-  it('a Vault that does not answer times out after VAULT_CLIENT_TIMEOUT (vault/api: the context\'s error)', async () => {
+  it('a refused login names PUT, the method vault/api (and so Vault Agent) logs in with', async () => {
+    await expect(connectLiveVault({ address: 'http://127.0.0.1:1', appRole: { roleId: 'r', secretId: 's' }, env: NOENV, home: dir })).rejects.toThrow(
+      'approle login failed: Put "http://127.0.0.1:1/v1/auth/approle/login": dial tcp 127.0.0.1:1: connect: connection refused',
+    );
+  });
+
+  it("a Vault that does not answer times out after VAULT_CLIENT_TIMEOUT (vault/api: the context's error)", async () => {
     vault.stall.add('secret/data/slow');
     const live = await connectLiveVault({ address: vault.url, env: { VAULT_TOKEN: 'root', VAULT_CLIENT_TIMEOUT: '200ms' }, home: dir });
     expect(await renderError('{{ with secret "secret/slow" }}{{ end }}', live)).toBe(
-      'vault.read(secret/slow): vault.read(secret/slow): context deadline exceeded');
+      'vault.read(secret/slow): vault.read(secret/slow): context deadline exceeded',
+    );
   });
 
   it('settings: VAULT_ADDR, VAULT_SKIP_VERIFY parsing, VAULT_CACERT', () => {
@@ -231,7 +261,8 @@ describe('live Vault over HTTPS', () => {
   it('an unknown CA fails unless verification is skipped', async () => {
     const untrusted = await connectLiveVault({ address: tlsVault.url, token: 'root', env: NOENV, home: dir });
     expect(await renderError(t, untrusted)).toBe(
-      `vault.read(secret/app): vault.read(secret/app): Get "${tlsVault.url}/v1/secret/app": tls: failed to verify certificate: x509: certificate signed by unknown authority`);
+      `vault.read(secret/app): vault.read(secret/app): Get "${tlsVault.url}/v1/secret/app": tls: failed to verify certificate: x509: certificate signed by unknown authority`,
+    );
     expect(await render(t, await connectLiveVault({ address: tlsVault.url, token: 'root', skipVerify: true, env: NOENV, home: dir }))).toBe('yes');
     expect(await render(t, await connectLiveVault({ address: tlsVault.url, env: { VAULT_TOKEN: 'root', VAULT_SKIP_VERIFY: '1' }, home: dir }))).toBe('yes');
   });

@@ -4,15 +4,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseVaultResponse } from '../../src/vault/index.js';
-import { marshalJSON } from '../../src/value/json.js';
+import { marshalJSON } from '../../src/go/encoding/json/index.js';
 
 interface GoResult {
   body: string;
   error?: string;
   nil?: boolean;
   secret?: {
-    request_id: string; lease_id: string; lease_duration: number; renewable: boolean; data: string; data_nil: boolean;
-    warnings: string[] | null; auth: boolean; wrap_info: boolean;
+    request_id: string;
+    lease_id: string;
+    lease_duration: number;
+    renewable: boolean;
+    data: string;
+    data_nil: boolean;
+    warnings: string[] | null;
+    auth: boolean;
+    wrap_info: boolean;
   };
 }
 
@@ -24,13 +31,22 @@ describe('parseVaultResponse = vault/api ParseSecret (UseNumber)', () => {
       let got: unknown;
       try {
         const s = parseVaultResponse(r.body);
-        got = s === null ? { nil: true } : {
-          secret: {
-            request_id: s.requestID, lease_id: s.leaseID, lease_duration: Number(s.leaseDuration), renewable: s.renewable,
-            data: marshalJSON(s.data, { escapeHTML: true }), data_nil: s.data.isNil(), warnings: s.warnings,
-            auth: s.auth !== null, wrap_info: s.wrapInfo !== null,
-          },
-        };
+        got =
+          s === null
+            ? { nil: true }
+            : {
+                secret: {
+                  request_id: s.requestID,
+                  lease_id: s.leaseID,
+                  lease_duration: Number(s.leaseDuration),
+                  renewable: s.renewable,
+                  data: marshalJSON(s.data, { escapeHTML: true }),
+                  data_nil: s.data.isNil(),
+                  warnings: s.warnings,
+                  auth: s.auth !== null,
+                  wrap_info: s.wrapInfo !== null,
+                },
+              };
       } catch (e) {
         got = { error: (e as Error).message };
       }

@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
+import { type VaultClient, renderConsulTemplate, recordedClient } from '../../src/vault/index.js';
 import { loadRecorded, loadRecordedDir, loadRecordedFile } from '../../src/vault/recorded-fs.js';
-import { decodeJSON } from '../../src/value/json.js';
+import { decodeJSON } from '../../src/go/encoding/json/index.js';
 
 describe('RecordedVaultClient', () => {
-  const client = recordedClient({
+  const client: VaultClient = recordedClient({
     responses: { 'kv/a': '{"data":{"v":1.50}}', 'kv/a?version=2': '{"data":{"v":2}}', 'LIST kv/dir': '{"data":{"keys":["x"]}}', 'PUT kv/w': '{"data":{}}' },
     mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}', 'secret/deep/': '{"type":"kv"}' },
   });
@@ -42,7 +42,10 @@ describe('recorded responses on disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vtpl-recorded-'));
   mkdirSync(join(dir, 'secret/data'), { recursive: true });
   mkdirSync(join(dir, 'secret/metadata'), { recursive: true });
-  writeFileSync(join(dir, 'secret/data/app.json'), '{"request_id":"r","lease_id":"","lease_duration":0,"renewable":false,"data":{"data":{"port":5432,"ratio":1.50},"metadata":{"version":1}},"warnings":null}\n');
+  writeFileSync(
+    join(dir, 'secret/data/app.json'),
+    '{"request_id":"r","lease_id":"","lease_duration":0,"renewable":false,"data":{"data":{"port":5432,"ratio":1.50},"metadata":{"version":1}},"warnings":null}\n',
+  );
   writeFileSync(join(dir, 'secret/metadata/app.list.json'), '{"data":{"keys":["b","a"]}}');
   writeFileSync(join(dir, '_mounts.json'), '{"secret/":{"type":"kv","options":{"version":"2"}}}');
   const file = join(dir, 'case.json');

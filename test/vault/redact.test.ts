@@ -20,12 +20,20 @@ describe('redaction', () => {
     const values = Array.from({ length: 10_000 }, (_, i) => `pw-${i.toString(36)}-x`);
     const data = Object.fromEntries(values.map((v, i) => [`k${i}`, v]));
     const line = values.slice(0, 500).join(' ');
-    const message = Array(Math.ceil(2 ** 20 / line.length)).fill(line).join('\n');
+    const message = Array(Math.ceil(2 ** 20 / line.length))
+      .fill(line)
+      .join('\n');
     const e = await renderError(`{{ with secret "kv/big" }}{{ sprig_fail ${JSON.stringify(message)} }}{{ end }}`, {
       'kv/big': JSON.stringify({ data }),
     });
     const redacted = Array(500).fill('[redacted]').join(' ');
-    expect(e.message.endsWith(`error calling sprig_fail: ${Array(Math.ceil(2 ** 20 / line.length)).fill(redacted).join('\n')}`)).toBe(true);
+    expect(
+      e.message.endsWith(
+        `error calling sprig_fail: ${Array(Math.ceil(2 ** 20 / line.length))
+          .fill(redacted)
+          .join('\n')}`,
+      ),
+    ).toBe(true);
     expect(e.message).not.toContain('pw-');
   });
 

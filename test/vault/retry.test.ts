@@ -6,8 +6,22 @@ import { type AttemptResult, DEFAULT_RETRY, type RetryClock, backoffMs, retryabl
 
 describe('retryableStatus (vault/api DefaultRetryPolicy over baseRetryPolicy)', () => {
   it.each([
-    [0, true], [200, false], [204, false], [307, false], [400, false], [403, false], [404, false],
-    [412, true], [429, true], [500, true], [501, false], [502, true], [503, true], [504, true], [599, true], [999, true],
+    [0, true],
+    [200, false],
+    [204, false],
+    [307, false],
+    [400, false],
+    [403, false],
+    [404, false],
+    [412, true],
+    [429, true],
+    [500, true],
+    [501, false],
+    [502, true],
+    [503, true],
+    [504, true],
+    [599, true],
+    [999, true],
   ])('%i -> %s', (status, want) => {
     expect(retryableStatus(status)).toBe(want);
   });
@@ -39,7 +53,13 @@ describe('backoffMs (RateLimitLinearJitterBackoff)', () => {
 describe('withRetries (retryablehttp Client.Do)', () => {
   const clock = (): RetryClock & { waits: number[] } => {
     const waits: number[] = [];
-    return { waits, sleep: async (ms) => { waits.push(ms); }, random: () => 0 };
+    return {
+      waits,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      random: () => 0,
+    };
   };
   const replies = (...seq: AttemptResult<string>[]) => {
     let n = 0;

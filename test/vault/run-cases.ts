@@ -50,8 +50,21 @@ export function loadCases(file: string): Case[] {
   return cases.filter((c) => (c as { mode?: string }).mode === 'consul-template');
 }
 
-export function caseTests(file: string): void {
-  for (const c of loadCases(file)) {
+/**
+ * Registers one test per case. `rewrite` maps every path-bearing text (template, sandbox,
+ * expectations) of a case, so that cases recorded against a fixture directory can run
+ * against a fresh copy of it.
+ */
+export function caseTests(file: string, rewrite?: (s: string) => string): void {
+  for (const c0 of loadCases(file)) {
+    const r = rewrite ?? ((s: string) => s);
+    const c: Case = {
+      ...c0,
+      template: r(c0.template),
+      sandbox: c0.sandbox === undefined ? undefined : r(c0.sandbox),
+      want: c0.want === undefined ? undefined : r(c0.want),
+      wantError: c0.wantError === undefined ? undefined : r(c0.wantError),
+    };
     it(c.name, async () => {
       const got = await renderCase(c);
       if (c.wantError !== undefined) expect(got).toEqual({ error: c.wantError });

@@ -3,10 +3,8 @@
 // errors by the conformance corpus (conformance/consul/sockaddr.json).
 
 import { networkInterfaces } from 'node:os';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordedClient, renderConsulTemplate } from '../../src/vault/index.js';
-import { sort } from '../../src/vault/go/sort.js';
 import { type Host, thisHost } from '../../src/vault/sockaddr/host.js';
 import { parse } from '../../src/vault/sockaddr/template.js';
 
@@ -30,7 +28,7 @@ describe('sockaddr on this host', () => {
     }
   });
 
-  it('a private or public address is one of the host\'s', async () => {
+  it("a private or public address is one of the host's", async () => {
     for (const fn of ['GetPrivateIP', 'GetPublicIP']) {
       const ip = await render(`{{ sockaddr "${fn}" }}`);
       if (ip !== '') expect(addresses.map((a) => a.address)).toContain(ip);
@@ -39,21 +37,15 @@ describe('sockaddr on this host', () => {
 });
 
 describe('sockaddr on a host without a default route', () => {
-  const host: Host = { ...thisHost(), defaultInterfaceName: () => { throw new Error('No default interface found'); } };
+  const host: Host = {
+    ...thisHost(),
+    defaultInterfaceName: () => {
+      throw new Error('No default interface found');
+    },
+  };
 
   it('GetDefaultInterfaces fails with the route error; sorting by default does not', () => {
     expect(() => parse('{{ GetDefaultInterfaces }}', host)).toThrow(/error calling GetDefaultInterfaces: No default interface found$/);
     expect(parse('{{ GetAllInterfaces | sort "default" | len }}', host)).toBe(String(host.interfaces().length));
-  });
-});
-
-describe('go/sort (sort.Sort)', () => {
-  it('sorts: every adjacent pair is in order, and nothing is lost', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (xs) => {
-      const a = xs.map((v, i) => ({ v, i }));
-      sort({ len: a.length, less: (i, j) => a[i].v < a[j].v, swap: (i, j) => { [a[i], a[j]] = [a[j], a[i]]; } });
-      for (let k = 1; k < a.length; k++) expect(a[k - 1].v <= a[k].v).toBe(true);
-      expect(a.map((x) => x.i).sort((p, q) => p - q)).toEqual(xs.map((_, i) => i));
-    }));
   });
 });

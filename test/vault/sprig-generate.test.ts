@@ -31,14 +31,18 @@ describe('hashes and ciphers', () => {
     expect(bcryptjs.compareSync('s3cret', ht.slice('admin:'.length))).toBe(true);
   });
   it('encryptAES round-trips through decryptAES with a fresh IV each time', async () => {
-    const out = await render('{{ $c := sprig_encryptAES "key" "ünï" }}{{ $d := sprig_encryptAES "key" "ünï" }}{{ ne $c $d }} {{ sprig_decryptAES "key" $c }} {{ len $c }}');
+    const out = await render(
+      '{{ $c := sprig_encryptAES "key" "ünï" }}{{ $d := sprig_encryptAES "key" "ünï" }}{{ ne $c $d }} {{ sprig_decryptAES "key" $c }} {{ len $c }}',
+    );
     expect(out).toBe('true ünï 44'); // base64 of 16 bytes of IV + one 16-byte block
   });
 });
 
 describe('genPrivateKey', () => {
   const cases: [string, string, string][] = [
-    ['ecdsa', 'EC PRIVATE KEY', 'ec'], ['ed25519', 'PRIVATE KEY', 'ed25519'], ['dsa', 'DSA PRIVATE KEY', 'dsa'],
+    ['ecdsa', 'EC PRIVATE KEY', 'ec'],
+    ['ed25519', 'PRIVATE KEY', 'ed25519'],
+    ['dsa', 'DSA PRIVATE KEY', 'dsa'],
   ];
   for (const [typ, block, keyType] of cases) {
     it(`${typ}: one PEM block of type ${block}`, async () => {
@@ -58,8 +62,10 @@ describe('ago', () => {
 describe('certificates', () => {
   it('genCA signs genSignedCert; fields as asked; the key matches', async () => {
     const { X509Certificate, createPrivateKey: key } = await import('node:crypto');
-    const out = await render('{{ $ca := sprig_genCA "my CA" 30 }}{{ $c := sprig_genSignedCert "web" (sprig_list "10.0.0.1") (sprig_list "web.svc") 7 $ca }}'
-      + '{{ $ca.Cert | toJSON }}\n{{ $c.Cert | toJSON }}\n{{ $c.Key | toJSON }}');
+    const out = await render(
+      '{{ $ca := sprig_genCA "my CA" 30 }}{{ $c := sprig_genSignedCert "web" (sprig_list "10.0.0.1") (sprig_list "web.svc") 7 $ca }}' +
+        '{{ $ca.Cert | toJSON }}\n{{ $c.Cert | toJSON }}\n{{ $c.Key | toJSON }}',
+    );
     const [caPem, leafPem, leafKey] = out.split('\n').map((l) => JSON.parse(l) as string) as [string, string, string];
     const ca = new X509Certificate(caPem);
     const leaf = new X509Certificate(leafPem);
@@ -73,8 +79,10 @@ describe('certificates', () => {
     expect(Date.parse(leaf.validTo) - Date.parse(leaf.validFrom)).toBe(7 * 86_400_000);
   });
   it('genSelfSignedCertWithKey keeps the given key; buildCustomCert round-trips', async () => {
-    const out = await render('{{ $k := sprig_genPrivateKey "ecdsa" }}{{ $c := sprig_genSelfSignedCertWithKey "s" nil nil 1 $k }}{{ eq $c.Key $k }} '
-      + '{{ $b := sprig_buildCustomCert ($c.Cert | base64Encode) ($c.Key | base64Encode) }}{{ and (eq $b.Cert $c.Cert) (eq $b.Key $c.Key) }}');
+    const out = await render(
+      '{{ $k := sprig_genPrivateKey "ecdsa" }}{{ $c := sprig_genSelfSignedCertWithKey "s" nil nil 1 $k }}{{ eq $c.Key $k }} ' +
+        '{{ $b := sprig_buildCustomCert ($c.Cert | base64Encode) ($c.Key | base64Encode) }}{{ and (eq $b.Cert $c.Cert) (eq $b.Key $c.Key) }}',
+    );
     expect(out).toBe('true true');
   });
 });

@@ -3,11 +3,11 @@
 // byte-slice hexdump, and the slice capacities Sdump assumes.
 
 import { describe, expect, it } from 'vitest';
-import { scryptKey } from '../../src/vault/funcs/sprig/scrypt.js';
-import { aesCBCDecrypt } from '../../src/vault/funcs/sprig/aes.js';
-import { hexDump } from '../../src/vault/funcs/spew/hexdump.js';
-import { appendedCap } from '../../src/vault/funcs/spew/capacity.js';
-import { sdump } from '../../src/vault/funcs/spew/dump.js';
+import { scryptKey } from '../../src/go/x/crypto/scrypt/scrypt.js';
+import { aesCBCDecrypt } from '../../src/go/crypto/aes/cbc.js';
+import { hexDump } from '../../src/vault/spew/hexdump.js';
+import { appendedCap } from '../../src/vault/spew/capacity.js';
+import { sdump } from '../../src/vault/spew/dump.js';
 import { Value, sliceOf, uint8Type } from '../../src/value/index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -16,12 +16,14 @@ const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'));
 describe('scrypt (RFC 7914 section 12)', () => {
   it('N=16 r=1 p=1, empty password and salt', () => {
     expect(hex(scryptKey(new Uint8Array(), new Uint8Array(), 16, 1, 1, 64))).toBe(
-      '77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906');
+      '77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906',
+    );
   });
   it('N=1024 r=8 p=16, "password" / "NaCl"', () => {
     const enc = new TextEncoder();
     expect(hex(scryptKey(enc.encode('password'), enc.encode('NaCl'), 1024, 8, 16, 64))).toBe(
-      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640');
+      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640',
+    );
   });
 });
 
@@ -31,7 +33,8 @@ describe('AES-256-CBC decryption', () => {
     const iv = bytes('000102030405060708090a0b0c0d0e0f');
     const ct = bytes('f58c4c04d6e5f1ba779eabfb5f7bfbd69cfc4e967edb808d679f777bc6702c7d39f23369a9d9bacfa530e26304231461b2eb05e2c39be9fcda6c19078c6a9d1b');
     expect(hex(aesCBCDecrypt(key, iv, ct))).toBe(
-      '6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710');
+      '6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710',
+    );
   });
 });
 
@@ -41,10 +44,14 @@ describe('go-spew byte slices', () => {
     const data = Array.from('0123456789abcdefXYZ\n\u00ff', (c) => c.charCodeAt(0));
     expect(hexDump(data)).toBe(
       '00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|\n' +
-      '00000010  58 59 5a 0a ff                                    |XYZ..|\n');
+        '00000010  58 59 5a 0a ff                                    |XYZ..|\n',
+    );
   });
   it('Sdump hexdumps a []uint8 inside its braces', () => {
-    const b = new Value(sliceOf(uint8Type), [0x41, 0x42].map((n) => new Value(uint8Type, BigInt(n))));
+    const b = new Value(
+      sliceOf(uint8Type),
+      [0x41, 0x42].map((n) => new Value(uint8Type, BigInt(n))),
+    );
     expect(sdump([b])).toBe('([]uint8) (len=2 cap=2) {\n 00000000  41 42                                             |AB|\n}\n');
   });
 });

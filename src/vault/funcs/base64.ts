@@ -1,8 +1,8 @@
 // base64Encode/Decode and base64URLEncode/Decode (padded encodings).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import { bytesToString, utf8Bytes } from '../../go/utf8.js';
-import { type Alphabet, decode, encode } from '../go/base64.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { type Alphabet, decode, encode } from '../../go/encoding/base64/index.js';
 import { S, fn } from './sig.js';
 
 function decoder(name: string, alphabet: Alphabet): Value {
@@ -15,9 +15,9 @@ function decoder(name: string, alphabet: Alphabet): Value {
   });
 }
 
-export const base64Funcs: Record<string, Value> = {
+export const base64Funcs = {
   base64Decode: decoder('base64Decode', 'std'),
   base64Encode: fn([S], S, ([s]) => stringValue(encode(utf8Bytes(s.str()), 'std'))),
   base64URLDecode: decoder('base64URLDecode', 'url'),
   base64URLEncode: fn([S], S, ([s]) => stringValue(encode(utf8Bytes(s.str()), 'url'))),
-};
+} satisfies Record<string, Value>;

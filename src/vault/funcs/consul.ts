@@ -5,15 +5,49 @@
 
 import { sprintf } from '../../fmt/index.js';
 import {
-  type GoType, GoError, GoMap, Value, indirectInterface, intType, mapOf, mapStringInterfaceType, namedType, ptrTo,
-  sliceInterfaceType, sliceOf, stringType, structOf,
+  type GoType,
+  GoError,
+  GoMap,
+  Value,
+  indirectInterface,
+  intType,
+  mapOf,
+  mapStringInterfaceType,
+  namedType,
+  ptrTo,
+  sliceInterfaceType,
+  sliceOf,
+  stringType,
+  structOf,
 } from '../../value/index.js';
 import { I, S, fn } from './sig.js';
 
 const queryFuncs = [
-  'datacenters', 'exportedServices', 'importedServices', 'key', 'keyExists', 'keyOrDefault', 'ls', 'safeLs', 'node',
-  'nodes', 'partitions', 'peerings', 'service', 'connect', 'services', 'tree', 'safeTree', 'caRoots', 'caLeaf',
-  'nomadServices', 'nomadService', 'nomadVarList', 'nomadVarListSafe', 'nomadVar', 'nomadVarExists',
+  'datacenters',
+  'exportedServices',
+  'importedServices',
+  'key',
+  'keyExists',
+  'keyOrDefault',
+  'ls',
+  'safeLs',
+  'node',
+  'nodes',
+  'partitions',
+  'peerings',
+  'service',
+  'connect',
+  'services',
+  'tree',
+  'safeTree',
+  'caRoots',
+  'caLeaf',
+  'nomadServices',
+  'nomadService',
+  'nomadVarList',
+  'nomadVarListSafe',
+  'nomadVar',
+  'nomadVarExists',
 ];
 
 function opaque(str: string): GoType {
@@ -34,14 +68,22 @@ function byGroup(name: string, result: GoType): Value {
 export function consulFuncs(): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const name of queryFuncs) {
-    out[name] = fn([sliceInterfaceType], I, () => {
-      throw new GoError(`${name}: needs Consul/Nomad, not supported by vtpl`);
-    }, true);
+    out[name] = fn(
+      [sliceInterfaceType],
+      I,
+      () => {
+        throw new GoError(`${name}: needs Consul/Nomad, not supported by vtpl`);
+      },
+      true,
+    );
   }
   out.byTag = byGroup('byTag', mapOf(stringType, sliceInterfaceType));
   out.byPort = byGroup('byPort', mapOf(intType, sliceInterfaceType));
-  out.byKey = fn([keyPairs], mapOf(stringType, mapOf(stringType, ptrTo(opaque('dependency.KeyPair')))), () =>
-    new Value(mapOf(stringType, mapOf(stringType, ptrTo(opaque('dependency.KeyPair')))), new GoMap()));
+  out.byKey = fn(
+    [keyPairs],
+    mapOf(stringType, mapOf(stringType, ptrTo(opaque('dependency.KeyPair')))),
+    () => new Value(mapOf(stringType, mapOf(stringType, ptrTo(opaque('dependency.KeyPair')))), new GoMap()),
+  );
   out.explode = fn([keyPairs], mapStringInterfaceType, () => new Value(mapStringInterfaceType, new GoMap()));
   out.byMeta = fn([S, healthServices], mapOf(stringType, healthServices), () => new Value(mapOf(stringType, healthServices), new GoMap()));
   return out;

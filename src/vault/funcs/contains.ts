@@ -38,11 +38,11 @@ function containsSome(retTrue: boolean, invert: boolean): Value {
   });
 }
 
-export const containsFuncs: Record<string, Value> = {
+export const containsFuncs = {
   in: fn([I, I], boolType, ([l, v]) => boolValue(inList(l, v))),
   contains: fn([I, I], boolType, ([v, l]) => boolValue(inList(l, v))),
   containsAll: containsSome(true, true),
   containsAny: containsSome(false, false),
   containsNone: containsSome(true, false),
   containsNotAll: containsSome(false, true),
-};
+} satisfies Record<string, Value>;

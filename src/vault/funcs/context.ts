@@ -2,9 +2,9 @@
 // template.go): the brain of fetched data, the used/missing dependency sets, the
 // environment, the template being executed and the caller's capabilities.
 
-import type { Template } from '../../template.js';
+import type { Template } from '../../index.js';
 import type { Value } from '../../value/index.js';
-import type { Dependency, FetchOptions } from '../dependencies.js';
+import type { Dependency, FetchOptions } from '../dependency/dependency.js';
 
 /** An ordered set of dependencies keyed by String() (dependency.Set). */
 export class DepSet {
@@ -49,3 +49,17 @@ export interface FuncContext {
   /** Present only when the caller allows file access. */
   readonly files?: FileAccess;
 }
+
+/** What the caller chooses for the whole render. */
+export interface FuncMapOptions {
+  /** function_denylist: names matching one of these globs are replaced by `denied`. */
+  readonly functionDenylist?: readonly string[];
+  /** Runs `plugin` commands; without it `plugin` fails. */
+  readonly plugin?: PluginRunner;
+}
+
+/** Runs `name args...` and returns its trimmed stdout; throws GoError with consul-template's `exec "NAME": ...` text. */
+export type PluginRunner = (name: string, args: readonly string[]) => string;
+
+/** A function of the map that holds per-render state: made afresh for each render. */
+export type PerRender = (ctx: FuncContext, opts: FuncMapOptions) => Value;

@@ -1,22 +1,29 @@
 // executeTemplate (funcs.go executeTemplateFunc): runs an associated template with an optional dot.
 
-import { TemplateError } from '../../template.js';
+import { StackExhaustedError } from '../../exec/index.js';
+import { TemplateError } from '../../index.js';
 import { GoError, type Value, indirectInterface, invalid, stringValue } from '../../value/index.js';
 import type { FuncContext } from './context.js';
 import { I, S, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
 
 export function executeTemplateFunc(ctx: FuncContext): Value {
-  return fn([S, sliceOf(I)], S, ([name, ...data]) => {
-    if (data.length > 1) {
-      throw new GoError(`executeTemplate: wrong number of arguments, expected 1 or 2, but got ${data.length + 1}`);
-    }
-    const dot = data.length === 0 ? invalid : indirectInterface(data[0]);
-    try {
-      return stringValue(ctx.template().executeTemplate(name.str(), dot));
-    } catch (e) {
-      if (e instanceof TemplateError) throw new GoError(e.message);
-      throw e;
-    }
-  }, true);
+  return fn(
+    [S, sliceOf(I)],
+    S,
+    ([name, ...data]) => {
+      if (data.length > 1) {
+        throw new GoError(`executeTemplate: wrong number of arguments, expected 1 or 2, but got ${data.length + 1}`);
+      }
+      const dot = data.length === 0 ? invalid : indirectInterface(data[0]);
+      try {
+        return stringValue(ctx.template().executeTemplate(name.str(), dot));
+      } catch (e) {
+        if (e instanceof StackExhaustedError) throw e;
+        if (e instanceof TemplateError) throw new GoError(e.message);
+        throw e;
+      }
+    },
+    true,
+  );
 }

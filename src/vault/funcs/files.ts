@@ -1,12 +1,12 @@
 // file (a dependency on a local file, sandboxed) and writeToFile (a side effect): both
 // work only when the caller hands in a FileAccess.
 
-import { GoError, GoPanic, Value, stringValue } from '../../value/index.js';
-import { parseUint8 } from '../go/strconv.js';
-import { clean } from '../go/path.js';
-import { trimSpace } from '../go/strings.js';
-import type { Dependency } from '../dependencies.js';
-import type { FileAccess, FuncContext } from './context.js';
+import { GoError, GoPanic, type Value, stringValue } from '../../value/index.js';
+import { parseUint8 } from '../../go/strconv/index.js';
+import { clean } from '../../go/path/index.js';
+import { trimSpace } from '../../go/strings/index.js';
+import type { Dependency } from '../dependency/dependency.js';
+import type { FileAccess, FuncContext, PerRender } from './context.js';
 import { S, SS, fn } from './sig.js';
 
 /** resolveSandboxedPath (funcs.go). */
@@ -34,7 +34,10 @@ function resolveSandboxed(files: FileAccess, sandbox: string, path: string): str
 class FileQuery implements Dependency {
   readonly key: string;
 
-  constructor(private readonly path: string, private readonly files: FileAccess) {
+  constructor(
+    private readonly path: string,
+    private readonly files: FileAccess,
+  ) {
     this.key = `file(${path})`;
   }
 
@@ -47,9 +50,10 @@ class FileQuery implements Dependency {
   }
 }
 
-export function fileFuncs(ctx: FuncContext): Record<string, Value> {
-  return {
-    file: fn([S], S, ([s]) => {
+/** Made per render: they read and record the render's state. */
+export const fileFuncs = {
+  file: (ctx: FuncContext): Value =>
+    fn([S], S, ([s]) => {
       if (s.str() === '') return stringValue('');
       if (!ctx.files) throw new GoError('file: reading local files is disabled in vtpl (allow file access to enable it)');
       const d = new FileQuery(resolveSandboxed(ctx.files, ctx.sandboxPath, trimSpace(s.str())), ctx.files);
@@ -58,14 +62,19 @@ export function fileFuncs(ctx: FuncContext): Record<string, Value> {
       if (v === undefined) ctx.missing.add(d);
       return v ?? stringValue('');
     }),
-    writeToFile: fn([S, S, S, S, SS], S, ([path, user, group, perms, ...args]) => {
-      const flags = args.length === 2 ? args[0].str() : '';
-      if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
-      const content = args[args.length - 1].str();
-      const mode = Number(parseUint8(perms.str(), 32));
-      if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
-      ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
-      return stringValue('');
-    }, true),
-  };
-}
+  writeToFile: (ctx: FuncContext): Value =>
+    fn(
+      [S, S, S, S, SS],
+      S,
+      ([path, user, group, perms, ...args]) => {
+        const flags = args.length === 2 ? args[0].str() : '';
+        if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
+        const content = args[args.length - 1].str();
+        const mode = Number(parseUint8(perms.str(), 32));
+        if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
+        ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
+        return stringValue('');
+      },
+      true,
+    ),
+} satisfies Record<string, PerRender>;

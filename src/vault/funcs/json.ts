@@ -1,8 +1,8 @@
 // toJSON, toJSONPretty, toUnescapedJSON, toUnescapedJSONPretty (encoding/json).
 
 import { GoError, type Value, indirectInterface, interfaceType, stringValue } from '../../value/index.js';
-import { marshalJSON } from '../../value/json.js';
-import { trimSpace } from '../../go/strings.js';
+import { marshalJSON } from '../../go/encoding/json/index.js';
+import { trimSpace } from '../../go/strings/index.js';
 import { S, fn } from './sig.js';
 
 function encoder(name: string, escapeHTML: boolean, indent?: string): Value {
@@ -16,9 +16,9 @@ function encoder(name: string, escapeHTML: boolean, indent?: string): Value {
   });
 }
 
-export const jsonFuncs: Record<string, Value> = {
+export const jsonFuncs = {
   toJSON: encoder('toJSON', true),
   toJSONPretty: encoder('toJSONPretty', true, '  '),
   toUnescapedJSON: encoder('toUnescapedJSON', false),
   toUnescapedJSONPretty: encoder('toUnescapedJSONPretty', false, '  '),
-};
+} satisfies Record<string, Value>;

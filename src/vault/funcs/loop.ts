@@ -1,8 +1,6 @@
 // loop (funcs.go): a receive channel of int64 from start (default 0) up to stop.
 
-import {
-  GoError, Value, indirectInterface, int64Type, int64Value, isIntKind, isUintKind, recvChanOf, sliceInterfaceType,
-} from '../../value/index.js';
+import { GoError, Value, indirectInterface, int64Type, int64Value, isIntKind, isUintKind, recvChanOf, sliceInterfaceType } from '../../value/index.js';
 import { typeName } from './type-name.js';
 import { parseIntArg } from './parse.js';
 import { fn } from './sig.js';
@@ -18,14 +16,19 @@ function to64(arg: Value | number): bigint {
   throw new GoError(`loop: bad argument type: ${typeName(arg)}`);
 }
 
-export const loopFunc: Value = fn([sliceInterfaceType], chanType, (args) => {
-  if (args.length !== 1 && args.length !== 2) {
-    throw new GoError(`loop: wrong number of arguments, expected 1 or 2, but got ${args.length}`);
-  }
-  const start = to64(args.length === 1 ? 0 : args[0]);
-  const stop = to64(args.length === 1 ? args[0] : args[1]);
-  return new Value(chanType, lazyRange(start, stop));
-}, true);
+export const loopFunc: Value = fn(
+  [sliceInterfaceType],
+  chanType,
+  (args) => {
+    if (args.length !== 1 && args.length !== 2) {
+      throw new GoError(`loop: wrong number of arguments, expected 1 or 2, but got ${args.length}`);
+    }
+    const start = to64(args.length === 1 ? 0 : args[0]);
+    const stop = to64(args.length === 1 ? args[0] : args[1]);
+    return new Value(chanType, lazyRange(start, stop));
+  },
+  true,
+);
 
 /**
  * The values the channel delivers, start..stop-1, made on demand: Go's goroutine

@@ -1,10 +1,23 @@
 // explodeMap, mergeMap and mergeMapWithOverride (funcs.go; merging is dario.cat/mergo's deepMerge).
 
 import { sprintf } from '../../fmt/index.js';
-import { compareStrings } from '../../go/strings.js';
+import { compareStrings } from '../../go/strings/index.js';
 import {
-  GoError, GoMap, Value, box, funcOf, indirectInterface, isFloatKind, isIntKind, isUintKind, mapStringInterfaceType,
-  namedType, ptrTo, sliceOf, stringValue, structOf,
+  GoError,
+  GoMap,
+  Value,
+  box,
+  funcOf,
+  indirectInterface,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  mapStringInterfaceType,
+  namedType,
+  ptrTo,
+  sliceOf,
+  stringValue,
+  structOf,
 } from '../../value/index.js';
 import { fn } from './sig.js';
 
@@ -46,12 +59,20 @@ function explodeMap(mapIn: Value): Value {
 export function isEmpty(v: Value): boolean {
   if (!v.isValid()) return true;
   switch (v.kind) {
-    case 'interface': case 'ptr': return v.isNil() || isEmpty(v.elem());
-    case 'map': return (v.map()?.size ?? 0) === 0;
-    case 'slice': case 'array': return v.items().length === 0;
-    case 'string': return v.str() === '';
-    case 'bool': return !v.bool();
-    case 'func': return v.isNil();
+    case 'interface':
+    case 'ptr':
+      return v.isNil() || isEmpty(v.elem());
+    case 'map':
+      return (v.map()?.size ?? 0) === 0;
+    case 'slice':
+    case 'array':
+      return v.items().length === 0;
+    case 'string':
+      return v.str() === '';
+    case 'bool':
+      return !v.bool();
+    case 'func':
+      return v.isNil();
     default:
       if (isIntKind(v.kind) || isUintKind(v.kind)) return v.int() === 0n;
       if (isFloatKind(v.kind)) return v.float() === 0;
@@ -91,11 +112,13 @@ function mergeMaps(dst: Value, src: Value, overwrite: boolean): Value {
 
 /** func(*mergo.Config): mergeMap's optional trailing options (no template can make one). */
 const mergoOption = funcOf({
-  params: [ptrTo(namedType({ str: 'mergo.Config', underlying: structOf([]) }))], variadic: false, results: [],
+  params: [ptrTo(namedType({ str: 'mergo.Config', underlying: structOf([]) }))],
+  variadic: false,
+  results: [],
 });
 
-export const mapFuncs: Record<string, Value> = {
+export const mapFuncs = {
   explodeMap: fn([M], M, ([m]) => explodeMap(m)),
   mergeMap: fn([M, M, sliceOf(mergoOption)], M, ([dst, src]) => mergeMaps(dst, src, false), true),
   mergeMapWithOverride: fn([M, M], M, ([dst, src]) => mergeMaps(dst, src, true)),
-};
+} satisfies Record<string, Value>;

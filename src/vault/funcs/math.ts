@@ -3,8 +3,18 @@
 
 import { sprintf } from '../../fmt/index.js';
 import {
-  GoError, GoPanic, Value, box, float64Value, indirectInterface, int64Value, interfaceType, isFloatKind, isIntKind,
-  isUintKind, uint64Value,
+  GoError,
+  GoPanic,
+  type Value,
+  box,
+  float64Value,
+  indirectInterface,
+  int64Value,
+  interfaceType,
+  isFloatKind,
+  isIntKind,
+  isUintKind,
+  uint64Value,
 } from '../../value/index.js';
 import { I, fn } from './sig.js';
 
@@ -69,7 +79,7 @@ function pick(name: string, aWins: (a: number | bigint, b: number | bigint) => b
   });
 }
 
-export const mathFuncs: Record<string, Value> = {
+export const mathFuncs = {
   add: arith('add', { int: (a, b) => a + b, float: (a, b) => a + b }),
   subtract: arith('subtract', { int: (a, b) => a - b, float: (a, b) => a - b }),
   multiply: arith('multiply', { int: (a, b) => a * b, float: (a, b) => a * b }),
@@ -77,4 +87,4 @@ export const mathFuncs: Record<string, Value> = {
   modulo: arith('modulo', { int: (a, b) => a % divisor(b), float: () => 0 }, false),
   minimum: pick('minimum', (a, b) => a < b),
   maximum: pick('maximum', (a, b) => a > b),
-};
+} satisfies Record<string, Value>;

@@ -84,7 +84,7 @@ export function replaceAllString(re: RE2JS, src: string, repl: string, literal =
   return out + src.slice(lastMatchEnd);
 }
 
-export const regexFuncs: Record<string, Value> = {
+export const regexFuncs = {
   regexMatch: fn([S, S], boolType, ([re, s]) => boolValue(compile(re.str()).matcher(s.str()).find())),
   regexReplaceAll: fn([S, S, S], S, ([re, pl, s]) => stringValue(replaceAllString(compile(re.str()), s.str(), pl.str()))),
-};
+} satisfies Record<string, Value>;

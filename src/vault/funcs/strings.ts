@@ -2,7 +2,7 @@
 // replaceAll, toLower, toUpper, toTitle.
 
 import { GoError, GoMap, Value, mapStringStringType, sliceStringType, stringValue, intType } from '../../value/index.js';
-import * as gs from '../go/strings.js';
+import * as gs from '../../go/strings/index.js';
 import { S, SS, fn } from './sig.js';
 import { toTitle } from './title.js';
 
@@ -21,13 +21,23 @@ function indent(spaces: number, s: string): string {
   return out;
 }
 
-export const stringFuncs: Record<string, Value> = {
+export const stringFuncs = {
   indent: fn([intType, S], S, ([n, s]) => stringValue(indent(Number(n.int()), s.str()))),
-  join: fn([S, SS], S, ([sep, a]) => stringValue(a.items().map((x) => x.str()).join(sep.str()))),
+  join: fn([S, SS], S, ([sep, a]) =>
+    stringValue(
+      a
+        .items()
+        .map((x) => x.str())
+        .join(sep.str()),
+    ),
+  ),
   split: fn([S, S], SS, ([sep, s]) => {
     const t = gs.trimSpace(s.str());
     if (t === '') return new Value(sliceStringType, []);
-    return new Value(sliceStringType, gs.split(t, sep.str()).map((x) => stringValue(x)));
+    return new Value(
+      sliceStringType,
+      gs.split(t, sep.str()).map((x) => stringValue(x)),
+    );
   }),
   splitToMap: fn([S, S, S], mapStringStringType, ([sep1, sep2, s]) => {
     const m = new GoMap();
@@ -40,12 +50,44 @@ export const stringFuncs: Record<string, Value> = {
     }
     return new Value(mapStringStringType, m);
   }),
-  trim: fn([S, S], S, str((cutset, s) => gs.trim(s, cutset))),
-  trimPrefix: fn([S, S], S, str((prefix, s) => gs.trimPrefix(s, prefix))),
-  trimSuffix: fn([S, S], S, str((suffix, s) => gs.trimSuffix(s, suffix))),
-  trimSpace: fn([S], S, str((s) => gs.trimSpace(s))),
-  replaceAll: fn([S, S, S], S, str((f, t, s) => gs.replaceAll(s, f, t))),
-  toLower: fn([S], S, str((s) => gs.toLower(s))),
-  toUpper: fn([S], S, str((s) => gs.toUpper(s))),
-  toTitle: fn([S], S, str((s) => toTitle(s))),
-};
+  trim: fn(
+    [S, S],
+    S,
+    str((cutset, s) => gs.trim(s, cutset)),
+  ),
+  trimPrefix: fn(
+    [S, S],
+    S,
+    str((prefix, s) => gs.trimPrefix(s, prefix)),
+  ),
+  trimSuffix: fn(
+    [S, S],
+    S,
+    str((suffix, s) => gs.trimSuffix(s, suffix)),
+  ),
+  trimSpace: fn(
+    [S],
+    S,
+    str((s) => gs.trimSpace(s)),
+  ),
+  replaceAll: fn(
+    [S, S, S],
+    S,
+    str((f, t, s) => gs.replaceAll(s, f, t)),
+  ),
+  toLower: fn(
+    [S],
+    S,
+    str((s) => gs.toLower(s)),
+  ),
+  toUpper: fn(
+    [S],
+    S,
+    str((s) => gs.toUpper(s)),
+  ),
+  toTitle: fn(
+    [S],
+    S,
+    str((s) => toTitle(s)),
+  ),
+} satisfies Record<string, Value>;

@@ -4,8 +4,26 @@
 // continue a word, and ' . : between two word characters do not break it.
 
 const titleSpecial: Record<string, string> = {
-  'ß': 'Ss', 'ǆ': 'ǅ', 'Ǆ': 'ǅ', 'ǅ': 'ǅ', 'ǉ': 'ǈ', 'Ǉ': 'ǈ', 'ǈ': 'ǈ', 'ǌ': 'ǋ', 'Ǌ': 'ǋ', 'ǋ': 'ǋ',
-  'ǳ': 'ǲ', 'Ǳ': 'ǲ', 'ǲ': 'ǲ', 'ﬀ': 'Ff', 'ﬁ': 'Fi', 'ﬂ': 'Fl', 'ﬃ': 'Ffi', 'ﬄ': 'Ffl', 'ﬅ': 'St', 'ﬆ': 'St',
+  ß: 'Ss',
+  ǆ: 'ǅ',
+  Ǆ: 'ǅ',
+  ǅ: 'ǅ',
+  ǉ: 'ǈ',
+  Ǉ: 'ǈ',
+  ǈ: 'ǈ',
+  ǌ: 'ǋ',
+  Ǌ: 'ǋ',
+  ǋ: 'ǋ',
+  ǳ: 'ǲ',
+  Ǳ: 'ǲ',
+  ǲ: 'ǲ',
+  ﬀ: 'Ff',
+  ﬁ: 'Fi',
+  ﬂ: 'Fl',
+  ﬃ: 'Ffi',
+  ﬄ: 'Ffl',
+  ﬅ: 'St',
+  ﬆ: 'St',
 };
 
 const wordChar = /[\p{L}\p{N}\p{M}_]/u;

@@ -1,11 +1,11 @@
 // toYAML (funcs.go): yaml.v2 Marshal, whitespace-trimmed.
 
 import { GoError, type Value, interfaceType, stringValue } from '../../value/index.js';
-import { trimSpace } from '../go/strings.js';
-import { marshalYAMLv2 } from './yaml-encode.js';
+import { trimSpace } from '../../go/strings/index.js';
+import { marshalYAMLv2 } from '../yaml/encode.js';
 import { S, fn } from './sig.js';
 
-export const yamlFuncs: Record<string, Value> = {
+export const yamlFuncs = {
   toYAML: fn([interfaceType], S, ([v]) => {
     try {
       return stringValue(trimSpace(marshalYAMLv2(v)));
@@ -14,4 +14,4 @@ export const yamlFuncs: Record<string, Value> = {
       throw e;
     }
   }),
-};
+} satisfies Record<string, Value>;

@@ -132,7 +132,7 @@ function ipCommand(): string {
         return p;
       }
     } catch {
-      continue;
+      // not an executable file here: the next PATH entry
     }
   }
   return '/sbin/ip';

@@ -5,12 +5,25 @@
 import { sprintf } from '../../fmt/index.js';
 import { GoError, stringValue } from '../../value/index.js';
 import { compile } from '../funcs/regex.js';
-import { sort as goSort } from '../go/sort.js';
-import { parseInt10, parseUint10 } from '../go/strconv.js';
+import { sort as goSort } from '../../go/sort/index.js';
+import { parseInt10, parseUint10 } from '../../go/strconv/index.js';
 import { type Host, type IfAddr, flagBroadcast, flagLoopback, flagMulticast, flagPointToPoint, flagUp, flagsString } from './host.js';
 import {
-  type IPAddr, bitsOf, bytesOf, cidrMask, cmpAddress, contains, hostMask, ipAttr, ipClass, ipString,
-  lastUsable, maskbits, netIPString, networkAddress, newIPAddr,
+  type IPAddr,
+  bitsOf,
+  bytesOf,
+  cidrMask,
+  cmpAddress,
+  contains,
+  hostMask,
+  ipAttr,
+  ipClass,
+  ipString,
+  lastUsable,
+  maskbits,
+  netIPString,
+  networkAddress,
+  newIPAddr,
 } from './ipaddr.js';
 import { forwardingBlacklist, rfcNetworks } from './rfc.js';
 
@@ -73,7 +86,10 @@ function ascDefault(host: Host): Cmp {
   };
 }
 
-const desc = (c: Cmp): Cmp => (a, b) => -1 * c(a, b);
+const desc =
+  (c: Cmp): Cmp =>
+  (a, b) =>
+    -1 * c(a, b);
 
 /** OrderedIfAddrBy(cmps...).Sort: Go's sort.Sort (not stable: ties end where Go's puts them). */
 function sortBy(cmps: readonly Cmp[], xs: IfAddr[]): void {
@@ -88,7 +104,9 @@ function sortBy(cmps: readonly Cmp[], xs: IfAddr[]): void {
   goSort({
     len: xs.length,
     less: (i, j) => less(xs[i], xs[j]),
-    swap: (i, j) => { [xs[i], xs[j]] = [xs[j], xs[i]]; },
+    swap: (i, j) => {
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    },
   });
 }
 
@@ -96,21 +114,43 @@ function sortBy(cmps: readonly Cmp[], xs: IfAddr[]): void {
 export function sortIfBy(host: Host, selector: string, input: readonly IfAddr[]): IfAddr[] {
   const cmps = selector.split(',').map((clause): Cmp => {
     switch (clause.toLowerCase().trim()) {
-      case '+address': case 'address': return ascAddress;
-      case '-address': return desc(ascAddress);
-      case '+default': case 'default': return ascDefault(host);
-      case '-default': return desc(ascDefault(host));
-      case '+name': case 'name': return ascName;
-      case '-name': return desc(ascName);
-      case '+port': case 'port': return ascPort;
-      case '-port': return desc(ascPort);
-      case '+private': case 'private': return ascPrivate;
-      case '-private': return desc(ascPrivate);
-      case '+size': case 'size': return ascNetworkSize;
-      case '-size': return desc(ascNetworkSize);
-      case '+type': case 'type': return ascType;
-      case '-type': return desc(ascType);
-      default: throw new GoError(`unknown sort type: ${qq(clause)}`);
+      case '+address':
+      case 'address':
+        return ascAddress;
+      case '-address':
+        return desc(ascAddress);
+      case '+default':
+      case 'default':
+        return ascDefault(host);
+      case '-default':
+        return desc(ascDefault(host));
+      case '+name':
+      case 'name':
+        return ascName;
+      case '-name':
+        return desc(ascName);
+      case '+port':
+      case 'port':
+        return ascPort;
+      case '-port':
+        return desc(ascPort);
+      case '+private':
+      case 'private':
+        return ascPrivate;
+      case '-private':
+        return desc(ascPrivate);
+      case '+size':
+      case 'size':
+        return ascNetworkSize;
+      case '-size':
+        return desc(ascNetworkSize);
+      case '+type':
+      case 'type':
+        return ascType;
+      case '-type':
+        return desc(ascType);
+      default:
+        throw new GoError(`unknown sort type: ${qq(clause)}`);
     }
   });
   const out = [...input];
@@ -203,31 +243,62 @@ export function ifByFlag(param: string, xs: readonly IfAddr[]): Split {
   let checkAttrs = false;
   for (const name of param.toLowerCase().split('|')) {
     switch (name) {
-      case 'broadcast': checkFlags = true; flags |= flagBroadcast; break;
+      case 'broadcast':
+        checkFlags = true;
+        flags |= flagBroadcast;
+        break;
       // Go clears FlagUp from an empty set here, so "down" matches every address.
-      case 'down': checkFlags = true; flags &= ~flagUp; break;
-      case 'forwardable': case 'global unicast': case 'interface-local multicast': case 'link-local multicast':
-      case 'link-local unicast': case 'unspecified':
-        checkAttrs = true; want.add(name); break;
-      case 'loopback': checkAttrs = true; checkFlags = true; flags |= flagLoopback; want.add(name); break;
-      case 'multicast': checkAttrs = true; checkFlags = true; flags |= flagMulticast; want.add(name); break;
-      case 'point-to-point': checkFlags = true; flags |= flagPointToPoint; break;
-      case 'up': checkFlags = true; flags |= flagUp; break;
-      default: throw new GoError(`Unknown interface flag: ${q(name)}`);
+      case 'down':
+        checkFlags = true;
+        flags &= ~flagUp;
+        break;
+      case 'forwardable':
+      case 'global unicast':
+      case 'interface-local multicast':
+      case 'link-local multicast':
+      case 'link-local unicast':
+      case 'unspecified':
+        checkAttrs = true;
+        want.add(name);
+        break;
+      case 'loopback':
+        checkAttrs = true;
+        checkFlags = true;
+        flags |= flagLoopback;
+        want.add(name);
+        break;
+      case 'multicast':
+        checkAttrs = true;
+        checkFlags = true;
+        flags |= flagMulticast;
+        want.add(name);
+        break;
+      case 'point-to-point':
+        checkFlags = true;
+        flags |= flagPointToPoint;
+        break;
+      case 'up':
+        checkFlags = true;
+        flags |= flagUp;
+        break;
+      default:
+        throw new GoError(`Unknown interface flag: ${q(name)}`);
     }
   }
   return partition(xs, (a) => {
     if (checkFlags && (a.iface.flags & flags) === flags) return true;
     if (!checkAttrs) return false;
     const c = ipClass(a.sa);
-    return (want.has('global unicast') && c.globalUnicast)
-      || (want.has('interface-local multicast') && c.interfaceLocalMulticast)
-      || (want.has('link-local multicast') && c.linkLocalMulticast)
-      || (want.has('link-local unicast') && c.linkLocalUnicast)
-      || (want.has('loopback') && c.loopback)
-      || (want.has('multicast') && c.multicast)
-      || (want.has('unspecified') && c.unspecified)
-      || (want.has('forwardable') && !isRFC(forwardingBlacklist, a.sa));
+    return (
+      (want.has('global unicast') && c.globalUnicast) ||
+      (want.has('interface-local multicast') && c.interfaceLocalMulticast) ||
+      (want.has('link-local multicast') && c.linkLocalMulticast) ||
+      (want.has('link-local unicast') && c.linkLocalUnicast) ||
+      (want.has('loopback') && c.loopback) ||
+      (want.has('multicast') && c.multicast) ||
+      (want.has('unspecified') && c.unspecified) ||
+      (want.has('forwardable') && !isRFC(forwardingBlacklist, a.sa))
+    );
   });
 }
 
@@ -245,15 +316,34 @@ function ifByNetwork(param: string, xs: readonly IfAddr[]): Split {
 function select(kind: 'include' | 'exclude', name: string, param: string, xs: readonly IfAddr[]): IfAddr[] {
   let split: Split;
   switch (name.toLowerCase()) {
-    case 'address': split = byRegexp('address', param, xs, (a) => ipString(a.sa)); break;
-    case 'flag': case 'flags': split = ifByFlag(param, xs); break;
-    case 'name': split = byRegexp('name', param, xs, (a) => a.iface.name); break;
-    case 'network': split = ifByNetwork(param, xs); break;
-    case 'port': split = byRegexp('port', param, xs, (a) => String(a.sa.port)); break;
-    case 'rfc': case 'rfcs': split = ifByRFCs(param, xs); break;
-    case 'size': split = ifByMaskSize(param, xs); break;
-    case 'type': split = ifByType(param, xs); break;
-    default: throw new GoError(`invalid ${kind} selector ${qq(name)}`);
+    case 'address':
+      split = byRegexp('address', param, xs, (a) => ipString(a.sa));
+      break;
+    case 'flag':
+    case 'flags':
+      split = ifByFlag(param, xs);
+      break;
+    case 'name':
+      split = byRegexp('name', param, xs, (a) => a.iface.name);
+      break;
+    case 'network':
+      split = ifByNetwork(param, xs);
+      break;
+    case 'port':
+      split = byRegexp('port', param, xs, (a) => String(a.sa.port));
+      break;
+    case 'rfc':
+    case 'rfcs':
+      split = ifByRFCs(param, xs);
+      break;
+    case 'size':
+      split = ifByMaskSize(param, xs);
+      break;
+    case 'type':
+      split = ifByType(param, xs);
+      break;
+    default:
+      throw new GoError(`invalid ${kind} selector ${qq(name)}`);
   }
   return kind === 'include' ? split[0] : split[1];
 }
@@ -294,8 +384,7 @@ export function ifAttr(a: IfAddr, selector: string): string {
 }
 
 /** JoinIfAddrs. */
-export const joinIfAddrs = (selector: string, sep: string, xs: readonly IfAddr[]): string =>
-  xs.map((a) => ifAttr(a, selector)).join(sep);
+export const joinIfAddrs = (selector: string, sep: string, xs: readonly IfAddr[]): string => xs.map((a) => ifAttr(a, selector)).join(sep);
 
 /** LimitIfAddrs. */
 export const limitIfAddrs = (lim: bigint, xs: readonly IfAddr[]): IfAddr[] => xs.slice(0, Number(lim > BigInt(xs.length) ? xs.length : lim));
@@ -331,7 +420,7 @@ function ifAddrMath(operation: string, value: string, a: IfAddr): IfAddr {
       if (!signRE.test(value)) throw new GoError(`sign (+/-) is required for operation ${qq(operation)}`);
       const i = parseOperand(value, operation, () => parseInt10(value, v4 ? 33 : 64));
       // uint32 arithmetic wraps for IPv4; IPv6 is masked to 128 bits (a negative result wraps too).
-      return at(((sa.address + i) % (top + 1n) + top + 1n) & top);
+      return at((((sa.address + i) % (top + 1n)) + top + 1n) & top);
     }
     case 'network': {
       if (!signRE.test(value)) throw new GoError(`sign (+/-) is required for operation ${qq(operation)}`);
@@ -339,7 +428,7 @@ function ifAddrMath(operation: string, value: string, a: IfAddr): IfAddr {
       const net = networkAddress(sa);
       if (v4) {
         const wrapped = i >= 0n ? i : 1n + i + (top ^ sa.mask);
-        return at((net + ((wrapped & top) & ~sa.mask & top)) & top);
+        return at((net + (wrapped & top & ~sa.mask & top)) & top);
       }
       if (i > 0n) return at(net + (i & ~sa.mask & top));
       // For "+0" Go's big.Int AndNot of -1 is negative, and the address grows past 128 bits.

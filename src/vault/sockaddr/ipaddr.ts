@@ -189,43 +189,72 @@ const pad = (s: string, n: number): string => s.padStart(n, '0');
 /** ipAddrAttrMap, then ipv4AddrAttrMap / ipv6AddrAttrMap: "" for a name they do not have. */
 export function ipAttr(ip: IPAddr, name: string): string {
   switch (name) {
-    case 'address': return netIPString(ip);
-    case 'binary': return pad(ip.address.toString(2), ip.family === 4 ? 32 : 128);
-    case 'first_usable': return ipString(firstUsable(ip));
-    case 'hex': return pad(ip.address.toString(16), ip.family === 4 ? 8 : 32);
-    case 'host': return ipString({ ...ip, mask: hostMask(ip) });
-    case 'last_usable': return ipString(lastUsable(ip));
-    case 'mask_bits': return String(maskbits(ip));
-    case 'netmask': return ipString(host(ip, ip.mask));
-    case 'network': return netIPString({ ...ip, address: networkAddress(ip) });
-    case 'octets': return bytesOf(ip).join(' ');
-    case 'port': return String(ip.port);
-    case 'size': return (1n << (bitsOf(ip) - BigInt(maskbits(ip)))).toString();
-    case 'broadcast': return ip.family === 4 ? ipString(host(ip, broadcastAddress(ip))) : '';
-    case 'uint32': return ip.family === 4 ? ip.address.toString() : '';
-    case 'uint128': return ip.family === 6 ? ip.address.toString() : '';
-    default: return '';
+    case 'address':
+      return netIPString(ip);
+    case 'binary':
+      return pad(ip.address.toString(2), ip.family === 4 ? 32 : 128);
+    case 'first_usable':
+      return ipString(firstUsable(ip));
+    case 'hex':
+      return pad(ip.address.toString(16), ip.family === 4 ? 8 : 32);
+    case 'host':
+      return ipString({ ...ip, mask: hostMask(ip) });
+    case 'last_usable':
+      return ipString(lastUsable(ip));
+    case 'mask_bits':
+      return String(maskbits(ip));
+    case 'netmask':
+      return ipString(host(ip, ip.mask));
+    case 'network':
+      return netIPString({ ...ip, address: networkAddress(ip) });
+    case 'octets':
+      return bytesOf(ip).join(' ');
+    case 'port':
+      return String(ip.port);
+    case 'size':
+      return (1n << (bitsOf(ip) - BigInt(maskbits(ip)))).toString();
+    case 'broadcast':
+      return ip.family === 4 ? ipString(host(ip, broadcastAddress(ip))) : '';
+    case 'uint32':
+      return ip.family === 4 ? ip.address.toString() : '';
+    case 'uint128':
+      return ip.family === 6 ? ip.address.toString() : '';
+    default:
+      return '';
   }
 }
 
 /** The net.IP predicates IfByFlag asks about (a v4-mapped IPv6 address counts as IPv4, as there). */
 export function ipClass(ip: IPAddr): {
-  loopback: boolean; multicast: boolean; unspecified: boolean; linkLocalUnicast: boolean;
-  linkLocalMulticast: boolean; interfaceLocalMulticast: boolean; globalUnicast: boolean;
+  loopback: boolean;
+  multicast: boolean;
+  unspecified: boolean;
+  linkLocalUnicast: boolean;
+  linkLocalMulticast: boolean;
+  interfaceLocalMulticast: boolean;
+  globalUnicast: boolean;
 } {
   const b = bytesOf(ip);
   const v4 = to4(b);
   const c = v4
     ? {
-      loopback: v4[0] === 127, multicast: (v4[0] & 0xf0) === 0xe0, unspecified: v4.every((x) => x === 0),
-      linkLocalUnicast: v4[0] === 169 && v4[1] === 254, linkLocalMulticast: v4[0] === 224 && v4[1] === 0 && v4[2] === 0,
-      interfaceLocalMulticast: false, broadcast: v4.every((x) => x === 255),
-    }
+        loopback: v4[0] === 127,
+        multicast: (v4[0] & 0xf0) === 0xe0,
+        unspecified: v4.every((x) => x === 0),
+        linkLocalUnicast: v4[0] === 169 && v4[1] === 254,
+        linkLocalMulticast: v4[0] === 224 && v4[1] === 0 && v4[2] === 0,
+        interfaceLocalMulticast: false,
+        broadcast: v4.every((x) => x === 255),
+      }
     : {
-      loopback: b.slice(0, 15).every((x) => x === 0) && b[15] === 1, multicast: b[0] === 0xff, unspecified: b.every((x) => x === 0),
-      linkLocalUnicast: b[0] === 0xfe && (b[1] & 0xc0) === 0x80, linkLocalMulticast: b[0] === 0xff && (b[1] & 0x0f) === 0x02,
-      interfaceLocalMulticast: b[0] === 0xff && (b[1] & 0x0f) === 0x01, broadcast: false,
-    };
+        loopback: b.slice(0, 15).every((x) => x === 0) && b[15] === 1,
+        multicast: b[0] === 0xff,
+        unspecified: b.every((x) => x === 0),
+        linkLocalUnicast: b[0] === 0xfe && (b[1] & 0xc0) === 0x80,
+        linkLocalMulticast: b[0] === 0xff && (b[1] & 0x0f) === 0x02,
+        interfaceLocalMulticast: b[0] === 0xff && (b[1] & 0x0f) === 0x01,
+        broadcast: false,
+      };
   const globalUnicast = !c.broadcast && !c.unspecified && !c.loopback && !c.multicast && !c.linkLocalUnicast;
   return { ...c, globalUnicast };
 }

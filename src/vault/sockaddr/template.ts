@@ -5,14 +5,38 @@
 import { sprintf } from '../../fmt/index.js';
 import { Template, TemplateError } from '../../template.js';
 import {
-  type GoType, GoError, Value, errorType, intType, interfaceType, namedType, sliceOf, stringType, stringValue, structOf,
-  uintType, intValue,
+  type GoType,
+  GoError,
+  Value,
+  errorType,
+  intType,
+  interfaceType,
+  namedType,
+  sliceOf,
+  stringType,
+  stringValue,
+  structOf,
+  uintType,
+  intValue,
 } from '../../value/index.js';
 import { S, SS, fn } from '../funcs/sig.js';
 import { type Host, thisHost } from './host.js';
 import {
-  type IfAddr, excludeIfs, getDefaultInterfaces, getForwardableInterfaces, getIPs, getInterfaceIPs, ifAddrString, ifAddrsMath,
-  ifAttr, includeIfs, joinIfAddrs, limitIfAddrs, offsetIfAddrs, sortIfBy, uniqueIfAddrsBy,
+  type IfAddr,
+  excludeIfs,
+  getDefaultInterfaces,
+  getForwardableInterfaces,
+  getIPs,
+  getInterfaceIPs,
+  ifAddrString,
+  ifAddrsMath,
+  ifAttr,
+  includeIfs,
+  joinIfAddrs,
+  limitIfAddrs,
+  offsetIfAddrs,
+  sortIfBy,
+  uniqueIfAddrsBy,
 } from './ifaddrs.js';
 
 /** sockaddr.AttrName. */
@@ -28,7 +52,8 @@ export const ifAddrType: GoType = namedType({
   methods: [
     { name: 'String', sig: { params: [], variadic: false, results: [stringType] }, call: (recv) => stringValue(ifAddrString(ifAddrOf(recv))) },
     {
-      name: 'Attr', sig: { params: [attrNameType], variadic: false, results: [stringType, errorType] },
+      name: 'Attr',
+      sig: { params: [attrNameType], variadic: false, results: [stringType, errorType] },
       call: (recv, [name]) => stringValue(ifAttr(ifAddrOf(recv), name.str())),
     },
   ],
@@ -50,34 +75,116 @@ const A = ifAddrsType;
 
 /** go-sockaddr/template's SourceFuncs, SortFuncs, FilterFuncs and HelperFuncs on `host`. */
 export function sockaddrFuncs(host: Host): Record<string, Value> {
-  const addrs = (f: (...a: Value[]) => IfAddr[]) => (args: readonly Value[]): Value => ifAddrsValue(f(...args));
-  const str = (f: (...a: Value[]) => string) => (args: readonly Value[]): Value => stringValue(f(...args));
+  const addrs =
+    (f: (...a: Value[]) => IfAddr[]) =>
+    (args: readonly Value[]): Value =>
+      ifAddrsValue(f(...args));
+  const str =
+    (f: (...a: Value[]) => string) =>
+    (args: readonly Value[]): Value =>
+      stringValue(f(...args));
   return {
-    GetAllInterfaces: fn([], A, addrs(() => host.interfaces())),
-    GetDefaultInterfaces: fn([], A, addrs(() => getDefaultInterfaces(host))),
-    GetPrivateInterfaces: fn([], A, addrs(() => getForwardableInterfaces(host, 'private'))),
-    GetPublicInterfaces: fn([], A, addrs(() => getForwardableInterfaces(host, 'public'))),
-    sort: fn([S, A], A, addrs((by, xs) => sortIfBy(host, by.str(), ifAddrsOf(xs)))),
-    exclude: fn([S, S, A], A, addrs((name, param, xs) => excludeIfs(name.str(), param.str(), ifAddrsOf(xs)))),
-    include: fn([S, S, A], A, addrs((name, param, xs) => includeIfs(name.str(), param.str(), ifAddrsOf(xs)))),
-    attr: fn([S, interfaceType], S, str((name, raw) => attr(name.str(), raw))),
-    join: fn([S, S, A], S, str((name, sep, xs) => joinIfAddrs(name.str(), sep.str(), ifAddrsOf(xs)))),
-    limit: fn([uintType, A], A, addrs((lim, xs) => limitIfAddrs(lim.int(), ifAddrsOf(xs)))),
-    offset: fn([intType, A], A, addrs((off, xs) => offsetIfAddrs(off.int(), ifAddrsOf(xs)))),
-    unique: fn([S, A], A, addrs((name, xs) => uniqueIfAddrsBy(name.str(), ifAddrsOf(xs)))),
-    math: fn([S, S, A], A, addrs((op, value, xs) => ifAddrsMath(op.str(), value.str(), ifAddrsOf(xs)))),
-    GetPrivateIP: fn([], S, str(() => {
-      const xs = getForwardableInterfaces(host, 'private');
-      return xs.length === 0 ? '' : ifAttr(xs[0], 'address');
-    })),
-    GetPrivateIPs: fn([], S, str(() => getIPs(host, 'private'))),
-    GetPublicIP: fn([], S, str(() => {
-      const xs = getForwardableInterfaces(host, 'public');
-      return xs.length === 0 ? '' : ifAttr(xs[0], 'address');
-    })),
-    GetPublicIPs: fn([], S, str(() => getIPs(host, 'public'))),
-    GetInterfaceIP: fn([S], S, str((re) => getInterfaceIPs(host, re.str(), true))),
-    GetInterfaceIPs: fn([S], S, str((re) => getInterfaceIPs(host, re.str(), false))),
+    GetAllInterfaces: fn(
+      [],
+      A,
+      addrs(() => host.interfaces()),
+    ),
+    GetDefaultInterfaces: fn(
+      [],
+      A,
+      addrs(() => getDefaultInterfaces(host)),
+    ),
+    GetPrivateInterfaces: fn(
+      [],
+      A,
+      addrs(() => getForwardableInterfaces(host, 'private')),
+    ),
+    GetPublicInterfaces: fn(
+      [],
+      A,
+      addrs(() => getForwardableInterfaces(host, 'public')),
+    ),
+    sort: fn(
+      [S, A],
+      A,
+      addrs((by, xs) => sortIfBy(host, by.str(), ifAddrsOf(xs))),
+    ),
+    exclude: fn(
+      [S, S, A],
+      A,
+      addrs((name, param, xs) => excludeIfs(name.str(), param.str(), ifAddrsOf(xs))),
+    ),
+    include: fn(
+      [S, S, A],
+      A,
+      addrs((name, param, xs) => includeIfs(name.str(), param.str(), ifAddrsOf(xs))),
+    ),
+    attr: fn(
+      [S, interfaceType],
+      S,
+      str((name, raw) => attr(name.str(), raw)),
+    ),
+    join: fn(
+      [S, S, A],
+      S,
+      str((name, sep, xs) => joinIfAddrs(name.str(), sep.str(), ifAddrsOf(xs))),
+    ),
+    limit: fn(
+      [uintType, A],
+      A,
+      addrs((lim, xs) => limitIfAddrs(lim.int(), ifAddrsOf(xs))),
+    ),
+    offset: fn(
+      [intType, A],
+      A,
+      addrs((off, xs) => offsetIfAddrs(off.int(), ifAddrsOf(xs))),
+    ),
+    unique: fn(
+      [S, A],
+      A,
+      addrs((name, xs) => uniqueIfAddrsBy(name.str(), ifAddrsOf(xs))),
+    ),
+    math: fn(
+      [S, S, A],
+      A,
+      addrs((op, value, xs) => ifAddrsMath(op.str(), value.str(), ifAddrsOf(xs))),
+    ),
+    GetPrivateIP: fn(
+      [],
+      S,
+      str(() => {
+        const xs = getForwardableInterfaces(host, 'private');
+        return xs.length === 0 ? '' : ifAttr(xs[0], 'address');
+      }),
+    ),
+    GetPrivateIPs: fn(
+      [],
+      S,
+      str(() => getIPs(host, 'private')),
+    ),
+    GetPublicIP: fn(
+      [],
+      S,
+      str(() => {
+        const xs = getForwardableInterfaces(host, 'public');
+        return xs.length === 0 ? '' : ifAttr(xs[0], 'address');
+      }),
+    ),
+    GetPublicIPs: fn(
+      [],
+      S,
+      str(() => getIPs(host, 'public')),
+    ),
+    GetInterfaceIP: fn(
+      [S],
+      S,
+      str((re) => getInterfaceIPs(host, re.str(), true)),
+    ),
+    GetInterfaceIPs: fn(
+      [S],
+      S,
+      str((re) => getInterfaceIPs(host, re.str(), false)),
+    ),
   };
 }
 

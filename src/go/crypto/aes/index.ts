@@ -1,0 +1,2 @@
+// Go's crypto/aes with crypto/cipher's CBC mode.
+export * from './cbc.js';

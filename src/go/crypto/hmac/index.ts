@@ -1,0 +1,2 @@
+// Go's crypto/hmac (over SHA-256).
+export * from './hmac.js';

@@ -1,0 +1,2 @@
+// Helpers the crypto hashes share (Go's crypto/internal).
+export * from './md.js';

@@ -1,0 +1,2 @@
+// Go's crypto/md5.
+export * from './md5.js';

@@ -1,0 +1,2 @@
+// Go's crypto/sha1.
+export * from './sha1.js';

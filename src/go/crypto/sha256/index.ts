@@ -1,0 +1,2 @@
+// Go's crypto/sha256.
+export * from './sha256.js';

@@ -1,0 +1,2 @@
+// Go's crypto/sha512.
+export * from './sha512.js';

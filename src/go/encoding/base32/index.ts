@@ -1,0 +1,2 @@
+// Go's encoding/base32.
+export * from './base32.js';

@@ -1,0 +1,2 @@
+// Go's encoding/base64.
+export * from './base64.js';

@@ -1,0 +1,2 @@
+// Go's encoding/hex.
+export * from './hex.js';

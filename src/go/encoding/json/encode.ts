@@ -1,0 +1,412 @@
+// json.Marshal / json.MarshalIndent / json.Encoder over Values (encode.go, indent.go).
+//
+// The encoder walks the value with an explicit work stack instead of recursion,
+// so a value as deep as the decoder accepts (10000 levels) encodes without
+// exhausting the JS call stack.
+
+import { compareStrings } from '../../strings/index.js';
+import { quote as goQuote } from '../../strconv/index.js';
+import { jsonNumberType } from '../../../value/index.js';
+import { Scanner, scanError, scanSkipSpace } from './scanner.js';
+import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
+import { GoError, type GoMap, Value } from '../../../value/index.js';
+
+export interface MarshalOptions {
+  /** Escape <, > and & in strings as \u003c \u003e \u0026 (json.Marshal does; Encoder.SetEscapeHTML(false) does not). */
+  readonly escapeHTML: boolean;
+  /**
+   * When prefix or indent is given (even ""), the output is indented as by json.MarshalIndent.
+   * json.Encoder with SetIndent writes the same text followed by "\n"; that newline is left to callers.
+   */
+  readonly prefix?: string;
+  readonly indent?: string;
+}
+
+/** Encodes v as Go's encoding/json does; errors are thrown as GoError with Go's text. */
+export function marshalJSON(v: Value, opts: MarshalOptions): string {
+  const compact = new Encoder(opts.escapeHTML).encode(v);
+  if (opts.prefix === undefined && opts.indent === undefined) return compact;
+  return indentJSON(compact, opts.prefix ?? '', opts.indent ?? '');
+}
+
+/** Past this many nested maps, slices and pointers Go starts looking for cycles. */
+const startDetectingCyclesAfter = 1000;
+
+/** Pending work: text to write, a value to encode, or the end of a map/slice/pointer. */
+type Task = string | { readonly v: Value; readonly addr: boolean } | { readonly leave: unknown };
+
+class Encoder {
+  private out = '';
+  private readonly tasks: Task[] = [];
+  private ptrLevel = 0;
+  private readonly ptrSeen = new Set<unknown>();
+
+  constructor(private readonly escapeHTML: boolean) {}
+
+  encode(root: Value): string {
+    // Marshal's argument is an interface: the top-level value is not addressable.
+    this.tasks.push({ v: root, addr: false });
+    for (let t = this.tasks.pop(); t !== undefined; t = this.tasks.pop()) {
+      if (typeof t === 'string') this.out += t;
+      else if ('leave' in t) this.leave(t.leave);
+      else this.value(t.v, t.addr);
+    }
+    return this.out;
+  }
+
+  /** Schedules tasks to run in the given order (an array, not spread: it may hold millions). */
+  private later(tasks: Task[]): void {
+    for (let i = tasks.length - 1; i >= 0; i--) this.tasks.push(tasks[i]);
+  }
+
+  // newTypeEncoder's choice, made per value. `addr` is reflect's CanAddr: true for
+  // values reached through a pointer or a slice, which may use pointer-receiver methods.
+  private value(v: Value, addr: boolean): void {
+    if (!v.isValid()) {
+      this.out += 'null';
+      return;
+    }
+    const t = v.type;
+    if (t.kind !== 'ptr' && t.kind !== 'interface' && addr) {
+      const pt = ptrTo(t);
+      const m = pt.methods.get('MarshalJSON');
+      if (m) {
+        this.marshaler(m, new Value(pt, v), t);
+        return;
+      }
+    }
+    const m = t.kind === 'interface' ? undefined : t.methods.get('MarshalJSON');
+    if (m) {
+      if (t.kind === 'ptr' && v.isNil()) this.out += 'null';
+      else this.marshaler(m, v, t);
+      return;
+    }
+    const k = t.kind;
+    if (k === 'bool') this.out += v.bool() ? 'true' : 'false';
+    else if (isIntKind(k) || isUintKind(k)) this.out += v.int().toString();
+    else if (isFloatKind(k)) this.out += formatFloat(v.float(), k === 'float32' ? 32 : 64);
+    else if (k === 'string') this.out += t === jsonNumberType ? numberLiteral(v.str()) : quote(v.str(), this.escapeHTML);
+    // Directly, not as a task: an interface never holds an interface, so this recurses once.
+    else if (k === 'interface') this.value(v.elem(), false);
+    else if (k === 'struct') this.struct(v, addr);
+    else if (k === 'map') this.map(v);
+    else if (k === 'slice') this.slice(v);
+    else if (k === 'array') this.array(v.items(), addr);
+    else if (k === 'ptr') {
+      if (v.isNil()) this.out += 'null';
+      else {
+        this.enter(v.elem(), t);
+        this.later([{ v: v.elem(), addr: true }, { leave: v.elem() }]);
+      }
+    } else throw new GoError(`json: unsupported type: ${t.str}`);
+  }
+
+  // marshalerEncoder / addrMarshalerEncoder: the method's JSON, validated and compacted.
+  private marshaler(m: Method, recv: Value, errType: GoType): void {
+    // A value-receiver method reached through a pointer is called on the pointee.
+    const self = recv.kind === 'ptr' && recv.type.elem?.methods.get(m.name) === m ? recv.elem() : recv;
+    let json: string;
+    try {
+      json = compact(bytesOf(m.call(self, [])), this.escapeHTML);
+    } catch (e) {
+      if (e instanceof GoError) {
+        throw new GoError(`json: error calling MarshalJSON for type ${errType.str}: ${e.message}`);
+      }
+      throw e;
+    }
+    this.out += json;
+  }
+
+  private struct(v: Value, addr: boolean): void {
+    const fields = v.type.fields ?? [];
+    const values = v.items();
+    const tasks: Task[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      if (!fields[i].exported) continue;
+      tasks.push(`${tasks.length === 0 ? '{' : ','}${quote(fields[i].name, this.escapeHTML)}:`, { v: values[i], addr });
+    }
+    if (tasks.length === 0) this.out += '{}';
+    else {
+      tasks.push('}');
+      this.later(tasks);
+    }
+  }
+
+  private map(v: Value): void {
+    const t = v.type;
+    const kk = t.key?.kind ?? 'invalid';
+    if (kk !== 'string' && !isIntKind(kk) && !isUintKind(kk)) throw new GoError(`json: unsupported type: ${t.str}`);
+    const m = v.map();
+    if (m === null) {
+      this.out += 'null';
+      return;
+    }
+    const entries = sortedEntries(m);
+    this.enter(m, t);
+    const tasks: Task[] = ['{'];
+    entries.forEach(([k, value], i) => {
+      tasks.push(`${i > 0 ? ',' : ''}${quote(k, this.escapeHTML)}:`, { v: value, addr: false });
+    });
+    tasks.push('}', { leave: m });
+    this.later(tasks);
+  }
+
+  private slice(v: Value): void {
+    const items = v.isNil() ? null : v.items();
+    if (items === null) {
+      this.out += 'null';
+      return;
+    }
+    const elem = v.type.elem;
+    if (elem?.kind === 'uint8') {
+      const pm = ptrTo(elem).methods;
+      if (!pm.has('MarshalJSON') && !pm.has('MarshalText')) {
+        this.out += `"${base64(items.map((b) => Number(b.int())))}"`;
+        return;
+      }
+    }
+    this.enter(items, v.type);
+    this.tasks.push({ leave: items }); // runs after the elements: the stack is last in, first out
+    this.array(items, true);
+  }
+
+  private array(items: readonly Value[], addr: boolean): void {
+    const tasks: Task[] = ['['];
+    items.forEach((item, i) => {
+      if (i > 0) tasks.push(',');
+      tasks.push({ v: item, addr });
+    });
+    tasks.push(']');
+    this.later(tasks);
+  }
+
+  /** Counts one more map/slice/pointer level; deep enough, a repeat of `ref` is a cycle. */
+  private enter(ref: unknown, t: GoType): void {
+    if (++this.ptrLevel > startDetectingCyclesAfter) {
+      if (this.ptrSeen.has(ref)) throw new GoError(`json: unsupported value: encountered a cycle via ${t.str}`);
+      this.ptrSeen.add(ref);
+    }
+  }
+
+  private leave(ref: unknown): void {
+    if (this.ptrLevel-- > startDetectingCyclesAfter) this.ptrSeen.delete(ref);
+  }
+}
+
+function sortedEntries(m: GoMap): [string, Value][] {
+  const entries: [string, Value][] = [];
+  for (const { key, value } of m.entries.values()) {
+    entries.push([key.kind === 'string' ? key.str() : key.int().toString(), value]);
+  }
+  // strings.Compare orders by UTF-8 bytes, i.e. by code point. Without surrogates that
+  // is UTF-16 order, which JS's < compares natively (and keys are unique).
+  if (!entries.some(([k]) => surrogates.test(k))) return entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return entries.sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+const surrogates = /[\uD800-\uDFFF]/;
+
+/** The bytes a MarshalJSON method returned ([]byte), as text. */
+function bytesOf(v: Value): Uint8Array {
+  if (v.kind === 'string') return utf8Encoder.encode(v.str());
+  return Uint8Array.from(v.items(), (b) => Number(b.int()));
+}
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+// appendCompact with escape: checks the JSON, drops insignificant space and HTML-escapes.
+function compact(src: Uint8Array, escape: boolean): string {
+  const scan = new Scanner();
+  const dst: number[] = [];
+  let start = 0;
+  const copy = (end: number): void => {
+    for (let j = start; j < end; j++) dst.push(src[j]);
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (escape && (c === 0x3c || c === 0x3e || c === 0x26)) {
+      copy(i);
+      for (const ch of `\\u00${c.toString(16)}`) dst.push(ch.charCodeAt(0));
+      start = i + 1;
+    }
+    if (escape && c === 0xe2 && i + 2 < src.length && src[i + 1] === 0x80 && (src[i + 2] & ~1) === 0xa8) {
+      copy(i);
+      for (const ch of `\\u202${(src[i + 2] & 0xf).toString(16)}`) dst.push(ch.charCodeAt(0));
+      start = i + 3;
+    }
+    const op = scan.step(scan, c);
+    if (op >= scanSkipSpace) {
+      if (op === scanError) break;
+      copy(i);
+      start = i + 1;
+    }
+  }
+  if (scan.eof() === scanError) throw new GoError(scan.err ?? '');
+  copy(src.length);
+  return utf8Decoder.decode(Uint8Array.from(dst));
+}
+
+// floatEncoder: ES6 number-to-string style, which is also what JS's String(number) produces.
+function formatFloat(f: number, bits: 32 | 64): string {
+  if (!Number.isFinite(f)) throw new GoError(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  // Both use the shortest digits that read back as the same number, and switch to
+  // exponent form below 1e-6 and from 1e21 on (Go then trims "e-07" to "e-7", as JS writes it).
+  return bits === 64 ? String(f) : String(shortestFloat32(f));
+}
+
+/**
+ * The float64 of the shortest decimal that reads back as float32 f (its String() has
+ * those digits): the closest such decimal, ties going to an even last digit like Go.
+ */
+function shortestFloat32(x: number): number {
+  const f = Math.fround(x); // a float32 Value should already hold one; nine digits always suffice for it
+  for (let p = 1; ; p++) {
+    const s = f.toPrecision(p);
+    const d = Number(s);
+    if (Math.fround(d) !== f) continue;
+    // toPrecision breaks a tie upwards (in magnitude); Go keeps the even digit instead.
+    const m = /^(-?[0-9.]*)([13579])(e.*)?$/.exec(s);
+    if (!m) return d;
+    const lower = Number(`${m[1]}${Number(m[2]) - 1}${m[3] ?? ''}`);
+    // d and lower carry rounding of ~2^-53 relative; a non-tie's distances differ by at least ~2^-27 relative.
+    const tie = Math.abs(Math.abs(d - f) - Math.abs(lower - f)) <= Math.abs(f) * 2 ** -40;
+    return tie && Math.fround(lower) === f ? lower : d;
+  }
+}
+
+// isValidNumber's grammar (a JSON number), for json.Number.
+const numberGrammar = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+function numberLiteral(s: string): string {
+  // The zero json.Number ("") encodes as 0.
+  const text = s === '' ? '0' : s;
+  if (!numberGrammar.test(text)) throw new GoError(`json: invalid number literal ${goQuote(text)}`);
+  return text;
+}
+
+const hexDigits = '0123456789abcdef';
+
+// What quote must escape (surrogates: a lone one; a valid pair passes through); most
+// strings hold none, and one RegExp search is much faster than the loop below.
+const needsEscape = /[\u0000-\u001f"\\\u2028\u2029\uD800-\uDFFF]/;
+const needsEscapeHTML = /[\u0000-\u001f"\\<>&\u2028\u2029\uD800-\uDFFF]/;
+
+/** appendString: a JSON string literal for s. */
+function quote(s: string, escapeHTML: boolean): string {
+  if (!(escapeHTML ? needsEscapeHTML : needsEscape).test(s)) return `"${s}"`;
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | undefined;
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== 0x22 && c !== 0x5c && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) continue;
+      switch (c) {
+        case 0x22:
+          esc = '\\"';
+          break;
+        case 0x5c:
+          esc = '\\\\';
+          break;
+        case 0x08:
+          esc = '\\b';
+          break;
+        case 0x0c:
+          esc = '\\f';
+          break;
+        case 0x0a:
+          esc = '\\n';
+          break;
+        case 0x0d:
+          esc = '\\r';
+          break;
+        case 0x09:
+          esc = '\\t';
+          break;
+        default:
+          esc = `\\u00${hexDigits[c >> 4]}${hexDigits[c & 0xf]}`;
+      }
+    } else if (c === 0x2028 || c === 0x2029) {
+      esc = `\\u202${hexDigits[c & 0xf]}`;
+    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++; // a valid surrogate pair is one code point
+      continue;
+    } else if (c >= 0xd800 && c < 0xe000) {
+      esc = '\\ufffd'; // a lone surrogate stands for invalid UTF-8
+    } else {
+      continue;
+    }
+    out += s.slice(start, i) + esc;
+    start = i + 1;
+  }
+  return `${out}${s.slice(start)}"`;
+}
+
+const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** base64.StdEncoding (padded). */
+function base64(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += base64Alphabet[(n >> 18) & 63] + base64Alphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? base64Alphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? base64Alphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+// appendIndent over our own compact output (valid JSON; strings hold no raw control
+// characters). Strings and other literals are copied whole; only punctuation is respaced.
+const literalRun = /"(?:[^"\\]|\\.)*"|[^{}[\],:"]+/y;
+
+function indentJSON(src: string, prefix: string, indent: string): string {
+  const parts: string[] = [];
+  let needIndent = false;
+  let depth = 0;
+  const newline = (): string => `\n${prefix}${indent.repeat(depth)}`;
+  for (let i = 0; i < src.length; ) {
+    const c = src[i];
+    if (needIndent && c !== '}' && c !== ']') {
+      needIndent = false;
+      depth++;
+      parts.push(newline());
+    }
+    switch (c) {
+      case '{':
+      case '[':
+        // Delay the newline so that empty objects and arrays stay {} and [].
+        needIndent = true;
+        parts.push(c);
+        break;
+      case ',':
+        parts.push(c, newline());
+        break;
+      case ':':
+        parts.push(': ');
+        break;
+      case '}':
+      case ']':
+        if (needIndent) {
+          needIndent = false;
+        } else {
+          depth--;
+          parts.push(newline());
+        }
+        parts.push(c);
+        break;
+      default: {
+        literalRun.lastIndex = i;
+        const m = literalRun.exec(src);
+        const text = m ? m[0] : c;
+        parts.push(text);
+        i += text.length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return parts.join('');
+}

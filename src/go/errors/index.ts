@@ -1,0 +1,2 @@
+// Go's errors and panics.
+export * from './errors.js';

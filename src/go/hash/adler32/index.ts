@@ -1,0 +1,2 @@
+// Go's hash/adler32.
+export * from './adler32.js';

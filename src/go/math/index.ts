@@ -1,0 +1,2 @@
+// Go's math (Max, Min).
+export * from './math.js';

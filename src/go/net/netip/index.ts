@@ -1,0 +1,2 @@
+// Go's net/netip (ParseAddr).
+export * from './netip.js';

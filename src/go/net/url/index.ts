@@ -1,0 +1,2 @@
+// Go's net/url.
+export * from './url.js';

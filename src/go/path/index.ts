@@ -1,0 +1,2 @@
+// Go's path (slash-separated paths).
+export * from './path.js';

@@ -1,0 +1,2 @@
+// golang.org/x/crypto/scrypt.
+export * from './scrypt.js';

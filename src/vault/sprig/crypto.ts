@@ -1,0 +1,127 @@
+// The deterministic sprig crypto functions (crypto.go): sha1sum, sha256sum, sha512sum,
+// adler32sum, derivePassword (Master Password's
+// algorithm: scrypt then HMAC-SHA256) and decryptAES (AES-256-CBC, IV first, PKCS#7-style
+// trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
+
+import { GoPanic, type Value, stringValue, stringType, uint32Type } from '../../value/index.js';
+import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { hex } from '../../go/encoding/hex/index.js';
+import { sha1 } from '../../go/crypto/sha1/index.js';
+import { adler32 } from '../../go/hash/adler32/index.js';
+import { sha512 } from '../../go/crypto/sha512/index.js';
+import { S, fn, fnNoErr } from '../funcs/sig.js';
+import { bytesOf, str1 } from './convert.js';
+import { decode } from '../../go/encoding/base64/index.js';
+import { sha256 } from '../../go/crypto/sha256/index.js';
+import { hmacSha256 } from '../../go/crypto/hmac/index.js';
+import { aesCBCDecrypt } from '../../go/crypto/aes/index.js';
+import { scryptKey } from '../../go/x/crypto/scrypt/index.js';
+
+const masterPasswordSeed = 'com.lyndir.masterpassword';
+
+const passwordTypeTemplates: Record<string, readonly string[]> = {
+  maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
+  long: [
+    'CvcvnoCvcvCvcv',
+    'CvcvCvcvnoCvcv',
+    'CvcvCvcvCvcvno',
+    'CvccnoCvcvCvcv',
+    'CvccCvcvnoCvcv',
+    'CvccCvcvCvcvno',
+    'CvcvnoCvccCvcv',
+    'CvcvCvccnoCvcv',
+    'CvcvCvccCvcvno',
+    'CvcvnoCvcvCvcc',
+    'CvcvCvcvnoCvcc',
+    'CvcvCvcvCvccno',
+    'CvccnoCvccCvcv',
+    'CvccCvccnoCvcv',
+    'CvccCvccCvcvno',
+    'CvcvnoCvccCvcc',
+    'CvcvCvccnoCvcc',
+    'CvcvCvccCvccno',
+    'CvccnoCvcvCvcc',
+    'CvccCvcvnoCvcc',
+    'CvccCvcvCvccno',
+  ],
+  medium: ['CvcnoCvc', 'CvcCvcno'],
+  short: ['Cvcn'],
+  basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
+  pin: ['nnnn'],
+};
+
+const templateCharacters: Record<string, string> = {
+  V: 'AEIOU',
+  C: 'BCDFGHJKLMNPQRSTVWXYZ',
+  v: 'aeiou',
+  c: 'bcdfghjklmnpqrstvwxyz',
+  A: 'AEIOUBCDFGHJKLMNPQRSTVWXYZ',
+  a: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz',
+  n: '0123456789',
+  o: "@&%?,=[]_:-+*$#!'^~;()/.",
+  x: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()',
+};
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+function uint32BE(n: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, false);
+  return b;
+}
+
+function derivePassword(counter: number, passwordType: string, password: string, user: string, site: string): string {
+  const templates = Object.hasOwn(passwordTypeTemplates, passwordType) ? passwordTypeTemplates[passwordType] : undefined;
+  if (!templates) return `cannot find password template ${passwordType}`;
+  const seed = utf8Bytes(masterPasswordSeed);
+  const userBytes = utf8Bytes(user);
+  const siteBytes = utf8Bytes(site);
+  const key = scryptKey(utf8Bytes(password), concat(seed, uint32BE(userBytes.length), userBytes), 32768, 8, 2, 64);
+  const mac = hmacSha256(key, concat(seed, uint32BE(siteBytes.length), siteBytes, uint32BE(counter)));
+  const temp = templates[mac[0] % templates.length];
+  let out = '';
+  for (let i = 0; i < temp.length; i++) {
+    const chars = templateCharacters[temp[i]];
+    out += chars[mac[i + 1] % chars.length];
+  }
+  return out;
+}
+
+function decryptAES(password: string, crypt64: string): string {
+  if (crypt64 === '') return '';
+  const key = new Uint8Array(32);
+  key.set(utf8Bytes(password).subarray(0, 32));
+  const input = utf8Bytes(crypt64);
+  const crypt = decode(input);
+  // DecodeString's result has capacity DecodedLen(len(input)), which crypt[:16] may reach.
+  const capacity = Math.floor(input.length / 4) * 3;
+  if (capacity < 16) throw new GoPanic(`runtime error: slice bounds out of range [:16] with capacity ${capacity}`);
+  if (crypt.length < 16) throw new GoPanic(`runtime error: slice bounds out of range [16:${crypt.length}]`);
+  const body = crypt.subarray(16);
+  if (body.length % 16 !== 0) throw new GoPanic('crypto/cipher: input not full blocks');
+  if (body.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
+  const iv = crypt.subarray(0, 16);
+  const decrypted = aesCBCDecrypt(key, iv, body);
+  const end = decrypted.length - decrypted[decrypted.length - 1];
+  if (end < 0) throw new GoPanic(`runtime error: slice bounds out of range [:${end}]`);
+  return bytesToString(decrypted.subarray(0, end));
+}
+
+export const sprigCrypto = {
+  sha512sum: str1((s) => hex(sha512(bytesOf(s)))),
+  sha1sum: str1((s) => hex(sha1(bytesOf(s)))),
+  adler32sum: str1((s) => String(adler32(bytesOf(s)))),
+  sha256sum: str1((s) => hex(sha256(utf8Bytes(s)))),
+  derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
+    stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str())),
+  ),
+  decryptAES: fn([S, S], stringType, ([password, crypt64]) => stringValue(decryptAES(password.str(), crypt64.str()))),
+} satisfies Record<string, Value>;
