@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { GoError } from '../../value/index.js';
 import { type IPAddr, cidrMask, newIPAddr } from './ipaddr.js';
 
 /** Go's net.Flags bits. */
@@ -91,22 +92,27 @@ function linuxInterface(name: string, mac: string, internal: boolean, order: num
  * addresses in the kernel's order (IPv4 first), as "ip/bits" read by NewIPAddr.
  */
 function hostInterfaces(): IfAddr[] {
-  const out: { iface: NetInterface; addrs: IPAddr[] }[] = [];
-  let order = 0;
-  for (const [name, infos] of Object.entries(networkInterfaces())) {
+  const byName = new Map<string, { iface: NetInterface; addrs: IPAddr[] }>();
+  for (const [label, infos] of Object.entries(networkInterfaces())) {
     if (!infos || infos.length === 0) continue;
-    const iface = linuxInterface(name, infos[0].mac, infos[0].internal, order++);
-    const addrs: IPAddr[] = [];
+    // Linux names an IPv4 alias by its label ("eth0:1"); Go lists it under its link, eth0.
+    const base = label.split(':')[0];
+    const name = label.includes(':') && sysfs(label, 'ifindex') === undefined && sysfs(base, 'ifindex') !== undefined ? base : label;
+    let entry = byName.get(name);
+    if (!entry) {
+      entry = { iface: linuxInterface(name, infos[0].mac, infos[0].internal, byName.size), addrs: [] };
+      byName.set(name, entry);
+    }
     for (const info of infos) {
       const ip = newIPAddr(info.address);
-      if (!ip) throw new Error(`unable to create an IP address from "${info.cidr ?? info.address}"`);
+      if (!ip) throw new GoError(`unable to create an IP address from "${info.cidr ?? info.address}"`);
       const ones = Number((info.cidr ?? '').split('/')[1] ?? (ip.family === 4 ? 32 : 128));
-      addrs.push({ ...ip, mask: cidrMask(ones, ip.family === 4 ? 32 : 128) });
+      entry.addrs.push({ ...ip, mask: cidrMask(ones, ip.family === 4 ? 32 : 128) });
     }
-    out.push({ iface, addrs });
   }
-  out.sort((a, b) => a.iface.index - b.iface.index);
-  return out.flatMap(({ iface, addrs }) => addrs.map((sa) => ({ sa, iface })));
+  const out = [...byName.values()].sort((a, b) => a.iface.index - b.iface.index);
+  // The kernel lists an interface's IPv4 addresses before its IPv6 ones (a stable sort).
+  return out.flatMap(({ iface, addrs }) => addrs.sort((a, b) => a.family - b.family).map((sa) => ({ sa, iface })));
 }
 
 const whitespace = /\s+/;
@@ -118,7 +124,7 @@ export function parseDefaultIfNameFromIPCmd(routeOut: string): string {
     if (f.length < 5) continue;
     if (f[0] === 'default' && f[1] === 'via' && f[3] === 'dev') return f[4].trim();
   }
-  throw new Error('No default interface found');
+  throw new GoError('No default interface found');
 }
 
 /** exec.LookPath("ip"), else "/sbin/ip" (relative PATH entries are refused, as Go does). */
@@ -145,9 +151,9 @@ function defaultInterfaceName(): string {
     out = execFileSync(path, ['route'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`exec: "${path}": stat ${path}: no such file or directory`);
+    if (code === 'ENOENT') throw new GoError(`fork/exec ${path}: no such file or directory`);
     const status = (e as { status?: number | null }).status;
-    throw new Error(status === undefined || status === null ? String((e as Error).message) : `exit status ${status}`);
+    throw new GoError(status === undefined || status === null ? String((e as Error).message) : `exit status ${status}`);
   }
   return parseDefaultIfNameFromIPCmd(out);
 }

@@ -205,7 +205,13 @@ const q = (s: string): string => sprintf('%+q', [stringValue(s)]);
 /** template.Parse: runs `input` with dot = all of the host's addresses. */
 export function parse(input: string, host: Host): string {
   const t = new Template('sockaddr.Parse').option('missingkey=error').funcs(sockaddrFuncs(host));
-  const data = ifAddrsValue(host.interfaces());
+  let data: Value;
+  try {
+    data = ifAddrsValue(host.interfaces());
+  } catch (e) {
+    if (e instanceof GoError) throw new GoError(`unable to query interface addresses: ${e.message}`);
+    throw e;
+  }
   try {
     t.parse(input);
   } catch (e) {
