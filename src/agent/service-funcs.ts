@@ -76,7 +76,7 @@ export const SERVICE_FUNCS: ReadonlyMap<string, ServiceNeed> = new Map<string, S
     'sockaddr',
     {
       what: 'reads the network interfaces of the pod',
-      vtpl: "vtpl does not evaluate it (this machine's interfaces are not the pod's); preview and render fail on it",
+      vtpl: "vtpl evaluates it on this machine's interfaces, not the pod's: preview and render show other addresses",
       hint: 'the address is known only inside the pod; check the go-sockaddr template by hand',
     },
   ],

@@ -27,7 +27,6 @@ describe('functions vtpl cannot serve', () => {
     ['{{ key "a" }}', 'key: needs Consul/Nomad, not supported by vtpl'],
     ['{{ service "web" }}', 'service: needs Consul/Nomad, not supported by vtpl'],
     ['{{ nomadVar "x" }}', 'nomadVar: needs Consul/Nomad, not supported by vtpl'],
-    ['{{ sockaddr "GetPrivateIP" }}', 'sockaddr: needs network interface introspection, not supported by vtpl'],
     ['{{ plugin "echo" "x" }}', 'plugin: running commands is disabled in vtpl (enable plugins to allow it)'],
     ['{{ file "/etc/hostname" }}', 'file: reading local files is disabled in vtpl (allow file access to enable it)'],
     ['{{ writeToFile "/tmp/x" "" "" "0644" "c" }}', 'writeToFile: writing local files is disabled in vtpl (allow file access to enable it)'],

@@ -1,10 +1,11 @@
 // plugin (funcs.go: runs a command, only when the caller supplies a runner) and sockaddr
-// (needs the host's network interfaces, which vtpl does not read).
+// (go-sockaddr templates on this host's interfaces: ../sockaddr/).
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
 import { trimSpace } from '../../go/strings/index.js';
 import { S, SS, fn } from './sig.js';
 import type { PluginRunner } from './context.js';
+import { sockaddrFunc } from '../sockaddr/template.js';
 
 export function pluginFunc(run: PluginRunner | undefined): Value {
   return fn(
@@ -20,17 +21,6 @@ export function pluginFunc(run: PluginRunner | undefined): Value {
   );
 }
 
-function unsupported(name: string, why: string, params: Value['type'][], variadic: boolean): Value {
-  return fn(
-    params,
-    S,
-    () => {
-      throw new GoError(`${name}: ${why}, not supported by vtpl`);
-    },
-    variadic,
-  );
-}
-
 export const sockaddrFuncs = {
-  sockaddr: unsupported('sockaddr', 'needs network interface introspection', [SS], true),
+  sockaddr: sockaddrFunc,
 } satisfies Record<string, Value>;

@@ -1,0 +1,2 @@
+// Go's sort: sort.Sort.
+export * from './sort.js';
