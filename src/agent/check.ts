@@ -14,6 +14,7 @@ import {
 import { planAgent, type TemplateConfig, A } from './annotations.js';
 import { type Analysis, analyzeTrees, type KvVerdict, normalizeSecretPath, type SecretRead } from './analyze.js';
 import { parseTemplateTrees, TemplateParseError } from './parse-template.js';
+import { lineColAt } from '../vault/index.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -80,19 +81,6 @@ interface Unit {
 
 export function isManifestPath(file: string): boolean {
   return /\.(ya?ml)$/i.test(file);
-}
-
-/** Line and column (1-based) of a byte/char offset in text. */
-function offsetPos(text: string, offset: number): SourcePos {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, col: offset - start + 1 };
 }
 
 function lineOf(text: string, line: number): string | undefined {
@@ -186,9 +174,9 @@ function checkUnit(unit: Unit, opts: CheckOptions, problems: Problem[]): Checked
   const kv = (p: string) => opts.kvVersion?.(p);
   const analysis: Analysis = analyzeTrees(trees, kv);
   for (const f of analysis.findings) {
-    problems.push({ severity: f.severity, file: unit.file, ...place(unit, offsetPos(unit.text, f.pos)), message: f.message, hint: f.hint });
+    problems.push({ severity: f.severity, file: unit.file, ...place(unit, lineColAt(unit.text, f.pos)), message: f.message, hint: f.hint });
   }
-  const reads = analysis.reads.map((r) => ({ fn: r.fn, path: r.path, args: r.args, pos: place(unit, offsetPos(unit.text, r.pos)).pos }));
+  const reads = analysis.reads.map((r) => ({ fn: r.fn, path: r.path, args: r.args, pos: place(unit, lineColAt(unit.text, r.pos)).pos }));
   return { ...base, parsed: true, reads };
 }
 

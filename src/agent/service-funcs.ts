@@ -2,6 +2,8 @@
 // Nomad, a file or a command inside the agent container, or the pod's network interfaces.
 // `vtpl check` names what each needs, because `vtpl preview` cannot produce it.
 
+import { consulQueryNames, nomadQueryNames } from '../vault/index.js';
+
 export interface ServiceNeed {
   /** What the function does, after its name: "queries Consul". */
   readonly what: string;
@@ -22,32 +24,9 @@ const nomad: ServiceNeed = {
   hint: 'this works only where consul-template runs inside Nomad',
 };
 
-const consulNames = [
-  'datacenters',
-  'exportedServices',
-  'importedServices',
-  'key',
-  'keyExists',
-  'keyOrDefault',
-  'ls',
-  'safeLs',
-  'node',
-  'nodes',
-  'partitions',
-  'peerings',
-  'service',
-  'connect',
-  'services',
-  'tree',
-  'safeTree',
-  'caRoots',
-  'caLeaf',
-];
-const nomadNames = ['nomadServices', 'nomadService', 'nomadVarList', 'nomadVarListSafe', 'nomadVar', 'nomadVarExists'];
-
 export const SERVICE_FUNCS: ReadonlyMap<string, ServiceNeed> = new Map<string, ServiceNeed>([
-  ...consulNames.map((n): [string, ServiceNeed] => [n, consul]),
-  ...nomadNames.map((n): [string, ServiceNeed] => [n, nomad]),
+  ...consulQueryNames.map((n): [string, ServiceNeed] => [n, consul]),
+  ...nomadQueryNames.map((n): [string, ServiceNeed] => [n, nomad]),
   [
     'file',
     {

@@ -9,6 +9,7 @@ export { recordedClient, RecordedVaultClient, DEFAULT_VAULT_ADDRESS, type Record
 export type { FileAccess } from './funcs/context.js';
 export type { PluginRunner } from './funcs/context.js';
 export { consulTemplateFuncNames, consulTemplateFuncs } from './funcmap.js';
+export { consulQueryNames, nomadQueryNames } from './funcs/consul.js';
 export { RecordingClient, mergeMounts, recordingFiles, redactBody, safeRecordPath, REDACTED, type RecordedExchange, type RecordedMethod } from './recording.js';
 export { DepSet, type FuncContext } from './funcs/context.js';
 export * from './dependency/index.js';

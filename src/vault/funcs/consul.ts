@@ -22,7 +22,8 @@ import {
 } from '../../value/index.js';
 import { I, S, fn } from './sig.js';
 
-const queryFuncs = [
+/** The query functions of consul-template's map that read Consul, in template.go's order. */
+export const consulQueryNames: readonly string[] = [
   'datacenters',
   'exportedServices',
   'importedServices',
@@ -42,13 +43,12 @@ const queryFuncs = [
   'safeTree',
   'caRoots',
   'caLeaf',
-  'nomadServices',
-  'nomadService',
-  'nomadVarList',
-  'nomadVarListSafe',
-  'nomadVar',
-  'nomadVarExists',
 ];
+
+/** Those that read Nomad (nomad_funcs.go). */
+export const nomadQueryNames: readonly string[] = ['nomadServices', 'nomadService', 'nomadVarList', 'nomadVarListSafe', 'nomadVar', 'nomadVarExists'];
+
+const queryFuncs = [...consulQueryNames, ...nomadQueryNames];
 
 function opaque(str: string): GoType {
   return namedType({ str, underlying: structOf([]) });
