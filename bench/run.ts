@@ -1,23 +1,26 @@
-// `npm run bench [-- NAME...]`: times vtpl and real Go (the conformance oracle) on the same
-// workloads in one run, checks that both produce the same output, prints a
-// table and writes bench/results/latest.json.
+// `npm run bench [-- NAME...]`: times vtpl, real Go (the conformance oracle) and the best
+// JS peer on the same workloads in one run, checks that their outputs equal Go's, prints
+// one table with ratios and writes every figure with the commit to bench/results/
+// (latest.json and a file named by date and commit; git-ignored).
+// `npm run bench -- --compare A.json B.json` compares two such files row by row.
 //
-// The two engines take turns workload by workload (Go in a fresh oracle process,
-// then vtpl in this one), so a change in machine load affects both alike.
+// The engines take turns workload by workload (Go in a fresh oracle process, then vtpl
+// and the peer in this one), so a change in machine load affects them alike.
 //
 // vtpl is measured on a worker thread with the CLI's 256 MB stack (bin/vtpl), so
 // deeply nested templates run as users run them.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Worker, isMainThread } from 'node:worker_threads';
-import { buildOracle, root } from '../scripts/oracle.js';
+import { buildOracle } from '../scripts/oracle.js';
+import { type ColdStart, measureColdStart } from './cold-start.js';
+import { compareFiles } from './compare.js';
 import { type GoReport, type GoResult, runGoBench } from './go.js';
 import { garbageCollector } from './measure.js';
-import { type WorkloadResult, combine, table } from './report.js';
+import { benchPeer } from './peer.js';
+import { type Row, type WorkloadResult, coldStartRows, combine, summary, table, workloadRows } from './report.js';
+import { type BenchRun, commitInfo, format, writeRun } from './results.js';
 import { benchVtpl } from './vtpl.js';
-import { measureColdStart } from './cold-start.js';
 import { type Workload, workloads } from './workloads.js';
 
 /** Timed part of each measurement; each also warms up for a quarter of this. */
@@ -33,23 +36,29 @@ function goSide(w: Workload): { report?: GoReport; result: GoResult | null } {
   }
 }
 
+/** `npm run bench -- NAME...` selects the rows whose names contain one of the NAMEs. */
+function selected(name: string, only: readonly string[]): boolean {
+  return only.length === 0 || only.some((n) => name.includes(n));
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const haveGo = buildOracle();
   if (!haveGo) console.error('!!! Go is not available (or the oracle does not build): measuring vtpl only; outputs are NOT verified.');
   const gc = garbageCollector();
   const loadAtStart = loadavg();
   let goReport: GoReport | undefined;
   const results: WorkloadResult[] = [];
-  // `npm run bench -- NAME...` runs only the workloads whose names contain one of the NAMEs.
-  const only = process.argv.slice(2);
-  const selected = only.length === 0 ? workloads : workloads.filter((w) => only.some((n) => w.name.includes(n)));
-  for (const w of selected) {
+  const rows: Row[] = [];
+  for (const w of workloads.filter((w) => selected(w.name, only))) {
     process.stderr.write(`${w.name} ... `);
     const go = haveGo ? goSide(w) : { result: null };
     goReport ??= go.report;
     const vtpl = await benchVtpl(w, budgetMs, gc);
-    const r = combine(w, vtpl, go.result);
+    const peer = benchPeer(w, go.result?.output, budgetMs, () => {});
+    const r = combine(w, vtpl, go.result, peer);
     results.push(r);
+    rows.push(...workloadRows(r));
     process.stderr.write('done\n');
     if (r.mismatch) {
       process.exitCode = 1;
@@ -59,13 +68,19 @@ async function main(): Promise<void> {
     }
   }
 
-  process.stderr.write('cold start ... ');
-  const coldStart = measureColdStart();
-  process.stderr.write('done\n');
+  let coldStart: ColdStart | null = null;
+  if (selected('cold-start', only)) {
+    process.stderr.write('cold start ... ');
+    coldStart = measureColdStart();
+    rows.push(...coldStartRows(coldStart));
+    process.stderr.write('done\n');
+  }
 
-  const run = {
-    coldStart,
+  const run: BenchRun = {
+    format,
+    ...commitInfo(),
     date: new Date().toISOString(),
+    only,
     node: process.version,
     go: goReport?.goVersion ?? null,
     consulTemplate: goReport?.consulTemplateVersion ?? null,
@@ -73,38 +88,37 @@ async function main(): Promise<void> {
     cores: cpus().length,
     loadAverageAtStart: loadAtStart,
     budgetMs,
+    rows,
     workloads: results,
+    coldStart,
   };
-  const dir = join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+  const written = writeRun(run);
 
   console.log(
-    `\nvtpl ${run.node} vs ${run.go ?? 'no Go'}${run.consulTemplate ? ` + consul-template ${run.consulTemplate}` : ''}` +
-      ` on ${run.cores} x ${run.cpu} (load ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`,
+    `\nvtpl ${run.commit?.slice(0, 10) ?? ''}${run.dirty ? ' (dirty)' : ''} on Node ${run.node} vs ${run.go ?? 'no Go'}` +
+      `${run.consulTemplate ? ` + consul-template ${run.consulTemplate}` : ''}` +
+      ` on ${run.cores} x ${run.cpu} (load ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})\n`,
   );
-  console.log(table(results));
+  console.log(table(rows));
   console.log(`
-ops/s over ${budgetMs} ms per measurement after warm-up; vtpl/Go > 1 means vtpl is faster.
-text/template: parse = New(name).Parse(text); exec = Execute of the parsed template (dot = JSON data, json.Number).
-consul-template: parse = one render pass with an empty brain (function map + parse; the secret is still missing),
-  exec = one render pass with the brain filled (function map + parse + execute: Template.Execute always parses).
-heap = peak heap in use sampled between timed batches after a full GC (Node heapUsed, Go HeapAlloc).`);
-  for (const r of results) {
-    console.log(
-      `  ${r.name}: ${r.description}; RSS peak vtpl ${(r.vtpl.rssPeakBytes / 2 ** 20).toFixed(0)} MB (whole Node process)` +
-        (r.go ? `, Go ${(r.go.maxRSSBytes / 2 ** 20).toFixed(0)} MB (oracle process maxrss)` : ''),
-    );
-  }
-  console.log(
-    `\ncold start (CPU, median of ${coldStart.runs}): vtpl render of a small template ${coldStart.vtplRenderMs.toFixed(0)} ms,` +
-      ` node -e 0 ${coldStart.nodeMs.toFixed(0)} ms: ${coldStart.ratio.toFixed(2)}x (goal: 2x or less)`,
-  );
-  console.log(`\nwritten: ${join('bench', 'results', 'latest.json')}`);
+Time per operation, the median of ${budgetMs} ms of timed rounds after warm-up (CPU-bound, one thread);
+vtpl/Go and peer/Go are Go's time over theirs: above 1, faster than Go. peer = @promptctl/go-template-js
+on plain JS data, timed only where its output equals Go's bytes. heap = peak V8 heap of one vtpl operation
+above the heap before it; for parse rows, (N B/B) = heap the parsed template keeps per template byte.
+${summary(rows)}`);
+  console.log(`\nwritten: ${written.join(', ')} (compare two: npm run bench -- --compare A.json B.json)`);
   if (results.some((r) => r.mismatch)) console.error('\n!!! Some outputs differ from Go: see the messages above.');
 }
 
-if (isMainThread) {
+if (process.argv[2] === '--compare') {
+  const [a, b] = process.argv.slice(3);
+  if (a === undefined || b === undefined) {
+    console.error('usage: npm run bench -- --compare A.json B.json');
+    process.exitCode = 2;
+  } else {
+    compareFiles(a, b);
+  }
+} else if (isMainThread) {
   const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), resourceLimits: { stackSizeMb: 256 } });
   worker.on('exit', (code) => {
     process.exitCode ||= code;

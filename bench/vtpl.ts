@@ -6,6 +6,7 @@ import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
 import { renderConsulTemplate } from '../src/vault/renderer.js';
 import { fillBrain, renderPass } from './consul-pass.js';
+import { type HeapUse, heapOf } from './heap.js';
 import { type Measurement, measure } from './measure.js';
 import type { ConsulWorkload, TextWorkload, Workload } from './workloads.js';
 
@@ -59,6 +60,9 @@ export interface VtplResult {
   /** Peak of heapUsed / rss sampled between timed batches (after a full GC first). */
   readonly heapPeakBytes: number;
   readonly rssPeakBytes: number;
+  /** One parse and one execute measured alone (bench/heap.ts). */
+  readonly parseHeap?: HeapUse;
+  readonly executeHeap?: HeapUse;
 }
 
 /** Times vtpl on w in this process; an engine error is reported, not thrown. */
@@ -80,7 +84,11 @@ export async function benchVtpl(w: Workload, budgetMs: number, gc: () => void): 
   try {
     const parse = measure(subject.parse, budgetMs, sample, w.rounds);
     const execute = measure(subject.execute, budgetMs, sample, w.rounds);
-    return { output: subject.output, parse, execute, heapPeakBytes, rssPeakBytes };
+    // After timing, so the code is compiled and the figures are the operation's own.
+    // What a parsed template keeps is measured over enough copies to weigh about a megabyte or more.
+    const parseHeap = heapOf(subject.parse, gc, Math.min(1000, Math.ceil(2 ** 20 / Buffer.byteLength(w.template))));
+    const executeHeap = heapOf(subject.execute, gc);
+    return { output: subject.output, parse, execute, heapPeakBytes, rssPeakBytes, parseHeap, executeHeap };
   } catch (e) {
     return { output: subject.output, error: errorText(e), heapPeakBytes, rssPeakBytes };
   }

@@ -206,6 +206,38 @@ function printfWorkload(rows: number): TextWorkload {
   };
 }
 
+/**
+ * A `{{template}}` call per range item: each call looks the template up, sets a new dot and
+ * writes through the named template (how a manifest shares a block between items).
+ */
+function templatePerItemWorkload(items: number): TextWorkload {
+  const rand = seeded(5);
+  const list = Array.from({ length: items }, (_, i) =>
+    objectText([
+      ['name', JSON.stringify(`svc-${i}-${token(rand, 6)}`)],
+      ['address', JSON.stringify(`10.${i >> 8}.${i & 255}.${(i * 13) % 250}`)],
+      ['port', `${8000 + (i % 1000)}`],
+      ['healthy', i % 9 === 4 ? 'false' : 'true'],
+      [
+        'tags',
+        `[${['http', 'v2', 'canary']
+          .slice(0, i % 4)
+          .map((t) => JSON.stringify(t))
+          .join(',')}]`,
+      ],
+    ]),
+  );
+  return {
+    name: `template-per-item-${items}`,
+    mode: 'text/template',
+    description: `{{template "item" .}} per item of a ${items}-item list (if/else, range, eq inside)`,
+    template: `{{define "item"}}{{if .healthy}}server {{.name}} {{.address}}:{{.port}}{{range .tags}} {{.}}{{end}}{{else}}# down: {{.name}}{{end}}
+{{end}}# {{len .items}} upstreams
+{{range .items}}{{template "item" .}}{{end}}`,
+    dataJSON: objectText([['items', `[${list.join(',')}]`]]),
+  };
+}
+
 /** A Vault API response body (vault/api Secret JSON) around `data`. */
 function vaultResponse(data: string, lease: { id: string; duration: number; renewable: boolean }): string {
   return objectText([
@@ -263,6 +295,18 @@ function vaultJSONWorkload(keys: number): ConsulWorkload {
   };
 }
 
+/** toJSONPretty (consul-template's 4-space json.MarshalIndent) of a KV v2 secret. */
+function vaultJSONPrettyWorkload(keys: number): ConsulWorkload {
+  return {
+    name: `vault-jsonpretty-kv2-${keys}`,
+    mode: 'consul-template',
+    description: `toJSONPretty over a KV v2 secret of ${keys} keys`,
+    template: `{{ with secret "${kv2Path}" }}{{ .Data.data | toJSONPretty }}\n{{ end }}`,
+    vault: kv2Vault(keys),
+    mounts: kv2Mounts,
+  };
+}
+
 const dbPath = 'database/creds/my-app-db-role';
 
 const dbCredsWorkload: ConsulWorkload = {
@@ -306,6 +350,38 @@ function sprigUntilWorkload(n: number): ConsulWorkload {
     template: `{{range sprig_until ${n}}}{{end}}`,
     vault: {},
     mounts: {},
+    rounds: 2,
+  };
+}
+
+/** `range` over a list of n ints decoded from JSON, printing each: one iteration with a number to print. */
+function rangeListWorkload(n: number): TextWorkload {
+  return {
+    name: `range-list-${n.toExponential().replace('+', '')}`,
+    mode: 'text/template',
+    description: `{{range .}}{{.}}\\n{{end}} over a JSON list of ${n} ints`,
+    template: '{{range .}}{{.}}\n{{end}}',
+    dataJSON: `[${Array.from({ length: n }, (_, i) => i).join(',')}]`,
+    rounds: 2,
+  };
+}
+
+/**
+ * About `megabytes` MB of output in 1,000-byte writes (two nested ranges over lists, so a
+ * peer without range-over-int can run it too): the cost of collecting a large output.
+ */
+function largeOutputWorkload(megabytes: number): TextWorkload {
+  const line = `${'0123456789abcdef'.repeat(62)}-------\n`;
+  return {
+    name: `output-${megabytes}MB-lines`,
+    mode: 'text/template',
+    description: `${megabytes} MB of output: ${megabytes * 1000} x 1000 writes of a 1000-byte line`,
+    template: '{{range .outer}}{{range $.inner}}{{$.line}}{{end}}{{end}}',
+    dataJSON: objectText([
+      ['outer', `[${Array.from({ length: megabytes }, (_, i) => i).join(',')}]`],
+      ['inner', `[${Array.from({ length: 1000 }, (_, i) => i).join(',')}]`],
+      ['line', JSON.stringify(line)],
+    ]),
     rounds: 2,
   };
 }
@@ -408,14 +484,18 @@ export const workloads: readonly Workload[] = [
   configWorkload(1000),
   upstreamsWorkload(20, 25),
   printfWorkload(200),
+  templatePerItemWorkload(1000),
   vaultDefaultWorkload(500),
   vaultJSONWorkload(500),
+  vaultJSONPrettyWorkload(500),
   dbCredsWorkload,
   longLiteralWorkload(1 << 20),
   rangeIntWorkload(1e7),
+  rangeListWorkload(1e6),
   sprigUntilWorkload(1e8),
   nestedIfWorkload(100000),
   byteOutputWorkload(1e7),
+  largeOutputWorkload(100),
   parseSizeWorkload(1 << 10),
   parseSizeWorkload(10 << 10),
   parseSizeWorkload(100 << 10),
