@@ -10,6 +10,7 @@
 // vtpl is measured on a worker thread with the CLI's 256 MB stack (bin/vtpl), so
 // deeply nested templates run as users run them.
 
+import { writeSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { buildOracle } from '../scripts/oracle.js';
@@ -36,6 +37,14 @@ function goSide(w: Workload): { report?: GoReport; result: GoResult | null } {
   }
 }
 
+/**
+ * Progress, written straight to the file descriptor: a worker's process.stderr is passed to
+ * the main thread only when the worker's event loop turns, and the timing loops never let it.
+ */
+function progress(text: string): void {
+  writeSync(2, text);
+}
+
 /** `npm run bench -- NAME...` selects the rows whose names contain one of the NAMEs. */
 function selected(name: string, only: readonly string[]): boolean {
   return only.length === 0 || only.some((n) => name.includes(n));
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
   const results: WorkloadResult[] = [];
   const rows: Row[] = [];
   for (const w of workloads.filter((w) => selected(w.name, only))) {
-    process.stderr.write(`${w.name} ... `);
+    progress(`${w.name} ... `);
     const go = haveGo ? goSide(w) : { result: null };
     goReport ??= go.report;
     const vtpl = await benchVtpl(w, budgetMs, gc);
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
     const r = combine(w, vtpl, go.result, peer);
     results.push(r);
     rows.push(...workloadRows(r));
-    process.stderr.write('done\n');
+    progress('done\n');
     if (r.mismatch) {
       process.exitCode = 1;
       console.error(`\n!!! OUTPUT MISMATCH in ${w.name}: vtpl differs from Go at offset ${r.mismatch.offset}; its timings are meaningless.`);
@@ -70,10 +79,10 @@ async function main(): Promise<void> {
 
   let coldStart: ColdStart | null = null;
   if (selected('cold-start', only)) {
-    process.stderr.write('cold start ... ');
+    progress('cold start ... ');
     coldStart = measureColdStart();
     rows.push(...coldStartRows(coldStart));
-    process.stderr.write('done\n');
+    progress('done\n');
   }
 
   const run: BenchRun = {
