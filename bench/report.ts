@@ -57,7 +57,7 @@ export interface Row {
 export type Section = 'execute' | 'parse' | 'consul-template pass' | 'cold start';
 
 const sectionTitles: Record<Section, string> = {
-  execute: 'execute a parsed template (dot decoded once: JSON with json.Number)',
+  execute: 'execute a parsed template (dot decoded once from JSON, numbers as json.Number; -js rows: plain JS data)',
   parse: 'parse (new Template(name).parse(text))',
   'consul-template pass': 'consul-template render pass (function map + parse + execute, as Go re-parses); "first pass" = every secret still missing',
   'cold start': 'cold start: whole process, CPU time (median of several runs)',

@@ -206,38 +206,6 @@ function printfWorkload(rows: number): TextWorkload {
   };
 }
 
-/**
- * A `{{template}}` call per range item: each call looks the template up, sets a new dot and
- * writes through the named template (how a manifest shares a block between items).
- */
-function templatePerItemWorkload(items: number): TextWorkload {
-  const rand = seeded(5);
-  const list = Array.from({ length: items }, (_, i) =>
-    objectText([
-      ['name', JSON.stringify(`svc-${i}-${token(rand, 6)}`)],
-      ['address', JSON.stringify(`10.${i >> 8}.${i & 255}.${(i * 13) % 250}`)],
-      ['port', `${8000 + (i % 1000)}`],
-      ['healthy', i % 9 === 4 ? 'false' : 'true'],
-      [
-        'tags',
-        `[${['http', 'v2', 'canary']
-          .slice(0, i % 4)
-          .map((t) => JSON.stringify(t))
-          .join(',')}]`,
-      ],
-    ]),
-  );
-  return {
-    name: `template-per-item-${items}`,
-    mode: 'text/template',
-    description: `{{template "item" .}} per item of a ${items}-item list (if/else, range, eq inside)`,
-    template: `{{define "item"}}{{if .healthy}}server {{.name}} {{.address}}:{{.port}}{{range .tags}} {{.}}{{end}}{{else}}# down: {{.name}}{{end}}
-{{end}}# {{len .items}} upstreams
-{{range .items}}{{template "item" .}}{{end}}`,
-    dataJSON: objectText([['items', `[${list.join(',')}]`]]),
-  };
-}
-
 /** A Vault API response body (vault/api Secret JSON) around `data`. */
 function vaultResponse(data: string, lease: { id: string; duration: number; renewable: boolean }): string {
   return objectText([
@@ -484,7 +452,6 @@ export const workloads: readonly Workload[] = [
   configWorkload(1000),
   upstreamsWorkload(20, 25),
   printfWorkload(200),
-  templatePerItemWorkload(1000),
   vaultDefaultWorkload(500),
   vaultJSONWorkload(500),
   vaultJSONPrettyWorkload(500),
