@@ -119,7 +119,7 @@ describe('vtpl record', () => {
   it('records what the templates read; preview from the recording equals preview against live', async () => {
     const dir = tempTree({ 'app.yaml': manifest });
     const out = join(dir, 'recorded');
-    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out);
+    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--include-writes');
     expect(rec.err).toBe('');
     expect(rec.code).toBe(0);
     const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort();
@@ -146,7 +146,7 @@ describe('vtpl record', () => {
   it('--redact keeps keys, numbers and booleans; templates still render', async () => {
     const dir = tempTree({ 'app.yaml': manifest });
     const out = join(dir, 'redacted');
-    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact');
+    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact', '--include-writes');
     expect(rec.code).toBe(0);
     const body = readFileSync(join(out, 'secret/data/web/config.json'), 'utf8');
     expect(body).toContain('"api_url": "REDACTED"');
@@ -226,7 +226,7 @@ describe('vtpl record', () => {
     expect(bad.err).toContain('could not parse --max-response-size: "big"');
   });
 
-  it('records dynamic creds once, reports failures and computed paths, merges _mounts.json', async () => {
+  it('records dynamic creds once, reports failures, computed paths and refused writes, merges _mounts.json', async () => {
     const dir = tempTree({
       'app.yaml': pod({
         [P + 'agent-inject']: 'true',
@@ -244,9 +244,11 @@ describe('vtpl record', () => {
     expect(rec.out).toContain(
       `error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/private: vault.read(secret/web/private): vault.read(secret/web/private): Error making API request.`,
     );
-    expect(rec.out).toContain('skipped: ');
-    expect(rec.out).toContain('secret with a computed path');
-    expect(rec.out).toContain('is a write (it changes Vault); --include-writes records it');
+    // The computed path is read as the render builds it (and Vault has nothing there).
+    expect(rec.out).toContain(`error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/dyn: vault.read(secret/x): no secret exists at secret/data/x`);
+    expect(rec.out).toContain(`error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/write: vault.write(transit/encrypt/k -> `);
+    expect(rec.out).toContain('PUT transit/encrypt/k writes to Vault: not done without --include-writes');
+    expect(vault.requests.filter((q) => q.path === 'transit/encrypt/k')).toEqual([]);
     const creds = JSON.parse(readFileSync(join(out, 'database/creds/app.json'), 'utf8')) as {
       lease_id: string;
       renewable: boolean;
@@ -266,7 +268,7 @@ describe('vtpl record', () => {
     process.env.VAULT_ADDR = vault.url;
     process.env.VAULT_TOKEN = 'root';
     try {
-      const rec = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'));
+      const rec = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'), '--include-writes');
       expect(rec.code).toBe(0);
     } finally {
       for (const [k, v] of [
