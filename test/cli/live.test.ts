@@ -42,7 +42,7 @@ describe('vtpl render / preview --vault-addr', () => {
     const dir = tempTree({ 't.ctmpl': '{{ with secret "secret/web/config" }}{{ .Data.data.timeout_seconds }} {{ .Data.data.max_connections }}{{ end }}' });
     const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', vault.url, '--token', 'root');
     expect(r.err).toBe('');
-    expect(r.out).toBe('2.50 100');
+    expect(r.out).toBe('2.5 100');
     expect(r.code).toBe(0);
   });
 
@@ -84,7 +84,7 @@ describe('vtpl render / preview --vault-addr', () => {
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('api_url=https://api.example.com\ndebug=false\nmax_connections=100\ntimeout_seconds=2.50\n# version 1\n');
+    expect(r.out).toContain('api_url=https://api.example.com\ndebug=false\nmax_connections=100\ntimeout_seconds=2.5\n# version 1\n');
     expect(r.out).toContain('==> /vault/secrets/smtp');
     expect(r.out).toContain('host: smtp.example.com\nport: 587\n');
     expect(r.out).toContain('config\nold\n');
@@ -132,7 +132,7 @@ describe('vtpl record', () => {
       'secret/metadata/web.list.json',
     ]);
     for (const f of files) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.50');
+    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.5,');
     const mounts = JSON.parse(readFileSync(join(out, '_mounts.json'), 'utf8')) as Record<string, { type: string; options: unknown }>;
     expect(mounts['secret/']).toMatchObject({ type: 'kv', options: { version: '2' } });
     expect(mounts['kv/']).toMatchObject({ type: 'kv', options: { version: '1' } });
@@ -150,13 +150,13 @@ describe('vtpl record', () => {
     expect(rec.code).toBe(0);
     const body = readFileSync(join(out, 'secret/data/web/config.json'), 'utf8');
     expect(body).toContain('"api_url": "REDACTED"');
-    expect(body).toContain('"timeout_seconds": 2.50');
+    expect(body).toContain('"timeout_seconds": 2.5,');
     expect(body).toContain('"debug": false');
     expect(body).toContain('"version": 1');
     expect(readFileSync(join(out, 'secret/metadata/web.list.json'), 'utf8')).toContain('"config"');
     const tmpl = tempTree({ 't.ctmpl': '{{ with secret "secret/web/config" }}{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }};{{ end }}{{ end }}' });
     const r = await vtpl('render', join(tmpl, 't.ctmpl'), '--responses', out);
-    expect(r.out).toBe('api_url=REDACTED;debug=false;max_connections=100;timeout_seconds=2.50;');
+    expect(r.out).toBe('api_url=REDACTED;debug=false;max_connections=100;timeout_seconds=2.5;');
   });
 
   it('--redact keeps an empty string empty, so `if` still takes the same branch', async () => {
