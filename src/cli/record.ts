@@ -93,8 +93,8 @@ async function recordManifests(read: readonly { file: string; manifest: Manifest
   const brain = new RecordingBrain();
   const readTemplateFile = opts.templateDir === undefined ? undefined : templateFileReader(opts.templateDir);
   const env = envPairs(opts.env);
-  const unreached = new Map<string, { dep: Dependency; where: string }>();
-  const unreachedWrites: string[] = [];
+  // Literal reads and writes of every template, judged once every render is done.
+  const literal: { dep: Dependency; write: boolean; what: string; where: string }[] = [];
   for (const { file, manifest } of read) {
     const { pods } = await previewManifest(manifest, {
       client: vault,
@@ -117,13 +117,17 @@ async function recordManifests(read: readonly { file: string; manifest: Manifest
         if (f.content === undefined) failures.push(`${at}: ${f.error ?? 'not rendered'}`);
         for (const r of f.reads) {
           const d = dependencyOf(r, f.destination);
-          if (d === undefined || brain.asked.has(d.dep.key)) continue;
-          if (d.write)
-            unreachedWrites.push(`${at}: ${r.fn} ${JSON.stringify(r.path)} with arguments writes to Vault and the render did not reach it: not done`);
-          else if (!unreached.has(d.dep.key)) unreached.set(d.dep.key, { dep: d.dep, where: at });
+          if (d !== undefined) literal.push({ ...d, what: `${r.fn} ${JSON.stringify(r.path)}${r.fn === 'secret' ? ' with arguments' : ''}`, where: at });
         }
       }
     }
+  }
+  const unreachedWrites: string[] = [];
+  const unreached = new Map<string, { dep: Dependency; where: string }>();
+  for (const l of literal) {
+    if (brain.asked.has(l.dep.key)) continue;
+    if (l.write) unreachedWrites.push(`${l.where}: ${l.what} writes to Vault and the render did not reach it: not done`);
+    else if (!unreached.has(l.dep.key)) unreached.set(l.dep.key, l);
   }
   for (const { dep, where } of unreached.values()) {
     try {
