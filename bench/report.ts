@@ -167,7 +167,7 @@ export function coldStartRows(c: ColdStart): Row[] {
       peerNote: 'n/a',
       heapPeakBytes: null,
       baseline: { name: 'node -e 0', seconds: c.nodeMs / 1000, goal: 2 },
-      check: `vtpl render of a small template`,
+      check: 'small template',
     },
   ];
 }
@@ -201,7 +201,7 @@ function heap(row: Row): string {
 function note(row: Row): string {
   if (row.baseline === undefined) return row.check;
   const r = row.vtpl === null ? null : row.vtpl / row.baseline.seconds;
-  return `${row.check}; ${row.baseline.name} ${duration(row.baseline.seconds)}: ${times(r)} of it (goal ${row.baseline.goal}x or less)`;
+  return `${row.check}: ${times(r)} ${row.baseline.name} (${duration(row.baseline.seconds)}; goal ${row.baseline.goal}x or less)`;
 }
 
 /** Aligns cells: the first and last columns left, the figures right. */
