@@ -10,7 +10,7 @@ import { analyzeTrees, type SecretRead } from '../agent/index.js';
 import { parseTemplateTrees } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
 import { ConfineError, resolveInside } from '../agent/index.js';
-import { errnoWords } from '../agent/index.js';
+import { errnoWords } from '../go/syscall/index.js';
 import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/index.js';
 import { RecordingClient, mergeMounts, recordingFiles } from '../vault/index.js';
 import { type IO, UserError, paint } from './io.js';
@@ -117,7 +117,7 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   const c = paint(io.color);
   for (const [name, content] of layout.files) {
     const file = insideOut(opts.out, name);
-    writeFileAtomic(file, content, FILE_MODE);
+    await writeFileAtomic(file, content, FILE_MODE);
     io.out(`recorded ${file}\n`);
   }
   if (layout.mounts.size > 0) {
@@ -125,7 +125,7 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
     let existing: string | undefined;
     try {
       existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      writeFileAtomic(file, mergeMounts(existing, layout.mounts), FILE_MODE);
+      await writeFileAtomic(file, mergeMounts(existing, layout.mounts), FILE_MODE);
     } catch (e) {
       if (e instanceof UserError) throw e;
       throw new UserError(`cannot update ${file}: ${(e as Error).message}`);
