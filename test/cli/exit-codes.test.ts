@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pod, tempTree, vaultBody } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/cli/vtpl.js'));
+const built = existsSync(join(ROOT, 'dist/cli/vtpl.cjs'));
 const P = 'vault.hashicorp.com/';
 const run = (bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
@@ -71,7 +71,7 @@ describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
       chmodSync(s.out, 0o777);
       chmodSync(join(s.dir, 'vault'), 0o755);
       const nobodyCanRun =
-        spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/cli/vtpl.js'))})`], { uid: 65534, gid: 65534 })
+        spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/cli/vtpl.cjs'))})`], { uid: 65534, gid: 65534 })
           .status === 0;
       if (!nobodyCanRun) {
         ctx.skip(); // running as root, and user nobody cannot read the checkout: no way to meet EACCES
