@@ -63,7 +63,7 @@ export function measureColdStart(runs = 9): ColdStart {
     // Interleaved, so a change in machine load affects all alike.
     for (let i = 0; i < runs; i++) {
       node.push(cpuMs(['-e', '0'], preload));
-      commands.forEach((c, j) => vtpl[j]?.push(cpuMs([join(root, 'bin', 'vtpl'), ...c], preload)));
+      for (const [j, c] of commands.entries()) vtpl[j]?.push(cpuMs([join(root, 'bin', 'vtpl'), ...c], preload));
     }
     const nodeMs = median(node);
     const measured = commands.map((c, j) => {
