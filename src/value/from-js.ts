@@ -106,11 +106,15 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
   }
   const depth = parent === null ? 0 : parent.depth + 1;
   if (depth >= maxDataDepth) throw new DataError(pathOf(parent, key), `nested deeper than ${maxDataDepth} levels`);
-  for (const [type, why] of opaque) if (data instanceof type) throw new DataError(pathOf(parent, key), why);
-  if (ArrayBuffer.isView(data)) throw new DataError(pathOf(parent, key), 'binary data has no Go counterpart here: pass a string or an array of numbers');
   if (Array.isArray(data)) return new Value(sliceInterfaceType, new ArrayView(data, parent, key, depth));
-  const view = data instanceof Map ? new MapView(data, parent, key, depth) : new ObjectView(data, parent, key, depth);
-  return new Value(mapStringInterfaceType, view);
+  // Plain objects (JSON.parse's) skip the checks for the built-ins that are not.
+  const proto: unknown = Object.getPrototypeOf(data);
+  if (proto !== Object.prototype && proto !== null) {
+    for (const [type, why] of opaque) if (data instanceof type) throw new DataError(pathOf(parent, key), why);
+    if (ArrayBuffer.isView(data)) throw new DataError(pathOf(parent, key), 'binary data has no Go counterpart here: pass a string or an array of numbers');
+    if (data instanceof Map) return new Value(mapStringInterfaceType, new MapView(data, parent, key, depth));
+  }
+  return new Value(mapStringInterfaceType, new ObjectView(data, parent, key, depth));
 }
 
 /** A JS array as the elements of a []interface{}. */
@@ -147,7 +151,9 @@ class ArrayView extends LazyItems implements Place {
  * which then answers everything.
  */
 abstract class MapViewBase<T extends object> extends GoMap implements Place {
-  private readonly read = new Map<string, MapEntry | null>();
+  // The values read so far, null for a missing key (created on the first read: many
+  // views are only passed along).
+  private read: Map<string, Value | null> | null = null;
   private names: readonly string[] | null = null;
   private full = false;
 
@@ -178,7 +184,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   override get(key: Value): Value | undefined {
     if (this.full) return super.get(key);
     const k = mapKeyOf(key);
-    return typeof k === 'string' ? this.entry(k)?.value : undefined;
+    return typeof k === 'string' ? (this.value(k) ?? undefined) : undefined;
   }
 
   override set(key: Value, value: Value): void {
@@ -196,21 +202,22 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     return this.names;
   }
 
-  private entry(k: string): MapEntry | null {
-    let e = this.read.get(k);
-    if (e === undefined) {
+  private value(k: string): Value | null {
+    this.read ??= new Map();
+    let v = this.read.get(k);
+    if (v === undefined) {
       const found = this.lookup(k);
-      e = found === undefined ? null : { key: stringValue(k), value: box(convert(found.value, this, k), interfaceType) };
-      this.read.set(k, e);
+      v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
+      this.read.set(k, v);
     }
-    return e;
+    return v;
   }
 
   private fill(): void {
     if (this.full) return;
     for (const k of this.keyList()) {
-      const e = this.entry(k);
-      if (e !== null) super.set(e.key, e.value);
+      const v = this.value(k);
+      if (v !== null) super.set(stringValue(k), v);
     }
     this.full = true;
   }

@@ -191,31 +191,32 @@ export type MapOrder = (m: GoMap) => readonly MapEntry[];
  * member but sorted, which reads `entries`.
  */
 export class GoMap {
-  private readonly table = new Map<unknown, MapEntry>();
+  // Created on the first entry: views of JS data (from-js.ts) often never need one.
+  private table: Map<unknown, MapEntry> | null = null;
   // range, fmt and encoding/json each sort a map every time they meet it; a map sorted
   // once stays sorted until set or delete changes it.
   private orders: Map<MapOrder, readonly MapEntry[]> | null = null;
 
   /** Every entry, in insertion order, under mapKeyOf(key). */
   get entries(): ReadonlyMap<unknown, MapEntry> {
-    return this.table;
+    return (this.table ??= new Map());
   }
 
   get size(): number {
-    return this.table.size;
+    return this.table?.size ?? 0;
   }
 
   get(key: Value): Value | undefined {
-    return this.table.get(mapKeyOf(key))?.value;
+    return this.table?.get(mapKeyOf(key))?.value;
   }
 
   set(key: Value, value: Value): void {
-    this.table.set(mapKeyOf(key), { key, value });
+    (this.table ??= new Map()).set(mapKeyOf(key), { key, value });
     this.orders = null;
   }
 
   delete(key: Value): void {
-    if (this.table.delete(mapKeyOf(key))) this.orders = null;
+    if (this.table?.delete(mapKeyOf(key))) this.orders = null;
   }
 
   /** The entries in `order`, computed once until the map changes; never modify the result. */
