@@ -166,8 +166,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     super();
   }
 
-  /** The visible keys, in the source's order. */
-  protected abstract visibleKeys(): string[];
+  /** The keys that may be visible (lookup decides), in the source's order. */
+  protected abstract candidateKeys(): string[];
 
   /** The JS value under a visible key k; undefined when k is not one. */
   protected abstract lookup(k: string): { value: unknown } | undefined;
@@ -197,8 +197,9 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     super.delete(key);
   }
 
+  /** The visible keys, in the source's order. */
   private keyList(): readonly string[] {
-    this.names ??= this.visibleKeys();
+    this.names ??= this.candidateKeys().filter((k) => this.lookup(k) !== undefined);
     return this.names;
   }
 
@@ -215,18 +216,25 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   private fill(): void {
     if (this.full) return;
-    for (const k of this.keyList()) {
-      const v = this.value(k);
+    // One lookup per key: the candidates are filtered here unless size already did it.
+    for (const k of this.names ?? this.candidateKeys()) {
+      let v = this.read?.get(k);
+      if (v === undefined) {
+        const found = this.lookup(k);
+        v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
+      }
       if (v !== null) super.set(stringValue(k), v);
     }
     this.full = true;
+    this.read = null; // the GoMap answers from now on
+    this.names = null;
   }
 }
 
 /** Own enumerable data properties; a function is no data. */
 class ObjectView extends MapViewBase<object> {
-  protected visibleKeys(): string[] {
-    return Object.keys(this.obj).filter((k) => this.lookup(k) !== undefined);
+  protected candidateKeys(): string[] {
+    return Object.keys(this.obj);
   }
 
   protected lookup(k: string): { value: unknown } | undefined {
@@ -237,11 +245,11 @@ class ObjectView extends MapViewBase<object> {
 
 /** A Map with string keys; a function value is no data. */
 class MapView extends MapViewBase<Map<unknown, unknown>> {
-  protected visibleKeys(): string[] {
+  protected candidateKeys(): string[] {
     const keys: string[] = [];
-    for (const [k, v] of this.obj) {
+    for (const k of this.obj.keys()) {
       if (typeof k !== 'string') throw new DataError(pathOf(this.parent, this.key), `a Map key of type ${typeof k}: only string keys make a Go map[string]interface{}`);
-      if (typeof v !== 'function') keys.push(k);
+      keys.push(k);
     }
     return keys;
   }
