@@ -2,7 +2,18 @@
 
 import type { Node } from '../parse/index.js';
 import { sprint } from '../fmt/index.js';
-import { type Value, errorType, implementsIface, indirectInterface, isIntKind, isUintKind, jsonNumberType, ptrTo, stringType, stringerType } from '../value/index.js';
+import {
+  type Value,
+  errorType,
+  implementsIface,
+  indirectInterface,
+  isIntKind,
+  isUintKind,
+  jsonNumberType,
+  ptrTo,
+  stringType,
+  stringerType,
+} from '../value/index.js';
 import { addr, canAddr, indirect } from './addressable.js';
 import type { State } from './state.js';
 

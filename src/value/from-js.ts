@@ -248,7 +248,8 @@ class MapView extends MapViewBase<Map<unknown, unknown>> {
   protected candidateKeys(): string[] {
     const keys: string[] = [];
     for (const k of this.obj.keys()) {
-      if (typeof k !== 'string') throw new DataError(pathOf(this.parent, this.key), `a Map key of type ${typeof k}: only string keys make a Go map[string]interface{}`);
+      if (typeof k !== 'string')
+        throw new DataError(pathOf(this.parent, this.key), `a Map key of type ${typeof k}: only string keys make a Go map[string]interface{}`);
       keys.push(k);
     }
     return keys;

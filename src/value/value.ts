@@ -199,7 +199,7 @@ export class GoMap {
 
   /** Every entry, in insertion order, under mapKeyOf(key). */
   get entries(): ReadonlyMap<unknown, MapEntry> {
-    return (this.table ??= new Map());
+    return this.ownTable();
   }
 
   get size(): number {
@@ -211,7 +211,7 @@ export class GoMap {
   }
 
   set(key: Value, value: Value): void {
-    (this.table ??= new Map()).set(mapKeyOf(key), { key, value });
+    this.ownTable().set(mapKeyOf(key), { key, value });
     this.orders = null;
   }
 
@@ -225,8 +225,16 @@ export class GoMap {
     if (known !== undefined) return known;
     const entries = order(this);
     // A map of one entry has one order: nothing to keep.
-    if (entries.length > 1) (this.orders ??= new Map()).set(order, entries);
+    if (entries.length > 1) {
+      if (this.orders === null) this.orders = new Map();
+      this.orders.set(order, entries);
+    }
     return entries;
+  }
+
+  private ownTable(): Map<unknown, MapEntry> {
+    if (this.table === null) this.table = new Map();
+    return this.table;
   }
 }
 
