@@ -153,23 +153,21 @@ export function workloadRows(r: WorkloadResult): Row[] {
   });
 }
 
-/** Cold start rows (bench/cold-start.ts measures; here they only take the table's shape). */
+/** Cold start rows, one per command (bench/cold-start.ts measures; here they only take the table's shape). */
 export function coldStartRows(c: ColdStart): Row[] {
-  return [
-    {
-      name: 'cold-start render',
-      section: 'cold start',
-      go: null,
-      vtpl: c.vtplRenderMs / 1000,
-      vtplVsGo: null,
-      peer: null,
-      peerVsGo: null,
-      peerNote: 'n/a',
-      heapPeakBytes: null,
-      baseline: { name: 'node -e 0', seconds: c.nodeMs / 1000, goal: 2 },
-      check: 'small template',
-    },
-  ];
+  return c.commands.map((command) => ({
+    name: `cold-start ${command.command.split(' ')[0]}`,
+    section: 'cold start',
+    go: null,
+    vtpl: command.ms / 1000,
+    vtplVsGo: null,
+    peer: null,
+    peerVsGo: null,
+    peerNote: 'n/a',
+    heapPeakBytes: null,
+    baseline: { name: 'node -e 0', seconds: c.nodeMs / 1000, goal: 2 },
+    check: `vtpl ${command.command}`,
+  }));
 }
 
 const sectionOrder: readonly Section[] = ['execute', 'parse', 'consul-template pass', 'cold start'];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../bench/compare.js';
 import type { Measurement } from '../../bench/measure.js';
 import type { PeerResult } from '../../bench/peer.js';
-import { combine, duration, summary, workloadRows } from '../../bench/report.js';
+import { coldStartRows, combine, duration, summary, table, workloadRows } from '../../bench/report.js';
 import { type BenchRun, format } from '../../bench/results.js';
 import type { Workload } from '../../bench/workloads.js';
 
@@ -107,5 +107,25 @@ describe('compareRuns', () => {
 describe('summary', () => {
   it('gives the median and the lowest vtpl/Go per section', () => {
     expect(summary([row('a exec', 1, 1), row('b exec', 1, 3), row('c exec', 1, 0.5)])).toBe('vtpl/Go: execute median 1.00x (lowest 0.50x c exec)');
+  });
+});
+
+describe('coldStartRows', () => {
+  it('makes a row per command, measured against node -e 0', () => {
+    const rows = coldStartRows({
+      runs: 3,
+      nodeMs: 50,
+      vtplRenderMs: 100,
+      ratio: 2,
+      commands: [
+        { command: 'render small.tmpl', ms: 100, ratio: 2 },
+        { command: 'check examples/deployment.yaml', ms: 150, ratio: 3 },
+      ],
+    });
+    expect(rows.map((r) => [r.name, r.vtpl, r.baseline?.seconds])).toEqual([
+      ['cold-start render', 0.1, 0.05],
+      ['cold-start check', 0.15, 0.05],
+    ]);
+    expect(table(rows)).toContain('vtpl check examples/deployment.yaml: 3.00x node -e 0 (50.0 ms; goal 2x or less)');
   });
 });
