@@ -6,7 +6,7 @@
 // scratch...) find it in the execution's context (funcs/context.ts). Names matching a
 // function_denylist glob are replaced by `denied`.
 
-import { GoError, Value, sliceStringType } from '../value/index.js';
+import { GoError, type Value, sliceStringType } from '../value/index.js';
 import { consulFuncs } from './funcs/consul.js';
 import { executeTemplateFunc } from './funcs/execute-template.js';
 import { loopFunc } from './funcs/loop.js';

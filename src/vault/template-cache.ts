@@ -14,6 +14,7 @@
 // function map installed (and checked) once per process; each text is parsed into a
 // clone of it (Go's Clone copies the function map without checking it again).
 
+import { LRUCache } from 'lru-cache';
 import { Template } from '../index.js';
 import { consulTemplateFuncs } from './funcmap.js';
 
@@ -27,17 +28,18 @@ export interface TemplateSettings {
   readonly functionDenylist: readonly string[];
 }
 
-/** Bounds on what one base keeps parsed: parse trees take many bytes per byte of text. */
-const maxTemplates = 64;
-const maxTextChars = 4 * 1024 * 1024;
-/** Distinct settings are few (most renders use the defaults); past this the least recently used base goes. */
-const maxBases = 16;
-
 class Base {
   readonly template: Template;
-  /** Parsed templates by text, least recently used first. */
-  private readonly parsed = new Map<string, Template>();
-  private textChars = 0;
+  /**
+   * Parsed templates by text, least recently used out first. Parse trees take many
+   * bytes per byte of text, so both their number and their texts' length are bounded
+   * (a longer text is parsed on every pass, as in Go).
+   */
+  private readonly parsed = new LRUCache<string, Template>({
+    max: 64,
+    maxSize: 4 * 1024 * 1024,
+    sizeCalculation: (_t, text) => Math.max(1, text.length),
+  });
 
   constructor(s: TemplateSettings) {
     this.template = new Template(s.name)
@@ -47,28 +49,18 @@ class Base {
   }
 
   get(text: string): Template {
-    const found = this.parsed.get(text);
-    if (found !== undefined) {
-      this.parsed.delete(text);
-      this.parsed.set(text, found);
-      return found;
-    }
-    // Throws TemplateError on a parse error: nothing is kept.
-    const t = this.template.clone().parse(text);
-    if (text.length <= maxTextChars) {
+    let t = this.parsed.get(text);
+    if (t === undefined) {
+      // Throws TemplateError on a parse error: nothing is kept.
+      t = this.template.clone().parse(text);
       this.parsed.set(text, t);
-      this.textChars += text.length;
-      for (const [old] of this.parsed) {
-        if (this.parsed.size <= maxTemplates && this.textChars <= maxTextChars) break;
-        this.parsed.delete(old);
-        this.textChars -= old.length;
-      }
     }
     return t;
   }
 }
 
-const bases = new Map<string, Base>();
+/** Distinct settings are few (most renders use the defaults). */
+const bases = new LRUCache<string, Base>({ max: 16 });
 
 /**
  * The template consul-template would parse from `text` with these settings, parsed
@@ -79,13 +71,7 @@ export function parsedTemplate(text: string, s: TemplateSettings): Template {
   let base = bases.get(key);
   if (base === undefined) {
     base = new Base(s);
-    for (const [old] of bases) {
-      if (bases.size < maxBases) break;
-      bases.delete(old);
-    }
-  } else {
-    bases.delete(key);
+    bases.set(key, base);
   }
-  bases.set(key, base);
   return base.get(text);
 }
