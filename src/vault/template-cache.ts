@@ -28,39 +28,32 @@ export interface TemplateSettings {
   readonly functionDenylist: readonly string[];
 }
 
-class Base {
-  readonly template: Template;
-  /**
-   * Parsed templates by text, least recently used out first. Parse trees take many
-   * bytes per byte of text, so both their number and their texts' length are bounded
-   * (a longer text is parsed on every pass, as in Go).
-   */
-  private readonly parsed = new LRUCache<string, Template>({
-    max: 64,
-    maxSize: 4 * 1024 * 1024,
-    sizeCalculation: (_t, text) => Math.max(1, text.length),
-  });
+/** One base template per settings: the function map installed (and checked) once. */
+const bases = new LRUCache<string, Template>({ max: 16 });
 
-  constructor(s: TemplateSettings) {
-    this.template = new Template(s.name)
+function baseTemplate(key: string, s: TemplateSettings): Template {
+  let base = bases.get(key);
+  if (base === undefined) {
+    base = new Template(s.name)
       .delims(s.leftDelim, s.rightDelim)
       .funcs(consulTemplateFuncs(s.functionDenylist))
       .option(s.errorOnMissingKey ? 'missingkey=error' : 'missingkey=zero');
+    bases.set(key, base);
   }
-
-  get(text: string): Template {
-    let t = this.parsed.get(text);
-    if (t === undefined) {
-      // Throws TemplateError on a parse error: nothing is kept.
-      t = this.template.clone().parse(text);
-      this.parsed.set(text, t);
-    }
-    return t;
-  }
+  return base;
 }
 
-/** Distinct settings are few (most renders use the defaults). */
-const bases = new LRUCache<string, Base>({ max: 16 });
+/**
+ * Parsed templates by text, then by settings, least recently used out first. Parse
+ * trees take tens of bytes per byte of text, so the texts kept are bounded in number
+ * and in total length (counted once per settings they were parsed with); a text
+ * longer than the bound is parsed on every pass, as in Go.
+ */
+const parsed = new LRUCache<string, ReadonlyMap<string, Template>>({
+  max: 128,
+  maxSize: 1024 * 1024,
+  sizeCalculation: (variants, text) => Math.max(1, text.length) * variants.size,
+});
 
 /**
  * The template consul-template would parse from `text` with these settings, parsed
@@ -68,10 +61,13 @@ const bases = new LRUCache<string, Base>({ max: 16 });
  */
 export function parsedTemplate(text: string, s: TemplateSettings): Template {
   const key = JSON.stringify([s.name, s.leftDelim, s.rightDelim, s.errorOnMissingKey, s.functionDenylist]);
-  let base = bases.get(key);
-  if (base === undefined) {
-    base = new Base(s);
-    bases.set(key, base);
+  const variants = parsed.get(text);
+  let t = variants?.get(key);
+  if (t === undefined) {
+    // Throws TemplateError on a parse error: nothing is kept.
+    t = baseTemplate(key, s).clone().parse(text);
+    // A new map, so that the cache counts the added variant's size.
+    parsed.set(text, new Map(variants).set(key, t));
   }
-  return base.get(text);
+  return t;
 }
