@@ -36,6 +36,12 @@ export interface RenderConsulOptions {
   readonly destination?: string;
   /** Local file access for `file` and `writeToFile`; without it they fail. */
   readonly files?: FileAccess;
+  /**
+   * How pkiCert reads its destination's current contents (consul-template reuses a
+   * certificate found there while it is still good). Default: `files.read`; without
+   * either, pkiCert always issues.
+   */
+  readonly readDestination?: (destination: string) => Promise<string>;
   /** Command runner for `plugin`; without it plugin fails. */
   readonly plugin?: PluginRunner;
   /** The clock (ms since the epoch) for timestamp, KV v2 deletion times and certificates. */
@@ -153,7 +159,7 @@ export function renderPass(opts: PassOptions, brain: ReadonlyMap<string, Value>)
     env: opts.env,
     template: tmpl,
     destination: opts.destination ?? '',
-    fetch: { now: opts.now ?? Date.now, readFile: files ? (p) => files.read(p) : undefined },
+    fetch: { now: opts.now ?? Date.now, readFile: opts.readDestination ?? (files ? (p) => files.read(p) : undefined) },
     sandboxPath: opts.sandboxPath ?? '',
     files,
     plugin: opts.plugin,
