@@ -1,5 +1,14 @@
 // Parse tree nodes of node.go. Positions are JS string indices into Tree.text
 // (Go's are byte offsets; Tree.errorContext converts when it reports them).
+//
+// The parser makes its nodes with the new* functions below (node.go's Tree.newText and
+// the like), each an object literal with the class's prototype, not with `new`. A tree
+// outlives the parse, and V8 learns from an object literal's allocation site that its
+// objects survive and then allocates them directly in the old generation
+// ("pretenuring"); objects made by `new` always start in the young generation, and the
+// scavenger copied every node of a large template twice, which cost more than the
+// parse itself (a 1 MB template: two thirds of the parse time). The classes stay as
+// they were, for instanceof, their methods and anyone constructing nodes by hand.
 import type { NumberValue } from './literal.js';
 import { quote } from '../go/strconv/index.js';
 import type { Tree } from './parse.js';
@@ -33,16 +42,22 @@ export enum NodeType {
 
 /**
  * s.slice(from).split('.'). The parser makes a node for every variable and field; for
- * these short names indexOf and slice cost much less than String.prototype.split.
+ * these short names indexOf and slice cost much less than String.prototype.split, and
+ * the array has exactly one slot per name (a tree keeps every such array alive).
  */
 function splitDots(s: string, from: number): string[] {
-  const parts: string[] = [];
+  let dot = s.indexOf('.', from);
+  if (dot < 0) return [s.slice(from)];
+  let n = 1;
+  for (let d = dot; d >= 0; d = s.indexOf('.', d + 1)) n++;
+  const parts = new Array<string>(n);
   let start = from;
-  for (let dot = s.indexOf('.', start); dot >= 0; dot = s.indexOf('.', start)) {
-    parts.push(s.slice(start, dot));
+  for (let i = 0; i < n - 1; i++) {
+    parts[i] = s.slice(start, dot);
     start = dot + 1;
+    dot = s.indexOf('.', start);
   }
-  parts.push(s.slice(start));
+  parts[n - 1] = s.slice(start);
   return parts;
 }
 
@@ -56,6 +71,15 @@ function oneMore<T>(list: T[], x: T): T[] {
   list.push(x);
   return list;
 }
+
+/**
+ * The fields of node class T, for the new* functions' object literals; `__proto__` in an
+ * object literal sets its prototype.
+ */
+type Literal<T> = { __proto__: object } & { [K in keyof T as T[K] extends () => unknown ? never : K]?: T[K] };
+
+/** An object literal made with T's prototype is a T. */
+const asNode = <T>(o: Literal<T>): T => o as unknown as T;
 
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
@@ -107,6 +131,10 @@ export class ListNode extends Node {
   }
 }
 
+export function newList(tree: Tree, pos: number, nodes: Node[]): ListNode {
+  return asNode<ListNode>({ __proto__: ListNode.prototype, tree, pos, nodes });
+}
+
 /** TextNode holds plain text. */
 export class TextNode extends Node {
   get type(): NodeType {
@@ -124,6 +152,10 @@ export class TextNode extends Node {
   }
 }
 
+export function newText(tree: Tree, pos: number, text: string): TextNode {
+  return asNode<TextNode>({ __proto__: TextNode.prototype, tree, pos, text });
+}
+
 /** CommentNode holds a comment (its text includes the slash-star markers). */
 export class CommentNode extends Node {
   get type(): NodeType {
@@ -139,6 +171,10 @@ export class CommentNode extends Node {
   parts(): Part[] {
     return ['{{', this.text, '}}'];
   }
+}
+
+export function newComment(tree: Tree, pos: number, text: string): CommentNode {
+  return asNode<CommentNode>({ __proto__: CommentNode.prototype, tree, pos, text });
 }
 
 /** PipeNode holds a pipeline with optional declaration. */
@@ -176,6 +212,14 @@ export class PipeNode extends Node {
   }
 }
 
+/** A new pipeline's commands until it is complete: frozen, as nothing may add to it. */
+const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
+
+/** newPipeline: its commands are set when the pipeline is complete. */
+export function newPipeline(tree: Tree, pos: number, line: number, decl: VariableNode[], isAssign: boolean): PipeNode {
+  return asNode<PipeNode>({ __proto__: PipeNode.prototype, tree, pos, line, isAssign, decl, cmds: noCommands });
+}
+
 /** ActionNode holds an action (something bounded by delimiters). */
 export class ActionNode extends Node {
   get type(): NodeType {
@@ -192,6 +236,10 @@ export class ActionNode extends Node {
   parts(): Part[] {
     return ['{{', this.pipe, '}}'];
   }
+}
+
+export function newAction(tree: Tree, pos: number, line: number, pipe: PipeNode): ActionNode {
+  return asNode<ActionNode>({ __proto__: ActionNode.prototype, tree, pos, line, pipe });
 }
 
 /** CommandNode holds a command (a pipeline inside an evaluating action). */
@@ -214,6 +262,10 @@ export class CommandNode extends Node {
   }
 }
 
+export function newCommand(tree: Tree, pos: number, args: Node[]): CommandNode {
+  return asNode<CommandNode>({ __proto__: CommandNode.prototype, tree, pos, args });
+}
+
 /** IdentifierNode holds an identifier (always a function name). */
 export class IdentifierNode extends Node {
   get type(): NodeType {
@@ -231,6 +283,10 @@ export class IdentifierNode extends Node {
   }
 }
 
+export function newIdentifier(tree: Tree, pos: number, ident: string): IdentifierNode {
+  return asNode<IdentifierNode>({ __proto__: IdentifierNode.prototype, tree, pos, ident });
+}
+
 /** VariableNode holds a variable name ("$" included) and any field names chained to it. */
 export class VariableNode extends Node {
   get type(): NodeType {
@@ -246,6 +302,10 @@ export class VariableNode extends Node {
   }
 }
 
+export function newVariable(tree: Tree, pos: number, ident: string): VariableNode {
+  return asNode<VariableNode>({ __proto__: VariableNode.prototype, tree, pos, ident: splitDots(ident, 0) });
+}
+
 /** DotNode holds the special identifier '.'. */
 export class DotNode extends Node {
   get type(): NodeType {
@@ -256,6 +316,10 @@ export class DotNode extends Node {
   }
 }
 
+export function newDot(tree: Tree, pos: number): DotNode {
+  return asNode<DotNode>({ __proto__: DotNode.prototype, tree, pos });
+}
+
 /** NilNode holds the untyped nil constant. */
 export class NilNode extends Node {
   get type(): NodeType {
@@ -264,6 +328,10 @@ export class NilNode extends Node {
   parts(): Part[] {
     return ['nil'];
   }
+}
+
+export function newNil(tree: Tree, pos: number): NilNode {
+  return asNode<NilNode>({ __proto__: NilNode.prototype, tree, pos });
 }
 
 /** FieldNode holds a field (identifier starting with '.'); the names may be chained ('.x.y'). */
@@ -279,6 +347,10 @@ export class FieldNode extends Node {
   parts(): Part[] {
     return ['.' + this.ident.join('.')];
   }
+}
+
+export function newField(tree: Tree, pos: number, ident: string): FieldNode {
+  return asNode<FieldNode>({ __proto__: FieldNode.prototype, tree, pos, ident: splitDots(ident, 1) });
 }
 
 /** ChainNode holds a term followed by a chain of field accesses. */
@@ -308,6 +380,11 @@ export class ChainNode extends Node {
   }
 }
 
+/** newChain: the field names are given without their leading periods. */
+export function newChain(tree: Tree, pos: number, node: Node, field: string[]): ChainNode {
+  return asNode<ChainNode>({ __proto__: ChainNode.prototype, tree, pos, field, node });
+}
+
 /** BoolNode holds a boolean constant. */
 export class BoolNode extends Node {
   get type(): NodeType {
@@ -327,6 +404,10 @@ export class BoolNode extends Node {
   parts(): Part[] {
     return [this.value ? 'true' : 'false'];
   }
+}
+
+export function newBool(tree: Tree, pos: number, value: boolean): BoolNode {
+  return asNode<BoolNode>({ __proto__: BoolNode.prototype, tree, pos, value });
 }
 
 /** NumberNode holds a number, stored under every type that can represent it (Go's ideal constants). */
@@ -363,6 +444,23 @@ export class NumberNode extends Node {
   }
 }
 
+export function newNumber(tree: Tree, pos: number, text: string, v: NumberValue): NumberNode {
+  return asNode<NumberNode>({
+    __proto__: NumberNode.prototype,
+    tree,
+    pos,
+    isInt: v.isInt,
+    isUint: v.isUint,
+    isFloat: v.isFloat,
+    isComplex: v.isComplex,
+    int64: v.int64,
+    uint64: v.uint64,
+    float64: v.float64,
+    complex128: v.complex128,
+    text,
+  });
+}
+
 /** StringNode holds a string constant; text is the value after unquoting. */
 export class StringNode extends Node {
   get type(): NodeType {
@@ -379,6 +477,10 @@ export class StringNode extends Node {
   parts(): Part[] {
     return [this.quoted];
   }
+}
+
+export function newString(tree: Tree, pos: number, quoted: string, text: string): StringNode {
+  return asNode<StringNode>({ __proto__: StringNode.prototype, tree, pos, quoted, text });
 }
 
 /** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
@@ -410,7 +512,7 @@ export class ElseNode extends Node {
 
 /** BranchNode is the common representation of if, range, and with. */
 export abstract class BranchNode extends Node {
-  protected abstract readonly keyword: string;
+  protected abstract get keyword(): string;
   constructor(
     tree: Tree,
     pos: number,
@@ -434,7 +536,9 @@ export class IfNode extends BranchNode {
   get type(): NodeType {
     return NodeType.If;
   }
-  protected readonly keyword = 'if';
+  protected get keyword(): string {
+    return 'if';
+  }
 }
 
 /** RangeNode represents a {{range}} action and its commands. */
@@ -442,7 +546,9 @@ export class RangeNode extends BranchNode {
   get type(): NodeType {
     return NodeType.Range;
   }
-  protected readonly keyword = 'range';
+  protected get keyword(): string {
+    return 'range';
+  }
 }
 
 /** WithNode represents a {{with}} action and its commands. */
@@ -450,7 +556,22 @@ export class WithNode extends BranchNode {
   get type(): NodeType {
     return NodeType.With;
   }
-  protected readonly keyword = 'with';
+  protected get keyword(): string {
+    return 'with';
+  }
+}
+
+/** newIf, newRange and newWith: one literal for the three, so that their objects share one layout. */
+export function newBranch(
+  proto: IfNode | RangeNode | WithNode,
+  tree: Tree,
+  pos: number,
+  line: number,
+  pipe: PipeNode,
+  list: ListNode,
+  elseList: ListNode | null,
+): BranchNode {
+  return asNode<BranchNode>({ __proto__: proto, tree, pos, line, pipe, list, elseList });
 }
 
 /** BreakNode represents a {{break}} action. */
@@ -470,6 +591,10 @@ export class BreakNode extends Node {
   }
 }
 
+export function newBreak(tree: Tree, pos: number, line: number): BreakNode {
+  return asNode<BreakNode>({ __proto__: BreakNode.prototype, tree, pos, line });
+}
+
 /** ContinueNode represents a {{continue}} action. */
 export class ContinueNode extends Node {
   get type(): NodeType {
@@ -485,6 +610,10 @@ export class ContinueNode extends Node {
   parts(): Part[] {
     return ['{{continue}}'];
   }
+}
+
+export function newContinue(tree: Tree, pos: number, line: number): ContinueNode {
+  return asNode<ContinueNode>({ __proto__: ContinueNode.prototype, tree, pos, line });
 }
 
 /** TemplateNode represents a {{template}} action. */
@@ -507,6 +636,10 @@ export class TemplateNode extends Node {
     out.push('}}');
     return out;
   }
+}
+
+export function newTemplate(tree: Tree, pos: number, line: number, name: string, pipe: PipeNode | null): TemplateNode {
+  return asNode<TemplateNode>({ __proto__: TemplateNode.prototype, tree, pos, line, name, pipe });
 }
 
 /** IsEmptyTree reports whether this tree (node) is empty of everything but space or comments. */

@@ -6,32 +6,36 @@ import { type Item, ItemType, itemString } from './item.js';
 import { Lexer } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
-  ActionNode,
-  BoolNode,
-  BreakNode,
-  ChainNode,
-  CommandNode,
-  CommentNode,
-  ContinueNode,
-  DotNode,
   ElseNode,
   EndNode,
-  FieldNode,
-  IdentifierNode,
   IfNode,
-  ListNode,
-  NilNode,
+  type ListNode,
   type Node,
   NodeType,
-  NumberNode,
-  PipeNode,
+  type PipeNode,
   RangeNode,
-  StringNode,
-  TemplateNode,
-  TextNode,
-  VariableNode,
+  type VariableNode,
   WithNode,
   isEmptyTree,
+  newAction,
+  newBool,
+  newBranch,
+  newBreak,
+  newChain,
+  newCommand,
+  newComment,
+  newContinue,
+  newDot,
+  newField,
+  newIdentifier,
+  newList,
+  newNil,
+  newNumber,
+  newPipeline,
+  newString,
+  newTemplate,
+  newText,
+  newVariable,
 } from './node.js';
 import { utf8Length } from '../go/unicode/utf8/index.js';
 import { sprintf } from '../fmt/index.js';
@@ -72,8 +76,9 @@ interface OpenControl {
   /** The number of variables before its pipeline: they go out of scope at its {{end}}. */
   readonly varCount: number;
   readonly pipe: PipeNode;
-  /** Where its node goes once complete; null when it is the result of the nested() call. */
-  readonly into: ListNode | null;
+  /** The list its node goes into once complete (its position and start in Tree.items); -1: the result of nested(). */
+  readonly intoPos: number;
+  readonly intoMark: number;
   /** An {{else if}} or {{else with}}: the only node of its parent's else list, ended by the same {{end}}. */
   readonly chained: boolean;
   /** Set when its body has ended (at {{else}} or {{end}}). */
@@ -81,15 +86,36 @@ interface OpenControl {
   elseList: ListNode | null;
 }
 
-function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
-  switch (context) {
-    case 'if':
-      return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'range':
-      return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
-    case 'with':
-      return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+const branchProto: Record<Control, IfNode | RangeNode | WithNode> = {
+  if: IfNode.prototype,
+  range: RangeNode.prototype,
+  with: WithNode.prototype,
+};
+
+/**
+ * The nodes of items from `from` on, removed from it, as an array of exactly their number
+ * (pushing onto an empty array reserves 17 slots, and a tree keeps all its arrays alive).
+ * The short ones are array literals, whose allocation sites V8 pretenures like the nodes'.
+ */
+function take<T extends Node>(items: Node[], from: number): T[] {
+  let out: Node[];
+  switch (items.length - from) {
+    case 0:
+      return [];
+    case 1:
+      out = [items[from]];
+      break;
+    case 2:
+      out = [items[from], items[from + 1]];
+      break;
+    case 3:
+      out = [items[from], items[from + 1], items[from + 2]];
+      break;
+    default:
+      out = items.slice(from);
   }
+  items.length = from;
+  return out as T[];
 }
 
 /** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
@@ -99,7 +125,11 @@ type Parenthesized = typeof parenthesized;
 /** A pipeline whose command has a parenthesized operand being parsed (see Tree.pipeline). */
 interface OpenPipeline {
   readonly pipe: PipeNode;
-  readonly cmd: CommandNode;
+  /** Where the pipeline's commands start in Tree.items. */
+  readonly cmdsMark: number;
+  /** The command's position, and where its arguments start in Tree.items. */
+  readonly cmdPos: number;
+  readonly argsMark: number;
   readonly context: string;
   readonly end: ItemType;
 }
@@ -125,6 +155,9 @@ function startsOperand(typ: ItemType): boolean {
   }
 }
 
+/** The declarations of a pipeline that has none: frozen, as nothing may add to it. */
+const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
+
 const eofItem: Item = { typ: ItemType.EOF, pos: 0, val: '', line: 0 };
 
 /** Tree is the representation of a single parsed template. */
@@ -143,6 +176,9 @@ export class Tree {
   private actionLine = 0; // line of left delim starting action
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
+  // The children of the lists, pipelines and commands being parsed, innermost last: each
+  // takes its own (see take) when it is complete. Shared with the trees of {{define}} and {{block}}.
+  private items: Node[] = [];
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -261,9 +297,10 @@ export class Tree {
   // ---- setup ----
 
   /** startParse initializes the parser, using the lexer. */
-  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>): void {
+  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: Node[]): void {
     this.root = null;
     this.lex = lex;
+    this.items = items;
     this.vars = ['$'];
     this.funcs = funcs;
     this.treeSet = treeSet;
@@ -281,6 +318,7 @@ export class Tree {
     this.vars = [];
     this.funcs = null;
     this.treeSet = null;
+    this.items = [];
   }
 
   /**
@@ -292,7 +330,7 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet);
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, []);
       this.text = text;
       this.parseTop();
       this.add();
@@ -319,7 +357,7 @@ export class Tree {
     t.text = this.text;
     t.mode = this.mode;
     t.parseName = this.parseName;
-    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>);
+    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>, this.items);
     return t;
   }
 
@@ -327,8 +365,9 @@ export class Tree {
 
   /** parse is the top-level parser for a template; like itemList but it also parses {{define}} actions. */
   private parseTop(): void {
-    const root = new ListNode(this, this.peek().pos);
-    this.root = root;
+    const pos = this.peek().pos;
+    const items = this.items;
+    const mark = items.length;
     while (this.peek().typ !== ItemType.EOF) {
       if (this.peek().typ === ItemType.LeftDelim) {
         const delim = this.next();
@@ -343,8 +382,9 @@ export class Tree {
       const n = typeof a === 'string' ? this.parseControl(a) : a;
       this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
-      root.append(n);
+      items.push(n);
     }
+    this.root = newList(this, pos, take(items, mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -379,52 +419,61 @@ export class Tree {
    */
   private nested(start: Control | null): [ListNode, Node] | Node {
     const open: OpenControl[] = [];
-    let list: ListNode | null = null; // the list being filled
-    // A control whose keyword is past, where its node goes (null: it is this call's result),
-    // and whether it is an {{else if}}/{{else with}}, which ends together with its parent.
+    const items = this.items;
+    // The list being filled: its position (-1 before it starts) and where its nodes start in items.
+    let listPos = -1;
+    let listMark = 0;
+    // A control whose keyword is past, the list its node goes into (-1: it is this call's
+    // result), and whether it is an {{else if}}/{{else with}}, which ends together with its parent.
     let pending: Control | null = start;
-    let into: ListNode | null = null;
+    let intoPos = -1;
+    let intoMark = 0;
     let chained = false;
     for (;;) {
       if (pending !== null) {
         const varCount = this.vars.length;
         const pipe = this.pipeline(pending, ItemType.RightDelim);
         if (pending === 'range') this.rangeDepth++;
-        open.push({ context: pending, varCount, pipe, into, chained, body: null, elseList: null });
+        open.push({ context: pending, varCount, pipe, intoPos, intoMark, chained, body: null, elseList: null });
         pending = null;
-        list = null;
+        listPos = -1;
       }
-      if (list === null) list = new ListNode(this, this.peekNonSpace().pos);
+      if (listPos === -1) {
+        listPos = this.peekNonSpace().pos;
+        listMark = items.length;
+      }
       if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
       const r = this.textOrAction();
       if (typeof r === 'string') {
         pending = r;
-        into = list;
+        intoPos = listPos;
+        intoMark = listMark;
         chained = false;
         continue;
       }
       const n = r;
       this.actionLine = 0;
       if (n.type !== NodeType.End && n.type !== NodeType.Else) {
-        list.append(n);
+        items.push(n);
         continue;
       }
-      // n ends `list`: the body or else list of the innermost open control, or this itemList.
+      // n ends the list: the body or else list of the innermost open control, or this itemList.
+      const list = newList(this, listPos, take(items, listMark));
+      listPos = -1;
       let c = open[open.length - 1];
       if (c === undefined) return [list, n];
       if (c.body === null) {
         if (c.context === 'range') this.rangeDepth--;
         c.body = list;
-        list = null;
         if (n.type === NodeType.Else) {
           // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
           // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
           const kw = this.peek().typ;
           if ((c.context === 'if' && kw === ItemType.If) || (c.context === 'with' && kw === ItemType.With)) {
             this.next(); // Consume the "if" or "with" token.
-            c.elseList = new ListNode(this, n.pos);
             pending = c.context;
-            into = c.elseList;
+            intoPos = n.pos; // the else list, which holds just the chained control
+            intoMark = items.length;
             chained = true;
           }
           continue; // the chained control, or else the else list (an itemList of its own)
@@ -436,15 +485,18 @@ export class Tree {
       // c is complete; so is each {{else if}} parent it ends.
       for (;;) {
         this.vars.length = c.varCount;
-        const node = controlNode(this, c.context, c.pipe, c.body as ListNode, c.elseList);
+        const node = newBranch(branchProto[c.context], this, c.pipe.pos, c.pipe.line, c.pipe, c.body as ListNode, c.elseList);
         open.pop();
-        if (c.into === null) return node;
-        c.into.append(node);
+        if (c.intoPos === -1) return node;
+        items.push(node);
         if (!c.chained) {
-          list = c.into;
+          listPos = c.intoPos;
+          listMark = c.intoMark;
           break;
         }
-        c = open[open.length - 1] as OpenControl;
+        const parent = open[open.length - 1] as OpenControl;
+        parent.elseList = newList(this, c.intoPos, take(items, c.intoMark));
+        c = parent;
       }
     }
   }
@@ -458,12 +510,12 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
-        return new TextNode(this, token.pos, token.val);
+        return newText(this, token.pos, token.val);
       case ItemType.LeftDelim:
         this.actionLine = token.line;
         return this.action();
       case ItemType.Comment:
-        return new CommentNode(this, token.pos, token.val);
+        return newComment(this, token.pos, token.val);
       default:
         this.unexpected(token, 'input');
     }
@@ -503,7 +555,7 @@ export class Tree {
   private commandAction(first: Item): Node {
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return new ActionNode(this, first.pos, first.line, pipe);
+    return newAction(this, first.pos, first.line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -511,7 +563,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
-    return new BreakNode(this, pos, line);
+    return newBreak(this, pos, line);
   }
 
   /** {{continue}}: the keyword is past. */
@@ -519,7 +571,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
-    return new ContinueNode(this, pos, line);
+    return newContinue(this, pos, line);
   }
 
   /**
@@ -529,24 +581,30 @@ export class Tree {
    */
   private pipeline(context: string, end: ItemType): PipeNode {
     const outer: OpenPipeline[] = [];
+    const items = this.items;
     let pipe = this.declarations(context);
-    let cmd: CommandNode | null = null; // the command being parsed, if any
+    let cmdsMark = items.length;
+    // The command being parsed: its position (-1 when there is none) and where its arguments start.
+    let cmdPos = -1;
+    let argsMark = 0;
     for (;;) {
       let operand: Node | null | Parenthesized;
-      if (cmd === null) {
+      if (cmdPos === -1) {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete
+          pipe.cmds = take(items, cmdsMark);
           this.checkPipeline(pipe, context);
           const p = outer.pop();
           if (p === undefined) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
           this.stackDepth--;
           operand = this.fieldChain(pipe);
-          ({ pipe, cmd, context, end } = p);
+          ({ pipe, cmdsMark, cmdPos, argsMark, context, end } = p);
         } else if (startsOperand(token.typ)) {
           this.backup();
-          cmd = new CommandNode(this, this.peekNonSpace().pos);
+          cmdPos = this.peekNonSpace().pos;
+          argsMark = items.length;
           operand = this.operand();
         } else {
           this.unexpected(token, context);
@@ -557,15 +615,15 @@ export class Tree {
       if (operand === parenthesized) {
         if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
         this.stackDepth++;
-        outer.push({ pipe, cmd: cmd as CommandNode, context, end });
+        outer.push({ pipe, cmdsMark, cmdPos, argsMark, context, end });
         context = 'parenthesized pipeline';
         end = ItemType.RightParen;
         pipe = this.declarations(context);
-        cmd = null;
+        cmdsMark = items.length;
+        cmdPos = -1;
         continue;
       }
-      const c = cmd as CommandNode;
-      if (operand !== null) c.append(operand);
+      if (operand !== null) items.push(operand);
       const token = this.next();
       switch (token.typ) {
         case ItemType.Space:
@@ -580,16 +638,18 @@ export class Tree {
         default:
           this.unexpected(token, 'operand');
       }
-      if (c.args.length === 0) this.errorf('empty command');
-      pipe.append(c);
-      cmd = null;
+      if (items.length === argsMark) this.errorf('empty command');
+      items.push(newCommand(this, cmdPos, take(items, argsMark)));
+      cmdPos = -1;
     }
   }
 
   /** The start of pipeline: its node, with the declarations or assignments if any. */
   private declarations(context: string): PipeNode {
     const token = this.peekNonSpace();
-    const pipe = new PipeNode(this, token.pos, token.line);
+    const pos = token.pos;
+    const line = token.line;
+    let first: VariableNode | null = null; // a range's first variable, followed by a comma
     // Are there declarations or assignments?
     decls: for (;;) {
       const v = this.peekNonSpace();
@@ -601,32 +661,32 @@ export class Tree {
         const tokenAfterVariable = this.peek();
         const next = this.peekNonSpace();
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
-          pipe.isAssign = next.typ === ItemType.Assign;
           this.nextNonSpace();
-          pipe.decl.push(new VariableNode(this, v.pos, v.val));
+          const d = newVariable(this, v.pos, v.val);
           this.vars.push(v.val);
-        } else if (next.typ === ItemType.Char && next.val === ',') {
+          return newPipeline(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign);
+        }
+        if (next.typ === ItemType.Char && next.val === ',') {
           this.nextNonSpace();
-          pipe.decl.push(new VariableNode(this, v.pos, v.val));
+          const d = newVariable(this, v.pos, v.val);
           this.vars.push(v.val);
-          if (context === 'range' && pipe.decl.length < 2) {
+          if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
               case ItemType.Variable:
               case ItemType.RightDelim:
               case ItemType.RightParen:
+                first = d;
                 continue decls; // second initialized variable in a range pipeline
               default:
                 this.errorf('range can only initialize variables');
             }
           }
           this.errorf('too many declarations in %s', context);
-        } else if (tokenAfterVariable.typ === ItemType.Space) {
-          this.backup3(v, tokenAfterVariable);
-        } else {
-          this.backup2(v);
         }
+        if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
+        else this.backup2(v);
       }
-      return pipe;
+      return newPipeline(this, pos, line, first === null ? noVariables : [first], false);
     }
   }
 
@@ -674,7 +734,7 @@ export class Tree {
     block.add();
     block.stopParse();
 
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return newTemplate(this, token.pos, token.line, name, pipe);
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
@@ -688,7 +748,7 @@ export class Tree {
       // Do not pop variables; they persist until "end".
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return newTemplate(this, token.pos, token.line, name, pipe);
   }
 
   private parseTemplateName(token: Item, context: string): string {
@@ -719,15 +779,27 @@ export class Tree {
   /** The .Field* part of operand. */
   private fieldChain(node: Node): Node {
     if (this.peek().typ !== ItemType.Field) return node;
-    const chain = new ChainNode(this, this.peek().pos, node);
-    while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
+    const pos = this.peek().pos;
+    // The field names without their periods; a chain has one field more often than not.
+    let token = this.next();
+    let field = [token.val.slice(1)];
+    if (this.peek().typ === ItemType.Field) {
+      const more = [field[0]];
+      while (this.peek().typ === ItemType.Field) {
+        token = this.next();
+        more.push(token.val.slice(1));
+      }
+      field = more.slice();
+    }
     // Compatibility with original API: If the term is of type NodeField or NodeVariable,
     // just put more fields on the original. Otherwise, keep the Chain node.
     switch (node.type) {
       case NodeType.Field:
-        return new FieldNode(this, chain.pos, chain.toString());
-      case NodeType.Variable:
-        return new VariableNode(this, chain.pos, chain.toString());
+      case NodeType.Variable: {
+        // The chain's String(): the term and its fields are adjacent in the text.
+        const text = this.lexer().input.slice(node.pos, token.pos + token.val.length);
+        return node.type === NodeType.Field ? newField(this, pos, text) : newVariable(this, pos, text);
+      }
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -736,7 +808,7 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return chain;
+        return newChain(this, pos, node, field);
     }
   }
 
@@ -751,35 +823,35 @@ export class Tree {
         if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(token.val)) {
           this.errorf('function %q not defined', token.val);
         }
-        return new IdentifierNode(this, token.pos, token.val);
+        return newIdentifier(this, token.pos, token.val);
       case ItemType.Dot:
-        return new DotNode(this, token.pos);
+        return newDot(this, token.pos);
       case ItemType.Nil:
-        return new NilNode(this, token.pos);
+        return newNil(this, token.pos);
       case ItemType.Variable:
         return this.useVar(token.pos, token.val);
       case ItemType.Field:
-        return new FieldNode(this, token.pos, token.val);
+        return newField(this, token.pos, token.val);
       case ItemType.Bool:
-        return new BoolNode(this, token.pos, token.val === 'true');
+        return newBool(this, token.pos, token.val === 'true');
       case ItemType.CharConstant:
       case ItemType.Complex:
       case ItemType.Number:
-        return this.newNumber(token);
+        return this.number(token);
       case ItemType.LeftParen:
         return parenthesized;
       case ItemType.String:
       case ItemType.RawString:
-        return new StringNode(this, token.pos, token.val, this.unquoteOrFail(token.val));
+        return newString(this, token.pos, token.val, this.unquoteOrFail(token.val));
     }
     this.backup();
     return null;
   }
 
-  private newNumber(token: Item): NumberNode {
+  private number(token: Item): Node {
     const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
-      return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
+      return newNumber(this, token.pos, token.val, numberValue(token.val, kind));
     } catch (e) {
       if (e instanceof LiteralError) this.errorf('%s', e.message);
       throw e;
@@ -793,7 +865,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    const v = new VariableNode(this, pos, name);
+    const v = newVariable(this, pos, name);
     if (this.vars.includes(v.ident[0])) return v;
     this.errorf('undefined variable %q', v.ident[0]);
   }
