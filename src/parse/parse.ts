@@ -2,8 +2,8 @@
 // the JS call stack could not take: {{if}}/{{range}}/{{with}} nesting (Tree.nested) and
 // parenthesized pipelines (Tree.pipeline, up to maxStackDepth) run on explicit stacks, so
 // their depth is bounded by memory, as in Go.
-import { type Item, ItemType, itemString } from './item.js';
-import { Lexer } from './lex.js';
+import { ItemType, itemString } from './item.js';
+import { Lexer, Token } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
   ElseNode,
@@ -155,10 +155,13 @@ function startsOperand(typ: ItemType): boolean {
   }
 }
 
+// A tree's tokens before startParse gives it its own.
+const idleTokens: [Token, Token, Token] = [new Token(''), new Token(''), new Token('')];
+const idleSaved: [Token, Token] = [new Token(''), new Token('')];
+
 /** The declarations of a pipeline that has none: frozen, as nothing may add to it. */
 const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
 
-const eofItem: Item = { typ: ItemType.EOF, pos: 0, val: '', line: 0 };
 
 /** Tree is the representation of a single parsed template. */
 export class Tree {
@@ -169,7 +172,10 @@ export class Tree {
   // Parsing only; cleared after parse.
   private funcs: ((name: string) => boolean) | null;
   private lex: Lexer | null = null;
-  private token: [Item, Item, Item] = [eofItem, eofItem, eofItem]; // three-token lookahead for parser.
+  // Three-token lookahead for parser, and two tokens held while looking ahead; reused,
+  // with copy semantics: a token is a value in Go.
+  private token = idleTokens; // set by startParse
+  private saved = idleSaved;
   private peekCount = 0;
   private vars: string[] = []; // variables defined at the moment.
   private treeSet: Map<string, Tree> | null = null;
@@ -196,9 +202,9 @@ export class Tree {
   }
 
   /** next returns the next token. */
-  private next(): Item {
+  private next(): Token {
     if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lexer().nextItem();
+    else this.lexer().scan(this.token[0]);
     return this.token[this.peekCount];
   }
 
@@ -208,36 +214,36 @@ export class Tree {
   }
 
   /** backup2 backs the input stream up two tokens. The zeroth token is already there. */
-  private backup2(t1: Item): void {
-    this.token[1] = t1;
+  private backup2(t1: Token): void {
+    this.token[1].copy(t1);
     this.peekCount = 2;
   }
 
   /** backup3 backs the input stream up three tokens. The zeroth token is already there. */
-  private backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
+  private backup3(t2: Token, t1: Token): void {
+    this.token[1].copy(t1);
+    this.token[2].copy(t2);
     this.peekCount = 3;
   }
 
   /** peek returns but does not consume the next token. */
-  private peek(): Item {
+  private peek(): Token {
     if (this.peekCount > 0) return this.token[this.peekCount - 1];
     this.peekCount = 1;
-    this.token[0] = this.lexer().nextItem();
+    this.lexer().scan(this.token[0]);
     return this.token[0];
   }
 
   /** nextNonSpace returns the next non-space token. */
-  private nextNonSpace(): Item {
-    let token: Item;
+  private nextNonSpace(): Token {
+    let token: Token;
     do token = this.next();
     while (token.typ === ItemType.Space);
     return token;
   }
 
   /** peekNonSpace returns but does not consume the next non-space token. */
-  private peekNonSpace(): Item {
+  private peekNonSpace(): Token {
     const token = this.nextNonSpace();
     this.backup();
     return token;
@@ -268,21 +274,21 @@ export class Tree {
   }
 
   /** expect consumes the next token and guarantees it has the required type. */
-  private expect(expected: ItemType, context: string): Item {
+  private expect(expected: ItemType, context: string): Token {
     const token = this.nextNonSpace();
     if (token.typ !== expected) this.unexpected(token, context);
     return token;
   }
 
   /** expectOneOf consumes the next token and guarantees it has one of the required types. */
-  private expectOneOf(expected1: ItemType, expected2: ItemType, context: string): Item {
+  private expectOneOf(expected1: ItemType, expected2: ItemType, context: string): Token {
     const token = this.nextNonSpace();
     if (token.typ !== expected1 && token.typ !== expected2) this.unexpected(token, context);
     return token;
   }
 
   /** unexpected complains about the token and terminates processing. */
-  private unexpected(token: Item, context: string): never {
+  private unexpected(token: Token, context: string): never {
     if (token.typ === ItemType.Error) {
       let extra = '';
       if (this.actionLine !== 0 && this.actionLine !== token.line) {
@@ -301,6 +307,9 @@ export class Tree {
     this.root = null;
     this.lex = lex;
     this.items = items;
+    this.token = [new Token(lex.input), new Token(lex.input), new Token(lex.input)];
+    this.saved = [new Token(lex.input), new Token(lex.input)];
+    this.peekCount = 0;
     this.vars = ['$'];
     this.funcs = funcs;
     this.treeSet = treeSet;
@@ -370,7 +379,7 @@ export class Tree {
     const mark = items.length;
     while (this.peek().typ !== ItemType.EOF) {
       if (this.peek().typ === ItemType.LeftDelim) {
-        const delim = this.next();
+        const delim = this.saved[0].copy(this.next());
         if (this.nextNonSpace().typ === ItemType.Define) {
           const newT = this.subtree('definition'); // name will be updated once we know it.
           newT.parseDefinition();
@@ -548,14 +557,17 @@ export class Tree {
         return 'with';
     }
     this.backup();
-    return this.commandAction(this.peek());
+    return this.commandAction();
   }
 
-  /** An action that is a pipeline; `first` is its first token. */
-  private commandAction(first: Item): Node {
+  /** An action that is a pipeline. */
+  private commandAction(): Node {
+    const first = this.peek();
+    const pos = first.pos;
+    const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return newAction(this, first.pos, first.line, pipe);
+    return newAction(this, pos, line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -652,24 +664,25 @@ export class Tree {
     let first: VariableNode | null = null; // a range's first variable, followed by a comma
     // Are there declarations or assignments?
     decls: for (;;) {
-      const v = this.peekNonSpace();
-      if (v.typ === ItemType.Variable) {
-        this.next();
+      if (this.peekNonSpace().typ === ItemType.Variable) {
+        const v = this.saved[0].copy(this.next());
         // Since space is a token, we need 3-token look-ahead here in the worst case:
         // in "$x foo" we need to read "foo" (as opposed to ":=") to know that $x is an
         // argument variable rather than a declaration.
-        const tokenAfterVariable = this.peek();
+        const tokenAfterVariable = this.saved[1].copy(this.peek());
         const next = this.peekNonSpace();
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
-          const d = newVariable(this, v.pos, v.val);
-          this.vars.push(v.val);
+          const name = v.val;
+          const d = newVariable(this, v.pos, name);
+          this.vars.push(name);
           return newPipeline(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign);
         }
-        if (next.typ === ItemType.Char && next.val === ',') {
+        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) { // ','
           this.nextNonSpace();
-          const d = newVariable(this, v.pos, v.val);
-          this.vars.push(v.val);
+          const name = v.val;
+          const d = newVariable(this, v.pos, name);
+          this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
               case ItemType.Variable:
@@ -724,6 +737,8 @@ export class Tree {
   private blockControl(): Node {
     const context = 'block clause';
     const token = this.nextNonSpace();
+    const pos = token.pos;
+    const line = token.line;
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, ItemType.RightDelim);
 
@@ -734,13 +749,15 @@ export class Tree {
     block.add();
     block.stopParse();
 
-    return newTemplate(this, token.pos, token.line, name, pipe);
+    return newTemplate(this, pos, line, name, pipe);
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
   private templateControl(): Node {
     const context = 'template clause';
     const token = this.nextNonSpace();
+    const pos = token.pos;
+    const line = token.line;
     const name = this.parseTemplateName(token, context);
     let pipe: PipeNode | null = null;
     if (this.nextNonSpace().typ !== ItemType.RightDelim) {
@@ -748,10 +765,10 @@ export class Tree {
       // Do not pop variables; they persist until "end".
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return newTemplate(this, token.pos, token.line, name, pipe);
+    return newTemplate(this, pos, line, name, pipe);
   }
 
-  private parseTemplateName(token: Item, context: string): string {
+  private parseTemplateName(token: Token, context: string): string {
     if (token.typ === ItemType.String || token.typ === ItemType.RawString) return this.unquoteOrFail(token.val);
     this.unexpected(token, context);
   }
@@ -782,12 +799,14 @@ export class Tree {
     const pos = this.peek().pos;
     // The field names without their periods; a chain has one field more often than not.
     let token = this.next();
-    let field = [token.val.slice(1)];
+    let end = token.end;
+    let field = [this.fieldName(token)];
     if (this.peek().typ === ItemType.Field) {
       const more = [field[0]];
       while (this.peek().typ === ItemType.Field) {
         token = this.next();
-        more.push(token.val.slice(1));
+        end = token.end;
+        more.push(this.fieldName(token));
       }
       field = more.slice();
     }
@@ -797,7 +816,7 @@ export class Tree {
       case NodeType.Field:
       case NodeType.Variable: {
         // The chain's String(): the term and its fields are adjacent in the text.
-        const text = this.lexer().input.slice(node.pos, token.pos + token.val.length);
+        const text = this.lexer().input.slice(node.pos, end);
         return node.type === NodeType.Field ? newField(this, pos, text) : newVariable(this, pos, text);
       }
       case NodeType.Bool:
@@ -812,6 +831,11 @@ export class Tree {
     }
   }
 
+  /** A Field token's name, without its period. */
+  private fieldName(token: Token): string {
+    return token.input.slice(token.pos + 1, token.end);
+  }
+
   /**
    * term: literal, function, ., .Field, $, or '(' pipeline ')'. Null means not a term; for
    * '(' the result is `parenthesized` and the caller parses the pipeline (see pipeline).
@@ -819,11 +843,11 @@ export class Tree {
   private term(): Node | null | Parenthesized {
     const token = this.nextNonSpace();
     switch (token.typ) {
-      case ItemType.Identifier:
-        if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(token.val)) {
-          this.errorf('function %q not defined', token.val);
-        }
-        return newIdentifier(this, token.pos, token.val);
+      case ItemType.Identifier: {
+        const name = token.val;
+        if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(name)) this.errorf('function %q not defined', name);
+        return newIdentifier(this, token.pos, name);
+      }
       case ItemType.Dot:
         return newDot(this, token.pos);
       case ItemType.Nil:
@@ -833,7 +857,7 @@ export class Tree {
       case ItemType.Field:
         return newField(this, token.pos, token.val);
       case ItemType.Bool:
-        return newBool(this, token.pos, token.val === 'true');
+        return newBool(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
       case ItemType.Complex:
       case ItemType.Number:
@@ -842,16 +866,20 @@ export class Tree {
         return parenthesized;
       case ItemType.String:
       case ItemType.RawString:
-        return newString(this, token.pos, token.val, this.unquoteOrFail(token.val));
+      {
+        const quoted = token.val;
+        return newString(this, token.pos, quoted, this.unquoteOrFail(quoted));
+      }
     }
     this.backup();
     return null;
   }
 
-  private number(token: Item): Node {
+  private number(token: Token): Node {
     const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
-      return newNumber(this, token.pos, token.val, numberValue(token.val, kind));
+      const text = token.val;
+      return newNumber(this, token.pos, text, numberValue(text, kind));
     } catch (e) {
       if (e instanceof LiteralError) this.errorf('%s', e.message);
       throw e;
