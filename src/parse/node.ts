@@ -1,14 +1,6 @@
 // Parse tree nodes of node.go. Positions are JS string indices into Tree.text
 // (Go's are byte offsets; Tree.errorContext converts when it reports them).
-//
-// The parser makes its nodes with the new* functions below (node.go's Tree.newText and
-// the like), each an object literal with the class's prototype, not with `new`. A tree
-// outlives the parse, and V8 learns from an object literal's allocation site that its
-// objects survive and then allocates them directly in the old generation
-// ("pretenuring"); objects made by `new` always start in the young generation, and the
-// scavenger copied every node of a large template twice, which cost more than the
-// parse itself (a 1 MB template: two thirds of the parse time). The classes stay as
-// they were, for instanceof, their methods and anyone constructing nodes by hand.
+
 import type { NumberValue } from './literal.js';
 import { quote } from '../go/strconv/index.js';
 import type { Tree } from './parse.js';
@@ -72,15 +64,6 @@ function oneMore<T>(list: T[], x: T): T[] {
   return list;
 }
 
-/**
- * The fields of node class T, for the new* functions' object literals; `__proto__` in an
- * object literal sets its prototype.
- */
-type Literal<T> = { __proto__: object } & { [K in keyof T as T[K] extends () => unknown ? never : K]?: T[K] };
-
-/** An object literal made with T's prototype is a T. */
-const asNode = <T>(o: Literal<T>): T => o as unknown as T;
-
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
 
@@ -120,7 +103,13 @@ export class ListNode extends Node {
   get type(): NodeType {
     return NodeType.List;
   }
-  nodes: Node[] = []; // The element nodes in lexical order.
+  constructor(
+    tree: Tree,
+    pos: number,
+    public nodes: Node[] = [], // The element nodes in lexical order.
+  ) {
+    super(tree, pos);
+  }
   append(n: Node): void {
     // The first element gets an array of exactly one slot: a push would reserve 17, and
     // most lists, pipelines and commands hold one node (see oneMore).
@@ -129,10 +118,6 @@ export class ListNode extends Node {
   parts(): Part[] {
     return this.nodes;
   }
-}
-
-export function newList(tree: Tree, pos: number, nodes: Node[]): ListNode {
-  return asNode<ListNode>({ __proto__: ListNode.prototype, tree, pos, nodes });
 }
 
 /** TextNode holds plain text. */
@@ -152,10 +137,6 @@ export class TextNode extends Node {
   }
 }
 
-export function newText(tree: Tree, pos: number, text: string): TextNode {
-  return asNode<TextNode>({ __proto__: TextNode.prototype, tree, pos, text });
-}
-
 /** CommentNode holds a comment (its text includes the slash-star markers). */
 export class CommentNode extends Node {
   get type(): NodeType {
@@ -173,22 +154,18 @@ export class CommentNode extends Node {
   }
 }
 
-export function newComment(tree: Tree, pos: number, text: string): CommentNode {
-  return asNode<CommentNode>({ __proto__: CommentNode.prototype, tree, pos, text });
-}
-
 /** PipeNode holds a pipeline with optional declaration. */
 export class PipeNode extends Node {
   get type(): NodeType {
     return NodeType.Pipe;
   }
-  isAssign = false; // The variables are being assigned, not declared.
-  decl: VariableNode[] = []; // Variables in lexical order.
-  cmds: CommandNode[] = []; // The commands in lexical order.
   constructor(
     tree: Tree,
     pos: number,
     public line: number,
+    public decl: VariableNode[] = [], // Variables in lexical order.
+    public isAssign = false, // The variables are being assigned, not declared.
+    public cmds: CommandNode[] = [], // The commands in lexical order.
   ) {
     super(tree, pos);
   }
@@ -212,14 +189,6 @@ export class PipeNode extends Node {
   }
 }
 
-/** A new pipeline's commands until it is complete: frozen, as nothing may add to it. */
-const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
-
-/** newPipeline: its commands are set when the pipeline is complete. */
-export function newPipeline(tree: Tree, pos: number, line: number, decl: VariableNode[], isAssign: boolean): PipeNode {
-  return asNode<PipeNode>({ __proto__: PipeNode.prototype, tree, pos, line, isAssign, decl, cmds: noCommands });
-}
-
 /** ActionNode holds an action (something bounded by delimiters). */
 export class ActionNode extends Node {
   get type(): NodeType {
@@ -238,16 +207,18 @@ export class ActionNode extends Node {
   }
 }
 
-export function newAction(tree: Tree, pos: number, line: number, pipe: PipeNode): ActionNode {
-  return asNode<ActionNode>({ __proto__: ActionNode.prototype, tree, pos, line, pipe });
-}
-
 /** CommandNode holds a command (a pipeline inside an evaluating action). */
 export class CommandNode extends Node {
   get type(): NodeType {
     return NodeType.Command;
   }
-  args: Node[] = []; // Arguments in lexical order: Identifier, field, or constant.
+  constructor(
+    tree: Tree,
+    pos: number,
+    public args: Node[] = [], // Arguments in lexical order: Identifier, field, or constant.
+  ) {
+    super(tree, pos);
+  }
   append(arg: Node): void {
     this.args = oneMore(this.args, arg);
   }
@@ -260,10 +231,6 @@ export class CommandNode extends Node {
     });
     return out;
   }
-}
-
-export function newCommand(tree: Tree, pos: number, args: Node[]): CommandNode {
-  return asNode<CommandNode>({ __proto__: CommandNode.prototype, tree, pos, args });
 }
 
 /** IdentifierNode holds an identifier (always a function name). */
@@ -283,16 +250,12 @@ export class IdentifierNode extends Node {
   }
 }
 
-export function newIdentifier(tree: Tree, pos: number, ident: string): IdentifierNode {
-  return asNode<IdentifierNode>({ __proto__: IdentifierNode.prototype, tree, pos, ident });
-}
-
 /** VariableNode holds a variable name ("$" included) and any field names chained to it. */
 export class VariableNode extends Node {
   get type(): NodeType {
     return NodeType.Variable;
   }
-  ident: string[];
+  declare ident: string[];
   constructor(tree: Tree, pos: number, ident: string) {
     super(tree, pos);
     this.ident = splitDots(ident, 0);
@@ -300,10 +263,6 @@ export class VariableNode extends Node {
   parts(): Part[] {
     return [this.ident.join('.')];
   }
-}
-
-export function newVariable(tree: Tree, pos: number, ident: string): VariableNode {
-  return asNode<VariableNode>({ __proto__: VariableNode.prototype, tree, pos, ident: splitDots(ident, 0) });
 }
 
 /** DotNode holds the special identifier '.'. */
@@ -316,10 +275,6 @@ export class DotNode extends Node {
   }
 }
 
-export function newDot(tree: Tree, pos: number): DotNode {
-  return asNode<DotNode>({ __proto__: DotNode.prototype, tree, pos });
-}
-
 /** NilNode holds the untyped nil constant. */
 export class NilNode extends Node {
   get type(): NodeType {
@@ -330,16 +285,12 @@ export class NilNode extends Node {
   }
 }
 
-export function newNil(tree: Tree, pos: number): NilNode {
-  return asNode<NilNode>({ __proto__: NilNode.prototype, tree, pos });
-}
-
 /** FieldNode holds a field (identifier starting with '.'); the names may be chained ('.x.y'). */
 export class FieldNode extends Node {
   get type(): NodeType {
     return NodeType.Field;
   }
-  ident: string[];
+  declare ident: string[];
   constructor(tree: Tree, pos: number, ident: string) {
     super(tree, pos);
     this.ident = splitDots(ident, 1); // drop the leading period
@@ -349,20 +300,16 @@ export class FieldNode extends Node {
   }
 }
 
-export function newField(tree: Tree, pos: number, ident: string): FieldNode {
-  return asNode<FieldNode>({ __proto__: FieldNode.prototype, tree, pos, ident: splitDots(ident, 1) });
-}
-
 /** ChainNode holds a term followed by a chain of field accesses. */
 export class ChainNode extends Node {
   get type(): NodeType {
     return NodeType.Chain;
   }
-  field: string[] = []; // The identifiers in lexical order.
   constructor(
     tree: Tree,
     pos: number,
     public node: Node,
+    public field: string[] = [], // The identifiers in lexical order.
   ) {
     super(tree, pos);
   }
@@ -378,11 +325,6 @@ export class ChainNode extends Node {
     for (const f of this.field) out.push('.' + f);
     return out;
   }
-}
-
-/** newChain: the field names are given without their leading periods. */
-export function newChain(tree: Tree, pos: number, node: Node, field: string[]): ChainNode {
-  return asNode<ChainNode>({ __proto__: ChainNode.prototype, tree, pos, field, node });
 }
 
 /** BoolNode holds a boolean constant. */
@@ -406,23 +348,19 @@ export class BoolNode extends Node {
   }
 }
 
-export function newBool(tree: Tree, pos: number, value: boolean): BoolNode {
-  return asNode<BoolNode>({ __proto__: BoolNode.prototype, tree, pos, value });
-}
-
 /** NumberNode holds a number, stored under every type that can represent it (Go's ideal constants). */
 export class NumberNode extends Node {
   get type(): NodeType {
     return NodeType.Number;
   }
-  isInt: boolean; // Number has an integral value.
-  isUint: boolean; // Number has an unsigned integral value.
-  isFloat: boolean; // Number has a floating-point value.
-  isComplex: boolean; // Number is complex.
-  int64: bigint; // The signed integer value.
-  uint64: bigint; // The unsigned integer value.
-  float64: number; // The floating-point value.
-  complex128: { re: number; im: number }; // The complex value.
+  declare isInt: boolean; // Number has an integral value.
+  declare isUint: boolean; // Number has an unsigned integral value.
+  declare isFloat: boolean; // Number has a floating-point value.
+  declare isComplex: boolean; // Number is complex.
+  declare int64: bigint; // The signed integer value.
+  declare uint64: bigint; // The unsigned integer value.
+  declare float64: number; // The floating-point value.
+  declare complex128: { re: number; im: number }; // The complex value.
   constructor(
     tree: Tree,
     pos: number,
@@ -444,23 +382,6 @@ export class NumberNode extends Node {
   }
 }
 
-export function newNumber(tree: Tree, pos: number, text: string, v: NumberValue): NumberNode {
-  return asNode<NumberNode>({
-    __proto__: NumberNode.prototype,
-    tree,
-    pos,
-    isInt: v.isInt,
-    isUint: v.isUint,
-    isFloat: v.isFloat,
-    isComplex: v.isComplex,
-    int64: v.int64,
-    uint64: v.uint64,
-    float64: v.float64,
-    complex128: v.complex128,
-    text,
-  });
-}
-
 /** StringNode holds a string constant; text is the value after unquoting. */
 export class StringNode extends Node {
   get type(): NodeType {
@@ -477,10 +398,6 @@ export class StringNode extends Node {
   parts(): Part[] {
     return [this.quoted];
   }
-}
-
-export function newString(tree: Tree, pos: number, quoted: string, text: string): StringNode {
-  return asNode<StringNode>({ __proto__: StringNode.prototype, tree, pos, quoted, text });
 }
 
 /** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
@@ -561,19 +478,6 @@ export class WithNode extends BranchNode {
   }
 }
 
-/** newIf, newRange and newWith: one literal for the three, so that their objects share one layout. */
-export function newBranch(
-  proto: IfNode | RangeNode | WithNode,
-  tree: Tree,
-  pos: number,
-  line: number,
-  pipe: PipeNode,
-  list: ListNode,
-  elseList: ListNode | null,
-): BranchNode {
-  return asNode<BranchNode>({ __proto__: proto, tree, pos, line, pipe, list, elseList });
-}
-
 /** BreakNode represents a {{break}} action. */
 export class BreakNode extends Node {
   get type(): NodeType {
@@ -591,10 +495,6 @@ export class BreakNode extends Node {
   }
 }
 
-export function newBreak(tree: Tree, pos: number, line: number): BreakNode {
-  return asNode<BreakNode>({ __proto__: BreakNode.prototype, tree, pos, line });
-}
-
 /** ContinueNode represents a {{continue}} action. */
 export class ContinueNode extends Node {
   get type(): NodeType {
@@ -610,10 +510,6 @@ export class ContinueNode extends Node {
   parts(): Part[] {
     return ['{{continue}}'];
   }
-}
-
-export function newContinue(tree: Tree, pos: number, line: number): ContinueNode {
-  return asNode<ContinueNode>({ __proto__: ContinueNode.prototype, tree, pos, line });
 }
 
 /** TemplateNode represents a {{template}} action. */
@@ -636,10 +532,6 @@ export class TemplateNode extends Node {
     out.push('}}');
     return out;
   }
-}
-
-export function newTemplate(tree: Tree, pos: number, line: number, name: string, pipe: PipeNode | null): TemplateNode {
-  return asNode<TemplateNode>({ __proto__: TemplateNode.prototype, tree, pos, line, name, pipe });
 }
 
 /** IsEmptyTree reports whether this tree (node) is empty of everything but space or comments. */

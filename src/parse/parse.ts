@@ -6,36 +6,32 @@ import { ItemType, itemString } from './item.js';
 import { Lexer, Token } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
+  ActionNode,
+  BoolNode,
+  BreakNode,
+  ChainNode,
+  CommandNode,
+  CommentNode,
+  ContinueNode,
+  DotNode,
   ElseNode,
   EndNode,
+  FieldNode,
+  IdentifierNode,
   IfNode,
-  type ListNode,
+  ListNode,
+  NilNode,
   type Node,
   NodeType,
-  type PipeNode,
+  NumberNode,
+  PipeNode,
   RangeNode,
-  type VariableNode,
+  StringNode,
+  TemplateNode,
+  TextNode,
+  VariableNode,
   WithNode,
   isEmptyTree,
-  newAction,
-  newBool,
-  newBranch,
-  newBreak,
-  newChain,
-  newCommand,
-  newComment,
-  newContinue,
-  newDot,
-  newField,
-  newIdentifier,
-  newList,
-  newNil,
-  newNumber,
-  newPipeline,
-  newString,
-  newTemplate,
-  newText,
-  newVariable,
 } from './node.js';
 import { utf8Length } from '../go/unicode/utf8/index.js';
 import { sprintf } from '../fmt/index.js';
@@ -86,36 +82,55 @@ interface OpenControl {
   elseList: ListNode | null;
 }
 
-const branchProto: Record<Control, IfNode | RangeNode | WithNode> = {
-  if: IfNode.prototype,
-  range: RangeNode.prototype,
-  with: WithNode.prototype,
-};
+function controlNode(t: Tree, c: OpenControl): Node {
+  const { pipe, body, elseList } = c;
+  switch (c.context) {
+    case 'if':
+      return new IfNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+    case 'range':
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+    case 'with':
+      return new WithNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+  }
+}
 
 /**
- * The nodes of items from `from` on, removed from it, as an array of exactly their number
- * (pushing onto an empty array reserves 17 slots, and a tree keeps all its arrays alive).
- * The short ones are array literals, whose allocation sites V8 pretenures like the nodes'.
+ * The children of the lists, pipelines and commands being parsed, innermost last: each
+ * takes its own when it is complete. One stack serves a whole parse, {{define}} and
+ * {{block}} included, so that a node's children cost no array of their own until their
+ * number is known (pushing onto an empty array reserves 17 slots, and a tree keeps all of
+ * its arrays alive).
  */
-function take<T extends Node>(items: Node[], from: number): T[] {
-  let out: Node[];
-  switch (items.length - from) {
-    case 0:
-      return [];
-    case 1:
-      out = [items[from]];
-      break;
-    case 2:
-      out = [items[from], items[from + 1]];
-      break;
-    case 3:
-      out = [items[from], items[from + 1], items[from + 2]];
-      break;
-    default:
-      out = items.slice(from);
+class NodeStack {
+  private nodes: Node[] = []; // beyond size: stale, overwritten by later pushes
+  size = 0;
+
+  push(n: Node): void {
+    this.nodes[this.size++] = n;
   }
-  items.length = from;
-  return out as T[];
+
+  /** The nodes from `from` on, popped, as an array of exactly their number. */
+  take<T extends Node>(from: number): T[] {
+    const s = this.nodes;
+    let out: Node[];
+    switch (this.size - from) {
+      case 0:
+        return [];
+      case 1:
+        out = [s[from]];
+        break;
+      case 2:
+        out = [s[from], s[from + 1]];
+        break;
+      case 3:
+        out = [s[from], s[from + 1], s[from + 2]];
+        break;
+      default:
+        out = s.slice(from, this.size);
+    }
+    this.size = from;
+    return out as T[];
+  }
 }
 
 /** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
@@ -159,8 +174,10 @@ function startsOperand(typ: ItemType): boolean {
 const idleTokens: [Token, Token, Token] = [new Token(''), new Token(''), new Token('')];
 const idleSaved: [Token, Token] = [new Token(''), new Token('')];
 
-/** The declarations of a pipeline that has none: frozen, as nothing may add to it. */
+// A pipeline without declarations shares one empty list, and a new pipeline's commands
+// are this placeholder until it is complete: frozen, as nothing may add to them.
 const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
+const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
 
 
 /** Tree is the representation of a single parsed template. */
@@ -182,9 +199,7 @@ export class Tree {
   private actionLine = 0; // line of left delim starting action
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
-  // The children of the lists, pipelines and commands being parsed, innermost last: each
-  // takes its own (see take) when it is complete. Shared with the trees of {{define}} and {{block}}.
-  private items: Node[] = [];
+  private items = new NodeStack(); // shared with the trees of {{define}} and {{block}}
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -303,7 +318,7 @@ export class Tree {
   // ---- setup ----
 
   /** startParse initializes the parser, using the lexer. */
-  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: Node[]): void {
+  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: NodeStack): void {
     this.root = null;
     this.lex = lex;
     this.items = items;
@@ -327,7 +342,6 @@ export class Tree {
     this.vars = [];
     this.funcs = null;
     this.treeSet = null;
-    this.items = [];
   }
 
   /**
@@ -339,7 +353,7 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, []);
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack());
       this.text = text;
       this.parseTop();
       this.add();
@@ -376,7 +390,7 @@ export class Tree {
   private parseTop(): void {
     const pos = this.peek().pos;
     const items = this.items;
-    const mark = items.length;
+    const mark = items.size;
     while (this.peek().typ !== ItemType.EOF) {
       if (this.peek().typ === ItemType.LeftDelim) {
         const delim = this.saved[0].copy(this.next());
@@ -393,7 +407,7 @@ export class Tree {
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       items.push(n);
     }
-    this.root = newList(this, pos, take(items, mark));
+    this.root = new ListNode(this, pos, items.take(mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -449,7 +463,7 @@ export class Tree {
       }
       if (listPos === -1) {
         listPos = this.peekNonSpace().pos;
-        listMark = items.length;
+        listMark = items.size;
       }
       if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
       const r = this.textOrAction();
@@ -467,7 +481,7 @@ export class Tree {
         continue;
       }
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = newList(this, listPos, take(items, listMark));
+      const list = new ListNode(this, listPos, items.take(listMark));
       listPos = -1;
       let c = open[open.length - 1];
       if (c === undefined) return [list, n];
@@ -482,7 +496,7 @@ export class Tree {
             this.next(); // Consume the "if" or "with" token.
             pending = c.context;
             intoPos = n.pos; // the else list, which holds just the chained control
-            intoMark = items.length;
+            intoMark = items.size;
             chained = true;
           }
           continue; // the chained control, or else the else list (an itemList of its own)
@@ -494,7 +508,7 @@ export class Tree {
       // c is complete; so is each {{else if}} parent it ends.
       for (;;) {
         this.vars.length = c.varCount;
-        const node = newBranch(branchProto[c.context], this, c.pipe.pos, c.pipe.line, c.pipe, c.body as ListNode, c.elseList);
+        const node = controlNode(this, c);
         open.pop();
         if (c.intoPos === -1) return node;
         items.push(node);
@@ -504,7 +518,7 @@ export class Tree {
           break;
         }
         const parent = open[open.length - 1] as OpenControl;
-        parent.elseList = newList(this, c.intoPos, take(items, c.intoMark));
+        parent.elseList = new ListNode(this, c.intoPos, items.take(c.intoMark));
         c = parent;
       }
     }
@@ -519,12 +533,12 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
-        return newText(this, token.pos, token.val);
+        return new TextNode(this, token.pos, token.val);
       case ItemType.LeftDelim:
         this.actionLine = token.line;
         return this.action();
       case ItemType.Comment:
-        return newComment(this, token.pos, token.val);
+        return new CommentNode(this, token.pos, token.val);
       default:
         this.unexpected(token, 'input');
     }
@@ -567,7 +581,7 @@ export class Tree {
     const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return newAction(this, pos, line, pipe);
+    return new ActionNode(this, pos, line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -575,7 +589,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
-    return newBreak(this, pos, line);
+    return new BreakNode(this, pos, line);
   }
 
   /** {{continue}}: the keyword is past. */
@@ -583,7 +597,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
-    return newContinue(this, pos, line);
+    return new ContinueNode(this, pos, line);
   }
 
   /**
@@ -595,7 +609,7 @@ export class Tree {
     const outer: OpenPipeline[] = [];
     const items = this.items;
     let pipe = this.declarations(context);
-    let cmdsMark = items.length;
+    let cmdsMark = items.size;
     // The command being parsed: its position (-1 when there is none) and where its arguments start.
     let cmdPos = -1;
     let argsMark = 0;
@@ -605,7 +619,7 @@ export class Tree {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete
-          pipe.cmds = take(items, cmdsMark);
+          pipe.cmds = items.take(cmdsMark);
           this.checkPipeline(pipe, context);
           const p = outer.pop();
           if (p === undefined) return pipe;
@@ -616,7 +630,7 @@ export class Tree {
         } else if (startsOperand(token.typ)) {
           this.backup();
           cmdPos = this.peekNonSpace().pos;
-          argsMark = items.length;
+          argsMark = items.size;
           operand = this.operand();
         } else {
           this.unexpected(token, context);
@@ -631,7 +645,7 @@ export class Tree {
         context = 'parenthesized pipeline';
         end = ItemType.RightParen;
         pipe = this.declarations(context);
-        cmdsMark = items.length;
+        cmdsMark = items.size;
         cmdPos = -1;
         continue;
       }
@@ -650,8 +664,8 @@ export class Tree {
         default:
           this.unexpected(token, 'operand');
       }
-      if (items.length === argsMark) this.errorf('empty command');
-      items.push(newCommand(this, cmdPos, take(items, argsMark)));
+      if (items.size === argsMark) this.errorf('empty command');
+      items.push(new CommandNode(this, cmdPos, items.take(argsMark)));
       cmdPos = -1;
     }
   }
@@ -674,14 +688,14 @@ export class Tree {
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
           const name = v.val;
-          const d = newVariable(this, v.pos, name);
+          const d = new VariableNode(this, v.pos, name);
           this.vars.push(name);
-          return newPipeline(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign);
+          return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) { // ','
           this.nextNonSpace();
           const name = v.val;
-          const d = newVariable(this, v.pos, name);
+          const d = new VariableNode(this, v.pos, name);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -699,7 +713,7 @@ export class Tree {
         if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
         else this.backup2(v);
       }
-      return newPipeline(this, pos, line, first === null ? noVariables : [first], false);
+      return new PipeNode(this, pos, line, first === null ? noVariables : [first], false, noCommands);
     }
   }
 
@@ -749,7 +763,7 @@ export class Tree {
     block.add();
     block.stopParse();
 
-    return newTemplate(this, pos, line, name, pipe);
+    return new TemplateNode(this, pos, line, name, pipe);
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
@@ -765,7 +779,7 @@ export class Tree {
       // Do not pop variables; they persist until "end".
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return newTemplate(this, pos, line, name, pipe);
+    return new TemplateNode(this, pos, line, name, pipe);
   }
 
   private parseTemplateName(token: Token, context: string): string {
@@ -817,7 +831,7 @@ export class Tree {
       case NodeType.Variable: {
         // The chain's String(): the term and its fields are adjacent in the text.
         const text = this.lexer().input.slice(node.pos, end);
-        return node.type === NodeType.Field ? newField(this, pos, text) : newVariable(this, pos, text);
+        return node.type === NodeType.Field ? new FieldNode(this, pos, text) : new VariableNode(this, pos, text);
       }
       case NodeType.Bool:
       case NodeType.String:
@@ -827,7 +841,7 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return newChain(this, pos, node, field);
+        return new ChainNode(this, pos, node, field);
     }
   }
 
@@ -846,18 +860,18 @@ export class Tree {
       case ItemType.Identifier: {
         const name = token.val;
         if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(name)) this.errorf('function %q not defined', name);
-        return newIdentifier(this, token.pos, name);
+        return new IdentifierNode(this, token.pos, name);
       }
       case ItemType.Dot:
-        return newDot(this, token.pos);
+        return new DotNode(this, token.pos);
       case ItemType.Nil:
-        return newNil(this, token.pos);
+        return new NilNode(this, token.pos);
       case ItemType.Variable:
         return this.useVar(token.pos, token.val);
       case ItemType.Field:
-        return newField(this, token.pos, token.val);
+        return new FieldNode(this, token.pos, token.val);
       case ItemType.Bool:
-        return newBool(this, token.pos, token.end - token.pos === 4); // true, not false
+        return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
       case ItemType.Complex:
       case ItemType.Number:
@@ -868,7 +882,7 @@ export class Tree {
       case ItemType.RawString:
       {
         const quoted = token.val;
-        return newString(this, token.pos, quoted, this.unquoteOrFail(quoted));
+        return new StringNode(this, token.pos, quoted, this.unquoteOrFail(quoted));
       }
     }
     this.backup();
@@ -879,7 +893,7 @@ export class Tree {
     const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
       const text = token.val;
-      return newNumber(this, token.pos, text, numberValue(text, kind));
+      return new NumberNode(this, token.pos, text, numberValue(text, kind));
     } catch (e) {
       if (e instanceof LiteralError) this.errorf('%s', e.message);
       throw e;
@@ -893,7 +907,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    const v = newVariable(this, pos, name);
+    const v = new VariableNode(this, pos, name);
     if (this.vars.includes(v.ident[0])) return v;
     this.errorf('undefined variable %q', v.ident[0]);
   }
