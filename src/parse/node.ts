@@ -256,9 +256,10 @@ export class VariableNode extends Node {
     return NodeType.Variable;
   }
   declare ident: string[];
-  constructor(tree: Tree, pos: number, ident: string) {
+  /** ident: the variable as written ("$x.y"), or its names already split (the parser's). */
+  constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = splitDots(ident, 0);
+    this.ident = typeof ident === 'string' ? splitDots(ident, 0) : ident;
   }
   parts(): Part[] {
     return [this.ident.join('.')];
@@ -291,9 +292,10 @@ export class FieldNode extends Node {
     return NodeType.Field;
   }
   declare ident: string[];
-  constructor(tree: Tree, pos: number, ident: string) {
+  /** ident: the field as written (".x.y"), or its names already split (the parser's). */
+  constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = splitDots(ident, 1); // drop the leading period
+    this.ident = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];

@@ -133,6 +133,32 @@ class NodeStack {
   }
 }
 
+/**
+ * The names of a template, one string each: the same functions, fields and variables recur
+ * throughout a template, and a tree keeps each of their strings alive. A name is looked up
+ * by a hash of its chars, without slicing it out of the text first.
+ */
+class Names {
+  private readonly table: (string | undefined)[] = new Array(1024);
+
+  constructor(private readonly input: string) {}
+
+  /** input[start:end], as the string returned for the same name before if there is one. */
+  get(start: number, end: number): string {
+    const input = this.input;
+    const n = end - start;
+    if (n > 32) return input.slice(start, end);
+    let h = n;
+    for (let i = start; i < end; i++) h = (h * 31 + input.charCodeAt(i)) | 0;
+    const k = h & 1023;
+    const s = this.table[k];
+    if (s !== undefined && s.length === n && input.startsWith(s, start)) return s;
+    const name = input.slice(start, end);
+    this.table[k] = name;
+    return name;
+  }
+}
+
 /** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
 const parenthesized = Symbol('parenthesized');
 type Parenthesized = typeof parenthesized;
@@ -200,6 +226,7 @@ export class Tree {
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
   private items = new NodeStack(); // shared with the trees of {{define}} and {{block}}
+  private names = new Names(''); // likewise
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -318,10 +345,11 @@ export class Tree {
   // ---- setup ----
 
   /** startParse initializes the parser, using the lexer. */
-  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: NodeStack): void {
+  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: NodeStack, names: Names): void {
     this.root = null;
     this.lex = lex;
     this.items = items;
+    this.names = names;
     this.token = [new Token(lex.input), new Token(lex.input), new Token(lex.input)];
     this.saved = [new Token(lex.input), new Token(lex.input)];
     this.peekCount = 0;
@@ -353,7 +381,7 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack());
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(), new Names(text));
       this.text = text;
       this.parseTop();
       this.add();
@@ -380,7 +408,7 @@ export class Tree {
     t.text = this.text;
     t.mode = this.mode;
     t.parseName = this.parseName;
-    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>, this.items);
+    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>, this.items, this.names);
     return t;
   }
 
@@ -687,15 +715,15 @@ export class Tree {
         const next = this.peekNonSpace();
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
-          const name = v.val;
-          const d = new VariableNode(this, v.pos, name);
+          const name = this.names.get(v.pos, v.end);
+          const d = new VariableNode(this, v.pos, [name]);
           this.vars.push(name);
           return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) { // ','
           this.nextNonSpace();
-          const name = v.val;
-          const d = new VariableNode(this, v.pos, name);
+          const name = this.names.get(v.pos, v.end);
+          const d = new VariableNode(this, v.pos, [name]);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -812,15 +840,11 @@ export class Tree {
     if (this.peek().typ !== ItemType.Field) return node;
     const pos = this.peek().pos;
     // The field names without their periods; a chain has one field more often than not.
-    let token = this.next();
-    let end = token.end;
-    let field = [this.fieldName(token)];
+    let field = [this.fieldName(this.next())];
     if (this.peek().typ === ItemType.Field) {
       const more = [field[0]];
       while (this.peek().typ === ItemType.Field) {
-        token = this.next();
-        end = token.end;
-        more.push(this.fieldName(token));
+        more.push(this.fieldName(this.next()));
       }
       field = more.slice();
     }
@@ -828,11 +852,9 @@ export class Tree {
     // just put more fields on the original. Otherwise, keep the Chain node.
     switch (node.type) {
       case NodeType.Field:
-      case NodeType.Variable: {
-        // The chain's String(): the term and its fields are adjacent in the text.
-        const text = this.lexer().input.slice(node.pos, end);
-        return node.type === NodeType.Field ? new FieldNode(this, pos, text) : new VariableNode(this, pos, text);
-      }
+        return new FieldNode(this, pos, (node as FieldNode).ident.concat(field));
+      case NodeType.Variable:
+        return new VariableNode(this, pos, (node as VariableNode).ident.concat(field));
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -847,7 +869,7 @@ export class Tree {
 
   /** A Field token's name, without its period. */
   private fieldName(token: Token): string {
-    return token.input.slice(token.pos + 1, token.end);
+    return this.names.get(token.pos + 1, token.end);
   }
 
   /**
@@ -858,7 +880,7 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Identifier: {
-        const name = token.val;
+        const name = this.names.get(token.pos, token.end);
         if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(name)) this.errorf('function %q not defined', name);
         return new IdentifierNode(this, token.pos, name);
       }
@@ -867,9 +889,9 @@ export class Tree {
       case ItemType.Nil:
         return new NilNode(this, token.pos);
       case ItemType.Variable:
-        return this.useVar(token.pos, token.val);
+        return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return new FieldNode(this, token.pos, token.val);
+        return new FieldNode(this, token.pos, [this.fieldName(token)]);
       case ItemType.Bool:
         return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
@@ -907,9 +929,8 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    const v = new VariableNode(this, pos, name);
-    if (this.vars.includes(v.ident[0])) return v;
-    this.errorf('undefined variable %q', v.ident[0]);
+    if (this.vars.includes(name)) return new VariableNode(this, pos, [name]);
+    this.errorf('undefined variable %q', name);
   }
 }
 
