@@ -60,7 +60,10 @@ export type FuncNames = ((name: string) => boolean) | Iterable<ReadonlySet<strin
 function funcPredicate(funcs: FuncNames): (name: string) => boolean {
   if (typeof funcs === 'function') return funcs;
   const maps = [...funcs];
-  return (name) => maps.some((m) => m.has(name));
+  return (name) => {
+    for (const m of maps) if (m.has(name)) return true;
+    return false;
+  };
 }
 
 /** The control structures parsed by Tree.nested. */
@@ -139,9 +142,14 @@ class NodeStack {
  * by a hash of its chars, without slicing it out of the text first.
  */
 class Names {
-  private readonly table: (string | undefined)[] = new Array(1024);
+  private readonly table: (string | undefined)[];
+  private readonly mask: number;
 
-  constructor(private readonly input: string) {}
+  constructor(private readonly input: string) {
+    // A small template has few names, and its parse should not pay for a large table.
+    this.mask = input.length < 4096 ? 63 : 1023;
+    this.table = new Array(this.mask + 1);
+  }
 
   /** input[start:end], as the string returned for the same name before if there is one. */
   get(start: number, end: number): string {
@@ -150,7 +158,7 @@ class Names {
     if (n > 32) return input.slice(start, end);
     let h = n;
     for (let i = start; i < end; i++) h = (h * 31 + input.charCodeAt(i)) | 0;
-    const k = h & 1023;
+    const k = h & this.mask;
     const s = this.table[k];
     if (s !== undefined && s.length === n && input.startsWith(s, start)) return s;
     const name = input.slice(start, end);
