@@ -213,7 +213,6 @@ const idleSaved: [Token, Token] = [new Token(''), new Token('')];
 const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
 const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
 
-
 /** Tree is the representation of a single parsed template. */
 export class Tree {
   parseName = ''; // name of the top-level template during parsing, for error messages.
@@ -728,7 +727,8 @@ export class Tree {
           this.vars.push(name);
           return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
-        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) { // ','
+        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) {
+          // ','
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
           const d = new VariableNode(this, v.pos, [name]);
@@ -909,8 +909,7 @@ export class Tree {
       case ItemType.LeftParen:
         return parenthesized;
       case ItemType.String:
-      case ItemType.RawString:
-      {
+      case ItemType.RawString: {
         const quoted = token.val;
         return new StringNode(this, token.pos, quoted, this.unquoteOrFail(quoted));
       }
