@@ -727,8 +727,7 @@ export class Tree {
           this.vars.push(name);
           return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
-        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c) {
-          // ','
+        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
           const d = new VariableNode(this, v.pos, [name]);
