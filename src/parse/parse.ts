@@ -137,8 +137,9 @@ class NodeStack {
 }
 
 /**
- * The names of a template, one string each: the same functions, fields and variables recur
- * throughout a template, and a tree keeps each of their strings alive. A name is looked up
+ * The names of a template, one string each: the same functions, fields, variables (and
+ * short texts and strings) recur throughout a template, and a tree keeps each of their
+ * strings alive. A name is looked up
  * by a hash of its chars, without slicing it out of the text first.
  */
 class Names {
@@ -165,6 +166,15 @@ class Names {
     this.table[k] = name;
     return name;
   }
+}
+
+/** Whether s is printable ASCII without a backslash. */
+function plainASCII(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
@@ -568,7 +578,7 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
-        return new TextNode(this, token.pos, token.val);
+        return new TextNode(this, token.pos, this.names.get(token.pos, token.end)); // short texts recur too
       case ItemType.LeftDelim:
         this.actionLine = token.line;
         return this.action();
@@ -909,8 +919,10 @@ export class Tree {
         return parenthesized;
       case ItemType.String:
       case ItemType.RawString: {
-        const quoted = token.val;
-        return new StringNode(this, token.pos, quoted, this.unquoteOrFail(quoted));
+        const quoted = this.names.get(token.pos, token.end);
+        // A quoted string of printable ASCII without escapes is its contents (strconv.Unquote).
+        const text = token.typ === ItemType.String && plainASCII(quoted) ? this.names.get(token.pos + 1, token.end - 1) : this.unquoteOrFail(quoted);
+        return new StringNode(this, token.pos, quoted, text);
       }
     }
     this.backup();
