@@ -552,7 +552,7 @@ export class Tree {
       }
       // c is complete; so is each {{else if}} parent it ends.
       for (;;) {
-        this.vars.length = c.varCount;
+        if (this.vars.length !== c.varCount) this.vars.length = c.varCount; // setting length costs even unchanged
         const node = controlNode(this, c);
         open.pop();
         if (c.intoPos === -1) return node;
