@@ -1,8 +1,11 @@
 // AES-CBC decryption (crypto/aes + cipher.NewCBCDecrypter), for sprig's decryptAES.
 // A plain byte-oriented AES (FIPS 197): the inputs are small.
 
+// Built on first use: the search for inverses below costs several milliseconds, which every
+// start of the CLI paid (the function map imports this module) for a rarely used decryptAES.
 const sbox = new Uint8Array(256);
 const invSbox = new Uint8Array(256);
+let sboxesBuilt = false;
 
 /** Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1. */
 function mul(a: number, b: number): number {
@@ -17,20 +20,24 @@ function mul(a: number, b: number): number {
   return p;
 }
 
-// The S-box: the multiplicative inverse followed by the affine transform.
-for (let x = 0; x < 256; x++) {
-  let inv = 0;
-  for (let y = 1; y < 256 && x !== 0; y++) {
-    if (mul(x, y) === 1) {
-      inv = y;
-      break;
+/** The S-box: the multiplicative inverse followed by the affine transform. */
+function buildSboxes(): void {
+  if (sboxesBuilt) return;
+  for (let x = 0; x < 256; x++) {
+    let inv = 0;
+    for (let y = 1; y < 256 && x !== 0; y++) {
+      if (mul(x, y) === 1) {
+        inv = y;
+        break;
+      }
     }
+    let s = inv;
+    for (let k = 1; k <= 4; k++) s ^= ((inv << k) | (inv >> (8 - k))) & 0xff;
+    s ^= 0x63;
+    sbox[x] = s;
+    invSbox[s] = x;
   }
-  let s = inv;
-  for (let k = 1; k <= 4; k++) s ^= ((inv << k) | (inv >> (8 - k))) & 0xff;
-  s ^= 0x63;
-  sbox[x] = s;
-  invSbox[s] = x;
+  sboxesBuilt = true;
 }
 
 /** The key schedule: (rounds + 1) round keys of 16 bytes. */
@@ -78,6 +85,7 @@ function decryptBlock(keys: readonly Uint8Array[], input: Uint8Array): Uint8Arra
 
 /** cipher.NewCBCDecrypter(aes.NewCipher(key), iv).CryptBlocks; src is whole blocks. */
 export function aesCBCDecrypt(key: Uint8Array, iv: Uint8Array, src: Uint8Array): Uint8Array {
+  buildSboxes();
   const keys = expandKey(key);
   const out = new Uint8Array(src.length);
   let prev = iv;
