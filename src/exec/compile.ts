@@ -27,8 +27,9 @@ import {
   VariableNode,
   WithNode,
 } from '../parse/index.js';
-import { GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, evalCall } from './call.js';
+import { type GoFunc, type GoType, GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
+import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
+import { implementationFor } from './specialize.js';
 import { evalFieldChain } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
@@ -218,7 +219,7 @@ function compileCommand(cmd: CommandNode): CmdFn {
     const chain = compileChain(first);
     return (s, dot, final) => chain(s, dot, args, final);
   }
-  if (first instanceof IdentifierNode) return (s, dot, final) => evalFunction(s, dot, first, cmd, args, final);
+  if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
   if (first instanceof PipeNode) {
     // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
     const pipe = compilePipe(first);
@@ -303,9 +304,10 @@ function compileArg(n: Node): ArgFn {
     };
   }
   if (n instanceof IdentifierNode) {
+    const call = compileFunction(n, n, null);
     return (s, dot, typ) => {
       s.at(n);
-      return validateType(s, evalFunction(s, dot, n, n, null, missingVal), typ);
+      return validateType(s, call(s, dot, missingVal), typ);
     };
   }
   if (n instanceof ChainNode) {
@@ -316,9 +318,17 @@ function compileArg(n: Node): ArgFn {
     };
   }
   // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
+  // A constant converts to the same immutable Value each time for the same parameter type:
+  // the last conversion is kept (a call site nearly always asks for one type).
+  let lastType: GoType | null = null;
+  let lastValue: Value = invalid;
   return (s, _dot, typ) => {
     s.at(n);
-    return evalLiteralArg(s, typ ?? interfaceType, n);
+    if (typ === lastType) return lastValue;
+    const v = evalLiteralArg(s, typ ?? interfaceType, n);
+    lastType = typ;
+    lastValue = v;
+    return v;
   };
 }
 
@@ -354,19 +364,40 @@ function compileVariable(variable: VariableNode): WithArgsFn {
   };
 }
 
-function evalFunction(s: State, dot: Value, node: IdentifierNode, cmd: Node, args: CArgs | null, final: Value): Value {
-  s.at(node);
+/**
+ * evalFunction for one call site. The function is looked up, its implementation chosen
+ * and its call planned once, and again only when the template's function map is replaced
+ * (Template.funcs); what Go reports at run time (an unknown function, wrong arity) is still
+ * reported when the call runs.
+ */
+function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
-  const found = s.tmpl.findFunction(name);
-  if (found === undefined) return s.errorf('%q is not a defined function', name);
-  const fn = found.fn;
-  const sig = fn.type.sig;
-  if (sig === undefined) return s.errorf('%q is not a defined function', name);
-  const impl = fn.func();
-  const call =
-    impl ??
-    (() => {
-      throw new GoPanic('reflect.Value.Call: call of nil function');
-    });
-  return evalCall(s, dot, { sig, call }, found.isBuiltin, cmd, name, args, final);
+  const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
+  let funcs: ReadonlyMap<string, Value> | null = null;
+  let isBuiltin = false;
+  let call: GoFunc = nilFunction;
+  // Whether there is a previous command's value is fixed by the command's place in its
+  // pipeline, but is checked each time: one plan for each case.
+  let plan: CallPlan | null = null;
+  let planWithFinal: CallPlan | null = null;
+  return (s, dot, final) => {
+    s.at(node);
+    if (s.tmpl.execFuncs !== funcs) {
+      const found = s.tmpl.findFunction(name);
+      if (found === undefined) return s.errorf('%q is not a defined function', name);
+      const sig = found.fn.type.sig;
+      if (sig === undefined) return s.errorf('%q is not a defined function', name);
+      isBuiltin = found.isBuiltin;
+      call = implementationFor(found.fn, constants) ?? nilFunction;
+      plan = planCall(sig, name, constants.length, false);
+      planWithFinal = planCall(sig, name, constants.length, true);
+      funcs = s.tmpl.execFuncs;
+    }
+    const p = (isMissing(final) ? plan : planWithFinal) as CallPlan;
+    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
+  };
+}
+
+function nilFunction(): never {
+  throw new GoPanic('reflect.Value.Call: call of nil function');
 }

@@ -9,6 +9,7 @@
 import { type GoType, Value, invalid, isIntKind, isUintKind, sliceOf, stringValue, uint8Type } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
+import type { PrintfFormat } from './printf-format.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -713,21 +714,66 @@ class Printer {
 
     // Check for extra arguments unless the call accessed the arguments
     // out of order, in which case it's too expensive to detect if they've all been used.
-    if (!this.reordered && argNum < a.length) {
-      f.clearflags();
-      f.buf += extraString;
-      for (let k = argNum; k < a.length; k++) {
-        if (k > argNum) f.buf += commaSpaceString;
-        const arg = a[k];
-        if (arg === null) {
-          f.buf += nilAngleString;
-        } else {
-          f.buf += arg.type.str + '=';
-          this.printArg(arg, 'v');
-        }
+    if (!this.reordered && argNum < a.length) this.extraArgs(a, argNum);
+  }
+
+  /** %!(EXTRA type=value, ...) for the arguments from argNum on that no verb used. */
+  private extraArgs(a: readonly (Value | null)[], argNum: number): void {
+    const f = this.fmt;
+    f.clearflags();
+    f.buf += extraString;
+    for (let k = argNum; k < a.length; k++) {
+      if (k > argNum) f.buf += commaSpaceString;
+      const arg = a[k];
+      if (arg === null) {
+        f.buf += nilAngleString;
+      } else {
+        f.buf += arg.type.str + '=';
+        this.printArg(arg, 'v');
       }
-      f.buf += ')';
     }
+    f.buf += ')';
+  }
+
+  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`). */
+  doPrintfParsed(format: PrintfFormat, a: readonly (Value | null)[]): void {
+    const f = this.fmt;
+    let argNum = 0;
+    this.reordered = false;
+    for (const v of format) {
+      f.buf += v.text;
+      const verb = v.verb;
+      if (verb === '') break; // trailing text
+      if (verb === '%') {
+        f.buf += '%';
+        continue;
+      }
+      if (argNum >= a.length) {
+        f.buf += percentBangString + verb + missingString;
+        continue;
+      }
+      f.wid = v.wid;
+      f.widPresent = v.widPresent;
+      f.prec = v.prec;
+      f.precPresent = v.precPresent;
+      f.minus = v.minus;
+      f.space = v.space;
+      f.zero = v.zero;
+      if (verb === 'v' || verb === 'w') {
+        f.sharpV = v.sharp;
+        f.sharp = false;
+        f.plusV = v.plus;
+        f.plus = false;
+      } else {
+        f.sharp = v.sharp;
+        f.plus = v.plus;
+        f.sharpV = false;
+        f.plusV = false;
+      }
+      this.printArg(a[argNum], verb);
+      argNum++;
+    }
+    if (argNum < a.length) this.extraArgs(a, argNum);
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -769,6 +815,15 @@ function restoreFlags(f: Fmt, saved: FlagState): void {
 export function sprintf(format: string, args: readonly Value[]): string {
   const p = new Printer();
   p.doPrintf(format, args.map(toAny));
+  return p.out;
+}
+
+/** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
+export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  const p = new Printer();
+  const a = new Array<Value | null>(args.length - from);
+  for (let i = from; i < args.length; i++) a[i - from] = toAny(args[i]);
+  p.doPrintfParsed(format, a);
   return p.out;
 }
 
