@@ -30,7 +30,7 @@ import {
 import { type GoFunc, type GoType, GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
 import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
 import { implementationFor } from './specialize.js';
-import { evalFieldChain } from './field.js';
+import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
@@ -214,7 +214,10 @@ function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) return (s, dot, final) => evalFieldNode(s, dot, first, args, final);
+  if (first instanceof FieldNode) {
+    const fields = fieldNames(first.ident);
+    return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
+  }
   if (first instanceof ChainNode) {
     const chain = compileChain(first);
     return (s, dot, final) => chain(s, dot, args, final);
@@ -284,9 +287,10 @@ function compileArg(n: Node): ArgFn {
     };
   }
   if (n instanceof FieldNode) {
+    const fields = fieldNames(n.ident);
     return (s, dot, typ) => {
       s.at(n);
-      return validateType(s, evalFieldNode(s, dot, n, null, missingVal), typ);
+      return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
     };
   }
   if (n instanceof VariableNode) {
@@ -332,27 +336,28 @@ function compileArg(n: Node): ArgFn {
   };
 }
 
-function evalFieldNode(s: State, dot: Value, field: FieldNode, args: CArgs | null, final: Value): Value {
+function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
   s.at(field);
-  return evalFieldChain(s, dot, dot, field, field.ident, args, final);
+  return evalFieldChain(s, dot, dot, field, fields, args, final);
 }
 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
 function compileChain(chain: ChainNode): WithArgsFn {
   const head = chain.node instanceof NilNode ? null : compileArg(chain.node);
+  const fields = fieldNames(chain.field);
   return (s, dot, args, final) => {
     s.at(chain);
     if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
     if (head === null) return s.errorf('indirection through explicit nil in %s', chain.toString());
     const pipe = head(s, dot, null);
-    return evalFieldChain(s, dot, pipe, chain, chain.field, args, final);
+    return evalFieldChain(s, dot, pipe, chain, fields, args, final);
   };
 }
 
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
   const name = variable.ident[0];
-  const fields = variable.ident.slice(1);
+  const fields = fieldNames(variable.ident.slice(1));
   return (s, dot, args, final) => {
     s.at(variable);
     const value = s.varValue(name);
