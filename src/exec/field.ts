@@ -2,21 +2,31 @@
 // of a map, with Go's method lookup, nil handling and missingkey behaviour.
 
 import type { Node } from '../parse/index.js';
-import { type Method, type Value, GoPanic, assignableTo, box, invalid, ptrTo, stringType, stringValue, zeroOf } from '../value/index.js';
+import { type GoType, type Method, type Value, GoPanic, assignableTo, box, invalid, ptrTo, stringType, stringValue, zeroOf } from '../value/index.js';
 import { addr, canAddr, fieldOf, indirect } from './addressable.js';
 import { type CArgs, type Callable, evalCall } from './call.js';
 import { isMissing, missingVal } from './missing.js';
 import type { State } from './state.js';
 
 /** A field name of a chain, with the map key it looks up in a map with string keys, made once. */
-export interface FieldName {
-  readonly name: string;
+export class FieldName {
   readonly key: Value;
+  /**
+   * The map type this name was last looked up in, when that type has string keys and
+   * neither it nor its pointer type has methods: for such a map a field is nothing but
+   * a key lookup, the same for each value of the type (a range over a list of JSON
+   * objects meets one type again and again).
+   */
+  plainMap: GoType | null = null;
+
+  constructor(readonly name: string) {
+    this.key = stringValue(name);
+  }
 }
 
 /** The names of a field chain (.X.Y.Z) ready for evalFieldChain. */
 export function fieldNames(ident: readonly string[]): FieldName[] {
-  return ident.map((name) => ({ name, key: stringValue(name) }));
+  return ident.map((name) => new FieldName(name));
 }
 
 /** evalFieldChain: walks .X.Y.Z from receiver; only the last element gets the arguments. */
@@ -33,6 +43,11 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
     return invalid;
   }
   const typ = receiver.type;
+  if (typ === field.plainMap && (args === null || args.rest.length === 0) && isMissing(final)) {
+    const result = receiver.map()?.get(field.key);
+    if (result !== undefined) return result;
+    // A missing key is missingkey's business: the full path below.
+  }
   let isNil = false;
   if (receiver.kind === 'ptr' || receiver.kind === 'interface') {
     const ind = indirect(receiver);
@@ -74,6 +89,7 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
       const keyType = receiver.type.key;
       if (keyType !== undefined && assignableTo(stringType, keyType)) {
         if (hasArgs) s.errorf('%s is not a method but has arguments', fieldName);
+        if (keyType === stringType && receiver.type === typ && ptrTo(typ).methods.size === 0) field.plainMap = typ;
         const key = keyType.kind === 'interface' ? box(field.key, keyType) : field.key;
         const result = receiver.map()?.get(key);
         if (result !== undefined) return result;
