@@ -43,8 +43,10 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
     return invalid;
   }
   const typ = receiver.type;
-  if (typ === field.plainMap && (args === null || args.rest.length === 0) && isMissing(final)) {
-    const result = receiver.map()?.get(field.key);
+  // The map may be inside an interface (an element of a []interface{}); what is inside one is not addressable.
+  const inner = typ.kind === 'interface' && receiver.v !== null ? (receiver.v as Value) : receiver;
+  if (inner.type === field.plainMap && (args === null || args.rest.length === 0) && isMissing(final)) {
+    const result = inner.map()?.get(field.key);
     if (result !== undefined) return result;
     // A missing key is missingkey's business: the full path below.
   }
@@ -89,7 +91,7 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
       const keyType = receiver.type.key;
       if (keyType !== undefined && assignableTo(stringType, keyType)) {
         if (hasArgs) s.errorf('%s is not a method but has arguments', fieldName);
-        if (keyType === stringType && receiver.type === typ && ptrTo(typ).methods.size === 0) field.plainMap = typ;
+        if (keyType === stringType && receiver === inner && ptrTo(receiver.type).methods.size === 0) field.plainMap = receiver.type;
         const key = keyType.kind === 'interface' ? box(field.key, keyType) : field.key;
         const result = receiver.map()?.get(key);
         if (result !== undefined) return result;
