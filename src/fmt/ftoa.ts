@@ -63,6 +63,10 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
         break;
     }
   } else {
+    if (fmt === 'f') {
+      const fixed = fixedDecimal(bitSize === 32 ? Math.fround(val) : val, prec, mant, exp - flt.mantbits);
+      if (fixed !== null) return fixed;
+    }
     const d = exactDecimal(mant, exp - flt.mantbits);
     switch (fmt) {
       case 'e':
@@ -78,6 +82,24 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
     }
   }
   return formatDigits(shortest, neg, digs, prec, fmt);
+}
+
+/**
+ * %f with precision prec of f = mant * 2^exp, through Number#toFixed, or null where that
+ * could differ from Go. toFixed picks the decimal nearest to f's exact value, as Go does,
+ * but breaks an exact tie upwards where Go rounds to even; f is exactly halfway between
+ * two candidates only when its lowest set bit is 2^-(prec+1) (f * 10^prec is then an odd
+ * multiple of 1/2). toFixed takes at most 100 digits and formats |f| >= 1e21 otherwise.
+ */
+function fixedDecimal(f: number, prec: number, mant: bigint, exp: number): string | null {
+  if (prec > 100 || !(Math.abs(f) < 1e21)) return null;
+  const lowBit = -(prec + 1) - exp; // the bit of mant that is 2^-(prec+1)
+  if (lowBit >= 0 && lowBit < 64) {
+    const m = Number(mant); // mant < 2^53: exact
+    const unit = 2 ** lowBit;
+    if (m % unit === 0 && (m / unit) % 2 === 1) return null;
+  }
+  return f.toFixed(prec);
 }
 
 /** Shortest round-trip digits of a finite non-zero float64, from Number#toString. */
