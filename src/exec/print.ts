@@ -2,7 +2,18 @@
 
 import type { Node } from '../parse/index.js';
 import { sprint } from '../fmt/index.js';
-import { type GoType, type Value, errorType, implementsIface, indirectInterface, isIntKind, isUintKind, ptrTo, stringType, stringerType } from '../value/index.js';
+import {
+  type GoType,
+  type Value,
+  errorType,
+  implementsIface,
+  indirectInterface,
+  isIntKind,
+  isUintKind,
+  ptrTo,
+  stringType,
+  stringerType,
+} from '../value/index.js';
 import { addr, canAddr, indirect } from './addressable.js';
 import type { State } from './state.js';
 
@@ -54,7 +65,9 @@ function methodsOf(t: GoType): number {
   let m = methodsByType.get(t);
   if (m === undefined) {
     const pt = ptrTo(t);
-    m = (implementsIface(t, errorType) || implementsIface(t, stringerType) ? implementsT : 0) | (implementsIface(pt, errorType) || implementsIface(pt, stringerType) ? implementsPtrT : 0);
+    m =
+      (implementsIface(t, errorType) || implementsIface(t, stringerType) ? implementsT : 0) |
+      (implementsIface(pt, errorType) || implementsIface(pt, stringerType) ? implementsPtrT : 0);
     methodsByType.set(t, m);
   }
   return m;

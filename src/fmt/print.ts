@@ -55,11 +55,26 @@ function panicText(err: unknown): string {
 /** Thrown for a value method called through a nil pointer (a nil dereference in Go). */
 class NilReceiver extends Error {}
 
+/** The method `name` with signature `func() string`, if t has it. */
+function stringMethod(t: GoType, name: MethodName): StringMethod | undefined {
+  let methods = stringMethods.get(t);
+  if (methods === undefined) {
+    // Types do not change once made: their methods are looked up once.
+    methods = { Error: findStringMethod(t, 'Error'), String: findStringMethod(t, 'String'), GoString: findStringMethod(t, 'GoString') };
+    stringMethods.set(t, methods);
+  }
+  return methods[name];
+}
+
+type MethodName = 'Error' | 'String' | 'GoString';
+type StringMethod = (recv: Value) => string;
+const stringMethods = new WeakMap<GoType, Record<MethodName, StringMethod | undefined>>();
+
 /**
- * The method `name` with signature `func() string`, if t has it. A value method
- * reached through a pointer gets the pointee as receiver, as Go dereferences it.
+ * stringMethod, looked up. A value method reached through a pointer gets the pointee as
+ * receiver, as Go dereferences it.
  */
-function stringMethod(t: GoType, name: string): ((recv: Value) => string) | undefined {
+function findStringMethod(t: GoType, name: MethodName): StringMethod | undefined {
   const m = t.methods.get(name);
   if (m?.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
   const r = m.sig.results[0];
@@ -320,14 +335,17 @@ class Printer {
     }
   }
 
-  /** Runs a String/Error/GoString method; a panic prints as %!v(PANIC=String method: ...). */
-  private callMethod(verb: string, method: string, call: () => string, use: (s: string) => void): void {
+  /**
+   * Runs a String/Error/GoString method of arg and prints its result (as fmtString with
+   * the verb, or with fmtS for GoString); a panic prints as %!v(PANIC=String method: ...).
+   */
+  private callMethod(verb: string, method: MethodName, call: StringMethod, arg: Value): void {
     let s: string;
     try {
-      s = call();
+      s = call(arg);
     } catch (err) {
-      const arg = this.arg;
-      if (arg !== null && arg.kind === 'ptr' && arg.isNil()) {
+      const current = this.arg;
+      if (current !== null && current.kind === 'ptr' && current.isNil()) {
         this.fmt.buf += nilAngleString;
         return;
       }
@@ -343,7 +361,8 @@ class Printer {
       restoreFlags(f, saved);
       return;
     }
-    use(s);
+    if (method === 'GoString') this.fmt.fmtS(s);
+    else this.fmtString(s, verb);
   }
 
   private handleMethods(verb: string): boolean {
@@ -358,12 +377,7 @@ class Printer {
     if (this.fmt.sharpV) {
       const goString = stringMethod(arg.type, 'GoString');
       if (goString) {
-        this.callMethod(
-          verb,
-          'GoString',
-          () => goString(arg),
-          (s) => this.fmt.fmtS(s),
-        );
+        this.callMethod(verb, 'GoString', goString, arg);
         return true;
       }
       return false;
@@ -376,22 +390,12 @@ class Printer {
       case 'q': {
         const errorM = stringMethod(arg.type, 'Error');
         if (errorM) {
-          this.callMethod(
-            verb,
-            'Error',
-            () => errorM(arg),
-            (s) => this.fmtString(s, verb),
-          );
+          this.callMethod(verb, 'Error', errorM, arg);
           return true;
         }
         const stringM = stringMethod(arg.type, 'String');
         if (stringM) {
-          this.callMethod(
-            verb,
-            'String',
-            () => stringM(arg),
-            (s) => this.fmtString(s, verb),
-          );
+          this.callMethod(verb, 'String', stringM, arg);
           return true;
         }
       }
