@@ -33,14 +33,17 @@ export function isStringLengthError(e: unknown): boolean {
 /** Pieces are gathered into chunks of about this many characters before they reach the writer. */
 const chunkChars = 1 << 16;
 
+/** A chunk of more pieces than this is flattened before it reaches the writer (see flatten). */
+const flattenPieces = 256;
+
 /**
  * The output of one execution: buffers pieces and passes them on in chunks. Pieces are
  * appended with `+=`, which V8 makes a rope node in constant time; the chunk is flattened
- * once, when the writer (or the final join) reads it. Collecting the pieces in an array
- * and joining it cost a fifth of a large render.
+ * once. Collecting the pieces in an array and joining it cost a fifth of a large render.
  */
 export class Output {
   private buf = '';
+  private pieces = 0;
 
   constructor(private readonly writer: Writer) {}
 
@@ -52,6 +55,7 @@ export class Output {
       return;
     }
     this.buf += piece;
+    this.pieces++;
     if (this.buf.length >= chunkChars) this.flush();
   }
 
@@ -60,14 +64,16 @@ export class Output {
     const chunk = this.buf;
     if (chunk === '') return;
     this.buf = '';
-    this.writer.write(flatten(chunk));
+    const many = this.pieces > flattenPieces;
+    this.pieces = 0;
+    this.writer.write(many ? flatten(chunk) : chunk);
   }
 }
 
 /**
  * s as one flat string rather than a rope of every piece appended (about 32 bytes each:
  * 300 MB for 10 MB of one-byte writes) that a writer keeping the chunk (StringWriter)
- * would keep too. V8 flattens a string to convert it to a number; the result decides
+ * would keep too; a rope of a few pieces costs little and is flattened by its reader. V8 flattens a string to convert it to a number; the result decides
  * between two equal strings only so that the conversion cannot be optimized away.
  */
 function flatten(s: string): string {
