@@ -33,17 +33,21 @@ export function isStringLengthError(e: unknown): boolean {
 /** Pieces are gathered into chunks of about this many characters before they reach the writer. */
 const chunkChars = 1 << 16;
 
-/** A chunk of more pieces than this is flattened before it reaches the writer (see flatten). */
-const flattenPieces = 256;
-
 /**
- * The output of one execution: buffers pieces and passes them on in chunks. Pieces are
- * appended with `+=`, which V8 makes a rope node in constant time; the chunk is flattened
- * once. Collecting the pieces in an array and joining it cost a fifth of a large render.
+ * Pieces are appended with `+=`, which V8 makes a rope node in constant time, into a
+ * segment of about this many characters; a segment is flattened (one copy) and kept,
+ * and the segments of a chunk are joined (one more copy of flat text). A short-lived
+ * rope stays in the young generation: ropes of a whole chunk survived collections and
+ * were copied by them. Collecting pieces in an array and joining it cost a fifth of a
+ * large render.
  */
+const segmentChars = 1 << 12;
+
+/** The output of one execution: buffers pieces and passes them on in chunks. */
 export class Output {
   private buf = '';
-  private pieces = 0;
+  private segments: string[] = [];
+  private pending = 0;
 
   constructor(private readonly writer: Writer) {}
 
@@ -55,25 +59,34 @@ export class Output {
       return;
     }
     this.buf += piece;
-    this.pieces++;
-    if (this.buf.length >= chunkChars) this.flush();
+    if (this.buf.length >= segmentChars) this.endSegment();
+  }
+
+  private endSegment(): void {
+    const segment = flatten(this.buf);
+    this.buf = '';
+    this.segments.push(segment);
+    this.pending += segment.length;
+    if (this.pending >= chunkChars) this.flush();
   }
 
   /** Passes everything buffered to the writer. */
   flush(): void {
-    const chunk = this.buf;
-    if (chunk === '') return;
+    const segments = this.segments;
+    if (this.buf !== '') segments.push(this.buf);
     this.buf = '';
-    const many = this.pieces > flattenPieces;
-    this.pieces = 0;
-    this.writer.write(many ? flatten(chunk) : chunk);
+    if (segments.length === 0) return;
+    const chunk = segments.length === 1 ? segments[0] : segments.join('');
+    this.segments = [];
+    this.pending = 0;
+    this.writer.write(chunk);
   }
 }
 
 /**
  * s as one flat string rather than a rope of every piece appended (about 32 bytes each:
  * 300 MB for 10 MB of one-byte writes) that a writer keeping the chunk (StringWriter)
- * would keep too; a rope of a few pieces costs little and is flattened by its reader. V8 flattens a string to convert it to a number; the result decides
+ * would keep too. V8 flattens a string to convert it to a number; the result decides
  * between two equal strings only so that the conversion cannot be optimized away.
  */
 function flatten(s: string): string {
