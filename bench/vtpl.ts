@@ -1,6 +1,7 @@
 // vtpl's side of a workload: its output, and one parse or one execute per call.
 
 import { Template } from '../src/template.js';
+import { Template as PublicTemplate } from '../src/index.js';
 import type { Value } from '../src/value/index.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
@@ -15,8 +16,20 @@ export interface Subject {
   readonly execute: () => unknown;
 }
 
-/** text/template: parse is new Template(name).parse(text); execute runs the parsed template on dot. */
+/**
+ * text/template: parse is new Template(name).parse(text); execute runs the parsed template on
+ * dot: decoded JSON values, or plain JS data given to the package's public Template.
+ */
 function textSubject(w: TextWorkload): Subject {
+  if (w.jsData) {
+    const data: unknown = JSON.parse(w.dataJSON);
+    const t = new PublicTemplate('case').parse(w.template);
+    return {
+      output: t.execute(data),
+      parse: () => new PublicTemplate('case').parse(w.template),
+      execute: () => t.execute(data),
+    };
+  }
   const dot = decodeJSON(w.dataJSON, { useNumber: true });
   const t = new Template('case').parse(w.template);
   return {

@@ -16,6 +16,12 @@ export interface TextWorkload extends WorkloadBase {
   readonly template: string;
   /** Dot, as JSON text. */
   readonly dataJSON: string;
+  /**
+   * vtpl executes with plain JavaScript data (JSON.parse of dataJSON) through the public
+   * API, as a library user passes it; Go still decodes dataJSON. Numbers are then
+   * numbers, not json.Number: the template must print them alike (no %q of a number).
+   */
+  readonly jsData?: boolean;
 }
 
 export interface ConsulWorkload extends WorkloadBase {
@@ -72,14 +78,16 @@ const secretNames = [
  * literals (kept verbatim as json.Number), strings with quotes, backslashes,
  * HTML characters and non-ASCII text.
  */
-function secretEntries(n: number, seed: number): [string, string][] {
+function secretEntries(n: number, seed: number, numbers = true): [string, string][] {
   const rand = seeded(seed);
   const entries: [string, string][] = [];
   for (let i = 0; i < n; i++) {
     const key = `${secretNames[i % secretNames.length]}_${String(i).padStart(4, '0')}`;
     let value: string;
-    if (i % 7 === 3) value = i % 2 === 0 ? `${i * 31}` : `${i}.50`;
-    else if (i % 11 === 5) value = JSON.stringify(`p@ss"w0rd\\${token(rand, 6)}`);
+    if (i % 7 === 3) {
+      value = i % 2 === 0 ? `${i * 31}` : `${i}.50`;
+      if (!numbers) value = JSON.stringify(value);
+    } else if (i % 11 === 5) value = JSON.stringify(`p@ss"w0rd\\${token(rand, 6)}`);
     else if (i % 13 === 6) value = JSON.stringify(`clé-${i}-秘密 & <${token(rand, 4)}>`);
     else value = JSON.stringify(token(rand, 24 + Math.floor(rand() * 20)));
     entries.push([key, value]);
@@ -108,6 +116,64 @@ function configWorkload(n: number): TextWorkload {
       ['environment', '"production"'],
       ['secrets', objectText(secretEntries(n, n))],
     ]),
+  };
+}
+
+/** config-n with plain JS data; its number-like values are strings, so that %q prints them alike. */
+function configJSWorkload(n: number): TextWorkload {
+  return {
+    name: `config-${n}-js`,
+    mode: 'text/template',
+    description: `config-${n} with plain JS data (JSON.parse; numbers as strings) through the public API`,
+    template: configTemplate,
+    dataJSON: objectText([
+      ['app', '"payments"'],
+      ['environment', '"production"'],
+      ['secrets', objectText(secretEntries(n, n, false))],
+    ]),
+    jsData: true,
+  };
+}
+
+const itemTemplate = `{{- define "item" -}}
+- {{ .name }} (#{{ .id }}){{ if .enabled }} enabled{{ else }} disabled{{ end }} owner={{ .owner.team }} tags={{ range $i, $t := .tags }}{{ if $i }},{{ end }}{{ $t }}{{ end }}
+{{ end -}}
+# {{ len .items }} items
+{{ range .items }}{{ template "item" . }}{{ end -}}
+`;
+
+/** A {{template}} call per range item over n records, with plain JS data or decoded JSON. */
+function itemWorkload(n: number, jsData: boolean): TextWorkload {
+  const rand = seeded(5);
+  const items = Array.from({ length: n }, (_, i) =>
+    objectText([
+      ['name', JSON.stringify(`item-${token(rand, 8)}`)],
+      ['id', `${1000 + i}`],
+      ['enabled', i % 3 === 0 ? 'false' : 'true'],
+      [
+        'owner',
+        objectText([
+          ['team', JSON.stringify(`team-${i % 7}`)],
+          ['email', JSON.stringify(`ops${i % 7}@example.com`)],
+        ]),
+      ],
+      [
+        'tags',
+        `[${['web', 'db', 'cache']
+          .slice(0, i % 4)
+          .map((t) => JSON.stringify(t))
+          .join(',')}]`,
+      ],
+      ['notes', JSON.stringify(token(rand, 40))],
+    ]),
+  );
+  return {
+    name: `template-per-item-${n}${jsData ? '-js' : ''}`,
+    mode: 'text/template',
+    description: `{{template "item" .}} per range item over ${n} records (${jsData ? 'plain JS data through the public API' : 'decoded JSON'})`,
+    template: itemTemplate,
+    dataJSON: objectText([['items', `[${items.join(',')}]`]]),
+    jsData,
   };
 }
 
@@ -406,6 +472,9 @@ function parseSizeWorkload(bytes: number): TextWorkload {
 export const workloads: readonly Workload[] = [
   configWorkload(100),
   configWorkload(1000),
+  configJSWorkload(1000),
+  itemWorkload(1000, false),
+  itemWorkload(1000, true),
   upstreamsWorkload(20, 25),
   printfWorkload(200),
   vaultDefaultWorkload(500),

@@ -170,7 +170,7 @@ export class Template implements ExecTemplate {
   }
 
   /**
-   * Renders the template with dot = data (a Value, or JS data converted by fromJS) and
+   * Renders the template with dot = data (a Value, or JS data given as Go values by fromJS) and
    * returns the output; on an error nothing is returned. An output longer than a JS
    * string can be is a TemplateError: executeTo streams it instead.
    */
@@ -185,7 +185,14 @@ export class Template implements ExecTemplate {
    * error, what was produced before it has been written, as in Go.
    */
   executeTo(w: Writer, data: unknown): void {
-    executeTree(this, dataValue(data), callFunction, w);
+    try {
+      executeTree(this, fromJS(data), callFunction, w);
+    } catch (e) {
+      // JS data is converted as the template reads it: a part that no Go value can hold is
+      // found then, and is the template's error, not a raw exception.
+      if (e instanceof DataError) throw new TemplateError('exec', e.message);
+      throw e;
+    }
   }
 
   /** Renders the associated template `name`. */
@@ -202,16 +209,6 @@ export class Template implements ExecTemplate {
       throw new TemplateError('exec', sprintf('template: no template %q associated with template %q', [stringValue(name), stringValue(this.name)]));
     }
     tmpl.executeTo(w, data);
-  }
-}
-
-/** The data as a Go value; JS data that cannot be one is the template's error, not a raw exception. */
-function dataValue(data: unknown): Value {
-  try {
-    return fromJS(data);
-  } catch (e) {
-    if (e instanceof DataError) throw new TemplateError('exec', e.message);
-    throw e;
   }
 }
 

@@ -59,6 +59,13 @@ export interface PreviewOptions {
   readonly readTemplateFile?: (source: string) => { text: string; resolved: string };
   readonly defaultTemplate?: string;
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The current contents of a pod's file (where preview --out writes it): pkiCert reuses a
+   * certificate found there while it is still good, as Vault Agent does with the destination.
+   */
+  readonly readDestination?: (pod: PodTemplate, destination: string) => Promise<string>;
+  /** One set of fetched secrets for every pod (record: one read per dependency); default: one per pod. */
+  readonly brain?: Brain;
 }
 
 interface LoggedRequest {
@@ -162,6 +169,8 @@ export async function renderAgentTemplate(args: {
   readonly destination?: string;
   /** The pod's shared set of fetched secrets (one read per dependency for all its files). */
   readonly brain?: Brain;
+  /** The destination's current contents, for pkiCert's certificate reuse; without it pkiCert always issues. */
+  readonly readDestination?: (destination: string) => Promise<string>;
 }): Promise<RenderOutcome> {
   const log: LoggedRequest[] = [];
   let output: string | undefined;
@@ -176,6 +185,7 @@ export async function renderAgentTemplate(args: {
       client: loggingClient(args.client, log),
       destination: args.destination,
       brain: args.brain,
+      readDestination: args.readDestination,
     });
     output = res.output;
   } catch (e) {
@@ -222,6 +232,7 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTempl
   };
   if (c.contents === undefined) return { ...base, error: c.error ?? 'no template text' };
   if (mode.error) return { ...base, error: mode.error };
+  const readPodFile = opts.readDestination;
   const outcome = await renderAgentTemplate({
     template: c.contents,
     delims: [c.leftDelim, c.rightDelim],
@@ -231,6 +242,7 @@ async function renderFile(c: TemplateConfig, opts: PreviewOptions, pod: PodTempl
     responsesDir: opts.responsesDir,
     destination: c.destination,
     brain,
+    readDestination: readPodFile && ((d) => readPodFile(pod, d)),
   });
   return { ...base, ...outcome, error: withPlace(outcome.error, pod, fileText, c) };
 }
@@ -251,7 +263,7 @@ export async function previewPod(pod: PodTemplate, opts: PreviewOptions, fileTex
   if (errors.length > 0) return { ...base, files: [] };
   const files: PreviewFile[] = [];
   // One brain per pod, as the pod's Vault Agent keeps one for all its templates.
-  const brain = new Brain();
+  const brain = opts.brain ?? new Brain();
   for (const c of plan.templates) files.push(await renderFile(c, opts, pod, brain, fileText));
   if (plan.token) {
     files.push({

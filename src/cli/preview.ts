@@ -1,9 +1,9 @@
 // `vtpl preview MANIFEST... --responses DIR`: the files Vault Agent would write for each pod.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
+import type { Manifest, PodTemplate, PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
 import { ConfineError, containerPath, resolveInside } from '../agent/index.js';
 import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
@@ -48,7 +48,7 @@ export function podTitle(p: Pick<PreviewPod, 'label' | 'namespace'>): string {
 }
 
 /** Directory for one pod under --out: [<namespace>/]<kind>-<name>, made unique when names repeat. */
-function podDirs(pods: readonly PreviewPod[]): string[] {
+function podDirs(pods: readonly Pick<PodTemplate, 'label' | 'namespace'>[]): string[] {
   const used = new Map<string, number>();
   const clean = (s: string) =>
     s
@@ -85,27 +85,39 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   if (inputs.length === 0) throw new UserError(`nothing to preview: no .yaml/.yml files in ${manifests.join(', ')}`);
   const bar = progress(io, inputs.length);
   const broken: string[] = [];
+  const read: { file: string; manifest: Manifest }[] = [];
   for (const file of inputs) {
-    bar.step(file);
-    let manifest: ReturnType<typeof readManifest>;
     try {
-      manifest = readManifest(readText(file), file);
+      read.push({ file, manifest: readManifest(readText(file), file) });
     } catch (e) {
       // One broken file must not hide the others: say so, go on, fail at the end.
       if (!(e instanceof ManifestError)) throw e;
       broken.push(e.message);
-      continue;
     }
+  }
+  // Known before rendering, so that pkiCert can find the certificate an earlier --out wrote.
+  const allPods = read.flatMap((r) => r.manifest.pods);
+  const dirList = podDirs(allPods);
+  const readDestination = opts.out === undefined ? undefined : earlierOutput(opts.out, new Map(allPods.map((p, i) => [p, dirList[i] as string])));
+  for (const { file, manifest } of read) {
+    bar.step(file);
     results.push({
       file,
-      result: await previewManifest(manifest, { client, responsesDir: opts.responses ?? 'DIR', readTemplateFile, defaultTemplate: opts.defaultTemplate, env }),
+      result: await previewManifest(manifest, {
+        client,
+        responsesDir: opts.responses ?? 'DIR',
+        readTemplateFile,
+        defaultTemplate: opts.defaultTemplate,
+        env,
+        readDestination,
+      }),
     });
   }
   bar.done();
   const pods = results.flatMap((r) => r.result.pods);
   const failed = broken.length > 0 || pods.length === 0 || pods.some((p) => p.errors.length > 0 || p.files.some((f) => f.content === undefined));
 
-  const written = opts.out === undefined ? undefined : writePods(opts.out, pods);
+  const written = opts.out === undefined ? undefined : writePods(opts.out, pods, dirList);
   const writeFailed = written !== undefined && [...written.values()].some((w) => w.error !== undefined);
   // Also on stderr, so a failed write is seen when stdout goes to a file or a pipe.
   for (const e of new Set([...(written?.values() ?? [])].map((w) => w.error))) if (e !== undefined) io.err(`vtpl preview: ${e}\n`);
@@ -122,6 +134,15 @@ export async function runPreview(manifests: readonly string[], opts: PreviewCliO
   return failed || writeFailed ? 1 : 0;
 }
 
+/**
+ * The file an earlier `--out` wrote for a pod's destination: pkiCert reuses the certificate in
+ * it while still good, as Vault Agent does with its destination. A missing file, or one reached
+ * only through a link out of OUT, throws: pkiCert then issues a new certificate.
+ */
+function earlierOutput(out: string, dirs: ReadonlyMap<PodTemplate, string>): (pod: PodTemplate, destination: string) => Promise<string> {
+  return async (pod, destination) => readFileSync(resolveInside(out, `${dirs.get(pod) ?? ''}${containerPath(destination)}`), 'utf8');
+}
+
 /** What --out did with one file: the path written, or why it was not. */
 interface Written {
   readonly path?: string;
@@ -135,9 +156,8 @@ interface Written {
  * injector rejects has none). A pod with any destination that leads out of OUT through a
  * symbolic link gets nothing: all its paths are checked before the first write.
  */
-function writePods(out: string, pods: readonly PreviewPod[]): Map<PreviewFile, Written> {
+function writePods(out: string, pods: readonly PreviewPod[], dirs: readonly string[]): Map<PreviewFile, Written> {
   const result = new Map<PreviewFile, Written>();
-  const dirs = podDirs(pods);
   let outError: string | undefined;
   try {
     mkdirSync(out, { recursive: true });

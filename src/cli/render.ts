@@ -1,6 +1,7 @@
 // `vtpl render TEMPLATE`: render one template, as Vault Agent does (consul mode) or as plain
 // Go text/template with JSON data (text mode).
 
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Template } from '../index.js';
@@ -94,6 +95,8 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
       // With -o the output file is the template's destination, which names pkiCert's dependency
       // in errors as Vault Agent names it ("vault.pki(pki/issue/web->/path/to/out)").
       destination: opts.out,
+      // And pkiCert reuses the certificate an earlier render left there while it is still good.
+      readDestination: opts.out === undefined ? undefined : (path) => readFile(path, 'utf8'),
     });
     if (outcome.content === undefined) {
       io.err(`${c.red('vtpl render:')} ${outcome.error ?? 'not rendered'}\n`);

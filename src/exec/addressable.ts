@@ -4,7 +4,7 @@
 // an addressable struct or array. Values are shared immutable objects, so an
 // addressable one is a fresh copy of this subclass rather than a flag on the original.
 
-import { IntSeq, Value, ptrTo } from '../value/index.js';
+import { IntSeq, LazyItems, Value, ptrTo } from '../value/index.js';
 
 class AddressableValue extends Value {}
 
@@ -37,7 +37,9 @@ export function deref(p: Value): Value {
 /** reflect.Value.Index of a slice or array element (slice elements are always addressable). */
 export function indexOf(v: Value, i: number): Value {
   const seq = v.v;
-  if (seq instanceof IntSeq) return new AddressableValue(seq.elem, seq.at(i)); // only slices are IntSeqs
+  // Only slices are LazyItems: element i is built alone, not the whole slice.
+  if (seq instanceof IntSeq) return new AddressableValue(seq.elem, seq.at(i));
+  if (seq instanceof LazyItems) return asAddressable(seq.item(i));
   const e = v.items()[i];
   return v.kind === 'slice' || canAddr(v) ? asAddressable(e) : e;
 }

@@ -10,6 +10,7 @@ import {
   indirectInterface,
   isIntKind,
   isUintKind,
+  jsonNumberType,
   ptrTo,
   stringType,
   stringerType,
@@ -19,15 +20,18 @@ import type { State } from './state.js';
 
 export function printValue(s: State, n: Node, v: Value): void {
   s.at(n);
-  // Fast paths for the commonest cases: fmt prints a plain string as itself and
-  // an integer or bool of a basic (method-less) type as strconv would.
-  const t = v.type;
-  if (t === stringType) {
-    s.run.out.write(v.str());
+  // Fast paths for the commonest cases: fmt prints a plain string as itself, a
+  // json.Number as its text (its String) and an integer or bool of a basic (method-less)
+  // type as strconv would. Data of interface type (map[string]interface{} values) prints
+  // as its dynamic value.
+  const d = v.type.kind === 'interface' && v.v !== null ? (v.v as Value) : v;
+  const t = d.type;
+  if (t === stringType || t === jsonNumberType) {
+    s.run.out.write(d.str());
     return;
   }
   if (t.name === t.kind && t.methods.size === 0 && (isIntKind(t.kind) || isUintKind(t.kind) || t.kind === 'bool')) {
-    s.run.out.write(String(v.v));
+    s.run.out.write(String(d.v));
     return;
   }
   const p = printableValue(v);

@@ -6,7 +6,7 @@
 // non-nil one prints as the fixed fake address 0xc000010000 and nil ones as Go does.
 // Types never implement fmt.Formatter; GoString, Error and String methods are honoured.
 
-import { type GoType, Value, invalid, isIntKind, isUintKind, sliceOf, stringValue, uint8Type } from '../value/index.js';
+import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sliceOf, stringType, stringValue, uint8Type } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat } from './printf-format.js';
@@ -40,6 +40,9 @@ export function toAny(v: Value): Value | null {
   }
   return v.isValid() ? v : null;
 }
+
+/** The verbs for which handleMethods calls Error or String. */
+const stringerVerbs: ReadonlySet<string> = new Set(['v', 's', 'x', 'X', 'q']);
 
 function bytesOf(items: readonly Value[]): Uint8Array {
   const b = new Uint8Array(items.length);
@@ -374,6 +377,13 @@ class Printer {
       return true;
     }
     if (arg === null || arg.type.methods.size === 0) return false;
+    // json.Number holds every number of decoded JSON: its String returns its text and
+    // cannot panic, so it needs neither the method lookup nor the guard (nor has GoString).
+    if (arg.type === jsonNumberType) {
+      if (this.fmt.sharpV || !stringerVerbs.has(verb)) return false;
+      this.fmtString(arg.str(), verb);
+      return true;
+    }
     if (this.fmt.sharpV) {
       const goString = stringMethod(arg.type, 'GoString');
       if (goString) {
@@ -832,6 +842,11 @@ export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from
 }
 
 export function sprint(args: readonly Value[]): string {
+  // One string or json.Number prints as its text (with %v a json.Number's String is its text).
+  if (args.length === 1) {
+    const a = toAny(args[0]);
+    if (a !== null && (a.type === stringType || a.type === jsonNumberType)) return a.str();
+  }
   const p = new Printer();
   p.doPrint(args.map(toAny));
   return p.out;

@@ -4,44 +4,37 @@
 // address, which has no stable equivalent here: pointers and channels compare equal
 // (so they keep insertion order) and dynamic types compare by their type string.
 
-import { type GoMap, type Kind, type Value, isIntKind, isUintKind } from '../value/index.js';
+import { type GoMap, type Kind, type MapEntry, type MapOrder, type Value, isIntKind, isUintKind, stringKeyOrder } from '../value/index.js';
 import { compareStrings } from '../go/strings/index.js';
 
-export interface KeyValue {
-  readonly key: Value;
-  readonly value: Value;
-}
+export type KeyValue = MapEntry;
 
-const surrogates = /[\uD800-\uDFFF]/;
-
-/** fmtsort.Sort: the map's entries sorted by key (a stable sort, as in Go). */
-export function sortedEntries(m: GoMap): KeyValue[] {
-  const entries = Array.from(m.entries.values());
-  if (entries.length < 2) return entries;
-  const kt = entries[0].key.type;
-  if (entries.every((e) => e.key.type === kt)) {
-    // Fast paths for the common key kinds: compare primitive keys natively.
-    // Without surrogates, UTF-16 order is code point (UTF-8 byte) order.
-    if (kt.kind === 'string') {
-      const keys = entries.map((e) => e.key.str());
-      // The default sort compares UTF-16 units natively, with no comparator calls; string
-      // keys are unique and GoMap indexes them by the string itself.
-      if (!keys.some((k) => surrogates.test(k))) return keys.sort().map((k) => m.entries.get(k) as KeyValue);
-    }
-    if (isIntegerKind(kt.kind)) return sortByPrimitive(entries);
+/** fmtsort.Sort: the map's entries sorted by key (a stable sort, as in Go); kept by the map until it changes. */
+export function sortedEntries(m: GoMap): readonly KeyValue[] {
+  if (m.size < 2) return Array.from(m.entries.values());
+  const first = m.entries.values().next().value as KeyValue;
+  const kt = first.key.type;
+  // Fast paths for the common key kinds: compare primitive keys natively.
+  if (kt.kind === 'string' || isIntegerKind(kt.kind)) {
+    for (const e of m.entries.values()) if (e.key.type !== kt) return m.sorted(fmtOrder);
+    return m.sorted(kt.kind === 'string' ? stringKeyOrder : primitiveOrder);
   }
-  return entries.sort((a, b) => compare(a.key, b.key));
+  return m.sorted(fmtOrder);
 }
 
 function isIntegerKind(k: Kind): boolean {
   return isIntKind(k) || isUintKind(k);
 }
 
-function sortByPrimitive(entries: KeyValue[]): KeyValue[] {
-  const keyed = entries.map((e) => ({ k: e.key.v as string | bigint, e }));
+/** Integer keys of one type, compared as bigints. */
+const primitiveOrder: MapOrder = (m) => {
+  const keyed = Array.from(m.entries.values(), (e) => ({ k: e.key.v as bigint, e }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   return keyed.map((x) => x.e);
-}
+};
+
+/** Any keys: compare as fmtsort does. */
+const fmtOrder: MapOrder = (m) => Array.from(m.entries.values()).sort((a, b) => compare(a.key, b.key));
 
 function cmp<T extends number | bigint | string>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;

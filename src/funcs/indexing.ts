@@ -14,7 +14,7 @@ function indexOnce(item: Value, index: Value): Value {
   switch (item.kind) {
     case 'array':
     case 'slice': {
-      const len = item.items().length;
+      const len = item.len();
       const x = indexArg(index, len);
       if (x === len) throw new GoPanic(`reflect: ${item.kind} index out of range`);
       return indexOf(item, x);

@@ -1,4 +1,4 @@
-// Converts data passed from JavaScript by library users into Go values.
+// Gives data passed from JavaScript by library users to templates as Go values.
 //
 // The mapping: a safe integer is an `int`, any other number a `float64`, a bigint an
 // `int64` (a `uint64` above int64's range), strings and booleans themselves, arrays
@@ -7,15 +7,36 @@
 // Templates are untrusted: only own, enumerable data properties are visible; the
 // prototype chain, getters, setters and functions behave as missing keys.
 //
-// Data that no Go value can hold is refused with a DataError naming where it is: a cycle
-// (a Go value cannot contain itself), nesting deeper than encoding/json accepts (Go's
-// stack grows; ours does not), a bigint beyond 64 bits, and the built-in objects whose
-// content is not in their properties (Set, Date, ...), which would otherwise become an
-// empty map without a word.
+// Nothing is converted up front: an array or object becomes a view whose elements are
+// converted when the template reads them, each once per view (a template reads a small
+// part of large data, and a never-read tree costs nothing). fromJS is called once per
+// execute, so the views see the data as it is when execution starts; nothing is kept
+// between executes.
+//
+// Data that no Go value can hold is refused with a DataError naming where it is, when
+// the template first reads that part of the data: a cycle (a Go value cannot contain
+// itself), nesting deeper than encoding/json accepts, a bigint beyond 64 bits, a Map key
+// that is not a string (when the map's keys are read: range, printing, len), and the
+// built-in objects whose content is not in their properties (Set, Date, ...), which would
+// otherwise become an empty map without a word.
 
 import { mapStringInterfaceType, sliceInterfaceType } from './builtin-types.js';
 import { interfaceType } from './types.js';
-import { GoMap, Value, boolValue, box, float64Value, int64Value, intValue, invalid, stringValue, uint64Value } from './value.js';
+import {
+  GoMap,
+  LazyItems,
+  type MapEntry,
+  Value,
+  boolValue,
+  box,
+  float64Value,
+  int64Value,
+  intValue,
+  invalid,
+  mapKeyOf,
+  stringValue,
+  uint64Value,
+} from './value.js';
 
 /** Data that cannot become a Go value; the message says where and why. */
 export class DataError extends Error {
@@ -43,21 +64,22 @@ const opaque: readonly [new (...args: never[]) => object, string][] = [
   [ArrayBuffer, 'binary data has no Go counterpart here: pass a string or an array of numbers'],
 ];
 
+/** JS data as a Go value; an array or object is a view converting its elements when they are read. */
 export function fromJS(data: unknown): Value {
-  const path: (string | number)[] = [];
-  try {
-    return convert(data, new Set(), path);
-  } catch (e) {
-    // The depth limit normally comes first; on a small JS stack the stack may run out before it.
-    // (A shallow path means the caller was already deep in the stack: not the data's doing.)
-    if (e instanceof RangeError && e.message.includes('call stack') && path.length > 100) {
-      throw new DataError(path, `nested too deeply for this JavaScript stack (${path.length} levels; a thread with a larger stack reaches ${maxDataDepth})`);
-    }
-    throw e;
-  }
+  return convert(data, null, undefined);
 }
 
-function convert(data: unknown, seen: Set<object>, path: (string | number)[]): Value {
+/** Where a view sits in the data: its object, and the chain up to the root (for paths and cycles). */
+interface Place {
+  readonly obj: object;
+  readonly parent: Place | null;
+  /** The key or index under which parent holds obj; undefined at the root. */
+  readonly key: string | number | undefined;
+  readonly depth: number;
+}
+
+/** data, held by parent under key (parent null: data is the root). */
+function convert(data: unknown, parent: Place | null, key: string | number | undefined): Value {
   if (data instanceof Value) return data;
   switch (typeof data) {
     case 'string':
@@ -69,7 +91,7 @@ function convert(data: unknown, seen: Set<object>, path: (string | number)[]): V
     case 'bigint':
       if (data >= minInt64 && data < -minInt64) return int64Value(data);
       if (data > 0n && data <= maxUint64) return uint64Value(data);
-      throw new DataError(path, `the bigint ${data} overflows int64 and uint64`);
+      throw new DataError(pathOf(parent, key), `the bigint ${data} overflows int64 and uint64`);
     case 'undefined':
       return invalid;
     case 'object':
@@ -78,44 +100,173 @@ function convert(data: unknown, seen: Set<object>, path: (string | number)[]): V
       return invalid; // functions and symbols are never data
   }
   if (data === null) return invalid;
-  if (seen.has(data)) throw new DataError(path, 'the data contains itself (a cycle), which no Go value can');
-  if (path.length >= maxDataDepth) throw new DataError(path, `nested deeper than ${maxDataDepth} levels`);
-  for (const [type, why] of opaque) if (data instanceof type) throw new DataError(path, why);
-  if (ArrayBuffer.isView(data)) throw new DataError(path, 'binary data has no Go counterpart here: pass a string or an array of numbers');
-  seen.add(data);
-  try {
-    if (Array.isArray(data)) {
-      const items: Value[] = [];
-      for (let i = 0; i < data.length; i++) {
-        const d = Object.getOwnPropertyDescriptor(data, i);
-        path.push(i);
-        items.push(box(d && 'value' in d ? convert(d.value, seen, path) : invalid));
-        path.pop();
-      }
-      return new Value(sliceInterfaceType, items);
-    }
-    const m = new GoMap();
-    if (data instanceof Map) {
-      for (const [key, value] of data) {
-        if (typeof key !== 'string') throw new DataError(path, `a Map key of type ${typeof key}: only string keys make a Go map[string]interface{}`);
-        if (typeof value === 'function') continue;
-        path.push(key);
-        m.set(stringValue(key), box(convert(value, seen, path), interfaceType));
-        path.pop();
-      }
-      return new Value(mapStringInterfaceType, m);
-    }
-    for (const key of Object.keys(data)) {
-      const d = Object.getOwnPropertyDescriptor(data, key);
-      if (!d || !('value' in d) || typeof d.value === 'function') continue;
-      path.push(key);
-      m.set(stringValue(key), box(convert(d.value, seen, path), interfaceType));
-      path.pop();
-    }
-    return new Value(mapStringInterfaceType, m);
-  } finally {
-    seen.delete(data);
+  // A cycle repeats an object among its own ancestors; the same object in two branches is no cycle.
+  for (let p = parent; p !== null; p = p.parent) {
+    if (p.obj === data) throw new DataError(pathOf(parent, key), 'the data contains itself (a cycle), which no Go value can');
   }
+  const depth = parent === null ? 0 : parent.depth + 1;
+  if (depth >= maxDataDepth) throw new DataError(pathOf(parent, key), `nested deeper than ${maxDataDepth} levels`);
+  if (Array.isArray(data)) return new Value(sliceInterfaceType, new ArrayView(data, parent, key, depth));
+  // Plain objects (JSON.parse's) skip the checks for the built-ins that are not.
+  const proto: unknown = Object.getPrototypeOf(data);
+  if (proto !== Object.prototype && proto !== null) {
+    for (const [type, why] of opaque) if (data instanceof type) throw new DataError(pathOf(parent, key), why);
+    if (ArrayBuffer.isView(data)) throw new DataError(pathOf(parent, key), 'binary data has no Go counterpart here: pass a string or an array of numbers');
+    if (data instanceof Map) return new Value(mapStringInterfaceType, new MapView(data, parent, key, depth));
+  }
+  return new Value(mapStringInterfaceType, new ObjectView(data, parent, key, depth));
+}
+
+/** A JS array as the elements of a []interface{}. */
+class ArrayView extends LazyItems implements Place {
+  readonly length: number;
+  private readonly read: Value[] = [];
+
+  constructor(
+    readonly obj: readonly unknown[],
+    readonly parent: Place | null,
+    readonly key: string | number | undefined,
+    readonly depth: number,
+  ) {
+    super();
+    this.length = obj.length;
+  }
+
+  item(i: number): Value {
+    let v = this.read[i];
+    if (v === undefined) {
+      // A hole or an accessor is nil, as undefined is.
+      const d = Object.getOwnPropertyDescriptor(this.obj, i);
+      v = box(d !== undefined && 'value' in d ? convert(d.value, this, i) : invalid);
+      this.read[i] = v;
+    }
+    return v;
+  }
+}
+
+/**
+ * A JS object or Map as a map[string]interface{}: get converts one entry, size and the
+ * key list convert none. Anything that needs every entry (entries: range, printing,
+ * sorting), or changes the map (sprig's set), converts them all into the GoMap itself,
+ * which then answers everything.
+ */
+abstract class MapViewBase<T extends object> extends GoMap implements Place {
+  // The values read so far, null for a missing key (created on the first read: many
+  // views are only passed along).
+  private read: Map<string, Value | null> | null = null;
+  private names: readonly string[] | null = null;
+  private full = false;
+
+  constructor(
+    readonly obj: T,
+    readonly parent: Place | null,
+    readonly key: string | number | undefined,
+    readonly depth: number,
+  ) {
+    super();
+  }
+
+  /** The keys that may be visible (lookup decides), in the source's order. */
+  protected abstract candidateKeys(): string[];
+
+  /** The JS value under a visible key k; undefined when k is not one. */
+  protected abstract lookup(k: string): { value: unknown } | undefined;
+
+  override get entries(): ReadonlyMap<unknown, MapEntry> {
+    this.fill();
+    return super.entries;
+  }
+
+  override get size(): number {
+    return this.full ? super.size : this.keyList().length;
+  }
+
+  override get(key: Value): Value | undefined {
+    if (this.full) return super.get(key);
+    const k = mapKeyOf(key);
+    return typeof k === 'string' ? (this.value(k) ?? undefined) : undefined;
+  }
+
+  override set(key: Value, value: Value): void {
+    this.fill();
+    super.set(key, value);
+  }
+
+  override delete(key: Value): void {
+    this.fill();
+    super.delete(key);
+  }
+
+  /** The visible keys, in the source's order. */
+  private keyList(): readonly string[] {
+    this.names ??= this.candidateKeys().filter((k) => this.lookup(k) !== undefined);
+    return this.names;
+  }
+
+  private value(k: string): Value | null {
+    this.read ??= new Map();
+    let v = this.read.get(k);
+    if (v === undefined) {
+      const found = this.lookup(k);
+      v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
+      this.read.set(k, v);
+    }
+    return v;
+  }
+
+  private fill(): void {
+    if (this.full) return;
+    // One lookup per key: the candidates are filtered here unless size already did it.
+    for (const k of this.names ?? this.candidateKeys()) {
+      let v = this.read?.get(k);
+      if (v === undefined) {
+        const found = this.lookup(k);
+        v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
+      }
+      if (v !== null) super.set(stringValue(k), v);
+    }
+    this.full = true;
+    this.read = null; // the GoMap answers from now on
+    this.names = null;
+  }
+}
+
+/** Own enumerable data properties; a function is no data. */
+class ObjectView extends MapViewBase<object> {
+  protected candidateKeys(): string[] {
+    return Object.keys(this.obj);
+  }
+
+  protected lookup(k: string): { value: unknown } | undefined {
+    const d = Object.getOwnPropertyDescriptor(this.obj, k);
+    return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? undefined : (d as { value: unknown });
+  }
+}
+
+/** A Map with string keys; a function value is no data. */
+class MapView extends MapViewBase<Map<unknown, unknown>> {
+  protected candidateKeys(): string[] {
+    const keys: string[] = [];
+    for (const k of this.obj.keys()) {
+      if (typeof k !== 'string')
+        throw new DataError(pathOf(this.parent, this.key), `a Map key of type ${typeof k}: only string keys make a Go map[string]interface{}`);
+      keys.push(k);
+    }
+    return keys;
+  }
+
+  protected lookup(k: string): { value: unknown } | undefined {
+    const value = this.obj.get(k);
+    return typeof value === 'function' || (value === undefined && !this.obj.has(k)) ? undefined : { value };
+  }
+}
+
+/** The path of the value that parent holds under key. */
+function pathOf(parent: Place | null, key: string | number | undefined): (string | number)[] {
+  const path: (string | number)[] = [];
+  if (key !== undefined) path.push(key);
+  for (let p = parent; p !== null && p.key !== undefined; p = p.parent) path.push(p.key);
+  return path.reverse();
 }
 
 /** A path in template syntax: .a.b[3]["odd key"]; the data itself is "."; a deep one is cut. */

@@ -9,7 +9,8 @@
 //   interface             Value (the dynamic value) | null (nil interface)
 //   map                   GoMap | null (nil map)
 //   slice                 Value[] | null (nil slice); elements have exactly the element type;
-//                         or an IntSeq (consecutive integers, boxed only when items() asks)
+//                         or a LazyItems (an IntSeq of consecutive integers, or a view of a JS
+//                         array) whose elements are built one at a time, all only when items() asks
 //   array, struct         Value[] (elements / fields in declaration order)
 //   ptr                   Value (the pointee) | null (nil pointer)
 //   func                  GoFunc | null
@@ -32,6 +33,7 @@ import {
   stringType,
   uint64Type,
 } from './types.js';
+import { compareStrings } from '../go/strings/index.js';
 
 export interface Complex {
   readonly re: number;
@@ -90,12 +92,12 @@ export class Value {
   }
   items(): Value[] {
     const v = this.v;
-    return v instanceof IntSeq ? v.boxed() : ((v as Value[] | null) ?? []);
+    return v instanceof LazyItems ? v.boxed() : ((v as Value[] | null) ?? []);
   }
-  /** reflect.Value.Len of an array, slice or chan, without boxing an IntSeq. */
+  /** reflect.Value.Len of an array, slice or chan, without building lazy elements. */
   len(): number {
     const v = this.v;
-    return v instanceof IntSeq ? v.length : this.items().length;
+    return v instanceof LazyItems ? v.length : this.items().length;
   }
   /** reflect.Value.FieldByName for a struct's own (not promoted) field; a missing name is a bug in the caller. */
   field(name: string): Value {
@@ -116,33 +118,49 @@ export class Value {
 export const invalid = new Value(invalidType, undefined);
 
 /**
- * The elements of a slice of consecutive integers (sprig's until): start, start+step, ...
- * Go holds such a slice in 8 bytes per element; a boxed Value per element costs about
- * 60, so `range (until 100000000)` would need gigabytes. range reads the elements one
- * at a time (at); any other use boxes them all, once (boxed).
+ * A slice's elements built when read: element i alone (item), or all at once, kept (boxed).
+ * range and index read one at a time; any other use of the slice builds them all.
  */
-export class IntSeq {
+export abstract class LazyItems {
   private all: Value[] | null = null;
 
+  abstract readonly length: number;
+
+  /** Element i (0 <= i < length), a Value of the slice's element type. */
+  abstract item(i: number): Value;
+
+  boxed(): Value[] {
+    if (this.all === null) {
+      const all = new Array<Value>(this.length);
+      for (let i = 0; i < this.length; i++) all[i] = this.item(i);
+      this.all = all;
+    }
+    return this.all;
+  }
+}
+
+/**
+ * The elements of a slice of consecutive integers (sprig's until): start, start+step, ...
+ * Go holds such a slice in 8 bytes per element; a boxed Value per element costs about
+ * 60, so `range (until 100000000)` would need gigabytes.
+ */
+export class IntSeq extends LazyItems {
   constructor(
     readonly elem: GoType,
     readonly start: number,
     readonly step: number,
     readonly length: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Element i, as the element type's representation (bigint). */
   at(i: number): bigint {
     return BigInt(this.start + i * this.step);
   }
 
-  boxed(): Value[] {
-    if (this.all === null) {
-      const all = new Array<Value>(this.length);
-      for (let i = 0; i < this.length; i++) all[i] = new Value(this.elem, this.at(i));
-      this.all = all;
-    }
-    return this.all;
+  item(i: number): Value {
+    return new Value(this.elem, this.at(i));
   }
 }
 
@@ -156,26 +174,84 @@ export function mapKeyOf(k: Value): unknown {
   return t.kind === 'complex64' || t.kind === 'complex128' ? `${k.complex().re},${k.complex().im}` : k.v;
 }
 
-/** A Go map: entries keyed by mapKeyOf(key), remembering the key Value for iteration. */
+export interface MapEntry {
+  readonly key: Value;
+  readonly value: Value;
+}
+
+/**
+ * An order of a map's entries (fmtsort's, encoding/json's): a function of the map, so
+ * that GoMap.sorted can keep its result under the function's identity.
+ */
+export type MapOrder = (m: GoMap) => readonly MapEntry[];
+
+/**
+ * A Go map: entries keyed by mapKeyOf(key), remembering the key Value for iteration.
+ * Subclasses may build entries on demand (a view of JS data): they override every
+ * member but sorted, which reads `entries`.
+ */
 export class GoMap {
-  readonly entries = new Map<unknown, { readonly key: Value; readonly value: Value }>();
+  // Created on the first entry: views of JS data (from-js.ts) often never need one.
+  private table: Map<unknown, MapEntry> | null = null;
+  // range, fmt and encoding/json each sort a map every time they meet it; a map sorted
+  // once stays sorted until set or delete changes it.
+  private orders: Map<MapOrder, readonly MapEntry[]> | null = null;
+
+  /** Every entry, in insertion order, under mapKeyOf(key). */
+  get entries(): ReadonlyMap<unknown, MapEntry> {
+    return this.ownTable();
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.table?.size ?? 0;
   }
 
   get(key: Value): Value | undefined {
-    return this.entries.get(mapKeyOf(key))?.value;
+    return this.table?.get(mapKeyOf(key))?.value;
   }
 
   set(key: Value, value: Value): void {
-    this.entries.set(mapKeyOf(key), { key, value });
+    this.ownTable().set(mapKeyOf(key), { key, value });
+    this.orders = null;
   }
 
   delete(key: Value): void {
-    this.entries.delete(mapKeyOf(key));
+    if (this.table?.delete(mapKeyOf(key))) this.orders = null;
+  }
+
+  /** The entries in `order`, computed once until the map changes; never modify the result. */
+  sorted(order: MapOrder): readonly MapEntry[] {
+    const known = this.orders?.get(order);
+    if (known !== undefined) return known;
+    const entries = order(this);
+    // A map of one entry has one order: nothing to keep.
+    if (entries.length > 1) {
+      if (this.orders === null) this.orders = new Map();
+      this.orders.set(order, entries);
+    }
+    return entries;
+  }
+
+  private ownTable(): Map<unknown, MapEntry> {
+    if (this.table === null) this.table = new Map();
+    return this.table;
   }
 }
+
+const surrogates = /[\uD800-\uDFFF]/;
+
+/**
+ * The order of a map whose keys are all strings, shared by fmtsort and encoding/json:
+ * strings.Compare, i.e. by UTF-8 bytes, which is code point order.
+ */
+export const stringKeyOrder: MapOrder = (m) => {
+  const entries = m.entries;
+  const keys = Array.from(entries.keys()) as string[];
+  // Without surrogates UTF-16 order is code point order, and the default sort compares
+  // UTF-16 units natively with no comparator calls; keys are unique and index the entries.
+  if (!keys.some((k) => surrogates.test(k))) return keys.sort().map((k) => entries.get(k) as MapEntry);
+  return Array.from(entries.values()).sort((a, b) => compareStrings(a.key.str(), b.key.str()));
+};
 
 // ---- constructors --------------------------------------------------------
 

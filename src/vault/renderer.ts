@@ -37,6 +37,12 @@ export interface RenderConsulOptions {
   readonly destination?: string;
   /** Local file access for `file` and `writeToFile`; without it they fail. */
   readonly files?: FileAccess;
+  /**
+   * How pkiCert reads its destination's current contents (consul-template reuses a
+   * certificate found there while it is still good). Default: `files.read`; without
+   * either, pkiCert always issues.
+   */
+  readonly readDestination?: (destination: string) => Promise<string>;
   /** Command runner for `plugin`; without it plugin fails. */
   readonly plugin?: PluginRunner;
   /** The clock (ms since the epoch) for timestamp, KV v2 deletion times and certificates. */
@@ -138,7 +144,7 @@ function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value
     env,
     template: () => tmpl,
     destination: opts.destination ?? '',
-    fetch: { now, readFile: opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined },
+    fetch: { now, readFile: opts.readDestination ?? (opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined) },
     sandboxPath: opts.sandboxPath ?? '',
     files: opts.files,
   };

@@ -42,7 +42,7 @@ describe('vtpl render / preview --vault-addr', () => {
     const dir = tempTree({ 't.ctmpl': '{{ with secret "secret/web/config" }}{{ .Data.data.timeout_seconds }} {{ .Data.data.max_connections }}{{ end }}' });
     const r = await vtpl('render', join(dir, 't.ctmpl'), '--vault-addr', vault.url, '--token', 'root');
     expect(r.err).toBe('');
-    expect(r.out).toBe('2.50 100');
+    expect(r.out).toBe('2.5 100');
     expect(r.code).toBe(0);
   });
 
@@ -84,7 +84,7 @@ describe('vtpl render / preview --vault-addr', () => {
     const r = await vtpl('preview', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('api_url=https://api.example.com\ndebug=false\nmax_connections=100\ntimeout_seconds=2.50\n# version 1\n');
+    expect(r.out).toContain('api_url=https://api.example.com\ndebug=false\nmax_connections=100\ntimeout_seconds=2.5\n# version 1\n');
     expect(r.out).toContain('==> /vault/secrets/smtp');
     expect(r.out).toContain('host: smtp.example.com\nport: 587\n');
     expect(r.out).toContain('config\nold\n');
@@ -119,7 +119,7 @@ describe('vtpl record', () => {
   it('records what the templates read; preview from the recording equals preview against live', async () => {
     const dir = tempTree({ 'app.yaml': manifest });
     const out = join(dir, 'recorded');
-    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out);
+    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--include-writes');
     expect(rec.err).toBe('');
     expect(rec.code).toBe(0);
     const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort();
@@ -132,7 +132,7 @@ describe('vtpl record', () => {
       'secret/metadata/web.list.json',
     ]);
     for (const f of files) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.50');
+    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.5,');
     const mounts = JSON.parse(readFileSync(join(out, '_mounts.json'), 'utf8')) as Record<string, { type: string; options: unknown }>;
     expect(mounts['secret/']).toMatchObject({ type: 'kv', options: { version: '2' } });
     expect(mounts['kv/']).toMatchObject({ type: 'kv', options: { version: '1' } });
@@ -146,17 +146,17 @@ describe('vtpl record', () => {
   it('--redact keeps keys, numbers and booleans; templates still render', async () => {
     const dir = tempTree({ 'app.yaml': manifest });
     const out = join(dir, 'redacted');
-    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact');
+    const rec = await vtpl('record', join(dir, 'app.yaml'), '--vault-addr', vault.url, '--token', 'root', '--out', out, '--redact', '--include-writes');
     expect(rec.code).toBe(0);
     const body = readFileSync(join(out, 'secret/data/web/config.json'), 'utf8');
     expect(body).toContain('"api_url": "REDACTED"');
-    expect(body).toContain('"timeout_seconds": 2.50');
+    expect(body).toContain('"timeout_seconds": 2.5,');
     expect(body).toContain('"debug": false');
     expect(body).toContain('"version": 1');
     expect(readFileSync(join(out, 'secret/metadata/web.list.json'), 'utf8')).toContain('"config"');
     const tmpl = tempTree({ 't.ctmpl': '{{ with secret "secret/web/config" }}{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }};{{ end }}{{ end }}' });
     const r = await vtpl('render', join(tmpl, 't.ctmpl'), '--responses', out);
-    expect(r.out).toBe('api_url=REDACTED;debug=false;max_connections=100;timeout_seconds=2.50;');
+    expect(r.out).toBe('api_url=REDACTED;debug=false;max_connections=100;timeout_seconds=2.5;');
   });
 
   it('--redact keeps an empty string empty, so `if` still takes the same branch', async () => {
@@ -226,7 +226,7 @@ describe('vtpl record', () => {
     expect(bad.err).toContain('could not parse --max-response-size: "big"');
   });
 
-  it('records dynamic creds once, reports failures and computed paths, merges _mounts.json', async () => {
+  it('records dynamic creds once, reports failures, computed paths and refused writes, merges _mounts.json', async () => {
     const dir = tempTree({
       'app.yaml': pod({
         [P + 'agent-inject']: 'true',
@@ -244,9 +244,11 @@ describe('vtpl record', () => {
     expect(rec.out).toContain(
       `error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/private: vault.read(secret/web/private): vault.read(secret/web/private): Error making API request.`,
     );
-    expect(rec.out).toContain('skipped: ');
-    expect(rec.out).toContain('secret with a computed path');
-    expect(rec.out).toContain('is a write (it changes Vault); --include-writes records it');
+    // The computed path is read as the render builds it (and Vault has nothing there).
+    expect(rec.out).toContain(`error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/dyn: vault.read(secret/x): no secret exists at secret/data/x`);
+    expect(rec.out).toContain(`error: ${join(dir, 'app.yaml')}: Pod/app: /vault/secrets/write: vault.write(transit/encrypt/k -> `);
+    expect(rec.out).toContain('PUT transit/encrypt/k writes to Vault: not done without --include-writes');
+    expect(vault.requests.filter((q) => q.path === 'transit/encrypt/k')).toEqual([]);
     const creds = JSON.parse(readFileSync(join(out, 'database/creds/app.json'), 'utf8')) as {
       lease_id: string;
       renewable: boolean;
@@ -266,7 +268,7 @@ describe('vtpl record', () => {
     process.env.VAULT_ADDR = vault.url;
     process.env.VAULT_TOKEN = 'root';
     try {
-      const rec = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'));
+      const rec = await vtpl('record', join(dir, 'app.yaml'), '--out', join(dir, 'r'), '--include-writes');
       expect(rec.code).toBe(0);
     } finally {
       for (const [k, v] of [

@@ -16,7 +16,7 @@ describe('vtpl preview', () => {
       'export DB_USER="v-kubernet-my-app-d-Qx81Jm2sTgW0Yp3kLzNf-1716294093"\nexport DB_PASSWORD="A1a-4qmDzkLx7TfPbRv9"\n\\ No newline at end of file',
     );
     expect(r.out).toContain('==> /vault/secrets/app/config.properties  mode 0440');
-    expect(r.out).toContain('api_url=https://api.shop.example.com\nfeature_flags=checkout-v2,search\nmax_connections=100\ntimeout_seconds=2.50\n# version 3\n');
+    expect(r.out).toContain('api_url=https://api.shop.example.com\nfeature_flags=checkout-v2,search\nmax_connections=100\ntimeout_seconds=2.5\n# version 3\n');
     expect(r.out).toContain('after render the agent runs (not run here): kill -HUP $(pidof nginx)');
     expect(r.out).toContain('==> /vault/secrets/token  mode 0640');
     expect(r.out).toContain('<VAULT TOKEN');

@@ -1,7 +1,8 @@
 // JS data -> Go values: what converts, and the clear errors for what cannot.
 
 import { describe, expect, it } from 'vitest';
-import { TemplateError, render } from '../../src/index.js';
+import { Template, TemplateError, render } from '../../src/index.js';
+import { type Value, box, maxDataDepth } from '../../src/value/index.js';
 
 const printed = (data: unknown): string => render('{{ . }}|{{ printf "%T" . }}', data);
 
@@ -64,7 +65,18 @@ describe('data that cannot be a Go value is a TemplateError saying where and why
     expect((err as TemplateError).message).toBe(message);
   });
 
-  it('100,000 nested arrays', () => {
+  it('data nested deeper than 10,000 levels, read down to there', () => {
+    // index walks down without recursing, so the depth limit is met before the JS stack's.
+    const path = ' 0'.repeat(maxDataDepth);
+    expect(() => render(`{{ index .${path} }}`, deep)).toThrow(
+      new RegExp(
+        `error calling index: vtpl: cannot use the data as a Go value: at (\\[0\\]){8}\\.\\.\\. \\(${maxDataDepth} levels\\): nested deeper than ${maxDataDepth} levels$`,
+      ),
+    );
+    expect(render(`{{ len (index .${' 0'.repeat(maxDataDepth - 1)}) }}`, deep)).toBe('1');
+  });
+
+  it('100,000 nested arrays, printed', () => {
     let err: unknown;
     try {
       printed(deep);
@@ -72,9 +84,9 @@ describe('data that cannot be a Go value is a TemplateError saying where and why
       err = e;
     }
     expect(err).toBeInstanceOf(TemplateError);
-    // Which limit comes first (10,000 levels, or the JS stack) depends on the stack's size.
+    // Printing recurses: which limit comes first (10,000 levels, or the JS stack) depends on the stack's size.
     expect((err as TemplateError).message).toMatch(
-      /^vtpl: cannot use the data as a Go value: at (\[0\]){8}\.\.\. \(\d+ levels\): nested (deeper than 10000 levels|too deeply for this JavaScript stack)/,
+      /^(vtpl: cannot use the data as a Go value: at (\[0\]){8}\.\.\. \(10000 levels\): nested deeper than 10000 levels|template: :1:3: executing "" at <\{\{\.\}\}>: expression nesting exceeds the JavaScript stack)/,
     );
   });
 
@@ -82,5 +94,80 @@ describe('data that cannot be a Go value is a TemplateError saying where and why
     expect(() => render('{{ f }}', null, { funcs: { f: () => new Set() } })).toThrow(
       `error calling f: ${prefix}at .: a Set has no Go counterpart here: pass an array`,
     );
+  });
+});
+
+describe('JS data is converted as the template reads it', () => {
+  /** obj behind a Proxy that counts the property reads the engine makes, by key. */
+  function counted<T extends object>(obj: T): { data: T; reads: Map<string, number> } {
+    const reads = new Map<string, number>();
+    const note = (k: string | symbol): void => {
+      if (typeof k === 'string') reads.set(k, (reads.get(k) ?? 0) + 1);
+    };
+    const data = new Proxy(obj, {
+      getOwnPropertyDescriptor(t, k) {
+        note(k);
+        return Reflect.getOwnPropertyDescriptor(t, k);
+      },
+      get(t, k, r) {
+        note(k);
+        return Reflect.get(t, k, r);
+      },
+      ownKeys(t) {
+        note('(keys)');
+        return Reflect.ownKeys(t);
+      },
+    });
+    return { data, reads };
+  }
+
+  it('reads only what the template uses, each entry once', () => {
+    const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, { v: i }]));
+    const { data, reads } = counted({ ...big, a: 'A' });
+    expect(render('{{ .a }}{{ .a }}{{ .k7.v }}{{ .k7.v }}', data)).toBe('AA77');
+    expect(Object.fromEntries(reads)).toEqual({ a: 1, k7: 1 });
+  });
+
+  it('len and truth count the keys without converting any value', () => {
+    const inner = counted({ c: 2 });
+    const { data, reads } = counted({ a: 1, b: inner.data, f: () => 1 });
+    expect(render('{{ len . }} {{ if . }}y{{ end }}', data)).toBe('2 y');
+    expect(reads.get('(keys)')).toBe(1);
+    expect(inner.reads.size).toBe(0);
+  });
+
+  it('part of an array is read when only part is used', () => {
+    const { data, reads } = counted(Array.from({ length: 1000 }, (_, i) => i));
+    expect(render('{{ index . 3 }} {{ index . 3 }} {{ len . }}', data)).toBe('3 3 1000');
+    expect(reads.get('3')).toBe(1);
+    expect(reads.get('4')).toBeUndefined();
+  });
+
+  it('data that is never read is never refused', () => {
+    const cycle: { me?: unknown } = {};
+    cycle.me = cycle;
+    expect(render('{{ .ok }}', { ok: 1, bad: new Set(), big: 2n ** 70n, cycle })).toBe('1');
+  });
+
+  it('each execute sees the data as it is then', () => {
+    const t = new Template('t').parse('{{ .n }} {{ range .list }}{{ . }}{{ end }} {{ .m }}');
+    const data: { n: number; list: number[]; m: Record<string, number> } = { n: 1, list: [1], m: { a: 1 } };
+    expect(t.execute(data)).toBe('1 1 map[a:1]');
+    data.n = 2;
+    data.list.push(2);
+    data.m.b = 2;
+    expect(t.execute(data)).toBe('2 12 map[a:1 b:2]');
+  });
+
+  it("a change to a map by a function changes the template's view and its sorted keys, never the JS data", () => {
+    const data = { m: { b: 2, a: 1 } };
+    const put = (m: Value, k: Value, v: Value): string => {
+      m.map()?.set(k, box(v));
+      return '';
+    };
+    expect(render('{{ .m }} {{ put .m "c" 3 }}{{ .m }} {{ range $k, $v := .m }}{{ $k }}{{ end }}', data, { funcs: { put } })).toBe(
+      'map[a:1 b:2] map[a:1 b:2 c:3] abc',
+    );
+    expect(data).toEqual({ m: { b: 2, a: 1 } });
   });
 });

@@ -33,6 +33,20 @@ function dataText(v: unknown): string {
   return JSON.stringify(v ?? {});
 }
 
+/**
+ * Data as KV v2 keeps it: the plugin decodes the written JSON into float64s, so each number
+ * reads back as Go's encoding/json prints the float64 (2.50 as 2.5, 1e3 as 1000, -0.0 as -0;
+ * checked against a real Vault 1.21.4). KV v1 keeps the literals as written.
+ */
+function float64Numbers(json: string): string {
+  return json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => {
+    if (token.startsWith('"')) return token;
+    const n = Number(token);
+    // JavaScript prints a double as Go does (shortest, exponent below 1e-6 and from 1e21), except -0.
+    return Object.is(n, -0) ? '-0' : String(n);
+  });
+}
+
 export class KvV1 {
   /** path -> data JSON text. */
   readonly secrets = new Map<string, string>();
@@ -78,7 +92,7 @@ export class KvV2 {
   /** Writes a new version; returns its number. */
   put(path: string, data: string | Record<string, unknown>): number {
     const versions = this.secrets.get(path) ?? [];
-    versions.push({ data: dataText(data), created: this.now(), destroyed: false });
+    versions.push({ data: float64Numbers(dataText(data)), created: this.now(), destroyed: false });
     this.secrets.set(path, versions);
     return versions.length;
   }

@@ -31,13 +31,24 @@ async function call(
 }
 
 describe('test Vault server', () => {
-  it("KV v2 read keeps number literals and has Vault's envelope", async () => {
+  it("KV v2 read has Vault's envelope; numbers read back as float64s (1.50 as 1.5), as real KV v2 answers", async () => {
     const r = await call('GET', 'secret/data/app/config');
     expect(r.status).toBe(200);
     expect(Object.keys(r.json)).toEqual(['request_id', 'lease_id', 'renewable', 'lease_duration', 'data', 'wrap_info', 'warnings', 'auth', 'mount_type']);
-    expect(r.text).toContain('"data":{"data":{"password":"p@ss","port":5432,"ratio":1.50},"metadata":{"created_time":"');
+    expect(r.text).toContain('"data":{"data":{"password":"p@ss","port":5432,"ratio":1.5},"metadata":{"created_time":"');
     expect(r.text).toMatch(/"custom_metadata":null,"deletion_time":"","destroyed":false,"version":1}/);
     expect(r.json.mount_type).toBe('kv');
+  });
+
+  it('KV v2 numbers are what Vault 1.21.4 answers (its float64s); KV v1 keeps the literals', async () => {
+    const written = '{"a":1e3,"b":-0.0,"c":12345678901234567890,"d":1.5e-7,"e":1e21,"f":[1.0,{"x":0.10}],"s":"2.50"}';
+    vault.kv2().put('app/num', written);
+    vault.kv1().put('numbers', written);
+    // The real server's answer to the same write (keys written in order here, as Vault sorts them).
+    expect((await call('GET', 'secret/data/app/num')).text).toContain(
+      '{"data":{"a":1000,"b":-0,"c":12345678901234567000,"d":1.5e-7,"e":1e+21,"f":[1,{"x":0.1}],"s":"2.50"}',
+    );
+    expect((await call('GET', 'kv/numbers')).text).toContain(`"data":${written}`);
   });
 
   it('KV v2 versions, metadata, list, delete and destroy', async () => {

@@ -4,12 +4,11 @@
 // so a value as deep as the decoder accepts (10000 levels) encodes without
 // exhausting the JS call stack.
 
-import { compareStrings } from '../../strings/index.js';
 import { quote as goQuote } from '../../strconv/index.js';
 import { jsonNumberType } from '../../../value/index.js';
 import { Scanner, scanError, scanSkipSpace } from './scanner.js';
 import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
-import { GoError, type GoMap, Value } from '../../../value/index.js';
+import { GoError, type GoMap, type MapEntry, type MapOrder, Value, stringKeyOrder } from '../../../value/index.js';
 
 export interface MarshalOptions {
   /** Escape <, > and & in strings as \u003c \u003e \u0026 (json.Marshal does; Encoder.SetEscapeHTML(false) does not). */
@@ -144,8 +143,8 @@ class Encoder {
     const entries = sortedEntries(m);
     this.enter(m, t);
     const tasks: Task[] = ['{'];
-    entries.forEach(([k, value], i) => {
-      tasks.push(`${i > 0 ? ',' : ''}${quote(k, this.escapeHTML)}:`, { v: value, addr: false });
+    entries.forEach(({ key, value }, i) => {
+      tasks.push(`${i > 0 ? ',' : ''}${quote(keyText(key), this.escapeHTML)}:`, { v: value, addr: false });
     });
     tasks.push('}', { leave: m });
     this.later(tasks);
@@ -193,18 +192,28 @@ class Encoder {
   }
 }
 
-function sortedEntries(m: GoMap): [string, Value][] {
-  const entries: [string, Value][] = [];
-  for (const { key, value } of m.entries.values()) {
-    entries.push([key.kind === 'string' ? key.str() : key.int().toString(), value]);
-  }
-  // strings.Compare orders by UTF-8 bytes, i.e. by code point. Without surrogates that
-  // is UTF-16 order, which JS's < compares natively (and keys are unique).
-  if (!entries.some(([k]) => surrogates.test(k))) return entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return entries.sort((a, b) => compareStrings(a[0], b[0]));
+/** resolveKeyName: a string key is itself, an integer key its decimal text. */
+function keyText(key: Value): string {
+  return key.kind === 'string' ? key.str() : key.int().toString();
 }
 
-const surrogates = /[\uD800-\uDFFF]/;
+/**
+ * The entries sorted by resolved key name with strings.Compare, kept by the map. With
+ * string keys that is fmtsort's order too, and fmt and range share the sort.
+ */
+function sortedEntries(m: GoMap): readonly MapEntry[] {
+  if (m.size < 2) return Array.from(m.entries.values());
+  const first = m.entries.values().next().value as MapEntry;
+  return m.sorted(first.key.kind === 'string' ? stringKeyOrder : integerKeyOrder);
+}
+
+/** Integer keys sort by their decimal text, not by value. */
+const integerKeyOrder: MapOrder = (m) => {
+  const keyed = Array.from(m.entries.values(), (e) => ({ k: keyText(e.key), e }));
+  // strings.Compare orders by UTF-8 bytes; digits and '-' are ASCII, compared natively.
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.e);
+};
 
 /** The bytes a MarshalJSON method returned ([]byte), as text. */
 function bytesOf(v: Value): Uint8Array {

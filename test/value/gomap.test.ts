@@ -1,0 +1,51 @@
+// GoMap keeps its sorted entries until it changes; fmt, range and encoding/json share them.
+// The JSON texts are what Go 1.26's json.Marshal prints for the same maps (checked with go run).
+
+import { describe, expect, it } from 'vitest';
+import { sortedEntries } from '../../src/fmt/index.js';
+import { marshalJSON } from '../../src/go/encoding/json/index.js';
+import { GoMap, Value, box, intValue, mapOf, stringType, interfaceType, stringValue } from '../../src/value/index.js';
+
+const keys = (m: GoMap): string[] => sortedEntries(m).map((e) => e.key.str());
+
+function mapOfKeys(...ks: string[]): GoMap {
+  const m = new GoMap();
+  for (const k of ks) m.set(stringValue(k), box(intValue(k.length)));
+  return m;
+}
+
+describe('sorted map entries', () => {
+  it('are computed once and shared by fmt and encoding/json while the map is unchanged', () => {
+    const m = mapOfKeys('b', 'c', 'a');
+    const first = sortedEntries(m);
+    expect(sortedEntries(m)).toBe(first);
+    expect(marshalJSON(new Value(mapOf(stringType, interfaceType), m), { escapeHTML: true })).toBe('{"a":1,"b":1,"c":1}');
+    expect(sortedEntries(m)).toBe(first);
+  });
+
+  it('follow set and delete', () => {
+    const m = mapOfKeys('b', 'c');
+    const before = sortedEntries(m);
+    m.set(stringValue('a'), box(intValue(7)));
+    expect(keys(m)).toEqual(['a', 'b', 'c']);
+    expect(sortedEntries(m)[0].value.elem().int()).toBe(7n);
+    m.delete(stringValue('b'));
+    expect(keys(m)).toEqual(['a', 'c']);
+    m.delete(stringValue('nothing'));
+    expect(keys(m)).toEqual(['a', 'c']);
+    expect(before.map((e) => e.key.str())).toEqual(['b', 'c']); // a range that began before the change keeps its snapshot
+  });
+
+  it('order strings by code point (UTF-8), not UTF-16, with or without surrogates', () => {
+    expect(keys(mapOfKeys('\uFF5E', '\u{1F600}', 'z'))).toEqual(['z', '\uFF5E', '\u{1F600}']);
+    expect(keys(mapOfKeys('\uFF5E', 'z', 'a'))).toEqual(['a', 'z', '\uFF5E']);
+  });
+
+  it('order integer keys numerically for fmt and by decimal text for encoding/json', () => {
+    const m = new GoMap();
+    for (const n of [10, 9, -1]) m.set(intValue(n), box(intValue(n)));
+    expect(sortedEntries(m).map((e) => e.key.int())).toEqual([-1n, 9n, 10n]);
+    expect(marshalJSON(new Value(mapOf(intValue(0).type, interfaceType), m), { escapeHTML: true })).toBe('{"-1":-1,"10":10,"9":9}');
+    expect(sortedEntries(m).map((e) => e.key.int())).toEqual([-1n, 9n, 10n]);
+  });
+});

@@ -1,0 +1,67 @@
+// Converting JS data as the template reads it must be invisible: every text/template case
+// of the conformance corpus renders the same with its data as plain JS data (the public
+// API's lazy views) and as the same data converted up front into Go values.
+
+import { describe, expect, it } from 'vitest';
+import { corpusFiles, loadCases } from '../../src/cli/conformance-cases.js';
+import { Template } from '../../src/index.js';
+import {
+  GoMap,
+  Value,
+  box,
+  float64Value,
+  intValue,
+  invalid,
+  mapStringInterfaceType,
+  sliceInterfaceType,
+  stringValue,
+  boolValue,
+} from '../../src/value/index.js';
+
+/** JSON.parse's output as Go values, all at once: the mapping fromJS documents. */
+function eager(data: unknown): Value {
+  if (data === null) return invalid;
+  switch (typeof data) {
+    case 'string':
+      return stringValue(data);
+    case 'boolean':
+      return boolValue(data);
+    case 'number':
+      return Number.isSafeInteger(data) ? intValue(data) : float64Value(data);
+  }
+  if (Array.isArray(data))
+    return new Value(
+      sliceInterfaceType,
+      data.map((x) => box(eager(x))),
+    );
+  const m = new GoMap();
+  for (const [k, v] of Object.entries(data as object)) m.set(stringValue(k), box(eager(v)));
+  return new Value(mapStringInterfaceType, m);
+}
+
+function outcome(c: { template: string; templateName?: string; delims?: readonly [string, string]; missingkey?: string }, dot: unknown): string {
+  try {
+    const t = new Template(c.templateName ?? 'case');
+    if (c.delims) t.delims(c.delims[0], c.delims[1]);
+    if (c.missingkey && c.missingkey !== 'default') t.option(`missingkey=${c.missingkey}`);
+    return `output ${t.parse(c.template).execute(dot)}`;
+  } catch (e) {
+    // How many nested calls fit on the JS stack varies from run to run.
+    return `error ${e instanceof Error ? e.message : String(e)}`.replace(/ran out after \d+ nested/, 'ran out after N nested');
+  }
+}
+
+const root = new URL('../../conformance/', import.meta.url).pathname;
+
+describe('plain JS data renders as the same data converted up front', () => {
+  const cases = corpusFiles([root]).flatMap((file) => loadCases(file, root).filter((c) => c.mode === 'text/template' && c.dataJSON !== undefined));
+
+  it('covers the corpus', () => {
+    expect(cases.length).toBeGreaterThan(500);
+  });
+
+  it.each(cases.map((c) => [`${c.file.slice(root.length)}: ${c.name}`, c] as const))('%s', (_, c) => {
+    const js: unknown = JSON.parse(c.dataJSON as string);
+    expect(outcome(c, js)).toBe(outcome(c, eager(JSON.parse(c.dataJSON as string))));
+  });
+});
