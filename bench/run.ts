@@ -96,10 +96,8 @@ heap = peak heap in use sampled between timed batches after a full GC (Node heap
         (r.go ? `, Go ${(r.go.maxRSSBytes / 2 ** 20).toFixed(0)} MB (oracle process maxrss)` : ''),
     );
   }
-  console.log(
-    `\ncold start (CPU, median of ${coldStart.runs}): vtpl render of a small template ${coldStart.vtplRenderMs.toFixed(0)} ms,` +
-      ` node -e 0 ${coldStart.nodeMs.toFixed(0)} ms: ${coldStart.ratio.toFixed(2)}x (goal: 2x or less)`,
-  );
+  console.log(`\ncold start (CPU, median of ${coldStart.runs}; goal: 2x node -e 0 or less): node -e 0 ${coldStart.nodeMs.toFixed(0)} ms`);
+  for (const c of coldStart.commands) console.log(`  vtpl ${c.command}: ${c.ms.toFixed(0)} ms, ${c.ratio.toFixed(2)}x`);
   console.log(`\nwritten: ${join('bench', 'results', 'latest.json')}`);
   if (results.some((r) => r.mismatch)) console.error('\n!!! Some outputs differ from Go: see the messages above.');
 }

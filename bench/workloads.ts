@@ -289,8 +289,8 @@ function vaultResponse(data: string, lease: { id: string; duration: number; rene
 const kv2Path = 'secret/data/my-app';
 const kv2Mounts = { 'secret/': '{"type":"kv","options":{"version":"2"}}' };
 
-/** A KV v2 read of kv2Path holding `keys` entries. */
-function kv2Vault(keys: number): Record<string, string> {
+/** A KV v2 read response (data and metadata) around the secret's entries. */
+function kv2Response(entries: readonly (readonly [string, string])[]): string {
   const metadata = objectText([
     ['created_time', '"2024-05-01T12:00:00.123456789Z"'],
     ['custom_metadata', 'null'],
@@ -299,10 +299,15 @@ function kv2Vault(keys: number): Record<string, string> {
     ['version', '3'],
   ]);
   const data = objectText([
-    ['data', objectText(secretEntries(keys, 500))],
+    ['data', objectText(entries)],
     ['metadata', metadata],
   ]);
-  return { [kv2Path]: vaultResponse(data, { id: '', duration: 0, renewable: false }) };
+  return vaultResponse(data, { id: '', duration: 0, renewable: false });
+}
+
+/** A KV v2 read of kv2Path holding `keys` entries. */
+function kv2Vault(keys: number): Record<string, string> {
+  return { [kv2Path]: kv2Response(secretEntries(keys, 500)) };
 }
 
 /** vault-k8s's default template (agent-inject-secret-* without a template annotation). */
@@ -347,6 +352,36 @@ const dbCredsWorkload: ConsulWorkload = {
   },
   mounts: { 'database/': '{"type":"database","options":null}' },
 };
+
+/**
+ * Every secret under a KV v2 path: `secrets` lists the metadata path and each name is
+ * read with `secret` (n + 1 dependencies, so the pass records and looks up n + 1).
+ */
+function kv2ListingWorkload(n: number): ConsulWorkload {
+  const rand = seeded(n);
+  const names = Array.from({ length: n }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+  const vault: Record<string, string> = {
+    'LIST secret/metadata/apps': vaultResponse(objectText([['keys', JSON.stringify(names)]]), { id: '', duration: 0, renewable: false }),
+  };
+  for (const [i, name] of names.entries()) {
+    vault[`secret/data/apps/${name}`] = kv2Response([
+      ['password', JSON.stringify(token(rand, 24))],
+      ['port', `${5432 + (i % 7)}`],
+      ['url', JSON.stringify(`postgres://${name}.db.internal/${name}`)],
+    ]);
+  }
+  return {
+    name: `vault-kv2-list-${n}`,
+    mode: 'consul-template',
+    description: `range over a KV v2 listing of ${n} secrets, each read with secret and printed key=value`,
+    template:
+      '{{- range $name := secrets "secret/metadata/apps" }}[{{ $name }}]\n' +
+      '{{ with secret (printf "secret/data/apps/%s" $name) }}{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }}\n{{ end }}{{ end }}' +
+      '{{ end }}',
+    vault,
+    mounts: kv2Mounts,
+  };
+}
 
 // Large workloads (issue 8, items 8 and 9): each operation takes from a tenth of a second
 // to seconds, so they run 2 rounds (one warm-up operation, then one per round).
@@ -480,6 +515,7 @@ export const workloads: readonly Workload[] = [
   vaultDefaultWorkload(500),
   vaultJSONWorkload(500),
   dbCredsWorkload,
+  kv2ListingWorkload(200),
   longLiteralWorkload(1 << 20),
   rangeIntWorkload(1e7),
   sprigUntilWorkload(1e8),

@@ -53,6 +53,28 @@ export class Template implements ExecTemplate {
     return nt;
   }
 
+  /**
+   * t.Clone(): a duplicate of the template and its associated templates. The parse trees
+   * are shared; the name space of associated templates, the function map (copied, not
+   * checked again) and the options are the copy's own, so later parse, funcs and option
+   * calls on the copy leave the original as it was.
+   */
+  clone(): Template {
+    const nt = this.copy({ tmpl: new Map(), missingKey: this.common.missingKey, funcs: new Map(this.common.funcs) });
+    for (const [name, t] of this.common.tmpl) nt.common.tmpl.set(name, name === this.name ? nt : t.copy(nt.common));
+    return nt;
+  }
+
+  /** copy: a shallow copy of this template belonging to `common`. */
+  private copy(common: Common): Template {
+    const nt = new Template(this.name);
+    nt.tree = this.tree;
+    nt.common = common;
+    nt.leftDelim = this.leftDelim;
+    nt.rightDelim = this.rightDelim;
+    return nt;
+  }
+
   /** Sets the action delimiters for later parse calls; "" stands for the default {{ or }}. */
   delims(left: string, right: string): this {
     this.leftDelim = left;
@@ -173,10 +195,13 @@ export class Template implements ExecTemplate {
    * Renders the template with dot = data (a Value, or JS data given as Go values by fromJS) and
    * returns the output; on an error nothing is returned. An output longer than a JS
    * string can be is a TemplateError: executeTo streams it instead.
+   *
+   * `context` (vtpl's, not Go's) is handed to every function the execution calls, as
+   * its second argument: functions installed once can keep per-execution state there.
    */
-  execute(data: unknown): string {
+  execute(data: unknown, context?: unknown): string {
     const w = new StringWriter();
-    this.executeTo(w, data);
+    this.executeTo(w, data, context);
     return w.toString();
   }
 
@@ -184,9 +209,9 @@ export class Template implements ExecTemplate {
    * Go's Execute(wr, data): writes the output to w in chunks as it is produced. On an
    * error, what was produced before it has been written, as in Go.
    */
-  executeTo(w: Writer, data: unknown): void {
+  executeTo(w: Writer, data: unknown, context?: unknown): void {
     try {
-      executeTree(this, fromJS(data), callFunction, w);
+      executeTree(this, fromJS(data), callFunction, w, context);
     } catch (e) {
       // JS data is converted as the template reads it: a part that no Go value can hold is
       // found then, and is the template's error, not a raw exception.
@@ -196,19 +221,19 @@ export class Template implements ExecTemplate {
   }
 
   /** Renders the associated template `name`. */
-  executeTemplate(name: string, data: unknown): string {
+  executeTemplate(name: string, data: unknown, context?: unknown): string {
     const w = new StringWriter();
-    this.executeTemplateTo(w, name, data);
+    this.executeTemplateTo(w, name, data, context);
     return w.toString();
   }
 
   /** Go's ExecuteTemplate(wr, name, data): executeTo for the associated template `name`. */
-  executeTemplateTo(w: Writer, name: string, data: unknown): void {
+  executeTemplateTo(w: Writer, name: string, data: unknown, context?: unknown): void {
     const tmpl = this.lookup(name);
     if (tmpl === undefined) {
       throw new TemplateError('exec', sprintf('template: no template %q associated with template %q', [stringValue(name), stringValue(this.name)]));
     }
-    tmpl.executeTo(w, data);
+    tmpl.executeTo(w, data, context);
   }
 }
 

@@ -5,7 +5,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { join as joinHost, sep } from 'node:path';
 import { clean } from '../go/path/index.js';
-import { errnoWords } from './write.js';
+import { errnoWords } from '../go/syscall/index.js';
 
 /**
  * A path as the Vault Agent container sees it: absolute and cleaned. kubelet makes a relative

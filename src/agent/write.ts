@@ -31,6 +31,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { errnoWords } from '../go/syscall/index.js';
 
 /** renderer.go DefaultFilePerms: the mode of a new file when no perms are given. */
 export const DEFAULT_FILE_PERMS = 0o644;
@@ -68,33 +69,6 @@ export class WriteError extends Error {
     super(`cannot write ${path}: ${words}`);
   }
 }
-
-/** An errno as words ("permission denied"), as Go's syscall.Errno prints it. */
-export function errnoWords(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const words = ERRNO_WORDS[err.code ?? ''];
-  if (words !== undefined) return words;
-  return err instanceof Error ? err.message : String(e);
-}
-
-const ERRNO_WORDS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large',
-  EROFS: 'read-only file system',
-  EEXIST: 'file exists',
-  ENAMETOOLONG: 'file name too long',
-  ELOOP: 'too many levels of symbolic links',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
-  EXDEV: 'invalid cross-device link',
-  EBUSY: 'device or resource busy',
-};
 
 // ---- temporary files ----
 

@@ -2,7 +2,8 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Producer, WriteError, errnoWords, writeAtomic } from '../agent/index.js';
+import type { Producer } from '../agent/index.js';
+import { errnoWords } from '../go/syscall/index.js';
 import { UsageError, UserError } from './io.js';
 
 /** Reads a file ("-" = stdin) as UTF-8; a missing file is a UserError. */
@@ -59,12 +60,30 @@ export function parseMode(perms: string): number | undefined {
  * Writes a file atomically with the agent's writer (src/agent/write.ts, a port of
  * consul-template's renderer); a failure becomes a UserError naming the path and the cause.
  * A producer's own error (a template's, say) propagates unchanged, and nothing is written.
+ * The writer is loaded here, not with the command: most renders print to stdout.
  */
-export function writeFileAtomic(path: string, content: string | Producer, perms: number): void {
+export async function writeFileAtomic(path: string, content: string | Producer, perms: number): Promise<void> {
+  const { WriteError, writeAtomic } = await import('../agent/index.js');
   try {
     writeAtomic(path, content, { perms });
   } catch (e) {
     if (e instanceof WriteError) throw new UserError(e.message);
     throw e;
   }
+}
+
+/** commander collector for repeatable options. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** KEY=VALUE pairs from --env. */
+export function envPairs(pairs: readonly string[] | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const p of pairs ?? []) {
+    const i = p.indexOf('=');
+    if (i <= 0) throw new UsageError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
+    env[p.slice(0, i)] = p.slice(i + 1);
+  }
+  return env;
 }

@@ -13,12 +13,13 @@ export function ranOutOfStack(error: string): boolean {
 }
 
 /**
- * The worker's module: next to this one when running from dist/; when this module is the
- * TypeScript source (under vitest), the built copy in dist/ (`npm test` builds first).
+ * The worker's module: next to this one when running built (dist/src/cli, or the CLI bundle in
+ * dist/cli); when this module is the TypeScript source (under vitest), the built copy in dist/
+ * (`npm test` builds first).
  */
 function workerURL(): URL {
   const here = new URL(import.meta.url);
-  if (here.pathname.endsWith('.js')) return new URL('./conformance-stack-worker.js', here);
+  if (!here.pathname.endsWith('.ts')) return new URL('./conformance-stack-worker.js', here);
   return new URL('../../dist/src/cli/conformance-stack-worker.js', here);
 }
 

@@ -3,7 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { type IO, UsageError, UserError, processIO } from './io.js';
-import { WriteError, errnoWords } from '../agent/index.js';
+import { errnoWords } from '../go/syscall/index.js';
 import { INTERNAL_ERROR, internalErrorMessage } from './internal-error.js';
 import { isStringLengthError, maxStringLength } from '../exec/index.js';
 
@@ -108,7 +108,8 @@ export async function run(args: readonly string[], io: IO): Promise<number> {
       io.err(`vtpl${cmd}: a result is longer than ${maxStringLength} characters, the longest string JavaScript can hold (a vtpl limit)\n`);
       return 1;
     }
-    if (e instanceof WriteError) {
+    // The writer's module is loaded only when something failed: a render to stdout never needs it.
+    if (e instanceof (await import('../agent/index.js')).WriteError) {
       io.err(`vtpl${cmd}: ${e.message}\n`);
       return 1;
     }

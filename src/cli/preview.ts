@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import type { Manifest, PodTemplate, PreviewFile, PreviewPod, PreviewResult } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
 import { ConfineError, containerPath, resolveInside } from '../agent/index.js';
-import { WriteError, errnoWords, writeAtomic } from '../agent/index.js';
+import { WriteError, writeAtomic } from '../agent/index.js';
+import { errnoWords } from '../go/syscall/index.js';
 import { type IO, UsageError, UserError, paint, progress } from './io.js';
-import { expandInputs, parseMode, readText } from './common.js';
+import { collect, envPairs, expandInputs, parseMode, readText } from './common.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 export interface PreviewCliOptions extends VaultCliOptions {
@@ -19,22 +20,6 @@ export interface PreviewCliOptions extends VaultCliOptions {
   readonly json?: boolean;
   readonly defaultTemplate?: string;
   readonly env?: readonly string[];
-}
-
-/** commander collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-/** KEY=VALUE pairs from --env. */
-export function envPairs(pairs: readonly string[] | undefined): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const p of pairs ?? []) {
-    const i = p.indexOf('=');
-    if (i <= 0) throw new UsageError(`--env wants KEY=VALUE, got ${JSON.stringify(p)}`);
-    env[p.slice(0, i)] = p.slice(i + 1);
-  }
-  return env;
 }
 
 /** --default-template: the injector accepts map or json (any case). */

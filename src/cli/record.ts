@@ -9,13 +9,13 @@ import type { Command } from 'commander';
 import { type Manifest, ManifestError, type PreviewFile, previewManifest, readManifest } from '../agent/index.js';
 import { templateFileReader } from '../agent/index.js';
 import { ConfineError, resolveInside } from '../agent/index.js';
-import { errnoWords } from '../agent/index.js';
+import { errnoWords } from '../go/syscall/index.js';
 import { Brain, type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../vault/index.js';
 import type { VaultClient, VaultResponse } from '../vault/index.js';
 import { RecordingClient, mergeMounts, recordingFiles } from '../vault/index.js';
 import { type IO, UserError, paint } from './io.js';
-import { expandInputs, readText, writeFileAtomic } from './common.js';
-import { checkDefaultTemplate, collect, envPairs } from './preview.js';
+import { collect, envPairs, expandInputs, readText, writeFileAtomic } from './common.js';
+import { checkDefaultTemplate } from './preview.js';
 import { createdLeases, revokeLeases } from './record-leases.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, liveClient } from './vault-options.js';
 
@@ -163,7 +163,7 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
   const c = paint(io.color);
   for (const [name, content] of layout.files) {
     const file = insideOut(opts.out, name);
-    writeFileAtomic(file, content, FILE_MODE);
+    await writeFileAtomic(file, content, FILE_MODE);
     io.out(`recorded ${file}\n`);
   }
   if (layout.mounts.size > 0) {
@@ -171,7 +171,7 @@ export async function runRecord(manifests: readonly string[], opts: RecordCliOpt
     let existing: string | undefined;
     try {
       existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      writeFileAtomic(file, mergeMounts(existing, layout.mounts), FILE_MODE);
+      await writeFileAtomic(file, mergeMounts(existing, layout.mounts), FILE_MODE);
     } catch (e) {
       if (e instanceof UserError) throw e;
       throw new UserError(`cannot update ${file}: ${(e as Error).message}`);

@@ -7,11 +7,9 @@ import type { Command } from 'commander';
 import { Template } from '../index.js';
 import { TemplateError } from '../exec/index.js';
 import { JSONSyntaxError, decodeJSON } from '../go/encoding/json/index.js';
-import { lineColAt } from '../vault/index.js';
 import { invalid, type Value } from '../value/index.js';
 import { type IO, UsageError, UserError, paint } from './io.js';
-import { parseDelims, readText, writeFileAtomic } from './common.js';
-import { collect, envPairs } from './preview.js';
+import { collect, envPairs, parseDelims, readText, writeFileAtomic } from './common.js';
 import { VAULT_OPTIONS_HELP, type VaultCliOptions, addVaultOptions, envVaultAddr, liveClient, liveOptionsGiven } from './vault-options.js';
 
 // consul-template's functions, the agent and recorded responses are loaded only for consul
@@ -117,6 +115,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
         dot = decodeJSON(json, { useNumber: true });
       } catch (e) {
         if (e instanceof JSONSyntaxError) {
+          const { lineColAt } = await import('../vault/index.js');
           const at = lineColAt(json, Buffer.from(json).subarray(0, e.offset).toString('utf8').length);
           throw new UserError(`${opts.data}:${at.line}:${at.col}: ${e.message}`);
         }
@@ -133,7 +132,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
         t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
       } else {
         // Streamed into the temporary file, which replaces the destination only if execution succeeds.
-        writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
+        await writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
       }
       return 0;
     } catch (e) {
@@ -148,7 +147,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
       throw e;
     }
   }
-  if (opts.out !== undefined) writeFileAtomic(opts.out, content, 0o644);
+  if (opts.out !== undefined) await writeFileAtomic(opts.out, content, 0o644);
   else io.out(content);
   return 0;
 }

@@ -1,7 +1,7 @@
 // Where bin/vtpl runs a command. Go evaluates templates on stacks that grow to 1 GB; Node's
 // main thread has about 1 MB, so bin/vtpl can run the CLI on a worker thread with a 256 MB
 // stack. Starting that worker costs about as much CPU as Node itself, which is most of a
-// small render. So render and check run on the main thread first, with their output held
+// small render. So render, check and preview run on the main thread first, with their output held
 // back; only when the JavaScript stack ran out is the command run again on the worker.
 
 import { type IO, processIO } from './io.js';
@@ -12,8 +12,21 @@ const STACK_EXHAUSTED = /exceeds the JavaScript stack|JavaScript stack ran out|c
 /**
  * Commands whose whole output can wait until the end, and that are safe to run twice. A command
  * writing a file (-o) stays on the worker, whose temporary files bin/vtpl removes on a signal.
+ * preview joins them when it reads recorded responses (a second run against a live Vault would
+ * read dynamic secrets twice) and stderr is not a terminal (there it shows a progress line and
+ * colours as it goes, which output held back until the end cannot). stdin can be read only
+ * once, so a command reading it goes to the worker straight away.
  */
-const MAIN_THREAD_COMMANDS: ReadonlySet<string> = new Set(['render', 'check']);
+function mainThreadSafe(command: string | undefined, argv: readonly string[]): boolean {
+  if (argv.includes('-') || argv.some((a) => a === '-o' || a === '--out' || a.startsWith('--out='))) return false;
+  if (command === 'render' || command === 'check') return true;
+  return (
+    command === 'preview' &&
+    argv.some((a) => a === '--responses' || a.startsWith('--responses=')) &&
+    !argv.some((a) => a === '--vault-addr' || a.startsWith('--vault-addr=')) &&
+    process.stderr.isTTY !== true
+  );
+}
 
 /**
  * Runs the command on the main thread when that is cheap and safe; returns false when it must
@@ -21,9 +34,7 @@ const MAIN_THREAD_COMMANDS: ReadonlySet<string> = new Set(['render', 'check']);
  */
 export async function runOnMainThread(argv: readonly string[]): Promise<boolean> {
   const command = argv.find((a) => !a.startsWith('-'));
-  // stdin can be read only once, so a command reading it goes to the worker straight away.
-  if (command === undefined || !MAIN_THREAD_COMMANDS.has(command) || argv.includes('-')) return false;
-  if (argv.some((a) => a === '-o' || a === '--out' || a.startsWith('--out='))) return false;
+  if (!mainThreadSafe(command, argv)) return false;
   const real = processIO(argv.includes('--no-color'));
   const out: string[] = [];
   const err: string[] = [];

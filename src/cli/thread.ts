@@ -11,10 +11,12 @@ export interface ThreadData {
   readonly stderrTTY: boolean;
 }
 
-const { stdoutTTY, stderrTTY } = workerData as ThreadData;
-Object.defineProperty(process.stdout, 'isTTY', { value: stdoutTTY });
-Object.defineProperty(process.stderr, 'isTTY', { value: stderrTTY });
-// Signals reach only the main thread: it removes the temporary files a write in progress
-// holds if a signal ends this worker (bin/vtpl).
-onTempFile((event, path) => parentPort?.postMessage({ vtplTempFile: event, path }));
-await main();
+export async function runThread(): Promise<void> {
+  const { stdoutTTY, stderrTTY } = workerData as ThreadData;
+  Object.defineProperty(process.stdout, 'isTTY', { value: stdoutTTY });
+  Object.defineProperty(process.stderr, 'isTTY', { value: stderrTTY });
+  // Signals reach only the main thread: it removes the temporary files a write in progress
+  // holds if a signal ends this worker (bin/vtpl).
+  onTempFile((event, path) => parentPort?.postMessage({ vtplTempFile: event, path }));
+  await main();
+}

@@ -1,8 +1,7 @@
 // The live-Vault options shared by render, preview and record, and the client they make.
 
 import type { Command } from 'commander';
-import { type LiveOptions, parseSize } from '../vault/node.js';
-import type { LiveVaultClient } from '../vault/node.js';
+import type { LiveOptions, LiveVaultClient } from '../vault/node.js';
 import { UsageError, UserError } from './io.js';
 
 export interface VaultCliOptions {
@@ -54,7 +53,7 @@ export function liveOptionsGiven(o: VaultCliOptions): boolean {
 }
 
 /** LiveOptions from the command line; usage errors for contradictory flags. */
-export function liveOptions(o: VaultCliOptions, address: string | undefined): LiveOptions {
+export async function liveOptions(o: VaultCliOptions, address: string | undefined): Promise<LiveOptions> {
   if (o.role !== undefined && o.roleId !== undefined) throw new UsageError('--role (kubernetes auth) and --role-id (AppRole) exclude each other');
   if (o.token !== undefined && (o.role !== undefined || o.roleId !== undefined))
     throw new UsageError('--token and a login (--role / --role-id) exclude each other');
@@ -63,6 +62,8 @@ export function liveOptions(o: VaultCliOptions, address: string | undefined): Li
   if (o.authPath !== undefined && o.role === undefined && o.roleId === undefined)
     throw new UsageError('--auth-path needs a login method (--role or --role-id)');
   let maxResponseBytes: number | undefined;
+  // The live client's modules (node-vault and its HTTP stack) are loaded only when Vault is really used.
+  const { parseSize } = await import('../vault/node.js');
   try {
     maxResponseBytes = o.maxResponseSize === undefined ? undefined : parseSize('--max-response-size', o.maxResponseSize);
   } catch (e) {
@@ -96,8 +97,7 @@ export function checkVaultAddr(addr: string): void {
 /** Connects (and logs in); configuration and login problems become UserErrors. */
 export async function liveClient(o: VaultCliOptions, address = o.vaultAddr): Promise<LiveVaultClient> {
   if (o.vaultAddr !== undefined) checkVaultAddr(o.vaultAddr);
-  const opts = liveOptions(o, address);
-  // The HTTP client (node-vault and its dependencies) is loaded only when Vault is really used.
+  const opts = await liveOptions(o, address);
   const { LiveConfigError } = await import('../vault/node.js');
   const { VaultLoginError, connectLiveVault } = await import('../vault/node.js');
   try {

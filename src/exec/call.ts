@@ -3,7 +3,7 @@
 // error or panic into "error calling NAME: MSG".
 
 import type { Node } from '../parse/index.js';
-import { type FuncSig, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface } from '../value/index.js';
+import { type FuncSig, type GoFunc, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface } from '../value/index.js';
 import { StackExhaustedError } from './errors.js';
 import { isMissing } from './missing.js';
 import { isStringLengthError, maxStringLength, stringLimitText } from './output.js';
@@ -29,11 +29,11 @@ export interface CArgs {
 /** A function or a method with its receiver bound (a func reflect.Value). */
 export interface Callable {
   readonly sig: FuncSig;
-  readonly call: (args: readonly Value[]) => Value;
+  readonly call: GoFunc;
 }
 
-/** The real implementation behind the `call` builtin: call(name, fn, args...). */
-export type CallBuiltin = (name: string, fn: Value, args: readonly Value[]) => Value;
+/** The real implementation behind the `call` builtin: call(name, fn, args...), with the execution's context. */
+export type CallBuiltin = (name: string, fn: Value, args: readonly Value[], context: unknown) => Value;
 
 /** goodFunc from funcs.go: the result signature a template function must have. */
 export function goodFunc(name: string, sig: FuncSig): string | null {
@@ -147,10 +147,10 @@ export function callPlanned(
   if (isBuiltin && name === 'call') {
     const calleeName = rest.length === 0 ? valueString(final) : rest[0].node.toString();
     const callBuiltin = s.run.callBuiltin;
-    invoke = (av) => callBuiltin(calleeName, av[0], av.slice(1));
+    invoke = (av, context) => callBuiltin(calleeName, av[0], av.slice(1), context);
   }
 
-  const result = safeCall(invoke, argv);
+  const result = safeCall(invoke, argv, s.run.context);
   if (typeof result === 'string') {
     s.at(node);
     s.errorf('error calling %s: %s', name, result);
@@ -180,9 +180,9 @@ function valueString(v: Value): string {
  * A string longer than JS allows is a vtpl limit, and the message says so.
  * A JS stack overflow is not a Go panic and propagates (see execute.ts).
  */
-function safeCall(invoke: (args: readonly Value[]) => Value, args: readonly Value[]): Value | string {
+function safeCall(invoke: GoFunc, args: readonly Value[], context: unknown): Value | string {
   try {
-    return invoke(args);
+    return invoke(args, context);
   } catch (e) {
     if (e instanceof GoError || e instanceof GoPanic) return e.message;
     // Both end the whole execution: a function that ran a template ran out of stack in it.

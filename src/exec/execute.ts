@@ -8,7 +8,7 @@ import { Output, StringLimitError, type Writer, isStringLengthError, stringLimit
 import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
 
 /**
- * Executes t with dot = data, writing the output to w. Errors are TemplateErrors
+ * Executes t with dot = data, writing the output to w; every function called gets `context`. Errors are TemplateErrors
  * with Go's ExecError text; an error thrown by w itself propagates unchanged, as
  * Go's Execute returns the writer's error.
  *
@@ -23,9 +23,9 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  * active comes from deeply nested expressions instead, which Go (whose stack
  * grows) evaluates: that is vtpl's own limit too and says so.
  */
-export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer): void {
+export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer, context?: unknown): void {
   const out = new Output(w);
-  const run: Run = { out, callBuiltin, calling: null, callingNode: null };
+  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null };
   const s: State = new State(t, run, 0, data);
   const root = t.tree?.root;
   if (!root) s.errorf('%q is an incomplete or empty template', t.name);

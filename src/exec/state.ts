@@ -35,6 +35,8 @@ export interface Run {
   readonly out: Output;
   /** funcs.go's call, behind the `call` builtin (the funcs layer supplies it). */
   readonly callBuiltin: CallBuiltin;
+  /** The caller's value for this execution, handed to every function it calls (see GoFunc). */
+  readonly context: unknown;
   /** The state that made the innermost active {{template}} call, for the depth error after a JS stack overflow. */
   calling: State | null;
   callingNode: Node | null;

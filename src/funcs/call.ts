@@ -19,7 +19,7 @@ function goodFunc(name: string, sig: FuncSig): void {
  * `name` is the callee's node text (".BinaryFunc", "$f") that exec inserts.
  * A panic in the callee becomes the returned error, as safeCall does.
  */
-export function callFunction(name: string, fnArg: Value, args: readonly Value[]): Value {
+export function callFunction(name: string, fnArg: Value, args: readonly Value[], context?: unknown): Value {
   const fn = indirectInterface(fnArg);
   if (!fn.isValid()) throw new GoError('call of nil');
   const sig = fn.type.sig;
@@ -47,7 +47,7 @@ export function callFunction(name: string, fnArg: Value, args: readonly Value[])
   const impl = fn.func();
   if (!impl) throw new GoError('reflect.Value.Call: call of nil function');
   try {
-    return impl(argv);
+    return impl(argv, context);
   } catch (e) {
     if (e instanceof GoPanic) throw new GoError(e.message);
     throw e;

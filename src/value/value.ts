@@ -40,8 +40,12 @@ export interface Complex {
   readonly im: number;
 }
 
-/** A callable Go function value. Returns the first result; a non-nil error result is thrown as GoError. */
-export type GoFunc = (args: readonly Value[]) => Value;
+/**
+ * A callable Go function value. Returns the first result; a non-nil error result is thrown as GoError.
+ * `context` is the caller's per-execution value (Template.execute's `context`): a function map built
+ * once can read the state of the execution calling it there instead of being rebuilt per execution.
+ */
+export type GoFunc = (args: readonly Value[], context?: unknown) => Value;
 
 export class Value {
   constructor(

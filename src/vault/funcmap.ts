@@ -1,12 +1,12 @@
 // consul-template's function map (template/template.go funcMap) as one table, in
 // upstream order: the API functions, Nomad, scratch, the helpers, math, debug, then
 // sprig's hermetic functions prefixed sprig_ (in the order of sprig's genericMap).
-// An entry is a function, or (for the few that read or record the render's state)
-// how to make it for one render. Names matching a function_denylist glob are
-// replaced by `denied`.
+// consul-template builds it on every Execute, closing over the render's state; here it
+// is built once, and the few functions that read or record that state (secret, env,
+// scratch...) find it in the execution's context (funcs/context.ts). Names matching a
+// function_denylist glob are replaced by `denied`.
 
-import { GoError, Value, sliceStringType } from '../value/index.js';
-import type { FuncContext, FuncMapOptions, PerRender } from './funcs/context.js';
+import { GoError, type Value, sliceStringType } from '../value/index.js';
 import { consulFuncs } from './funcs/consul.js';
 import { executeTemplateFunc } from './funcs/execute-template.js';
 import { loopFunc } from './funcs/loop.js';
@@ -48,7 +48,7 @@ import { glob } from './glob.js';
 
 const consul = consulFuncs();
 
-const funcMap: Readonly<Record<string, Value | PerRender>> = {
+const funcMap: Readonly<Record<string, Value>> = {
   // API functions
   datacenters: consul.datacenters,
   exportedServices: consul.exportedServices,
@@ -117,7 +117,7 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   parseJSON: parse.parseJSON,
   parseUint: parse.parseUint,
   parseYAML: parse.parseYAML,
-  plugin: (_ctx, opts) => pluginFunc(opts.plugin),
+  plugin: pluginFunc,
   regexReplaceAll: regex.regexReplaceAll,
   regexMatch: regex.regexMatch,
   replaceAll: strings.replaceAll,
@@ -350,8 +350,6 @@ const funcMap: Readonly<Record<string, Value | PerRender>> = {
   sprig_urlJoin: sprigURL.urlJoin,
 };
 
-export type { FuncMapOptions } from './funcs/context.js';
-
 /** Every name in consul-template's function map, in upstream order. */
 export const consulTemplateFuncNames: readonly string[] = Object.keys(funcMap);
 
@@ -365,16 +363,10 @@ const denied: Value = fn(
   true,
 );
 
-/** The function map for one render (consul-template builds it on every Execute). */
-export function consulTemplateFuncs(ctx: FuncContext, opts: FuncMapOptions): Record<string, Value> {
-  // A null-prototype object: V8 adds this map's ~270 properties to it several times
-  // faster than to an ordinary object, and each render pass builds one.
-  const r: Record<string, Value> = Object.create(null) as Record<string, Value>;
-  for (const name of consulTemplateFuncNames) {
-    const f = funcMap[name];
-    r[name] = f instanceof Value ? f : f(ctx, opts);
-  }
-  for (const pattern of opts.functionDenylist ?? []) {
+/** The function map with the names matching a function_denylist glob denied. */
+export function consulTemplateFuncs(functionDenylist: readonly string[] = []): Record<string, Value> {
+  const r: Record<string, Value> = { ...funcMap };
+  for (const pattern of functionDenylist) {
     for (const name of consulTemplateFuncNames) if (glob(pattern, name)) r[name] = denied;
   }
   return r;

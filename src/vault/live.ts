@@ -6,7 +6,7 @@
 // so that bodies reach vault-api.ts byte for byte with their status: a 403, 404, 500 or 503
 // is a response here, not an exception, and vault-api.ts turns it into vault/api's error text.
 
-import NodeVault from 'node-vault';
+import type NodeVault from 'node-vault';
 import type { VaultClient, VaultResponse } from './client.js';
 import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
@@ -67,7 +67,10 @@ export class LiveVaultClient implements VaultClient {
   /** Resolves the settings, logs in when a login method is configured, and returns the client. */
   static async connect(opts: LiveOptions): Promise<LiveVaultClient> {
     const settings = resolveLiveSettings(opts);
-    const vault = NodeVault({
+    // Loaded here, not with this module: node-vault and its HTTP stack (axios, form-data,
+    // mime-db) cost more CPU than Node's own start, and only a live Vault needs them.
+    const { default: nodeVault } = await import('node-vault');
+    const vault = nodeVault({
       apiVersion: 'v1',
       endpoint: settings.address,
       pathPrefix: '',

@@ -1,22 +1,21 @@
 // Rendering a template as Vault Agent's consul-template does (template/template.go
-// Execute + manager/runner.go's render/fetch loop): each pass parses and executes the
-// template with dot = nil; functions whose data is not yet in the brain return nil and
-// record their dependency as missing; the missing ones are fetched (in parallel, one
+// Execute + manager/runner.go's render/fetch loop): each pass executes the template
+// (parsed once: template-cache.ts) with dot = nil; functions whose data is not yet in
+// the brain return nil and record their dependency as missing; the missing ones are fetched (in parallel, one
 // fetch per dependency string) and the template runs again until nothing is missing.
 // Output is returned only from a pass with nothing missing; a failed fetch fails the render.
 
 import { sprint } from '../fmt/index.js';
 import { isStackOverflow } from '../exec/index.js';
 import { Replacer } from '../go/strings/index.js';
-import { Template, TemplateError } from '../index.js';
+import { type Template, TemplateError } from '../index.js';
 import { type Value, invalid } from '../value/index.js';
 import { Brain } from './brain.js';
 import type { VaultClient } from './client.js';
 import type { Dependency } from './dependency/index.js';
 import { type LeaseInfo, leaseInfo } from './lease.js';
-import { type FuncMapOptions, consulTemplateFuncs } from './funcmap.js';
-import { DepSet, type FileAccess, type FuncContext } from './funcs/context.js';
-import type { PluginRunner } from './funcs/context.js';
+import { type DepSet, type FileAccess, FuncContext, type PluginRunner } from './funcs/context.js';
+import { parsedTemplate } from './template-cache.js';
 import { objectEntries, secretPtrType } from './dependency/vault_common.js';
 
 export interface RenderConsulOptions {
@@ -125,43 +124,51 @@ function envMap(env: RenderConsulOptions['env']): Map<string, string> {
   return env instanceof Map ? new Map(env) : new Map(Object.entries(env as Record<string, string>));
 }
 
-interface Pass {
-  output: string;
-  used: DepSet;
-  missing: DepSet;
+/** What one pass needs: the render's options with the environment as a map. */
+export type PassOptions = Omit<RenderConsulOptions, 'client' | 'brain' | 'maxPasses' | 'env'> & { readonly env: ReadonlyMap<string, string> };
+
+export interface Pass {
+  readonly output: string;
+  readonly used: DepSet;
+  readonly missing: DepSet;
 }
 
-/** One Template.Execute: a fresh template, function map and scratch, dot = nil. */
-function executeOnce(opts: RenderConsulOptions, brain: ReadonlyMap<string, Value>, env: Map<string, string>, fopts: FuncMapOptions): Pass {
-  const used = new DepSet();
-  const missing = new DepSet();
-  const tmpl = new Template(opts.name ?? '');
-  const now = opts.now ?? Date.now;
-  const ctx: FuncContext = {
-    brain,
-    used,
-    missing,
-    env,
-    template: () => tmpl,
-    destination: opts.destination ?? '',
-    fetch: { now, readFile: opts.readDestination ?? (opts.files ? (p) => (opts.files as FileAccess).read(p) : undefined) },
-    sandboxPath: opts.sandboxPath ?? '',
-    files: opts.files,
-  };
-  tmpl.delims(opts.delims?.[0] ?? '', opts.delims?.[1] ?? '');
-  tmpl.funcs(consulTemplateFuncs(ctx, fopts));
-  tmpl.option(opts.errorOnMissingKey ? 'missingkey=error' : 'missingkey=zero');
+/**
+ * One Template.Execute with dot = nil: consul-template parses the template afresh and
+ * builds a function map and scratch for the pass; here the template comes parsed from
+ * template-cache.ts (the same template, parsed once) and the pass's state is a fresh
+ * FuncContext that its execution hands to the functions.
+ */
+export function renderPass(opts: PassOptions, brain: ReadonlyMap<string, Value>): Pass {
+  let tmpl: Template;
   try {
-    tmpl.parse(opts.template);
+    tmpl = parsedTemplate(opts.template, {
+      name: opts.name ?? '',
+      leftDelim: opts.delims?.[0] ?? '',
+      rightDelim: opts.delims?.[1] ?? '',
+      errorOnMissingKey: opts.errorOnMissingKey ?? false,
+      functionDenylist: opts.functionDenylist ?? [],
+    });
   } catch (e) {
     if (e instanceof TemplateError) throw new ConsulTemplateError(`parse: ${e.message}`, 'parse');
     throw e;
   }
+  const files = opts.files;
+  const ctx = new FuncContext({
+    brain,
+    env: opts.env,
+    template: tmpl,
+    destination: opts.destination ?? '',
+    fetch: { now: opts.now ?? Date.now, readFile: opts.readDestination ?? (files ? (p) => files.read(p) : undefined) },
+    sandboxPath: opts.sandboxPath ?? '',
+    files,
+    plugin: opts.plugin,
+  });
   try {
-    const output = tmpl.execute(invalid);
-    return { output, used, missing };
+    const output = tmpl.execute(invalid, ctx);
+    return { output, used: ctx.used, missing: ctx.missing };
   } catch (e) {
-    if (e instanceof TemplateError) throw new ConsulTemplateError(`execute: ${redact(e.message, used, brain)}`, 'execute');
+    if (e instanceof TemplateError) throw new ConsulTemplateError(`execute: ${redact(e.message, ctx.used, brain)}`, 'execute');
     throw e;
   }
 }
@@ -180,11 +187,10 @@ async function fetchAll(deps: readonly Dependency[], client: VaultClient, brain:
 /** Renders a Vault Agent template (see the file comment). Throws ConsulTemplateError. */
 export async function renderConsulTemplate(opts: RenderConsulOptions): Promise<RenderConsulResult> {
   const brain = opts.brain ?? new Brain();
-  const env = envMap(opts.env);
-  const fopts: FuncMapOptions = { functionDenylist: opts.functionDenylist, plugin: opts.plugin };
+  const passOpts: PassOptions = { ...opts, env: envMap(opts.env) };
   const maxPasses = opts.maxPasses ?? 20;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const res = executeOnce(opts, brain.view, env, fopts);
+    const res = renderPass(passOpts, brain.view);
     if (res.missing.size === 0) {
       const used = [...res.used.byKey.keys()];
       const dependencies = res.used.list().map((dependency): UsedDependency => {

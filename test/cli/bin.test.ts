@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/src/cli/main.js'));
+const built = existsSync(join(ROOT, 'dist/cli/vtpl.cjs'));
 
 const vtpl = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/vtpl'), ...args], { cwd: ROOT, encoding: 'utf8' });
 

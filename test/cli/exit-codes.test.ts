@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pod, tempTree, vaultBody } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/src/cli/main.js'));
+const built = existsSync(join(ROOT, 'dist/cli/vtpl.cjs'));
 const P = 'vault.hashicorp.com/';
 const run = (bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
@@ -32,7 +32,7 @@ describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
     mkdirSync(join(d, 'bin'));
     copyFileSync(join(ROOT, 'bin/vtpl'), join(d, 'bin/vtpl'));
     cpSync(join(ROOT, 'dist'), join(d, 'dist'), { recursive: true });
-    writeFileSync(join(d, 'dist/src/cli/thread.js'), 'throw new TypeError("boom");\n');
+    writeFileSync(join(d, 'dist/cli/thread.js'), 'throw new TypeError("boom");\n');
     symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'));
     const r = run(join(d, 'bin/vtpl'), ['preview', 'x.yaml']);
     expect(r.status).toBe(70);
@@ -71,7 +71,7 @@ describe.skipIf(!built)('exit codes (bin/vtpl, built)', () => {
       chmodSync(s.out, 0o777);
       chmodSync(join(s.dir, 'vault'), 0o755);
       const nobodyCanRun =
-        spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/src/cli/main.js'))})`], { uid: 65534, gid: 65534 })
+        spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/cli/vtpl.cjs'))})`], { uid: 65534, gid: 65534 })
           .status === 0;
       if (!nobodyCanRun) {
         ctx.skip(); // running as root, and user nobody cannot read the checkout: no way to meet EACCES

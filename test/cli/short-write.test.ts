@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pod, tempTree, vaultBody } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/src/cli/main.js'));
+const built = existsSync(join(ROOT, 'dist/cli/vtpl.cjs'));
 const P = 'vault.hashicorp.com/';
 
 /** A pod whose one file is the secret kv/a's value `v`; `good` is recorded first. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pod, tempTree, vaultBody } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/src/cli/main.js'));
+const built = existsSync(join(ROOT, 'dist/cli/vtpl.cjs'));
 const P = 'vault.hashicorp.com/';
 
 const tempFiles = (dir: string) => (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.includes('.vtpl.tmp')) : []);

@@ -314,3 +314,60 @@ describe('limits of the JavaScript stack', () => {
     expect(() => render(deep, null)).toThrow(TemplateError);
   });
 });
+
+// multi_test.go TestClone and TestEmptyTemplateCloneCrash.
+describe('TestClone', () => {
+  test('a clone gets its own name space and keeps the options', () => {
+    const root = new Template('root').parse('{{define "a"}}{{template "b"}}{{template "c"}}{{end}}');
+    root.parse('{{define "b"}}b{{end}}');
+    root.parse('{{define "e"}}{{.Foo}}{{end}}');
+    root.option('missingkey=error');
+    const clone = root.clone();
+    root.parse('{{define "c"}}root{{end}}');
+    clone.parse('{{define "c"}}clone{{end}}');
+    expect(clone.lookup('root')).toBe(clone);
+    for (const t of clone.templates()) expect(t.lookup(t.name)).toBe(t);
+    expect(root.executeTemplate('a', 0)).toBe('broot');
+    expect(clone.executeTemplate('a', 0)).toBe('bclone');
+    const rootErr = execErrorOf(() => root.executeTemplate('e', {}));
+    expect(execErrorOf(() => clone.executeTemplate('e', {}))).toBe(rootErr);
+    expect(rootErr).toContain('map has no entry for key "Foo"');
+  });
+  test('cloning an empty template', () => {
+    expect(new Template('base').clone().templates()).toEqual([]);
+  });
+  test("functions added to a clone are the clone's own", () => {
+    const f = goFunc({ params: [], variadic: false, results: [stringType] }, () => stringValue('f'));
+    const base = new Template('t').funcs({ f });
+    const g = goFunc({ params: [], variadic: false, results: [stringType] }, () => stringValue('g'));
+    expect(base.clone().funcs({ g }).parse('{{f}}{{g}}').execute(null)).toBe('fg');
+    expect(() => base.clone().parse('{{g}}')).toThrow('function "g" not defined');
+  });
+});
+
+function execErrorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof TemplateError) return e.message;
+    throw e;
+  }
+  return '<nil>';
+}
+
+describe('execution context', () => {
+  // A function that prints the context of the execution calling it.
+  const ctx = goFunc({ params: [], variadic: false, results: [stringType] }, (_args, context) => stringValue(String(context)));
+  const t = new Template('t').funcs({ ctx }).parse('{{ctx}} {{template "in"}} {{call .F}}{{define "in"}}{{ctx}}{{end}}');
+  const data = new Value(mapOf(stringType, funcOf({ params: [], variadic: false, results: [stringType] })), new GoMap());
+  data.map()?.set(stringValue('F'), ctx);
+
+  test('every function called gets the execution context, in {{template}} and through call too', () => {
+    expect(t.execute(data, 'one')).toBe('one one one');
+    expect(t.execute(data, 'two')).toBe('two two two');
+    expect(t.executeTemplate('in', null, 'three')).toBe('three');
+  });
+  test('without one it is undefined', () => {
+    expect(t.execute(data)).toBe('undefined undefined undefined');
+  });
+});

@@ -1,42 +1,11 @@
 // Unit checks for the pieces of sprig-more that templates cannot reach on their own:
-// the primitives behind derivePassword/decryptAES (published test vectors), go-spew's
-// byte-slice hexdump, and the slice capacities Sdump assumes.
+// go-spew's byte-slice hexdump and the slice capacities Sdump assumes.
 
 import { describe, expect, it } from 'vitest';
-import { scryptKey } from '../../src/go/x/crypto/scrypt/scrypt.js';
-import { aesCBCDecrypt } from '../../src/go/crypto/aes/cbc.js';
 import { hexDump } from '../../src/vault/spew/hexdump.js';
 import { appendedCap } from '../../src/vault/spew/capacity.js';
 import { sdump } from '../../src/vault/spew/dump.js';
 import { Value, sliceOf, uint8Type } from '../../src/value/index.js';
-
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'));
-
-describe('scrypt (RFC 7914 section 12)', () => {
-  it('N=16 r=1 p=1, empty password and salt', () => {
-    expect(hex(scryptKey(new Uint8Array(), new Uint8Array(), 16, 1, 1, 64))).toBe(
-      '77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906',
-    );
-  });
-  it('N=1024 r=8 p=16, "password" / "NaCl"', () => {
-    const enc = new TextEncoder();
-    expect(hex(scryptKey(enc.encode('password'), enc.encode('NaCl'), 1024, 8, 16, 64))).toBe(
-      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640',
-    );
-  });
-});
-
-describe('AES-256-CBC decryption', () => {
-  it('NIST SP 800-38A F.2.6 (CBC-AES256.Decrypt)', () => {
-    const key = bytes('603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4');
-    const iv = bytes('000102030405060708090a0b0c0d0e0f');
-    const ct = bytes('f58c4c04d6e5f1ba779eabfb5f7bfbd69cfc4e967edb808d679f777bc6702c7d39f23369a9d9bacfa530e26304231461b2eb05e2c39be9fcda6c19078c6a9d1b');
-    expect(hex(aesCBCDecrypt(key, iv, ct))).toBe(
-      '6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710',
-    );
-  });
-});
 
 describe('go-spew byte slices', () => {
   // Expected strings: encoding/hex.Dump and spew.Sdump output printed by Go.

@@ -1,5 +1,6 @@
 // consul-template dependency/vault_read.go: `secret PATH`, a GET (KV v2 paths shimmed).
 
+import { LRUCache } from 'lru-cache';
 import { quote } from '../../go/strconv/index.js';
 import { GoError, type Value } from '../../value/index.js';
 import { type GoURL, parseQuery, parseURL } from '../../go/net/url/index.js';
@@ -19,21 +20,45 @@ export function parseReadPath(s: string): GoURL {
   return parseURL(p);
 }
 
+/** What NewVaultReadQuery makes of a PATH: the path read, its query and the dependency's key. */
+interface ReadTarget {
+  readonly rawPath: string;
+  readonly query: ReadonlyMap<string, readonly string[]>;
+  readonly key: string;
+}
+
+function readTarget(s: string): ReadTarget {
+  const u = parseReadPath(s);
+  const query = parseQuery(u.rawQuery);
+  const version = query.get('version');
+  const key = version && version.length > 0 ? `vault.read(${u.path}.v${version[0]})` : `vault.read(${u.path})`;
+  return { rawPath: u.path, query, key };
+}
+
+/**
+ * Read targets by PATH: every pass of every render calls `secret` with the same few
+ * paths, and url.Parse of each costs more than the rest of the call.
+ */
+const readTargets = new LRUCache<string, ReadTarget>({ max: 4096 });
+
 /** `secret PATH` (GET). */
 export class VaultReadQuery implements Dependency {
   readonly key: string;
   private readonly rawPath: string;
-  private readonly query: Map<string, string[]>;
+  private readonly query: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     s: string,
     private readonly opts: FetchOptions,
   ) {
-    const u = parseReadPath(s);
-    this.rawPath = u.path;
-    this.query = parseQuery(u.rawQuery);
-    const version = this.query.get('version');
-    this.key = version && version.length > 0 ? `vault.read(${this.rawPath}.v${version[0]})` : `vault.read(${this.rawPath})`;
+    let target = readTargets.get(s);
+    if (target === undefined) {
+      target = readTarget(s);
+      readTargets.set(s, target);
+    }
+    this.rawPath = target.rawPath;
+    this.query = target.query;
+    this.key = target.key;
   }
 
   async fetch(client: VaultClient): Promise<Value> {

@@ -1,17 +1,28 @@
 // env, mustEnv, envOrDefault over the environment the caller supplies.
 
 import { GoError, type Value, stringValue } from '../../value/index.js';
-import type { FuncContext, PerRender } from './context.js';
+import { inRender } from './context.js';
 import { S, fn } from './sig.js';
 
-/** Made per render: they read and record the render's state. */
+/** They read the render's environment. */
 export const envFuncs = {
-  env: (ctx: FuncContext): Value => fn([S], S, ([s]) => stringValue(ctx.env.get(s.str()) ?? '')),
-  mustEnv: (ctx: FuncContext): Value =>
-    fn([S], S, ([s]) => {
+  env: fn(
+    [S],
+    S,
+    inRender('env', (ctx, [s]) => stringValue(ctx.env.get(s.str()) ?? '')),
+  ),
+  mustEnv: fn(
+    [S],
+    S,
+    inRender('mustEnv', (ctx, [s]) => {
       const v = ctx.env.get(s.str()) ?? '';
       if (v === '') throw new GoError(`required environment variable ${s.str()} is empty`);
       return stringValue(v);
     }),
-  envOrDefault: (ctx: FuncContext): Value => fn([S, S], S, ([s, def]) => stringValue(ctx.env.get(s.str()) ?? def.str())),
-} satisfies Record<string, PerRender>;
+  ),
+  envOrDefault: fn(
+    [S, S],
+    S,
+    inRender('envOrDefault', (ctx, [s, def]) => stringValue(ctx.env.get(s.str()) ?? def.str())),
+  ),
+} satisfies Record<string, Value>;

@@ -3,27 +3,26 @@
 import { StackExhaustedError } from '../../exec/index.js';
 import { TemplateError } from '../../index.js';
 import { GoError, type Value, indirectInterface, invalid, stringValue } from '../../value/index.js';
-import type { FuncContext } from './context.js';
+import { inRender } from './context.js';
 import { I, S, fn } from './sig.js';
 import { sliceOf } from '../../value/index.js';
 
-export function executeTemplateFunc(ctx: FuncContext): Value {
-  return fn(
-    [S, sliceOf(I)],
-    S,
-    ([name, ...data]) => {
-      if (data.length > 1) {
-        throw new GoError(`executeTemplate: wrong number of arguments, expected 1 or 2, but got ${data.length + 1}`);
-      }
-      const dot = data.length === 0 ? invalid : indirectInterface(data[0]);
-      try {
-        return stringValue(ctx.template().executeTemplate(name.str(), dot));
-      } catch (e) {
-        if (e instanceof StackExhaustedError) throw e;
-        if (e instanceof TemplateError) throw new GoError(e.message);
-        throw e;
-      }
-    },
-    true,
-  );
-}
+/** The nested execution belongs to the same render: it gets the same context (brain, sets, scratch). */
+export const executeTemplateFunc: Value = fn(
+  [S, sliceOf(I)],
+  S,
+  inRender('executeTemplate', (ctx, [name, ...data]) => {
+    if (data.length > 1) {
+      throw new GoError(`executeTemplate: wrong number of arguments, expected 1 or 2, but got ${data.length + 1}`);
+    }
+    const dot = data.length === 0 ? invalid : indirectInterface(data[0]);
+    try {
+      return stringValue(ctx.template.executeTemplate(name.str(), dot, ctx));
+    } catch (e) {
+      if (e instanceof StackExhaustedError) throw e;
+      if (e instanceof TemplateError) throw new GoError(e.message);
+      throw e;
+    }
+  }),
+  true,
+);

@@ -6,7 +6,7 @@ import { parseUint8 } from '../../go/strconv/index.js';
 import { clean } from '../../go/path/index.js';
 import { trimSpace } from '../../go/strings/index.js';
 import type { Dependency } from '../dependency/dependency.js';
-import type { FileAccess, FuncContext, PerRender } from './context.js';
+import { type FileAccess, inRender } from './context.js';
 import { S, SS, fn } from './sig.js';
 
 /** resolveSandboxedPath (funcs.go). */
@@ -50,10 +50,12 @@ class FileQuery implements Dependency {
   }
 }
 
-/** Made per render: they read and record the render's state. */
+/** They read and record the render's state. */
 export const fileFuncs = {
-  file: (ctx: FuncContext): Value =>
-    fn([S], S, ([s]) => {
+  file: fn(
+    [S],
+    S,
+    inRender('file', (ctx, [s]) => {
       if (s.str() === '') return stringValue('');
       if (!ctx.files) throw new GoError('file: reading local files is disabled in vtpl (allow file access to enable it)');
       const d = new FileQuery(resolveSandboxed(ctx.files, ctx.sandboxPath, trimSpace(s.str())), ctx.files);
@@ -62,19 +64,19 @@ export const fileFuncs = {
       if (v === undefined) ctx.missing.add(d);
       return v ?? stringValue('');
     }),
-  writeToFile: (ctx: FuncContext): Value =>
-    fn(
-      [S, S, S, S, SS],
-      S,
-      ([path, user, group, perms, ...args]) => {
-        const flags = args.length === 2 ? args[0].str() : '';
-        if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
-        const content = args[args.length - 1].str();
-        const mode = Number(parseUint8(perms.str(), 32));
-        if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
-        ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
-        return stringValue('');
-      },
-      true,
-    ),
-} satisfies Record<string, PerRender>;
+  ),
+  writeToFile: fn(
+    [S, S, S, S, SS],
+    S,
+    inRender('writeToFile', (ctx, [path, user, group, perms, ...args]) => {
+      const flags = args.length === 2 ? args[0].str() : '';
+      if (args.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
+      const content = args[args.length - 1].str();
+      const mode = Number(parseUint8(perms.str(), 32));
+      if (!ctx.files) throw new GoError('writeToFile: writing local files is disabled in vtpl (allow file access to enable it)');
+      ctx.files.write(path.str(), user.str(), group.str(), mode, content + (flags.includes('newline') ? '\n' : ''), flags.includes('append'));
+      return stringValue('');
+    }),
+    true,
+  ),
+} satisfies Record<string, Value>;

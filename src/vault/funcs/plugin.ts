@@ -4,22 +4,21 @@
 import { GoError, type Value, stringValue } from '../../value/index.js';
 import { trimSpace } from '../../go/strings/index.js';
 import { S, SS, fn } from './sig.js';
-import type { PluginRunner } from './context.js';
+import { inRender } from './context.js';
 import { sockaddrFunc } from '../sockaddr/template.js';
 
-export function pluginFunc(run: PluginRunner | undefined): Value {
-  return fn(
-    [S, SS],
-    S,
-    ([name, ...args]) => {
-      if (name.str() === '') return stringValue('');
-      if (!run) throw new GoError('plugin: running commands is disabled in vtpl (enable plugins to allow it)');
-      const kept = args.map((a) => trimSpace(a.str())).filter((a) => a !== '');
-      return stringValue(run(name.str(), kept));
-    },
-    true,
-  );
-}
+/** It runs the command with the render's runner. */
+export const pluginFunc: Value = fn(
+  [S, SS],
+  S,
+  inRender('plugin', (ctx, [name, ...args]) => {
+    if (name.str() === '') return stringValue('');
+    if (!ctx.plugin) throw new GoError('plugin: running commands is disabled in vtpl (enable plugins to allow it)');
+    const kept = args.map((a) => trimSpace(a.str())).filter((a) => a !== '');
+    return stringValue(ctx.plugin(name.str(), kept));
+  }),
+  true,
+);
 
 export const sockaddrFuncs = {
   sockaddr: sockaddrFunc,

@@ -1,14 +1,17 @@
 // regexMatch and regexReplaceAll: Go's regexp (RE2 syntax, via re2js) with Go's
 // ReplaceAllString loop and $-expansion (regexp.go replaceAll, expand, extract).
 
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { lazyRequire } from '../lazy-require.js';
 import { GoError, type Value, boolType, boolValue, stringValue } from '../../value/index.js';
 import { S, fn } from './sig.js';
+
+const re2js = lazyRequire<typeof import('re2js')>('re2js');
 
 /** regexp.Compile: syntax errors carry Go's text ("error parsing regexp: ..."). */
 export function compile(re: string): RE2JS {
   try {
-    return RE2JS.compile(re);
+    return re2js().RE2JS.compile(re);
   } catch (e) {
     throw new GoError(e instanceof Error ? e.message : String(e));
   }

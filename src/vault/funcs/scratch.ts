@@ -22,6 +22,7 @@ import {
 } from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
 import { quote } from '../../go/strconv/index.js';
+import { inRender } from './context.js';
 import { fnNoErr } from './sig.js';
 
 /** The Scratch's `values` map (its only field); values are interface{} Values. */
@@ -111,8 +112,12 @@ const scratchStruct: GoType = namedType({
   ],
 });
 
-/** `scratch`: func() *Scratch, the same Scratch for the whole execution. */
-export function scratchFunc(): Value {
-  const scratch = new Value(ptrTo(scratchStruct), new Value(scratchStruct, [new Value(mapStringInterfaceType, new GoMap())]));
-  return fnNoErr([], ptrTo(scratchStruct), () => scratch);
-}
+/** `scratch`: func() *Scratch, the same Scratch for the whole execution (render pass). */
+export const scratchFunc: Value = fnNoErr(
+  [],
+  ptrTo(scratchStruct),
+  inRender('scratch', (ctx) => {
+    ctx.scratch ??= new Value(ptrTo(scratchStruct), new Value(scratchStruct, [new Value(mapStringInterfaceType, new GoMap())]));
+    return ctx.scratch;
+  }),
+);

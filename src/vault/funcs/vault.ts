@@ -3,7 +3,7 @@
 
 import { Value, box, invalid, sliceStringType } from '../../value/index.js';
 import { type Dependency, VaultListQuery, VaultPKIQuery, VaultReadQuery, VaultWriteQuery, parseKVArgs } from '../dependency/index.js';
-import type { FuncContext, PerRender } from './context.js';
+import { type FuncContext, inRender } from './context.js';
 import { I, S, SS, fn } from './sig.js';
 
 /** used.Add(d); the remembered data, or undefined after missing.Add(d). */
@@ -14,36 +14,37 @@ function recall(ctx: FuncContext, d: Dependency): Value | undefined {
   return v;
 }
 
-/** Made per render: they read and record the render's state. */
+/** They read and record the render's state. */
 export const secretFuncs = {
-  secret: (ctx: FuncContext): Value =>
-    fn(
-      [SS],
-      I,
-      (args) => {
-        if (args.length === 0) return box(invalid);
-        const [path, ...rest] = args.map((a) => a.str());
-        const data = parseKVArgs(rest);
-        const d = rest.length === 0 ? new VaultReadQuery(path, ctx.fetch) : new VaultWriteQuery(path, data);
-        return box(recall(ctx, d) ?? invalid);
-      },
-      true,
-    ),
-  secrets: (ctx: FuncContext): Value =>
-    fn([S], SS, ([s]) => {
+  secret: fn(
+    [SS],
+    I,
+    inRender('secret', (ctx, args) => {
+      if (args.length === 0) return box(invalid);
+      const [path, ...rest] = args.map((a) => a.str());
+      const data = parseKVArgs(rest);
+      const d = rest.length === 0 ? new VaultReadQuery(path, ctx.fetch) : new VaultWriteQuery(path, data);
+      return box(recall(ctx, d) ?? invalid);
+    }),
+    true,
+  ),
+  secrets: fn(
+    [S],
+    SS,
+    inRender('secrets', (ctx, [s]) => {
       if (s.str().length === 0) return new Value(sliceStringType, null);
       return recall(ctx, new VaultListQuery(s.str())) ?? new Value(sliceStringType, null);
     }),
-  pkiCert: (ctx: FuncContext): Value =>
-    fn(
-      [SS],
-      I,
-      (args) => {
-        if (args.length === 0) return box(invalid);
-        const [path, ...rest] = args.map((a) => a.str());
-        const d = new VaultPKIQuery(path, ctx.destination, parseKVArgs(rest), ctx.fetch);
-        return box(recall(ctx, d) ?? invalid);
-      },
-      true,
-    ),
-} satisfies Record<string, PerRender>;
+  ),
+  pkiCert: fn(
+    [SS],
+    I,
+    inRender('pkiCert', (ctx, args) => {
+      if (args.length === 0) return box(invalid);
+      const [path, ...rest] = args.map((a) => a.str());
+      const d = new VaultPKIQuery(path, ctx.destination, parseKVArgs(rest), ctx.fetch);
+      return box(recall(ctx, d) ?? invalid);
+    }),
+    true,
+  ),
+} satisfies Record<string, Value>;

@@ -6,41 +6,17 @@
 
 import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { isIP } from 'node:net';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  AlgorithmIdentifier,
-  AttributeTypeAndValue,
-  AttributeValue,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  Certificate,
-  ExtendedKeyUsage,
-  Extension,
-  Extensions,
-  GeneralName,
-  KeyUsage,
-  KeyUsageFlags,
-  Name,
-  RelativeDistinguishedName,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
-  TBSCertificate,
-  Validity,
-  Version,
-  id_ce_authorityKeyIdentifier,
-  id_ce_basicConstraints,
-  id_ce_extKeyUsage,
-  id_ce_keyUsage,
-  id_ce_subjectAltName,
-  id_ce_subjectKeyIdentifier,
-  id_kp_clientAuth,
-  id_kp_serverAuth,
-} from '@peculiar/asn1-x509';
+import type * as Asn1Schema from '@peculiar/asn1-schema';
+import type * as Asn1X509 from '@peculiar/asn1-x509';
 import { sprintf } from '../../fmt/index.js';
 import { GoError, Value, indirectInterface, intType, namedType, sliceInterfaceType, stringType, stringValue, structOf } from '../../value/index.js';
 import { S, fn } from '../funcs/sig.js';
 import { dsaPrivateKeyPEM } from './dsa-key.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Loaded on the first certificate: most templates never make one (lazy-require.ts).
+const asn1Schema = lazyRequire<typeof Asn1Schema>('@peculiar/asn1-schema');
+const asn1X509 = lazyRequire<typeof Asn1X509>('@peculiar/asn1-x509');
 
 /** sprig's `certificate` struct (unexported type in package sprig). */
 export const certificateType = namedType({
@@ -111,7 +87,8 @@ function keyPEM(key: KeyObject): string {
 }
 
 /** x509's signingParamsForKey: the hash and AlgorithmIdentifier for the signing key. */
-function signingParams(key: KeyObject): { hash: string | null; alg: AlgorithmIdentifier } {
+function signingParams(key: KeyObject): { hash: string | null; alg: Asn1X509.AlgorithmIdentifier } {
+  const { AlgorithmIdentifier } = asn1X509();
   switch (key.asymmetricKeyType) {
     case 'rsa':
       return { hash: 'sha256', alg: new AlgorithmIdentifier({ algorithm: '1.2.840.113549.1.1.11', parameters: null }) };
@@ -134,14 +111,17 @@ function signingParams(key: KeyObject): { hash: string | null; alg: AlgorithmIde
 }
 
 /** Go's asn1 marshals a string as PrintableString when it can, else UTF8String. */
-function commonName(cn: string): Name {
+function commonName(cn: string): Asn1X509.Name {
+  const { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } = asn1X509();
   const printable = /^[A-Za-z0-9 '()+,\-./:=?*&]*$/.test(cn);
   const value = new AttributeValue(printable ? { printableString: cn } : { utf8String: cn });
   const rdns = cn === '' ? [] : [new RelativeDistinguishedName([new AttributeTypeAndValue({ type: '2.5.4.3', value })])];
   return new Name(rdns);
 }
 
-function ext(extnID: string, critical: boolean, value: unknown): Extension {
+function ext(extnID: string, critical: boolean, value: unknown): Asn1X509.Extension {
+  const { AsnConvert, OctetString } = asn1Schema();
+  const { Extension } = asn1X509();
   return new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
 }
 
@@ -170,7 +150,32 @@ function strings(list: Value, what: 'ip' | 'dns'): string[] {
 }
 
 /** x509.CreateCertificate(rand, template, parent, pub, signer) for sprig's templates. */
-function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: Certificate; key: KeyObject }): Cert {
+function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: Asn1X509.Certificate; key: KeyObject }): Cert {
+  const { AsnConvert } = asn1Schema();
+  const {
+    AuthorityKeyIdentifier,
+    BasicConstraints,
+    Certificate,
+    ExtendedKeyUsage,
+    Extensions,
+    GeneralName,
+    KeyUsage,
+    KeyUsageFlags,
+    SubjectAlternativeName,
+    SubjectKeyIdentifier,
+    SubjectPublicKeyInfo,
+    TBSCertificate,
+    Validity,
+    Version,
+    id_ce_authorityKeyIdentifier,
+    id_ce_basicConstraints,
+    id_ce_extKeyUsage,
+    id_ce_keyUsage,
+    id_ce_subjectAltName,
+    id_ce_subjectKeyIdentifier,
+    id_kp_clientAuth,
+    id_kp_serverAuth,
+  } = asn1X509();
   const { hash, alg } = signingParams(parent.key);
   if (subjectKey.asymmetricKeyType === 'dsa') throw new GoError('error creating certificate: x509: unsupported public key type: *dsa.PublicKey');
   const spki = AsnConvert.parse(createPublicKey(subjectKey).export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo);
@@ -233,13 +238,13 @@ function rsaKey(): KeyObject {
 }
 
 /** The CA a certificate value carries, parsed as generateSignedCertificateWithKeyInternal does. */
-function signer(ca: Value): { cert: Certificate; key: KeyObject } {
+function signer(ca: Value): { cert: Asn1X509.Certificate; key: KeyObject } {
   const [certText, keyText] = ca.items().map((f) => f.str()) as [string, string];
   const block = pemDecode(certText);
   if (block === undefined) throw new GoError('unable to decode certificate');
-  let cert: Certificate;
+  let cert: Asn1X509.Certificate;
   try {
-    cert = AsnConvert.parse(block.der, Certificate);
+    cert = asn1Schema().AsnConvert.parse(block.der, asn1X509().Certificate);
   } catch (e) {
     throw new GoError(`error parsing certificate: decodedSignerCert.Bytes: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -270,7 +275,7 @@ function buildCustomCert(b64cert: string, b64key: string): Cert {
   const block = pemDecode(cert);
   if (block === undefined) throw new GoError('unable to decode certificate');
   try {
-    AsnConvert.parse(block.der, Certificate);
+    asn1Schema().AsnConvert.parse(block.der, asn1X509().Certificate);
   } catch (e) {
     throw new GoError(`error parsing certificate: decodedCert.Bytes: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -2,7 +2,10 @@
 // adler32sum, derivePassword (Master Password's
 // algorithm: scrypt then HMAC-SHA256) and decryptAES (AES-256-CBC, IV first, PKCS#7-style
 // trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
+// scrypt, HMAC and AES are node:crypto's (issue 13: no home-made crypto); sprig's checks and
+// unpadding are ours.
 
+import { createDecipheriv, createHmac, scryptSync } from 'node:crypto';
 import { GoPanic, type Value, stringValue, stringType, uint32Type } from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { hex } from '../../go/encoding/hex/index.js';
@@ -13,9 +16,6 @@ import { S, fn, fnNoErr } from '../funcs/sig.js';
 import { bytesOf, str1 } from './convert.js';
 import { decode } from '../../go/encoding/base64/index.js';
 import { sha256 } from '../../go/crypto/sha256/index.js';
-import { hmacSha256 } from '../../go/crypto/hmac/index.js';
-import { aesCBCDecrypt } from '../../go/crypto/aes/index.js';
-import { scryptKey } from '../../go/x/crypto/scrypt/index.js';
 
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 
@@ -84,8 +84,12 @@ function derivePassword(counter: number, passwordType: string, password: string,
   const seed = utf8Bytes(masterPasswordSeed);
   const userBytes = utf8Bytes(user);
   const siteBytes = utf8Bytes(site);
-  const key = scryptKey(utf8Bytes(password), concat(seed, uint32BE(userBytes.length), userBytes), 32768, 8, 2, 64);
-  const mac = hmacSha256(key, concat(seed, uint32BE(siteBytes.length), siteBytes, uint32BE(counter)));
+  const salt = concat(seed, uint32BE(userBytes.length), userBytes);
+  // N=32768, r=8 needs 128*r*(N+2) bytes, just over OpenSSL's default 32 MiB limit.
+  const key = scryptSync(utf8Bytes(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const mac = createHmac('sha256', key)
+    .update(concat(seed, uint32BE(siteBytes.length), siteBytes, uint32BE(counter)))
+    .digest();
   const temp = templates[mac[0] % templates.length];
   let out = '';
   for (let i = 0; i < temp.length; i++) {
@@ -108,8 +112,10 @@ function decryptAES(password: string, crypt64: string): string {
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new GoPanic('crypto/cipher: input not full blocks');
   if (body.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
-  const iv = crypt.subarray(0, 16);
-  const decrypted = aesCBCDecrypt(key, iv, body);
+  // No auto-padding: sprig strips as many bytes as the last one says, unchecked, so a wrong key
+  // yields garbage or the slice panic below where OpenSSL's PKCS#7 check would throw its own error.
+  const decipher = createDecipheriv('aes-256-cbc', key, crypt.subarray(0, 16)).setAutoPadding(false);
+  const decrypted = Buffer.concat([decipher.update(body), decipher.final()]);
   const end = decrypted.length - decrypted[decrypted.length - 1];
   if (end < 0) throw new GoPanic(`runtime error: slice bounds out of range [:${end}]`);
   return bytesToString(decrypted.subarray(0, end));

@@ -4,13 +4,16 @@
 // (node:crypto) and bcryptjs', never our own: the vault layer may use Node, the engine may not.
 
 import { createCipheriv, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import bcryptjs from 'bcryptjs';
+import type bcryptjs from 'bcryptjs';
+import { lazyRequire } from '../lazy-require.js';
 import { GoPanic, Value, indirectInterface, int64Type, intType, stringType, stringValue } from '../../value/index.js';
 import { runeString, runesOf, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { goTimeOf, timeType } from '../../value/index.js';
 import { I, S, fn, fnNoErr } from '../funcs/sig.js';
 import { durationString } from '../../go/time/index.js';
 import { dsaPrivateKeyPEM } from './dsa-key.js';
+
+const bcryptjsLib = lazyRequire<typeof bcryptjs>('bcryptjs');
 
 /** math/rand's Intn(n) for n > 0 (any int64); Go panics with this text otherwise. */
 function intn(n: bigint): bigint {
@@ -39,8 +42,10 @@ function bcrypt(input: string): string {
   const bytes = utf8Bytes(input);
   if (bytes.length > 72) return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes';
   // bcryptjs names its salts $2b$; for passwords of at most 72 bytes 2a and 2b hash alike.
-  const salt = bcryptjs.genSaltSync(10).replace(/^\$2b\$/, '$2a$');
-  return bcryptjs.hashSync(input, salt);
+  const salt = bcryptjsLib()
+    .genSaltSync(10)
+    .replace(/^\$2b\$/, '$2a$');
+  return bcryptjsLib().hashSync(input, salt);
 }
 
 function htpasswd(user: string, password: string): string {

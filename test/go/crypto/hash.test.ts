@@ -1,6 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacSha256 } from '../../../src/go/crypto/hmac/index.js';
 import { md5 } from '../../../src/go/crypto/md5/index.js';
 import { sha1 } from '../../../src/go/crypto/sha1/index.js';
 import { sha256 } from '../../../src/go/crypto/sha256/index.js';
@@ -12,11 +11,9 @@ describe('pure-JS hashes', () => {
   for (const s of ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'héllo wörld'.repeat(20)]) {
     it(`agree with node:crypto on ${s.length} chars`, () => {
       const b = e.encode(s);
-      const key = e.encode('k'.repeat(s.length % 80));
       expect(hex(sha256(b))).toBe(createHash('sha256').update(b).digest('hex'));
       expect(hex(sha1(b))).toBe(createHash('sha1').update(b).digest('hex'));
       expect(hex(md5(b))).toBe(createHash('md5').update(b).digest('hex'));
-      expect(hex(hmacSha256(key, b))).toBe(createHmac('sha256', key).update(b).digest('hex'));
     });
   }
 });

@@ -1,2 +1,0 @@
-// Go's crypto/aes with crypto/cipher's CBC mode.
-export * from './cbc.js';

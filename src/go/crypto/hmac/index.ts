@@ -1,2 +1,0 @@
-// Go's crypto/hmac (over SHA-256).
-export * from './hmac.js';

@@ -1,0 +1,2 @@
+// Go's syscall: errno texts.
+export * from './errno.js';

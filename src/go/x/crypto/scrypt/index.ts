@@ -1,2 +1,0 @@
-// golang.org/x/crypto/scrypt.
-export * from './scrypt.js';

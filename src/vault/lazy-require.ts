@@ -1,0 +1,19 @@
+// A few of consul-template's functions need a large library that most templates never call:
+// RE2 regular expressions (regexMatch, sprig's regex*), bcrypt (htpasswd, bcrypt) and X.509
+// encoding (genCA, genSignedCert, ...). Loading them with the rest of the function map cost
+// `vtpl preview`/`check` more CPU than Node's own start. Template functions are synchronous,
+// so they cannot `import()` on first call; these libraries also ship CommonJS builds, which
+// require() loads synchronously. So each is loaded on its first use, once.
+
+import { createRequire } from 'node:module';
+
+const load = createRequire(import.meta.url);
+
+/** A getter for package `name` (its CommonJS build), loaded on the first call. */
+export function lazyRequire<T>(name: string): () => T {
+  let mod: T | undefined;
+  return () => {
+    mod ??= load(name) as T;
+    return mod;
+  };
+}
