@@ -106,7 +106,7 @@ export function callPlanned(
   s: State,
   dot: Value,
   plan: CallPlan,
-  call: (args: readonly Value[]) => Value,
+  call: GoFunc,
   isBuiltin: boolean,
   node: Node,
   name: string,

@@ -27,7 +27,7 @@ import {
   VariableNode,
   WithNode,
 } from '../parse/index.js';
-import { type GoFunc, type GoType, GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
+import { type FuncSig, type GoFunc, type GoType, GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
 import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
 import { implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
@@ -377,12 +377,13 @@ function compileVariable(variable: VariableNode): WithArgsFn {
  */
 function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
-  const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
+  const numArgs = args === null ? 0 : args.rest.length;
   let funcs: ReadonlyMap<string, Value> | null = null;
   let isBuiltin = false;
   let call: GoFunc = nilFunction;
+  let sig: FuncSig | null = null;
   // Whether there is a previous command's value is fixed by the command's place in its
-  // pipeline, but is checked each time: one plan for each case.
+  // pipeline, but is checked each time: a plan for each case, made when first needed.
   let plan: CallPlan | null = null;
   let planWithFinal: CallPlan | null = null;
   return (s, dot, final) => {
@@ -390,15 +391,19 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
     if (s.tmpl.execFuncs !== funcs) {
       const found = s.tmpl.findFunction(name);
       if (found === undefined) return s.errorf('%q is not a defined function', name);
-      const sig = found.fn.type.sig;
-      if (sig === undefined) return s.errorf('%q is not a defined function', name);
+      const fnSig = found.fn.type.sig;
+      if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
       isBuiltin = found.isBuiltin;
+      const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
       call = implementationFor(found.fn, constants) ?? nilFunction;
-      plan = planCall(sig, name, constants.length, false);
-      planWithFinal = planCall(sig, name, constants.length, true);
+      sig = fnSig;
+      plan = null;
+      planWithFinal = null;
       funcs = s.tmpl.execFuncs;
     }
-    const p = (isMissing(final) ? plan : planWithFinal) as CallPlan;
+    let p: CallPlan;
+    if (isMissing(final)) p = plan ??= planCall(sig as FuncSig, name, numArgs, false);
+    else p = planWithFinal ??= planCall(sig as FuncSig, name, numArgs, true);
     return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
   };
 }
