@@ -27,7 +27,19 @@ import {
   VariableNode,
   WithNode,
 } from '../parse/index.js';
-import { type FuncSig, type GoFunc, type GoType, GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
+import {
+  type FuncSig,
+  type GoFunc,
+  type GoType,
+  GoPanic,
+  type Value,
+  boolValue,
+  canBeNil,
+  indirectInterface,
+  interfaceType,
+  invalid,
+  stringValue,
+} from '../value/index.js';
 import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
 import { implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
