@@ -42,10 +42,14 @@ const chunkChars = 1 << 16;
  * large render.
  */
 const segmentChars = 1 << 12;
+/** A segment of more pieces than this is flattened when it ends. */
+const flattenPieces = 64;
 
 /** The output of one execution: buffers pieces and passes them on in chunks. */
 export class Output {
   private buf = '';
+  /** How many pieces buf holds. */
+  private pieces = 0;
   private segments: string[] = [];
   private pending = 0;
 
@@ -59,12 +63,15 @@ export class Output {
       return;
     }
     this.buf += piece;
+    this.pieces++;
     if (this.buf.length >= segmentChars) this.endSegment();
   }
 
   private endSegment(): void {
-    const segment = flatten(this.buf);
+    // A rope of a few (long) pieces is not worth a copy of its own: the join copies it.
+    const segment = this.pieces > flattenPieces ? flatten(this.buf) : this.buf;
     this.buf = '';
+    this.pieces = 0;
     this.segments.push(segment);
     this.pending += segment.length;
     if (this.pending >= chunkChars) this.flush();
@@ -75,6 +82,7 @@ export class Output {
     const segments = this.segments;
     if (this.buf !== '') segments.push(this.buf);
     this.buf = '';
+    this.pieces = 0;
     if (segments.length === 0) return;
     const chunk = segments.length === 1 ? segments[0] : segments.join('');
     this.segments = [];
