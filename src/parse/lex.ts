@@ -1,8 +1,10 @@
 // Port of lex.go. The scanner follows lex.go's state functions (lexText, lexLeftDelim,
 // lexComment, lexInsideAction and those it dispatches to) over UTF-16 char codes, one item
-// per nextItem call. It replaced a moo lexer: moo matches every token with one combined
+// per scan call. It replaced a moo lexer: moo matches every token with one combined
 // RegExp, whose exec allocates a match array per token (plus moo's token object), and that
-// garbage, not the scanning, dominated parsing large templates.
+// garbage, not the scanning, dominated parsing large templates. For the same reason an item
+// is not an object of its own: scan writes it into a Token the parser reuses, and its text
+// is sliced from the input only when the parser asks for it.
 import { type Item, ItemType, keywords } from './item.js';
 import { quote } from '../go/strconv/index.js';
 import { sprintf } from '../fmt/index.js';
@@ -13,6 +15,41 @@ const rune = (r: number): Value => new Value(int32Type, BigInt(r));
 
 export const defaultLeftDelim = '{{';
 export const defaultRightDelim = '}}';
+
+/**
+ * An item (lex.go's item) in a slot the parser reuses: where its text starts and ends in the
+ * input, and the text itself (val) sliced only on demand.
+ */
+export class Token implements Item {
+  typ = ItemType.EOF;
+  pos = 0; // start of its text in the input
+  end = 0; // end of its text in the input
+  line = 0; // line of pos
+  message = ''; // the text of an Error item
+
+  constructor(readonly input: string) {}
+
+  get val(): string {
+    switch (this.typ) {
+      case ItemType.Error:
+        return this.message;
+      case ItemType.EOF:
+        return 'EOF';
+      default:
+        return this.input.slice(this.pos, this.end);
+    }
+  }
+
+  /** This token set to t (items are values in Go). */
+  copy(t: Token): this {
+    this.typ = t.typ;
+    this.pos = t.pos;
+    this.end = t.end;
+    this.line = t.line;
+    this.message = t.message;
+    return this;
+  }
+}
 
 export interface LexOptions {
   emitComment: boolean; // emit Comment items
@@ -54,6 +91,14 @@ enum State {
   Done,
 }
 
+/** The keywords and true/false, by their first char code. */
+const wordsByFirstChar = new Map<number, [string, ItemType][]>();
+for (const [word, key] of [...keywords, ['true', ItemType.Bool] as const, ['false', ItemType.Bool] as const]) {
+  if (word === '.') continue; // the cursor is not a word: lexFieldOrVariable makes it
+  const c = word.charCodeAt(0);
+  wordsByFirstChar.set(c, [...(wordsByFirstChar.get(c) ?? []), [word, key]]);
+}
+
 export class Lexer {
   readonly leftDelim: string;
   readonly rightDelim: string;
@@ -65,6 +110,7 @@ export class Lexer {
   // Line counting: positions only move forward, so lines are counted once.
   private lineNum = 1; // line of positions up to nextNewline
   private nextNewline: number;
+  private out: Token; // where scan writes the item it finds
 
   constructor(
     readonly name: string,
@@ -76,6 +122,7 @@ export class Lexer {
     this.rightDelim = right === '' ? defaultRightDelim : right;
     this.rightDelim0 = this.rightDelim.charCodeAt(0);
     this.nextNewline = this.newlineFrom(0);
+    this.out = new Token(input);
   }
 
   private newlineFrom(pos: number): number {
@@ -92,19 +139,26 @@ export class Lexer {
     return this.lineNum;
   }
 
-  private item(typ: ItemType, start: number, val: string): Item {
-    return { typ, pos: start, val, line: this.lineAt(start) };
+  /** The item of type typ whose text is input[start:end]; true, for "an item was found". */
+  private item(typ: ItemType, start: number, end: number): true {
+    const t = this.out;
+    t.typ = typ;
+    t.pos = start;
+    t.end = end;
+    t.line = this.lineAt(start);
+    return true;
   }
 
   /** emit: the item of type typ from start up to the current position. */
-  private emit(typ: ItemType, start: number): Item {
-    return this.item(typ, start, this.input.slice(start, this.pos));
+  private emit(typ: ItemType, start: number): true {
+    return this.item(typ, start, this.pos);
   }
 
   /** errorf: an error item at start; it ends the scan. */
-  private errorf(start: number, message: string): Item {
+  private errorf(start: number, message: string): true {
     this.state = State.Done;
-    return this.item(ItemType.Error, start, message);
+    this.out.message = message;
+    return this.item(ItemType.Error, start, start);
   }
 
   private code(pos: number): number {
@@ -159,45 +213,54 @@ export class Lexer {
 
   /** nextItem returns the next item from the input. */
   nextItem(): Item {
+    const t = new Token(this.input);
+    this.scan(t);
+    return t;
+  }
+
+  /** scan writes the next item from the input into t. */
+  scan(t: Token): void {
+    this.out = t;
     for (;;) {
-      let item: Item | null;
+      let found: boolean;
       switch (this.state) {
         case State.Text:
-          item = this.lexText();
+          found = this.lexText();
           break;
         case State.LeftDelim:
-          item = this.lexLeftDelim();
+          found = this.lexLeftDelim();
           break;
         case State.InsideAction:
-          item = this.lexInsideAction();
+          found = this.lexInsideAction();
           break;
         default:
-          return this.item(ItemType.EOF, this.input.length, 'EOF');
+          this.item(ItemType.EOF, this.input.length, this.input.length);
+          return;
       }
-      if (item !== null) return item;
+      if (found) return;
     }
   }
 
-  /** lexText scans until an opening action delimiter; null means nothing to emit. */
-  private lexText(): Item | null {
+  /** lexText scans until an opening action delimiter; false means nothing to emit. */
+  private lexText(): boolean {
     const start = this.pos;
     const x = this.input.indexOf(this.leftDelim, start);
     if (x < 0) {
       // Correctly reached EOF.
       this.pos = this.input.length;
       this.state = State.Done;
-      return this.pos > start ? this.emit(ItemType.Text, start) : this.item(ItemType.EOF, this.pos, 'EOF');
+      return this.emit(this.pos > start ? ItemType.Text : ItemType.EOF, start);
     }
     this.pos = x;
     this.state = State.LeftDelim;
     // Do we trim any trailing space?
     let end = x;
     if (this.hasLeftTrimMarker(x + this.leftDelim.length)) while (end > start && isSpace(this.code(end - 1))) end--;
-    return end > start ? this.item(ItemType.Text, start, this.input.slice(start, end)) : null;
+    return end > start && this.item(ItemType.Text, start, end);
   }
 
   /** lexLeftDelim scans the left delimiter, which is known to be present, possibly with a trim marker. */
-  private lexLeftDelim(): Item | null {
+  private lexLeftDelim(): boolean {
     const start = this.pos;
     this.pos += this.leftDelim.length;
     const afterMarker = this.hasLeftTrimMarker(this.pos) ? trimMarkerLen : 0;
@@ -205,11 +268,11 @@ export class Lexer {
     if (this.input.startsWith(leftComment, this.pos)) return this.lexComment();
     this.state = State.InsideAction;
     this.parenDepth = 0;
-    return this.item(ItemType.LeftDelim, start, this.leftDelim);
+    return this.item(ItemType.LeftDelim, start, start + this.leftDelim.length);
   }
 
   /** lexComment scans a comment. The left comment marker is known to be present. */
-  private lexComment(): Item | null {
+  private lexComment(): boolean {
     const start = this.pos;
     const x = this.input.indexOf(rightComment, start + leftComment.length);
     if (x < 0) return this.errorf(start, 'unclosed comment');
@@ -220,21 +283,22 @@ export class Lexer {
     this.pos += (delim === 2 ? trimMarkerLen : 0) + this.rightDelim.length;
     if (delim === 2) this.pos = this.skipSpaces(this.pos);
     this.state = State.Text;
-    return this.options.emitComment ? this.item(ItemType.Comment, start, this.input.slice(start, end)) : null;
+    return this.options.emitComment && this.item(ItemType.Comment, start, end);
   }
 
   /** lexRightDelim scans the right delimiter, which is known to be present, possibly with a trim marker. */
-  private lexRightDelim(trim: boolean): Item {
+  private lexRightDelim(trim: boolean): true {
     if (trim) this.pos += trimMarkerLen;
-    const item = this.item(ItemType.RightDelim, this.pos, this.rightDelim);
+    const start = this.pos;
     this.pos += this.rightDelim.length;
+    this.item(ItemType.RightDelim, start, this.pos);
     if (trim) this.pos = this.skipSpaces(this.pos);
     this.state = State.Text;
-    return item;
+    return true;
   }
 
   /** lexInsideAction scans the elements inside action delimiters. */
-  private lexInsideAction(): Item {
+  private lexInsideAction(): true {
     // Either number, quoted string, or identifier.
     // Spaces separate arguments; runs of spaces turn into itemSpace.
     // Pipe symbols separate and are emitted.
@@ -299,7 +363,7 @@ export class Lexer {
   }
 
   /** lexSpace scans a run of space characters. We have not consumed the first space, which is known to be present. */
-  private lexSpace(): Item {
+  private lexSpace(): true {
     const start = this.pos;
     let numSpaces = 0;
     while (isSpace(this.code(this.pos))) {
@@ -333,23 +397,27 @@ export class Lexer {
   }
 
   /** lexIdentifier scans an alphanumeric word: a keyword, true/false, or an identifier. */
-  private lexIdentifier(start: number): Item {
+  private lexIdentifier(start: number): true {
     this.pos = this.alnumRun(start);
-    const word = this.input.slice(start, this.pos);
     if (!this.atTerminator(this.pos)) return this.errorf(start, sprintf('bad character %#U', [rune(this.runeAt(this.pos))]));
-    const key = keywords.get(word);
-    if (key !== undefined && key > ItemType.Keyword) {
-      if ((key === ItemType.Break && !this.options.breakOK) || (key === ItemType.Continue && !this.options.continueOK)) {
-        return this.item(ItemType.Identifier, start, word);
-      }
-      return this.item(key, start, word);
+    return this.emit(this.wordType(start, this.pos), start);
+  }
+
+  /** The item type of the word input[start:end]: a keyword, true/false, or an identifier. */
+  private wordType(start: number, end: number): ItemType {
+    // Compared in place: most words are function names, which need no string of their own here.
+    const words = wordsByFirstChar.get(this.input.charCodeAt(start));
+    if (words === undefined) return ItemType.Identifier;
+    for (const [word, key] of words) {
+      if (word.length !== end - start || !this.input.startsWith(word, start)) continue;
+      if ((key === ItemType.Break && !this.options.breakOK) || (key === ItemType.Continue && !this.options.continueOK)) return ItemType.Identifier;
+      return key;
     }
-    if (word === 'true' || word === 'false') return this.item(ItemType.Bool, start, word);
-    return this.item(ItemType.Identifier, start, word);
+    return ItemType.Identifier;
   }
 
   /** lexFieldOrVariable scans a field or variable: [.$]Alphanumeric. The . or $ has been scanned. */
-  private lexFieldOrVariable(start: number, typ: ItemType.Field | ItemType.Variable): Item {
+  private lexFieldOrVariable(start: number, typ: ItemType.Field | ItemType.Variable): true {
     if (this.atTerminator(this.pos)) {
       // Nothing interesting follows -> "." or "$".
       return typ === ItemType.Variable ? this.emit(ItemType.Variable, start) : this.emit(ItemType.Dot, start);
@@ -360,7 +428,7 @@ export class Lexer {
   }
 
   /** lexQuote scans a quoted string or a character constant; the opening quote has been scanned. */
-  private lexQuote(start: number, quoteChar: number, typ: ItemType, unterminated: string): Item {
+  private lexQuote(start: number, quoteChar: number, typ: ItemType, unterminated: string): true {
     for (;;) {
       let c = this.code(this.pos++);
       if (c === 0x5c) {
@@ -376,7 +444,7 @@ export class Lexer {
   }
 
   /** lexRawQuote scans a raw quoted string; the opening quote has been scanned. */
-  private lexRawQuote(start: number): Item {
+  private lexRawQuote(start: number): true {
     const x = this.input.indexOf('`', this.pos);
     if (x < 0) return this.errorf(start, 'unterminated raw quoted string');
     this.pos = x + 1;
@@ -384,7 +452,7 @@ export class Lexer {
   }
 
   /** lexNumber scans a number: decimal, octal, hex, float, or imaginary; a sign then one more makes a complex. */
-  private lexNumber(start: number): Item {
+  private lexNumber(start: number): true {
     if (!this.scanNumber()) return this.errorf(start, `bad number syntax: ${quote(this.input.slice(start, this.pos))}`);
     const sign = this.code(this.pos);
     if (sign === 0x2b || sign === 0x2d) {

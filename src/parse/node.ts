@@ -1,5 +1,6 @@
 // Parse tree nodes of node.go. Positions are JS string indices into Tree.text
 // (Go's are byte offsets; Tree.errorContext converts when it reports them).
+
 import type { NumberValue } from './literal.js';
 import { quote } from '../go/strconv/index.js';
 import type { Tree } from './parse.js';
@@ -33,16 +34,22 @@ export enum NodeType {
 
 /**
  * s.slice(from).split('.'). The parser makes a node for every variable and field; for
- * these short names indexOf and slice cost much less than String.prototype.split.
+ * these short names indexOf and slice cost much less than String.prototype.split, and
+ * the array has exactly one slot per name (a tree keeps every such array alive).
  */
 function splitDots(s: string, from: number): string[] {
-  const parts: string[] = [];
+  let dot = s.indexOf('.', from);
+  if (dot < 0) return [s.slice(from)];
+  let n = 1;
+  for (let d = dot; d >= 0; d = s.indexOf('.', d + 1)) n++;
+  const parts = new Array<string>(n);
   let start = from;
-  for (let dot = s.indexOf('.', start); dot >= 0; dot = s.indexOf('.', start)) {
-    parts.push(s.slice(start, dot));
+  for (let i = 0; i < n - 1; i++) {
+    parts[i] = s.slice(start, dot);
     start = dot + 1;
+    dot = s.indexOf('.', start);
   }
-  parts.push(s.slice(start));
+  parts[n - 1] = s.slice(start);
   return parts;
 }
 
@@ -96,7 +103,13 @@ export class ListNode extends Node {
   get type(): NodeType {
     return NodeType.List;
   }
-  nodes: Node[] = []; // The element nodes in lexical order.
+  constructor(
+    tree: Tree,
+    pos: number,
+    public nodes: Node[] = [], // The element nodes in lexical order.
+  ) {
+    super(tree, pos);
+  }
   append(n: Node): void {
     // The first element gets an array of exactly one slot: a push would reserve 17, and
     // most lists, pipelines and commands hold one node (see oneMore).
@@ -146,13 +159,13 @@ export class PipeNode extends Node {
   get type(): NodeType {
     return NodeType.Pipe;
   }
-  isAssign = false; // The variables are being assigned, not declared.
-  decl: VariableNode[] = []; // Variables in lexical order.
-  cmds: CommandNode[] = []; // The commands in lexical order.
   constructor(
     tree: Tree,
     pos: number,
     public line: number,
+    public decl: VariableNode[] = [], // Variables in lexical order.
+    public isAssign = false, // The variables are being assigned, not declared.
+    public cmds: CommandNode[] = [], // The commands in lexical order.
   ) {
     super(tree, pos);
   }
@@ -199,7 +212,13 @@ export class CommandNode extends Node {
   get type(): NodeType {
     return NodeType.Command;
   }
-  args: Node[] = []; // Arguments in lexical order: Identifier, field, or constant.
+  constructor(
+    tree: Tree,
+    pos: number,
+    public args: Node[] = [], // Arguments in lexical order: Identifier, field, or constant.
+  ) {
+    super(tree, pos);
+  }
   append(arg: Node): void {
     this.args = oneMore(this.args, arg);
   }
@@ -236,10 +255,11 @@ export class VariableNode extends Node {
   get type(): NodeType {
     return NodeType.Variable;
   }
-  ident: string[];
-  constructor(tree: Tree, pos: number, ident: string) {
+  declare ident: string[];
+  /** ident: the variable as written ("$x.y"), or its names already split (the parser's). */
+  constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = splitDots(ident, 0);
+    this.ident = typeof ident === 'string' ? splitDots(ident, 0) : ident;
   }
   parts(): Part[] {
     return [this.ident.join('.')];
@@ -271,10 +291,11 @@ export class FieldNode extends Node {
   get type(): NodeType {
     return NodeType.Field;
   }
-  ident: string[];
-  constructor(tree: Tree, pos: number, ident: string) {
+  declare ident: string[];
+  /** ident: the field as written (".x.y"), or its names already split (the parser's). */
+  constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = splitDots(ident, 1); // drop the leading period
+    this.ident = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];
@@ -286,11 +307,11 @@ export class ChainNode extends Node {
   get type(): NodeType {
     return NodeType.Chain;
   }
-  field: string[] = []; // The identifiers in lexical order.
   constructor(
     tree: Tree,
     pos: number,
     public node: Node,
+    public field: string[] = [], // The identifiers in lexical order.
   ) {
     super(tree, pos);
   }
@@ -334,14 +355,14 @@ export class NumberNode extends Node {
   get type(): NodeType {
     return NodeType.Number;
   }
-  isInt: boolean; // Number has an integral value.
-  isUint: boolean; // Number has an unsigned integral value.
-  isFloat: boolean; // Number has a floating-point value.
-  isComplex: boolean; // Number is complex.
-  int64: bigint; // The signed integer value.
-  uint64: bigint; // The unsigned integer value.
-  float64: number; // The floating-point value.
-  complex128: { re: number; im: number }; // The complex value.
+  declare isInt: boolean; // Number has an integral value.
+  declare isUint: boolean; // Number has an unsigned integral value.
+  declare isFloat: boolean; // Number has a floating-point value.
+  declare isComplex: boolean; // Number is complex.
+  declare int64: bigint; // The signed integer value.
+  declare uint64: bigint; // The unsigned integer value.
+  declare float64: number; // The floating-point value.
+  declare complex128: { re: number; im: number }; // The complex value.
   constructor(
     tree: Tree,
     pos: number,
@@ -410,7 +431,7 @@ export class ElseNode extends Node {
 
 /** BranchNode is the common representation of if, range, and with. */
 export abstract class BranchNode extends Node {
-  protected abstract readonly keyword: string;
+  protected abstract get keyword(): string;
   constructor(
     tree: Tree,
     pos: number,
@@ -434,7 +455,9 @@ export class IfNode extends BranchNode {
   get type(): NodeType {
     return NodeType.If;
   }
-  protected readonly keyword = 'if';
+  protected get keyword(): string {
+    return 'if';
+  }
 }
 
 /** RangeNode represents a {{range}} action and its commands. */
@@ -442,7 +465,9 @@ export class RangeNode extends BranchNode {
   get type(): NodeType {
     return NodeType.Range;
   }
-  protected readonly keyword = 'range';
+  protected get keyword(): string {
+    return 'range';
+  }
 }
 
 /** WithNode represents a {{with}} action and its commands. */
@@ -450,7 +475,9 @@ export class WithNode extends BranchNode {
   get type(): NodeType {
     return NodeType.With;
   }
-  protected readonly keyword = 'with';
+  protected get keyword(): string {
+    return 'with';
+  }
 }
 
 /** BreakNode represents a {{break}} action. */

@@ -2,8 +2,8 @@
 // the JS call stack could not take: {{if}}/{{range}}/{{with}} nesting (Tree.nested) and
 // parenthesized pipelines (Tree.pipeline, up to maxStackDepth) run on explicit stacks, so
 // their depth is bounded by memory, as in Go.
-import { type Item, ItemType, itemString } from './item.js';
-import { Lexer } from './lex.js';
+import { ItemType, itemString } from './item.js';
+import { Lexer, Token } from './lex.js';
 import { LiteralError, type NumberKind, numberValue, unquote } from './literal.js';
 import {
   ActionNode,
@@ -60,7 +60,10 @@ export type FuncNames = ((name: string) => boolean) | Iterable<ReadonlySet<strin
 function funcPredicate(funcs: FuncNames): (name: string) => boolean {
   if (typeof funcs === 'function') return funcs;
   const maps = [...funcs];
-  return (name) => maps.some((m) => m.has(name));
+  return (name) => {
+    for (const m of maps) if (m.has(name)) return true;
+    return false;
+  };
 }
 
 /** The control structures parsed by Tree.nested. */
@@ -72,8 +75,9 @@ interface OpenControl {
   /** The number of variables before its pipeline: they go out of scope at its {{end}}. */
   readonly varCount: number;
   readonly pipe: PipeNode;
-  /** Where its node goes once complete; null when it is the result of the nested() call. */
-  readonly into: ListNode | null;
+  /** The list its node goes into once complete (its position and start in Tree.items); -1: the result of nested(). */
+  readonly intoPos: number;
+  readonly intoMark: number;
   /** An {{else if}} or {{else with}}: the only node of its parent's else list, ended by the same {{end}}. */
   readonly chained: boolean;
   /** Set when its body has ended (at {{else}} or {{end}}). */
@@ -81,15 +85,96 @@ interface OpenControl {
   elseList: ListNode | null;
 }
 
-function controlNode(t: Tree, context: Control, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Node {
-  switch (context) {
+function controlNode(t: Tree, c: OpenControl): Node {
+  const { pipe, body, elseList } = c;
+  switch (c.context) {
     case 'if':
-      return new IfNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+      return new IfNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
     case 'range':
-      return new RangeNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
     case 'with':
-      return new WithNode(t, pipe.pos, pipe.line, pipe, list, elseList);
+      return new WithNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
   }
+}
+
+/**
+ * The children of the lists, pipelines and commands being parsed, innermost last: each
+ * takes its own when it is complete. One stack serves a whole parse, {{define}} and
+ * {{block}} included, so that a node's children cost no array of their own until their
+ * number is known (pushing onto an empty array reserves 17 slots, and a tree keeps all of
+ * its arrays alive).
+ */
+class NodeStack {
+  private nodes: Node[] = []; // beyond size: stale, overwritten by later pushes
+  size = 0;
+
+  push(n: Node): void {
+    this.nodes[this.size++] = n;
+  }
+
+  /** The nodes from `from` on, popped, as an array of exactly their number. */
+  take<T extends Node>(from: number): T[] {
+    const s = this.nodes;
+    let out: Node[];
+    switch (this.size - from) {
+      case 0:
+        return [];
+      case 1:
+        out = [s[from]];
+        break;
+      case 2:
+        out = [s[from], s[from + 1]];
+        break;
+      case 3:
+        out = [s[from], s[from + 1], s[from + 2]];
+        break;
+      default:
+        out = s.slice(from, this.size);
+    }
+    this.size = from;
+    return out as T[];
+  }
+}
+
+/**
+ * The names of a template, one string each: the same functions, fields, variables (and
+ * short texts and strings) recur throughout a template, and a tree keeps each of their
+ * strings alive. A name is looked up
+ * by a hash of its chars, without slicing it out of the text first.
+ */
+class Names {
+  private readonly table: (string | undefined)[];
+  private readonly mask: number;
+
+  constructor(private readonly input: string) {
+    // A small template has few names, and its parse should not pay for a large table.
+    this.mask = input.length < 4096 ? 63 : 1023;
+    this.table = new Array(this.mask + 1);
+  }
+
+  /** input[start:end], as the string returned for the same name before if there is one. */
+  get(start: number, end: number): string {
+    const input = this.input;
+    const n = end - start;
+    if (n > 32) return input.slice(start, end);
+    let h = n;
+    for (let i = start; i < end; i++) h = (h * 31 + input.charCodeAt(i)) | 0;
+    const k = h & this.mask;
+    const s = this.table[k];
+    if (s !== undefined && s.length === n && input.startsWith(s, start)) return s;
+    const name = input.slice(start, end);
+    this.table[k] = name;
+    return name;
+  }
+}
+
+/** Whether s is printable ASCII without a backslash. */
+function plainASCII(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** What term returns for '(': the caller parses the parenthesized pipeline (see Tree.pipeline). */
@@ -99,7 +184,11 @@ type Parenthesized = typeof parenthesized;
 /** A pipeline whose command has a parenthesized operand being parsed (see Tree.pipeline). */
 interface OpenPipeline {
   readonly pipe: PipeNode;
-  readonly cmd: CommandNode;
+  /** Where the pipeline's commands start in Tree.items. */
+  readonly cmdsMark: number;
+  /** The command's position, and where its arguments start in Tree.items. */
+  readonly cmdPos: number;
+  readonly argsMark: number;
   readonly context: string;
   readonly end: ItemType;
 }
@@ -125,7 +214,14 @@ function startsOperand(typ: ItemType): boolean {
   }
 }
 
-const eofItem: Item = { typ: ItemType.EOF, pos: 0, val: '', line: 0 };
+// A tree's tokens before startParse gives it its own.
+const idleTokens: [Token, Token, Token] = [new Token(''), new Token(''), new Token('')];
+const idleSaved: [Token, Token] = [new Token(''), new Token('')];
+
+// A pipeline without declarations shares one empty list, and a new pipeline's commands
+// are this placeholder until it is complete: frozen, as nothing may add to them.
+const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
+const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
 
 /** Tree is the representation of a single parsed template. */
 export class Tree {
@@ -136,13 +232,18 @@ export class Tree {
   // Parsing only; cleared after parse.
   private funcs: ((name: string) => boolean) | null;
   private lex: Lexer | null = null;
-  private token: [Item, Item, Item] = [eofItem, eofItem, eofItem]; // three-token lookahead for parser.
+  // Three-token lookahead for parser, and two tokens held while looking ahead; reused,
+  // with copy semantics: a token is a value in Go.
+  private token = idleTokens; // set by startParse
+  private saved = idleSaved;
   private peekCount = 0;
   private vars: string[] = []; // variables defined at the moment.
   private treeSet: Map<string, Tree> | null = null;
   private actionLine = 0; // line of left delim starting action
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
+  private items = new NodeStack(); // shared with the trees of {{define}} and {{block}}
+  private names = new Names(''); // likewise
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -160,9 +261,9 @@ export class Tree {
   }
 
   /** next returns the next token. */
-  private next(): Item {
+  private next(): Token {
     if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lexer().nextItem();
+    else this.lexer().scan(this.token[0]);
     return this.token[this.peekCount];
   }
 
@@ -172,36 +273,36 @@ export class Tree {
   }
 
   /** backup2 backs the input stream up two tokens. The zeroth token is already there. */
-  private backup2(t1: Item): void {
-    this.token[1] = t1;
+  private backup2(t1: Token): void {
+    this.token[1].copy(t1);
     this.peekCount = 2;
   }
 
   /** backup3 backs the input stream up three tokens. The zeroth token is already there. */
-  private backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
+  private backup3(t2: Token, t1: Token): void {
+    this.token[1].copy(t1);
+    this.token[2].copy(t2);
     this.peekCount = 3;
   }
 
   /** peek returns but does not consume the next token. */
-  private peek(): Item {
+  private peek(): Token {
     if (this.peekCount > 0) return this.token[this.peekCount - 1];
     this.peekCount = 1;
-    this.token[0] = this.lexer().nextItem();
+    this.lexer().scan(this.token[0]);
     return this.token[0];
   }
 
   /** nextNonSpace returns the next non-space token. */
-  private nextNonSpace(): Item {
-    let token: Item;
+  private nextNonSpace(): Token {
+    let token: Token;
     do token = this.next();
     while (token.typ === ItemType.Space);
     return token;
   }
 
   /** peekNonSpace returns but does not consume the next non-space token. */
-  private peekNonSpace(): Item {
+  private peekNonSpace(): Token {
     const token = this.nextNonSpace();
     this.backup();
     return token;
@@ -232,21 +333,21 @@ export class Tree {
   }
 
   /** expect consumes the next token and guarantees it has the required type. */
-  private expect(expected: ItemType, context: string): Item {
+  private expect(expected: ItemType, context: string): Token {
     const token = this.nextNonSpace();
     if (token.typ !== expected) this.unexpected(token, context);
     return token;
   }
 
   /** expectOneOf consumes the next token and guarantees it has one of the required types. */
-  private expectOneOf(expected1: ItemType, expected2: ItemType, context: string): Item {
+  private expectOneOf(expected1: ItemType, expected2: ItemType, context: string): Token {
     const token = this.nextNonSpace();
     if (token.typ !== expected1 && token.typ !== expected2) this.unexpected(token, context);
     return token;
   }
 
   /** unexpected complains about the token and terminates processing. */
-  private unexpected(token: Item, context: string): never {
+  private unexpected(token: Token, context: string): never {
     if (token.typ === ItemType.Error) {
       let extra = '';
       if (this.actionLine !== 0 && this.actionLine !== token.line) {
@@ -261,9 +362,14 @@ export class Tree {
   // ---- setup ----
 
   /** startParse initializes the parser, using the lexer. */
-  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>): void {
+  private startParse(funcs: ((name: string) => boolean) | null, lex: Lexer, treeSet: Map<string, Tree>, items: NodeStack, names: Names): void {
     this.root = null;
     this.lex = lex;
+    this.items = items;
+    this.names = names;
+    this.token = [new Token(lex.input), new Token(lex.input), new Token(lex.input)];
+    this.saved = [new Token(lex.input), new Token(lex.input)];
+    this.peekCount = 0;
     this.vars = ['$'];
     this.funcs = funcs;
     this.treeSet = treeSet;
@@ -292,7 +398,7 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet);
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(), new Names(text));
       this.text = text;
       this.parseTop();
       this.add();
@@ -319,7 +425,7 @@ export class Tree {
     t.text = this.text;
     t.mode = this.mode;
     t.parseName = this.parseName;
-    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>);
+    t.startParse(this.funcs, this.lexer(), this.treeSet as Map<string, Tree>, this.items, this.names);
     return t;
   }
 
@@ -327,11 +433,12 @@ export class Tree {
 
   /** parse is the top-level parser for a template; like itemList but it also parses {{define}} actions. */
   private parseTop(): void {
-    const root = new ListNode(this, this.peek().pos);
-    this.root = root;
+    const pos = this.peek().pos;
+    const items = this.items;
+    const mark = items.size;
     while (this.peek().typ !== ItemType.EOF) {
       if (this.peek().typ === ItemType.LeftDelim) {
-        const delim = this.next();
+        const delim = this.saved[0].copy(this.next());
         if (this.nextNonSpace().typ === ItemType.Define) {
           const newT = this.subtree('definition'); // name will be updated once we know it.
           newT.parseDefinition();
@@ -343,8 +450,9 @@ export class Tree {
       const n = typeof a === 'string' ? this.parseControl(a) : a;
       this.actionLine = 0;
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
-      root.append(n);
+      items.push(n);
     }
+    this.root = new ListNode(this, pos, items.take(mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -379,52 +487,61 @@ export class Tree {
    */
   private nested(start: Control | null): [ListNode, Node] | Node {
     const open: OpenControl[] = [];
-    let list: ListNode | null = null; // the list being filled
-    // A control whose keyword is past, where its node goes (null: it is this call's result),
-    // and whether it is an {{else if}}/{{else with}}, which ends together with its parent.
+    const items = this.items;
+    // The list being filled: its position (-1 before it starts) and where its nodes start in items.
+    let listPos = -1;
+    let listMark = 0;
+    // A control whose keyword is past, the list its node goes into (-1: it is this call's
+    // result), and whether it is an {{else if}}/{{else with}}, which ends together with its parent.
     let pending: Control | null = start;
-    let into: ListNode | null = null;
+    let intoPos = -1;
+    let intoMark = 0;
     let chained = false;
     for (;;) {
       if (pending !== null) {
         const varCount = this.vars.length;
         const pipe = this.pipeline(pending, ItemType.RightDelim);
         if (pending === 'range') this.rangeDepth++;
-        open.push({ context: pending, varCount, pipe, into, chained, body: null, elseList: null });
+        open.push({ context: pending, varCount, pipe, intoPos, intoMark, chained, body: null, elseList: null });
         pending = null;
-        list = null;
+        listPos = -1;
       }
-      if (list === null) list = new ListNode(this, this.peekNonSpace().pos);
+      if (listPos === -1) {
+        listPos = this.peekNonSpace().pos;
+        listMark = items.size;
+      }
       if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
       const r = this.textOrAction();
       if (typeof r === 'string') {
         pending = r;
-        into = list;
+        intoPos = listPos;
+        intoMark = listMark;
         chained = false;
         continue;
       }
       const n = r;
       this.actionLine = 0;
       if (n.type !== NodeType.End && n.type !== NodeType.Else) {
-        list.append(n);
+        items.push(n);
         continue;
       }
-      // n ends `list`: the body or else list of the innermost open control, or this itemList.
+      // n ends the list: the body or else list of the innermost open control, or this itemList.
+      const list = new ListNode(this, listPos, items.take(listMark));
+      listPos = -1;
       let c = open[open.length - 1];
       if (c === undefined) return [list, n];
       if (c.body === null) {
         if (c.context === 'range') this.rangeDepth--;
         c.body = list;
-        list = null;
         if (n.type === NodeType.Else) {
           // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
           // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
           const kw = this.peek().typ;
           if ((c.context === 'if' && kw === ItemType.If) || (c.context === 'with' && kw === ItemType.With)) {
             this.next(); // Consume the "if" or "with" token.
-            c.elseList = new ListNode(this, n.pos);
             pending = c.context;
-            into = c.elseList;
+            intoPos = n.pos; // the else list, which holds just the chained control
+            intoMark = items.size;
             chained = true;
           }
           continue; // the chained control, or else the else list (an itemList of its own)
@@ -435,16 +552,19 @@ export class Tree {
       }
       // c is complete; so is each {{else if}} parent it ends.
       for (;;) {
-        this.vars.length = c.varCount;
-        const node = controlNode(this, c.context, c.pipe, c.body as ListNode, c.elseList);
+        if (this.vars.length !== c.varCount) this.vars.length = c.varCount; // setting length costs even unchanged
+        const node = controlNode(this, c);
         open.pop();
-        if (c.into === null) return node;
-        c.into.append(node);
+        if (c.intoPos === -1) return node;
+        items.push(node);
         if (!c.chained) {
-          list = c.into;
+          listPos = c.intoPos;
+          listMark = c.intoMark;
           break;
         }
-        c = open[open.length - 1] as OpenControl;
+        const parent = open[open.length - 1] as OpenControl;
+        parent.elseList = new ListNode(this, c.intoPos, items.take(c.intoMark));
+        c = parent;
       }
     }
   }
@@ -458,7 +578,7 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
-        return new TextNode(this, token.pos, token.val);
+        return new TextNode(this, token.pos, this.names.get(token.pos, token.end)); // short texts recur too
       case ItemType.LeftDelim:
         this.actionLine = token.line;
         return this.action();
@@ -496,14 +616,17 @@ export class Tree {
         return 'with';
     }
     this.backup();
-    return this.commandAction(this.peek());
+    return this.commandAction();
   }
 
-  /** An action that is a pipeline; `first` is its first token. */
-  private commandAction(first: Item): Node {
+  /** An action that is a pipeline. */
+  private commandAction(): Node {
+    const first = this.peek();
+    const pos = first.pos;
+    const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return new ActionNode(this, first.pos, first.line, pipe);
+    return new ActionNode(this, pos, line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -529,24 +652,30 @@ export class Tree {
    */
   private pipeline(context: string, end: ItemType): PipeNode {
     const outer: OpenPipeline[] = [];
+    const items = this.items;
     let pipe = this.declarations(context);
-    let cmd: CommandNode | null = null; // the command being parsed, if any
+    let cmdsMark = items.size;
+    // The command being parsed: its position (-1 when there is none) and where its arguments start.
+    let cmdPos = -1;
+    let argsMark = 0;
     for (;;) {
       let operand: Node | null | Parenthesized;
-      if (cmd === null) {
+      if (cmdPos === -1) {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete
+          pipe.cmds = items.take(cmdsMark);
           this.checkPipeline(pipe, context);
           const p = outer.pop();
           if (p === undefined) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
           this.stackDepth--;
           operand = this.fieldChain(pipe);
-          ({ pipe, cmd, context, end } = p);
+          ({ pipe, cmdsMark, cmdPos, argsMark, context, end } = p);
         } else if (startsOperand(token.typ)) {
           this.backup();
-          cmd = new CommandNode(this, this.peekNonSpace().pos);
+          cmdPos = this.peekNonSpace().pos;
+          argsMark = items.size;
           operand = this.operand();
         } else {
           this.unexpected(token, context);
@@ -557,15 +686,15 @@ export class Tree {
       if (operand === parenthesized) {
         if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
         this.stackDepth++;
-        outer.push({ pipe, cmd: cmd as CommandNode, context, end });
+        outer.push({ pipe, cmdsMark, cmdPos, argsMark, context, end });
         context = 'parenthesized pipeline';
         end = ItemType.RightParen;
         pipe = this.declarations(context);
-        cmd = null;
+        cmdsMark = items.size;
+        cmdPos = -1;
         continue;
       }
-      const c = cmd as CommandNode;
-      if (operand !== null) c.append(operand);
+      if (operand !== null) items.push(operand);
       const token = this.next();
       switch (token.typ) {
         case ItemType.Space:
@@ -580,53 +709,56 @@ export class Tree {
         default:
           this.unexpected(token, 'operand');
       }
-      if (c.args.length === 0) this.errorf('empty command');
-      pipe.append(c);
-      cmd = null;
+      if (items.size === argsMark) this.errorf('empty command');
+      items.push(new CommandNode(this, cmdPos, items.take(argsMark)));
+      cmdPos = -1;
     }
   }
 
   /** The start of pipeline: its node, with the declarations or assignments if any. */
   private declarations(context: string): PipeNode {
     const token = this.peekNonSpace();
-    const pipe = new PipeNode(this, token.pos, token.line);
+    const pos = token.pos;
+    const line = token.line;
+    let first: VariableNode | null = null; // a range's first variable, followed by a comma
     // Are there declarations or assignments?
     decls: for (;;) {
-      const v = this.peekNonSpace();
-      if (v.typ === ItemType.Variable) {
-        this.next();
+      if (this.peekNonSpace().typ === ItemType.Variable) {
+        const v = this.saved[0].copy(this.next());
         // Since space is a token, we need 3-token look-ahead here in the worst case:
         // in "$x foo" we need to read "foo" (as opposed to ":=") to know that $x is an
         // argument variable rather than a declaration.
-        const tokenAfterVariable = this.peek();
+        const tokenAfterVariable = this.saved[1].copy(this.peek());
         const next = this.peekNonSpace();
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
-          pipe.isAssign = next.typ === ItemType.Assign;
           this.nextNonSpace();
-          pipe.decl.push(new VariableNode(this, v.pos, v.val));
-          this.vars.push(v.val);
-        } else if (next.typ === ItemType.Char && next.val === ',') {
+          const name = this.names.get(v.pos, v.end);
+          const d = new VariableNode(this, v.pos, [name]);
+          this.vars.push(name);
+          return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
+        }
+        if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
-          pipe.decl.push(new VariableNode(this, v.pos, v.val));
-          this.vars.push(v.val);
-          if (context === 'range' && pipe.decl.length < 2) {
+          const name = this.names.get(v.pos, v.end);
+          const d = new VariableNode(this, v.pos, [name]);
+          this.vars.push(name);
+          if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
               case ItemType.Variable:
               case ItemType.RightDelim:
               case ItemType.RightParen:
+                first = d;
                 continue decls; // second initialized variable in a range pipeline
               default:
                 this.errorf('range can only initialize variables');
             }
           }
           this.errorf('too many declarations in %s', context);
-        } else if (tokenAfterVariable.typ === ItemType.Space) {
-          this.backup3(v, tokenAfterVariable);
-        } else {
-          this.backup2(v);
         }
+        if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
+        else this.backup2(v);
       }
-      return pipe;
+      return new PipeNode(this, pos, line, first === null ? noVariables : [first], false, noCommands);
     }
   }
 
@@ -664,6 +796,8 @@ export class Tree {
   private blockControl(): Node {
     const context = 'block clause';
     const token = this.nextNonSpace();
+    const pos = token.pos;
+    const line = token.line;
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, ItemType.RightDelim);
 
@@ -674,13 +808,15 @@ export class Tree {
     block.add();
     block.stopParse();
 
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return new TemplateNode(this, pos, line, name, pipe);
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
   private templateControl(): Node {
     const context = 'template clause';
     const token = this.nextNonSpace();
+    const pos = token.pos;
+    const line = token.line;
     const name = this.parseTemplateName(token, context);
     let pipe: PipeNode | null = null;
     if (this.nextNonSpace().typ !== ItemType.RightDelim) {
@@ -688,10 +824,10 @@ export class Tree {
       // Do not pop variables; they persist until "end".
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return new TemplateNode(this, pos, line, name, pipe);
   }
 
-  private parseTemplateName(token: Item, context: string): string {
+  private parseTemplateName(token: Token, context: string): string {
     if (token.typ === ItemType.String || token.typ === ItemType.RawString) return this.unquoteOrFail(token.val);
     this.unexpected(token, context);
   }
@@ -719,15 +855,23 @@ export class Tree {
   /** The .Field* part of operand. */
   private fieldChain(node: Node): Node {
     if (this.peek().typ !== ItemType.Field) return node;
-    const chain = new ChainNode(this, this.peek().pos, node);
-    while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
+    const pos = this.peek().pos;
+    // The field names without their periods; a chain has one field more often than not.
+    let field = [this.fieldName(this.next())];
+    if (this.peek().typ === ItemType.Field) {
+      const more = [field[0]];
+      while (this.peek().typ === ItemType.Field) {
+        more.push(this.fieldName(this.next()));
+      }
+      field = more.slice();
+    }
     // Compatibility with original API: If the term is of type NodeField or NodeVariable,
     // just put more fields on the original. Otherwise, keep the Chain node.
     switch (node.type) {
       case NodeType.Field:
-        return new FieldNode(this, chain.pos, chain.toString());
+        return new FieldNode(this, pos, (node as FieldNode).ident.concat(field));
       case NodeType.Variable:
-        return new VariableNode(this, chain.pos, chain.toString());
+        return new VariableNode(this, pos, (node as VariableNode).ident.concat(field));
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -736,8 +880,13 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return chain;
+        return new ChainNode(this, pos, node, field);
     }
+  }
+
+  /** A Field token's name, without its period. */
+  private fieldName(token: Token): string {
+    return this.names.get(token.pos + 1, token.end);
   }
 
   /**
@@ -747,39 +896,44 @@ export class Tree {
   private term(): Node | null | Parenthesized {
     const token = this.nextNonSpace();
     switch (token.typ) {
-      case ItemType.Identifier:
-        if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(token.val)) {
-          this.errorf('function %q not defined', token.val);
-        }
-        return new IdentifierNode(this, token.pos, token.val);
+      case ItemType.Identifier: {
+        const name = this.names.get(token.pos, token.end);
+        if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(name)) this.errorf('function %q not defined', name);
+        return new IdentifierNode(this, token.pos, name);
+      }
       case ItemType.Dot:
         return new DotNode(this, token.pos);
       case ItemType.Nil:
         return new NilNode(this, token.pos);
       case ItemType.Variable:
-        return this.useVar(token.pos, token.val);
+        return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return new FieldNode(this, token.pos, token.val);
+        return new FieldNode(this, token.pos, [this.fieldName(token)]);
       case ItemType.Bool:
-        return new BoolNode(this, token.pos, token.val === 'true');
+        return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
       case ItemType.Complex:
       case ItemType.Number:
-        return this.newNumber(token);
+        return this.number(token);
       case ItemType.LeftParen:
         return parenthesized;
       case ItemType.String:
-      case ItemType.RawString:
-        return new StringNode(this, token.pos, token.val, this.unquoteOrFail(token.val));
+      case ItemType.RawString: {
+        const quoted = this.names.get(token.pos, token.end);
+        // A quoted string of printable ASCII without escapes is its contents (strconv.Unquote).
+        const text = token.typ === ItemType.String && plainASCII(quoted) ? this.names.get(token.pos + 1, token.end - 1) : this.unquoteOrFail(quoted);
+        return new StringNode(this, token.pos, quoted, text);
+      }
     }
     this.backup();
     return null;
   }
 
-  private newNumber(token: Item): NumberNode {
+  private number(token: Token): Node {
     const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
-      return new NumberNode(this, token.pos, token.val, numberValue(token.val, kind));
+      const text = token.val;
+      return new NumberNode(this, token.pos, text, numberValue(text, kind));
     } catch (e) {
       if (e instanceof LiteralError) this.errorf('%s', e.message);
       throw e;
@@ -793,9 +947,8 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    const v = new VariableNode(this, pos, name);
-    if (this.vars.includes(v.ident[0])) return v;
-    this.errorf('undefined variable %q', v.ident[0]);
+    if (this.vars.includes(name)) return new VariableNode(this, pos, [name]);
+    this.errorf('undefined variable %q', name);
   }
 }
 

@@ -1,11 +1,10 @@
 // consul-template dependency/vault_write.go: `secret PATH k=v...`, a PUT keyed by a hash of the data.
 
+import { createHash } from 'node:crypto';
 import { quote } from '../../go/strconv/index.js';
 import { GoError, Value } from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
-import { hex } from '../../go/encoding/hex/index.js';
-import { sha1 } from '../../go/crypto/sha1/index.js';
 import type { VaultClient } from '../client.js';
 import { isKVv2, shimKVv2Path } from './kv2.js';
 import { type ApiSecret, secretPtrType, secretValue } from './vault_common.js';
@@ -16,7 +15,7 @@ import { type Dependency, checkRotatingTTL, trimPath, wrap } from './dependency.
 function sha1Map(data: ReadonlyMap<string, string>): string {
   const keys = [...data.keys()].sort(compareStrings);
   const text = keys.map((k) => `${k}=${quote(data.get(k) ?? '')}`).join('');
-  return hex(sha1(utf8Bytes(text))).slice(0, 8);
+  return createHash('sha1').update(utf8Bytes(text)).digest('hex').slice(0, 8);
 }
 
 /** `secret PATH k=v...` (PUT). */

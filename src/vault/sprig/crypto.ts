@@ -2,20 +2,16 @@
 // adler32sum, derivePassword (Master Password's
 // algorithm: scrypt then HMAC-SHA256) and decryptAES (AES-256-CBC, IV first, PKCS#7-style
 // trailing pad byte). Go's panics on malformed ciphertext keep their runtime messages.
-// scrypt, HMAC and AES are node:crypto's (issue 13: no home-made crypto); sprig's checks and
-// unpadding are ours.
+// The hashes, scrypt, HMAC and AES are node:crypto's (issue 13: no home-made crypto); sprig's
+// checks and unpadding are ours. adler32 is a checksum Node lacks, so it stays in src/go.
 
-import { createDecipheriv, createHmac, scryptSync } from 'node:crypto';
+import { createDecipheriv, createHash, createHmac, scryptSync } from 'node:crypto';
 import { GoPanic, type Value, stringValue, stringType, uint32Type } from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
-import { hex } from '../../go/encoding/hex/index.js';
-import { sha1 } from '../../go/crypto/sha1/index.js';
 import { adler32 } from '../../go/hash/adler32/index.js';
-import { sha512 } from '../../go/crypto/sha512/index.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';
 import { bytesOf, str1 } from './convert.js';
 import { decode } from '../../go/encoding/base64/index.js';
-import { sha256 } from '../../go/crypto/sha256/index.js';
 
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 
@@ -122,10 +118,10 @@ function decryptAES(password: string, crypt64: string): string {
 }
 
 export const sprigCrypto = {
-  sha512sum: str1((s) => hex(sha512(bytesOf(s)))),
-  sha1sum: str1((s) => hex(sha1(bytesOf(s)))),
+  sha512sum: str1((s) => createHash('sha512').update(bytesOf(s)).digest('hex')),
+  sha1sum: str1((s) => createHash('sha1').update(bytesOf(s)).digest('hex')),
   adler32sum: str1((s) => String(adler32(bytesOf(s)))),
-  sha256sum: str1((s) => hex(sha256(utf8Bytes(s)))),
+  sha256sum: str1((s) => createHash('sha256').update(bytesOf(s)).digest('hex')),
   derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
     stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str())),
   ),

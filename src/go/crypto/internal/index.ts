@@ -1,2 +1,0 @@
-// Helpers the crypto hashes share (Go's crypto/internal).
-export * from './md.js';

@@ -1,2 +1,0 @@
-// Go's crypto/md5.
-export * from './md5.js';

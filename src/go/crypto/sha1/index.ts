@@ -1,2 +1,0 @@
-// Go's crypto/sha1.
-export * from './sha1.js';

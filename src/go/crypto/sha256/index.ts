@@ -1,2 +1,0 @@
-// Go's crypto/sha256.
-export * from './sha256.js';

@@ -1,2 +1,0 @@
-// Go's crypto/sha512.
-export * from './sha512.js';

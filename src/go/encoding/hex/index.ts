@@ -1,2 +1,0 @@
-// Go's encoding/hex.
-export * from './hex.js';
