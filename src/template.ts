@@ -26,7 +26,8 @@ export type FuncMap = Readonly<Record<string, Value | JSFunc>>;
 interface Common {
   readonly tmpl: Map<string, Template>;
   missingKey: MissingKey;
-  readonly funcs: Map<string, Value>;
+  /** Replaced, never changed, once execution may have seen it (see ExecTemplate.execFuncs). */
+  funcs: Map<string, Value>;
 }
 
 export class Template implements ExecTemplate {
@@ -86,6 +87,9 @@ export class Template implements ExecTemplate {
    * parser knows the names. Throws (as Go panics) on a bad name or signature.
    */
   funcs(funcMap: FuncMap): this {
+    // A new map, so call sites that looked functions up in the old one look again.
+    const funcs = new Map(this.common.funcs);
+    this.common.funcs = funcs;
     // Object.keys, not Object.entries: a map of a few hundred functions is a dictionary-mode
     // object, and V8 builds its entry pairs far more slowly than its key list.
     for (const name of Object.keys(funcMap)) {
@@ -97,7 +101,7 @@ export class Template implements ExecTemplate {
       }
       const bad = goodFunc(name, v.type.sig);
       if (bad !== null) throw new Error(bad);
-      this.common.funcs.set(name, v);
+      funcs.set(name, v);
     }
     return this;
   }
@@ -174,6 +178,10 @@ export class Template implements ExecTemplate {
   /** All defined templates associated with this one (in definition order; Go's order is random). */
   templates(): Template[] {
     return [...this.common.tmpl.values()];
+  }
+
+  get execFuncs(): ReadonlyMap<string, Value> {
+    return this.common.funcs;
   }
 
   findFunction(name: string): { fn: Value; isBuiltin: boolean } | undefined {

@@ -8,9 +8,14 @@ import { IntSeq, LazyItems, Value, ptrTo } from '../value/index.js';
 
 class AddressableValue extends Value {}
 
-/** v as an addressable value (reflect's CanAddr() is then true). */
+/**
+ * v as an addressable value (reflect's CanAddr() is then true). A non-nil interface is
+ * returned as it is: everything that could see its addressability (a method set, an
+ * argument conversion) looks at the value inside it, which is not addressable, so no
+ * copy is made for each element of a []interface{} that range visits.
+ */
 export function asAddressable(v: Value): Value {
-  if (!v.isValid() || v instanceof AddressableValue) return v;
+  if (!v.isValid() || v instanceof AddressableValue || (v.kind === 'interface' && v.v !== null)) return v;
   return new AddressableValue(v.type, v.v);
 }
 

@@ -7,7 +7,7 @@ import { type FuncSig, type GoFunc, type GoType, type Value, GoError, GoPanic, e
 import { StackExhaustedError } from './errors.js';
 import { isMissing } from './missing.js';
 import { isStringLengthError, maxStringLength, stringLimitText } from './output.js';
-import type { State } from './state.js';
+import type { ErrArg, State } from './state.js';
 import { truth } from './truth.js';
 import { validateType } from './validate.js';
 
@@ -44,54 +44,106 @@ export function goodFunc(name: string, sig: FuncSig): string | null {
   return `function ${name} has ${n} return values; should be 1 or 2`;
 }
 
+/** What evalCall works out from a function's signature and the shape of the call alone. */
+export interface CallPlan {
+  readonly sig: FuncSig;
+  /** The arity or result-signature error exec reports before evaluating any argument. */
+  readonly error: { readonly format: string; readonly args: readonly ErrArg[] } | null;
+  /** The type each argument word is evaluated for. */
+  readonly argTypes: readonly GoType[];
+  /** The type the previous command's value is checked against (when there is one). */
+  readonly finalType: GoType;
+  /**
+   * Per argument of the call: whether its parameter is an interface. A function declared
+   * with one sees the dynamic value (Go's `any`): the value inside an interface, or
+   * invalid for nil, never an interface wrapper.
+   */
+  readonly dynamic: readonly boolean[];
+}
+
+/**
+ * The checks and parameter types of a call of a function with signature sig named
+ * `name`, with numArgs argument words and (hasFinal) the previous command's value.
+ * A call site computes this once; the errors are still reported when the call runs.
+ */
+export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
+  const params = sig.params;
+  const numIn = hasFinal ? numArgs + 1 : numArgs;
+  let numFixed = numArgs;
+  let error: CallPlan['error'] = null;
+  if (sig.variadic) {
+    numFixed = params.length - 1;
+    if (numIn < numFixed) error = { format: 'wrong number of args for %s: want at least %d got %d', args: [name, params.length - 1, numArgs] };
+  } else if (numIn !== params.length) {
+    error = { format: 'wrong number of args for %s: want %d got %d', args: [name, params.length, numIn] };
+  }
+  if (error === null) {
+    const bad = goodFunc(name, sig);
+    if (bad !== null) error = { format: '%s', args: [bad] };
+  }
+  const argTypes: GoType[] = [];
+  const dynamic: boolean[] = [];
+  let finalType = params[params.length - 1] ?? errorType;
+  if (error === null) {
+    for (let i = 0; i < numArgs; i++) argTypes.push(i < numFixed ? params[i] : elemOf(params[params.length - 1]));
+    if (sig.variadic) finalType = numIn - 1 < numFixed ? params[numIn - 1] : elemOf(finalType);
+    for (let j = 0; j < numIn; j++) dynamic.push(paramType(sig, j).kind === 'interface');
+  }
+  return { sig, error, argTypes, finalType, dynamic };
+}
+
 /**
  * evalCall. `args` are the command's words (null when there are none to pass);
  * `final` is the previous pipeline command's value, if any.
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
-  const rest = args === null ? [] : args.rest;
-  const sig = fun.sig;
-  const params = sig.params;
-  let numIn = rest.length;
-  if (!isMissing(final)) numIn++;
-  let numFixed = rest.length;
-  if (sig.variadic) {
-    numFixed = params.length - 1;
-    if (numIn < numFixed) s.errorf('wrong number of args for %s: want at least %d got %d', name, params.length - 1, rest.length);
-  } else if (numIn !== params.length) {
-    s.errorf('wrong number of args for %s: want %d got %d', name, params.length, numIn);
-  }
-  const bad = goodFunc(name, sig);
-  if (bad !== null) s.errorf('%s', bad);
+  const plan = planCall(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
+  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, final);
+}
+
+/** evalCall with the plan made: checks, arguments, the call and its error. */
+export function callPlanned(
+  s: State,
+  dot: Value,
+  plan: CallPlan,
+  call: GoFunc,
+  isBuiltin: boolean,
+  node: Node,
+  name: string,
+  args: CArgs | null,
+  final: Value,
+): Value {
+  if (plan.error !== null) s.errorf(plan.error.format, ...plan.error.args);
+  const rest = args === null ? noArgs : args.rest;
+  const argTypes = plan.argTypes;
+  const hasFinal = !isMissing(final);
 
   // The builtins and/or short-circuit: they stop at the first argument that decides.
   if (isBuiltin && (name === 'and' || name === 'or')) {
-    const argType = params[0];
+    const isOr = name === 'or';
     let v: Value | undefined;
-    for (const arg of rest) {
-      v = arg.eval(s, dot, argType);
-      if (truth(v) === (name === 'or')) return v;
+    for (let i = 0; i < rest.length; i++) {
+      v = rest[i].eval(s, dot, argTypes[i]);
+      if (truth(v) === isOr) return v;
     }
-    if (!isMissing(final)) v = validateType(s, final, argType);
+    if (hasFinal) v = validateType(s, final, plan.finalType);
     return v as Value; // the arity check guarantees an argument or a final value
   }
 
-  const argv: Value[] = new Array<Value>(numIn);
+  const dynamic = plan.dynamic;
+  const argv: Value[] = new Array<Value>(dynamic.length);
   let i = 0;
-  for (; i < numFixed && i < rest.length; i++) argv[i] = rest[i].eval(s, dot, params[i]);
-  if (sig.variadic) {
-    const argType = elemOf(params[params.length - 1]);
-    for (; i < rest.length; i++) argv[i] = rest[i].eval(s, dot, argType);
+  for (; i < rest.length; i++) {
+    const v = rest[i].eval(s, dot, argTypes[i]);
+    argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
-  if (!isMissing(final)) {
-    let t = params[params.length - 1];
-    if (sig.variadic) t = numIn - 1 < numFixed ? params[numIn - 1] : elemOf(t);
-    argv[i] = validateType(s, final, t);
+  if (hasFinal) {
+    const v = validateType(s, final, plan.finalType);
+    argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
-  for (let j = 0; j < argv.length; j++) argv[j] = asArgument(argv[j], paramType(sig, j));
 
   // The `call` builtin gets the callee's name (its node's text) as a first argument.
-  let invoke = fun.call;
+  let invoke = call;
   if (isBuiltin && name === 'call') {
     const calleeName = rest.length === 0 ? valueString(final) : rest[0].node.toString();
     const callBuiltin = s.run.callBuiltin;
@@ -106,6 +158,8 @@ export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean
   return result;
 }
 
+const noArgs: readonly CArg[] = [];
+
 function elemOf(sliceType: GoType): GoType {
   return sliceType.elem ?? sliceType;
 }
@@ -113,14 +167,6 @@ function elemOf(sliceType: GoType): GoType {
 function paramType(sig: FuncSig, i: number): GoType {
   const last = sig.params.length - 1;
   return sig.variadic && i >= last ? elemOf(sig.params[last]) : sig.params[i];
-}
-
-/**
- * A function declared with an interface parameter sees the dynamic value (Go's `any`):
- * the value inside an interface, or invalid for nil, never an interface wrapper.
- */
-function asArgument(v: Value, param: GoType): Value {
-  return param.kind === 'interface' ? indirectInterface(v) : v;
 }
 
 /** reflect.Value.String(): a string's text, otherwise "<T Value>". */

@@ -27,9 +27,22 @@ import {
   VariableNode,
   WithNode,
 } from '../parse/index.js';
-import { GoPanic, type Value, boolValue, canBeNil, indirectInterface, interfaceType, invalid, stringValue } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, evalCall } from './call.js';
-import { evalFieldChain } from './field.js';
+import {
+  type FuncSig,
+  type GoFunc,
+  type GoType,
+  GoPanic,
+  type Value,
+  boolValue,
+  canBeNil,
+  indirectInterface,
+  interfaceType,
+  invalid,
+  stringValue,
+} from '../value/index.js';
+import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
+import { implementationFor } from './specialize.js';
+import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
@@ -213,12 +226,15 @@ function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) return (s, dot, final) => evalFieldNode(s, dot, first, args, final);
+  if (first instanceof FieldNode) {
+    const fields = fieldNames(first.ident);
+    return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
+  }
   if (first instanceof ChainNode) {
     const chain = compileChain(first);
     return (s, dot, final) => chain(s, dot, args, final);
   }
-  if (first instanceof IdentifierNode) return (s, dot, final) => evalFunction(s, dot, first, cmd, args, final);
+  if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
   if (first instanceof PipeNode) {
     // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
     const pipe = compilePipe(first);
@@ -283,9 +299,10 @@ function compileArg(n: Node): ArgFn {
     };
   }
   if (n instanceof FieldNode) {
+    const fields = fieldNames(n.ident);
     return (s, dot, typ) => {
       s.at(n);
-      return validateType(s, evalFieldNode(s, dot, n, null, missingVal), typ);
+      return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
     };
   }
   if (n instanceof VariableNode) {
@@ -303,9 +320,10 @@ function compileArg(n: Node): ArgFn {
     };
   }
   if (n instanceof IdentifierNode) {
+    const call = compileFunction(n, n, null);
     return (s, dot, typ) => {
       s.at(n);
-      return validateType(s, evalFunction(s, dot, n, n, null, missingVal), typ);
+      return validateType(s, call(s, dot, missingVal), typ);
     };
   }
   if (n instanceof ChainNode) {
@@ -316,33 +334,42 @@ function compileArg(n: Node): ArgFn {
     };
   }
   // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
+  // A constant converts to the same immutable Value each time for the same parameter type:
+  // the last conversion is kept (a call site nearly always asks for one type).
+  let lastType: GoType | null = null;
+  let lastValue: Value = invalid;
   return (s, _dot, typ) => {
     s.at(n);
-    return evalLiteralArg(s, typ ?? interfaceType, n);
+    if (typ === lastType) return lastValue;
+    const v = evalLiteralArg(s, typ ?? interfaceType, n);
+    lastType = typ;
+    lastValue = v;
+    return v;
   };
 }
 
-function evalFieldNode(s: State, dot: Value, field: FieldNode, args: CArgs | null, final: Value): Value {
+function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
   s.at(field);
-  return evalFieldChain(s, dot, dot, field, field.ident, args, final);
+  return evalFieldChain(s, dot, dot, field, fields, args, final);
 }
 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
 function compileChain(chain: ChainNode): WithArgsFn {
   const head = chain.node instanceof NilNode ? null : compileArg(chain.node);
+  const fields = fieldNames(chain.field);
   return (s, dot, args, final) => {
     s.at(chain);
     if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
     if (head === null) return s.errorf('indirection through explicit nil in %s', chain.toString());
     const pipe = head(s, dot, null);
-    return evalFieldChain(s, dot, pipe, chain, chain.field, args, final);
+    return evalFieldChain(s, dot, pipe, chain, fields, args, final);
   };
 }
 
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
   const name = variable.ident[0];
-  const fields = variable.ident.slice(1);
+  const fields = fieldNames(variable.ident.slice(1));
   return (s, dot, args, final) => {
     s.at(variable);
     const value = s.varValue(name);
@@ -354,19 +381,45 @@ function compileVariable(variable: VariableNode): WithArgsFn {
   };
 }
 
-function evalFunction(s: State, dot: Value, node: IdentifierNode, cmd: Node, args: CArgs | null, final: Value): Value {
-  s.at(node);
+/**
+ * evalFunction for one call site. The function is looked up, its implementation chosen
+ * and its call planned once, and again only when the template's function map is replaced
+ * (Template.funcs); what Go reports at run time (an unknown function, wrong arity) is still
+ * reported when the call runs.
+ */
+function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
-  const found = s.tmpl.findFunction(name);
-  if (found === undefined) return s.errorf('%q is not a defined function', name);
-  const fn = found.fn;
-  const sig = fn.type.sig;
-  if (sig === undefined) return s.errorf('%q is not a defined function', name);
-  const impl = fn.func();
-  const call =
-    impl ??
-    (() => {
-      throw new GoPanic('reflect.Value.Call: call of nil function');
-    });
-  return evalCall(s, dot, { sig, call }, found.isBuiltin, cmd, name, args, final);
+  const numArgs = args === null ? 0 : args.rest.length;
+  let funcs: ReadonlyMap<string, Value> | null = null;
+  let isBuiltin = false;
+  let call: GoFunc = nilFunction;
+  let sig: FuncSig | null = null;
+  // Whether there is a previous command's value is fixed by the command's place in its
+  // pipeline, but is checked each time: a plan for each case, made when first needed.
+  let plan: CallPlan | null = null;
+  let planWithFinal: CallPlan | null = null;
+  return (s, dot, final) => {
+    s.at(node);
+    if (s.tmpl.execFuncs !== funcs) {
+      const found = s.tmpl.findFunction(name);
+      if (found === undefined) return s.errorf('%q is not a defined function', name);
+      const fnSig = found.fn.type.sig;
+      if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
+      isBuiltin = found.isBuiltin;
+      const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
+      call = implementationFor(found.fn, constants) ?? nilFunction;
+      sig = fnSig;
+      plan = null;
+      planWithFinal = null;
+      funcs = s.tmpl.execFuncs;
+    }
+    let p: CallPlan;
+    if (isMissing(final)) p = plan ??= planCall(sig as FuncSig, name, numArgs, false);
+    else p = planWithFinal ??= planCall(sig as FuncSig, name, numArgs, true);
+    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
+  };
+}
+
+function nilFunction(): never {
+  throw new GoPanic('reflect.Value.Call: call of nil function');
 }

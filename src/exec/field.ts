@@ -2,37 +2,75 @@
 // of a map, with Go's method lookup, nil handling and missingkey behaviour.
 
 import type { Node } from '../parse/index.js';
-import { type Method, type Value, GoPanic, assignableTo, box, invalid, stringType, stringValue, zeroOf } from '../value/index.js';
+import { type GoType, type Method, type Value, GoPanic, assignableTo, box, invalid, ptrTo, stringType, stringValue, zeroOf } from '../value/index.js';
 import { addr, canAddr, fieldOf, indirect } from './addressable.js';
 import { type CArgs, type Callable, evalCall } from './call.js';
 import { isMissing, missingVal } from './missing.js';
 import type { State } from './state.js';
 
-/** evalFieldChain: walks .X.Y.Z from receiver; only the last element gets the arguments. */
-export function evalFieldChain(s: State, dot: Value, receiver: Value, node: Node, ident: readonly string[], args: CArgs | null, final: Value): Value {
-  const n = ident.length;
-  for (let i = 0; i < n - 1; i++) receiver = evalField(s, dot, ident[i], node, null, missingVal, receiver);
-  return evalField(s, dot, ident[n - 1], node, args, final, receiver);
+/** A field name of a chain, with the map key it looks up in a map with string keys, made once. */
+export class FieldName {
+  readonly key: Value;
+  /**
+   * The map type this name was last looked up in, when that type has string keys and
+   * neither it nor its pointer type has methods: for such a map a field is nothing but
+   * a key lookup, the same for each value of the type (a range over a list of JSON
+   * objects meets one type again and again).
+   */
+  plainMap: GoType | null = null;
+
+  constructor(readonly name: string) {
+    this.key = stringValue(name);
+  }
 }
 
-export function evalField(s: State, dot: Value, fieldName: string, node: Node, args: CArgs | null, final: Value, receiver: Value): Value {
+/** The names of a field chain (.X.Y.Z) ready for evalFieldChain. */
+export function fieldNames(ident: readonly string[]): FieldName[] {
+  return ident.map((name) => new FieldName(name));
+}
+
+/** evalFieldChain: walks .X.Y.Z from receiver; only the last element gets the arguments. */
+export function evalFieldChain(s: State, dot: Value, receiver: Value, node: Node, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
+  const n = fields.length;
+  for (let i = 0; i < n - 1; i++) receiver = evalField(s, dot, fields[i], node, null, missingVal, receiver);
+  return evalField(s, dot, fields[n - 1], node, args, final, receiver);
+}
+
+export function evalField(s: State, dot: Value, field: FieldName, node: Node, args: CArgs | null, final: Value, receiver: Value): Value {
+  const fieldName = field.name;
   if (!receiver.isValid()) {
     if (s.tmpl.missingKey === 'error') s.errorf('nil data; no entry for key %q', fieldName);
     return invalid;
   }
   const typ = receiver.type;
-  const ind = indirect(receiver);
-  receiver = ind.v;
-  const isNil = ind.isNil;
+  // The map may be inside an interface (an element of a []interface{}); what is inside one is not addressable.
+  const inner = typ.kind === 'interface' && receiver.v !== null ? (receiver.v as Value) : receiver;
+  if (inner.type === field.plainMap && (args === null || args.rest.length === 0) && isMissing(final)) {
+    const result = inner.map()?.get(field.key);
+    if (result !== undefined) return result;
+    // A missing key is missingkey's business: the full path below.
+  }
+  let isNil = false;
+  if (receiver.kind === 'ptr' || receiver.kind === 'interface') {
+    const ind = indirect(receiver);
+    receiver = ind.v;
+    isNil = ind.isNil;
+  }
   if (receiver.kind === 'interface' && isNil) {
     // Calling a method on a nil interface can't work.
     s.errorf('nil pointer evaluating %s.%s', typ, fieldName);
   }
 
-  // Unless it's an interface, get to a *T so the methods of both T and *T are visible.
+  // Unless it's an interface, get to a *T so the methods of both T and *T are visible
+  // (the pointer is only made when there is such a method).
+  let method: Method | undefined;
   let ptr = receiver;
-  if (ptr.kind !== 'interface' && ptr.kind !== 'ptr' && canAddr(ptr)) ptr = addr(ptr);
-  const method = ptr.type.methods.get(fieldName);
+  if (receiver.kind !== 'interface' && receiver.kind !== 'ptr' && canAddr(receiver)) {
+    method = ptrTo(receiver.type).methods.get(fieldName);
+    if (method !== undefined) ptr = addr(receiver);
+  } else {
+    method = receiver.type.methods.get(fieldName);
+  }
   if (method !== undefined) {
     return evalCall(s, dot, boundMethod(ptr, method), false, node, fieldName, args, final);
   }
@@ -53,7 +91,8 @@ export function evalField(s: State, dot: Value, fieldName: string, node: Node, a
       const keyType = receiver.type.key;
       if (keyType !== undefined && assignableTo(stringType, keyType)) {
         if (hasArgs) s.errorf('%s is not a method but has arguments', fieldName);
-        const key = keyType.kind === 'interface' ? box(stringValue(fieldName), keyType) : stringValue(fieldName);
+        if (keyType === stringType && receiver === inner && ptrTo(receiver.type).methods.size === 0) field.plainMap = receiver.type;
+        const key = keyType.kind === 'interface' ? box(field.key, keyType) : field.key;
         const result = receiver.map()?.get(key);
         if (result !== undefined) return result;
         switch (s.tmpl.missingKey) {

@@ -8,3 +8,4 @@ export type { ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
 export { canAddr, indexOf, indirect } from './addressable.js';
+export { type Specializer, setSpecializer } from './specialize.js';

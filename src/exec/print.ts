@@ -3,6 +3,7 @@
 import type { Node } from '../parse/index.js';
 import { sprint } from '../fmt/index.js';
 import {
+  type GoType,
   type Value,
   errorType,
   implementsIface,
@@ -47,13 +48,31 @@ export function printValue(s: State, n: Node, v: Value): void {
 export function printableValue(v: Value): Value | null {
   if (v.kind === 'ptr') v = indirect(v).v; // fmt prints a nil pointer itself
   if (!v.isValid()) return v;
-  if (!implementsIface(v.type, errorType) && !implementsIface(v.type, stringerType)) {
-    const pt = ptrTo(v.type);
-    if (canAddr(v) && (implementsIface(pt, errorType) || implementsIface(pt, stringerType))) {
+  const m = methodsOf(v.type);
+  if ((m & implementsT) === 0) {
+    if ((m & implementsPtrT) !== 0 && canAddr(v)) {
       v = addr(v);
     } else if (v.kind === 'chan' || v.kind === 'func') {
       return null;
     }
   }
   return v;
+}
+
+/** Whether T implements error or fmt.Stringer; whether *T does. */
+const implementsT = 1;
+const implementsPtrT = 2;
+// Types do not change once made: what they implement is worked out once per type.
+const methodsByType = new WeakMap<GoType, number>();
+
+function methodsOf(t: GoType): number {
+  let m = methodsByType.get(t);
+  if (m === undefined) {
+    const pt = ptrTo(t);
+    m =
+      (implementsIface(t, errorType) || implementsIface(t, stringerType) ? implementsT : 0) |
+      (implementsIface(pt, errorType) || implementsIface(pt, stringerType) ? implementsPtrT : 0);
+    methodsByType.set(t, m);
+  }
+  return m;
 }

@@ -17,6 +17,12 @@ export interface ExecTemplate {
   readonly tree: Tree | null;
   readonly missingKey: MissingKey;
   lookup(name: string): ExecTemplate | undefined;
+  /**
+   * The template's own functions (Go's execFuncs). The map is replaced, never changed,
+   * when functions are added, so a call site may keep what it looked up while this
+   * is the same object.
+   */
+  readonly execFuncs: ReadonlyMap<string, Value>;
   /** findFunction from funcs.go: the template's FuncMap first, then the builtins. */
   findFunction(name: string): { fn: Value; isBuiltin: boolean } | undefined;
 }

@@ -137,8 +137,17 @@ export class Fmt {
     this.fmtS(bytesToString(b));
   }
 
-  /** Formats bytes as their hexadecimal encoding (fmtSbx). */
-  fmtSbx(b: Uint8Array, digits: string): void {
+  fmtSx(s: string, digits: string): void {
+    // An ASCII string is its own UTF-8 encoding.
+    this.fmtSbx(asciiOnly.test(s) ? s : utf8Bytes(s), digits);
+  }
+
+  fmtBx(b: Uint8Array, digits: string): void {
+    this.fmtSbx(b, digits);
+  }
+
+  /** Formats bytes (or an ASCII string's) as their hexadecimal encoding (fmtSbx). */
+  fmtSbx(b: Uint8Array | string, digits: string): void {
     let length = b.length;
     if (this.precPresent && this.prec < length) length = this.prec;
     // Width of the encoding, taking the sharp and space flags into account.
@@ -156,26 +165,17 @@ export class Fmt {
     }
     if (this.widPresent && this.wid > width && !this.minus) this.writePadding(this.wid - width);
     const prefix = '0' + digits[16];
-    const parts: string[] = [];
-    if (this.sharp) parts.push(prefix);
+    const hex = hexPairs(digits);
+    let out = this.sharp ? prefix : '';
     for (let i = 0; i < length; i++) {
       if (this.space && i > 0) {
-        parts.push(' ');
-        if (this.sharp) parts.push(prefix);
+        out += ' ';
+        if (this.sharp) out += prefix;
       }
-      const c = b[i];
-      parts.push(digits[c >> 4] + digits[c & 0xf]);
+      out += hex[typeof b === 'string' ? b.charCodeAt(i) : b[i]];
     }
-    this.buf += parts.join('');
+    this.buf += out;
     if (this.widPresent && this.wid > width && this.minus) this.writePadding(this.wid - width);
-  }
-
-  fmtSx(s: string, digits: string): void {
-    this.fmtSbx(utf8Bytes(s), digits);
-  }
-
-  fmtBx(b: Uint8Array, digits: string): void {
-    this.fmtSbx(b, digits);
   }
 
   /**
@@ -283,4 +283,17 @@ export class Fmt {
     if (digits > 0) num += '0'.repeat(digits);
     return num + tail;
   }
+}
+
+const asciiOnly = /^[\x00-\x7f]*$/;
+const hexPairTables = new Map<string, readonly string[]>();
+
+/** The two-digit encodings of the 256 byte values in the given digits (ldigits or udigits). */
+function hexPairs(digits: string): readonly string[] {
+  let table = hexPairTables.get(digits);
+  if (table === undefined) {
+    table = Array.from({ length: 256 }, (_, c) => digits[c >> 4] + digits[c & 0xf]);
+    hexPairTables.set(digits, table);
+  }
+  return table;
 }

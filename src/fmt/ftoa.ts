@@ -26,6 +26,11 @@ function floatBits(f: number, bitSize: 32 | 64): bigint {
 
 /** strconv.FormatFloat(f, fmt, prec, bitSize). */
 export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize: 32 | 64): string {
+  // Zeros keep Go's sign ("-0.0"), which toFixed drops: they take the general path.
+  if (fmt === 'f' && prec >= 0 && bitSize === 64 && val !== 0 && Number.isFinite(val)) {
+    const fixed = fixedFloat64(val, prec);
+    if (fixed !== null) return fixed;
+  }
   const flt = bitSize === 32 ? float32info : float64info;
   const bits = floatBits(val, bitSize);
   const neg = bits >> BigInt(flt.expbits + flt.mantbits) !== 0n;
@@ -63,6 +68,10 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
         break;
     }
   } else {
+    if (fmt === 'f' && bitSize === 32) {
+      const fixed = fixedDecimal(Math.fround(val), prec, Number(mant), exp - flt.mantbits);
+      if (fixed !== null) return fixed;
+    }
     const d = exactDecimal(mant, exp - flt.mantbits);
     switch (fmt) {
       case 'e':
@@ -78,6 +87,35 @@ export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize
     }
   }
   return formatDigits(shortest, neg, digs, prec, fmt);
+}
+
+/**
+ * %f with precision prec of f = mant * 2^exp, through Number#toFixed, or null where that
+ * could differ from Go. toFixed picks the decimal nearest to f's exact value, as Go does,
+ * but breaks an exact tie upwards where Go rounds to even; f is exactly halfway between
+ * two candidates only when its lowest set bit is 2^-(prec+1) (f * 10^prec is then an odd
+ * multiple of 1/2). toFixed takes at most 100 digits and formats |f| >= 1e21 otherwise.
+ */
+function fixedDecimal(f: number, prec: number, mant: number, exp: number): string | null {
+  if (prec > 100 || !(Math.abs(f) < 1e21)) return null;
+  const lowBit = -(prec + 1) - exp; // the bit of mant that is 2^-(prec+1)
+  if (lowBit >= 0 && lowBit < 64) {
+    const unit = 2 ** lowBit;
+    if (mant % unit === 0 && (mant / unit) % 2 === 1) return null;
+  }
+  return f.toFixed(prec);
+}
+
+/** fixedDecimal of a finite non-zero float64, its mantissa (< 2^53, exact in a number) read without BigInt. */
+function fixedFloat64(f: number, prec: number): string | null {
+  view.setFloat64(0, f);
+  const hi = view.getUint32(0);
+  let exp = (hi >>> 20) & 0x7ff;
+  let mant = (hi & 0xfffff) * 2 ** 32 + view.getUint32(4);
+  if (exp === 0)
+    exp++; // denormalized
+  else mant += 2 ** 52;
+  return fixedDecimal(f, prec, mant, exp + float64info.bias - float64info.mantbits);
 }
 
 /** Shortest round-trip digits of a finite non-zero float64, from Number#toString. */

@@ -2,7 +2,8 @@
 // formatting other layers reuse (FormatFloat). Operands are Go `any` values: an interface
 // Value is unwrapped, and an invalid Value or nil interface is nil.
 
-export { sprint, sprintf, sprintln } from './print.js';
+export { sprint, sprintf, sprintfParsed, sprintln } from './print.js';
+export { parsePrintf, type PrintfFormat } from './printf-format.js';
 export { formatFloat, type FloatFormat } from './ftoa.js';
 export { sortedEntries, type KeyValue } from './sort-keys.js';
 export { parseArgNumber, parsenum } from './printf-parse.js';

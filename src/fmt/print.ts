@@ -9,6 +9,7 @@
 import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sliceOf, stringType, stringValue, uint8Type } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
+import type { PrintfFormat } from './printf-format.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -57,11 +58,26 @@ function panicText(err: unknown): string {
 /** Thrown for a value method called through a nil pointer (a nil dereference in Go). */
 class NilReceiver extends Error {}
 
+/** The method `name` with signature `func() string`, if t has it. */
+function stringMethod(t: GoType, name: MethodName): StringMethod | undefined {
+  let methods = stringMethods.get(t);
+  if (methods === undefined) {
+    // Types do not change once made: their methods are looked up once.
+    methods = { Error: findStringMethod(t, 'Error'), String: findStringMethod(t, 'String'), GoString: findStringMethod(t, 'GoString') };
+    stringMethods.set(t, methods);
+  }
+  return methods[name];
+}
+
+type MethodName = 'Error' | 'String' | 'GoString';
+type StringMethod = (recv: Value) => string;
+const stringMethods = new WeakMap<GoType, Record<MethodName, StringMethod | undefined>>();
+
 /**
- * The method `name` with signature `func() string`, if t has it. A value method
- * reached through a pointer gets the pointee as receiver, as Go dereferences it.
+ * stringMethod, looked up. A value method reached through a pointer gets the pointee as
+ * receiver, as Go dereferences it.
  */
-function stringMethod(t: GoType, name: string): ((recv: Value) => string) | undefined {
+function findStringMethod(t: GoType, name: MethodName): StringMethod | undefined {
   const m = t.methods.get(name);
   if (m?.sig.params.length !== 0 || m.sig.results.length !== 1) return undefined;
   const r = m.sig.results[0];
@@ -322,14 +338,17 @@ class Printer {
     }
   }
 
-  /** Runs a String/Error/GoString method; a panic prints as %!v(PANIC=String method: ...). */
-  private callMethod(verb: string, method: string, call: () => string, use: (s: string) => void): void {
+  /**
+   * Runs a String/Error/GoString method of arg and prints its result (as fmtString with
+   * the verb, or with fmtS for GoString); a panic prints as %!v(PANIC=String method: ...).
+   */
+  private callMethod(verb: string, method: MethodName, call: StringMethod, arg: Value): void {
     let s: string;
     try {
-      s = call();
+      s = call(arg);
     } catch (err) {
-      const arg = this.arg;
-      if (arg !== null && arg.kind === 'ptr' && arg.isNil()) {
+      const current = this.arg;
+      if (current !== null && current.kind === 'ptr' && current.isNil()) {
         this.fmt.buf += nilAngleString;
         return;
       }
@@ -345,7 +364,8 @@ class Printer {
       restoreFlags(f, saved);
       return;
     }
-    use(s);
+    if (method === 'GoString') this.fmt.fmtS(s);
+    else this.fmtString(s, verb);
   }
 
   private handleMethods(verb: string): boolean {
@@ -367,12 +387,7 @@ class Printer {
     if (this.fmt.sharpV) {
       const goString = stringMethod(arg.type, 'GoString');
       if (goString) {
-        this.callMethod(
-          verb,
-          'GoString',
-          () => goString(arg),
-          (s) => this.fmt.fmtS(s),
-        );
+        this.callMethod(verb, 'GoString', goString, arg);
         return true;
       }
       return false;
@@ -385,22 +400,12 @@ class Printer {
       case 'q': {
         const errorM = stringMethod(arg.type, 'Error');
         if (errorM) {
-          this.callMethod(
-            verb,
-            'Error',
-            () => errorM(arg),
-            (s) => this.fmtString(s, verb),
-          );
+          this.callMethod(verb, 'Error', errorM, arg);
           return true;
         }
         const stringM = stringMethod(arg.type, 'String');
         if (stringM) {
-          this.callMethod(
-            verb,
-            'String',
-            () => stringM(arg),
-            (s) => this.fmtString(s, verb),
-          );
+          this.callMethod(verb, 'String', stringM, arg);
           return true;
         }
       }
@@ -723,21 +728,66 @@ class Printer {
 
     // Check for extra arguments unless the call accessed the arguments
     // out of order, in which case it's too expensive to detect if they've all been used.
-    if (!this.reordered && argNum < a.length) {
-      f.clearflags();
-      f.buf += extraString;
-      for (let k = argNum; k < a.length; k++) {
-        if (k > argNum) f.buf += commaSpaceString;
-        const arg = a[k];
-        if (arg === null) {
-          f.buf += nilAngleString;
-        } else {
-          f.buf += arg.type.str + '=';
-          this.printArg(arg, 'v');
-        }
+    if (!this.reordered && argNum < a.length) this.extraArgs(a, argNum);
+  }
+
+  /** %!(EXTRA type=value, ...) for the arguments from argNum on that no verb used. */
+  private extraArgs(a: readonly (Value | null)[], argNum: number): void {
+    const f = this.fmt;
+    f.clearflags();
+    f.buf += extraString;
+    for (let k = argNum; k < a.length; k++) {
+      if (k > argNum) f.buf += commaSpaceString;
+      const arg = a[k];
+      if (arg === null) {
+        f.buf += nilAngleString;
+      } else {
+        f.buf += arg.type.str + '=';
+        this.printArg(arg, 'v');
       }
-      f.buf += ')';
     }
+    f.buf += ')';
+  }
+
+  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`). */
+  doPrintfParsed(format: PrintfFormat, a: readonly (Value | null)[]): void {
+    const f = this.fmt;
+    let argNum = 0;
+    this.reordered = false;
+    for (const v of format) {
+      f.buf += v.text;
+      const verb = v.verb;
+      if (verb === '') break; // trailing text
+      if (verb === '%') {
+        f.buf += '%';
+        continue;
+      }
+      if (argNum >= a.length) {
+        f.buf += percentBangString + verb + missingString;
+        continue;
+      }
+      f.wid = v.wid;
+      f.widPresent = v.widPresent;
+      f.prec = v.prec;
+      f.precPresent = v.precPresent;
+      f.minus = v.minus;
+      f.space = v.space;
+      f.zero = v.zero;
+      if (verb === 'v' || verb === 'w') {
+        f.sharpV = v.sharp;
+        f.sharp = false;
+        f.plusV = v.plus;
+        f.plus = false;
+      } else {
+        f.sharp = v.sharp;
+        f.plus = v.plus;
+        f.sharpV = false;
+        f.plusV = false;
+      }
+      this.printArg(a[argNum], verb);
+      argNum++;
+    }
+    if (argNum < a.length) this.extraArgs(a, argNum);
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -779,6 +829,15 @@ function restoreFlags(f: Fmt, saved: FlagState): void {
 export function sprintf(format: string, args: readonly Value[]): string {
   const p = new Printer();
   p.doPrintf(format, args.map(toAny));
+  return p.out;
+}
+
+/** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
+export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  const p = new Printer();
+  const a = new Array<Value | null>(args.length - from);
+  for (let i = from; i < args.length; i++) a[i - from] = toAny(args[i]);
+  p.doPrintfParsed(format, a);
   return p.out;
 }
 

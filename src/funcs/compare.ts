@@ -71,12 +71,15 @@ function equal(a: Value, k1: BasicKind, b: Value): boolean {
   }
 }
 
-/** eq: arg1 == arg2[0] || arg1 == arg2[1] || ... */
-function eq(arg1: Value, rest: readonly Value[]): boolean {
+/** eq: arg1 == arg2[0] || arg1 == arg2[1] || ..., arg2 being args[from...]. */
+function eq(arg1: Value, args: readonly Value[], from: number): boolean {
   const a = indirectInterface(arg1);
-  if (rest.length === 0) throw new GoError(errNoComparison);
+  if (args.length <= from) throw new GoError(errNoComparison);
   const k1 = basicKind(a);
-  return rest.some((arg) => equal(a, k1, indirectInterface(arg)));
+  for (let i = from; i < args.length; i++) {
+    if (equal(a, k1, indirectInterface(args[i]))) return true;
+  }
+  return false;
 }
 
 function lt(arg1: Value, arg2: Value): boolean {
@@ -105,12 +108,20 @@ function lt(arg1: Value, arg2: Value): boolean {
 }
 
 function le(a: Value, b: Value): boolean {
-  return lt(a, b) || eq(a, [b]);
+  return lt(a, b) || eq(a, [b], 0);
 }
 
-export const eqFunc = goFunc(valueVariadicToBoolError, ([arg1, ...rest]) => boolValue(eq(arg1, rest)));
-export const neFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(!eq(a, [b])));
-export const ltFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(lt(a, b)));
-export const leFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(le(a, b)));
-export const gtFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(!le(a, b)));
-export const geFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(!lt(a, b)));
+// Values are immutable: every comparison returns one of two.
+const goTrue = boolValue(true);
+const goFalse = boolValue(false);
+
+function result(b: boolean): Value {
+  return b ? goTrue : goFalse;
+}
+
+export const eqFunc = goFunc(valueVariadicToBoolError, (args) => result(eq(args[0], args, 1)));
+export const neFunc = goFunc(twoValuesToBoolError, (args) => result(!eq(args[0], args, 1)));
+export const ltFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(lt(a, b)));
+export const leFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(le(a, b)));
+export const gtFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(!le(a, b)));
+export const geFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(!lt(a, b)));

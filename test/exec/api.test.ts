@@ -197,6 +197,15 @@ describe('public API', () => {
     const len = goFunc({ params: [stringType], variadic: false, results: [stringType] }, ([s]) => stringValue(`len(${s.str()})`));
     expect(new Template('t').funcs({ len }).parse('{{len "x"}}').execute(null)).toBe('len(x)');
   });
+  test('functions added after a template ran are the ones its call sites use next', () => {
+    // Go looks functions up when a call runs; vtpl's call sites keep what they found until
+    // the function map changes.
+    const t = new Template('t').funcs({ f: () => 'one' }).parse('{{f}} {{printf "%s" f}} {{len "abc"}}');
+    expect(t.execute(null)).toBe('one one 3');
+    const len = goFunc({ params: [stringType], variadic: false, results: [stringType] }, ([s]) => stringValue(`len(${s.str()})`));
+    t.funcs({ f: () => 'two', len });
+    expect(t.execute(null)).toBe('two two len(abc)');
+  });
   test('plain JS functions get Values and return JS data', () => {
     const out = render(
       '{{join "-" .l}} {{(pair 1 2).b}}',

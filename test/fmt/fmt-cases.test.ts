@@ -2,7 +2,7 @@
 // values we can model, plus extra cases whose expectations came from running Go.
 
 import { describe, expect, it } from 'vitest';
-import { sprint, sprintf, sprintln } from '../../src/fmt/index.js';
+import { parsePrintf, sprint, sprintf, sprintfParsed, sprintln } from '../../src/fmt/index.js';
 import type { Value } from '../../src/value/index.js';
 import { type AnyDesc, Unsupported, anyValue } from './decode.js';
 import { fixture } from './fixtures.js';
@@ -59,6 +59,9 @@ for (const [src, list] of bySrc) {
       const deviation = knownDeviations[row.out];
       (deviation ? it.fails : it)(deviation ? `${name} [known: ${deviation}]` : name, () => {
         expect(run(row, args)).toBe(row.out);
+        // A template's literal format is parsed once (parsePrintf) and must print the same.
+        const parsed = row.fn === 'sprintf' ? parsePrintf(row.fmt ?? '') : null;
+        if (parsed !== null) expect(sprintfParsed(parsed, args)).toBe(row.out);
       });
     });
   });

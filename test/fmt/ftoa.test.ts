@@ -34,6 +34,9 @@ describe('FormatFloat against Go on random values', () => {
   it('every format and precision (4000 values)', () => {
     expect(mismatches(fixture<Row[]>('ftoa-random.json'))).toEqual([]);
   });
+  it('%f of values halfway between two results (ties round to even)', () => {
+    expect(mismatches(fixture<Row[]>('ftoa-ties.json'))).toEqual([]);
+  });
   it('shortest float64 and float32 (10000 bit patterns)', () => {
     expect(mismatches(fixture<Row[]>('ftoa-shortest.json'))).toEqual([]);
   });
