@@ -102,7 +102,8 @@ const shallowDepth = 32;
 function isCycle(obj: object, parent: Place | null, depth: number, conversion: Conversion): boolean {
   let from = parent;
   if (depth >= shallowDepth) {
-    const deep = (conversion.deep ??= new Set());
+    conversion.deep ??= new Set();
+    const deep = conversion.deep;
     if (!deep.has(obj)) {
       deep.add(obj);
       from = depth === shallowDepth ? parent : (parent as Place).top;
@@ -221,7 +222,10 @@ class ArrayView extends LazyItems implements Place {
     const d = Object.getOwnPropertyDescriptor(this.obj, i);
     if (d === undefined || !('value' in d)) return nilElement;
     const v = element(d.value, this, i);
-    if (keeps(d.value)) (this.read ??= [])[i] = v;
+    if (keeps(d.value)) {
+      this.read ??= [];
+      this.read[i] = v;
+    }
     return v;
   }
 }
