@@ -5,14 +5,16 @@
 // `npm run bench -- --compare A.json B.json` compares two such files row by row.
 //
 // The engines take turns workload by workload (Go in a fresh oracle process, then vtpl
-// and the peer in this one), so a change in machine load affects them alike.
+// and the peer), so a change in machine load affects them alike.
 //
-// vtpl is measured on a worker thread with the CLI's 256 MB stack (bin/vtpl), so
-// deeply nested templates run as users run them.
+// vtpl and the peer run each workload on a fresh worker thread with the CLI's 256 MB stack
+// (bin/vtpl), so deeply nested templates run as users run them, and no workload inherits
+// the heap another left behind: after the 100 MB output rows, a 1 KB parse in the same
+// thread measured 4x slower than alone.
 
 import { writeSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { Worker, isMainThread } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildOracle } from '../scripts/oracle.js';
 import { type ColdStart, measureColdStart } from './cold-start.js';
 import { compareFiles } from './compare.js';
@@ -50,22 +52,46 @@ function selected(name: string, only: readonly string[]): boolean {
   return only.length === 0 || only.some((n) => name.includes(n));
 }
 
+/** What a workload's worker sends back: the outputs are compared there, and stay there. */
+interface Measured {
+  readonly result: WorkloadResult;
+  readonly goReport?: GoReport;
+}
+
+/** One workload on this (fresh) worker thread: Go's side, then vtpl's and the peer's. */
+async function measureWorkload(name: string, haveGo: boolean): Promise<Measured> {
+  const w = workloads.find((w) => w.name === name);
+  if (w === undefined) throw new Error(`no workload ${name}`);
+  const go = haveGo ? goSide(w) : { result: null };
+  const vtpl = await benchVtpl(w, budgetMs, garbageCollector());
+  const peer = benchPeer(w, go.result?.output, budgetMs, () => {});
+  return { result: combine(w, vtpl, go.result, peer), goReport: go.report };
+}
+
+function onFreshWorker(name: string, haveGo: boolean): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { name, haveGo }, resourceLimits: { stackSizeMb: 256 } });
+    let measured: Measured | undefined;
+    worker.on('message', (m: Measured) => {
+      measured = m;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (measured ? resolve(measured) : reject(new Error(`the worker for ${name} exited with code ${code}`))));
+  });
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const haveGo = buildOracle();
   if (!haveGo) console.error('!!! Go is not available (or the oracle does not build): measuring vtpl only; outputs are NOT verified.');
-  const gc = garbageCollector();
   const loadAtStart = loadavg();
   let goReport: GoReport | undefined;
   const results: WorkloadResult[] = [];
   const rows: Row[] = [];
   for (const w of workloads.filter((w) => selected(w.name, only))) {
     progress(`${w.name} ... `);
-    const go = haveGo ? goSide(w) : { result: null };
-    goReport ??= go.report;
-    const vtpl = await benchVtpl(w, budgetMs, gc);
-    const peer = benchPeer(w, go.result?.output, budgetMs, () => {});
-    const r = combine(w, vtpl, go.result, peer);
+    const { result: r, goReport: report } = await onFreshWorker(w.name, haveGo);
+    goReport ??= report;
     results.push(r);
     rows.push(...workloadRows(r));
     progress('done\n');
@@ -128,10 +154,8 @@ if (process.argv[2] === '--compare') {
     compareFiles(a, b);
   }
 } else if (isMainThread) {
-  const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), resourceLimits: { stackSizeMb: 256 } });
-  worker.on('exit', (code) => {
-    process.exitCode ||= code;
-  });
-} else {
   await main();
+} else {
+  const { name, haveGo } = workerData as { name: string; haveGo: boolean };
+  parentPort?.postMessage(await measureWorkload(name, haveGo));
 }
