@@ -30,9 +30,10 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
   });
 
   // Start-up (README "Start-up"): preview and check of recorded responses call nothing that
-  // needs Node's crypto, child processes or HTTP, whose modules cost a sixth of Node's own
-  // start each time; they load on first use. What else Node loaded is printed at exit.
-  it('preview and check start without loading crypto, child_process or http(s)', () => {
+  // needs Node's crypto, child processes or HTTP, and run on the main thread; those modules
+  // together cost a sixth of Node's own start, so they load on first use. What Node loaded
+  // is printed at exit.
+  it('preview and check start without loading crypto, child_process, http(s) or worker_threads', () => {
     const d = mkdtempSync(join(tmpdir(), 'vtpl-builtins-'));
     const report = join(d, 'report.cjs');
     writeFileSync(report, "process.on('exit', () => process.stderr.write('loaded: ' + process.moduleLoadList.join(',') + '\\n'));");
@@ -44,7 +45,8 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
       expect(r.status).toBe(0);
       const loaded = (/loaded: (.*)/.exec(r.stderr)?.[1] ?? '').split(',');
       expect(loaded).toContain('NativeModule fs');
-      for (const m of ['crypto', 'child_process', 'http', 'https', 'tls']) expect(loaded, `${args[0]} loads node:${m}`).not.toContain(`NativeModule ${m}`);
+      for (const m of ['crypto', 'child_process', 'http', 'https', 'tls', 'worker_threads'])
+        expect(loaded, `${args[0]} loads node:${m}`).not.toContain(`NativeModule ${m}`);
     }
   });
   it('--version', () => {
