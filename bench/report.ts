@@ -57,9 +57,11 @@ export interface Row {
 export type Section = 'execute' | 'parse' | 'consul-template pass' | 'cold start';
 
 const sectionTitles: Record<Section, string> = {
-  execute: 'execute a parsed template (dot decoded once from JSON, numbers as json.Number; -js rows: plain JS data)',
+  execute:
+    "execute a parsed template into a reused buffer, like Go's bytes.Buffer (dot decoded once from JSON, numbers as json.Number; -js rows: plain JS data)",
   parse: 'parse (new Template(name).parse(text))',
-  'consul-template pass': 'consul-template render pass (function map + parse + execute, as Go re-parses); "first pass" = every secret still missing',
+  'consul-template pass':
+    'consul-template render pass (Go: function map + parse + execute every pass; vtpl: map built once, unchanged text not re-parsed); "first pass" = every secret still missing',
   'cold start': 'cold start: whole process, CPU time (median of several runs)',
 };
 

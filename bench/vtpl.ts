@@ -1,7 +1,7 @@
 // vtpl's side of a workload: its output, and one parse or one execute per call.
 
 import { Template } from '../src/template.js';
-import { Template as PublicTemplate } from '../src/index.js';
+import { Template as PublicTemplate, type Writer } from '../src/index.js';
 import type { Value } from '../src/value/index.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
@@ -18,17 +18,31 @@ export interface Subject {
 }
 
 /**
+ * Go's side executes into a bytes.Buffer that it Resets and reuses; the same here is
+ * executeTo a writer that keeps the chunks and is emptied before each execute. (execute()
+ * would also join the chunks into one string, which Go's side never does.)
+ */
+function bufferWriter(): { readonly writer: Writer; reset(): void } {
+  const chunks: string[] = [];
+  return { writer: { write: (chunk) => void chunks.push(chunk) }, reset: () => void (chunks.length = 0) };
+}
+
+/**
  * text/template: parse is new Template(name).parse(text); execute runs the parsed template on
  * dot: decoded JSON values, or plain JS data given to the package's public Template.
  */
 function textSubject(w: TextWorkload): Subject {
+  const buf = bufferWriter();
   if (w.jsData) {
     const data: unknown = JSON.parse(w.dataJSON);
     const t = new PublicTemplate('case').parse(w.template);
     return {
       output: t.execute(data),
       parse: () => new PublicTemplate('case').parse(w.template),
-      execute: () => t.execute(data),
+      execute: () => {
+        buf.reset();
+        t.executeTo(buf.writer, data);
+      },
     };
   }
   const dot = decodeJSON(w.dataJSON, { useNumber: true });
@@ -36,7 +50,10 @@ function textSubject(w: TextWorkload): Subject {
   return {
     output: t.execute(dot),
     parse: () => new Template('case').parse(w.template),
-    execute: () => t.execute(dot),
+    execute: () => {
+      buf.reset();
+      t.executeTo(buf.writer, dot);
+    },
   };
 }
 
