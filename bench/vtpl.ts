@@ -24,7 +24,12 @@ export interface Subject {
  */
 function bufferWriter(): { readonly writer: Writer; reset(): void } {
   const chunks: string[] = [];
-  return { writer: { write: (chunk) => void chunks.push(chunk) }, reset: () => void (chunks.length = 0) };
+  return {
+    writer: { write: (chunk) => void chunks.push(chunk) },
+    reset: () => {
+      chunks.length = 0;
+    },
+  };
 }
 
 /**

@@ -8,10 +8,10 @@
 // prototype chain, getters, setters and functions behave as missing keys.
 //
 // Nothing is converted up front: an array or object becomes a view whose elements are
-// converted when the template reads them, each once per view (a template reads a small
-// part of large data, and a never-read tree costs nothing). fromJS is called once per
-// execute, so the views see the data as it is when execution starts; nothing is kept
-// between executes.
+// converted when the template reads them (a template reads a small part of large data,
+// and a never-read tree costs nothing): an object or array once per view, a string,
+// number or boolean each time it is read (see keeps). fromJS is called once per execute;
+// nothing is kept between executes.
 //
 // Data that no Go value can hold is refused with a DataError naming where it is, when
 // the template first reads that part of the data: a cycle (a Go value cannot contain
@@ -66,7 +66,13 @@ const opaque: readonly [new (...args: never[]) => object, string][] = [
 
 /** JS data as a Go value; an array or object is a view converting its elements when they are read. */
 export function fromJS(data: unknown): Value {
-  return convert(data, null, undefined);
+  return convert(data, null, undefined, { deep: null });
+}
+
+/** What the views of one fromJS share. */
+interface Conversion {
+  /** The objects of the views at shallowDepth or deeper so far (see isCycle); created with the first. */
+  deep: Set<object> | null;
 }
 
 /** Where a view sits in the data: its object, and the chain up to the root (for paths and cycles). */
@@ -76,10 +82,86 @@ interface Place {
   /** The key or index under which parent holds obj; undefined at the root. */
   readonly key: string | number | undefined;
   readonly depth: number;
+  /** The ancestor at depth shallowDepth - 1 of a view at shallowDepth or deeper; null above. */
+  readonly top: Place | null;
+  readonly conversion: Conversion;
+}
+
+/** Views above this depth look for a cycle among all their ancestors; deeper ones see isCycle. */
+const shallowDepth = 32;
+
+/**
+ * Whether obj, found at depth under parent, is among its own ancestors (a cycle; the same
+ * object in two branches is none), in time independent of depth for fresh objects, so
+ * that reading a 10,000-deep tree is linear: above shallowDepth the chain is short enough
+ * to walk. Deeper, every view's object goes into conversion.deep as the view is made: an
+ * ancestor at shallowDepth or deeper was made before, so an object not in the set is not
+ * one of those, and only the shallowDepth ancestors above them (from top up) are walked.
+ * Only an object met before (a shared subtree) walks the whole chain.
+ */
+function isCycle(obj: object, parent: Place | null, depth: number, conversion: Conversion): boolean {
+  let from = parent;
+  if (depth >= shallowDepth) {
+    conversion.deep ??= new Set();
+    const deep = conversion.deep;
+    if (!deep.has(obj)) {
+      deep.add(obj);
+      from = depth === shallowDepth ? parent : (parent as Place).top;
+    }
+  }
+  for (let p = from; p !== null; p = p.parent) if (p.obj === obj) return true;
+  return false;
+}
+
+// Immutable interface{} values shared by every view: a boolean, "", a small int or nil
+// read from JS data allocates nothing.
+const nilElement = box(invalid);
+const trueElement = box(boolValue(true));
+const falseElement = box(boolValue(false));
+const emptyElement = box(stringValue(''));
+const smallInts: Value[] = [];
+const smallIntLimit = 1024;
+
+/** How many keys a view remembers in a list searched in order before it builds a Map. */
+const memoPairs = 8;
+
+/**
+ * Whether a view keeps the element it made of data. An object or array is converted once
+ * per view: its view keeps what was read of it, and what sprig's set changes in it. A
+ * string, number or boolean is converted again on each read: two small objects that die
+ * young cost less than keeping them (and a table to find them) for the whole execute.
+ */
+function keeps(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !(data instanceof Value);
+}
+
+/** data, held by parent under key, as an element of a []interface{} or map[string]interface{}. */
+function element(data: unknown, parent: Place, key: string | number): Value {
+  switch (typeof data) {
+    case 'string':
+      // The interface holds the string Value directly: no box() call, no check of kinds.
+      return data === '' ? emptyElement : new Value(interfaceType, stringValue(data));
+    case 'boolean':
+      return data ? trueElement : falseElement;
+    case 'number':
+      if (Number.isSafeInteger(data) && data >= 0 && data < smallIntLimit) {
+        // -0 is the int 0, as Number.isSafeInteger(-0) makes it.
+        let v = smallInts[data];
+        if (v === undefined) smallInts[data] = v = box(intValue(data));
+        return v;
+      }
+      return new Value(interfaceType, Number.isSafeInteger(data) ? intValue(data) : float64Value(data));
+    case 'undefined':
+      return nilElement;
+    case 'object':
+      if (data === null) return nilElement;
+      break;
+  }
+  return box(convert(data, parent, key, parent.conversion));
 }
 
 /** data, held by parent under key (parent null: data is the root). */
-function convert(data: unknown, parent: Place | null, key: string | number | undefined): Value {
+function convert(data: unknown, parent: Place | null, key: string | number | undefined, conversion: Conversion): Value {
   if (data instanceof Value) return data;
   switch (typeof data) {
     case 'string':
@@ -100,44 +182,48 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
       return invalid; // functions and symbols are never data
   }
   if (data === null) return invalid;
-  // A cycle repeats an object among its own ancestors; the same object in two branches is no cycle.
-  for (let p = parent; p !== null; p = p.parent) {
-    if (p.obj === data) throw new DataError(pathOf(parent, key), 'the data contains itself (a cycle), which no Go value can');
-  }
   const depth = parent === null ? 0 : parent.depth + 1;
+  if (isCycle(data, parent, depth, conversion)) throw new DataError(pathOf(parent, key), 'the data contains itself (a cycle), which no Go value can');
   if (depth >= maxDataDepth) throw new DataError(pathOf(parent, key), `nested deeper than ${maxDataDepth} levels`);
-  if (Array.isArray(data)) return new Value(sliceInterfaceType, new ArrayView(data, parent, key, depth));
+  const top = depth < shallowDepth ? null : depth === shallowDepth ? parent : (parent as Place).top;
+  if (Array.isArray(data)) return new Value(sliceInterfaceType, new ArrayView(data, parent, key, depth, top, conversion));
   // Plain objects (JSON.parse's) skip the checks for the built-ins that are not.
   const proto: unknown = Object.getPrototypeOf(data);
   if (proto !== Object.prototype && proto !== null) {
     for (const [type, why] of opaque) if (data instanceof type) throw new DataError(pathOf(parent, key), why);
     if (ArrayBuffer.isView(data)) throw new DataError(pathOf(parent, key), 'binary data has no Go counterpart here: pass a string or an array of numbers');
-    if (data instanceof Map) return new Value(mapStringInterfaceType, new MapView(data, parent, key, depth));
+    if (data instanceof Map) return new Value(mapStringInterfaceType, new MapView(data, parent, key, depth, top, conversion));
   }
-  return new Value(mapStringInterfaceType, new ObjectView(data, parent, key, depth));
+  return new Value(mapStringInterfaceType, new ObjectView(data, parent, key, depth, top, conversion));
 }
 
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
   readonly length: number;
-  private readonly read: Value[] = [];
+  // The views of the elements read so far (see keeps), created with the first.
+  private read: Value[] | null = null;
 
   constructor(
     readonly obj: readonly unknown[],
     readonly parent: Place | null,
     readonly key: string | number | undefined,
     readonly depth: number,
+    readonly top: Place | null,
+    readonly conversion: Conversion,
   ) {
     super();
     this.length = obj.length;
   }
 
   item(i: number): Value {
-    let v = this.read[i];
-    if (v === undefined) {
-      // A hole or an accessor is nil, as undefined is.
-      const d = Object.getOwnPropertyDescriptor(this.obj, i);
-      v = box(d !== undefined && 'value' in d ? convert(d.value, this, i) : invalid);
+    const known = this.read?.[i];
+    if (known !== undefined) return known;
+    // A hole or an accessor is nil, as undefined is.
+    const d = Object.getOwnPropertyDescriptor(this.obj, i);
+    if (d === undefined || !('value' in d)) return nilElement;
+    const v = element(d.value, this, i);
+    if (keeps(d.value)) {
+      this.read ??= [];
       this.read[i] = v;
     }
     return v;
@@ -151,9 +237,10 @@ class ArrayView extends LazyItems implements Place {
  * which then answers everything.
  */
 abstract class MapViewBase<T extends object> extends GoMap implements Place {
-  // The values read so far, null for a missing key (created on the first read: many
-  // views are only passed along).
-  private read: Map<string, Value | null> | null = null;
+  // The views of the entries read so far (see keeps): created on the first (many views
+  // are only passed along), as pairs [key, view, key, view, ...] searched in order while
+  // there are few (a template reads a few fields of each record), a Map past memoPairs.
+  private read: (string | Value)[] | Map<string, Value> | null = null;
   private names: readonly string[] | null = null;
   private full = false;
 
@@ -162,6 +249,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     readonly parent: Place | null,
     readonly key: string | number | undefined,
     readonly depth: number,
+    readonly top: Place | null,
+    readonly conversion: Conversion,
   ) {
     super();
   }
@@ -204,24 +293,47 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   }
 
   private value(k: string): Value | null {
-    this.read ??= new Map();
-    let v = this.read.get(k);
-    if (v === undefined) {
-      const found = this.lookup(k);
-      v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
-      this.read.set(k, v);
-    }
+    const known = this.known(k);
+    if (known !== undefined) return known;
+    const found = this.lookup(k);
+    if (found === undefined) return null;
+    const v = element(found.value, this, k);
+    if (keeps(found.value)) this.remember(k, v);
     return v;
+  }
+
+  /** The view read before under k, undefined if there is none. */
+  private known(k: string): Value | undefined {
+    const read = this.read;
+    if (read === null) return undefined;
+    if (read instanceof Map) return read.get(k);
+    for (let i = 0; i < read.length; i += 2) if (read[i] === k) return read[i + 1] as Value;
+    return undefined;
+  }
+
+  private remember(k: string, v: Value): void {
+    const read = this.read;
+    if (read === null) this.read = [k, v];
+    else if (read instanceof Map) read.set(k, v);
+    // A second pair makes a list of 4 (push would grow it to 19 slots); more are pushed.
+    else if (read.length === 2) this.read = [read[0], read[1], k, v];
+    else if (read.length < 2 * memoPairs) read.push(k, v);
+    else {
+      const map = new Map<string, Value>();
+      for (let i = 0; i < read.length; i += 2) map.set(read[i] as string, read[i + 1] as Value);
+      map.set(k, v);
+      this.read = map;
+    }
   }
 
   private fill(): void {
     if (this.full) return;
     // One lookup per key: the candidates are filtered here unless size already did it.
     for (const k of this.names ?? this.candidateKeys()) {
-      let v = this.read?.get(k);
+      let v: Value | null | undefined = this.known(k);
       if (v === undefined) {
         const found = this.lookup(k);
-        v = found === undefined ? null : box(convert(found.value, this, k), interfaceType);
+        v = found === undefined ? null : element(found.value, this, k);
       }
       if (v !== null) super.set(stringValue(k), v);
     }

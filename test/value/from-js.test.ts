@@ -76,6 +76,29 @@ describe('data that cannot be a Go value is a TemplateError saying where and why
     expect(render(`{{ len (index .${' 0'.repeat(maxDataDepth - 1)}) }}`, deep)).toBe('1');
   });
 
+  // A chain o0.next = o1, ..., o(n-1).next = oj: the cycle is met reading down to depth n,
+  // above, at and below the depth where the check changes method (32), whichever j closes it.
+  const chains = [5, 31, 32, 33, 40, 70].flatMap((n) => [0, 1, 30, 31, 32, 33, n - 1].filter((j) => j < n).map((j) => [n, j]));
+  it.each(chains)('a cycle closed by a chain of %i objects back to the one at depth %i', (n, j) => {
+    const objects = Array.from({ length: n }, () => ({ next: undefined as unknown }));
+    objects.forEach((o, i) => {
+      o.next = objects[i + 1] ?? objects[j];
+    });
+    const path = ' "next"'.repeat(n);
+    expect(render(`{{ len (index .${' "next"'.repeat(n - 1)}) }}`, objects[0])).toBe('1');
+    const where = n <= 8 ? '.next'.repeat(n) : `${'.next'.repeat(8)}... (${n} levels)`;
+    expect(() => render(`{{ index .${path} }}`, objects[0])).toThrow(
+      `error calling index: ${prefix}at ${where}: the data contains itself (a cycle), which no Go value can`,
+    );
+  });
+
+  it('the same deep chain in two branches is no cycle', () => {
+    let chain: unknown = { end: 'x' };
+    for (let i = 0; i < 50; i++) chain = { next: chain };
+    const path = ' "next"'.repeat(50);
+    expect(render(`{{ index .a${path} "end" }}{{ index .b${path} "end" }}{{ index .b${path} "end" }}`, { a: chain, b: chain })).toBe('xxx');
+  });
+
   it('100,000 nested arrays, printed', () => {
     let err: unknown;
     try {
@@ -121,11 +144,20 @@ describe('JS data is converted as the template reads it', () => {
     return { data, reads };
   }
 
-  it('reads only what the template uses, each entry once', () => {
+  it('reads only what the template uses, an object entry once, a string each time it is used', () => {
     const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, { v: i }]));
     const { data, reads } = counted({ ...big, a: 'A' });
     expect(render('{{ .a }}{{ .a }}{{ .k7.v }}{{ .k7.v }}', data)).toBe('AA77');
-    expect(Object.fromEntries(reads)).toEqual({ a: 1, k7: 1 });
+    expect(Object.fromEntries(reads)).toEqual({ a: 2, k7: 1 });
+  });
+
+  it('an object or array read twice is the same view: what was read of it stays read', () => {
+    const inner = counted({ c: { d: 1 } });
+    const { data, reads } = counted({ list: [inner.data], m: inner.data });
+    expect(render('{{ (index .list 0).c.d }}{{ (index .list 0).c.d }}{{ .m.c.d }}', data)).toBe('111');
+    expect(Object.fromEntries(reads)).toEqual({ list: 1, m: 1 });
+    // The view of .list[0] read c once; .m is another view of the same object, which reads it again.
+    expect(inner.reads.get('c')).toBe(2);
   });
 
   it('len and truth count the keys without converting any value', () => {
@@ -139,7 +171,7 @@ describe('JS data is converted as the template reads it', () => {
   it('part of an array is read when only part is used', () => {
     const { data, reads } = counted(Array.from({ length: 1000 }, (_, i) => i));
     expect(render('{{ index . 3 }} {{ index . 3 }} {{ len . }}', data)).toBe('3 3 1000');
-    expect(reads.get('3')).toBe(1);
+    expect(reads.get('3')).toBe(2);
     expect(reads.get('4')).toBeUndefined();
   });
 
