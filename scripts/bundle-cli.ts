@@ -7,20 +7,42 @@
 // Modules are taken from tsc's output (dist/src), so the bundle runs the same JavaScript the
 // tests and the library exports run.
 
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, type Plugin, build } from 'esbuild';
 import { root } from './oracle.js';
 
 const out = join(root, 'dist', 'cli');
 const cli = join(root, 'dist', 'src', 'cli');
+// commander requires node:child_process (which loads net, dgram and streams) when it loads,
+// for the executable subcommands vtpl does not have: every command paid for it at start-up.
+// Its only use, childProcess.spawn, now loads the module when called. The build fails if a
+// new commander uses child_process in another way, rather than start slower or break.
+const lazyChildProcessInCommander: Plugin = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const line = "const childProcess = require('node:child_process');";
+      const uses = source.match(/childProcess\.\w+/g) ?? [];
+      if (!source.includes(line) || uses.some((u) => u !== 'childProcess.spawn')) {
+        throw new Error(`${path}: commander's use of child_process changed; review the bundle's lazy child_process`);
+      }
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(line, lazy), loader: 'js' };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
+  plugins: [lazyChildProcessInCommander],
   platform: 'node',
   target: 'node20',
   // hcl2json loads its WebAssembly file from its own folder: it stays in node_modules.
   external: ['@cdktf/hcl2json'],
   logLevel: 'warning',
+  minifyWhitespace: true,
 };
 
 rmSync(out, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // exec: /bin/sh -c COMMAND, a timeout (default 30s) after which it is killed). Its exit
 // status and output are returned for the log; a failure never stops the agent. Node.
 
-import { spawn } from 'node:child_process';
+import { nodeChildProcess } from '../vault/index.js';
 import type { Clock } from './clock.js';
 
 export interface CommandResult {
@@ -27,7 +27,7 @@ export function shellCommandRunner(clock: Clock, env: NodeJS.ProcessEnv = proces
     new Promise((resolve) => {
       let output = '';
       let timedOut = false;
-      const child = spawn('/bin/sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = nodeChildProcess().spawn('/bin/sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const take = (b: Buffer): void => {
         if (output.length < OUTPUT_LIMIT) output += b.toString('utf8').slice(0, OUTPUT_LIMIT - output.length);
       };

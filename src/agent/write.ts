@@ -29,9 +29,9 @@ import {
   writeSync,
   constants,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { errnoWords } from '../go/syscall/index.js';
+import { nodeCrypto } from '../vault/index.js';
 
 /** renderer.go DefaultFilePerms: the mode of a new file when no perms are given. */
 export const DEFAULT_FILE_PERMS = 0o644;
@@ -268,7 +268,7 @@ export function writeAtomic(path: string, contents: string | Uint8Array | Produc
   const perms =
     opts.perms !== undefined && (opts.perms & 0o777) !== 0 ? opts.perms & 0o777 : current !== undefined ? current.mode & 0o7777 : DEFAULT_FILE_PERMS;
 
-  const tmp = join(parent, `${tempPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}`);
+  const tmp = join(parent, `${tempPrefix(path)}${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}`);
   track('add', tmp);
   let fd: number | undefined;
   try {

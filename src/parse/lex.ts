@@ -62,8 +62,11 @@ const rightComment = '*/';
 const trimMarker = 0x2d; // '-'
 const trimMarkerLen = 2; // marker plus space before or after
 
-/** unicode.IsLetter || unicode.IsDigit for code points beyond ASCII. */
-const nonASCIIAlnum = /^[\p{L}\p{Nd}]$/u;
+/**
+ * unicode.IsLetter || unicode.IsDigit for code points beyond ASCII. Made on first use: V8
+ * parses a \p{...} pattern when the RegExp is created, which every command would pay at start-up.
+ */
+let nonASCIIAlnum: RegExp | undefined;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
@@ -80,6 +83,7 @@ function isASCIIAlnum(c: number): boolean {
 /** isAlphaNumeric of a code point (-1 is EOF): '_', a letter or a decimal digit. */
 function isAlphaNumeric(r: number): boolean {
   if (r < 0x80) return isASCIIAlnum(r);
+  nonASCIIAlnum ??= /^[\p{L}\p{Nd}]$/u;
   return nonASCIIAlnum.test(String.fromCodePoint(r));
 }
 

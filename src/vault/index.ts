@@ -16,3 +16,4 @@ export * from './dependency/index.js';
 export * from './brain.js';
 export * from './lease.js';
 export * from './json-position.js';
+export { nodeChildProcess, nodeCrypto } from './lazy-require.js';

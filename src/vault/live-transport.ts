@@ -12,9 +12,10 @@
 // deadline (VAULT_CLIENT_TIMEOUT) over the whole request, retries and backoff included;
 // retries by retry.ts; one 301/302/307 redirect followed, headers (the token too) kept.
 
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
 import type { Socket } from 'node:net';
+import { lazyRequire } from './lazy-require.js';
 import { type AttemptResult, type RetryClock, type RetryConfig, givingUp, withRetries } from './retry.js';
 
 export interface TransportSettings {
@@ -75,6 +76,11 @@ export interface ParsedBodyMeta {
  * node-vault's ApiResponseError keeps only a failed login's status and body, so what the
  * transport knows about the exchange stays attached to the body object here.
  */
+// node:http and node:https (with tls) are loaded by the first request: `preview` and `check`
+// of recorded responses reach this module through the agent's runtime but never call Vault.
+const http = lazyRequire<typeof Http>('node:http');
+const https = lazyRequire<typeof Https>('node:https');
+
 const parsedMeta = new WeakMap<object, ParsedBodyMeta>();
 
 export function parsedBodyMeta(body: unknown): ParsedBodyMeta {
@@ -193,7 +199,7 @@ function sendOnce(out: Outgoing, uri: string, settings: TransportSettings, signa
       fail(DEADLINE_EXCEEDED, false);
       r.destroy();
     };
-    const r = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
+    const r = (secure ? https().request : http().request)(url, options, (res) => {
       const status = res.statusCode ?? 0;
       const declared = Number(res.headers['content-length']);
       if (declared > max) {

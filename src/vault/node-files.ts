@@ -1,12 +1,12 @@
 // Node implementations of the capabilities `file`, `writeToFile` and `plugin` need.
 // Node only: the caller opts in by passing them to renderConsulTemplate.
 
-import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, basename, normalize } from 'node:path';
 import { GoError } from '../value/index.js';
 import type { FileAccess } from './funcs/context.js';
 import type { PluginRunner } from './funcs/context.js';
+import { nodeChildProcess } from './lazy-require.js';
 
 /** The text Go's syscall errors print for the common errno codes. */
 const errnoText: Record<string, string> = {
@@ -89,7 +89,9 @@ export function nodeFileAccess(): FileAccess {
 /** Runs plugins as consul-template does: the command with its arguments, 30 s timeout, trimmed stdout. */
 export const nodePluginRunner: PluginRunner = (name, args) => {
   try {
-    return execFileSync(name, [...args], { timeout: 30_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return nodeChildProcess()
+      .execFileSync(name, [...args], { timeout: 30_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .trim();
   } catch (e) {
     const err = e as { code?: string; signal?: string; stdout?: string; stderr?: string; status?: number };
     if (err.signal === 'SIGTERM') throw new GoError(`exec "${name}": did not finish in 30s`);

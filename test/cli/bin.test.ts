@@ -28,6 +28,27 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('vtpl check: cannot read does-not-exist.yaml: no such file or directory\n');
   });
+
+  // Start-up (README "Start-up"): preview and check of recorded responses call nothing that
+  // needs Node's crypto, child processes or HTTP, and run on the main thread; those modules
+  // together cost a sixth of Node's own start, so they load on first use. What Node loaded
+  // is printed at exit.
+  it('preview and check start without loading crypto, child_process, http(s) or worker_threads', () => {
+    const d = mkdtempSync(join(tmpdir(), 'vtpl-builtins-'));
+    const report = join(d, 'report.cjs');
+    writeFileSync(report, "process.on('exit', () => process.stderr.write('loaded: ' + process.moduleLoadList.join(',') + '\\n'));");
+    for (const args of [
+      ['preview', 'examples/deployment.yaml', '--responses', 'examples/vault'],
+      ['check', 'examples/deployment.yaml'],
+    ]) {
+      const r = spawnSync(process.execPath, ['--require', report, join(ROOT, 'bin/vtpl'), ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const loaded = (/loaded: (.*)/.exec(r.stderr)?.[1] ?? '').split(',');
+      expect(loaded).toContain('NativeModule fs');
+      for (const m of ['crypto', 'child_process', 'http', 'https', 'tls', 'worker_threads'])
+        expect(loaded, `${args[0]} loads node:${m}`).not.toContain(`NativeModule ${m}`);
+    }
+  });
   it('--version', () => {
     expect(vtpl('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

@@ -1,10 +1,10 @@
 // consul-template dependency/vault_write.go: `secret PATH k=v...`, a PUT keyed by a hash of the data.
 
-import { createHash } from 'node:crypto';
 import { quote } from '../../go/strconv/index.js';
 import { GoError, Value } from '../../value/index.js';
 import { compareStrings } from '../../go/strings/index.js';
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
+import { nodeCrypto } from '../lazy-require.js';
 import type { VaultClient } from '../client.js';
 import { isKVv2, shimKVv2Path } from './kv2.js';
 import { type ApiSecret, secretPtrType, secretValue } from './vault_common.js';
@@ -15,7 +15,7 @@ import { type Dependency, checkRotatingTTL, trimPath, wrap } from './dependency.
 function sha1Map(data: ReadonlyMap<string, string>): string {
   const keys = [...data.keys()].sort(compareStrings);
   const text = keys.map((k) => `${k}=${quote(data.get(k) ?? '')}`).join('');
-  return createHash('sha1').update(utf8Bytes(text)).digest('hex').slice(0, 8);
+  return nodeCrypto().createHash('sha1').update(utf8Bytes(text)).digest('hex').slice(0, 8);
 }
 
 /** `secret PATH k=v...` (PUT). */

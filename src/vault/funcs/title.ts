@@ -26,9 +26,9 @@ const titleSpecial: Record<string, string> = {
   ﬆ: 'St',
 };
 
-const wordChar = /[\p{L}\p{N}\p{M}_]/u;
-const midChar = /['.:\u2019\u00b7]/u;
-const cased = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+// Made by the first toTitle: V8 parses a \p{...} pattern when the RegExp is created, and
+// every preview and check loads this module without calling it.
+let classes: { wordChar: RegExp; midChar: RegExp; cased: RegExp } | undefined;
 
 /** unicode.ToTitle of one rune (digraphs and ligatures have their own title forms). */
 export function titleRune(r: string): string {
@@ -39,6 +39,8 @@ export function titleRune(r: string): string {
 }
 
 export function toTitle(s: string): string {
+  classes ??= { wordChar: /[\p{L}\p{N}\p{M}_]/u, midChar: /['.:\u2019\u00b7]/u, cased: /[\p{Lu}\p{Ll}\p{Lt}]/u };
+  const { wordChar, midChar, cased } = classes;
   const rs = Array.from(s);
   let out = '';
   let inWord = false;

@@ -3,11 +3,11 @@
 // (route_info_linux.go runs `ip route`). Node's os.networkInterfaces() gives the addresses;
 // Linux's /sys/class/net gives what Go's net.Interface also carries (index, MTU, flags).
 
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { GoError } from '../../value/index.js';
+import { nodeChildProcess } from '../lazy-require.js';
 import { type IPAddr, cidrMask, newIPAddr } from './ipaddr.js';
 
 /** Go's net.Flags bits. */
@@ -148,7 +148,7 @@ function defaultInterfaceName(): string {
   const path = ipCommand();
   let out: string;
   try {
-    out = execFileSync(path, ['route'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out = nodeChildProcess().execFileSync(path, ['route'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new GoError(`fork/exec ${path}: no such file or directory`);

@@ -108,9 +108,12 @@ function net(spec: string): IPAddr {
   return { family, address: BigInt(`0x${hex}`), mask: cidrMask(Number(bits), family === 4 ? 32 : 128), port: 0 };
 }
 
-const known = new Map<number, readonly IPAddr[]>(Object.entries(table).map(([n, nets]) => [Number(n), nets.map(net)]));
+// Parsed by the first sockaddr template that asks: preview and check load the function map,
+// and with it this table, on every run.
+let known: Map<number, readonly IPAddr[]> | undefined;
 
 /** KnownRFCs()[n], or undefined for an RFC it does not list. */
 export function rfcNetworks(n: number): readonly IPAddr[] | undefined {
+  known ??= new Map(Object.entries(table).map(([rfc, nets]) => [Number(rfc), nets.map(net)]));
   return known.get(n);
 }

@@ -4,7 +4,7 @@
 // identifiers), encoded by @peculiar/asn1-x509; keys and signatures come from node:crypto.
 // Go judges the results (test/sprig-generate): they parse, chain and carry the fields asked for.
 
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import type * as Asn1Schema from '@peculiar/asn1-schema';
 import type * as Asn1X509 from '@peculiar/asn1-x509';
@@ -12,7 +12,7 @@ import { sprintf } from '../../fmt/index.js';
 import { GoError, Value, indirectInterface, intType, namedType, sliceInterfaceType, stringType, stringValue, structOf } from '../../value/index.js';
 import { S, fn } from '../funcs/sig.js';
 import { dsaPrivateKeyPEM } from './dsa-key.js';
-import { lazyRequire } from '../lazy-require.js';
+import { lazyRequire, nodeCrypto } from '../lazy-require.js';
 
 // Loaded on the first certificate: most templates never make one (lazy-require.ts).
 const asn1Schema = lazyRequire<typeof Asn1Schema>('@peculiar/asn1-schema');
@@ -66,7 +66,7 @@ function parsePrivateKeyPEM(text: string): KeyObject {
   if (!block.type.endsWith(' PRIVATE KEY') && block.type !== 'PRIVATE KEY') throw new GoError(`no private key data in PEM block of type ${block.type}`);
   if (what === undefined) throw new GoError(`invalid private key type ${block.type}`);
   try {
-    return createPrivateKey({ key: block.text, format: 'pem' });
+    return nodeCrypto().createPrivateKey({ key: block.text, format: 'pem' });
   } catch (e) {
     throw new GoError(`${what}: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -178,13 +178,13 @@ function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: 
   } = asn1X509();
   const { hash, alg } = signingParams(parent.key);
   if (subjectKey.asymmetricKeyType === 'dsa') throw new GoError('error creating certificate: x509: unsupported public key type: *dsa.PublicKey');
-  const spki = AsnConvert.parse(createPublicKey(subjectKey).export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo);
+  const spki = AsnConvert.parse(nodeCrypto().createPublicKey(subjectKey).export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo);
   const publicKeyBytes = Buffer.from(spki.subjectPublicKey);
   const subject = commonName(t.cn);
   const issuer = parent.cert ? parent.cert.tbsCertificate.subject : subject;
   const selfIssued = Buffer.from(AsnConvert.serialize(issuer)).equals(Buffer.from(AsnConvert.serialize(subject)));
   // RFC 7093 method 1 (Go's default since 1.25): the leftmost 160 bits of SHA-256 of the key.
-  const subjectKeyId = t.isCA ? createHash('sha256').update(publicKeyBytes).digest().subarray(0, 20) : undefined;
+  const subjectKeyId = t.isCA ? nodeCrypto().createHash('sha256').update(publicKeyBytes).digest().subarray(0, 20) : undefined;
   const parentSki = parent.cert?.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_subjectKeyIdentifier);
   const authorityKeyId = !selfIssued && parentSki ? AsnConvert.parse(parentSki.extnValue, SubjectKeyIdentifier) : undefined;
 
@@ -203,7 +203,7 @@ function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: 
   // time.Now() and Now().Add(24h * days), at second resolution as DER times are.
   const now = Math.floor(Date.now() / 1000) * 1000;
   const notAfter = now + Number(t.days) * 86_400_000;
-  const serial = randomBytes(16);
+  const serial = nodeCrypto().randomBytes(16);
   const tbs = new TBSCertificate({
     version: Version.v3,
     serialNumber: serialBytes(serial),
@@ -215,7 +215,7 @@ function createCertificate(t: Template, subjectKey: KeyObject, parent: { cert?: 
     extensions: new Extensions(extensions),
   });
   const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
-  const signature = sign(hash, tbsDer, parent.key);
+  const signature = nodeCrypto().sign(hash, tbsDer, parent.key);
   const cert = new Certificate({
     tbsCertificate: tbs,
     signatureAlgorithm: alg,
@@ -234,7 +234,7 @@ function serialBytes(raw: Buffer): ArrayBuffer {
 }
 
 function rsaKey(): KeyObject {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 }
 
 /** The CA a certificate value carries, parsed as generateSignedCertificateWithKeyInternal does. */

@@ -5,13 +5,13 @@
 // The hashes, scrypt, HMAC and AES are node:crypto's (issue 13: no home-made crypto); sprig's
 // checks and unpadding are ours. adler32 is a checksum Node lacks, so it stays in src/go.
 
-import { createDecipheriv, createHash, createHmac, scryptSync } from 'node:crypto';
 import { GoPanic, type Value, stringValue, stringType, uint32Type } from '../../value/index.js';
 import { bytesToString, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { adler32 } from '../../go/hash/adler32/index.js';
 import { S, fn, fnNoErr } from '../funcs/sig.js';
 import { bytesOf, str1 } from './convert.js';
 import { decode } from '../../go/encoding/base64/index.js';
+import { nodeCrypto } from '../lazy-require.js';
 
 const masterPasswordSeed = 'com.lyndir.masterpassword';
 
@@ -82,8 +82,9 @@ function derivePassword(counter: number, passwordType: string, password: string,
   const siteBytes = utf8Bytes(site);
   const salt = concat(seed, uint32BE(userBytes.length), userBytes);
   // N=32768, r=8 needs 128*r*(N+2) bytes, just over OpenSSL's default 32 MiB limit.
-  const key = scryptSync(utf8Bytes(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
-  const mac = createHmac('sha256', key)
+  const key = nodeCrypto().scryptSync(utf8Bytes(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const mac = nodeCrypto()
+    .createHmac('sha256', key)
     .update(concat(seed, uint32BE(siteBytes.length), siteBytes, uint32BE(counter)))
     .digest();
   const temp = templates[mac[0] % templates.length];
@@ -110,7 +111,7 @@ function decryptAES(password: string, crypt64: string): string {
   if (body.length === 0) throw new GoPanic('runtime error: index out of range [-1]');
   // No auto-padding: sprig strips as many bytes as the last one says, unchecked, so a wrong key
   // yields garbage or the slice panic below where OpenSSL's PKCS#7 check would throw its own error.
-  const decipher = createDecipheriv('aes-256-cbc', key, crypt.subarray(0, 16)).setAutoPadding(false);
+  const decipher = nodeCrypto().createDecipheriv('aes-256-cbc', key, crypt.subarray(0, 16)).setAutoPadding(false);
   const decrypted = Buffer.concat([decipher.update(body), decipher.final()]);
   const end = decrypted.length - decrypted[decrypted.length - 1];
   if (end < 0) throw new GoPanic(`runtime error: slice bounds out of range [:${end}]`);
@@ -118,10 +119,10 @@ function decryptAES(password: string, crypt64: string): string {
 }
 
 export const sprigCrypto = {
-  sha512sum: str1((s) => createHash('sha512').update(bytesOf(s)).digest('hex')),
-  sha1sum: str1((s) => createHash('sha1').update(bytesOf(s)).digest('hex')),
+  sha512sum: str1((s) => nodeCrypto().createHash('sha512').update(bytesOf(s)).digest('hex')),
+  sha1sum: str1((s) => nodeCrypto().createHash('sha1').update(bytesOf(s)).digest('hex')),
   adler32sum: str1((s) => String(adler32(bytesOf(s)))),
-  sha256sum: str1((s) => createHash('sha256').update(bytesOf(s)).digest('hex')),
+  sha256sum: str1((s) => nodeCrypto().createHash('sha256').update(bytesOf(s)).digest('hex')),
   derivePassword: fnNoErr([uint32Type, S, S, S, S], stringType, ([counter, type, password, user, site]) =>
     stringValue(derivePassword(Number(counter.int()), type.str(), password.str(), user.str(), site.str())),
   ),

@@ -4,7 +4,7 @@
 // sprig's layout. Only DER framing happens here; the key itself comes from node:crypto.
 
 import type { KeyObject } from 'node:crypto';
-import { createPublicKey } from 'node:crypto';
+import { nodeCrypto } from '../lazy-require.js';
 
 interface Tlv {
   readonly tag: number;
@@ -65,7 +65,7 @@ export function dsaPrivateKeyPEM(key: KeyObject): string {
   const params = elements(child(pkcs8, 1, 1).body);
   const x = elements(child(pkcs8, 2).body)[0];
   // SubjectPublicKeyInfo { AlgorithmIdentifier, BIT STRING (0 unused bits) { INTEGER y } }
-  const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const spki = nodeCrypto().createPublicKey(key).export({ type: 'spki', format: 'der' });
   const y = elements(child(spki, 1).body.subarray(1))[0];
   const [p, q, g] = params;
   if (!p || !q || !g || !x || !y) throw new Error('DSA key: unexpected DER structure');

@@ -3,9 +3,8 @@
 // test/sprig-generate verifies hashes, decrypts, parses keys). The cryptography is Node's
 // (node:crypto) and bcryptjs', never our own: the vault layer may use Node, the engine may not.
 
-import { createCipheriv, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import type bcryptjs from 'bcryptjs';
-import { lazyRequire } from '../lazy-require.js';
+import { lazyRequire, nodeCrypto } from '../lazy-require.js';
 import { GoPanic, Value, indirectInterface, int64Type, intType, stringType, stringValue } from '../../value/index.js';
 import { runeString, runesOf, utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { goTimeOf, timeType } from '../../value/index.js';
@@ -18,11 +17,11 @@ const bcryptjsLib = lazyRequire<typeof bcryptjs>('bcryptjs');
 /** math/rand's Intn(n) for n > 0 (any int64); Go panics with this text otherwise. */
 function intn(n: bigint): bigint {
   if (n <= 0n) throw new GoPanic('invalid argument to Intn');
-  if (n <= 281474976710655n) return BigInt(randomInt(Number(n)));
+  if (n <= 281474976710655n) return BigInt(nodeCrypto().randomInt(Number(n)));
   // Beyond randomInt's 2^48 range: 64 random bits, rejecting the biased top (as Go's Int63n does).
   const limit = (1n << 64n) - ((1n << 64n) % n);
   for (;;) {
-    const v = randomBytes(8).readBigUInt64BE();
+    const v = nodeCrypto().randomBytes(8).readBigUInt64BE();
     if (v < limit) return v % n;
   }
 }
@@ -58,8 +57,8 @@ function encryptAES(password: string, plaintext: string): string {
   if (plaintext === '') return '';
   const key = Buffer.alloc(32);
   Buffer.from(utf8Bytes(password)).copy(key, 0, 0, 32);
-  const iv = randomBytes(16);
-  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  const iv = nodeCrypto().randomBytes(16);
+  const cipher = nodeCrypto().createCipheriv('aes-256-cbc', key, iv);
   const body = Buffer.concat([cipher.update(utf8Bytes(plaintext)), cipher.final()]);
   return Buffer.concat([iv, body]).toString('base64');
 }
@@ -69,13 +68,13 @@ function genPrivateKey(typ: string): string {
   switch (typ) {
     case '':
     case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+      return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
     case 'ecdsa':
-      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+      return nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
     case 'ed25519':
-      return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+      return nodeCrypto().generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     case 'dsa':
-      return dsaPrivateKeyPEM(generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey);
+      return dsaPrivateKeyPEM(nodeCrypto().generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey);
     default:
       return `Unknown type ${typ}`;
   }
