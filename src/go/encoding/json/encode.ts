@@ -7,7 +7,7 @@
 import { quote as goQuote } from '../../strconv/index.js';
 import { jsonNumberType } from '../../../value/index.js';
 import { Scanner, scanError, scanSkipSpace } from './scanner.js';
-import { type GoType, type Method, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
+import { type GoType, type Method, stringType, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
 import { GoError, type GoMap, type MapEntry, type MapOrder, Value, stringKeyOrder } from '../../../value/index.js';
 
 export interface MarshalOptions {
@@ -23,39 +23,111 @@ export interface MarshalOptions {
 
 /** Encodes v as Go's encoding/json does; errors are thrown as GoError with Go's text. */
 export function marshalJSON(v: Value, opts: MarshalOptions): string {
-  const compact = new Encoder(opts.escapeHTML).encode(v);
-  if (opts.prefix === undefined && opts.indent === undefined) return compact;
-  return indentJSON(compact, opts.prefix ?? '', opts.indent ?? '');
+  const pretty = opts.prefix !== undefined || opts.indent !== undefined;
+  return new Encoder(opts.escapeHTML, pretty ? (opts.prefix ?? '') : null, opts.indent ?? '').encode(v);
 }
 
 /** Past this many nested maps, slices and pointers Go starts looking for cycles. */
 const startDetectingCyclesAfter = 1000;
 
-/** Pending work: text to write, a value to encode, or the end of a map/slice/pointer. */
-type Task = string | { readonly v: Value; readonly addr: boolean } | { readonly leave: unknown };
+/**
+ * A map, struct, slice or array being written: its elements in order, with each one's
+ * key text (quoted, with the colon) for objects. `ref` is what enter counted, if anything.
+ */
+interface Composite {
+  readonly values: readonly Value[];
+  readonly keys: readonly string[] | null;
+  readonly addr: boolean;
+  readonly close: string;
+  readonly ref: unknown;
+  next: number;
+}
 
+/**
+ * Pending work: a composite to continue, a pointer's element to write (a task, not a
+ * call: pointer chains may be as deep as composites), or the end of that pointer.
+ */
+type Task = Composite | { readonly elem: Value } | { readonly leave: unknown };
+
+/**
+ * Writes compact JSON, or with `prefix` non-null the text json.Indent would make of it:
+ * Indent only respaces the compact text's punctuation, which the encoder writes itself
+ * (an empty object or array stays {} or []; a MarshalJSON result is indented as text).
+ */
 class Encoder {
   private out = '';
   private readonly tasks: Task[] = [];
   private ptrLevel = 0;
   private readonly ptrSeen = new Set<unknown>();
+  private depth = 0;
+  // newline + prefix + indent per depth, built once per depth.
+  private readonly newlines: string[] = [];
+  private readonly colon: string;
 
-  constructor(private readonly escapeHTML: boolean) {}
+  constructor(
+    private readonly escapeHTML: boolean,
+    private readonly prefix: string | null,
+    private readonly indent: string,
+  ) {
+    this.colon = prefix === null ? ':' : ': ';
+  }
 
   encode(root: Value): string {
     // Marshal's argument is an interface: the top-level value is not addressable.
-    this.tasks.push({ v: root, addr: false });
-    for (let t = this.tasks.pop(); t !== undefined; t = this.tasks.pop()) {
-      if (typeof t === 'string') this.out += t;
-      else if ('leave' in t) this.leave(t.leave);
-      else this.value(t.v, t.addr);
+    this.value(root, false);
+    const tasks = this.tasks;
+    while (tasks.length > 0) {
+      const t = tasks[tasks.length - 1];
+      if ('leave' in t) {
+        tasks.pop();
+        this.leave(t.leave);
+        continue;
+      }
+      if ('elem' in t) {
+        tasks.pop();
+        this.value(t.elem, true);
+        continue;
+      }
+      const i = t.next;
+      if (i === t.values.length) {
+        tasks.pop();
+        this.closeComposite(t.close);
+        if (t.ref !== undefined) this.leave(t.ref);
+        continue;
+      }
+      t.next = i + 1;
+      let sep = i > 0 ? ',' : '';
+      if (this.prefix !== null) sep += this.newline(this.depth);
+      this.out += t.keys === null ? sep : sep + t.keys[i] + this.colon;
+      // May push a task of its own, which runs before this composite's next element.
+      this.value(t.values[i], t.addr);
     }
     return this.out;
   }
 
-  /** Schedules tasks to run in the given order (an array, not spread: it may hold millions). */
-  private later(tasks: Task[]): void {
-    for (let i = tasks.length - 1; i >= 0; i--) this.tasks.push(tasks[i]);
+  private newline(depth: number): string {
+    const known = this.newlines[depth];
+    if (known !== undefined) return known;
+    const text = `\n${this.prefix}${this.indent.repeat(depth)}`;
+    this.newlines[depth] = text;
+    return text;
+  }
+
+  /** Starts a composite of values (keys: their quoted names for an object); {} and [] when empty. */
+  private openComposite(open: string, close: string, values: readonly Value[], keys: readonly string[] | null, addr: boolean, ref: unknown): void {
+    if (values.length === 0) {
+      this.out += open + close;
+      if (ref !== undefined) this.leave(ref);
+      return;
+    }
+    this.out += open;
+    this.depth++;
+    this.tasks.push({ values, keys, addr, close, ref, next: 0 });
+  }
+
+  private closeComposite(close: string): void {
+    this.depth--;
+    this.out += this.prefix === null ? close : this.newline(this.depth) + close;
   }
 
   // newTypeEncoder's choice, made per value. `addr` is reflect's CanAddr: true for
@@ -66,7 +138,17 @@ class Encoder {
       return;
     }
     const t = v.type;
-    if (t.kind !== 'ptr' && t.kind !== 'interface' && addr) {
+    const k = t.kind;
+    // The common cases first: string and json.Number, whose pointers have no MarshalJSON.
+    if (t === stringType) {
+      this.out += quote(v.str(), this.escapeHTML);
+      return;
+    }
+    if (t === jsonNumberType) {
+      this.out += numberLiteral(v.str());
+      return;
+    }
+    if (k !== 'ptr' && k !== 'interface' && addr) {
       const pt = ptrTo(t);
       const m = pt.methods.get('MarshalJSON');
       if (m) {
@@ -74,13 +156,12 @@ class Encoder {
         return;
       }
     }
-    const m = t.kind === 'interface' ? undefined : t.methods.get('MarshalJSON');
+    const m = k === 'interface' ? undefined : t.methods.get('MarshalJSON');
     if (m) {
-      if (t.kind === 'ptr' && v.isNil()) this.out += 'null';
+      if (k === 'ptr' && v.isNil()) this.out += 'null';
       else this.marshaler(m, v, t);
       return;
     }
-    const k = t.kind;
     if (k === 'bool') this.out += v.bool() ? 'true' : 'false';
     else if (isIntKind(k) || isUintKind(k)) this.out += v.int().toString();
     else if (isFloatKind(k)) this.out += formatFloat(v.float(), k === 'float32' ? 32 : 64);
@@ -90,12 +171,13 @@ class Encoder {
     else if (k === 'struct') this.struct(v, addr);
     else if (k === 'map') this.map(v);
     else if (k === 'slice') this.slice(v);
-    else if (k === 'array') this.array(v.items(), addr);
+    else if (k === 'array') this.openComposite('[', ']', v.items(), null, addr, undefined);
     else if (k === 'ptr') {
       if (v.isNil()) this.out += 'null';
       else {
-        this.enter(v.elem(), t);
-        this.later([{ v: v.elem(), addr: true }, { leave: v.elem() }]);
+        const elem = v.elem();
+        this.enter(elem, t);
+        this.tasks.push({ leave: elem }, { elem });
       }
     } else throw new GoError(`json: unsupported type: ${t.str}`);
   }
@@ -113,22 +195,20 @@ class Encoder {
       }
       throw e;
     }
-    this.out += json;
+    this.out += this.prefix === null ? json : indentJSON(json, this.prefix, this.indent, this.depth);
   }
 
   private struct(v: Value, addr: boolean): void {
     const fields = v.type.fields ?? [];
-    const values = v.items();
-    const tasks: Task[] = [];
+    const items = v.items();
+    const keys: string[] = [];
+    const values: Value[] = [];
     for (let i = 0; i < fields.length; i++) {
       if (!fields[i].exported) continue;
-      tasks.push(`${tasks.length === 0 ? '{' : ','}${quote(fields[i].name, this.escapeHTML)}:`, { v: values[i], addr });
+      keys.push(quote(fields[i].name, this.escapeHTML));
+      values.push(items[i]);
     }
-    if (tasks.length === 0) this.out += '{}';
-    else {
-      tasks.push('}');
-      this.later(tasks);
-    }
+    this.openComposite('{', '}', values, keys, addr, undefined);
   }
 
   private map(v: Value): void {
@@ -142,12 +222,8 @@ class Encoder {
     }
     const entries = sortedEntries(m);
     this.enter(m, t);
-    const tasks: Task[] = ['{'];
-    entries.forEach(({ key, value }, i) => {
-      tasks.push(`${i > 0 ? ',' : ''}${quote(keyText(key), this.escapeHTML)}:`, { v: value, addr: false });
-    });
-    tasks.push('}', { leave: m });
-    this.later(tasks);
+    const { keys, values } = quotedEntries(entries, this.escapeHTML);
+    this.openComposite('{', '}', values, keys, false, m);
   }
 
   private slice(v: Value): void {
@@ -165,18 +241,7 @@ class Encoder {
       }
     }
     this.enter(items, v.type);
-    this.tasks.push({ leave: items }); // runs after the elements: the stack is last in, first out
-    this.array(items, true);
-  }
-
-  private array(items: readonly Value[], addr: boolean): void {
-    const tasks: Task[] = ['['];
-    items.forEach((item, i) => {
-      if (i > 0) tasks.push(',');
-      tasks.push({ v: item, addr });
-    });
-    tasks.push(']');
-    this.later(tasks);
+    this.openComposite('[', ']', items, null, true, items);
   }
 
   /** Counts one more map/slice/pointer level; deep enough, a repeat of `ref` is a cycle. */
@@ -190,6 +255,33 @@ class Encoder {
   private leave(ref: unknown): void {
     if (this.ptrLevel-- > startDetectingCyclesAfter) this.ptrSeen.delete(ref);
   }
+}
+
+interface QuotedEntries {
+  readonly keys: readonly string[];
+  readonly values: readonly Value[];
+}
+
+// A map's sorted entries are kept by the map until it changes, and a Vault Agent pass
+// encodes the same secret every time: its quoted keys are kept with the sorted array.
+const quotedKeys = new WeakMap<readonly MapEntry[], QuotedEntries>();
+const quotedKeysHTML = new WeakMap<readonly MapEntry[], QuotedEntries>();
+
+/** The entries' key names quoted (as resolveKeyName and appendString make them), and their values. */
+function quotedEntries(entries: readonly MapEntry[], escapeHTML: boolean): QuotedEntries {
+  const cache = escapeHTML ? quotedKeysHTML : quotedKeys;
+  const known = cache.get(entries);
+  if (known !== undefined) return known;
+  const keys: string[] = new Array(entries.length);
+  const values: Value[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    keys[i] = quote(keyText(entries[i].key), escapeHTML);
+    values[i] = entries[i].value;
+  }
+  const made = { keys, values };
+  // Only a kept (sorted, 2+ entries) array comes back: a fresh one would just fill the cache.
+  if (entries.length > 1) cache.set(entries, made);
+  return made;
 }
 
 /** resolveKeyName: a string key is itself, an integer key its decimal text. */
@@ -367,14 +459,14 @@ function base64(bytes: readonly number[]): string {
   return out;
 }
 
-// appendIndent over our own compact output (valid JSON; strings hold no raw control
-// characters). Strings and other literals are copied whole; only punctuation is respaced.
+// appendIndent over a compacted MarshalJSON result (valid JSON; strings hold no raw
+// control characters), written at `start` levels deep. Strings and other literals are copied whole; only punctuation is respaced.
 const literalRun = /"(?:[^"\\]|\\.)*"|[^{}[\],:"]+/y;
 
-function indentJSON(src: string, prefix: string, indent: string): string {
+function indentJSON(src: string, prefix: string, indent: string, start: number): string {
   const parts: string[] = [];
   let needIndent = false;
-  let depth = 0;
+  let depth = start;
   const newline = (): string => `\n${prefix}${indent.repeat(depth)}`;
   for (let i = 0; i < src.length; ) {
     const c = src[i];
