@@ -37,6 +37,8 @@ const startDetectingCyclesAfter = 1000;
 interface Composite {
   readonly values: readonly Value[];
   readonly keys: readonly string[] | null;
+  /** A map's element texts known so far (see QuotedEntries); null for other composites. */
+  readonly texts: (string | null | undefined)[] | null;
   readonly addr: boolean;
   readonly close: string;
   readonly ref: unknown;
@@ -98,7 +100,20 @@ class Encoder {
       t.next = i + 1;
       let sep = i > 0 ? ',' : '';
       if (this.prefix !== null) sep += this.newline(this.depth);
-      this.out += t.keys === null ? sep : sep + t.keys[i] + this.colon;
+      if (t.keys !== null) sep += t.keys[i] + this.colon;
+      const texts = t.texts;
+      if (texts !== null) {
+        let text = texts[i];
+        if (text === undefined) {
+          text = scalarText(t.values[i], this.escapeHTML);
+          texts[i] = text;
+        }
+        if (text !== null) {
+          this.out += sep + text;
+          continue;
+        }
+      }
+      this.out += sep;
       // May push a task of its own, which runs before this composite's next element.
       this.value(t.values[i], t.addr);
     }
@@ -114,7 +129,15 @@ class Encoder {
   }
 
   /** Starts a composite of values (keys: their quoted names for an object); {} and [] when empty. */
-  private openComposite(open: string, close: string, values: readonly Value[], keys: readonly string[] | null, addr: boolean, ref: unknown): void {
+  private openComposite(
+    open: string,
+    close: string,
+    values: readonly Value[],
+    keys: readonly string[] | null,
+    texts: (string | null | undefined)[] | null,
+    addr: boolean,
+    ref: unknown,
+  ): void {
     if (values.length === 0) {
       this.out += open + close;
       if (ref !== undefined) this.leave(ref);
@@ -122,7 +145,7 @@ class Encoder {
     }
     this.out += open;
     this.depth++;
-    this.tasks.push({ values, keys, addr, close, ref, next: 0 });
+    this.tasks.push({ values, keys, texts, addr, close, ref, next: 0 });
   }
 
   private closeComposite(close: string): void {
@@ -171,7 +194,7 @@ class Encoder {
     else if (k === 'struct') this.struct(v, addr);
     else if (k === 'map') this.map(v);
     else if (k === 'slice') this.slice(v);
-    else if (k === 'array') this.openComposite('[', ']', v.items(), null, addr, undefined);
+    else if (k === 'array') this.openComposite('[', ']', v.items(), null, null, addr, undefined);
     else if (k === 'ptr') {
       if (v.isNil()) this.out += 'null';
       else {
@@ -208,7 +231,7 @@ class Encoder {
       keys.push(quote(fields[i].name, this.escapeHTML));
       values.push(items[i]);
     }
-    this.openComposite('{', '}', values, keys, addr, undefined);
+    this.openComposite('{', '}', values, keys, null, addr, undefined);
   }
 
   private map(v: Value): void {
@@ -222,8 +245,8 @@ class Encoder {
     }
     const entries = sortedEntries(m);
     this.enter(m, t);
-    const { keys, values } = quotedEntries(entries, this.escapeHTML);
-    this.openComposite('{', '}', values, keys, false, m);
+    const { keys, values, texts } = quotedEntries(entries, this.escapeHTML);
+    this.openComposite('{', '}', values, keys, texts, false, m);
   }
 
   private slice(v: Value): void {
@@ -241,7 +264,7 @@ class Encoder {
       }
     }
     this.enter(items, v.type);
-    this.openComposite('[', ']', items, null, true, items);
+    this.openComposite('[', ']', items, null, null, true, items);
   }
 
   /** Counts one more map/slice/pointer level; deep enough, a repeat of `ref` is a cycle. */
@@ -260,12 +283,33 @@ class Encoder {
 interface QuotedEntries {
   readonly keys: readonly string[];
   readonly values: readonly Value[];
+  /**
+   * Each value's JSON text once written, if it is a string or json.Number (the same
+   * every time: Values do not change); null for values of other types.
+   */
+  readonly texts: (string | null | undefined)[];
 }
 
 // A map's sorted entries are kept by the map until it changes, and a Vault Agent pass
-// encodes the same secret every time: its quoted keys are kept with the sorted array.
+// encodes the same secret every time: its quoted keys and string values are kept with
+// the sorted array, so a pass over an unchanged secret quotes nothing again.
 const quotedKeys = new WeakMap<readonly MapEntry[], QuotedEntries>();
 const quotedKeysHTML = new WeakMap<readonly MapEntry[], QuotedEntries>();
+
+/**
+ * The JSON text of a string or valid json.Number (held in an interface or not), which
+ * depends on nothing else; null for any other value, which the encoder writes itself.
+ */
+function scalarText(v: Value, escapeHTML: boolean): string | null {
+  const e = v.type.kind === 'interface' ? v.elem() : v;
+  if (e.type === stringType) return quote(e.str(), escapeHTML);
+  if (e.type === jsonNumberType) {
+    const s = e.str();
+    // An invalid one is left to the encoder, which fails on it when it gets there.
+    if (s === '' || numberGrammar.test(s)) return numberLiteral(s);
+  }
+  return null;
+}
 
 /** The entries' key names quoted (as resolveKeyName and appendString make them), and their values. */
 function quotedEntries(entries: readonly MapEntry[], escapeHTML: boolean): QuotedEntries {
@@ -278,7 +322,7 @@ function quotedEntries(entries: readonly MapEntry[], escapeHTML: boolean): Quote
     keys[i] = quote(keyText(entries[i].key), escapeHTML);
     values[i] = entries[i].value;
   }
-  const made = { keys, values };
+  const made = { keys, values, texts: new Array<string | null | undefined>(entries.length) };
   // Only a kept (sorted, 2+ entries) array comes back: a fresh one would just fill the cache.
   if (entries.length > 1) cache.set(entries, made);
   return made;

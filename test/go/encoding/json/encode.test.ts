@@ -78,8 +78,39 @@ function expectVariants(v: Value, want: Variants): void {
 describe('marshalJSON of decoded values agrees with Go', () => {
   const cases = golden.decode.filter((c) => c.enc || c.encN);
   it.each(cases.map((c) => [JSON.stringify(c.in).slice(0, 60), c] as const))('%s', (_, c) => {
-    if (c.enc) expectVariants(decodeJSON(c.in, { useNumber: false }), c.enc);
-    if (c.encN) expectVariants(decodeJSON(c.in, { useNumber: true }), c.encN);
+    for (const [useNumber, want] of [
+      [false, c.enc],
+      [true, c.encN],
+    ] as const) {
+      if (!want) continue;
+      const value = decodeJSON(c.in, { useNumber });
+      expectVariants(value, want);
+      // Again: a map keeps its quoted keys and values, per escaping, from the first time.
+      expectVariants(value, want);
+    }
+  });
+});
+
+describe('texts a map keeps between encodings', () => {
+  const decode = (text: string): Value => decodeJSON(text, { useNumber: true });
+  it('follow a change to the map', () => {
+    const value = decode('{"a":"x","b":1,"c":{"d":"<e>"}}');
+    for (const [, opts] of variants) marshalJSON(value, opts);
+    const m = value.map();
+    m?.set(stringValue('b'), box(stringValue('<y>')));
+    m?.set(stringValue('aa'), box(jsonNumber('2')));
+    const fresh = decode('{"a":"x","aa":2,"b":"<y>","c":{"d":"<e>"}}');
+    for (const [name, opts] of variants) {
+      expect({ name, out: marshalJSON(value, opts) }).toEqual({ name, out: marshalJSON(fresh, opts) });
+    }
+  });
+  it('do not fix the indentation of a map met at two depths', () => {
+    const inner = decode('{"k":"v","l":"w"}');
+    const shared = new Value(sliceInterfaceType, [box(inner), box(new Value(sliceInterfaceType, [box(inner)]))]);
+    const copies = decode('[{"k":"v","l":"w"},[{"k":"v","l":"w"}]]');
+    for (const [name, opts] of variants) {
+      expect({ name, out: marshalJSON(shared, opts) }).toEqual({ name, out: marshalJSON(copies, opts) });
+    }
   });
 });
 
