@@ -7,7 +7,7 @@
 import { quote as goQuote } from '../../strconv/index.js';
 import { jsonNumberType } from '../../../value/index.js';
 import { Scanner, scanError, scanSkipSpace } from './scanner.js';
-import { type GoType, type Method, stringType, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
+import { type GoType, type Method, boolType, float64Type, invalidType, stringType, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
 import { GoError, type GoMap, type MapEntry, type MapOrder, Value, stringKeyOrder } from '../../../value/index.js';
 
 export interface MarshalOptions {
@@ -245,8 +245,32 @@ class Encoder {
     }
     const entries = sortedEntries(m);
     this.enter(m, t);
-    const { keys, values, texts } = quotedEntries(entries, this.escapeHTML);
-    this.openComposite('{', '}', values, keys, texts, false, m);
+    const q = quotedEntries(entries, this.escapeHTML);
+    if (q.values.length > 0 && allText(q)) {
+      this.out += this.wholeMap(q);
+      this.leave(m);
+      return;
+    }
+    this.openComposite('{', '}', q.values, q.keys, q.texts, false, m);
+  }
+
+  /** The text of a map whose every value's text is known, kept per layout (its depth when indented). */
+  private wholeMap(q: QuotedEntries): string {
+    // The text depends on the newline before its elements and the one before '}' only,
+    // which that key determines: the second is the first without its last indent.
+    const layout = this.prefix === null ? '' : `${this.indent.length} ${this.newline(this.depth + 1)}`;
+    const known = q.wholes.get(layout);
+    if (known !== undefined) return known;
+    const inner = this.prefix === null ? '' : this.newline(this.depth + 1);
+    const parts: string[] = ['{'];
+    for (let i = 0; i < q.keys.length; i++) parts.push(i > 0 ? ',' : '', inner, q.keys[i], this.colon, q.texts[i] as string);
+    if (this.prefix !== null) parts.push(this.newline(this.depth));
+    parts.push('}');
+    // Joined, not concatenated: a flat string, which each pass copies instead of walking a
+    // rope of a thousand pieces when the output is flattened.
+    const text = parts.join('');
+    q.wholes.set(layout, text);
+    return text;
   }
 
   private slice(v: Value): void {
@@ -288,6 +312,17 @@ interface QuotedEntries {
    * every time: Values do not change); null for values of other types.
    */
   readonly texts: (string | null | undefined)[];
+  /** Whether every value's text is known (once true, it stays true). */
+  complete: boolean;
+  /** The whole map's text once complete, per layout (see Encoder.wholeMap). */
+  readonly wholes: Map<string, string>;
+}
+
+function allText(q: QuotedEntries): boolean {
+  if (q.complete) return true;
+  for (const t of q.texts) if (typeof t !== 'string') return false;
+  q.complete = true;
+  return true;
 }
 
 // A map's sorted entries are kept by the map until it changes, and a Vault Agent pass
@@ -297,15 +332,19 @@ const quotedKeys = new WeakMap<readonly MapEntry[], QuotedEntries>();
 const quotedKeysHTML = new WeakMap<readonly MapEntry[], QuotedEntries>();
 
 /**
- * The JSON text of a string or valid json.Number (held in an interface or not), which
- * depends on nothing else; null for any other value, which the encoder writes itself.
+ * The JSON text of nil, a bool, a finite float64, a string or a valid json.Number (held
+ * in an interface or not), which depends on nothing else; null for any other value,
+ * which the encoder writes itself (and fails on, if it must, when it gets there).
  */
 function scalarText(v: Value, escapeHTML: boolean): string | null {
   const e = v.type.kind === 'interface' ? v.elem() : v;
-  if (e.type === stringType) return quote(e.str(), escapeHTML);
+  const t = e.type;
+  if (t === stringType) return quote(e.str(), escapeHTML);
+  if (t === invalidType) return 'null';
+  if (t === boolType) return e.bool() ? 'true' : 'false';
+  if (t === float64Type && Number.isFinite(e.float())) return formatFloat(e.float(), 64);
   if (e.type === jsonNumberType) {
     const s = e.str();
-    // An invalid one is left to the encoder, which fails on it when it gets there.
     if (s === '' || numberGrammar.test(s)) return numberLiteral(s);
   }
   return null;
@@ -322,7 +361,7 @@ function quotedEntries(entries: readonly MapEntry[], escapeHTML: boolean): Quote
     keys[i] = quote(keyText(entries[i].key), escapeHTML);
     values[i] = entries[i].value;
   }
-  const made = { keys, values, texts: new Array<string | null | undefined>(entries.length) };
+  const made = { keys, values, texts: new Array<string | null | undefined>(entries.length), complete: false, wholes: new Map() };
   // Only a kept (sorted, 2+ entries) array comes back: a fresh one would just fill the cache.
   if (entries.length > 1) cache.set(entries, made);
   return made;
