@@ -200,6 +200,10 @@ export class GoMap {
   // range, fmt and encoding/json each sort a map every time they meet it; a map sorted
   // once stays sorted until set or delete changes it.
   private orders: Map<MapOrder, readonly MapEntry[]> | null = null;
+  // What callers compute from the entries (encoding/json's quoted keys and values), kept
+  // as the orders are: a WeakMap outside the map made every encoded map an ephemeron,
+  // which doubled the garbage collector's share of encoding freshly decoded JSON.
+  private derived: Map<object, unknown> | null = null;
 
   /** Every entry, in insertion order, under mapKeyOf(key). */
   get entries(): ReadonlyMap<unknown, MapEntry> {
@@ -217,10 +221,26 @@ export class GoMap {
   set(key: Value, value: Value): void {
     this.ownTable().set(mapKeyOf(key), { key, value });
     this.orders = null;
+    this.derived = null;
   }
 
   delete(key: Value): void {
-    if (this.table?.delete(mapKeyOf(key))) this.orders = null;
+    if (this.table?.delete(mapKeyOf(key))) {
+      this.orders = null;
+      this.derived = null;
+    }
+  }
+
+  /**
+   * make(this), computed once under `key` until the map changes. Each key must always
+   * be used with the same T (callers own their key object).
+   */
+  derive<T>(key: object, make: (m: GoMap) => T): T {
+    if (this.derived?.has(key)) return this.derived.get(key) as T;
+    const made = make(this);
+    if (this.derived === null) this.derived = new Map();
+    this.derived.set(key, made);
+    return made;
   }
 
   /** The entries in `order`, computed once until the map changes; never modify the result. */

@@ -49,3 +49,21 @@ describe('sorted map entries', () => {
     expect(sortedEntries(m).map((e) => e.key.int())).toEqual([-1n, 9n, 10n]);
   });
 });
+
+describe('derived values', () => {
+  it('are computed once per key until set or delete changes the map', () => {
+    const m = mapOfKeys('b', 'a');
+    let made = 0;
+    const keyList = (g: GoMap): string => {
+      made++;
+      return keys(g).join(',');
+    };
+    expect([m.derive(keyList, keyList), m.derive(keyList, keyList), made]).toEqual(['a,b', 'a,b', 1]);
+    m.set(stringValue('c'), box(intValue(1)));
+    expect([m.derive(keyList, keyList), made]).toEqual(['a,b,c', 2]);
+    m.delete(stringValue('a'));
+    expect([m.derive(keyList, keyList), made]).toEqual(['b,c', 3]);
+    m.delete(stringValue('absent'));
+    expect([m.derive(keyList, keyList), made]).toEqual(['b,c', 3]);
+  });
+});

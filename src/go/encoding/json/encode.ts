@@ -243,9 +243,8 @@ class Encoder {
       this.out += 'null';
       return;
     }
-    const entries = sortedEntries(m);
     this.enter(m, t);
-    const q = quotedEntries(entries, this.escapeHTML);
+    const q = quotedEntries(m, this.escapeHTML);
     if (q.values.length > 0 && allText(q)) {
       this.out += this.wholeMap(q);
       this.leave(m);
@@ -325,11 +324,18 @@ function allText(q: QuotedEntries): boolean {
   return true;
 }
 
-// A map's sorted entries are kept by the map until it changes, and a Vault Agent pass
-// encodes the same secret every time: its quoted keys and string values are kept with
-// the sorted array, so a pass over an unchanged secret quotes nothing again.
-const quotedKeys = new WeakMap<readonly MapEntry[], QuotedEntries>();
-const quotedKeysHTML = new WeakMap<readonly MapEntry[], QuotedEntries>();
+// A map keeps what it derives until it changes, and a Vault Agent pass encodes the same
+// secret every time: its quoted keys and scalar values' texts are kept by the map, so a
+// pass over an unchanged secret quotes nothing again.
+const quotedKeys = (m: GoMap): QuotedEntries => quoteEntries(sortedEntries(m), false);
+const quotedKeysHTML = (m: GoMap): QuotedEntries => quoteEntries(sortedEntries(m), true);
+
+/** The map's sorted entries, with key names quoted (kept by a map of 2 entries or more). */
+function quotedEntries(m: GoMap, escapeHTML: boolean): QuotedEntries {
+  const quoted = escapeHTML ? quotedKeysHTML : quotedKeys;
+  // A map of one entry or none is quick to redo: it keeps nothing.
+  return m.size < 2 ? quoted(m) : m.derive(quoted, quoted);
+}
 
 /**
  * The JSON text of nil, a bool, a finite float64, a string or a valid json.Number (held
@@ -351,20 +357,14 @@ function scalarText(v: Value, escapeHTML: boolean): string | null {
 }
 
 /** The entries' key names quoted (as resolveKeyName and appendString make them), and their values. */
-function quotedEntries(entries: readonly MapEntry[], escapeHTML: boolean): QuotedEntries {
-  const cache = escapeHTML ? quotedKeysHTML : quotedKeys;
-  const known = cache.get(entries);
-  if (known !== undefined) return known;
+function quoteEntries(entries: readonly MapEntry[], escapeHTML: boolean): QuotedEntries {
   const keys: string[] = new Array(entries.length);
   const values: Value[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     keys[i] = quote(keyText(entries[i].key), escapeHTML);
     values[i] = entries[i].value;
   }
-  const made = { keys, values, texts: new Array<string | null | undefined>(entries.length), complete: false, wholes: new Map() };
-  // Only a kept (sorted, 2+ entries) array comes back: a fresh one would just fill the cache.
-  if (entries.length > 1) cache.set(entries, made);
-  return made;
+  return { keys, values, texts: new Array<string | null | undefined>(entries.length), complete: false, wholes: new Map() };
 }
 
 /** resolveKeyName: a string key is itself, an integer key its decimal text. */
