@@ -4,7 +4,7 @@
 // quote as \xNN, like Go's.
 
 import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint.js';
-import { maxRune, runeError, runesOf } from '../unicode/utf8/index.js';
+import { maxRune, runeAt, runeError, runesOf } from '../unicode/utf8/index.js';
 
 const lowerhex = '0123456789abcdef';
 
@@ -86,18 +86,45 @@ export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: bo
   return out + String.fromCharCode(quote);
 }
 
-const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+/**
+ * appendQuotedWith over a string, '"'-quoted: runs of characters that quote as
+ * themselves are copied with one slice instead of rune by rune. A lone surrogate
+ * is U+FFFD (as runesOf reads it), so it never joins a run.
+ */
+function quoteString(s: string, asciiOnly: boolean): string {
+  let out = '"';
+  let start = 0; // start of the run not yet copied to out
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) {
+      i++;
+      continue;
+    }
+    let r = c;
+    let size = 1;
+    if (c >= 0xd800 && c < 0xe000) ({ r, size } = runeAt(s, i));
+    if (!asciiOnly && r >= 0x80 && r !== runeError && isPrint(r)) {
+      i += size; // prints as itself: its UTF-16 text is String.fromCodePoint(r)
+      continue;
+    }
+    if (i > start) out += s.slice(start, i);
+    out += escapedRune(r, 0x22, asciiOnly);
+    i += size;
+    start = i;
+  }
+  if (start === 0) return '"' + s + '"';
+  if (start < s.length) out += s.slice(start);
+  return out + '"';
+}
 
 /** strconv.Quote. */
 export function quote(s: string): string {
-  if (plainASCII.test(s)) return `"${s}"`;
-  return quoteRunes(runesOf(s), 0x22, false);
+  return quoteString(s, false);
 }
 
 /** strconv.QuoteToASCII. */
 export function quoteToASCII(s: string): string {
-  if (plainASCII.test(s)) return `"${s}"`;
-  return quoteRunes(runesOf(s), 0x22, true);
+  return quoteString(s, true);
 }
 
 /** strconv.QuoteRune (QuoteRuneToASCII when asciiOnly). Invalid runes quote as U+FFFD. */
