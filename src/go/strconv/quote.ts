@@ -6,8 +6,6 @@
 import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint.js';
 import { maxRune, runeAt, runeError, runesOf } from '../unicode/utf8/index.js';
 
-const lowerhex = '0123456789abcdef';
-
 /** Index of the first element >= x (sort.Search over a sorted table). */
 function bsearch(a: Uint16Array | Uint32Array, x: number): number {
   let i = 0;
@@ -43,10 +41,9 @@ export function isPrint(r: number): boolean {
   return !found(isNotPrint32, r - 0x10000);
 }
 
+/** n (< 16^digits) as exactly `digits` lower-case hex digits. */
 function hex(n: number, digits: number): string {
-  let s = '';
-  for (let sh = (digits - 1) * 4; sh >= 0; sh -= 4) s += lowerhex[Math.floor(n / 2 ** sh) & 0xf];
-  return s;
+  return n.toString(16).padStart(digits, '0');
 }
 
 function escapedRune(r: number, quote: number, asciiOnly: boolean): string {
