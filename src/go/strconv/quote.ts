@@ -83,12 +83,16 @@ export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: bo
   return out + String.fromCharCode(quote);
 }
 
+const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /**
  * appendQuotedWith over a string, '"'-quoted: runs of characters that quote as
  * themselves are copied with one slice instead of rune by rune. A lone surrogate
  * is U+FFFD (as runesOf reads it), so it never joins a run.
  */
 function quoteString(s: string, asciiOnly: boolean): string {
+  // The common case, checked natively: nothing to escape.
+  if (plainASCII.test(s)) return '"' + s + '"';
   let out = '"';
   let start = 0; // start of the run not yet copied to out
   for (let i = 0; i < s.length; ) {
@@ -109,7 +113,6 @@ function quoteString(s: string, asciiOnly: boolean): string {
     i += size;
     start = i;
   }
-  if (start === 0) return '"' + s + '"';
   if (start < s.length) out += s.slice(start);
   return out + '"';
 }
