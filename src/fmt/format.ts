@@ -59,8 +59,18 @@ export class Fmt {
     }
   }
 
+  /** padString of ASCII text, whose width is its length (no rune count). */
+  padASCII(s: string): void {
+    if (!this.widPresent || this.wid <= s.length) {
+      this.buf += s;
+      return;
+    }
+    const pad = (this.zero && !this.minus ? '0' : ' ').repeat(this.wid - s.length);
+    this.buf += this.minus ? s + pad : pad + s;
+  }
+
   fmtBoolean(v: boolean): void {
-    this.padString(v ? 'true' : 'false');
+    this.padASCII(v ? 'true' : 'false');
   }
 
   /** Formats a uint64 as "U+0078" or with sharp set as "U+0078 'x'". */
@@ -119,7 +129,7 @@ export class Fmt {
     // or the zero flag is ignored due to an explicitly set precision.
     const oldZero = this.zero;
     this.zero = false;
-    this.padString(num);
+    this.padASCII(num);
     this.zero = oldZero;
   }
 

@@ -4,9 +4,7 @@
 // quote as \xNN, like Go's.
 
 import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint.js';
-import { maxRune, runeError, runesOf } from '../unicode/utf8/index.js';
-
-const lowerhex = '0123456789abcdef';
+import { maxRune, runeAt, runeError, runesOf } from '../unicode/utf8/index.js';
 
 /** Index of the first element >= x (sort.Search over a sorted table). */
 function bsearch(a: Uint16Array | Uint32Array, x: number): number {
@@ -43,10 +41,9 @@ export function isPrint(r: number): boolean {
   return !found(isNotPrint32, r - 0x10000);
 }
 
+/** n (< 16^digits) as exactly `digits` lower-case hex digits. */
 function hex(n: number, digits: number): string {
-  let s = '';
-  for (let sh = (digits - 1) * 4; sh >= 0; sh -= 4) s += lowerhex[Math.floor(n / 2 ** sh) & 0xf];
-  return s;
+  return n.toString(16).padStart(digits, '0');
 }
 
 function escapedRune(r: number, quote: number, asciiOnly: boolean): string {
@@ -88,16 +85,46 @@ export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: bo
 
 const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
 
+/**
+ * appendQuotedWith over a string, '"'-quoted: runs of characters that quote as
+ * themselves are copied with one slice instead of rune by rune. A lone surrogate
+ * is U+FFFD (as runesOf reads it), so it never joins a run.
+ */
+function quoteString(s: string, asciiOnly: boolean): string {
+  // The common case, checked natively: nothing to escape.
+  if (plainASCII.test(s)) return '"' + s + '"';
+  let out = '"';
+  let start = 0; // start of the run not yet copied to out
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) {
+      i++;
+      continue;
+    }
+    let r = c;
+    let size = 1;
+    if (c >= 0xd800 && c < 0xe000) ({ r, size } = runeAt(s, i));
+    if (!asciiOnly && r >= 0x80 && r !== runeError && isPrint(r)) {
+      i += size; // prints as itself: its UTF-16 text is String.fromCodePoint(r)
+      continue;
+    }
+    if (i > start) out += s.slice(start, i);
+    out += escapedRune(r, 0x22, asciiOnly);
+    i += size;
+    start = i;
+  }
+  if (start < s.length) out += s.slice(start);
+  return out + '"';
+}
+
 /** strconv.Quote. */
 export function quote(s: string): string {
-  if (plainASCII.test(s)) return `"${s}"`;
-  return quoteRunes(runesOf(s), 0x22, false);
+  return quoteString(s, false);
 }
 
 /** strconv.QuoteToASCII. */
 export function quoteToASCII(s: string): string {
-  if (plainASCII.test(s)) return `"${s}"`;
-  return quoteRunes(runesOf(s), 0x22, true);
+  return quoteString(s, true);
 }
 
 /** strconv.QuoteRune (QuoteRuneToASCII when asciiOnly). Invalid runes quote as U+FFFD. */
