@@ -30,75 +30,142 @@ export function isStringLengthError(e: unknown): boolean {
   return e instanceof RangeError && e.message === 'Invalid string length';
 }
 
-/** Pieces are gathered into chunks of about this many characters before they reach the writer. */
+/**
+ * Pieces are gathered into chunks of about this many characters before they reach the
+ * writer. A chunk is a rope (V8 makes `a + b` a node pointing at both in constant time)
+ * of pieces and flat segments, not a copy: a writer that keeps it pays nothing more, one
+ * that encodes it (Buffer.from) or joins it (StringWriter) copies it once, as it would a
+ * flat chunk. Bigger chunks cost streaming writers more: a flat copy of over 128 KB is
+ * allocated in V8's large-object space, on fresh pages, for every chunk.
+ */
 const chunkChars = 1 << 16;
 
 /**
- * Pieces are appended with `+=`, which V8 makes a rope node in constant time, into a
- * segment of about this many characters; a segment is flattened (one copy) and kept,
- * and the segments of a chunk are joined (one more copy of flat text). A short-lived
- * rope stays in the young generation: ropes of a whole chunk survived collections and
- * were copied by them. Collecting pieces in an array and joining it cost a fifth of a
- * large render.
+ * Pieces are appended with `+=` into a segment of about this many characters; a segment
+ * of many pieces is flattened (one copy) when it ends. A short-lived rope stays in the
+ * young generation: ropes of a whole chunk survived collections and were copied by them.
  */
 const segmentChars = 1 << 12;
-/** A segment of more pieces than this is flattened when it ends. */
-const flattenPieces = 64;
+/**
+ * A segment whose pieces average fewer characters than this is flattened when it ends: as
+ * a rope it would keep a node of 32 bytes per piece (300 MB for 10 MB of one-byte writes)
+ * for as long as the writer keeps the chunk (StringWriter, to the end). Longer pieces stay
+ * in the rope, uncopied.
+ */
+const ropePieceChars = 64;
+
+/**
+ * Pieces of at most this many characters are short: V8 copies shorter concatenations
+ * (ConsString::kMinLength is 13), so they are flat and cheap to read one character at a time.
+ */
+const shortChars = 12;
+/**
+ * After this many short pieces in a row, short ASCII pieces are copied into a byte buffer
+ * instead of the rope (no node per piece, no flattening pass), which is decoded into one
+ * flat string when it fills or a long piece comes. Shorter runs stay in the rope: each
+ * switch costs a decode, which would cost more than the nodes for a few pieces.
+ */
+const runPieces = 16;
+/** Characters of ASCII held in the byte buffer before it is decoded into the chunk. */
+const byteChars = 1 << 12;
+/** ASCII bytes decode to the same characters in UTF-8. */
+const ascii = new TextDecoder();
 
 /** The output of one execution: buffers pieces and passes them on in chunks. */
 export class Output {
-  private buf = '';
-  /** How many pieces buf holds. */
+  /** The chunk so far: a rope of segments and decoded bytes, in order. */
+  private chunk = '';
+  /** The current segment, a rope of pieces; empty while bytes are pending. */
+  private segment = '';
+  /** How many pieces segment holds. */
   private pieces = 0;
-  private segments: string[] = [];
-  private pending = 0;
+  /** How many short pieces came last in a row. */
+  private run = 0;
+  /** The byte buffer, allocated for the first run of short pieces. */
+  private bytes: Uint8Array | null = null;
+  /** How many bytes are pending in it; while any are, segment is empty. */
+  private byteCount = 0;
 
   constructor(private readonly writer: Writer) {}
 
   write(piece: string): void {
-    if (piece.length >= chunkChars) {
-      // A large piece goes on by itself: joining it to others could pass the string limit.
-      this.flush();
-      this.writer.write(piece);
-      return;
+    const n = piece.length;
+    if (n <= shortChars) {
+      if (this.run >= runPieces && this.copy(piece)) return;
+      this.run++;
+    } else {
+      this.run = 0;
+      if (n >= chunkChars) {
+        // A large piece goes on by itself: joining it to others could pass the string limit.
+        this.flush();
+        this.writer.write(piece);
+        return;
+      }
     }
-    this.buf += piece;
+    if (this.byteCount !== 0) this.decodeBytes();
+    this.segment += piece;
     this.pieces++;
-    if (this.buf.length >= segmentChars) this.endSegment();
+    if (this.segment.length >= segmentChars) this.endSegment();
+  }
+
+  /** Appends piece to the byte buffer if it is ASCII; otherwise leaves it for the rope and ends the run. */
+  private copy(piece: string): boolean {
+    this.bytes ??= new Uint8Array(byteChars + shortChars);
+    const bytes = this.bytes;
+    let count = this.byteCount;
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (c >= 0x80) {
+        this.run = 0;
+        return false;
+      }
+      bytes[count++] = c;
+    }
+    // The segment before the first bytes goes first (flush reads the uncounted bytes as none).
+    if (this.segment !== '') this.endSegment();
+    this.byteCount = count;
+    if (count >= byteChars) this.decodeBytes();
+    return true;
+  }
+
+  private decodeBytes(): void {
+    this.chunk += this.takeBytes();
+    if (this.chunk.length >= chunkChars) this.flush();
   }
 
   private endSegment(): void {
-    // A rope of a few (long) pieces is not worth a copy of its own: the join copies it.
-    const segment = this.pieces > flattenPieces ? flatten(this.buf) : this.buf;
-    this.buf = '';
-    this.pieces = 0;
-    this.segments.push(segment);
-    this.pending += segment.length;
-    if (this.pending >= chunkChars) this.flush();
+    this.chunk += this.takeSegment();
+    if (this.chunk.length >= chunkChars) this.flush();
   }
 
-  /** Passes everything buffered to the writer. */
-  flush(): void {
-    const segments = this.segments;
-    if (this.buf !== '') segments.push(this.buf);
-    this.buf = '';
+  private takeBytes(): string {
+    const text = ascii.decode((this.bytes as Uint8Array).subarray(0, this.byteCount));
+    this.byteCount = 0;
+    return text;
+  }
+
+  private takeSegment(): string {
+    const segment = this.pieces * ropePieceChars > this.segment.length ? flatten(this.segment) : this.segment;
+    this.segment = '';
     this.pieces = 0;
-    if (segments.length === 0) return;
-    const chunk = segments.length === 1 ? segments[0] : segments.join('');
-    this.segments = [];
-    this.pending = 0;
-    this.writer.write(chunk);
+    return segment;
+  }
+
+  /** Passes everything buffered to the writer (nothing stays buffered if it throws). */
+  flush(): void {
+    const chunk = this.chunk + (this.byteCount !== 0 ? this.takeBytes() : this.takeSegment());
+    this.chunk = '';
+    if (chunk !== '') this.writer.write(chunk);
   }
 }
 
 /**
- * s as one flat string rather than a rope of every piece appended (about 32 bytes each:
- * 300 MB for 10 MB of one-byte writes) that a writer keeping the chunk (StringWriter)
- * would keep too. V8 flattens a string to convert it to a number; the result decides
- * between two equal strings only so that the conversion cannot be optimized away.
+ * s as one flat string rather than a rope of every piece appended. V8 flattens a rope to
+ * read a character of it (cheaper than Number(s), which also parses); the result decides
+ * between two equal strings only so that the read cannot be optimized away.
  */
 function flatten(s: string): string {
-  return Number(s) === Number.POSITIVE_INFINITY ? `${s}` : s;
+  return s.charCodeAt(0) === 0xffff ? `${s}` : s;
 }
 
 /**

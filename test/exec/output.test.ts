@@ -3,6 +3,7 @@
 // string and reports JavaScript's string limit as an error that names it. The limit is
 // injected small here (StringWriter's argument) rather than allocating 512 MB.
 
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Template, TemplateError, type Writer, render } from '../../src/index.js';
 import { StringWriter, maxStringLength } from '../../src/exec/index.js';
@@ -84,6 +85,36 @@ describe('executeTo', () => {
     };
     expect(thrown(() => new Template('t').parse('{{range 300000}}x{{end}}').executeTo(w, null))).toBe(failure);
     expect(writes).toBe(1);
+  });
+
+  // Output gathers short ASCII pieces in a byte buffer after a run of them, other pieces
+  // in ropes, and passes a piece of a chunk's size or more on by itself; every mix of
+  // those, and every switch between them, must keep the bytes and their order.
+  const pieceKinds = fc.oneof(
+    fc.constantFrom('x', '\n', '0123456789ab', '0123456789abc', 'é', '€', '\ud83d', '\ude00', '😀', 'abcdefghijkl\u0080'),
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.integer({ min: 13, max: 5000 }).map((n) => 'y'.repeat(n)),
+    fc.integer({ min: 0, max: 200 }).map((n) => 'z'.repeat(n)),
+  );
+  const runs = fc.array(fc.tuple(pieceKinds, fc.integer({ min: 1, max: 300 })), { maxLength: 40 });
+
+  test('any mix of pieces arrives whole and in order, in bounded chunks', () => {
+    const t = new Template('t').parse('{{range .}}{{.}}{{end}}');
+    fc.assert(
+      fc.property(runs, fc.boolean(), (spec, huge) => {
+        const pieces = spec.flatMap(([piece, times]) => Array<string>(times).fill(piece));
+        if (huge) pieces.splice(pieces.length >> 1, 0, 'h'.repeat(1 << 17));
+        const w = recorder();
+        t.executeTo(w, pieces);
+        expect(w.text()).toBe(pieces.join(''));
+        for (const chunk of w.chunks) {
+          expect(chunk).not.toBe('');
+          if (chunk.length > 1 << 17) expect(pieces).toContain(chunk);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('executeTemplateTo runs the named associated template', () => {
