@@ -209,6 +209,22 @@ function writeAll(fd: number, bytes: Uint8Array, path: string): void {
  */
 export type Producer = (write: (chunk: string | Uint8Array) => void) => void;
 
+/** Room for the UTF-8 of a chunk of template output (at most 3 bytes per UTF-16 unit) and more. */
+let scratch: Buffer | undefined;
+const scratchBytes = 3 << 17;
+
+/**
+ * A chunk as UTF-8, in a buffer reused from one chunk to the next when it fits (each is
+ * written before the next is encoded): a new buffer per chunk (Buffer.from measures the
+ * text, then allocates and fills a buffer outside the heap) cost as much as the rest of
+ * writing a large render to a file.
+ */
+function utf8(chunk: string): Uint8Array {
+  if (chunk.length * 3 > scratchBytes) return Buffer.from(chunk, 'utf8');
+  scratch ??= Buffer.allocUnsafe(scratchBytes);
+  return scratch.subarray(0, scratch.write(chunk, 'utf8'));
+}
+
 /** A producer's own error, told apart from the writer's failures (which become WriteErrors). */
 class ProducerFailure {
   constructor(readonly error: unknown) {}
@@ -293,7 +309,7 @@ export function writeAtomic(path: string, contents: string | Uint8Array | Produc
       let off = 0;
       try {
         bytes((chunk) => {
-          const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          const b = typeof chunk === 'string' ? utf8(chunk) : chunk;
           same &&= off + b.length <= (existing as Buffer).length && Buffer.compare(b, (existing as Buffer).subarray(off, off + b.length)) === 0;
           off += b.length;
           writeAll(file, b, path);
