@@ -2,7 +2,8 @@
 // main thread has about 1 MB, so bin/vtpl can run the CLI on a worker thread with a 256 MB
 // stack. Starting that worker costs about as much CPU as Node itself, which is most of a
 // small render. So render, check and preview run on the main thread first, with their output held
-// back; only when the JavaScript stack ran out is the command run again on the worker.
+// back; only when the JavaScript stack ran out, or the output is too large to hold, is the command
+// run again on the worker.
 
 import { type IO, processIO } from './io.js';
 
@@ -29,8 +30,20 @@ function mainThreadSafe(command: string | undefined, argv: readonly string[]): b
 }
 
 /**
+ * Output held back past this many characters sends the command to the worker, which streams
+ * it: held whole, a render takes as much memory as its output and fails past the longest
+ * string JavaScript can hold, where streamed it takes a chunk. Rendering the first few
+ * megabytes twice costs about as much as the worker's start.
+ */
+const heldChars = 1 << 22;
+
+/** Thrown by the held-back stdout when it is full: the command stops, to run again on the worker. */
+class HeldOutputFull extends Error {}
+
+/**
  * Runs the command on the main thread when that is cheap and safe; returns false when it must
- * run on the large-stack worker instead (other commands, stdin input, or the stack ran out).
+ * run on the large-stack worker instead (other commands, stdin input, output too large to
+ * hold, or the stack ran out).
  */
 export async function runOnMainThread(argv: readonly string[]): Promise<boolean> {
   const command = argv.find((a) => !a.startsWith('-'));
@@ -38,8 +51,11 @@ export async function runOnMainThread(argv: readonly string[]): Promise<boolean>
   const real = processIO(argv.includes('--no-color'));
   const out: string[] = [];
   const err: string[] = [];
+  let held = 0;
   const io: IO = {
     out: (s) => {
+      held += s.length;
+      if (held > heldChars) throw new HeldOutputFull();
       out.push(s);
     },
     err: (s) => {
@@ -51,7 +67,7 @@ export async function runOnMainThread(argv: readonly string[]): Promise<boolean>
   const { run } = await import('./main.js');
   const code = await run(argv, io);
   const errText = err.join('');
-  if (STACK_EXHAUSTED.test(errText)) return false;
+  if (held > heldChars || STACK_EXHAUSTED.test(errText)) return false;
   real.out(out.join(''));
   real.err(errText);
   process.exitCode = code;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,30 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
       expect(loaded).toContain('NativeModule fs');
       for (const m of ['crypto', 'child_process', 'http', 'https', 'tls', 'worker_threads'])
         expect(loaded, `${args[0]} loads node:${m}`).not.toContain(`NativeModule ${m}`);
+    }
+  });
+  // render runs on the main thread with its output held back (start.ts); an output too large
+  // to hold goes to the worker, which streams it (Go's Execute(os.Stdout, data)): 100 MB of
+  // output with a 24 MB heap. Held whole, it ran out of heap (and past 512 MB, of string).
+  it('render streams an output larger than the heap to stdout', () => {
+    const d = mkdtempSync(join(tmpdir(), 'vtpl-stream-'));
+    try {
+      const line = `${'0123456789abcdef'.repeat(62)}-------\n`;
+      writeFileSync(join(d, 't.tmpl'), `{{range 100000}}${line}{{end}}`);
+      const fd = openSync(join(d, 'out'), 'w');
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vtpl'), 'render', join(d, 't.tmpl')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', fd, 'pipe'],
+        env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=24' },
+      });
+      closeSync(fd);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(statSync(join(d, 'out')).size).toBe(100000 * line.length);
+      expect(readFileSync(join(d, 'out'), 'latin1').endsWith(line.repeat(3))).toBe(true);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
     }
   });
   it('--version', () => {
