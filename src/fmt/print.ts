@@ -834,11 +834,36 @@ export function sprintf(format: string, args: readonly Value[]): string {
 
 /** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
 export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  const plain = plainStrings(format, args, from);
+  if (plain !== null) return plain;
   const p = new Printer();
   const a = new Array<Value | null>(args.length - from);
   for (let i = from; i < args.length; i++) a[i - from] = toAny(args[i]);
   p.doPrintfParsed(format, a);
   return p.out;
+}
+
+/**
+ * The commonest printf, strings into plain %s or %v ("secret/data/%s"), without a
+ * Printer: such a string (of type string, which has no methods) prints as itself. Null
+ * when any verb or argument is another (or an argument is missing or left over).
+ */
+function plainStrings(format: PrintfFormat, args: readonly Value[], from: number): string | null {
+  let out = '';
+  let argNum = from;
+  for (const v of format) {
+    out += v.text;
+    if (v.verb === '') break; // trailing text
+    if (v.verb === '%') {
+      out += '%';
+      continue;
+    }
+    if (!v.plain || argNum >= args.length) return null;
+    const a = toAny(args[argNum++]);
+    if (a === null || a.type !== stringType) return null;
+    out += a.str();
+  }
+  return argNum === args.length ? out : null;
 }
 
 export function sprint(args: readonly Value[]): string {
