@@ -95,6 +95,19 @@ export function parsePrintf(format: string): PrintfFormat | null {
     text = '';
   }
   if (text !== '')
-    verbs.push({ text, verb: '', minus: false, plus: false, sharp: false, space: false, zero: false, wid: 0, widPresent: false, prec: 0, precPresent: false, plain: false });
+    verbs.push({
+      text,
+      verb: '',
+      minus: false,
+      plus: false,
+      sharp: false,
+      space: false,
+      zero: false,
+      wid: 0,
+      widPresent: false,
+      prec: 0,
+      precPresent: false,
+      plain: false,
+    });
   return verbs;
 }

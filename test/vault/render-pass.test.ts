@@ -55,8 +55,7 @@ describe('a secret read again in later renders', () => {
   const deletedAtNoon = JSON.stringify({
     data: { data: { v: 'one' }, metadata: { created_time: '2024-05-01T00:00:00Z', deletion_time: '2024-05-01T12:00:00Z', destroyed: false, version: 1 } },
   });
-  const client = () =>
-    recordedClient({ responses: { 'secret/data/app': deletedAtNoon }, mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}' } });
+  const client = () => recordedClient({ responses: { 'secret/data/app': deletedAtNoon }, mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}' } });
   const render = async (hour: number): Promise<string> => {
     try {
       const now = () => Date.UTC(2024, 4, 1, hour);
