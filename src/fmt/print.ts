@@ -54,6 +54,22 @@ export function toAny(v: Value): Value | null {
   return v.isValid() ? v : null;
 }
 
+/** Whether any flag, width or precision is set (fmt's state for a plain %v has none). */
+function hasFlags(f: Fmt): boolean {
+  return f.widPresent || f.precPresent || f.minus || f.plus || f.sharp || f.space || f.zero || f.plusV || f.sharpV;
+}
+
+/**
+ * Whether v prints under a plain %v as the same text wherever it is met: a string,
+ * json.Number, bool or number of a basic type, or nil, held in an interface or not.
+ */
+function isScalar(v: Value): boolean {
+  const t = (v.type.kind === 'interface' ? v.elem() : v).type;
+  if (t === stringType || t === jsonNumberType || t === invalidType) return true;
+  const k = t.kind;
+  return t.name === k && t.methods.size === 0 && (k === 'bool' || k === 'float64' || k === 'float32' || isIntKind(k) || isUintKind(k));
+}
+
 /** The verbs for which handleMethods calls Error or String. */
 const stringerVerbs: ReadonlySet<string> = new Set(['v', 's', 'x', 'X', 'q']);
 
@@ -849,22 +865,6 @@ class Printer {
     }
     this.fmt.buf += '\n';
   }
-}
-
-/** Whether any flag, width or precision is set (fmt's state for a plain %v has none). */
-function hasFlags(f: Fmt): boolean {
-  return f.widPresent || f.precPresent || f.minus || f.plus || f.sharp || f.space || f.zero || f.plusV || f.sharpV;
-}
-
-/**
- * Whether v prints under a plain %v as the same text wherever it is met: a string,
- * json.Number, bool or number of a basic type, or nil, held in an interface or not.
- */
-function isScalar(v: Value): boolean {
-  const t = (v.type.kind === 'interface' ? v.elem() : v).type;
-  if (t === stringType || t === jsonNumberType || t === invalidType) return true;
-  const k = t.kind;
-  return t.name === k && t.methods.size === 0 && (k === 'bool' || k === 'float64' || k === 'float32' || isIntKind(k) || isUintKind(k));
 }
 
 type FlagState = Pick<Fmt, 'widPresent' | 'precPresent' | 'minus' | 'plus' | 'sharp' | 'space' | 'zero' | 'plusV' | 'sharpV'>;
