@@ -185,9 +185,10 @@ export class StringWriter implements Writer {
     this.chunks.push(chunk);
   }
 
+  /** The output, flat: a chunk is a rope that may hold on to the strings it was made of (a slice of a large input). */
   toString(): string {
     try {
-      return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
+      return this.chunks.length === 1 ? flatten(this.chunks[0]) : this.chunks.join('');
     } catch (e) {
       if (isStringLengthError(e)) {
         throw new StringLimitError(`output of ${this.length} characters: longer than this JavaScript engine's longest string (a vtpl limit; Go has none)`);
