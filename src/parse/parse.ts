@@ -11,6 +11,7 @@ import {
   BreakNode,
   ChainNode,
   CommandNode,
+  type Children,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -133,6 +134,13 @@ class NodeStack {
     }
     this.size = from;
     return out as T[];
+  }
+
+  /** The nodes from `from` on, popped, as a node's children: one as itself (see Children). */
+  children<T extends Node>(from: number): Children<T> {
+    if (this.size - from !== 1) return this.take(from);
+    this.size = from;
+    return this.nodes[from] as T;
   }
 }
 
@@ -452,7 +460,7 @@ export class Tree {
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       items.push(n);
     }
-    this.root = new ListNode(this, pos, items.take(mark));
+    this.root = new ListNode(this, pos, items.children(mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -526,7 +534,7 @@ export class Tree {
         continue;
       }
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = new ListNode(this, listPos, items.take(listMark));
+      const list = new ListNode(this, listPos, items.children(listMark));
       listPos = -1;
       let c = open[open.length - 1];
       if (c === undefined) return [list, n];
@@ -563,7 +571,7 @@ export class Tree {
           break;
         }
         const parent = open[open.length - 1] as OpenControl;
-        parent.elseList = new ListNode(this, c.intoPos, items.take(c.intoMark));
+        parent.elseList = new ListNode(this, c.intoPos, items.children(c.intoMark));
         c = parent;
       }
     }
@@ -664,7 +672,7 @@ export class Tree {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete
-          pipe.cmds = items.take(cmdsMark);
+          pipe.cmds = items.children(cmdsMark);
           this.checkPipeline(pipe, context);
           const p = outer.pop();
           if (p === undefined) return pipe;
@@ -710,7 +718,7 @@ export class Tree {
           this.unexpected(token, 'operand');
       }
       if (items.size === argsMark) this.errorf('empty command');
-      items.push(new CommandNode(this, cmdPos, items.take(argsMark)));
+      items.push(new CommandNode(this, cmdPos, items.children(argsMark)));
       cmdPos = -1;
     }
   }
@@ -733,14 +741,14 @@ export class Tree {
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = new VariableNode(this, v.pos, [name]);
+          const d = VariableNode.named(this, v.pos, name);
           this.vars.push(name);
           return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = new VariableNode(this, v.pos, [name]);
+          const d = VariableNode.named(this, v.pos, name);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -764,10 +772,12 @@ export class Tree {
 
   private checkPipeline(pipe: PipeNode, context: string): void {
     // Reject empty pipelines
-    if (pipe.cmds.length === 0) this.errorf('missing value for %s', context);
+    const n = pipe.cmdCount;
+    if (n === 0) this.errorf('missing value for %s', context);
+    if (n === 1) return;
     // Only the first command of a pipeline can start with a non executable operand
-    for (let i = 1; i < pipe.cmds.length; i++) {
-      switch (pipe.cmds[i].args[0].type) {
+    for (let i = 1; i < n; i++) {
+      switch (pipe.cmds[i].firstArg?.type) {
         case NodeType.Bool:
         case NodeType.Dot:
         case NodeType.Nil:
@@ -908,7 +918,7 @@ export class Tree {
       case ItemType.Variable:
         return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return new FieldNode(this, token.pos, [this.fieldName(token)]);
+        return FieldNode.named(this, token.pos, this.fieldName(token));
       case ItemType.Bool:
         return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
@@ -947,7 +957,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    if (this.vars.includes(name)) return new VariableNode(this, pos, [name]);
+    if (this.vars.includes(name)) return VariableNode.named(this, pos, name);
     this.errorf('undefined variable %q', name);
   }
 }
