@@ -72,6 +72,12 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
+/** The position of the first s in input from pos on, or the end of input if there is none. */
+function indexOrEnd(input: string, s: string, pos: number): number {
+  const i = input.indexOf(s, pos);
+  return i < 0 ? input.length : i;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -433,17 +439,36 @@ export class Lexer {
 
   /** lexQuote scans a quoted string or a character constant; the opening quote has been scanned. */
   private lexQuote(start: number, quoteChar: number, typ: ItemType, unterminated: string): true {
+    // lex.go reads a rune at a time; here indexOf jumps to the next char that matters (the
+    // quote, a backslash or a newline), each searched again only once passed, so a long
+    // literal (a megabyte PEM) costs a few native scans rather than a loop turn per char.
+    const input = this.input;
+    const end = input.length;
+    const quoteMark = quoteChar === 0x22 ? '"' : "'";
+    let pos = this.pos;
+    let quote = indexOrEnd(input, quoteMark, pos);
+    let backslash = indexOrEnd(input, '\\', pos);
+    let newline = indexOrEnd(input, '\n', pos);
     for (;;) {
-      let c = this.code(this.pos++);
-      if (c === 0x5c) {
-        c = this.code(this.pos++);
-        if (c !== -1 && c !== 0x0a) continue;
+      if (quote < backslash && quote < newline) {
+        this.pos = quote + 1;
+        return this.emit(typ, start);
       }
-      if (c === -1 || c === 0x0a) {
-        this.pos--;
-        return this.errorf(start, unterminated);
+      if (backslash < newline) {
+        // An escape: the backslash and the char after it, unless that is the end of the line or input.
+        pos = backslash + 1;
+        if (pos === newline || pos === end) {
+          this.pos = pos;
+          return this.errorf(start, unterminated);
+        }
+        pos++;
+        if (quote < pos) quote = indexOrEnd(input, quoteMark, pos);
+        backslash = indexOrEnd(input, '\\', pos);
+        continue;
       }
-      if (c === quoteChar) return this.emit(typ, start);
+      // A newline or the end of the input before the closing quote.
+      this.pos = newline;
+      return this.errorf(start, unterminated);
     }
   }
 

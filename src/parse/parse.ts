@@ -60,7 +60,7 @@ export type FuncNames = ((name: string) => boolean) | Iterable<ReadonlySet<strin
 
 function funcPredicate(funcs: FuncNames): (name: string) => boolean {
   if (typeof funcs === 'function') return funcs;
-  const maps = [...funcs];
+  const maps = Array.isArray(funcs) ? funcs : [...funcs];
   return (name) => {
     for (const m of maps) if (m.has(name)) return true;
     return false;
@@ -156,7 +156,7 @@ class Names {
 
   constructor(private readonly input: string) {
     // A small template has few names, and its parse should not pay for a large table.
-    this.mask = input.length < 4096 ? 63 : 1023;
+    this.mask = input.length < 256 ? 15 : input.length < 4096 ? 63 : 1023;
     this.table = new Array(this.mask + 1);
   }
 
@@ -225,6 +225,9 @@ function startsOperand(typ: ItemType): boolean {
 // A tree's tokens before startParse gives it its own.
 const idleTokens: [Token, Token, Token] = [new Token(''), new Token(''), new Token('')];
 const idleSaved: [Token, Token] = [new Token(''), new Token('')];
+// Likewise its node stack and name table: a new tree must not pay for ones it replaces.
+const idleItems = new NodeStack();
+const idleNames = new Names('');
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -250,8 +253,8 @@ export class Tree {
   private actionLine = 0; // line of left delim starting action
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
-  private items = new NodeStack(); // shared with the trees of {{define}} and {{block}}
-  private names = new Names(''); // likewise
+  private items = idleItems; // shared with the trees of {{define}} and {{block}}
+  private names = idleNames; // likewise
 
   /** New allocates a new parse tree with the given name. */
   constructor(
