@@ -101,12 +101,12 @@ enum State {
   Done,
 }
 
-/** The keywords and true/false, by their first char code. */
-const wordsByFirstChar = new Map<number, [string, ItemType][]>();
+/** The keywords and true/false, by their first char code (all ASCII letters). */
+const wordsByFirstChar: ([string, ItemType][] | undefined)[] = new Array(0x80).fill(undefined);
 for (const [word, key] of [...keywords, ['true', ItemType.Bool] as const, ['false', ItemType.Bool] as const]) {
   if (word === '.') continue; // the cursor is not a word: lexFieldOrVariable makes it
   const c = word.charCodeAt(0);
-  wordsByFirstChar.set(c, [...(wordsByFirstChar.get(c) ?? []), [word, key]]);
+  wordsByFirstChar[c] = [...(wordsByFirstChar[c] ?? []), [word, key]];
 }
 
 export class Lexer {
@@ -121,6 +121,11 @@ export class Lexer {
   private lineNum = 1; // line of positions up to nextNewline
   private nextNewline: number;
   private out: Token; // where scan writes the item it finds
+  // The next backslash and newline at or after some position lexQuote has passed (-1: not
+  // searched yet), kept because positions only move forward: searching again from every
+  // quoted string would scan the rest of the input each time.
+  private backslashAt = -1;
+  private newlineAt = -1;
 
   constructor(
     readonly name: string,
@@ -135,9 +140,9 @@ export class Lexer {
     this.out = new Token(input);
   }
 
+  /** The next newline from pos on; with none, the input's length (no position is past it), an integer as V8 prefers. */
   private newlineFrom(pos: number): number {
-    const i = this.input.indexOf('\n', pos);
-    return i === -1 ? Infinity : i;
+    return indexOrEnd(this.input, '\n', pos);
   }
 
   /** Line of a position: 1 + the newlines before it. */
@@ -399,6 +404,7 @@ export class Lexer {
   private alnumRun(pos: number): number {
     const input = this.input;
     while (pos < input.length && isASCIIAlnum(input.charCodeAt(pos))) pos++;
+    if (pos === input.length || input.charCodeAt(pos) < 0x80) return pos; // ended by an ASCII char or the end
     for (;;) {
       const r = this.runeAt(pos);
       if (r < 0 || !isAlphaNumeric(r)) return pos;
@@ -416,7 +422,8 @@ export class Lexer {
   /** The item type of the word input[start:end]: a keyword, true/false, or an identifier. */
   private wordType(start: number, end: number): ItemType {
     // Compared in place: most words are function names, which need no string of their own here.
-    const words = wordsByFirstChar.get(this.input.charCodeAt(start));
+    const c = this.input.charCodeAt(start);
+    const words = c < 0x80 ? wordsByFirstChar[c] : undefined;
     if (words === undefined) return ItemType.Identifier;
     for (const [word, key] of words) {
       if (word.length !== end - start || !this.input.startsWith(word, start)) continue;
@@ -447,8 +454,10 @@ export class Lexer {
     const quoteMark = quoteChar === 0x22 ? '"' : "'";
     let pos = this.pos;
     let quote = indexOrEnd(input, quoteMark, pos);
-    let backslash = indexOrEnd(input, '\\', pos);
-    let newline = indexOrEnd(input, '\n', pos);
+    if (this.backslashAt < pos) this.backslashAt = indexOrEnd(input, '\\', pos);
+    if (this.newlineAt < pos) this.newlineAt = indexOrEnd(input, '\n', pos);
+    let backslash = this.backslashAt;
+    const newline = this.newlineAt;
     for (;;) {
       if (quote < backslash && quote < newline) {
         this.pos = quote + 1;
@@ -463,7 +472,7 @@ export class Lexer {
         }
         pos++;
         if (quote < pos) quote = indexOrEnd(input, quoteMark, pos);
-        backslash = indexOrEnd(input, '\\', pos);
+        backslash = this.backslashAt = indexOrEnd(input, '\\', pos);
         continue;
       }
       // A newline or the end of the input before the closing quote.
