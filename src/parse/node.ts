@@ -124,7 +124,10 @@ export class ListNode extends Node {
   /** The element nodes in lexical order. */
   get nodes(): Node[] {
     const items = this.items;
-    return Array.isArray(items) ? items : (this.items = [items]);
+    if (Array.isArray(items)) return items;
+    const array = [items];
+    this.items = array;
+    return array;
   }
   set nodes(nodes: Node[]) {
     this.items = nodes;
@@ -193,7 +196,10 @@ export class PipeNode extends Node {
   /** The commands in lexical order. */
   get cmds(): CommandNode[] {
     const c = this.commands;
-    return Array.isArray(c) ? c : (this.commands = [c]);
+    if (Array.isArray(c)) return c;
+    const array = [c];
+    this.commands = array;
+    return array;
   }
   set cmds(cmds: Children<CommandNode>) {
     this.commands = cmds;
@@ -254,7 +260,10 @@ export class CommandNode extends Node {
   /** Arguments in lexical order: Identifier, field, or constant. */
   get args(): Node[] {
     const items = this.items;
-    return Array.isArray(items) ? items : (this.items = [items]);
+    if (Array.isArray(items)) return items;
+    const array = [items];
+    this.items = array;
+    return array;
   }
   set args(args: Node[]) {
     this.items = args;
@@ -315,7 +324,10 @@ export class VariableNode extends Node {
   /** The variable name ("$" included), then the names of the fields chained to it. */
   get ident(): string[] {
     const names = this.names;
-    return Array.isArray(names) ? names : (this.names = [names]);
+    if (Array.isArray(names)) return names;
+    const array = [names];
+    this.names = array;
+    return array;
   }
   set ident(ident: string[]) {
     this.names = ident;
@@ -365,7 +377,10 @@ export class FieldNode extends Node {
   /** The names without their periods. */
   get ident(): string[] {
     const names = this.names;
-    return Array.isArray(names) ? names : (this.names = [names]);
+    if (Array.isArray(names)) return names;
+    const array = [names];
+    this.names = array;
+    return array;
   }
   set ident(ident: string[]) {
     this.names = ident;

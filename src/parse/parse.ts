@@ -176,7 +176,12 @@ class Names {
     // them: names that collide only share a slot, and the compare below keeps lookups exact.
     const last = end - 1;
     const h =
-      n * 0x3b9 + input.charCodeAt(start) * 0x61 + input.charCodeAt(start + (n >> 1)) * 0x1f + input.charCodeAt(last) * 7 + input.charCodeAt(n > 1 ? start + 1 : start) * 3 + input.charCodeAt(n > 1 ? last - 1 : last);
+      n * 0x3b9 +
+      input.charCodeAt(start) * 0x61 +
+      input.charCodeAt(start + (n >> 1)) * 0x1f +
+      input.charCodeAt(last) * 7 +
+      input.charCodeAt(n > 1 ? start + 1 : start) * 3 +
+      input.charCodeAt(n > 1 ? last - 1 : last);
     const k = h & this.mask;
     const s = this.table[k];
     // Compared here rather than with startsWith: a builtin call costs more than these few chars.
