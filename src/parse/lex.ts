@@ -72,6 +72,12 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
+/** The position of the first s in input from pos on, or the end of input if there is none. */
+function indexOrEnd(input: string, s: string, pos: number): number {
+  const i = input.indexOf(s, pos);
+  return i < 0 ? input.length : i;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -95,12 +101,12 @@ enum State {
   Done,
 }
 
-/** The keywords and true/false, by their first char code. */
-const wordsByFirstChar = new Map<number, [string, ItemType][]>();
+/** The keywords and true/false, by their first char code (all ASCII letters). */
+const wordsByFirstChar: ([string, ItemType][] | undefined)[] = new Array(0x80).fill(undefined);
 for (const [word, key] of [...keywords, ['true', ItemType.Bool] as const, ['false', ItemType.Bool] as const]) {
   if (word === '.') continue; // the cursor is not a word: lexFieldOrVariable makes it
   const c = word.charCodeAt(0);
-  wordsByFirstChar.set(c, [...(wordsByFirstChar.get(c) ?? []), [word, key]]);
+  wordsByFirstChar[c] = [...(wordsByFirstChar[c] ?? []), [word, key]];
 }
 
 export class Lexer {
@@ -115,6 +121,11 @@ export class Lexer {
   private lineNum = 1; // line of positions up to nextNewline
   private nextNewline: number;
   private out: Token; // where scan writes the item it finds
+  // The next backslash and newline at or after some position lexQuote has passed (-1: not
+  // searched yet), kept because positions only move forward: searching again from every
+  // quoted string would scan the rest of the input each time.
+  private backslashAt = -1;
+  private newlineAt = -1;
 
   constructor(
     readonly name: string,
@@ -129,9 +140,9 @@ export class Lexer {
     this.out = new Token(input);
   }
 
+  /** The next newline from pos on; with none, the input's length (no position is past it), an integer as V8 prefers. */
   private newlineFrom(pos: number): number {
-    const i = this.input.indexOf('\n', pos);
-    return i === -1 ? Infinity : i;
+    return indexOrEnd(this.input, '\n', pos);
   }
 
   /** Line of a position: 1 + the newlines before it. */
@@ -393,6 +404,7 @@ export class Lexer {
   private alnumRun(pos: number): number {
     const input = this.input;
     while (pos < input.length && isASCIIAlnum(input.charCodeAt(pos))) pos++;
+    if (pos === input.length || input.charCodeAt(pos) < 0x80) return pos; // ended by an ASCII char or the end
     for (;;) {
       const r = this.runeAt(pos);
       if (r < 0 || !isAlphaNumeric(r)) return pos;
@@ -410,7 +422,8 @@ export class Lexer {
   /** The item type of the word input[start:end]: a keyword, true/false, or an identifier. */
   private wordType(start: number, end: number): ItemType {
     // Compared in place: most words are function names, which need no string of their own here.
-    const words = wordsByFirstChar.get(this.input.charCodeAt(start));
+    const c = this.input.charCodeAt(start);
+    const words = c < 0x80 ? wordsByFirstChar[c] : undefined;
     if (words === undefined) return ItemType.Identifier;
     for (const [word, key] of words) {
       if (word.length !== end - start || !this.input.startsWith(word, start)) continue;
@@ -433,17 +446,38 @@ export class Lexer {
 
   /** lexQuote scans a quoted string or a character constant; the opening quote has been scanned. */
   private lexQuote(start: number, quoteChar: number, typ: ItemType, unterminated: string): true {
+    // lex.go reads a rune at a time; here indexOf jumps to the next char that matters (the
+    // quote, a backslash or a newline), each searched again only once passed, so a long
+    // literal (a megabyte PEM) costs a few native scans rather than a loop turn per char.
+    const input = this.input;
+    const end = input.length;
+    const quoteMark = quoteChar === 0x22 ? '"' : "'";
+    let pos = this.pos;
+    let quote = indexOrEnd(input, quoteMark, pos);
+    if (this.backslashAt < pos) this.backslashAt = indexOrEnd(input, '\\', pos);
+    if (this.newlineAt < pos) this.newlineAt = indexOrEnd(input, '\n', pos);
+    let backslash = this.backslashAt;
+    const newline = this.newlineAt;
     for (;;) {
-      let c = this.code(this.pos++);
-      if (c === 0x5c) {
-        c = this.code(this.pos++);
-        if (c !== -1 && c !== 0x0a) continue;
+      if (quote < backslash && quote < newline) {
+        this.pos = quote + 1;
+        return this.emit(typ, start);
       }
-      if (c === -1 || c === 0x0a) {
-        this.pos--;
-        return this.errorf(start, unterminated);
+      if (backslash < newline) {
+        // An escape: the backslash and the char after it, unless that is the end of the line or input.
+        pos = backslash + 1;
+        if (pos === newline || pos === end) {
+          this.pos = pos;
+          return this.errorf(start, unterminated);
+        }
+        pos++;
+        if (quote < pos) quote = indexOrEnd(input, quoteMark, pos);
+        backslash = this.backslashAt = indexOrEnd(input, '\\', pos);
+        continue;
       }
-      if (c === quoteChar) return this.emit(typ, start);
+      // A newline or the end of the input before the closing quote.
+      this.pos = newline;
+      return this.errorf(start, unterminated);
     }
   }
 

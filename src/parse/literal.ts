@@ -133,8 +133,16 @@ class UnquoteBuffer {
   }
 }
 
-/** Whether a code unit ends a run of plain characters in "...": the quote, a backslash or a newline. */
-const endsRun = (c: number): boolean => c === 0x22 || c === 0x5c || c === 0x0a;
+/** The text of the escapes \a \b \f \n \r \t \v \\ and \" in "...", by the char code after the backslash. */
+const simpleEscapeText: (string | undefined)[] = [];
+for (const [e, v] of Object.entries(simpleEscapes)) simpleEscapeText[e.charCodeAt(0)] = String.fromCharCode(v);
+simpleEscapeText[0x22] = '"';
+
+/** The position of the first c in s from i on, or s.length if there is none. */
+function indexOrEnd(s: string, c: string, i: number): number {
+  const at = s.indexOf(c, i);
+  return at < 0 ? s.length : at;
+}
 
 /** strconv.Unquote for the string token kinds the lexer produces ("..." and `...`). */
 export function unquote(s: string): string {
@@ -156,21 +164,32 @@ export function unquote(s: string): string {
     return s.slice(1, -1);
   }
   const out = new UnquoteBuffer();
+  // Runs of plain characters are copied as slices, found with indexOf: the next quote,
+  // backslash and newline are each searched again only once passed, so a long literal
+  // costs a few native scans.
+  let quotePos = indexOrEnd(s, q, 1);
+  let backslash = indexOrEnd(s, '\\', 1);
+  let newline = indexOrEnd(s, '\n', 1);
   let i = 1;
-  while (i < s.length && s[i] !== q) {
-    // A run of plain characters is copied as one slice.
-    let j = i;
-    while (j < s.length && !endsRun(s.charCodeAt(j))) j++;
-    if (j > i) {
-      out.text(s.slice(i, j));
-      i = j;
-      continue;
+  for (;;) {
+    const j = Math.min(quotePos, backslash, newline);
+    if (j > i) out.text(s.slice(i, j));
+    i = j;
+    if (i === quotePos) break; // the closing quote, or the end of s
+    if (i === newline) throw new LiteralError(syntaxError); // an unescaped newline
+    const simple = simpleEscapeText[s.charCodeAt(i + 1)];
+    if (simple !== undefined) {
+      out.text(simple);
+      i += 2;
+    } else {
+      const ch = unquoteChar(s, i, q);
+      if (ch === null) throw new LiteralError(syntaxError);
+      out.char(ch);
+      i = ch.next;
     }
-    // An escape, or an unescaped newline, which is invalid.
-    const ch = s[i] === '\n' ? null : unquoteChar(s, i, q);
-    if (ch === null) throw new LiteralError(syntaxError);
-    out.char(ch);
-    i = ch.next;
+    if (quotePos < i) quotePos = indexOrEnd(s, q, i);
+    backslash = indexOrEnd(s, '\\', i);
+    if (newline < i) newline = indexOrEnd(s, '\n', i);
   }
   if (i + 1 !== s.length) throw new LiteralError(syntaxError); // no closing quote, or text after it
   return out.toString();
@@ -381,6 +400,75 @@ function scanComplex(text: string): { re: number; im: number } {
 
 export type NumberKind = 'number' | 'char' | 'complex';
 
+/** newNumber's float case: f, and the integers it is exactly. */
+function setFloat(n: NumberValue, f: number): void {
+  n.isFloat = true;
+  n.float64 = f;
+  const fi = asInt64(f);
+  if (fi !== null) {
+    n.isInt = true;
+    n.int64 = fi;
+  }
+  const fu = asUint64(f);
+  if (fu !== null) {
+    n.isUint = true;
+    n.uint64 = fu;
+  }
+}
+
+/** The position after the decimal digits from i on. */
+function decimalRun(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i;
+}
+
+/**
+ * Whether text is a decimal float without underscores: sign? digits [. digits] [e sign?
+ * digits], with a digit before the exponent and a point or an exponent.
+ */
+function simpleFloat(text: string): boolean {
+  const first = text.charCodeAt(0);
+  let i = first === 0x2b || first === 0x2d ? 1 : 0; // + -
+  const start = i;
+  i = decimalRun(text, i);
+  let digits = i - start;
+  let point = false;
+  if (text.charCodeAt(i) === 0x2e) {
+    point = true;
+    const from = i + 1;
+    i = decimalRun(text, from);
+    digits += i - from;
+  }
+  if (digits === 0) return false;
+  if ((text.charCodeAt(i) | 0x20) === 0x65) {
+    // e E
+    i++;
+    const sign = text.charCodeAt(i);
+    if (sign === 0x2b || sign === 0x2d) i++;
+    const from = i;
+    i = decimalRun(text, i);
+    return i > from && i === text.length;
+  }
+  return point && i === text.length;
+}
+
+/**
+ * Whether text is a decimal integer of 1 to 15 digits, maybe signed, without underscores
+ * or a leading 0 (octal): the numbers of nearly every template, each exactly a double.
+ */
+function smallDecimal(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const start = first === 0x2b || first === 0x2d ? 1 : 0; // + -
+  const digits = text.length - start;
+  if (digits < 1 || digits > 15) return false;
+  if (text.charCodeAt(start) === 0x30) return digits === 1;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** node.go's newNumber: the value of a number, character constant or complex token, in every form it fits. */
 export function numberValue(text: string, kind: NumberKind): NumberValue {
   const n = emptyNumber();
@@ -397,6 +485,29 @@ export function numberValue(text: string, kind: NumberKind): NumberValue {
     n.isComplex = true;
     simplifyComplex(n);
     return n;
+  }
+  if (smallDecimal(text)) {
+    // What the general path below finds for these, without its regexps and BigInt digit loop.
+    const int = BigInt(Number(text)); // -0 is 0
+    n.isInt = n.isFloat = true;
+    n.int64 = int;
+    n.float64 = Number(int);
+    // ParseUint takes no sign; "-0" and "+0" are uints all the same (newNumber's -0 case).
+    const first = text.charCodeAt(0);
+    if ((first !== 0x2b && first !== 0x2d) || int === 0n) {
+      n.isUint = true;
+      n.uint64 = int;
+    }
+    return n;
+  }
+  if (simpleFloat(text)) {
+    // Not an integer (it has a point or an exponent), so what ParseFloat finds: Number's
+    // reading of the same decimal text, correctly rounded as Go's is.
+    const f = Number(text);
+    if (Number.isFinite(f)) {
+      setFloat(n, f);
+      return n;
+    }
   }
   const syntax = splitNumber(text);
   if (syntax === null) throw new LiteralError(`illegal number syntax: ${quote(text)}`);
@@ -433,18 +544,7 @@ export function numberValue(text: string, kind: NumberKind): NumberValue {
     if (f.ok) {
       // A float that looks like an integer is one too large to fit in an int.
       if (!/[.eEpP]/.test(text)) throw new LiteralError(`integer overflow: ${quote(text)}`);
-      n.isFloat = true;
-      n.float64 = f.value;
-      const fi = asInt64(f.value);
-      if (fi !== null) {
-        n.isInt = true;
-        n.int64 = fi;
-      }
-      const fu = asUint64(f.value);
-      if (fu !== null) {
-        n.isUint = true;
-        n.uint64 = fu;
-      }
+      setFloat(n, f.value);
     }
   }
   if (!n.isInt && !n.isUint && !n.isFloat) throw new LiteralError(`illegal number syntax: ${quote(text)}`);

@@ -64,6 +64,19 @@ function oneMore<T>(list: T[], x: T): T[] {
   return list;
 }
 
+/**
+ * The children of a node as the parser stores them: one child as itself, more as an array.
+ * Nine in ten child lists of a template hold one element (a list with one node, a pipeline
+ * with one command, a command with one argument, a field with one name), and an array of
+ * one is two objects (56 bytes) that a tree keeps alive and the garbage collector copies:
+ * a third of a tree's heap. The node's array field makes (and keeps) the array when it is
+ * first read.
+ */
+export type Children<T> = T | T[];
+
+/** A placeholder for the names of a node the static `named` then sets. */
+const noNames: string[] = [];
+
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
 
@@ -103,12 +116,21 @@ export class ListNode extends Node {
   get type(): NodeType {
     return NodeType.List;
   }
-  constructor(
-    tree: Tree,
-    pos: number,
-    public nodes: Node[] = [], // The element nodes in lexical order.
-  ) {
+  declare private items: Children<Node>; // see Children
+  constructor(tree: Tree, pos: number, nodes: Children<Node> = []) {
     super(tree, pos);
+    this.items = nodes;
+  }
+  /** The element nodes in lexical order. */
+  get nodes(): Node[] {
+    const items = this.items;
+    if (Array.isArray(items)) return items;
+    const array = [items];
+    this.items = array;
+    return array;
+  }
+  set nodes(nodes: Node[]) {
+    this.items = nodes;
   }
   append(n: Node): void {
     // The first element gets an array of exactly one slot: a push would reserve 17, and
@@ -165,9 +187,27 @@ export class PipeNode extends Node {
     public line: number,
     public decl: VariableNode[] = [], // Variables in lexical order.
     public isAssign = false, // The variables are being assigned, not declared.
-    public cmds: CommandNode[] = [], // The commands in lexical order.
+    cmds: Children<CommandNode> = [],
   ) {
     super(tree, pos);
+    this.commands = cmds;
+  }
+  declare private commands: Children<CommandNode>; // see Children
+  /** The commands in lexical order. */
+  get cmds(): CommandNode[] {
+    const c = this.commands;
+    if (Array.isArray(c)) return c;
+    const array = [c];
+    this.commands = array;
+    return array;
+  }
+  set cmds(cmds: Children<CommandNode>) {
+    this.commands = cmds;
+  }
+  /** The number of commands, without making their array. */
+  get cmdCount(): number {
+    const c = this.commands;
+    return Array.isArray(c) ? c.length : 1;
   }
   append(c: CommandNode): void {
     this.cmds = oneMore(this.cmds, c);
@@ -212,12 +252,26 @@ export class CommandNode extends Node {
   get type(): NodeType {
     return NodeType.Command;
   }
-  constructor(
-    tree: Tree,
-    pos: number,
-    public args: Node[] = [], // Arguments in lexical order: Identifier, field, or constant.
-  ) {
+  declare private items: Children<Node>; // see Children
+  constructor(tree: Tree, pos: number, args: Children<Node> = []) {
     super(tree, pos);
+    this.items = args;
+  }
+  /** Arguments in lexical order: Identifier, field, or constant. */
+  get args(): Node[] {
+    const items = this.items;
+    if (Array.isArray(items)) return items;
+    const array = [items];
+    this.items = array;
+    return array;
+  }
+  set args(args: Node[]) {
+    this.items = args;
+  }
+  /** The first argument (undefined if there is none), without making the array. */
+  get firstArg(): Node | undefined {
+    const items = this.items;
+    return Array.isArray(items) ? items[0] : items;
   }
   append(arg: Node): void {
     this.args = oneMore(this.args, arg);
@@ -255,11 +309,28 @@ export class VariableNode extends Node {
   get type(): NodeType {
     return NodeType.Variable;
   }
-  declare ident: string[];
+  declare private names: Children<string>; // see Children
   /** ident: the variable as written ("$x.y"), or its names already split (the parser's). */
   constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = typeof ident === 'string' ? splitDots(ident, 0) : ident;
+    this.names = typeof ident === 'string' ? splitDots(ident, 0) : ident;
+  }
+  /** The variable `name` ("$x") without fields, as the parser makes it: no array (see Children). */
+  static named(tree: Tree, pos: number, name: string): VariableNode {
+    const n = new VariableNode(tree, pos, noNames);
+    n.names = name;
+    return n;
+  }
+  /** The variable name ("$" included), then the names of the fields chained to it. */
+  get ident(): string[] {
+    const names = this.names;
+    if (Array.isArray(names)) return names;
+    const array = [names];
+    this.names = array;
+    return array;
+  }
+  set ident(ident: string[]) {
+    this.names = ident;
   }
   parts(): Part[] {
     return [this.ident.join('.')];
@@ -291,11 +362,28 @@ export class FieldNode extends Node {
   get type(): NodeType {
     return NodeType.Field;
   }
-  declare ident: string[];
+  declare private names: Children<string>; // see Children
   /** ident: the field as written (".x.y"), or its names already split (the parser's). */
   constructor(tree: Tree, pos: number, ident: string | string[]) {
     super(tree, pos);
-    this.ident = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
+    this.names = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
+  }
+  /** The field `name` (without its period) alone, as the parser makes it: no array (see Children). */
+  static named(tree: Tree, pos: number, name: string): FieldNode {
+    const n = new FieldNode(tree, pos, noNames);
+    n.names = name;
+    return n;
+  }
+  /** The names without their periods. */
+  get ident(): string[] {
+    const names = this.names;
+    if (Array.isArray(names)) return names;
+    const array = [names];
+    this.names = array;
+    return array;
+  }
+  set ident(ident: string[]) {
+    this.names = ident;
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];

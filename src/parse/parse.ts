@@ -11,6 +11,7 @@ import {
   BreakNode,
   ChainNode,
   CommandNode,
+  type Children,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -59,7 +60,7 @@ export type FuncNames = ((name: string) => boolean) | Iterable<ReadonlySet<strin
 
 function funcPredicate(funcs: FuncNames): (name: string) => boolean {
   if (typeof funcs === 'function') return funcs;
-  const maps = [...funcs];
+  const maps = Array.isArray(funcs) ? funcs : [...funcs];
   return (name) => {
     for (const m of maps) if (m.has(name)) return true;
     return false;
@@ -69,31 +70,32 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 /** The control structures parsed by Tree.nested. */
 type Control = 'if' | 'range' | 'with';
 
-/** An {{if}}, {{range}} or {{with}} whose {{end}} has not been reached yet (see Tree.nested). */
-interface OpenControl {
-  readonly context: Control;
-  /** The number of variables before its pipeline: they go out of scope at its {{end}}. */
-  readonly varCount: number;
-  readonly pipe: PipeNode;
-  /** The list its node goes into once complete (its position and start in Tree.items); -1: the result of nested(). */
-  readonly intoPos: number;
-  readonly intoMark: number;
-  /** An {{else if}} or {{else with}}: the only node of its parent's else list, ended by the same {{end}}. */
-  readonly chained: boolean;
-  /** Set when its body has ended (at {{else}} or {{end}}). */
-  body: ListNode | null;
-  elseList: ListNode | null;
-}
+/** The controls by their number in Tree.nested's stack. */
+const controls: readonly Control[] = ['if', 'range', 'with'];
 
-function controlNode(t: Tree, c: OpenControl): Node {
-  const { pipe, body, elseList } = c;
-  switch (c.context) {
+/**
+ * What Tree.nested keeps of an {{if}}, {{range}} or {{with}} whose {{end}} has not been
+ * reached: openSize numbers per control in one array, at these offsets. Its pipeline (and its
+ * body once ended) wait in Tree.items. Records would be objects that live as long as the
+ * control is open, and 100,000 nested {{if}} made the scavenger copy 100,000 of them.
+ */
+const openContext = 0; // its number in controls
+const openVarCount = 1; // the number of variables before its pipeline: they go out of scope at its {{end}}
+const openIntoPos = 2; // the list its node goes into once complete (its position and start in Tree.items); -1: the result of nested()
+const openIntoMark = 3;
+const openChained = 4; // 1 for an {{else if}} or {{else with}}: the only node of its parent's else list, ended by the same {{end}}
+const openPipeAt = 5; // where its pipeline is in Tree.items; its body follows once ended (at {{else}} or {{end}})
+const openInElse = 6; // 1 once its body has ended
+const openSize = 7;
+
+function controlNode(t: Tree, context: Control, pipe: PipeNode, body: ListNode, elseList: ListNode | null): Node {
+  switch (context) {
     case 'if':
-      return new IfNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+      return new IfNode(t, pipe.pos, pipe.line, pipe, body, elseList);
     case 'range':
-      return new RangeNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+      return new RangeNode(t, pipe.pos, pipe.line, pipe, body, elseList);
     case 'with':
-      return new WithNode(t, pipe.pos, pipe.line, pipe, body as ListNode, elseList);
+      return new WithNode(t, pipe.pos, pipe.line, pipe, body, elseList);
   }
 }
 
@@ -110,6 +112,11 @@ class NodeStack {
 
   push(n: Node): void {
     this.nodes[this.size++] = n;
+  }
+
+  /** The node at i (below size). */
+  at(i: number): Node {
+    return this.nodes[i];
   }
 
   /** The nodes from `from` on, popped, as an array of exactly their number. */
@@ -134,6 +141,13 @@ class NodeStack {
     this.size = from;
     return out as T[];
   }
+
+  /** The nodes from `from` on, popped, as a node's children: one as itself (see Children). */
+  children<T extends Node>(from: number): Children<T> {
+    if (this.size - from !== 1) return this.take(from);
+    this.size = from;
+    return this.nodes[from] as T;
+  }
 }
 
 /**
@@ -148,7 +162,7 @@ class Names {
 
   constructor(private readonly input: string) {
     // A small template has few names, and its parse should not pay for a large table.
-    this.mask = input.length < 4096 ? 63 : 1023;
+    this.mask = input.length < 256 ? 15 : input.length < 4096 ? 63 : 1023;
     this.table = new Array(this.mask + 1);
   }
 
@@ -157,11 +171,25 @@ class Names {
     const input = this.input;
     const n = end - start;
     if (n > 32) return input.slice(start, end);
-    let h = n;
-    for (let i = start; i < end; i++) h = (h * 31 + input.charCodeAt(i)) | 0;
+    if (n === 0) return '';
+    // A hash of the length and five chars (first two, middle, last two) rather than all of
+    // them: names that collide only share a slot, and the compare below keeps lookups exact.
+    const last = end - 1;
+    const h =
+      n * 0x3b9 +
+      input.charCodeAt(start) * 0x61 +
+      input.charCodeAt(start + (n >> 1)) * 0x1f +
+      input.charCodeAt(last) * 7 +
+      input.charCodeAt(n > 1 ? start + 1 : start) * 3 +
+      input.charCodeAt(n > 1 ? last - 1 : last);
     const k = h & this.mask;
     const s = this.table[k];
-    if (s !== undefined && s.length === n && input.startsWith(s, start)) return s;
+    // Compared here rather than with startsWith: a builtin call costs more than these few chars.
+    if (s !== undefined && s.length === n) {
+      let i = 0;
+      while (i < n && s.charCodeAt(i) === input.charCodeAt(start + i)) i++;
+      if (i === n) return s;
+    }
     const name = input.slice(start, end);
     this.table[k] = name;
     return name;
@@ -217,6 +245,9 @@ function startsOperand(typ: ItemType): boolean {
 // A tree's tokens before startParse gives it its own.
 const idleTokens: [Token, Token, Token] = [new Token(''), new Token(''), new Token('')];
 const idleSaved: [Token, Token] = [new Token(''), new Token('')];
+// Likewise its node stack and name table: a new tree must not pay for ones it replaces.
+const idleItems = new NodeStack();
+const idleNames = new Names('');
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -242,8 +273,8 @@ export class Tree {
   private actionLine = 0; // line of left delim starting action
   private rangeDepth = 0;
   private stackDepth = 0; // depth of nested parenthesized expressions
-  private items = new NodeStack(); // shared with the trees of {{define}} and {{block}}
-  private names = new Names(''); // likewise
+  private items = idleItems; // shared with the trees of {{define}} and {{block}}
+  private names = idleNames; // likewise
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -387,6 +418,11 @@ export class Tree {
     this.vars = [];
     this.funcs = null;
     this.treeSet = null;
+    // The parse's scratch is not the tree's to keep.
+    this.items = idleItems;
+    this.names = idleNames;
+    this.token = idleTokens;
+    this.saved = idleSaved;
   }
 
   /**
@@ -452,7 +488,7 @@ export class Tree {
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       items.push(n);
     }
-    this.root = new ListNode(this, pos, items.take(mark));
+    this.root = new ListNode(this, pos, items.children(mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -486,7 +522,8 @@ export class Tree {
    * Go's deferred restore of the variables is done on success only: an error ends the parse.
    */
   private nested(start: Control | null): [ListNode, Node] | Node {
-    const open: OpenControl[] = [];
+    const open: number[] = []; // the controls open inside this call, openSize numbers each
+    let top = -openSize; // where the innermost starts in open
     const items = this.items;
     // The list being filled: its position (-1 before it starts) and where its nodes start in items.
     let listPos = -1;
@@ -496,13 +533,21 @@ export class Tree {
     let pending: Control | null = start;
     let intoPos = -1;
     let intoMark = 0;
-    let chained = false;
+    let chained = 0;
     for (;;) {
       if (pending !== null) {
         const varCount = this.vars.length;
         const pipe = this.pipeline(pending, ItemType.RightDelim);
         if (pending === 'range') this.rangeDepth++;
-        open.push({ context: pending, varCount, pipe, intoPos, intoMark, chained, body: null, elseList: null });
+        top += openSize;
+        open[top + openContext] = controls.indexOf(pending);
+        open[top + openVarCount] = varCount;
+        open[top + openIntoPos] = intoPos;
+        open[top + openIntoMark] = intoMark;
+        open[top + openChained] = chained;
+        open[top + openPipeAt] = items.size;
+        open[top + openInElse] = 0;
+        items.push(pipe);
         pending = null;
         listPos = -1;
       }
@@ -516,7 +561,7 @@ export class Tree {
         pending = r;
         intoPos = listPos;
         intoMark = listMark;
-        chained = false;
+        chained = 0;
         continue;
       }
       const n = r;
@@ -526,45 +571,51 @@ export class Tree {
         continue;
       }
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = new ListNode(this, listPos, items.take(listMark));
+      const list = new ListNode(this, listPos, items.children(listMark));
       listPos = -1;
-      let c = open[open.length - 1];
-      if (c === undefined) return [list, n];
-      if (c.body === null) {
-        if (c.context === 'range') this.rangeDepth--;
-        c.body = list;
+      if (top < 0) return [list, n];
+      let elseList: ListNode | null = null;
+      if (open[top + openInElse] === 0) {
+        const context = controls[open[top + openContext]];
+        if (context === 'range') this.rangeDepth--;
+        items.push(list); // the body, after the pipeline
+        open[top + openInElse] = 1;
         if (n.type === NodeType.Else) {
           // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
           // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
           const kw = this.peek().typ;
-          if ((c.context === 'if' && kw === ItemType.If) || (c.context === 'with' && kw === ItemType.With)) {
+          if ((context === 'if' && kw === ItemType.If) || (context === 'with' && kw === ItemType.With)) {
             this.next(); // Consume the "if" or "with" token.
-            pending = c.context;
+            pending = context;
             intoPos = n.pos; // the else list, which holds just the chained control
             intoMark = items.size;
-            chained = true;
+            chained = 1;
           }
           continue; // the chained control, or else the else list (an itemList of its own)
         }
       } else {
         if (n.type !== NodeType.End) this.errorf('expected end; found %s', n.toString());
-        c.elseList = list;
+        elseList = list;
       }
-      // c is complete; so is each {{else if}} parent it ends.
+      // The innermost control is complete; so is each {{else if}} parent it ends.
       for (;;) {
-        if (this.vars.length !== c.varCount) this.vars.length = c.varCount; // setting length costs even unchanged
-        const node = controlNode(this, c);
-        open.pop();
-        if (c.intoPos === -1) return node;
+        const varCount = open[top + openVarCount];
+        if (this.vars.length !== varCount) this.vars.length = varCount; // setting length costs even unchanged
+        const pipeAt = open[top + openPipeAt];
+        const node = controlNode(this, controls[open[top + openContext]], items.at(pipeAt) as PipeNode, items.at(pipeAt + 1) as ListNode, elseList);
+        items.size = pipeAt;
+        const into = open[top + openIntoPos];
+        const mark = open[top + openIntoMark];
+        const wasChained = open[top + openChained];
+        top -= openSize;
+        if (into === -1) return node;
         items.push(node);
-        if (!c.chained) {
-          listPos = c.intoPos;
-          listMark = c.intoMark;
+        if (wasChained === 0) {
+          listPos = into;
+          listMark = mark;
           break;
         }
-        const parent = open[open.length - 1] as OpenControl;
-        parent.elseList = new ListNode(this, c.intoPos, items.take(c.intoMark));
-        c = parent;
+        elseList = new ListNode(this, into, items.children(mark)); // the parent's else list
       }
     }
   }
@@ -651,7 +702,7 @@ export class Tree {
    * pipeline and command wait on an explicit stack (Go recurses, up to maxStackDepth deep).
    */
   private pipeline(context: string, end: ItemType): PipeNode {
-    const outer: OpenPipeline[] = [];
+    let outer: OpenPipeline[] | null = null; // made at the first '(': most pipelines have none
     const items = this.items;
     let pipe = this.declarations(context);
     let cmdsMark = items.size;
@@ -664,9 +715,9 @@ export class Tree {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete
-          pipe.cmds = items.take(cmdsMark);
+          pipe.cmds = items.children(cmdsMark);
           this.checkPipeline(pipe, context);
-          const p = outer.pop();
+          const p = outer?.pop();
           if (p === undefined) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
           this.stackDepth--;
@@ -686,6 +737,7 @@ export class Tree {
       if (operand === parenthesized) {
         if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
         this.stackDepth++;
+        outer ??= [];
         outer.push({ pipe, cmdsMark, cmdPos, argsMark, context, end });
         context = 'parenthesized pipeline';
         end = ItemType.RightParen;
@@ -710,7 +762,7 @@ export class Tree {
           this.unexpected(token, 'operand');
       }
       if (items.size === argsMark) this.errorf('empty command');
-      items.push(new CommandNode(this, cmdPos, items.take(argsMark)));
+      items.push(new CommandNode(this, cmdPos, items.children(argsMark)));
       cmdPos = -1;
     }
   }
@@ -733,14 +785,14 @@ export class Tree {
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = new VariableNode(this, v.pos, [name]);
+          const d = VariableNode.named(this, v.pos, name);
           this.vars.push(name);
           return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = new VariableNode(this, v.pos, [name]);
+          const d = VariableNode.named(this, v.pos, name);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -764,10 +816,12 @@ export class Tree {
 
   private checkPipeline(pipe: PipeNode, context: string): void {
     // Reject empty pipelines
-    if (pipe.cmds.length === 0) this.errorf('missing value for %s', context);
+    const n = pipe.cmdCount;
+    if (n === 0) this.errorf('missing value for %s', context);
+    if (n === 1) return;
     // Only the first command of a pipeline can start with a non executable operand
-    for (let i = 1; i < pipe.cmds.length; i++) {
-      switch (pipe.cmds[i].args[0].type) {
+    for (let i = 1; i < n; i++) {
+      switch (pipe.cmds[i].firstArg?.type) {
         case NodeType.Bool:
         case NodeType.Dot:
         case NodeType.Nil:
@@ -908,7 +962,7 @@ export class Tree {
       case ItemType.Variable:
         return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return new FieldNode(this, token.pos, [this.fieldName(token)]);
+        return FieldNode.named(this, token.pos, this.fieldName(token));
       case ItemType.Bool:
         return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
@@ -947,7 +1001,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    if (this.vars.includes(name)) return new VariableNode(this, pos, [name]);
+    if (this.vars.includes(name)) return VariableNode.named(this, pos, name);
     this.errorf('undefined variable %q', name);
   }
 }

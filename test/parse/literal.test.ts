@@ -60,3 +60,17 @@ describe('a 1 MB literal parses', () => {
     expect(() => operand(`"${'a\\n'.repeat(megabyte / 2)}`)).toThrow('template: t:1: unterminated quoted string');
   });
 });
+
+describe('many literals in a megabyte template', () => {
+  // One line without a backslash: a scanner that searched for the next backslash or newline
+  // afresh from every literal would read the rest of the template each time.
+  test('short strings and character constants on one line', () => {
+    const count = megabyte / 16;
+    const tree = parse('t', `{{"a"}}{{'b'}}`.repeat(count), '', '', [new Set<string>()]).get('t');
+    const nodes = tree?.root?.nodes ?? [];
+    expect(nodes.length).toBe(2 * count);
+    const last = (nodes[nodes.length - 1] as ActionNode).pipe.cmds[0].args[0];
+    expect(last).toBeInstanceOf(NumberNode);
+    expect((last as NumberNode).int64).toBe(98n);
+  });
+});
