@@ -145,11 +145,59 @@ function constFlow(node: Node, flow: Flow): WalkFn {
   };
 }
 
+/**
+ * A branch of if/with/range compiled for its owner to walk: a list of one node is run
+ * without a closure of its own, one JS frame fewer per nesting level (deeply nested
+ * templates spend their time touching stack).
+ */
+interface Branch {
+  readonly list: ListNode;
+  readonly walk: WalkFn;
+  readonly one: boolean;
+}
+
+function compileBranch(list: ListNode): Branch {
+  const one = list.nodes.length === 1;
+  return { list, walk: one ? compileNode(list.nodes[0]) : compileList(list), one };
+}
+
+/** What compileList's function does for the branch's list. */
+function walkBranch(s: State, dot: Value, b: Branch): Flow {
+  if (b.one) s.at(b.list);
+  return b.walk(s, dot);
+}
+
+/**
+ * The value of a pipeline that is one constant word with no variables ({{if true}},
+ * {{with "x"}}), or null: evaluating it cannot fail, so its truth is known when compiled.
+ */
+function constantPipe(pipe: PipeNode): Value | null {
+  if (pipe.decl.length > 0 || pipe.cmds.length !== 1 || pipe.cmds[0].args.length !== 1) return null;
+  const word = pipe.cmds[0].args[0];
+  if (word instanceof BoolNode) return boolValue(word.value);
+  if (word instanceof StringNode) return stringValue(word.text);
+  return null;
+}
+
 /** walkIfOrWith: identical except that `with` sets dot; variables declared in the pipeline end with it. */
 function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
+  const list = compileBranch(node.list);
+  const elseList = node.elseList ? compileBranch(node.elseList) : null;
+  const constant = constantPipe(node.pipe);
+  if (constant !== null) {
+    // Nothing in between can fail, so nothing can name the pipeline's nodes.
+    const taken = truthOf(constant) === Truth.True ? list : elseList;
+    const takenDot = taken === list && isWith ? constant : null;
+    return (s, dot) => {
+      s.at(node);
+      if (taken === null) return NORMAL;
+      const mark = s.mark();
+      const flow = walkBranch(s, takenDot ?? dot, taken);
+      s.pop(mark);
+      return flow;
+    };
+  }
   const pipe = compilePipe(node.pipe);
-  const list = compileList(node.list);
-  const elseList = node.elseList ? compileList(node.elseList) : null;
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
@@ -157,8 +205,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     const t = truthOf(indirectInterface(val));
     if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
-    if (t === Truth.True) flow = list(s, isWith ? val : dot);
-    else if (elseList !== null) flow = elseList(s, dot);
+    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
+    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
     s.pop(mark);
     return flow;
   };
