@@ -784,8 +784,18 @@ class Printer {
         f.sharpV = false;
         f.plusV = false;
       }
-      this.printArg(a[argNum], verb);
+      const arg = a[argNum];
       argNum++;
+      // A string, or a json.Number whose String the verb prints (not %#v), goes to fmtString
+      // as printArg would send it (through handleMethods or printValue), without the
+      // dispatch; a bad verb (%d of a string) takes the full path for its message.
+      if (arg !== null && (arg.type === stringType || (arg.type === jsonNumberType && !f.sharpV)) && stringVerb(verb)) {
+        this.arg = arg;
+        this.value = invalid;
+        this.fmtString(arg.v as string, verb);
+        continue;
+      }
+      this.printArg(arg, verb);
     }
     if (argNum < a.length) this.extraArgs(a, argNum);
   }
@@ -809,6 +819,11 @@ class Printer {
     }
     this.fmt.buf += '\n';
   }
+}
+
+/** The verbs fmtString prints without reporting a bad verb (%v only without #). */
+function stringVerb(verb: string): boolean {
+  return verb === 's' || verb === 'q' || verb === 'v' || verb === 'x' || verb === 'X';
 }
 
 type FlagState = Pick<Fmt, 'widPresent' | 'precPresent' | 'minus' | 'plus' | 'sharp' | 'space' | 'zero' | 'plusV' | 'sharpV'>;
