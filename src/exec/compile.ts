@@ -46,7 +46,7 @@ import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
-import { walkRange } from './range.js';
+import { type RangeBody, walkRange } from './range.js';
 import { State } from './state.js';
 import { Truth, truthOf } from './truth.js';
 import { usesDot } from './uses-dot.js';
@@ -119,13 +119,19 @@ function compileNode(node: Node): WalkFn {
   if (node instanceof IfNode) return compileIfOrWith(node, false);
   if (node instanceof WithNode) return compileIfOrWith(node, true);
   if (node instanceof RangeNode) {
-    const pipe = compilePipe(node.pipe);
-    const list = compileList(node.list);
-    const elseList = node.elseList ? compileList(node.elseList) : null;
-    const bodyUsesDot = usesDot(node.list);
+    const decl = node.pipe.decl.map((v) => v.ident[0]);
+    const body: RangeBody = {
+      node,
+      pipe: compilePipe(node.pipe),
+      list: compileList(node.list),
+      elseList: node.elseList ? compileList(node.elseList) : null,
+      decl,
+      isAssign: node.pipe.isAssign,
+      elemWanted: decl.length > 0 || usesDot(node.list),
+    };
     return (s, dot) => {
       s.at(node);
-      return walkRange(s, dot, node, pipe, list, elseList, bodyUsesDot);
+      return walkRange(s, dot, body);
     };
   }
   if (node instanceof TemplateNode) return compileTemplate(node);
@@ -215,6 +221,9 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
 /** walkTemplate: runs another template with a fresh variable stack holding only $. */
 function compileTemplate(node: TemplateNode): WalkFn {
   const pipe = compilePipe(node.pipe);
+  // The body last called from here: a call site nearly always calls one template.
+  let lastRoot: ListNode | null = null;
+  let lastBody: WalkFn | null = null;
   return (s, dot) => {
     s.at(node);
     const tmpl = s.tmpl.lookup(node.name);
@@ -229,7 +238,13 @@ function compileTemplate(node: TemplateNode): WalkFn {
     const { calling, callingNode } = run;
     run.calling = s;
     run.callingNode = node;
-    compiled(root)(new State(tmpl, run, s.depth + 1, newDot), newDot);
+    let body = lastBody;
+    if (root !== lastRoot || body === null) {
+      body = compiled(root);
+      lastBody = body;
+      lastRoot = root;
+    }
+    body(new State(tmpl, run, s.depth + 1, newDot), newDot);
     run.calling = calling;
     run.callingNode = callingNode;
     return NORMAL;
