@@ -113,15 +113,7 @@ function iterate(s: State, val: Value, r: RangeBody, mark: number): boolean {
   }
 }
 
-// The indexes of slice elements as int Values: immutable, so the first ones are made once.
-const smallIndexes: Value[] = [];
-const smallIndexLimit = 1024;
-
 /** The index of an iteration; only a two-variable range can observe it, so others skip building it. */
 function indexValue(i: number, numDecl: number): Value {
-  if (numDecl < 2) return invalid;
-  if (i >= smallIndexLimit) return intValue(i);
-  let v = smallIndexes[i];
-  if (v === undefined) smallIndexes[i] = v = intValue(i);
-  return v;
+  return numDecl > 1 ? intValue(i) : invalid;
 }

@@ -279,9 +279,22 @@ export const stringKeyOrder: MapOrder = (m) => {
 
 // ---- constructors --------------------------------------------------------
 
-export const boolValue = (b: boolean): Value => new Value(boolType, b);
+// Values are immutable: the two bools and the small ints (len, index, comparisons, range
+// indexes) are made once instead of per operation.
+const trueValue = new Value(boolType, true);
+const falseValue = new Value(boolType, false);
+const smallIntLimit = 1024;
+const smallInts: Value[] = [];
+
+export const boolValue = (b: boolean): Value => (b ? trueValue : falseValue);
 export const stringValue = (s: string): Value => new Value(stringType, s);
-export const intValue = (n: bigint | number): Value => new Value(intType, BigInt(n));
+export function intValue(n: bigint | number): Value {
+  const i = typeof n === 'number' ? n : n >= 0n && n < BigInt(smallIntLimit) ? Number(n) : -1;
+  if (!(i >= 0 && i < smallIntLimit && Number.isInteger(i))) return new Value(intType, BigInt(n));
+  let v = smallInts[i];
+  if (v === undefined) smallInts[i] = v = new Value(intType, BigInt(i));
+  return v;
+}
 export const int64Value = (n: bigint | number): Value => new Value(int64Type, BigInt(n));
 export const uint64Value = (n: bigint | number): Value => new Value(uint64Type, BigInt(n));
 export const float64Value = (f: number): Value => new Value(float64Type, f);
