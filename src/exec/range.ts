@@ -3,8 +3,8 @@
 
 import type { RangeNode } from '../parse/index.js';
 import { sortedEntries } from '../fmt/index.js';
-import { Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
-import { deref, indexOf } from './addressable.js';
+import { LazyItems, Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
+import { asAddressable, canAddr, deref, indexOf } from './addressable.js';
 import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
 
@@ -85,8 +85,18 @@ function iterate(s: State, val: Value, r: RangeBody, mark: number): boolean {
     case 'array':
     case 'slice': {
       const n = val.len();
+      if (val.v instanceof LazyItems) {
+        for (let i = 0; i < n; i++) {
+          if (oneIteration(s, r, mark, indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;
+        }
+        return n > 0;
+      }
+      // indexOf for each element, with what it decides for the whole slice decided once.
+      const items = val.items();
+      const addressable = k === 'slice' || canAddr(val);
       for (let i = 0; i < n; i++) {
-        if (oneIteration(s, r, mark, indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;
+        const elem = !elemWanted ? invalid : addressable ? asAddressable(items[i]) : items[i];
+        if (oneIteration(s, r, mark, indexValue(i, numDecl), elem) === BREAK) break;
       }
       return n > 0;
     }
