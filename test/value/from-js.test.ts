@@ -178,7 +178,8 @@ describe('JS data is converted as the template reads it', () => {
 
   it('an array element that is a hole or an accessor is nil, and no getter runs', () => {
     let ran = 0;
-    const list: unknown[] = [1, , 3, 4, 5];
+    const list: unknown[] = [1, 2, 3, 4, 5];
+    delete list[1];
     Object.defineProperty(list, 2, { get: () => ++ran, enumerable: true });
     Object.defineProperty(list, 3, { set: () => void ran++, enumerable: true });
     Object.defineProperty(Array.prototype, 4, { value: 'proto', configurable: true, writable: true });
