@@ -749,9 +749,10 @@ class Printer {
     f.buf += ')';
   }
 
-  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`). */
-  doPrintfParsed(format: PrintfFormat, a: readonly (Value | null)[]): void {
+  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`), of args from index `from` on. */
+  doPrintfParsed(format: PrintfFormat, args: readonly Value[], from: number): void {
     const f = this.fmt;
+    const numArgs = args.length - from;
     let argNum = 0;
     this.reordered = false;
     for (const v of format) {
@@ -762,7 +763,7 @@ class Printer {
         f.buf += '%';
         continue;
       }
-      if (argNum >= a.length) {
+      if (argNum >= numArgs) {
         f.buf += percentBangString + verb + missingString;
         continue;
       }
@@ -784,7 +785,7 @@ class Printer {
         f.sharpV = false;
         f.plusV = false;
       }
-      const arg = a[argNum];
+      const arg = toAny(args[from + argNum]);
       argNum++;
       // A string, or a json.Number whose String the verb prints (not %#v), goes to fmtString
       // as printArg would send it (through handleMethods or printValue), without the
@@ -797,7 +798,7 @@ class Printer {
       }
       this.printArg(arg, verb);
     }
-    if (argNum < a.length) this.extraArgs(a, argNum);
+    if (argNum < numArgs) this.extraArgs(args.slice(from).map(toAny), argNum);
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -850,9 +851,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
 /** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
 export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
   const p = new Printer();
-  const a = new Array<Value | null>(args.length - from);
-  for (let i = from; i < args.length; i++) a[i - from] = toAny(args[i]);
-  p.doPrintfParsed(format, a);
+  p.doPrintfParsed(format, args, from);
   return p.out;
 }
 
