@@ -6,7 +6,20 @@
 // non-nil one prints as the fixed fake address 0xc000010000 and nil ones as Go does.
 // Types never implement fmt.Formatter; GoString, Error and String methods are honoured.
 
-import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sliceOf, stringType, stringValue, uint8Type } from '../value/index.js';
+import {
+  type GoMap,
+  type GoType,
+  Value,
+  invalid,
+  invalidType,
+  isIntKind,
+  isUintKind,
+  jsonNumberType,
+  sliceOf,
+  stringType,
+  stringValue,
+  uint8Type,
+} from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat } from './printf-format.js';
@@ -39,6 +52,22 @@ export function toAny(v: Value): Value | null {
     v = v.v as Value;
   }
   return v.isValid() ? v : null;
+}
+
+/** Whether any flag, width or precision is set (fmt's state for a plain %v has none). */
+function hasFlags(f: Fmt): boolean {
+  return f.widPresent || f.precPresent || f.minus || f.plus || f.sharp || f.space || f.zero || f.plusV || f.sharpV;
+}
+
+/**
+ * Whether v prints under a plain %v as the same text wherever it is met: a string,
+ * json.Number, bool or number of a basic type, or nil, held in an interface or not.
+ */
+function isScalar(v: Value): boolean {
+  const t = (v.type.kind === 'interface' ? v.elem() : v).type;
+  if (t === stringType || t === jsonNumberType || t === invalidType) return true;
+  const k = t.kind;
+  return t.name === k && t.methods.size === 0 && (k === 'bool' || k === 'float64' || k === 'float32' || isIntKind(k) || isUintKind(k));
 }
 
 /** The verbs for which handleMethods calls Error or String. */
@@ -527,6 +556,15 @@ class Printer {
       f.buf += '{';
     } else {
       f.buf += mapString;
+      // A plain %v of a map of scalars prints the same entries every time: the map keeps
+      // their text until it changes (a Vault Agent pass prints the same secret each time).
+      if (m !== null && m.size > 1 && verb === 'v' && canInterface && !hasFlags(f)) {
+        const text = m.derive(Printer.scalarEntries, Printer.scalarEntries);
+        if (text !== null) {
+          f.buf += text + ']';
+          return;
+        }
+      }
     }
     if (m !== null) {
       const sorted = sortedEntries(m);
@@ -538,6 +576,24 @@ class Printer {
       }
     }
     f.buf += f.sharpV ? '}' : ']';
+  }
+
+  /**
+   * The entries of a map with string keys and scalar values (see isScalar) as a plain
+   * %v prints them between "map[" and "]", which depends on nothing but the entries;
+   * null for any other map.
+   */
+  static scalarEntries(this: void, m: GoMap): string | null {
+    const sorted = sortedEntries(m);
+    for (const e of sorted) if (e.key.type !== stringType || !isScalar(e.value)) return null;
+    const p = new Printer();
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0) p.fmt.buf += ' ';
+      p.printValue(sorted[i].key, 'v', 1, true);
+      p.fmt.buf += ':';
+      p.printValue(sorted[i].value, 'v', 1, true);
+    }
+    return p.out;
   }
 
   private printStruct(value: Value, verb: string, depth: number, canInterface: boolean): void {
@@ -850,9 +906,34 @@ export function sprintf(format: string, args: readonly Value[]): string {
 
 /** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
 export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  const plain = plainStrings(format, args, from);
+  if (plain !== null) return plain;
   const p = new Printer();
   p.doPrintfParsed(format, args, from);
   return p.out;
+}
+
+/**
+ * The commonest printf, strings into plain %s or %v ("secret/data/%s"), without a
+ * Printer: such a string (of type string, which has no methods) prints as itself. Null
+ * when any verb or argument is another (or an argument is missing or left over).
+ */
+function plainStrings(format: PrintfFormat, args: readonly Value[], from: number): string | null {
+  let out = '';
+  let argNum = from;
+  for (const v of format) {
+    out += v.text;
+    if (v.verb === '') break; // trailing text
+    if (v.verb === '%') {
+      out += '%';
+      continue;
+    }
+    if (!v.plain || argNum >= args.length) return null;
+    const a = toAny(args[argNum++]);
+    if (a === null || a.type !== stringType) return null;
+    out += a.str();
+  }
+  return argNum === args.length ? out : null;
 }
 
 export function sprint(args: readonly Value[]): string {

@@ -21,6 +21,8 @@ export interface PrintfVerb {
   readonly widPresent: boolean;
   readonly prec: number;
   readonly precPresent: boolean;
+  /** %s or %v without flags, width or precision: a plain string argument prints as itself. */
+  readonly plain: boolean;
 }
 
 /** A parsed format: its verbs in order; the last entry may be trailing text only (verb ''). */
@@ -87,10 +89,25 @@ export function parsePrintf(format: string): PrintfFormat | null {
     }
     const { r, size } = runeAt(format, i);
     i += size;
-    verbs.push({ text, verb: runeString(r), minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent });
+    const verb = runeString(r);
+    const plain = (verb === 's' || verb === 'v') && !(minus || plus || sharp || space || zero || w.isnum || precPresent);
+    verbs.push({ text, verb, minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent, plain });
     text = '';
   }
   if (text !== '')
-    verbs.push({ text, verb: '', minus: false, plus: false, sharp: false, space: false, zero: false, wid: 0, widPresent: false, prec: 0, precPresent: false });
+    verbs.push({
+      text,
+      verb: '',
+      minus: false,
+      plus: false,
+      sharp: false,
+      space: false,
+      zero: false,
+      wid: 0,
+      widPresent: false,
+      prec: 0,
+      precPresent: false,
+      plain: false,
+    });
   return verbs;
 }

@@ -12,15 +12,22 @@ export type KeyValue = MapEntry;
 /** fmtsort.Sort: the map's entries sorted by key (a stable sort, as in Go); kept by the map until it changes. */
 export function sortedEntries(m: GoMap): readonly KeyValue[] {
   if (m.size < 2) return Array.from(m.entries.values());
+  // Kept under one order, so that a map met again (a range each pass) is not scanned for its key types.
+  return m.sorted(fmtSortOrder);
+}
+
+/** The order fmtsort gives the keys, found by their types. */
+const fmtSortOrder: MapOrder = (m) => {
   const first = m.entries.values().next().value as KeyValue;
   const kt = first.key.type;
   // Fast paths for the common key kinds: compare primitive keys natively.
   if (kt.kind === 'string' || isIntegerKind(kt.kind)) {
     for (const e of m.entries.values()) if (e.key.type !== kt) return m.sorted(fmtOrder);
+    // The order encoding/json also asks for (string keys): one sort for both.
     return m.sorted(kt.kind === 'string' ? stringKeyOrder : primitiveOrder);
   }
   return m.sorted(fmtOrder);
-}
+};
 
 function isIntegerKind(k: Kind): boolean {
   return isIntKind(k) || isUintKind(k);

@@ -1,6 +1,6 @@
 // print, printf, println builtins: fmt.Sprint, fmt.Sprintf, fmt.Sprintln.
 
-import { type Value, goFunc, indirectInterface, stringValue } from '../value/index.js';
+import { type Value, goFunc, indirectInterface, stringType, stringValue } from '../value/index.js';
 import { parsePrintf, sprint, sprintf, sprintfParsed, sprintln } from '../fmt/index.js';
 import { setSpecializer } from '../exec/index.js';
 import { anyVariadicToString, formatAnyVariadicToString } from './signatures.js';
@@ -14,7 +14,29 @@ export const printfFunc = goFunc(formatAnyVariadicToString, ([format, ...args]) 
 setSpecializer(printfFunc, ([format]) => {
   const parsed = format === undefined ? null : parsePrintf(format);
   if (parsed === null) return null;
-  return (args: readonly Value[]) => stringValue(sprintfParsed(parsed, args, 1));
+  // With one string argument the result depends on nothing else, and a call site meets the
+  // same few strings pass after pass ({{ secret (printf "secret/data/%s" $name) }} in a
+  // range over a listing): the results are kept, so that each is the same string, whose
+  // hash later map lookups (secret's path) find already computed instead of flattening and
+  // hashing a new one. Short results only, a bounded number of them.
+  const known = new Map<string, Value>();
+  return (args: readonly Value[]) => {
+    const arg = args.length === 2 ? indirectInterface(args[1]) : null;
+    if (arg === null || arg.type !== stringType || arg.str().length > maxKeptLength) return stringValue(sprintfParsed(parsed, args, 1));
+    const s = arg.str();
+    let v = known.get(s);
+    if (v === undefined) {
+      v = stringValue(sprintfParsed(parsed, args, 1));
+      if (v.str().length <= maxKeptLength) {
+        if (known.size >= maxKept) known.clear();
+        known.set(s, v);
+      }
+    }
+    return v;
+  };
 });
+
+const maxKept = 1024;
+const maxKeptLength = 512;
 
 export const printlnFunc = goFunc(anyVariadicToString, (args) => stringValue(sprintln(args.map(indirectInterface))));

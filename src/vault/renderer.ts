@@ -12,7 +12,7 @@ import { type Template, TemplateError } from '../index.js';
 import { type Value, invalid } from '../value/index.js';
 import { Brain } from './brain.js';
 import type { VaultClient } from './client.js';
-import type { Dependency } from './dependency/index.js';
+import type { Dependency, FetchOptions } from './dependency/index.js';
 import { type LeaseInfo, leaseInfo } from './lease.js';
 import { type DepSet, type FileAccess, FuncContext, type PluginRunner } from './funcs/context.js';
 import { parsedTemplate } from './template-cache.js';
@@ -133,6 +133,26 @@ export interface Pass {
   readonly missing: DepSet;
 }
 
+/** The clock of a pass without options; read at each call, so a replaced Date.now is seen. */
+const defaultFetch: FetchOptions = { now: () => Date.now() };
+const fetchByOptions = new WeakMap<PassOptions, FetchOptions>();
+
+/**
+ * The clock and file reader of a pass's fetches: one object per options (one for all
+ * passes without either), so that a pass can reuse the dependencies an earlier pass
+ * made for the same calls (VaultReadQuery.of).
+ */
+function fetchOptions(opts: PassOptions): FetchOptions {
+  const files = opts.files;
+  if (opts.now === undefined && opts.readDestination === undefined && files === undefined) return defaultFetch;
+  let f = fetchByOptions.get(opts);
+  if (f === undefined) {
+    f = { now: opts.now ?? defaultFetch.now, readFile: opts.readDestination ?? (files ? (p) => files.read(p) : undefined) };
+    fetchByOptions.set(opts, f);
+  }
+  return f;
+}
+
 /**
  * One Template.Execute with dot = nil: consul-template parses the template afresh and
  * builds a function map and scratch for the pass; here the template comes parsed from
@@ -159,7 +179,7 @@ export function renderPass(opts: PassOptions, brain: ReadonlyMap<string, Value>)
     env: opts.env,
     template: tmpl,
     destination: opts.destination ?? '',
-    fetch: { now: opts.now ?? Date.now, readFile: opts.readDestination ?? (files ? (p) => files.read(p) : undefined) },
+    fetch: fetchOptions(opts),
     sandboxPath: opts.sandboxPath ?? '',
     files,
     plugin: opts.plugin,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Template } from '../../src/index.js';
 import { builtins } from '../../src/funcs/index.js';
 import { goCases } from './go-cases.js';
 import { evaluate } from './harness.js';
@@ -51,3 +52,19 @@ for (const [name, cases] of byName) {
     });
   });
 }
+
+describe('printf with a literal format', () => {
+  // The call site parses the format once and keeps its results for one string argument:
+  // whatever it keeps, it must print what the same format given as data prints.
+  const long = 'x'.repeat(600);
+  const items = ['a', 'b', 'a', '', 'a b', long, long, 'b', '%s', 'a'];
+  const formats = ['<%s>', '%q|%5s', '%v', '%x', 'no verbs', '%s %s', '%d', '%%%s%%'];
+  it.each(formats)('%s prints as the same format from data, call after call', (format) => {
+    const data = { format, items: [...items, 1, null, ['a'], 'a'] };
+    const literal = new Template('t').parse(`{{range .items}}{{printf ${JSON.stringify(format)} .}}|{{end}}`);
+    const dynamic = new Template('t').parse('{{range .items}}{{printf $.format .}}|{{end}}');
+    const want = dynamic.execute(data);
+    expect(literal.execute(data)).toBe(want);
+    expect(literal.execute(data)).toBe(want);
+  });
+});

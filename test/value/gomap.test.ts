@@ -2,7 +2,7 @@
 // The JSON texts are what Go 1.26's json.Marshal prints for the same maps (checked with go run).
 
 import { describe, expect, it } from 'vitest';
-import { sortedEntries } from '../../src/fmt/index.js';
+import { sortedEntries, sprintf } from '../../src/fmt/index.js';
 import { marshalJSON } from '../../src/go/encoding/json/index.js';
 import { GoMap, Value, box, intValue, mapOf, stringType, interfaceType, stringValue } from '../../src/value/index.js';
 
@@ -65,5 +65,43 @@ describe('derived values', () => {
     expect([m.derive(keyList, keyList), made]).toEqual(['b,c', 3]);
     m.delete(stringValue('absent'));
     expect([m.derive(keyList, keyList), made]).toEqual(['b,c', 3]);
+  });
+});
+
+describe('fmt %v of a map it keeps the text of', () => {
+  const mapType = mapOf(stringType, interfaceType);
+  const print = (m: GoMap, format = '%v'): string => sprintf(format, [new Value(mapType, m)]);
+  // What the same entries print as in a map printed for the first time.
+  const fresh = (m: GoMap, format = '%v'): string => {
+    const copy = new GoMap();
+    for (const e of m.entries.values()) copy.set(e.key, e.value);
+    return print(copy, format);
+  };
+
+  it('follows set and delete of the map', () => {
+    const m = mapOfKeys('b', 'a');
+    const before = print(m);
+    expect(print(m)).toBe(before);
+    m.set(stringValue('c'), box(stringValue('x y')));
+    expect(print(m)).toBe(fresh(m));
+    expect(print(m)).not.toBe(before);
+    m.delete(stringValue('a'));
+    expect(print(m)).toBe(fresh(m));
+  });
+
+  it('is not used for flags, widths or other verbs', () => {
+    const m = mapOfKeys('bb', 'a');
+    print(m);
+    for (const format of ['%5v', '%-v', '%+v', '%#v', '%s', '%q', '%.1v']) expect(print(m, format)).toBe(fresh(m, format));
+  });
+
+  it('is not kept for a map holding a map, whose changes it would miss', () => {
+    const inner = mapOfKeys('x', 'y');
+    const m = mapOfKeys('a', 'b');
+    m.set(stringValue('inner'), box(new Value(mapType, inner)));
+    print(m);
+    inner.set(stringValue('z'), box(stringValue('new')));
+    expect(print(m)).toBe(fresh(m));
+    expect(print(m)).toContain('z:new');
   });
 });

@@ -49,3 +49,28 @@ describe('the function map outside a render', () => {
     expect(new Template('').funcs(consulTemplateFuncs()).parse('{{ toUpper "ok" }}').execute(null)).toBe('OK');
   });
 });
+
+describe('a secret read again in later renders', () => {
+  // KV v2 version 1 deleted at noon: a clock before noon reads it, one after finds no secret.
+  const deletedAtNoon = JSON.stringify({
+    data: { data: { v: 'one' }, metadata: { created_time: '2024-05-01T00:00:00Z', deletion_time: '2024-05-01T12:00:00Z', destroyed: false, version: 1 } },
+  });
+  const client = () => recordedClient({ responses: { 'secret/data/app': deletedAtNoon }, mounts: { 'secret/': '{"type":"kv","options":{"version":"2"}}' } });
+  const render = async (hour: number): Promise<string> => {
+    try {
+      const now = () => Date.UTC(2024, 4, 1, hour);
+      return (await renderConsulTemplate({ template: '{{ with secret "secret/data/app" }}{{ .Data.data.v }}{{ end }}', client: client(), now })).output;
+    } catch (e) {
+      if (e instanceof ConsulTemplateError) return `error: ${e.message}`;
+      throw e;
+    }
+  };
+
+  it("is fetched with each render's own clock", async () => {
+    const before = await render(11);
+    const after = await render(13);
+    expect(before).toBe('one');
+    expect(after).toMatch(/^error: .*no secret exists at secret\/data\/app$/);
+    expect([await render(11), await render(13)]).toEqual([before, after]);
+  });
+});

@@ -1,6 +1,5 @@
 // consul-template dependency/vault_read.go: `secret PATH`, a GET (KV v2 paths shimmed).
 
-import { LRUCache } from 'lru-cache';
 import { quote } from '../../go/strconv/index.js';
 import { GoError, type Value } from '../../value/index.js';
 import { type GoURL, parseQuery, parseURL } from '../../go/net/url/index.js';
@@ -20,11 +19,16 @@ export function parseReadPath(s: string): GoURL {
   return parseURL(p);
 }
 
-/** What NewVaultReadQuery makes of a PATH: the path read, its query and the dependency's key. */
+/**
+ * What NewVaultReadQuery makes of a PATH: the path read, its query and the dependency's
+ * key; and the query last made from it, which the next call with the same fetch options
+ * can return instead of a new one (a query is immutable).
+ */
 interface ReadTarget {
   readonly rawPath: string;
   readonly query: ReadonlyMap<string, readonly string[]>;
   readonly key: string;
+  last: VaultReadQuery | undefined;
 }
 
 function readTarget(s: string): ReadTarget {
@@ -32,14 +36,28 @@ function readTarget(s: string): ReadTarget {
   const query = parseQuery(u.rawQuery);
   const version = query.get('version');
   const key = version && version.length > 0 ? `vault.read(${u.path}.v${version[0]})` : `vault.read(${u.path})`;
-  return { rawPath: u.path, query, key };
+  return { rawPath: u.path, query, key, last: undefined };
 }
 
 /**
- * Read targets by PATH: every pass of every render calls `secret` with the same few
- * paths, and url.Parse of each costs more than the rest of the call.
+ * Read targets by PATH: every pass of every render calls `secret` with the same
+ * paths, and url.Parse of each costs more than the rest of the call. A plain Map
+ * emptied when full rather than an LRUCache: a pass over a listing looks up hundreds
+ * of paths, and lru-cache's get (options, recency, statistics) took ~140 ns where a
+ * Map's takes ~20; a cache that refills after being emptied costs one parse per path.
  */
-const readTargets = new LRUCache<string, ReadTarget>({ max: 4096 });
+const readTargets = new Map<string, ReadTarget>();
+const maxReadTargets = 4096;
+
+function targetOf(s: string): ReadTarget {
+  let target = readTargets.get(s);
+  if (target === undefined) {
+    target = readTarget(s);
+    if (readTargets.size >= maxReadTargets) readTargets.clear();
+    readTargets.set(s, target);
+  }
+  return target;
+}
 
 /** `secret PATH` (GET). */
 export class VaultReadQuery implements Dependency {
@@ -50,15 +68,26 @@ export class VaultReadQuery implements Dependency {
   constructor(
     s: string,
     private readonly opts: FetchOptions,
+    target: ReadTarget = targetOf(s),
   ) {
-    let target = readTargets.get(s);
-    if (target === undefined) {
-      target = readTarget(s);
-      readTargets.set(s, target);
-    }
     this.rawPath = target.rawPath;
     this.query = target.query;
     this.key = target.key;
+  }
+
+  /**
+   * NewVaultReadQuery(s) for a pass with these fetch options: the query made last time
+   * from the same PATH and options, or a new one. Passes over the same template ask for
+   * the same paths, and a render's passes share their options.
+   */
+  static of(s: string, opts: FetchOptions): VaultReadQuery {
+    const target = targetOf(s);
+    let q = target.last;
+    if (q === undefined || q.opts !== opts) {
+      q = new VaultReadQuery(s, opts, target);
+      target.last = q;
+    }
+    return q;
   }
 
   async fetch(client: VaultClient): Promise<Value> {

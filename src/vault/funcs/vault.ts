@@ -21,9 +21,10 @@ export const secretFuncs = {
     I,
     inRender('secret', (ctx, args) => {
       if (args.length === 0) return box(invalid);
+      // A read (no k=v arguments), the common call, goes without the argument copies.
+      if (args.length === 1) return box(recall(ctx, VaultReadQuery.of(args[0].str(), ctx.fetch)) ?? invalid);
       const [path, ...rest] = args.map((a) => a.str());
-      const data = parseKVArgs(rest);
-      const d = rest.length === 0 ? new VaultReadQuery(path, ctx.fetch) : new VaultWriteQuery(path, data);
+      const d = new VaultWriteQuery(path, parseKVArgs(rest));
       return box(recall(ctx, d) ?? invalid);
     }),
     true,
