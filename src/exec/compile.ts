@@ -46,7 +46,7 @@ import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
-import { walkRange } from './range.js';
+import { type RangeBody, walkRange } from './range.js';
 import { State } from './state.js';
 import { Truth, truthOf } from './truth.js';
 import { usesDot } from './uses-dot.js';
@@ -119,13 +119,19 @@ function compileNode(node: Node): WalkFn {
   if (node instanceof IfNode) return compileIfOrWith(node, false);
   if (node instanceof WithNode) return compileIfOrWith(node, true);
   if (node instanceof RangeNode) {
-    const pipe = compilePipe(node.pipe);
-    const list = compileList(node.list);
-    const elseList = node.elseList ? compileList(node.elseList) : null;
-    const bodyUsesDot = usesDot(node.list);
+    const decl = node.pipe.decl.map((v) => v.ident[0]);
+    const body: RangeBody = {
+      node,
+      pipe: compilePipe(node.pipe),
+      list: compileList(node.list),
+      elseList: node.elseList ? compileList(node.elseList) : null,
+      decl,
+      isAssign: node.pipe.isAssign,
+      elemWanted: decl.length > 0 || usesDot(node.list),
+    };
     return (s, dot) => {
       s.at(node);
-      return walkRange(s, dot, node, pipe, list, elseList, bodyUsesDot);
+      return walkRange(s, dot, body);
     };
   }
   if (node instanceof TemplateNode) return compileTemplate(node);
@@ -145,11 +151,59 @@ function constFlow(node: Node, flow: Flow): WalkFn {
   };
 }
 
+/**
+ * A branch of if/with/range compiled for its owner to walk: a list of one node is run
+ * without a closure of its own, one JS frame fewer per nesting level (deeply nested
+ * templates spend their time touching stack).
+ */
+interface Branch {
+  readonly list: ListNode;
+  readonly walk: WalkFn;
+  readonly one: boolean;
+}
+
+function compileBranch(list: ListNode): Branch {
+  const one = list.nodes.length === 1;
+  return { list, walk: one ? compileNode(list.nodes[0]) : compileList(list), one };
+}
+
+/** What compileList's function does for the branch's list. */
+function walkBranch(s: State, dot: Value, b: Branch): Flow {
+  if (b.one) s.at(b.list);
+  return b.walk(s, dot);
+}
+
+/**
+ * The value of a pipeline that is one constant word with no variables ({{if true}},
+ * {{with "x"}}), or null: evaluating it cannot fail, so its truth is known when compiled.
+ */
+function constantPipe(pipe: PipeNode): Value | null {
+  if (pipe.decl.length > 0 || pipe.cmds.length !== 1 || pipe.cmds[0].args.length !== 1) return null;
+  const word = pipe.cmds[0].args[0];
+  if (word instanceof BoolNode) return boolValue(word.value);
+  if (word instanceof StringNode) return stringValue(word.text);
+  return null;
+}
+
 /** walkIfOrWith: identical except that `with` sets dot; variables declared in the pipeline end with it. */
 function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
+  const list = compileBranch(node.list);
+  const elseList = node.elseList ? compileBranch(node.elseList) : null;
+  const constant = constantPipe(node.pipe);
+  if (constant !== null) {
+    // Nothing in between can fail, so nothing can name the pipeline's nodes.
+    const taken = truthOf(constant) === Truth.True ? list : elseList;
+    const takenDot = taken === list && isWith ? constant : null;
+    return (s, dot) => {
+      s.at(node);
+      if (taken === null) return NORMAL;
+      const mark = s.mark();
+      const flow = walkBranch(s, takenDot ?? dot, taken);
+      s.pop(mark);
+      return flow;
+    };
+  }
   const pipe = compilePipe(node.pipe);
-  const list = compileList(node.list);
-  const elseList = node.elseList ? compileList(node.elseList) : null;
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
@@ -157,8 +211,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     const t = truthOf(indirectInterface(val));
     if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
-    if (t === Truth.True) flow = list(s, isWith ? val : dot);
-    else if (elseList !== null) flow = elseList(s, dot);
+    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
+    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
     s.pop(mark);
     return flow;
   };
@@ -167,6 +221,9 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
 /** walkTemplate: runs another template with a fresh variable stack holding only $. */
 function compileTemplate(node: TemplateNode): WalkFn {
   const pipe = compilePipe(node.pipe);
+  // The body last called from here: a call site nearly always calls one template.
+  let lastRoot: ListNode | null = null;
+  let lastBody: WalkFn | null = null;
   return (s, dot) => {
     s.at(node);
     const tmpl = s.tmpl.lookup(node.name);
@@ -181,7 +238,13 @@ function compileTemplate(node: TemplateNode): WalkFn {
     const { calling, callingNode } = run;
     run.calling = s;
     run.callingNode = node;
-    compiled(root)(new State(tmpl, run, s.depth + 1, newDot), newDot);
+    let body = lastBody;
+    if (root !== lastRoot || body === null) {
+      body = compiled(root);
+      lastBody = body;
+      lastRoot = root;
+    }
+    body(new State(tmpl, run, s.depth + 1, newDot), newDot);
     run.calling = calling;
     run.callingNode = callingNode;
     return NORMAL;

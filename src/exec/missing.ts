@@ -1,8 +1,8 @@
 // missingVal from exec.go: marks "no value from a previous pipeline command".
 
-import { Value, structOf } from '../value/index.js';
+import { Value, namedType, structOf } from '../value/index.js';
 
-const missingValType = { ...structOf([]), str: 'template.missingValType', name: 'missingValType' };
+const missingValType = namedType({ str: 'template.missingValType', underlying: structOf([]) });
 
 export const missingVal = new Value(missingValType, []);
 

@@ -3,53 +3,66 @@
 
 import type { RangeNode } from '../parse/index.js';
 import { sortedEntries } from '../fmt/index.js';
-import { Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
-import { indexOf, indirect } from './addressable.js';
+import { LazyItems, Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
+import { asAddressable, canAddr, deref, indexOf } from './addressable.js';
 import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
 
-/** `bodyUsesDot`: whether the body can observe dot (see uses-dot.ts). */
-export function walkRange(s: State, dot: Value, r: RangeNode, pipe: PipeFn, list: WalkFn, elseList: WalkFn | null, bodyUsesDot: boolean): Flow {
-  s.at(r);
+/** A {{range}} compiled: what each iteration needs, worked out once. */
+export interface RangeBody {
+  readonly node: RangeNode;
+  readonly pipe: PipeFn;
+  readonly list: WalkFn;
+  readonly elseList: WalkFn | null;
+  /** The names of the declared variables ($i, $x := or $i, $x =). */
+  readonly decl: readonly string[];
+  readonly isAssign: boolean;
+  /** Whether an iteration can see its element: a variable, or a body that reads dot (see uses-dot.ts). */
+  readonly elemWanted: boolean;
+}
+
+export function walkRange(s: State, dot: Value, r: RangeBody): Flow {
+  s.at(r.node);
   const outer = s.mark();
-  const val = indirect(pipe(s, dot)).v;
+  let val = r.pipe(s, dot);
+  // indirect (its isNil is of no use here: a nil pointer or interface ranges as itself and fails).
+  while ((val.kind === 'ptr' || val.kind === 'interface') && val.v !== null) val = val.kind === 'ptr' ? deref(val) : val.elem();
   // Mark the top of the stack before any variables in the body are pushed.
   const mark = s.mark();
-  const decl = r.pipe.decl;
-  const isAssign = r.pipe.isAssign;
-
-  const oneIteration = (index: Value, elem: Value): Flow => {
-    if (decl.length > 0) {
-      if (isAssign) {
-        // With two variables the index comes first; with one, the element.
-        s.setVar(decl[0].ident[0], decl.length > 1 ? index : elem);
-      } else {
-        // The top variable (lexically the second if there are two) gets the element.
-        s.setTopVar(1, elem);
-      }
-    }
-    if (decl.length > 1) {
-      if (isAssign) s.setVar(decl[1].ident[0], elem);
-      else s.setTopVar(2, index);
-    }
-    const flow = list(s, elem);
-    s.pop(mark);
-    return flow;
-  };
-
-  // With no variable and a body blind to dot, nothing can see the element: it is not built.
-  const ran = iterate(s, val, decl.length, decl.length > 0 || bodyUsesDot, oneIteration);
-  if (!ran && elseList !== null) elseList(s, dot);
+  const ran = iterate(s, val, r, mark);
+  if (!ran && r.elseList !== null) r.elseList(s, dot);
   s.pop(outer);
   return NORMAL;
 }
 
+function oneIteration(s: State, r: RangeBody, mark: number, index: Value, elem: Value): Flow {
+  const decl = r.decl;
+  if (decl.length > 0) {
+    if (r.isAssign) {
+      // With two variables the index comes first; with one, the element.
+      s.setVar(decl[0], decl.length > 1 ? index : elem);
+    } else {
+      // The top variable (lexically the second if there are two) gets the element.
+      s.setTopVar(1, elem);
+    }
+  }
+  if (decl.length > 1) {
+    if (r.isAssign) s.setVar(decl[1], elem);
+    else s.setTopVar(2, index);
+  }
+  const flow = r.list(s, elem);
+  s.pop(mark);
+  return flow;
+}
+
 /**
  * Runs the body over val's elements; reports whether there was any (break included).
- * Unless elemWanted, ints and slice elements are passed as `invalid`, unbuilt.
+ * Unless the body wants them, ints and slice elements are passed as `invalid`, unbuilt.
  */
-function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, oneIteration: (index: Value, elem: Value) => Flow): boolean {
+function iterate(s: State, val: Value, r: RangeBody, mark: number): boolean {
   const k = val.kind;
+  const numDecl = r.decl.length;
+  const elemWanted = r.elemWanted;
   if (isIntKind(k) || isUintKind(k)) {
     if (numDecl > 1) s.errorf("can't use %v to iterate over more than one variable", val);
     const n = val.int();
@@ -59,11 +72,11 @@ function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, one
     if (n <= BigInt(Number.MAX_SAFE_INTEGER)) {
       const count = Number(n);
       for (let i = 0; i < count; i++) {
-        if (oneIteration(invalid, elemWanted ? new Value(t, BigInt(i)) : invalid) === BREAK) break;
+        if (oneIteration(s, r, mark, invalid, elemWanted ? new Value(t, BigInt(i)) : invalid) === BREAK) break;
       }
     } else {
       for (let i = 0n; i < n; i++) {
-        if (oneIteration(invalid, new Value(t, i)) === BREAK) break;
+        if (oneIteration(s, r, mark, invalid, new Value(t, i)) === BREAK) break;
       }
     }
     return n > 0n;
@@ -72,8 +85,18 @@ function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, one
     case 'array':
     case 'slice': {
       const n = val.len();
+      if (val.v instanceof LazyItems) {
+        for (let i = 0; i < n; i++) {
+          if (oneIteration(s, r, mark, indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;
+        }
+        return n > 0;
+      }
+      // indexOf for each element, with what it decides for the whole slice decided once.
+      const items = val.items();
+      const addressable = k === 'slice' || canAddr(val);
       for (let i = 0; i < n; i++) {
-        if (oneIteration(indexValue(i, numDecl), elemWanted ? indexOf(val, i) : invalid) === BREAK) break;
+        const elem = !elemWanted ? invalid : addressable ? asAddressable(items[i]) : items[i];
+        if (oneIteration(s, r, mark, indexValue(i, numDecl), elem) === BREAK) break;
       }
       return n > 0;
     }
@@ -81,7 +104,7 @@ function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, one
       const m = val.map();
       if (m === null || m.size === 0) return false;
       for (const e of sortedEntries(m)) {
-        if (oneIteration(e.key, e.value) === BREAK) break;
+        if (oneIteration(s, r, mark, e.key, e.value) === BREAK) break;
       }
       return true;
     }
@@ -89,7 +112,7 @@ function iterate(s: State, val: Value, numDecl: number, elemWanted: boolean, one
       if (val.isNil()) return false;
       const items = val.items();
       for (let i = 0; i < items.length; i++) {
-        if (oneIteration(indexValue(i, numDecl), items[i]) === BREAK) break;
+        if (oneIteration(s, r, mark, indexValue(i, numDecl), items[i]) === BREAK) break;
       }
       return items.length > 0;
     }

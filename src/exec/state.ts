@@ -44,18 +44,17 @@ export interface Run {
 
 export class State {
   node: Node | null = null;
-  private readonly names: string[];
-  private readonly values: Value[];
+  // The variable stack above $, which is kept apart: most {{template}} calls declare no
+  // variable, and then their state allocates no arrays.
+  private names: string[] | null = null;
+  private values: Value[] | null = null;
 
   constructor(
     readonly tmpl: ExecTemplate,
     readonly run: Run,
     readonly depth: number,
-    dollar: Value,
-  ) {
-    this.names = ['$'];
-    this.values = [dollar];
-  }
+    private dollar: Value,
+  ) {}
 
   /** Marks the state to be on node n, for error reporting. */
   at(node: Node): void {
@@ -63,42 +62,64 @@ export class State {
   }
 
   push(name: string, value: Value): void {
+    if (this.names === null || this.values === null) {
+      this.names = [name];
+      this.values = [value];
+      return;
+    }
     this.names.push(name);
     this.values.push(value);
   }
 
   mark(): number {
-    return this.names.length;
+    return this.names === null ? 0 : this.names.length;
   }
 
   pop(mark: number): void {
+    const names = this.names;
+    const values = this.values;
+    if (names === null || values === null) return;
     // Popping element by element is much cheaper in V8 than assigning `length`, and usually a no-op.
-    while (this.names.length > mark) {
-      this.names.pop();
-      this.values.pop();
+    while (names.length > mark) {
+      names.pop();
+      values.pop();
     }
   }
 
   /** Overwrites the last declared variable with the given name (`$x = ...`). */
   setVar(name: string, value: Value): void {
-    for (let i = this.names.length - 1; i >= 0; i--) {
-      if (this.names[i] === name) {
-        this.values[i] = value;
-        return;
+    const names = this.names;
+    const values = this.values;
+    if (names !== null && values !== null) {
+      for (let i = names.length - 1; i >= 0; i--) {
+        if (names[i] === name) {
+          values[i] = value;
+          return;
+        }
       }
+    }
+    if (name === '$') {
+      this.dollar = value;
+      return;
     }
     this.errorf('undefined variable: %s', name);
   }
 
   /** Overwrites the top-nth variable on the stack (range iterations). */
   setTopVar(n: number, value: Value): void {
-    this.values[this.values.length - n] = value;
+    const values = this.values as Value[]; // the range declared them
+    values[values.length - n] = value;
   }
 
   varValue(name: string): Value {
-    for (let i = this.names.length - 1; i >= 0; i--) {
-      if (this.names[i] === name) return this.values[i];
+    const names = this.names;
+    const values = this.values;
+    if (names !== null && values !== null) {
+      for (let i = names.length - 1; i >= 0; i--) {
+        if (names[i] === name) return values[i];
+      }
     }
+    if (name === '$') return this.dollar;
     return this.errorf('undefined variable: %s', name);
   }
 

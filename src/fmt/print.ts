@@ -805,9 +805,10 @@ class Printer {
     f.buf += ')';
   }
 
-  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`). */
-  doPrintfParsed(format: PrintfFormat, a: readonly (Value | null)[]): void {
+  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`), of args from index `from` on. */
+  doPrintfParsed(format: PrintfFormat, args: readonly Value[], from: number): void {
     const f = this.fmt;
+    const numArgs = args.length - from;
     let argNum = 0;
     this.reordered = false;
     for (const v of format) {
@@ -818,7 +819,7 @@ class Printer {
         f.buf += '%';
         continue;
       }
-      if (argNum >= a.length) {
+      if (argNum >= numArgs) {
         f.buf += percentBangString + verb + missingString;
         continue;
       }
@@ -840,10 +841,20 @@ class Printer {
         f.sharpV = false;
         f.plusV = false;
       }
-      this.printArg(a[argNum], verb);
+      const arg = toAny(args[from + argNum]);
       argNum++;
+      // A string, or a json.Number whose String the verb prints (not %#v), goes to fmtString
+      // as printArg would send it (through handleMethods or printValue), without the
+      // dispatch; a bad verb (%d of a string) takes the full path for its message.
+      if (arg !== null && (arg.type === stringType || (arg.type === jsonNumberType && !f.sharpV)) && stringVerb(verb)) {
+        this.arg = arg;
+        this.value = invalid;
+        this.fmtString(arg.v as string, verb);
+        continue;
+      }
+      this.printArg(arg, verb);
     }
-    if (argNum < a.length) this.extraArgs(a, argNum);
+    if (argNum < numArgs) this.extraArgs(args.slice(from).map(toAny), argNum);
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -865,6 +876,11 @@ class Printer {
     }
     this.fmt.buf += '\n';
   }
+}
+
+/** The verbs fmtString prints without reporting a bad verb (%v only without #). */
+function stringVerb(verb: string): boolean {
+  return verb === 's' || verb === 'q' || verb === 'v' || verb === 'x' || verb === 'X';
 }
 
 type FlagState = Pick<Fmt, 'widPresent' | 'precPresent' | 'minus' | 'plus' | 'sharp' | 'space' | 'zero' | 'plusV' | 'sharpV'>;
@@ -893,9 +909,7 @@ export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from
   const plain = plainStrings(format, args, from);
   if (plain !== null) return plain;
   const p = new Printer();
-  const a = new Array<Value | null>(args.length - from);
-  for (let i = from; i < args.length; i++) a[i - from] = toAny(args[i]);
-  p.doPrintfParsed(format, a);
+  p.doPrintfParsed(format, args, from);
   return p.out;
 }
 

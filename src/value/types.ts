@@ -77,11 +77,32 @@ export interface GoType {
 
 const noMethods: ReadonlyMap<string, Method> = new Map();
 
-function basic(kind: Kind, name: string = kind): GoType {
-  return { kind, str: name, name, methods: noMethods };
+/**
+ * Every type object is made here, with all members present in one order: then they
+ * share one V8 hidden class, and `v.type.kind`, read in every operation on a value,
+ * stays a monomorphic load (literals of different members made a dozen classes and
+ * megamorphic lookups wherever values of several types meet, as in fmt and exec).
+ */
+function newType(t: GoType): GoType {
+  return {
+    kind: t.kind,
+    str: t.str,
+    name: t.name,
+    elem: t.elem,
+    key: t.key,
+    len: t.len,
+    fields: t.fields,
+    sig: t.sig,
+    methods: t.methods,
+    ifaceMethods: t.ifaceMethods,
+  };
 }
 
-export const invalidType: GoType = { kind: 'invalid', str: '<invalid>', name: '', methods: noMethods };
+function basic(kind: Kind, name: string = kind): GoType {
+  return newType({ kind, str: name, name, methods: noMethods });
+}
+
+export const invalidType: GoType = newType({ kind: 'invalid', str: '<invalid>', name: '', methods: noMethods });
 export const boolType = basic('bool');
 export const intType = basic('int');
 export const int8Type = basic('int8');
@@ -101,16 +122,16 @@ export const complex128Type = basic('complex128');
 export const stringType = basic('string');
 
 /** interface{} (printed "interface {}" by reflect). */
-export const interfaceType: GoType = { kind: 'interface', str: 'interface {}', name: '', methods: noMethods, ifaceMethods: [] };
+export const interfaceType: GoType = newType({ kind: 'interface', str: 'interface {}', name: '', methods: noMethods, ifaceMethods: [] });
 /** The error interface. */
-export const errorType: GoType = { kind: 'interface', str: 'error', name: 'error', methods: noMethods, ifaceMethods: ['Error'] };
+export const errorType: GoType = newType({ kind: 'interface', str: 'error', name: 'error', methods: noMethods, ifaceMethods: ['Error'] });
 /** fmt.Stringer. */
-export const stringerType: GoType = { kind: 'interface', str: 'fmt.Stringer', name: 'Stringer', methods: noMethods, ifaceMethods: ['String'] };
+export const stringerType: GoType = newType({ kind: 'interface', str: 'fmt.Stringer', name: 'Stringer', methods: noMethods, ifaceMethods: ['String'] });
 /**
  * reflect.Value as a parameter type: text/template passes such arguments through
  * unconverted (the builtins index, slice, len, eq... are declared with it).
  */
-export const reflectValueType: GoType = { kind: 'struct', str: 'reflect.Value', name: 'Value', methods: noMethods, fields: [] };
+export const reflectValueType: GoType = newType({ kind: 'struct', str: 'reflect.Value', name: 'Value', methods: noMethods, fields: [] });
 
 export function isIntKind(k: Kind): boolean {
   return k === 'int' || k === 'int8' || k === 'int16' || k === 'int32' || k === 'int64';
@@ -151,7 +172,7 @@ const arrayCache = new Map<GoType, Map<number, GoType>>();
 export function sliceOf(elem: GoType): GoType {
   let t = sliceCache.get(elem);
   if (!t) {
-    t = { kind: 'slice', str: `[]${elem.str}`, name: '', elem, methods: noMethods };
+    t = newType({ kind: 'slice', str: `[]${elem.str}`, name: '', elem, methods: noMethods });
     sliceCache.set(elem, t);
   }
   return t;
@@ -165,7 +186,7 @@ export function arrayOf(len: number, elem: GoType): GoType {
   }
   let t = byLen.get(len);
   if (!t) {
-    t = { kind: 'array', str: `[${len}]${elem.str}`, name: '', elem, len, methods: noMethods };
+    t = newType({ kind: 'array', str: `[${len}]${elem.str}`, name: '', elem, len, methods: noMethods });
     byLen.set(len, t);
   }
   return t;
@@ -179,7 +200,7 @@ export function mapOf(key: GoType, elem: GoType): GoType {
   }
   let t = byElem.get(elem);
   if (!t) {
-    t = { kind: 'map', str: `map[${key.str}]${elem.str}`, name: '', key, elem, methods: noMethods };
+    t = newType({ kind: 'map', str: `map[${key.str}]${elem.str}`, name: '', key, elem, methods: noMethods });
     byElem.set(elem, t);
   }
   return t;
@@ -189,7 +210,7 @@ export function mapOf(key: GoType, elem: GoType): GoType {
 export function recvChanOf(elem: GoType): GoType {
   let t = chanCache.get(elem);
   if (!t) {
-    t = { kind: 'chan', str: `<-chan ${elem.str}`, name: '', elem, methods: noMethods };
+    t = newType({ kind: 'chan', str: `<-chan ${elem.str}`, name: '', elem, methods: noMethods });
     chanCache.set(elem, t);
   }
   return t;
@@ -204,7 +225,7 @@ export function ptrTo(elem: GoType): GoType {
   if (!t) {
     const methods = new Map<string, Method>(elem.methods);
     for (const [name, m] of pointerMethods.get(elem) ?? []) methods.set(name, m);
-    t = { kind: 'ptr', str: `*${elem.str}`, name: '', elem, methods };
+    t = newType({ kind: 'ptr', str: `*${elem.str}`, name: '', elem, methods });
     ptrCache.set(elem, t);
   }
   return t;
@@ -225,12 +246,12 @@ export interface NamedTypeSpec {
 /** Declares a named type such as `type Number string` or `type Secret struct {...}`. */
 export function namedType(spec: NamedTypeSpec): GoType {
   const dot = spec.str.lastIndexOf('.');
-  const t: GoType = {
+  const t: GoType = newType({
     ...spec.underlying,
     str: spec.str,
     name: dot >= 0 ? spec.str.slice(dot + 1) : spec.str,
     methods: new Map((spec.methods ?? []).map((m) => [m.name, m])),
-  };
+  });
   if (spec.pointerMethods) pointerMethods.set(t, new Map(spec.pointerMethods.map((m) => [m.name, m])));
   return t;
 }
@@ -244,13 +265,13 @@ export interface FieldSpec {
 export function structOf(fields: readonly FieldSpec[]): GoType {
   const fs = fields.map((f) => ({ ...f, exported: /^\p{Lu}/u.test(f.name) }));
   const str = fs.length === 0 ? 'struct {}' : `struct { ${fs.map((f) => `${f.name} ${f.type.str}`).join('; ')} }`;
-  return { kind: 'struct', str, name: '', fields: fs, methods: noMethods };
+  return newType({ kind: 'struct', str, name: '', fields: fs, methods: noMethods });
 }
 
 export function funcOf(sig: FuncSig): GoType {
   const params = sig.params.map((p, i) => (sig.variadic && i === sig.params.length - 1 ? `...${p.elem?.str ?? p.str}` : p.str));
   const res = sig.results.length === 0 ? '' : sig.results.length === 1 ? ` ${sig.results[0].str}` : ` (${sig.results.map((r) => r.str).join(', ')})`;
-  return { kind: 'func', str: `func(${params.join(', ')})${res}`, name: '', sig, methods: noMethods };
+  return newType({ kind: 'func', str: `func(${params.join(', ')})${res}`, name: '', sig, methods: noMethods });
 }
 
 /** reflect.Type.Implements for the interfaces we model (method names only). */

@@ -171,8 +171,25 @@ describe('JS data is converted as the template reads it', () => {
   it('part of an array is read when only part is used', () => {
     const { data, reads } = counted(Array.from({ length: 1000 }, (_, i) => i));
     expect(render('{{ index . 3 }} {{ index . 3 }} {{ len . }}', data)).toBe('3 3 1000');
-    expect(reads.get('3')).toBe(2);
+    // Each read of an element looks three times (own? an accessor? its value): twice, 6.
+    expect(reads.get('3')).toBe(6);
     expect(reads.get('4')).toBeUndefined();
+  });
+
+  it('an array element that is a hole or an accessor is nil, and no getter runs', () => {
+    let ran = 0;
+    const list: unknown[] = [1, 2, 3, 4, 5];
+    delete list[1];
+    Object.defineProperty(list, 2, { get: () => ++ran, enumerable: true });
+    Object.defineProperty(list, 3, { set: () => void ran++, enumerable: true });
+    Object.defineProperty(Array.prototype, 4, { value: 'proto', configurable: true, writable: true });
+    try {
+      delete list[4];
+      expect(render('{{ range . }}[{{ . }}]{{ end }}', list)).toBe('[1][<no value>][<no value>][<no value>][<no value>]');
+    } finally {
+      delete (Array.prototype as unknown as Record<number, unknown>)[4];
+    }
+    expect(ran).toBe(0);
   });
 
   it('data that is never read is never refused', () => {
