@@ -143,7 +143,8 @@ export function execErrorText(tmpl: ExecTemplate, node: Node | null, format: str
 }
 
 function errorContext(tmpl: ExecTemplate, node: Node): { location: string; context: string } {
-  const tree = node.tree ?? tmpl.tree;
+  // The node is in the tree of the template being executed (nodes do not point to their tree).
+  const tree = tmpl.tree;
   if (!tree) return { location: tmpl.name, context: node.toString() };
   const [location, context] = tree.errorContext(node);
   return { location, context };

@@ -3,7 +3,6 @@
 
 import type { NumberValue } from './literal.js';
 import { quote } from '../go/strconv/index.js';
-import type { Tree } from './parse.js';
 
 /** NodeType of node.go, same order and values (Go's NodeText is NodeType.Text, and so on). */
 export enum NodeType {
@@ -83,11 +82,11 @@ type Part = string | Node;
 export abstract class Node {
   // Declared rather than defined fields: one shape for every node, and no per-instance
   // field definitions on the parser's hot path. type is a prototype getter in each class.
-  declare readonly tree: Tree;
+  // Unlike Go's nodes, none points back to its tree (a tenth of a tree's heap): what needs
+  // the tree (Tree.errorContext) is called on it, and execution knows the template it runs.
   declare pos: number;
   abstract get type(): NodeType;
-  constructor(tree: Tree, pos: number) {
-    this.tree = tree;
+  constructor(pos: number) {
     this.pos = pos;
   }
 
@@ -117,8 +116,8 @@ export class ListNode extends Node {
     return NodeType.List;
   }
   declare private items: Children<Node>; // see Children
-  constructor(tree: Tree, pos: number, nodes: Children<Node> = []) {
-    super(tree, pos);
+  constructor(pos: number, nodes: Children<Node> = []) {
+    super(pos);
     this.items = nodes;
   }
   /** The element nodes in lexical order. */
@@ -148,11 +147,10 @@ export class TextNode extends Node {
     return NodeType.Text;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public text: string,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return [this.text];
@@ -165,11 +163,10 @@ export class CommentNode extends Node {
     return NodeType.Comment;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public text: string,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return ['{{', this.text, '}}'];
@@ -182,14 +179,13 @@ export class PipeNode extends Node {
     return NodeType.Pipe;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
     public decl: VariableNode[] = [], // Variables in lexical order.
     public isAssign = false, // The variables are being assigned, not declared.
     cmds: Children<CommandNode> = [],
   ) {
-    super(tree, pos);
+    super(pos);
     this.commands = cmds;
   }
   declare private commands: Children<CommandNode>; // see Children
@@ -235,12 +231,11 @@ export class ActionNode extends Node {
     return NodeType.Action;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
     public pipe: PipeNode,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return ['{{', this.pipe, '}}'];
@@ -253,8 +248,8 @@ export class CommandNode extends Node {
     return NodeType.Command;
   }
   declare private items: Children<Node>; // see Children
-  constructor(tree: Tree, pos: number, args: Children<Node> = []) {
-    super(tree, pos);
+  constructor(pos: number, args: Children<Node> = []) {
+    super(pos);
     this.items = args;
   }
   /** Arguments in lexical order: Identifier, field, or constant. */
@@ -293,11 +288,10 @@ export class IdentifierNode extends Node {
     return NodeType.Identifier;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public ident: string,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return [this.ident];
@@ -311,13 +305,13 @@ export class VariableNode extends Node {
   }
   declare private names: Children<string>; // see Children
   /** ident: the variable as written ("$x.y"), or its names already split (the parser's). */
-  constructor(tree: Tree, pos: number, ident: string | string[]) {
-    super(tree, pos);
+  constructor(pos: number, ident: string | string[]) {
+    super(pos);
     this.names = typeof ident === 'string' ? splitDots(ident, 0) : ident;
   }
   /** The variable `name` ("$x") without fields, as the parser makes it: no array (see Children). */
-  static named(tree: Tree, pos: number, name: string): VariableNode {
-    const n = new VariableNode(tree, pos, noNames);
+  static named(pos: number, name: string): VariableNode {
+    const n = new VariableNode(pos, noNames);
     n.names = name;
     return n;
   }
@@ -364,13 +358,13 @@ export class FieldNode extends Node {
   }
   declare private names: Children<string>; // see Children
   /** ident: the field as written (".x.y"), or its names already split (the parser's). */
-  constructor(tree: Tree, pos: number, ident: string | string[]) {
-    super(tree, pos);
+  constructor(pos: number, ident: string | string[]) {
+    super(pos);
     this.names = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
   }
   /** The field `name` (without its period) alone, as the parser makes it: no array (see Children). */
-  static named(tree: Tree, pos: number, name: string): FieldNode {
-    const n = new FieldNode(tree, pos, noNames);
+  static named(pos: number, name: string): FieldNode {
+    const n = new FieldNode(pos, noNames);
     n.names = name;
     return n;
   }
@@ -396,12 +390,11 @@ export class ChainNode extends Node {
     return NodeType.Chain;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public node: Node,
     public field: string[] = [], // The identifiers in lexical order.
   ) {
-    super(tree, pos);
+    super(pos);
   }
   /** Add appends a field name given with its leading period. */
   add(field: string): void {
@@ -423,11 +416,10 @@ export class BoolNode extends Node {
     return NodeType.Bool;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public value: boolean,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   /** Go's field name (BoolNode.True). */
   get true(): boolean {
@@ -452,12 +444,11 @@ export class NumberNode extends Node {
   declare float64: number; // The floating-point value.
   declare complex128: { re: number; im: number }; // The complex value.
   constructor(
-    tree: Tree,
     pos: number,
     public text: string,
     v: NumberValue,
   ) {
-    super(tree, pos);
+    super(pos);
     this.isInt = v.isInt;
     this.isUint = v.isUint;
     this.isFloat = v.isFloat;
@@ -478,12 +469,11 @@ export class StringNode extends Node {
     return NodeType.String;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public quoted: string,
     public text: string,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return [this.quoted];
@@ -506,11 +496,10 @@ export class ElseNode extends Node {
     return NodeType.Else;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return ['{{else}}'];
@@ -521,14 +510,13 @@ export class ElseNode extends Node {
 export abstract class BranchNode extends Node {
   protected abstract get keyword(): string;
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
     public pipe: PipeNode, // The pipeline to be evaluated.
     public list: ListNode, // What to execute if the value is non-empty.
     public elseList: ListNode | null, // What to execute if the value is empty (null if absent).
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     const out: Part[] = ['{{', this.keyword, ' ', this.pipe, '}}', this.list];
@@ -574,11 +562,10 @@ export class BreakNode extends Node {
     return NodeType.Break;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return ['{{break}}'];
@@ -591,11 +578,10 @@ export class ContinueNode extends Node {
     return NodeType.Continue;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     return ['{{continue}}'];
@@ -608,13 +594,12 @@ export class TemplateNode extends Node {
     return NodeType.Template;
   }
   constructor(
-    tree: Tree,
     pos: number,
     public line: number,
     public name: string, // The name of the template (unquoted).
     public pipe: PipeNode | null, // The command to evaluate as dot for the template.
   ) {
-    super(tree, pos);
+    super(pos);
   }
   parts(): Part[] {
     const out: Part[] = ['{{template ', quote(this.name)];

@@ -88,14 +88,14 @@ const openPipeAt = 5; // where its pipeline is in Tree.items; its body follows o
 const openInElse = 6; // 1 once its body has ended
 const openSize = 7;
 
-function controlNode(t: Tree, context: Control, pipe: PipeNode, body: ListNode, elseList: ListNode | null): Node {
+function controlNode(context: Control, pipe: PipeNode, body: ListNode, elseList: ListNode | null): Node {
   switch (context) {
     case 'if':
-      return new IfNode(t, pipe.pos, pipe.line, pipe, body, elseList);
+      return new IfNode(pipe.pos, pipe.line, pipe, body, elseList);
     case 'range':
-      return new RangeNode(t, pipe.pos, pipe.line, pipe, body, elseList);
+      return new RangeNode(pipe.pos, pipe.line, pipe, body, elseList);
     case 'with':
-      return new WithNode(t, pipe.pos, pipe.line, pipe, body, elseList);
+      return new WithNode(pipe.pos, pipe.line, pipe, body, elseList);
   }
 }
 
@@ -346,13 +346,12 @@ export class Tree {
    * node's text, for execution errors.
    */
   errorContext(n: Node): [location: string, context: string] {
-    const tree = n.tree ?? this;
-    const text = tree.text.slice(0, n.pos);
+    const text = this.text.slice(0, n.pos);
     const lastNL = text.lastIndexOf('\n');
     const col = lastNL === -1 ? utf8Length(text) : utf8Length(text.slice(lastNL + 1));
     let lineNum = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineNum++;
-    return [`${tree.parseName}:${lineNum}:${col}`, n.toString()];
+    return [`${this.parseName}:${lineNum}:${col}`, n.toString()];
   }
 
   /** errorf formats the error and terminates processing. */
@@ -488,7 +487,7 @@ export class Tree {
       if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
       items.push(n);
     }
-    this.root = new ListNode(this, pos, items.children(mark));
+    this.root = new ListNode(pos, items.children(mark));
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -571,7 +570,7 @@ export class Tree {
         continue;
       }
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = new ListNode(this, listPos, items.children(listMark));
+      const list = new ListNode(listPos, items.children(listMark));
       listPos = -1;
       if (top < 0) return [list, n];
       let elseList: ListNode | null = null;
@@ -602,7 +601,7 @@ export class Tree {
         const varCount = open[top + openVarCount];
         if (this.vars.length !== varCount) this.vars.length = varCount; // setting length costs even unchanged
         const pipeAt = open[top + openPipeAt];
-        const node = controlNode(this, controls[open[top + openContext]], items.at(pipeAt) as PipeNode, items.at(pipeAt + 1) as ListNode, elseList);
+        const node = controlNode(controls[open[top + openContext]], items.at(pipeAt) as PipeNode, items.at(pipeAt + 1) as ListNode, elseList);
         items.size = pipeAt;
         const into = open[top + openIntoPos];
         const mark = open[top + openIntoMark];
@@ -615,7 +614,7 @@ export class Tree {
           listMark = mark;
           break;
         }
-        elseList = new ListNode(this, into, items.children(mark)); // the parent's else list
+        elseList = new ListNode(into, items.children(mark)); // the parent's else list
       }
     }
   }
@@ -629,12 +628,12 @@ export class Tree {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
-        return new TextNode(this, token.pos, this.names.get(token.pos, token.end)); // short texts recur too
+        return new TextNode(token.pos, this.names.get(token.pos, token.end)); // short texts recur too
       case ItemType.LeftDelim:
         this.actionLine = token.line;
         return this.action();
       case ItemType.Comment:
-        return new CommentNode(this, token.pos, token.val);
+        return new CommentNode(token.pos, token.val);
       default:
         this.unexpected(token, 'input');
     }
@@ -677,7 +676,7 @@ export class Tree {
     const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return new ActionNode(this, pos, line, pipe);
+    return new ActionNode(pos, line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -685,7 +684,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
-    return new BreakNode(this, pos, line);
+    return new BreakNode(pos, line);
   }
 
   /** {{continue}}: the keyword is past. */
@@ -693,7 +692,7 @@ export class Tree {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
-    return new ContinueNode(this, pos, line);
+    return new ContinueNode(pos, line);
   }
 
   /**
@@ -762,7 +761,7 @@ export class Tree {
           this.unexpected(token, 'operand');
       }
       if (items.size === argsMark) this.errorf('empty command');
-      items.push(new CommandNode(this, cmdPos, items.children(argsMark)));
+      items.push(new CommandNode(cmdPos, items.children(argsMark)));
       cmdPos = -1;
     }
   }
@@ -785,14 +784,14 @@ export class Tree {
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = VariableNode.named(this, v.pos, name);
+          const d = VariableNode.named(v.pos, name);
           this.vars.push(name);
-          return new PipeNode(this, pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
+          return new PipeNode(pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = VariableNode.named(this, v.pos, name);
+          const d = VariableNode.named(v.pos, name);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -810,7 +809,7 @@ export class Tree {
         if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
         else this.backup2(v);
       }
-      return new PipeNode(this, pos, line, first === null ? noVariables : [first], false, noCommands);
+      return new PipeNode(pos, line, first === null ? noVariables : [first], false, noCommands);
     }
   }
 
@@ -835,15 +834,15 @@ export class Tree {
 
   /** {{end}}: the keyword is past. */
   private endControl(): Node {
-    return new EndNode(this, this.expect(ItemType.RightDelim, 'end').pos);
+    return new EndNode(this.expect(ItemType.RightDelim, 'end').pos);
   }
 
   /** {{else}}: the keyword is past. "{{else if" and "{{else with" leave the keyword pending. */
   private elseControl(): Node {
     const peek = this.peekNonSpace();
-    if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(this, peek.pos, peek.line);
+    if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(peek.pos, peek.line);
     const token = this.expect(ItemType.RightDelim, 'else');
-    return new ElseNode(this, token.pos, token.line);
+    return new ElseNode(token.pos, token.line);
   }
 
   /** {{block stringValue pipeline}}: the keyword is past; the pipeline is mandatory. */
@@ -862,7 +861,7 @@ export class Tree {
     block.add();
     block.stopParse();
 
-    return new TemplateNode(this, pos, line, name, pipe);
+    return new TemplateNode(pos, line, name, pipe);
   }
 
   /** {{template stringValue pipeline?}}: the keyword is past. */
@@ -878,7 +877,7 @@ export class Tree {
       // Do not pop variables; they persist until "end".
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return new TemplateNode(this, pos, line, name, pipe);
+    return new TemplateNode(pos, line, name, pipe);
   }
 
   private parseTemplateName(token: Token, context: string): string {
@@ -923,9 +922,9 @@ export class Tree {
     // just put more fields on the original. Otherwise, keep the Chain node.
     switch (node.type) {
       case NodeType.Field:
-        return new FieldNode(this, pos, (node as FieldNode).ident.concat(field));
+        return new FieldNode(pos, (node as FieldNode).ident.concat(field));
       case NodeType.Variable:
-        return new VariableNode(this, pos, (node as VariableNode).ident.concat(field));
+        return new VariableNode(pos, (node as VariableNode).ident.concat(field));
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -934,7 +933,7 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return new ChainNode(this, pos, node, field);
+        return new ChainNode(pos, node, field);
     }
   }
 
@@ -953,18 +952,18 @@ export class Tree {
       case ItemType.Identifier: {
         const name = this.names.get(token.pos, token.end);
         if ((this.mode & SkipFuncCheck) === 0 && !this.hasFunction(name)) this.errorf('function %q not defined', name);
-        return new IdentifierNode(this, token.pos, name);
+        return new IdentifierNode(token.pos, name);
       }
       case ItemType.Dot:
-        return new DotNode(this, token.pos);
+        return new DotNode(token.pos);
       case ItemType.Nil:
-        return new NilNode(this, token.pos);
+        return new NilNode(token.pos);
       case ItemType.Variable:
         return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return FieldNode.named(this, token.pos, this.fieldName(token));
+        return FieldNode.named(token.pos, this.fieldName(token));
       case ItemType.Bool:
-        return new BoolNode(this, token.pos, token.end - token.pos === 4); // true, not false
+        return new BoolNode(token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
       case ItemType.Complex:
       case ItemType.Number:
@@ -976,7 +975,7 @@ export class Tree {
         const quoted = this.names.get(token.pos, token.end);
         // A quoted string of printable ASCII without escapes is its contents (strconv.Unquote).
         const text = token.typ === ItemType.String && plainASCII(quoted) ? this.names.get(token.pos + 1, token.end - 1) : this.unquoteOrFail(quoted);
-        return new StringNode(this, token.pos, quoted, text);
+        return new StringNode(token.pos, quoted, text);
       }
     }
     this.backup();
@@ -987,7 +986,7 @@ export class Tree {
     const kind: NumberKind = token.typ === ItemType.CharConstant ? 'char' : token.typ === ItemType.Complex ? 'complex' : 'number';
     try {
       const text = token.val;
-      return new NumberNode(this, token.pos, text, numberValue(text, kind));
+      return new NumberNode(token.pos, text, numberValue(text, kind));
     } catch (e) {
       if (e instanceof LiteralError) this.errorf('%s', e.message);
       throw e;
@@ -1001,7 +1000,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    if (this.vars.includes(name)) return VariableNode.named(this, pos, name);
+    if (this.vars.includes(name)) return VariableNode.named(pos, name);
     this.errorf('undefined variable %q', name);
   }
 }

@@ -57,27 +57,28 @@ export function numberFields(n: {
 
 const list = <T>(xs: T[], f: (x: T) => unknown): unknown[] | null => (xs.length === 0 ? null : xs.map(f));
 
-export function dumpNode(n: Node | null): unknown {
+/** The dump of n, a node of a tree parsed from `text`. */
+export function dumpNode(n: Node | null, text: string): unknown {
   if (n === null) return null;
-  const m: Record<string, unknown> = { pos: byteOffset(n.tree.text, n.pos), t: NodeType[n.type] };
-  if (n instanceof ListNode) m.nodes = list(n.nodes, dumpNode);
+  const m: Record<string, unknown> = { pos: byteOffset(text, n.pos), t: NodeType[n.type] };
+  if (n instanceof ListNode) m.nodes = list(n.nodes, (c) => dumpNode(c, text));
   else if (n instanceof TextNode || n instanceof CommentNode) m.text = n.text;
   else if (n instanceof PipeNode) {
-    Object.assign(m, { line: n.line, isAssign: n.isAssign, decl: list(n.decl, dumpNode), cmds: list(n.cmds, dumpNode) });
-  } else if (n instanceof ActionNode) Object.assign(m, { line: n.line, pipe: dumpNode(n.pipe) });
-  else if (n instanceof CommandNode) m.args = list(n.args, dumpNode);
+    Object.assign(m, { line: n.line, isAssign: n.isAssign, decl: list(n.decl, (c) => dumpNode(c, text)), cmds: list(n.cmds, (c) => dumpNode(c, text)) });
+  } else if (n instanceof ActionNode) Object.assign(m, { line: n.line, pipe: dumpNode(n.pipe, text) });
+  else if (n instanceof CommandNode) m.args = list(n.args, (c) => dumpNode(c, text));
   else if (n instanceof IdentifierNode) m.ident = n.ident;
   else if (n instanceof VariableNode || n instanceof FieldNode) m.ident = n.ident;
   else if (n instanceof DotNode || n instanceof NilNode) {
     // no fields
-  } else if (n instanceof ChainNode) Object.assign(m, { node: dumpNode(n.node), field: n.field });
+  } else if (n instanceof ChainNode) Object.assign(m, { node: dumpNode(n.node, text), field: n.field });
   else if (n instanceof BoolNode) m.value = n.value;
   else if (n instanceof NumberNode) Object.assign(m, { text: n.text }, numberFields(n));
   else if (n instanceof StringNode) Object.assign(m, { quoted: n.quoted, text: n.text });
   else if (n instanceof BranchNode) {
-    Object.assign(m, { line: n.line, pipe: dumpNode(n.pipe), list: dumpNode(n.list), elseList: dumpNode(n.elseList) });
+    Object.assign(m, { line: n.line, pipe: dumpNode(n.pipe, text), list: dumpNode(n.list, text), elseList: dumpNode(n.elseList, text) });
   } else if (n instanceof BreakNode || n instanceof ContinueNode) m.line = n.line;
-  else if (n instanceof TemplateNode) Object.assign(m, { line: n.line, name: n.name, pipe: dumpNode(n.pipe) });
+  else if (n instanceof TemplateNode) Object.assign(m, { line: n.line, name: n.name, pipe: dumpNode(n.pipe, text) });
   else throw new Error('unknown node');
   return m;
 }

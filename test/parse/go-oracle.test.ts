@@ -54,7 +54,7 @@ describe('parse matches Go', () => {
     }
     expect(c.error).toBeUndefined();
     const got: Record<string, { string: string; dump: unknown }> = {};
-    for (const [name, tree] of trees) got[name] = { string: tree.root?.toString() ?? '', dump: dumpNode(tree.root) };
+    for (const [name, tree] of trees) got[name] = { string: tree.root?.toString() ?? '', dump: dumpNode(tree.root, c.input) };
     expect(got).toEqual(c.trees);
   });
 });
