@@ -84,11 +84,9 @@ export abstract class Node {
   // field definitions on the parser's hot path. type is a prototype getter in each class.
   // Unlike Go's nodes, none points back to its tree (a tenth of a tree's heap): what needs
   // the tree (Tree.errorContext) is called on it, and execution knows the template it runs.
-  declare pos: number;
   abstract get type(): NodeType;
-  constructor(pos: number) {
-    this.pos = pos;
-  }
+  /** The node's position: a JS string index into its tree's text. */
+  abstract readonly pos: number;
 
   /** The pieces of String() in order; children are expanded by toString without recursion. */
   abstract parts(): Part[];
@@ -110,8 +108,17 @@ export abstract class Node {
   }
 }
 
+/** A node that keeps its own position: all but BranchNode, which takes its pipeline's. */
+abstract class PositionedNode extends Node {
+  declare readonly pos: number;
+  constructor(pos: number) {
+    super();
+    this.pos = pos;
+  }
+}
+
 /** ListNode holds a sequence of nodes. */
-export class ListNode extends Node {
+export class ListNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.List;
   }
@@ -142,7 +149,7 @@ export class ListNode extends Node {
 }
 
 /** TextNode holds plain text. */
-export class TextNode extends Node {
+export class TextNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Text;
   }
@@ -158,7 +165,7 @@ export class TextNode extends Node {
 }
 
 /** CommentNode holds a comment (its text includes the slash-star markers). */
-export class CommentNode extends Node {
+export class CommentNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Comment;
   }
@@ -174,21 +181,33 @@ export class CommentNode extends Node {
 }
 
 /** PipeNode holds a pipeline with optional declaration. */
-export class PipeNode extends Node {
+export class PipeNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Pipe;
   }
   constructor(
     pos: number,
-    public line: number,
+    line: number,
     public decl: VariableNode[] = [], // Variables in lexical order.
-    public isAssign = false, // The variables are being assigned, not declared.
+    isAssign = false,
     cmds: Children<CommandNode> = [],
   ) {
     super(pos);
+    this.lineAssign = line * 2 + (isAssign ? 1 : 0);
     this.commands = cmds;
   }
+  // Line and isAssign in one small integer: one field less in every pipeline (a template has
+  // one per action). A string has fewer than 2^29 lines, so the number stays a V8 small integer.
+  declare private lineAssign: number;
   declare private commands: Children<CommandNode>; // see Children
+  /** The line number in the input. */
+  get line(): number {
+    return this.lineAssign >> 1;
+  }
+  /** The variables are being assigned, not declared. */
+  get isAssign(): boolean {
+    return (this.lineAssign & 1) === 1;
+  }
   /** The commands in lexical order. */
   get cmds(): CommandNode[] {
     const c = this.commands;
@@ -226,7 +245,7 @@ export class PipeNode extends Node {
 }
 
 /** ActionNode holds an action (something bounded by delimiters). */
-export class ActionNode extends Node {
+export class ActionNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Action;
   }
@@ -243,7 +262,7 @@ export class ActionNode extends Node {
 }
 
 /** CommandNode holds a command (a pipeline inside an evaluating action). */
-export class CommandNode extends Node {
+export class CommandNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Command;
   }
@@ -283,7 +302,7 @@ export class CommandNode extends Node {
 }
 
 /** IdentifierNode holds an identifier (always a function name). */
-export class IdentifierNode extends Node {
+export class IdentifierNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Identifier;
   }
@@ -299,7 +318,7 @@ export class IdentifierNode extends Node {
 }
 
 /** VariableNode holds a variable name ("$" included) and any field names chained to it. */
-export class VariableNode extends Node {
+export class VariableNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Variable;
   }
@@ -332,7 +351,7 @@ export class VariableNode extends Node {
 }
 
 /** DotNode holds the special identifier '.'. */
-export class DotNode extends Node {
+export class DotNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Dot;
   }
@@ -342,7 +361,7 @@ export class DotNode extends Node {
 }
 
 /** NilNode holds the untyped nil constant. */
-export class NilNode extends Node {
+export class NilNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Nil;
   }
@@ -352,7 +371,7 @@ export class NilNode extends Node {
 }
 
 /** FieldNode holds a field (identifier starting with '.'); the names may be chained ('.x.y'). */
-export class FieldNode extends Node {
+export class FieldNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Field;
   }
@@ -385,7 +404,7 @@ export class FieldNode extends Node {
 }
 
 /** ChainNode holds a term followed by a chain of field accesses. */
-export class ChainNode extends Node {
+export class ChainNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Chain;
   }
@@ -411,7 +430,7 @@ export class ChainNode extends Node {
 }
 
 /** BoolNode holds a boolean constant. */
-export class BoolNode extends Node {
+export class BoolNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Bool;
   }
@@ -431,7 +450,7 @@ export class BoolNode extends Node {
 }
 
 /** NumberNode holds a number, stored under every type that can represent it (Go's ideal constants). */
-export class NumberNode extends Node {
+export class NumberNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Number;
   }
@@ -464,7 +483,7 @@ export class NumberNode extends Node {
 }
 
 /** StringNode holds a string constant; text is the value after unquoting. */
-export class StringNode extends Node {
+export class StringNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.String;
   }
@@ -481,7 +500,7 @@ export class StringNode extends Node {
 }
 
 /** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
-export class EndNode extends Node {
+export class EndNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.End;
   }
@@ -491,7 +510,7 @@ export class EndNode extends Node {
 }
 
 /** ElseNode represents an {{else}} action. It does not appear in the final parse tree. */
-export class ElseNode extends Node {
+export class ElseNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Else;
   }
@@ -510,13 +529,19 @@ export class ElseNode extends Node {
 export abstract class BranchNode extends Node {
   protected abstract get keyword(): string;
   constructor(
-    pos: number,
-    public line: number,
     public pipe: PipeNode, // The pipeline to be evaluated.
     public list: ListNode, // What to execute if the value is non-empty.
     public elseList: ListNode | null, // What to execute if the value is empty (null if absent).
   ) {
-    super(pos);
+    super();
+  }
+  // Go gives a branch its pipeline's position and line (newIf(pipe.Position(), pipe.Line, ...));
+  // read from the pipeline, they cost no fields (a 100,000-deep {{if}} nest keeps 100,000 branches).
+  get pos(): number {
+    return this.pipe.pos;
+  }
+  get line(): number {
+    return this.pipe.line;
   }
   parts(): Part[] {
     const out: Part[] = ['{{', this.keyword, ' ', this.pipe, '}}', this.list];
@@ -557,7 +582,7 @@ export class WithNode extends BranchNode {
 }
 
 /** BreakNode represents a {{break}} action. */
-export class BreakNode extends Node {
+export class BreakNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Break;
   }
@@ -573,7 +598,7 @@ export class BreakNode extends Node {
 }
 
 /** ContinueNode represents a {{continue}} action. */
-export class ContinueNode extends Node {
+export class ContinueNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Continue;
   }
@@ -589,7 +614,7 @@ export class ContinueNode extends Node {
 }
 
 /** TemplateNode represents a {{template}} action. */
-export class TemplateNode extends Node {
+export class TemplateNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Template;
   }

@@ -91,11 +91,11 @@ const openSize = 7;
 function controlNode(context: Control, pipe: PipeNode, body: ListNode, elseList: ListNode | null): Node {
   switch (context) {
     case 'if':
-      return new IfNode(pipe.pos, pipe.line, pipe, body, elseList);
+      return new IfNode(pipe, body, elseList);
     case 'range':
-      return new RangeNode(pipe.pos, pipe.line, pipe, body, elseList);
+      return new RangeNode(pipe, body, elseList);
     case 'with':
-      return new WithNode(pipe.pos, pipe.line, pipe, body, elseList);
+      return new WithNode(pipe, body, elseList);
   }
 }
 
