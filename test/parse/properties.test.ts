@@ -106,6 +106,16 @@ describe('nesting depth', () => {
     const src = '{{if 0}}a' + '{{else if 0}}b'.repeat(n) + '{{end}}';
     expect(root(src).root?.nodes).toHaveLength(1);
   });
+
+  test('a {{block}} deep in {{if}}s, with {{if}}s deep inside it, ends each control where it belongs', () => {
+    // The block's controls are kept above those still open around it (and grow their store).
+    const n = 40;
+    const inner = '{{if 2}}'.repeat(n) + 'y{{else}}z' + '{{end}}'.repeat(n);
+    const src = '{{if 1}}'.repeat(n) + `{{block "b" .}}${inner}{{end}}{{else}}w` + '{{end}}'.repeat(n);
+    const trees = parse('t', src, '', '', funcs);
+    expect(trees.get('t')?.root?.toString()).toBe('{{if 1}}'.repeat(n) + '{{template "b" .}}{{else}}w' + '{{end}}'.repeat(n));
+    expect(trees.get('b')?.root?.toString()).toBe(inner);
+  });
 });
 
 describe('errorContext', () => {
