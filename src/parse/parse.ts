@@ -367,8 +367,9 @@ export class Tree {
   // ---- errors ----
 
   /**
-   * ErrorContext: the location of a node as "NAME:LINE:COL" (COL in bytes, as in Go) and the
-   * node's text, for execution errors.
+   * ErrorContext: the location of a node of this tree as "NAME:LINE:COL" (COL in bytes, as in
+   * Go) and the node's text, for execution errors. Go finds the node's own tree through its tr
+   * field; nodes here keep no such pointer, so the caller asks the tree that holds the node.
    */
   errorContext(n: Node): [location: string, context: string] {
     const text = this.text.slice(0, n.pos);
