@@ -22,7 +22,8 @@ import {
 } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
-import type { PrintfFormat } from './printf-format.js';
+import type { PrintfFormat, PrintfVerb } from './printf-format.js';
+import { fastVerb } from './print-fast.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -805,56 +806,37 @@ class Printer {
     f.buf += ')';
   }
 
-  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`), of args from index `from` on. */
-  doPrintfParsed(format: PrintfFormat, args: readonly Value[], from: number): void {
+  /** What printArg prints for one verb of a format parsed by parsePrintf (doPrintf's flags set as it sets them). */
+  printVerb(v: PrintfVerb, arg: Value | null): string {
     const f = this.fmt;
-    const numArgs = args.length - from;
-    let argNum = 0;
-    this.reordered = false;
-    for (const v of format) {
-      f.buf += v.text;
-      const verb = v.verb;
-      if (verb === '') break; // trailing text
-      if (verb === '%') {
-        f.buf += '%';
-        continue;
-      }
-      if (argNum >= numArgs) {
-        f.buf += percentBangString + verb + missingString;
-        continue;
-      }
-      f.wid = v.wid;
-      f.widPresent = v.widPresent;
-      f.prec = v.prec;
-      f.precPresent = v.precPresent;
-      f.minus = v.minus;
-      f.space = v.space;
-      f.zero = v.zero;
-      if (verb === 'v' || verb === 'w') {
-        f.sharpV = v.sharp;
-        f.sharp = false;
-        f.plusV = v.plus;
-        f.plus = false;
-      } else {
-        f.sharp = v.sharp;
-        f.plus = v.plus;
-        f.sharpV = false;
-        f.plusV = false;
-      }
-      const arg = toAny(args[from + argNum]);
-      argNum++;
-      // A string, or a json.Number whose String the verb prints (not %#v), goes to fmtString
-      // as printArg would send it (through handleMethods or printValue), without the
-      // dispatch; a bad verb (%d of a string) takes the full path for its message.
-      if (arg !== null && (arg.type === stringType || (arg.type === jsonNumberType && !f.sharpV)) && stringVerb(verb)) {
-        this.arg = arg;
-        this.value = invalid;
-        this.fmtString(arg.v as string, verb);
-        continue;
-      }
-      this.printArg(arg, verb);
+    f.buf = '';
+    f.wid = v.wid;
+    f.widPresent = v.widPresent;
+    f.prec = v.prec;
+    f.precPresent = v.precPresent;
+    f.minus = v.minus;
+    f.space = v.space;
+    f.zero = v.zero;
+    if (v.verb === 'v' || v.verb === 'w') {
+      f.sharpV = v.sharp;
+      f.sharp = false;
+      f.plusV = v.plus;
+      f.plus = false;
+    } else {
+      f.sharp = v.sharp;
+      f.plus = v.plus;
+      f.sharpV = false;
+      f.plusV = false;
     }
-    if (argNum < numArgs) this.extraArgs(args.slice(from).map(toAny), argNum);
+    this.printArg(arg, v.verb);
+    return f.buf;
+  }
+
+  /** What doPrintf appends for the arguments from argNum on that no verb used. */
+  extraText(a: readonly (Value | null)[], argNum: number): string {
+    this.fmt.buf = '';
+    this.extraArgs(a, argNum);
+    return this.fmt.buf;
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -878,11 +860,6 @@ class Printer {
   }
 }
 
-/** The verbs fmtString prints without reporting a bad verb (%v only without #). */
-function stringVerb(verb: string): boolean {
-  return verb === 's' || verb === 'q' || verb === 'v' || verb === 'x' || verb === 'X';
-}
-
 type FlagState = Pick<Fmt, 'widPresent' | 'precPresent' | 'minus' | 'plus' | 'sharp' | 'space' | 'zero' | 'plusV' | 'sharpV'>;
 
 /** Restores the flags saved before printing a panic (width and precision are not flags). */
@@ -904,36 +881,43 @@ export function sprintf(format: string, args: readonly Value[]): string {
   return p.out;
 }
 
-/** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
-export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
-  const plain = plainStrings(format, args, from);
-  if (plain !== null) return plain;
-  const p = new Printer();
-  p.doPrintfParsed(format, args, from);
-  return p.out;
-}
-
 /**
- * The commonest printf, strings into plain %s or %v ("secret/data/%s"), without a
- * Printer: such a string (of type string, which has no methods) prints as itself. Null
- * when any verb or argument is another (or an argument is missing or left over).
+ * sprintf with a format parsed once by parsePrintf, of args from index `from` on. Each
+ * verb's output depends only on its flags and argument, so the common ones are printed
+ * by fastVerb into one string, and a Printer is made only for a verb it leaves (and for
+ * left-over arguments).
  */
-function plainStrings(format: PrintfFormat, args: readonly Value[], from: number): string | null {
+export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
   let out = '';
   let argNum = from;
+  let p: Printer | null = null;
   for (const v of format) {
     out += v.text;
-    if (v.verb === '') break; // trailing text
-    if (v.verb === '%') {
+    const verb = v.verb;
+    if (verb === '') break; // trailing text
+    if (verb === '%') {
+      // Percent does not absorb operands and ignores the width and precision.
       out += '%';
       continue;
     }
-    if (!v.plain || argNum >= args.length) return null;
-    const a = toAny(args[argNum++]);
-    if (a === null || a.type !== stringType) return null;
-    out += a.str();
+    if (argNum >= args.length) {
+      out += percentBangString + verb + missingString;
+      continue;
+    }
+    const arg = toAny(args[argNum++]);
+    const fast = arg === null ? null : fastVerb(v, arg);
+    if (fast !== null) {
+      out += fast;
+      continue;
+    }
+    p ??= new Printer();
+    out += p.printVerb(v, arg);
   }
-  return argNum === args.length ? out : null;
+  if (argNum < args.length) {
+    p ??= new Printer();
+    out += p.extraText(args.slice(from).map(toAny), argNum - from);
+  }
+  return out;
 }
 
 export function sprint(args: readonly Value[]): string {

@@ -1,0 +1,190 @@
+// Fast paths of Sprintf with a parsed format: one verb of a common (verb, argument type,
+// flags) combination printed straight into a string, as Printer.printArg would print it
+// with the same flags, width and precision, but without a Printer, method lookup or
+// uint64 arithmetic. Each returns null for anything else (a type with methods, a flag
+// the path does not model, a bad verb, NaN...), and the caller then takes the generic
+// path for that verb. The cases are those of config templates and printf-heavy ones:
+// strings and json.Number (%s %v %q %x %X), bools (%t %v), integers (%d %v %b %o %x %X
+// %U) and float64 (%f %e %g %v), with widths, precisions and the flags fmt.go reads.
+
+import { jsonNumberType, isIntKind, isUintKind, stringType, type Value } from '../value/index.js';
+import { quote, quoteToASCII, canBackquote } from '../go/strconv/index.js';
+import { runeCount, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
+import { asciiOnly, hexPairs, ldigits, udigits } from './format.js';
+import { formatFloat } from './ftoa.js';
+import type { PrintfVerb } from './printf-format.js';
+
+/** What arg (a non-nil `any`) prints as under v, or null when the generic path must print it. */
+export function fastVerb(v: PrintfVerb, arg: Value): string | null {
+  const t = arg.type;
+  // json.Number's String is its text, which handleMethods prints with fmtString, except
+  // under %#v (GoString is not defined: printValue then quotes it as a string).
+  if (t === stringType || (t === jsonNumberType && !(v.sharp && v.verb === 'v'))) return fastString(v, arg.v as string);
+  if (t.methods.size !== 0) return null;
+  const k = t.kind;
+  if (k === 'bool') return v.verb === 't' || v.verb === 'v' ? padASCII(v, arg.v ? 'true' : 'false', v.zero) : null;
+  if (k === 'float64') return fastFloat(v, arg.v as number);
+  if (isIntKind(k)) return fastInteger(v, arg.v as bigint, true);
+  if (isUintKind(k)) return fastInteger(v, arg.v as bigint, false);
+  return null;
+}
+
+/** fmtString: %s %v %q %x %X of a string; %#v (quoted) is left to the generic path. */
+function fastString(v: PrintfVerb, s: string): string | null {
+  switch (v.verb) {
+    case 'v':
+      // %v (and %+v) of a string is fmtS.
+      return v.sharp ? null : padRunes(v, v.precPresent ? truncateRunes(s, v.prec) : s);
+    case 's':
+      return padRunes(v, v.precPresent ? truncateRunes(s, v.prec) : s);
+    case 'q': {
+      // fmtQ: %#q is backquoted when it can be, %+q ASCII-only.
+      const t = v.precPresent ? truncateRunes(s, v.prec) : s;
+      if (v.sharp && canBackquote(t)) return padRunes(v, '`' + t + '`');
+      return padRunes(v, v.plus ? quoteToASCII(t) : quote(t));
+    }
+    case 'x':
+      return v.sharp || v.space ? null : hexString(v, s, ldigits);
+    case 'X':
+      return v.sharp || v.space ? null : hexString(v, s, udigits);
+    default:
+      return null;
+  }
+}
+
+/** fmtSbx of s's UTF-8 bytes without the sharp and space flags: two digits a byte, padded. */
+function hexString(v: PrintfVerb, s: string, digits: string): string {
+  const b = asciiOnly.test(s) ? s : utf8Bytes(s);
+  let length = b.length;
+  if (v.precPresent && v.prec < length) length = v.prec;
+  if (length === 0) return v.widPresent ? padding(v, v.wid, v.zero) : '';
+  const hex = hexPairs(digits);
+  let out = '';
+  for (let i = 0; i < length; i++) out += hex[typeof b === 'string' ? b.charCodeAt(i) : b[i]];
+  return padWidth(v, out, 2 * length, v.zero);
+}
+
+/**
+ * fmtInteger of a signed or unsigned integer for %d %v %b %o %x %X, and fmtUnicode for %U
+ * of a non-negative one without #. n is the integer's value (not its uint64 bits).
+ */
+function fastInteger(v: PrintfVerb, n: bigint, isSigned: boolean): string | null {
+  let base: 2 | 8 | 10 | 16;
+  // %v moves + and # to plusV and sharpV, which fmtInteger does not read; %#v of an
+  // unsigned integer is 0x hex (fmt0x64), left to the generic path.
+  let plus = v.plus;
+  let sharp = v.sharp;
+  switch (v.verb) {
+    case 'v':
+      if (sharp && !isSigned) return null;
+      plus = sharp = false;
+      base = 10;
+      break;
+    case 'd':
+      base = 10;
+      break;
+    case 'b':
+      base = 2;
+      break;
+    case 'o':
+      base = 8;
+      break;
+    case 'x':
+    case 'X':
+      base = 16;
+      break;
+    case 'U':
+      return sharp || n < 0n ? null : fastUnicode(v, n);
+    default:
+      return null;
+  }
+  const negative = n < 0n;
+  const u = negative ? -n : n;
+  // Two ways to ask for extra leading zero digits: %.3d or %03d; with both the zero flag
+  // is ignored and the padding is spaces.
+  let prec = 0;
+  if (v.precPresent) {
+    prec = v.prec;
+    // Precision 0 and value 0 print nothing but the padding.
+    if (prec === 0 && u === 0n) return padding(v, v.wid, false);
+  } else if (v.zero && !v.minus && v.widPresent) {
+    prec = v.wid;
+    if (negative || plus || v.space) prec--; // leave room for the sign
+  }
+  let num = u <= maxSafe ? Number(u).toString(base) : u.toString(base);
+  if (v.verb === 'X') num = num.toUpperCase();
+  if (prec > num.length) num = '0'.repeat(prec - num.length) + num;
+  if (sharp) {
+    if (base === 2) num = '0b' + num;
+    else if (base === 8 && num[0] !== '0') num = '0' + num;
+    else if (base === 16) num = (v.verb === 'X' ? '0X' : '0x') + num;
+  }
+  if (negative) num = '-' + num;
+  else if (plus) num = '+' + num;
+  else if (v.space) num = ' ' + num;
+  // Zero padding is done above as precision, or ignored with an explicit precision.
+  return padASCII(v, num, false);
+}
+
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** fmtUnicode without #: "U+0078", at least four hex digits (more with a larger precision). */
+function fastUnicode(v: PrintfVerb, u: bigint): string {
+  const prec = v.precPresent && v.prec > 4 ? v.prec : 4;
+  const hex = (u <= maxSafe ? Number(u).toString(16) : u.toString(16)).toUpperCase();
+  const s = 'U+' + (prec > hex.length ? '0'.repeat(prec - hex.length) : '') + hex;
+  return padASCII(v, s, false);
+}
+
+/**
+ * fmtFloat of a float64 for %f %F %e %E %g %G %v without the +, space, # and 0 flags (whose
+ * sign and padding rules the generic path keeps), and not of an infinity or NaN.
+ */
+function fastFloat(v: PrintfVerb, x: number): string | null {
+  if (v.plus || v.space || v.sharp || v.zero || !Number.isFinite(x)) return null;
+  let num: string;
+  switch (v.verb) {
+    case 'v':
+    case 'g':
+      num = formatFloat(x, 'g', v.precPresent ? v.prec : -1, 64);
+      break;
+    case 'G':
+      num = formatFloat(x, 'G', v.precPresent ? v.prec : -1, 64);
+      break;
+    case 'f':
+    case 'F':
+      num = formatFloat(x, 'f', v.precPresent ? v.prec : 6, 64);
+      break;
+    case 'e':
+    case 'E':
+      num = formatFloat(x, v.verb, v.precPresent ? v.prec : 6, 64);
+      break;
+    default:
+      return null;
+  }
+  return padASCII(v, num, false);
+}
+
+/** padString: s padded to the width in runes, on the right with -, else on the left. */
+function padRunes(v: PrintfVerb, s: string): string {
+  if (!v.widPresent || v.wid === 0 || s.length >= 2 * v.wid) return s; // a rune is at most 2 units
+  return padWidth(v, s, runeCount(s), v.zero);
+}
+
+/** padString of ASCII text, whose width is its length. */
+function padASCII(v: PrintfVerb, s: string, zero: boolean): string {
+  if (!v.widPresent || v.wid <= s.length) return s;
+  return padWidth(v, s, s.length, zero);
+}
+
+/** s, whose printed width is `width`, padded to v's width. */
+function padWidth(v: PrintfVerb, s: string, width: number, zero: boolean): string {
+  if (!v.widPresent || v.wid <= width) return s;
+  const pad = padding(v, v.wid - width, zero);
+  return v.minus ? s + pad : pad + s;
+}
+
+/** writePadding: n spaces, or zeros when zero padding is asked for and allowed (on the left only). */
+function padding(v: PrintfVerb, n: number, zero: boolean): string {
+  return n <= 0 ? '' : (zero && !v.minus ? '0' : ' ').repeat(n);
+}
