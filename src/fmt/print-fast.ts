@@ -7,12 +7,13 @@
 // strings and json.Number (%s %v %q %x %X), bools (%t %v), integers (%d %v %b %o %x %X
 // %U) and float64 (%f %e %g %v), with widths, precisions and the flags fmt.go reads.
 
-import { jsonNumberType, isIntKind, isUintKind, stringType, type Value } from '../value/index.js';
+import { type GoMap, type Value, jsonNumberType, isIntKind, isUintKind, stringType } from '../value/index.js';
 import { quote, quoteToASCII, canBackquote } from '../go/strconv/index.js';
 import { runeCount, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
 import { asciiOnly, hexPairs, ldigits, udigits } from './format.js';
 import { formatFloat } from './ftoa.js';
 import type { PrintfVerb } from './printf-format.js';
+import { sortedEntries } from './sort-keys.js';
 
 /** What arg (a non-nil `any`) prints as under v, or null when the generic path must print it. */
 export function fastVerb(v: PrintfVerb, arg: Value): string | null {
@@ -26,7 +27,109 @@ export function fastVerb(v: PrintfVerb, arg: Value): string | null {
   if (k === 'float64') return fastFloat(v, arg.v as number);
   if (isIntKind(k)) return fastInteger(v, arg.v as bigint, true);
   if (isUintKind(k)) return fastInteger(v, arg.v as bigint, false);
+  // A plain %v or %#v of a slice or map: widths and flags would apply to every element.
+  if ((k === 'slice' || k === 'array' || k === 'map') && v.verb === 'v' && !(v.plus || v.minus || v.space || v.zero || v.widPresent || v.precPresent))
+    return nestedValue(arg, v.sharp);
   return null;
+}
+
+/**
+ * printValue of a value under a plain %v (sharpV false) or %#v, for strings, json.Number,
+ * bools, integers, float64 and (nested) slices and maps of them, none with methods; null
+ * for anything else in it. Elements are met as printValue meets them at depth > 0, where
+ * handleMethods would run a String or Error method: types with methods are refused.
+ */
+function nestedValue(value: Value, sharpV: boolean): string | null {
+  let t = value.type;
+  if (t.kind === 'interface') {
+    const e = value.v as Value | null;
+    // A nil interface element: "<nil>"; %#v prints its type, left to the generic path.
+    if (e === null) return sharpV ? null : '<nil>';
+    value = e;
+    t = e.type;
+  }
+  if (t === jsonNumberType || t === stringType) return sharpV ? quote(value.v as string) : (value.v as string);
+  if (t.methods.size !== 0) return null;
+  const k = t.kind;
+  switch (k) {
+    case 'bool':
+      return value.v ? 'true' : 'false';
+    case 'float64': {
+      const x = value.v as number;
+      return sharpV || !Number.isFinite(x) ? null : formatFloat(x, 'g', -1, 64);
+    }
+    case 'slice':
+    case 'array':
+      return t.elem?.kind === 'uint8' ? null : nestedList(value, sharpV);
+    case 'map':
+      return nestedMap(value, sharpV);
+  }
+  if (isIntKind(k)) return decimal(value.v as bigint);
+  // %#v of an unsigned integer is 0x hex.
+  if (isUintKind(k) && !sharpV) return decimal(value.v as bigint);
+  return null;
+}
+
+function decimal(n: bigint): string {
+  return n <= maxSafe && n >= -maxSafe ? String(Number(n)) : n.toString();
+}
+
+/** printList under %v or %#v. */
+function nestedList(value: Value, sharpV: boolean): string | null {
+  if (sharpV && value.v === null) return null; // "[]T(nil)"
+  const items = value.items();
+  let out = sharpV ? value.type.str + '{' : '[';
+  for (let i = 0; i < items.length; i++) {
+    const s = nestedValue(items[i], sharpV);
+    if (s === null) return null;
+    if (i > 0) out += sharpV ? ', ' : ' ';
+    out += s;
+  }
+  return out + (sharpV ? '}' : ']');
+}
+
+/** printMap under %v or %#v; a map of scalars keeps its %v text until it changes. */
+function nestedMap(value: Value, sharpV: boolean): string | null {
+  const m = value.v as GoMap | null;
+  if (m === null) return sharpV ? null : 'map[]';
+  if (sharpV) {
+    const entries = mapEntries(m, true);
+    return entries === null ? null : value.type.str + '{' + entries + '}';
+  }
+  const entries = m.size > 1 ? m.derive(scalarEntries, scalarEntries) : null;
+  if (entries !== null) return 'map[' + entries + ']';
+  const all = mapEntries(m, false);
+  return all === null ? null : 'map[' + all + ']';
+}
+
+/** The entries of m as printMap prints them between its brackets, in fmtsort's order. */
+function mapEntries(m: GoMap, sharpV: boolean): string | null {
+  const sorted = sortedEntries(m);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const key = nestedValue(sorted[i].key, sharpV);
+    if (key === null) return null;
+    const val = nestedValue(sorted[i].value, sharpV);
+    if (val === null) return null;
+    if (i > 0) out += sharpV ? ', ' : ' ';
+    out += key + ':' + val;
+  }
+  return out;
+}
+
+/**
+ * The entries of a map with string keys and scalar values (strings, json.Number, bools,
+ * integers, float64, nil) as a plain %v prints them between "map[" and "]", which depends
+ * on nothing but the entries; null for any other map. A Vault Agent pass prints the same
+ * secret each time: the map keeps this text (GoMap.derive) until it changes.
+ */
+export function scalarEntries(this: void, m: GoMap): string | null {
+  for (const e of m.entries.values()) {
+    if (e.key.type !== stringType) return null;
+    const k = e.value.type.kind === 'interface' ? (e.value.v as Value | null)?.type.kind : e.value.type.kind;
+    if (k === 'map' || k === 'slice' || k === 'array') return null;
+  }
+  return mapEntries(m, false);
 }
 
 /** fmtString: %s %v %q %x %X of a string; %#v (quoted) is left to the generic path. */

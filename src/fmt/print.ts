@@ -7,11 +7,9 @@
 // Types never implement fmt.Formatter; GoString, Error and String methods are honoured.
 
 import {
-  type GoMap,
   type GoType,
   Value,
   invalid,
-  invalidType,
   isIntKind,
   isUintKind,
   jsonNumberType,
@@ -23,7 +21,7 @@ import {
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
-import { fastVerb } from './print-fast.js';
+import { fastVerb, scalarEntries } from './print-fast.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -58,17 +56,6 @@ export function toAny(v: Value): Value | null {
 /** Whether any flag, width or precision is set (fmt's state for a plain %v has none). */
 function hasFlags(f: Fmt): boolean {
   return f.widPresent || f.precPresent || f.minus || f.plus || f.sharp || f.space || f.zero || f.plusV || f.sharpV;
-}
-
-/**
- * Whether v prints under a plain %v as the same text wherever it is met: a string,
- * json.Number, bool or number of a basic type, or nil, held in an interface or not.
- */
-function isScalar(v: Value): boolean {
-  const t = (v.type.kind === 'interface' ? v.elem() : v).type;
-  if (t === stringType || t === jsonNumberType || t === invalidType) return true;
-  const k = t.kind;
-  return t.name === k && t.methods.size === 0 && (k === 'bool' || k === 'float64' || k === 'float32' || isIntKind(k) || isUintKind(k));
 }
 
 /** The verbs for which handleMethods calls Error or String. */
@@ -560,7 +547,7 @@ class Printer {
       // A plain %v of a map of scalars prints the same entries every time: the map keeps
       // their text until it changes (a Vault Agent pass prints the same secret each time).
       if (m !== null && m.size > 1 && verb === 'v' && canInterface && !hasFlags(f)) {
-        const text = m.derive(Printer.scalarEntries, Printer.scalarEntries);
+        const text = m.derive(scalarEntries, scalarEntries);
         if (text !== null) {
           f.buf += text + ']';
           return;
@@ -577,24 +564,6 @@ class Printer {
       }
     }
     f.buf += f.sharpV ? '}' : ']';
-  }
-
-  /**
-   * The entries of a map with string keys and scalar values (see isScalar) as a plain
-   * %v prints them between "map[" and "]", which depends on nothing but the entries;
-   * null for any other map.
-   */
-  static scalarEntries(this: void, m: GoMap): string | null {
-    const sorted = sortedEntries(m);
-    for (const e of sorted) if (e.key.type !== stringType || !isScalar(e.value)) return null;
-    const p = new Printer();
-    for (let i = 0; i < sorted.length; i++) {
-      if (i > 0) p.fmt.buf += ' ';
-      p.printValue(sorted[i].key, 'v', 1, true);
-      p.fmt.buf += ':';
-      p.printValue(sorted[i].value, 'v', 1, true);
-    }
-    return p.out;
   }
 
   private printStruct(value: Value, verb: string, depth: number, canInterface: boolean): void {
