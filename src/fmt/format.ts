@@ -295,7 +295,7 @@ export class Fmt {
   }
 }
 
-export const asciiOnly = /^[\x00-\x7f]*$/;
+const asciiOnly = /^[\x00-\x7f]*$/;
 const hexPairTables = new Map<string, readonly string[]>();
 
 /** The two-digit encodings of the 256 byte values in the given digits (ldigits or udigits). */

@@ -7,10 +7,10 @@
 // strings and json.Number (%s %v %q %x %X), bools (%t %v), integers (%d %v %b %o %x %X
 // %U) and float64 (%f %e %g %v), with widths, precisions and the flags fmt.go reads.
 
-import { type GoMap, type Value, jsonNumberType, isIntKind, isUintKind, stringType } from '../value/index.js';
+import { type GoMap, type Value, jsonNumberType, stringType } from '../value/index.js';
 import { quote, quoteToASCII, canBackquote } from '../go/strconv/index.js';
 import { runeCount, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
-import { asciiOnly, hexPairs, ldigits, udigits } from './format.js';
+import { hexPairs, ldigits, udigits } from './format.js';
 import { formatFloat } from './ftoa.js';
 import type { PrintfVerb } from './printf-format.js';
 import { sortedEntries } from './sort-keys.js';
@@ -22,15 +22,32 @@ export function fastVerb(v: PrintfVerb, arg: Value): string | null {
   // under %#v (GoString is not defined: printValue then quotes it as a string).
   if (t === stringType || (t === jsonNumberType && !(v.sharp && v.verb === 'v'))) return fastString(v, arg.v as string);
   if (t.methods.size !== 0) return null;
-  const k = t.kind;
-  if (k === 'bool') return v.verb === 't' || v.verb === 'v' ? padASCII(v, arg.v ? 'true' : 'false', v.zero) : null;
-  if (k === 'float64') return fastFloat(v, arg.v as number);
-  if (isIntKind(k)) return fastInteger(v, arg.v as bigint, true);
-  if (isUintKind(k)) return fastInteger(v, arg.v as bigint, false);
-  // A plain %v or %#v of a slice or map: widths and flags would apply to every element.
-  if ((k === 'slice' || k === 'array' || k === 'map') && v.verb === 'v' && !(v.plus || v.minus || v.space || v.zero || v.widPresent || v.precPresent))
-    return nestedValue(arg, v.sharp);
-  return null;
+  switch (t.kind) {
+    case 'bool':
+      return v.verb === 't' || v.verb === 'v' ? padASCII(v, arg.v ? 'true' : 'false', v.zero) : null;
+    case 'float64':
+      return fastFloat(v, arg.v as number);
+    case 'int':
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'int64':
+      return fastInteger(v, arg.v as bigint, true);
+    case 'uint':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+    case 'uint64':
+    case 'uintptr':
+      return fastInteger(v, arg.v as bigint, false);
+    case 'slice':
+    case 'array':
+    case 'map':
+      // A plain %v or %#v: widths and flags would apply to every element.
+      return v.verb === 'v' && !(v.plus || v.minus || v.space || v.zero || v.widPresent || v.precPresent) ? nestedValue(arg, v.sharp) : null;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -50,10 +67,23 @@ function nestedValue(value: Value, sharpV: boolean): string | null {
   }
   if (t === jsonNumberType || t === stringType) return sharpV ? quote(value.v as string) : (value.v as string);
   if (t.methods.size !== 0) return null;
-  const k = t.kind;
-  switch (k) {
+  switch (t.kind) {
     case 'bool':
       return value.v ? 'true' : 'false';
+    case 'int':
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'int64':
+      return decimal(value.v as bigint);
+    case 'uint':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+    case 'uint64':
+    case 'uintptr':
+      // %#v of an unsigned integer is 0x hex.
+      return sharpV ? null : decimal(value.v as bigint);
     case 'float64': {
       const x = value.v as number;
       return sharpV || !Number.isFinite(x) ? null : formatFloat(x, 'g', -1, 64);
@@ -63,11 +93,9 @@ function nestedValue(value: Value, sharpV: boolean): string | null {
       return t.elem?.kind === 'uint8' ? null : nestedList(value, sharpV);
     case 'map':
       return nestedMap(value, sharpV);
+    default:
+      return null;
   }
-  if (isIntKind(k)) return decimal(value.v as bigint);
-  // %#v of an unsigned integer is 0x hex.
-  if (isUintKind(k) && !sharpV) return decimal(value.v as bigint);
-  return null;
 }
 
 function decimal(n: bigint): string {
@@ -157,13 +185,22 @@ function fastString(v: PrintfVerb, s: string): string | null {
 
 /** fmtSbx of s's UTF-8 bytes without the sharp and space flags: two digits a byte, padded. */
 function hexString(v: PrintfVerb, s: string, digits: string): string {
-  const b = asciiOnly.test(s) ? s : utf8Bytes(s);
-  let length = b.length;
-  if (v.precPresent && v.prec < length) length = v.prec;
-  if (length === 0) return v.widPresent ? padding(v, v.wid, v.zero) : '';
   const hex = hexPairs(digits);
+  let length = v.precPresent && v.prec < s.length ? v.prec : s.length;
   let out = '';
-  for (let i = 0; i < length; i++) out += hex[typeof b === 'string' ? b.charCodeAt(i) : b[i]];
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      // Not ASCII: the string's UTF-8 bytes are not its code units.
+      const b = utf8Bytes(s);
+      length = v.precPresent && v.prec < b.length ? v.prec : b.length;
+      out = '';
+      for (let j = 0; j < length; j++) out += hex[b[j]];
+      break;
+    }
+    out += hex[c];
+  }
+  if (length === 0) return v.widPresent ? padding(v, v.wid, v.zero) : '';
   return padWidth(v, out, 2 * length, v.zero);
 }
 
