@@ -6,18 +6,7 @@
 // non-nil one prints as the fixed fake address 0xc000010000 and nil ones as Go does.
 // Types never implement fmt.Formatter; GoString, Error and String methods are honoured.
 
-import {
-  type GoType,
-  Value,
-  invalid,
-  isIntKind,
-  isUintKind,
-  jsonNumberType,
-  sliceOf,
-  stringType,
-  stringValue,
-  uint8Type,
-} from '../value/index.js';
+import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sliceOf, stringType, stringValue, uint8Type } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';

@@ -41,7 +41,11 @@ const f64 = (x: number) => new Value(float64Type, x);
 const f32 = (x: number) => new Value(float32Type, x);
 const bool = (b: boolean) => new Value(boolType, b);
 const anySlice = sliceOf(interfaceType);
-const list = (...items: Value[]) => new Value(anySlice, items.map((v) => box(v)));
+const list = (...items: Value[]) =>
+  new Value(
+    anySlice,
+    items.map((v) => box(v)),
+  );
 const nilAny = new Value(interfaceType, null);
 
 function anyMap(entries: [string, Value][]): Value {
@@ -155,7 +159,7 @@ const rows: Row[] = [
   { format: '%s', arg: int(65), fast: false },
   // float64: %f %e %g %v with widths and precisions; sign and zero flags, NaN and Inf fall back.
   { format: '%5.1f', arg: f64(99.5), fast: true },
-  { format: '%8.3f', arg: f64(3.14159265), fast: true },
+  { format: '%8.3f', arg: f64(12.3456789), fast: true },
   { format: '%.0f', arg: f64(2.5), fast: true },
   { format: '%.1f', arg: f64(0.25), fast: true },
   { format: '%f', arg: f64(-0), fast: true },
@@ -167,7 +171,7 @@ const rows: Row[] = [
   { format: '%v', arg: f64(1e21), fast: true },
   { format: '%v', arg: f64(1e20), fast: true },
   { format: '%G', arg: f64(1e-20), fast: true },
-  { format: '%.3v', arg: f64(3.14159), fast: true },
+  { format: '%.3v', arg: f64(12.34567), fast: true },
   { format: '%F', arg: f64(1.5), fast: true },
   { format: '%+f', arg: f64(1.5), fast: false },
   { format: '% f', arg: f64(1.5), fast: false },
@@ -188,13 +192,49 @@ const rows: Row[] = [
   { format: '%v', arg: new Value(anySlice, [nilAny]), fast: true },
   { format: '%#v', arg: new Value(anySlice, [nilAny]), fast: false },
   { format: '%v', arg: list(list(str('x'), int(1)), anyMap([['k', str('v')]])), fast: true },
-  { format: '%v', arg: anyMap([['tier', num('2')], ['owner', str('team-1')], ['pii', bool(true)], ['none', nilAny]]), fast: true },
-  { format: '%v', arg: anyMap([['b', list(str('x'))], ['a', anyMap([['z', int(1)], ['y', f64(1e-9)]])]]), fast: true },
-  { format: '%#v', arg: anyMap([['b', str('x')], ['a', int(1)]]), fast: true },
+  {
+    format: '%v',
+    arg: anyMap([
+      ['tier', num('2')],
+      ['owner', str('team-1')],
+      ['pii', bool(true)],
+      ['none', nilAny],
+    ]),
+    fast: true,
+  },
+  {
+    format: '%v',
+    arg: anyMap([
+      ['b', list(str('x'))],
+      [
+        'a',
+        anyMap([
+          ['z', int(1)],
+          ['y', f64(1e-9)],
+        ]),
+      ],
+    ]),
+    fast: true,
+  },
+  {
+    format: '%#v',
+    arg: anyMap([
+      ['b', str('x')],
+      ['a', int(1)],
+    ]),
+    fast: true,
+  },
   { format: '%v', arg: new Value(mapOf(stringType, interfaceType), null), fast: true },
   { format: '%#v', arg: new Value(mapOf(stringType, interfaceType), null), fast: false },
   { format: '%v', arg: list(new Value(stringer, 'x')), fast: false },
-  { format: '%v', arg: anyMap([['a', new Value(stringer, 'x')], ['b', str('y')]]), fast: false },
+  {
+    format: '%v',
+    arg: anyMap([
+      ['a', new Value(stringer, 'x')],
+      ['b', str('y')],
+    ]),
+    fast: false,
+  },
   { format: '%v', arg: list(f32(0.1)), fast: false },
   { format: '%v', arg: list(f64(Number.NaN)), fast: false },
   { format: '%#v', arg: list(f64(1)), fast: false },
@@ -241,13 +281,31 @@ describe('sprintfParsed around the fast paths', () => {
   }
 
   it('keeps the %v text of a map of scalars only until the map changes', () => {
-    const m = anyMap([['b', str('x')], ['a', int(1)]]);
+    const m = anyMap([
+      ['b', str('x')],
+      ['a', int(1)],
+    ]);
     const parsed = parsePrintf('%v');
     if (parsed === null) throw new Error('no format');
-    expect(sprintfParsed(parsed, [m])).toBe(sprintf('%v', [anyMap([['b', str('x')], ['a', int(1)]])]));
+    expect(sprintfParsed(parsed, [m])).toBe(
+      sprintf('%v', [
+        anyMap([
+          ['b', str('x')],
+          ['a', int(1)],
+        ]),
+      ]),
+    );
     m.map()?.set(str('c'), box(bool(true)));
     // A fresh map of the same entries has no kept text to reuse.
-    expect(sprintfParsed(parsed, [m])).toBe(sprintf('%v', [anyMap([['b', str('x')], ['a', int(1)], ['c', bool(true)]])]));
+    expect(sprintfParsed(parsed, [m])).toBe(
+      sprintf('%v', [
+        anyMap([
+          ['b', str('x')],
+          ['a', int(1)],
+          ['c', bool(true)],
+        ]),
+      ]),
+    );
   });
 });
 
@@ -260,7 +318,7 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
   };
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const strs = ['', 'a', 'überwachung', '😀x', 'a"b\n', '\t`q', 'Ω\u0301', '\ud800x', 'x'.repeat(30)];
-  const floats = [0, -0, 0.5, 99.5, 2.5, 1e21, 1e20, 1e-5, 1e-4, 123456789.125, -3.14159265, Number.NaN, Number.NEGATIVE_INFINITY, 5e-324, 0.1, 1.005];
+  const floats = [0, -0, 0.5, 99.5, 2.5, 1e21, 1e20, 1e-5, 1e-4, 123456789.125, -12.3456789, Number.NaN, Number.NEGATIVE_INFINITY, 5e-324, 0.1, 1.005];
   const ints = [0n, 1n, -1n, 255n, -255n, 0x1f600n, 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n];
   function value(depth: number): Value {
     switch (Math.floor(rnd() * (depth > 1 ? 8 : 10))) {
