@@ -34,6 +34,8 @@ import {
   intValue,
   invalid,
   mapKeyOf,
+  sortStrings,
+  stringKeyOrder,
   stringValue,
   uint64Value,
 } from './value.js';
@@ -201,6 +203,43 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
 const lookupGetter = Reflect.get(Object.prototype, '__lookupGetter__') as (this: object, key: PropertyKey) => (() => unknown) | undefined;
 
 /**
+ * The order of the keys of a large object or Map, kept across executes while its keys
+ * stay the same names in the same order (a fresh key list is compared with keys one by
+ * one), so that a range over the same data each execute does not sort it again. Only keys
+ * are kept: values, and whether each key is visible (a getter may have been added since),
+ * are read again each execute, since the user may change them.
+ */
+interface KeyOrder {
+  /** The candidate keys, in the source's order, as the order was computed for. */
+  readonly keys: readonly string[];
+  /** keys in stringKeyOrder's order. */
+  readonly sorted: readonly string[];
+  /** The Go string of each of keys, made once. */
+  readonly keyValues: readonly Value[];
+}
+
+/** Weak: data given to execute is not kept alive by having been ranged over. */
+const keyOrders = new WeakMap<object, KeyOrder>();
+
+/** Fewer keys than this sort in less time than a WeakMap entry costs the garbage collector. */
+const keptOrderSize = 16;
+
+/** The KeyOrder of obj whose candidate keys are now keys: the one kept, or a new one. */
+function keyOrderOf(obj: object, keys: readonly string[]): KeyOrder {
+  const kept = keyOrders.get(obj);
+  if (kept !== undefined && sameKeys(kept.keys, keys)) return kept;
+  const made: KeyOrder = { keys, sorted: sortStrings(keys.slice()), keyValues: keys.map(stringValue) };
+  keyOrders.set(obj, made);
+  return made;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * A memo list of one or two pairs. Memo lists live as long as their view, the whole
  * execute, and are made by the Array constructor, not a literal: V8 allocates the objects
  * of a literal whose objects mostly outlive a young collection in the old generation from
@@ -267,6 +306,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
   private read: (string | Value)[] | Map<string, Value> | null = null;
+  private candidates: readonly string[] | null = null;
   private names: readonly string[] | null = null;
   private full = false;
 
@@ -314,7 +354,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   /** The visible keys, in the source's order. */
   private keyList(): readonly string[] {
-    this.names ??= this.candidateKeys().filter((k) => this.lookup(k) !== undefined);
+    this.candidates ??= this.candidateKeys();
+    this.names ??= this.candidates.filter((k) => this.lookup(k) !== undefined);
     return this.names;
   }
 
@@ -355,15 +396,32 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   private fill(): void {
     if (this.full) return;
     // One lookup per key: the candidates are filtered here unless size already did it.
-    for (const k of this.names ?? this.candidateKeys()) {
-      let v: Value | null | undefined = this.known(k);
+    const keys = this.names ?? this.candidates ?? this.candidateKeys();
+    // The kept order is of all candidates: which of them are visible may change.
+    const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, this.candidates ?? keys) : null;
+    const keyValues = order !== null && order.keys.length === keys.length ? order.keyValues : null;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      let v: Value | undefined = this.known(k);
       if (v === undefined) {
         const found = this.lookup(k);
-        v = found === undefined ? null : element(found.value, this, k);
+        if (found === undefined) continue;
+        v = element(found.value, this, k);
       }
-      if (v !== null) super.set(stringValue(k), v);
+      super.set(keyValues === null ? stringValue(k) : keyValues[i], v);
+    }
+    if (order !== null) {
+      // The entries in the kept order, so that range, printing and encoding/json do not sort.
+      const entries = super.entries;
+      const sorted: MapEntry[] = [];
+      for (const k of order.sorted) {
+        const e = entries.get(k);
+        if (e !== undefined) sorted.push(e);
+      }
+      this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;
+    this.candidates = null;
     this.read = null; // the GoMap answers from now on
     this.names = null;
   }
