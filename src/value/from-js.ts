@@ -203,11 +203,13 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
 const lookupGetter = Reflect.get(Object.prototype, '__lookupGetter__') as (this: object, key: PropertyKey) => (() => unknown) | undefined;
 
 /**
- * The order of the keys of a large object or Map, kept across executes while its keys
- * stay the same names in the same order (a fresh key list is compared with keys one by
- * one), so that a range over the same data each execute does not sort it again. Only keys
- * are kept: values, and whether each key is visible (a getter may have been added since),
- * are read again each execute, since the user may change them.
+ * What a range over a large object or Map made of it, kept across executes while its
+ * keys stay the same names in the same order (a fresh key list is compared with keys one
+ * by one), so that a range over the same data each execute does not sort it again, nor
+ * convert again a string, number or boolean that is the same as before. Values, and
+ * whether each key is visible (a getter may have been added since), are read again each
+ * execute, since the user may change them; nothing of an object or array is kept (its
+ * view belongs to one execute, and the user object is not kept alive by it).
  */
 interface KeyOrder {
   /** The candidate keys, in the source's order, as the order was computed for. */
@@ -216,7 +218,18 @@ interface KeyOrder {
   readonly sorted: readonly string[];
   /** The Go string of each of keys, made once. */
   readonly keyValues: readonly Value[];
+  /** Per key, the primitive read last time, unseen if it was not visible, unkept if it was an object or array. */
+  readonly raws: unknown[];
+  /** Per key, the entry made last time of a primitive in raws. */
+  readonly entries: (MapEntry | undefined)[];
+  /** The entries in the order of sorted, when every visible one is in entries. */
+  sortedEntries: readonly MapEntry[] | null;
 }
+
+/** In KeyOrder.raws and MapViewBase.found: the key was not visible. */
+const unseen: unique symbol = Symbol('unseen');
+/** In KeyOrder.raws: the key held an object or array, whose view is not kept. */
+const unkept: unique symbol = Symbol('unkept');
 
 /** Weak: data given to execute is not kept alive by having been ranged over. */
 const keyOrders = new WeakMap<object, KeyOrder>();
@@ -228,9 +241,26 @@ const keptOrderSize = 16;
 function keyOrderOf(obj: object, keys: readonly string[]): KeyOrder {
   const kept = keyOrders.get(obj);
   if (kept !== undefined && sameKeys(kept.keys, keys)) return kept;
-  const made: KeyOrder = { keys, sorted: sortStrings(keys.slice()), keyValues: keys.map(stringValue) };
+  const made: KeyOrder = {
+    keys,
+    sorted: sortStrings(keys.slice()),
+    keyValues: keys.map(stringValue),
+    raws: new Array<unknown>(keys.length).fill(unkept),
+    entries: new Array<MapEntry | undefined>(keys.length).fill(undefined),
+    sortedEntries: null,
+  };
   keyOrders.set(obj, made);
   return made;
+}
+
+/** The entries of a view filled from the keys of order, in the order of order.sorted. */
+function sortedByOrder(order: KeyOrder, entries: ReadonlyMap<unknown, MapEntry>): MapEntry[] {
+  const sorted: MapEntry[] = [];
+  for (const k of order.sorted) {
+    const e = entries.get(k);
+    if (e !== undefined) sorted.push(e);
+  }
+  return sorted;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
@@ -308,6 +338,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   private read: (string | Value)[] | Map<string, Value> | null = null;
   private candidates: readonly string[] | null = null;
   private names: readonly string[] | null = null;
+  // What size's lookups found for each of candidates (the JS value, or unseen), for fill.
+  private found: unknown[] | null = null;
   private full = false;
 
   constructor(
@@ -354,9 +386,18 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   /** The visible keys, in the source's order. */
   private keyList(): readonly string[] {
-    this.candidates ??= this.candidateKeys();
-    this.names ??= this.candidates.filter((k) => this.lookup(k) !== undefined);
-    return this.names;
+    if (this.names !== null) return this.names;
+    const candidates = (this.candidates ??= this.candidateKeys());
+    const names: string[] = [];
+    const found = new Array<unknown>(candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const d = this.lookup(candidates[i]);
+      found[i] = d === undefined ? unseen : d.value;
+      if (d !== undefined) names.push(candidates[i]);
+    }
+    this.found = found;
+    this.names = names;
+    return names;
   }
 
   private value(k: string): Value | null {
@@ -395,33 +436,56 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   private fill(): void {
     if (this.full) return;
-    // One lookup per key: the candidates are filtered here unless size already did it.
-    const keys = this.names ?? this.candidates ?? this.candidateKeys();
-    // The kept order is of all candidates: which of them are visible may change.
-    const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, this.candidates ?? keys) : null;
-    const keyValues = order !== null && order.keys.length === keys.length ? order.keyValues : null;
+    // One lookup per key: size may have done them.
+    const keys = this.candidates ?? this.candidateKeys();
+    const found = this.found;
+    const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
+    // Whether every entry is the one made last time (then so is their sorted list).
+    let same = order?.sortedEntries != null;
+    // Whether every visible entry is kept in order (then so can their sorted list be).
+    let allKept = true;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      let v: Value | undefined = this.known(k);
-      if (v === undefined) {
-        const found = this.lookup(k);
-        if (found === undefined) continue;
-        v = element(found.value, this, k);
+      const memo = this.known(k);
+      let raw: unknown = unkept;
+      if (memo === undefined) {
+        if (found !== null) raw = found[i];
+        else {
+          const d = this.lookup(k);
+          raw = d === undefined ? unseen : d.value;
+        }
       }
-      super.set(keyValues === null ? stringValue(k) : keyValues[i], v);
+      if (order === null) {
+        if (raw !== unseen) super.set(stringValue(k), memo ?? element(raw, this, k));
+        continue;
+      }
+      if (raw === unseen) {
+        same &&= order.raws[i] === unseen;
+        order.raws[i] = unseen;
+        order.entries[i] = undefined;
+        continue;
+      }
+      const last = order.entries[i];
+      if (last !== undefined && order.raws[i] === raw) {
+        this.putEntry(last);
+        continue;
+      }
+      same = false;
+      const entry = this.setEntry(order.keyValues[i], memo ?? element(raw, this, k));
+      const kept = memo === undefined && !keeps(raw);
+      allKept &&= kept;
+      order.raws[i] = kept ? raw : unkept;
+      order.entries[i] = kept ? entry : undefined;
     }
     if (order !== null) {
       // The entries in the kept order, so that range, printing and encoding/json do not sort.
-      const entries = super.entries;
-      const sorted: MapEntry[] = [];
-      for (const k of order.sorted) {
-        const e = entries.get(k);
-        if (e !== undefined) sorted.push(e);
-      }
+      const sorted = same && order.sortedEntries !== null ? order.sortedEntries : sortedByOrder(order, super.entries);
+      order.sortedEntries = allKept ? sorted : null;
       this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;
     this.candidates = null;
+    this.found = null;
     this.read = null; // the GoMap answers from now on
     this.names = null;
   }

@@ -271,6 +271,23 @@ export class GoMap {
   }
 
   /**
+   * Sets key to value as set does, and gives back the entry it made, for a subclass to
+   * put again with putEntry (a view of JS data whose value has not changed since).
+   */
+  protected setEntry(key: Value, value: Value): MapEntry {
+    const entry = new Entry(key, value);
+    this.putEntry(entry);
+    return entry;
+  }
+
+  /** Sets an entry made by setEntry (of this or another map: entries are immutable). */
+  protected putEntry(entry: MapEntry): void {
+    this.ownTable().set(mapKeyOf(entry.key), entry);
+    this.orders = null;
+    this.derived = null;
+  }
+
+  /**
    * Records entries as this map's order under `order`, for a subclass that knows it
    * without sorting (a view of JS data whose keys are those it sorted before); kept
    * until the map changes, as sorted keeps its own.
