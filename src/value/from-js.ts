@@ -440,8 +440,11 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const keys = this.candidates ?? this.candidateKeys();
     const found = this.found;
     const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
-    // Whether every entry is the one made last time (then so is their sorted list).
-    let same = order?.sortedEntries != null;
+    // The sorted entries of last time, still right if every entry is the one made then.
+    const lastSorted = order?.sortedEntries ?? null;
+    let same = lastSorted !== null;
+    // Dropped until this fill ends: a DataError midway leaves entries it no longer lists.
+    if (order !== null) order.sortedEntries = null;
     // Whether every visible entry is kept in order (then so can their sorted list be).
     let allKept = true;
     for (let i = 0; i < keys.length; i++) {
@@ -479,7 +482,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     }
     if (order !== null) {
       // The entries in the kept order, so that range, printing and encoding/json do not sort.
-      const sorted = same && order.sortedEntries !== null ? order.sortedEntries : sortedByOrder(order, super.entries);
+      const sorted = same && lastSorted !== null ? lastSorted : sortedByOrder(order, super.entries);
       order.sortedEntries = allKept ? sorted : null;
       this.knownOrder(stringKeyOrder, sorted);
     }
