@@ -288,6 +288,18 @@ function pairs(k0: string, v0: Value, k1?: string, v1?: Value): (string | Value)
   return list;
 }
 
+/** A view's keys as size listed them, kept for fill. */
+class Listing {
+  constructor(
+    /** The keys that may be visible, in the source's order. */
+    readonly candidates: readonly string[],
+    /** The visible ones. */
+    readonly names: readonly string[],
+    /** What the lookups found for each of candidates: the JS value, or unseen. */
+    readonly found: readonly unknown[],
+  ) {}
+}
+
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
   readonly length: number;
@@ -336,10 +348,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
   private read: (string | Value)[] | Map<string, Value> | null = null;
-  private candidates: readonly string[] | null = null;
-  private names: readonly string[] | null = null;
-  // What size's lookups found for each of candidates (the JS value, or unseen), for fill.
-  private found: unknown[] | null = null;
+  // The keys as size listed them (most views never list theirs: one field, not three).
+  private listing: Listing | null = null;
   private full = false;
 
   constructor(
@@ -386,8 +396,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   /** The visible keys, in the source's order. */
   private keyList(): readonly string[] {
-    if (this.names !== null) return this.names;
-    const candidates = (this.candidates ??= this.candidateKeys());
+    if (this.listing !== null) return this.listing.names;
+    const candidates = this.candidateKeys();
     const names: string[] = [];
     const found = new Array<unknown>(candidates.length);
     for (let i = 0; i < candidates.length; i++) {
@@ -395,8 +405,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       found[i] = d === undefined ? unseen : d.value;
       if (d !== undefined) names.push(candidates[i]);
     }
-    this.found = found;
-    this.names = names;
+    this.listing = new Listing(candidates, names, found);
     return names;
   }
 
@@ -437,8 +446,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   private fill(): void {
     if (this.full) return;
     // One lookup per key: size may have done them.
-    const keys = this.candidates ?? this.candidateKeys();
-    const found = this.found;
+    const keys = this.listing?.candidates ?? this.candidateKeys();
+    const found = this.listing?.found ?? null;
     const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
     // The sorted entries of last time, still right if every entry is the one made then.
     const lastSorted = order?.sortedEntries ?? null;
@@ -487,10 +496,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;
-    this.candidates = null;
-    this.found = null;
+    this.listing = null;
     this.read = null; // the GoMap answers from now on
-    this.names = null;
   }
 }
 
