@@ -11,7 +11,8 @@
 // converted when the template reads them (a template reads a small part of large data,
 // and a never-read tree costs nothing): an object or array once per view, a string,
 // number or boolean each time it is read (see keeps). fromJS is called once per execute;
-// nothing is kept between executes.
+// between executes only a large object's sorted key order and its converted primitives
+// are kept, while its keys are unchanged (see KeyOrder).
 //
 // Data that no Go value can hold is refused with a DataError naming where it is, when
 // the template first reads that part of the data: a cycle (a Go value cannot contain
