@@ -299,7 +299,7 @@ const asciiOnly = /^[\x00-\x7f]*$/;
 const hexPairTables = new Map<string, readonly string[]>();
 
 /** The two-digit encodings of the 256 byte values in the given digits (ldigits or udigits). */
-function hexPairs(digits: string): readonly string[] {
+export function hexPairs(digits: string): readonly string[] {
   let table = hexPairTables.get(digits);
   if (table === undefined) {
     table = Array.from({ length: 256 }, (_, c) => digits[c >> 4] + digits[c & 0xf]);

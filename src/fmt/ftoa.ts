@@ -28,7 +28,7 @@ function floatBits(f: number, bitSize: 32 | 64): bigint {
 export function formatFloat(val: number, fmt: FloatFormat, prec: number, bitSize: 32 | 64): string {
   // Zeros keep Go's sign ("-0.0"), which toFixed drops: they take the general path.
   if (fmt === 'f' && prec >= 0 && bitSize === 64 && val !== 0 && Number.isFinite(val)) {
-    const fixed = fixedFloat64(val, prec);
+    const fixed = exactFixed(val, prec) ?? fixedFloat64(val, prec);
     if (fixed !== null) return fixed;
   }
   const flt = bitSize === 32 ? float32info : float64info;
@@ -105,6 +105,37 @@ function fixedDecimal(f: number, prec: number, mant: number, exp: number): strin
   }
   return f.toFixed(prec);
 }
+
+/**
+ * %f with precision prec of a non-zero f that is exactly an integer N over 10^prec (99.5,
+ * 2.25, 5 at %.2f): N's digits with the point put in, no rounding to do; null for any
+ * other f. N = f * 10^prec is exact when the product's rounding error, found by Dekker's
+ * two-product (Veltkamp splitting; no overflow below 2^53), is zero.
+ */
+function exactFixed(f: number, prec: number): string | null {
+  if (prec > 15) return null;
+  const p = powersOf10[prec];
+  const n = f * p;
+  if (!Number.isInteger(n) || Math.abs(n) > 2 ** 53) return null;
+  const c = splitter * f;
+  const fh = c - (c - f);
+  const fl = f - fh;
+  const d = splitter * p;
+  const ph = d - (d - p);
+  const pl = p - ph;
+  if (fh * ph - n + fh * pl + fl * ph + fl * pl !== 0) return null;
+  let digits = String(Math.abs(n));
+  if (digits.length <= prec) digits = '0'.repeat(prec + 1 - digits.length) + digits;
+  const point = digits.length - prec;
+  const text = prec === 0 ? digits : digits.slice(0, point) + '.' + digits.slice(point);
+  return f < 0 ? '-' + text : text;
+}
+
+// Each by multiplication: integers below 2^53, all exact.
+const powersOf10: number[] = [1];
+for (let i = 1; i <= 15; i++) powersOf10.push(powersOf10[i - 1] * 10);
+/** 2^27 + 1: splits a float64 into two halves of 26 bits whose products are exact. */
+const splitter = 134217729;
 
 /** fixedDecimal of a finite non-zero float64, its mantissa (< 2^53, exact in a number) read without BigInt. */
 function fixedFloat64(f: number, prec: number): string | null {

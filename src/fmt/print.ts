@@ -6,23 +6,11 @@
 // non-nil one prints as the fixed fake address 0xc000010000 and nil ones as Go does.
 // Types never implement fmt.Formatter; GoString, Error and String methods are honoured.
 
-import {
-  type GoMap,
-  type GoType,
-  Value,
-  invalid,
-  invalidType,
-  isIntKind,
-  isUintKind,
-  jsonNumberType,
-  sliceOf,
-  stringType,
-  stringValue,
-  uint8Type,
-} from '../value/index.js';
+import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sliceOf, stringType, stringValue, uint8Type } from '../value/index.js';
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
-import type { PrintfFormat } from './printf-format.js';
+import type { PrintfFormat, PrintfVerb } from './printf-format.js';
+import { fastVerb, scalarEntries } from './print-fast.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -57,17 +45,6 @@ export function toAny(v: Value): Value | null {
 /** Whether any flag, width or precision is set (fmt's state for a plain %v has none). */
 function hasFlags(f: Fmt): boolean {
   return f.widPresent || f.precPresent || f.minus || f.plus || f.sharp || f.space || f.zero || f.plusV || f.sharpV;
-}
-
-/**
- * Whether v prints under a plain %v as the same text wherever it is met: a string,
- * json.Number, bool or number of a basic type, or nil, held in an interface or not.
- */
-function isScalar(v: Value): boolean {
-  const t = (v.type.kind === 'interface' ? v.elem() : v).type;
-  if (t === stringType || t === jsonNumberType || t === invalidType) return true;
-  const k = t.kind;
-  return t.name === k && t.methods.size === 0 && (k === 'bool' || k === 'float64' || k === 'float32' || isIntKind(k) || isUintKind(k));
 }
 
 /** The verbs for which handleMethods calls Error or String. */
@@ -559,7 +536,7 @@ class Printer {
       // A plain %v of a map of scalars prints the same entries every time: the map keeps
       // their text until it changes (a Vault Agent pass prints the same secret each time).
       if (m !== null && m.size > 1 && verb === 'v' && canInterface && !hasFlags(f)) {
-        const text = m.derive(Printer.scalarEntries, Printer.scalarEntries);
+        const text = m.derive(scalarEntries, scalarEntries);
         if (text !== null) {
           f.buf += text + ']';
           return;
@@ -576,24 +553,6 @@ class Printer {
       }
     }
     f.buf += f.sharpV ? '}' : ']';
-  }
-
-  /**
-   * The entries of a map with string keys and scalar values (see isScalar) as a plain
-   * %v prints them between "map[" and "]", which depends on nothing but the entries;
-   * null for any other map.
-   */
-  static scalarEntries(this: void, m: GoMap): string | null {
-    const sorted = sortedEntries(m);
-    for (const e of sorted) if (e.key.type !== stringType || !isScalar(e.value)) return null;
-    const p = new Printer();
-    for (let i = 0; i < sorted.length; i++) {
-      if (i > 0) p.fmt.buf += ' ';
-      p.printValue(sorted[i].key, 'v', 1, true);
-      p.fmt.buf += ':';
-      p.printValue(sorted[i].value, 'v', 1, true);
-    }
-    return p.out;
   }
 
   private printStruct(value: Value, verb: string, depth: number, canInterface: boolean): void {
@@ -805,56 +764,37 @@ class Printer {
     f.buf += ')';
   }
 
-  /** doPrintf over a format parsed by parsePrintf (no argument indexes, no `*`), of args from index `from` on. */
-  doPrintfParsed(format: PrintfFormat, args: readonly Value[], from: number): void {
+  /** What printArg prints for one verb of a format parsed by parsePrintf (doPrintf's flags set as it sets them). */
+  printVerb(v: PrintfVerb, arg: Value | null): string {
     const f = this.fmt;
-    const numArgs = args.length - from;
-    let argNum = 0;
-    this.reordered = false;
-    for (const v of format) {
-      f.buf += v.text;
-      const verb = v.verb;
-      if (verb === '') break; // trailing text
-      if (verb === '%') {
-        f.buf += '%';
-        continue;
-      }
-      if (argNum >= numArgs) {
-        f.buf += percentBangString + verb + missingString;
-        continue;
-      }
-      f.wid = v.wid;
-      f.widPresent = v.widPresent;
-      f.prec = v.prec;
-      f.precPresent = v.precPresent;
-      f.minus = v.minus;
-      f.space = v.space;
-      f.zero = v.zero;
-      if (verb === 'v' || verb === 'w') {
-        f.sharpV = v.sharp;
-        f.sharp = false;
-        f.plusV = v.plus;
-        f.plus = false;
-      } else {
-        f.sharp = v.sharp;
-        f.plus = v.plus;
-        f.sharpV = false;
-        f.plusV = false;
-      }
-      const arg = toAny(args[from + argNum]);
-      argNum++;
-      // A string, or a json.Number whose String the verb prints (not %#v), goes to fmtString
-      // as printArg would send it (through handleMethods or printValue), without the
-      // dispatch; a bad verb (%d of a string) takes the full path for its message.
-      if (arg !== null && (arg.type === stringType || (arg.type === jsonNumberType && !f.sharpV)) && stringVerb(verb)) {
-        this.arg = arg;
-        this.value = invalid;
-        this.fmtString(arg.v as string, verb);
-        continue;
-      }
-      this.printArg(arg, verb);
+    f.buf = '';
+    f.wid = v.wid;
+    f.widPresent = v.widPresent;
+    f.prec = v.prec;
+    f.precPresent = v.precPresent;
+    f.minus = v.minus;
+    f.space = v.space;
+    f.zero = v.zero;
+    if (v.verb === 'v' || v.verb === 'w') {
+      f.sharpV = v.sharp;
+      f.sharp = false;
+      f.plusV = v.plus;
+      f.plus = false;
+    } else {
+      f.sharp = v.sharp;
+      f.plus = v.plus;
+      f.sharpV = false;
+      f.plusV = false;
     }
-    if (argNum < numArgs) this.extraArgs(args.slice(from).map(toAny), argNum);
+    this.printArg(arg, v.verb);
+    return f.buf;
+  }
+
+  /** What doPrintf appends for the arguments from argNum on that no verb used. */
+  extraText(a: readonly (Value | null)[], argNum: number): string {
+    this.fmt.buf = '';
+    this.extraArgs(a, argNum);
+    return this.fmt.buf;
   }
 
   doPrint(a: readonly (Value | null)[]): void {
@@ -878,11 +818,6 @@ class Printer {
   }
 }
 
-/** The verbs fmtString prints without reporting a bad verb (%v only without #). */
-function stringVerb(verb: string): boolean {
-  return verb === 's' || verb === 'q' || verb === 'v' || verb === 'x' || verb === 'X';
-}
-
 type FlagState = Pick<Fmt, 'widPresent' | 'precPresent' | 'minus' | 'plus' | 'sharp' | 'space' | 'zero' | 'plusV' | 'sharpV'>;
 
 /** Restores the flags saved before printing a panic (width and precision are not flags). */
@@ -904,36 +839,43 @@ export function sprintf(format: string, args: readonly Value[]): string {
   return p.out;
 }
 
-/** sprintf with a format parsed once by parsePrintf, of args from index `from` on. */
-export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
-  const plain = plainStrings(format, args, from);
-  if (plain !== null) return plain;
-  const p = new Printer();
-  p.doPrintfParsed(format, args, from);
-  return p.out;
-}
-
 /**
- * The commonest printf, strings into plain %s or %v ("secret/data/%s"), without a
- * Printer: such a string (of type string, which has no methods) prints as itself. Null
- * when any verb or argument is another (or an argument is missing or left over).
+ * sprintf with a format parsed once by parsePrintf, of args from index `from` on. Each
+ * verb's output depends only on its flags and argument, so the common ones are printed
+ * by fastVerb into one string, and a Printer is made only for a verb it leaves (and for
+ * left-over arguments).
  */
-function plainStrings(format: PrintfFormat, args: readonly Value[], from: number): string | null {
+export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
   let out = '';
   let argNum = from;
+  let p: Printer | null = null;
   for (const v of format) {
     out += v.text;
-    if (v.verb === '') break; // trailing text
-    if (v.verb === '%') {
+    const verb = v.verb;
+    if (verb === '') break; // trailing text
+    if (verb === '%') {
+      // Percent does not absorb operands and ignores the width and precision.
       out += '%';
       continue;
     }
-    if (!v.plain || argNum >= args.length) return null;
-    const a = toAny(args[argNum++]);
-    if (a === null || a.type !== stringType) return null;
-    out += a.str();
+    if (argNum >= args.length) {
+      out += percentBangString + verb + missingString;
+      continue;
+    }
+    const arg = toAny(args[argNum++]);
+    const fast = arg === null ? null : fastVerb(v, arg);
+    if (fast !== null) {
+      out += fast;
+      continue;
+    }
+    p ??= new Printer();
+    out += p.printVerb(v, arg);
   }
-  return argNum === args.length ? out : null;
+  if (argNum < args.length) {
+    p ??= new Printer();
+    out += p.extraText(args.slice(from).map(toAny), argNum - from);
+  }
+  return out;
 }
 
 export function sprint(args: readonly Value[]): string {

@@ -21,8 +21,6 @@ export interface PrintfVerb {
   readonly widPresent: boolean;
   readonly prec: number;
   readonly precPresent: boolean;
-  /** %s or %v without flags, width or precision: a plain string argument prints as itself. */
-  readonly plain: boolean;
 }
 
 /** A parsed format: its verbs in order; the last entry may be trailing text only (verb ''). */
@@ -90,8 +88,7 @@ export function parsePrintf(format: string): PrintfFormat | null {
     const { r, size } = runeAt(format, i);
     i += size;
     const verb = runeString(r);
-    const plain = (verb === 's' || verb === 'v') && !(minus || plus || sharp || space || zero || w.isnum || precPresent);
-    verbs.push({ text, verb, minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent, plain });
+    verbs.push({ text, verb, minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent });
     text = '';
   }
   if (text !== '')
@@ -107,7 +104,6 @@ export function parsePrintf(format: string): PrintfFormat | null {
       widPresent: false,
       prec: 0,
       precPresent: false,
-      plain: false,
     });
   return verbs;
 }

@@ -11,7 +11,8 @@
 // converted when the template reads them (a template reads a small part of large data,
 // and a never-read tree costs nothing): an object or array once per view, a string,
 // number or boolean each time it is read (see keeps). fromJS is called once per execute;
-// nothing is kept between executes.
+// between executes only a large object's sorted key order and its converted primitives
+// are kept, while its keys are unchanged (see KeyOrder).
 //
 // Data that no Go value can hold is refused with a DataError naming where it is, when
 // the template first reads that part of the data: a cycle (a Go value cannot contain
@@ -34,6 +35,8 @@ import {
   intValue,
   invalid,
   mapKeyOf,
+  sortStrings,
+  stringKeyOrder,
   stringValue,
   uint64Value,
 } from './value.js';
@@ -201,6 +204,73 @@ function convert(data: unknown, parent: Place | null, key: string | number | und
 const lookupGetter = Reflect.get(Object.prototype, '__lookupGetter__') as (this: object, key: PropertyKey) => (() => unknown) | undefined;
 
 /**
+ * What a range over a large object or Map made of it, kept across executes while its
+ * keys stay the same names in the same order (a fresh key list is compared with keys one
+ * by one), so that a range over the same data each execute does not sort it again, nor
+ * convert again a string, number or boolean that is the same as before. Values, and
+ * whether each key is visible (a getter may have been added since), are read again each
+ * execute, since the user may change them; nothing of an object or array is kept (its
+ * view belongs to one execute, and the user object is not kept alive by it).
+ */
+interface KeyOrder {
+  /** The candidate keys, in the source's order, as the order was computed for. */
+  readonly keys: readonly string[];
+  /** keys in stringKeyOrder's order. */
+  readonly sorted: readonly string[];
+  /** The Go string of each of keys, made once. */
+  readonly keyValues: readonly Value[];
+  /** Per key, the primitive read last time, unseen if it was not visible, unkept if it was an object or array. */
+  readonly raws: unknown[];
+  /** Per key, the entry made last time of a primitive in raws. */
+  readonly entries: (MapEntry | undefined)[];
+  /** The entries in the order of sorted, when every visible one is in entries. */
+  sortedEntries: readonly MapEntry[] | null;
+}
+
+/** In KeyOrder.raws and MapViewBase.found: the key was not visible. */
+const unseen: unique symbol = Symbol('unseen');
+/** In KeyOrder.raws: the key held an object or array, whose view is not kept. */
+const unkept: unique symbol = Symbol('unkept');
+
+/** Weak: data given to execute is not kept alive by having been ranged over. */
+const keyOrders = new WeakMap<object, KeyOrder>();
+
+/** Fewer keys than this sort in less time than a WeakMap entry costs the garbage collector. */
+const keptOrderSize = 16;
+
+/** The KeyOrder of obj whose candidate keys are now keys: the one kept, or a new one. */
+function keyOrderOf(obj: object, keys: readonly string[]): KeyOrder {
+  const kept = keyOrders.get(obj);
+  if (kept !== undefined && sameKeys(kept.keys, keys)) return kept;
+  const made: KeyOrder = {
+    keys,
+    sorted: sortStrings(keys.slice()),
+    keyValues: keys.map(stringValue),
+    raws: new Array<unknown>(keys.length).fill(unkept),
+    entries: new Array<MapEntry | undefined>(keys.length).fill(undefined),
+    sortedEntries: null,
+  };
+  keyOrders.set(obj, made);
+  return made;
+}
+
+/** The entries of a view filled from the keys of order, in the order of order.sorted. */
+function sortedByOrder(order: KeyOrder, entries: ReadonlyMap<unknown, MapEntry>): MapEntry[] {
+  const sorted: MapEntry[] = [];
+  for (const k of order.sorted) {
+    const e = entries.get(k);
+    if (e !== undefined) sorted.push(e);
+  }
+  return sorted;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * A memo list of one or two pairs. Memo lists live as long as their view, the whole
  * execute, and are made by the Array constructor, not a literal: V8 allocates the objects
  * of a literal whose objects mostly outlive a young collection in the old generation from
@@ -217,6 +287,18 @@ function pairs(k0: string, v0: Value, k1?: string, v1?: Value): (string | Value)
     list[3] = v1;
   }
   return list;
+}
+
+/** A view's keys as size listed them, kept for fill. */
+class Listing {
+  constructor(
+    /** The keys that may be visible, in the source's order. */
+    readonly candidates: readonly string[],
+    /** The visible ones. */
+    readonly names: readonly string[],
+    /** What the lookups found for each of candidates: the JS value, or unseen. */
+    readonly found: readonly unknown[],
+  ) {}
 }
 
 /** A JS array as the elements of a []interface{}. */
@@ -249,6 +331,9 @@ class ArrayView extends LazyItems implements Place {
     const data = obj[i];
     const v = element(data, this, i);
     if (keeps(data)) {
+      // A constructor, not `[]`: V8 pretenures an array literal's site once its arrays outlive
+      // a young collection, and per-execute memo lists in the old generation made GC 38%.
+      // biome-ignore lint/style/useArrayLiterals: see above
       this.read ??= new Array<Value>();
       this.read[i] = v;
     }
@@ -267,7 +352,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
   private read: (string | Value)[] | Map<string, Value> | null = null;
-  private names: readonly string[] | null = null;
+  // The keys as size listed them (most views never list theirs: one field, not three).
+  private listing: Listing | null = null;
   private full = false;
 
   constructor(
@@ -314,8 +400,17 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   /** The visible keys, in the source's order. */
   private keyList(): readonly string[] {
-    this.names ??= this.candidateKeys().filter((k) => this.lookup(k) !== undefined);
-    return this.names;
+    if (this.listing !== null) return this.listing.names;
+    const candidates = this.candidateKeys();
+    const names: string[] = [];
+    const found = new Array<unknown>(candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const d = this.lookup(candidates[i]);
+      found[i] = d === undefined ? unseen : d.value;
+      if (d !== undefined) names.push(candidates[i]);
+    }
+    this.listing = new Listing(candidates, names, found);
+    return names;
   }
 
   private value(k: string): Value | null {
@@ -354,18 +449,59 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   private fill(): void {
     if (this.full) return;
-    // One lookup per key: the candidates are filtered here unless size already did it.
-    for (const k of this.names ?? this.candidateKeys()) {
-      let v: Value | null | undefined = this.known(k);
-      if (v === undefined) {
-        const found = this.lookup(k);
-        v = found === undefined ? null : element(found.value, this, k);
+    // One lookup per key: size may have done them.
+    const keys = this.listing?.candidates ?? this.candidateKeys();
+    const found = this.listing?.found ?? null;
+    const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
+    // The sorted entries of last time, still right if every entry is the one made then.
+    const lastSorted = order?.sortedEntries ?? null;
+    let same = lastSorted !== null;
+    // Dropped until this fill ends: a DataError midway leaves entries it no longer lists.
+    if (order !== null) order.sortedEntries = null;
+    // Whether every visible entry is kept in order (then so can their sorted list be).
+    let allKept = true;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const memo = this.known(k);
+      let raw: unknown = unkept;
+      if (memo === undefined) {
+        if (found !== null) raw = found[i];
+        else {
+          const d = this.lookup(k);
+          raw = d === undefined ? unseen : d.value;
+        }
       }
-      if (v !== null) super.set(stringValue(k), v);
+      if (order === null) {
+        if (raw !== unseen) super.set(stringValue(k), memo ?? element(raw, this, k));
+        continue;
+      }
+      if (raw === unseen) {
+        same &&= order.raws[i] === unseen;
+        order.raws[i] = unseen;
+        order.entries[i] = undefined;
+        continue;
+      }
+      const last = order.entries[i];
+      if (last !== undefined && order.raws[i] === raw) {
+        this.putEntry(last);
+        continue;
+      }
+      same = false;
+      const entry = this.setEntry(order.keyValues[i], memo ?? element(raw, this, k));
+      const kept = memo === undefined && !keeps(raw);
+      allKept &&= kept;
+      order.raws[i] = kept ? raw : unkept;
+      order.entries[i] = kept ? entry : undefined;
+    }
+    if (order !== null) {
+      // The entries in the kept order, so that range, printing and encoding/json do not sort.
+      const sorted = same && lastSorted !== null ? lastSorted : sortedByOrder(order, super.entries);
+      order.sortedEntries = allKept ? sorted : null;
+      this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;
+    this.listing = null;
     this.read = null; // the GoMap answers from now on
-    this.names = null;
   }
 }
 

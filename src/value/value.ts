@@ -270,6 +270,34 @@ export class GoMap {
     return entries;
   }
 
+  /**
+   * Sets key to value as set does, and gives back the entry it made, for a subclass to
+   * put again with putEntry (a view of JS data whose value has not changed since).
+   */
+  protected setEntry(key: Value, value: Value): MapEntry {
+    const entry = new Entry(key, value);
+    this.putEntry(entry);
+    return entry;
+  }
+
+  /** Sets an entry made by setEntry (of this or another map: entries are immutable). */
+  protected putEntry(entry: MapEntry): void {
+    this.ownTable().set(mapKeyOf(entry.key), entry);
+    this.orders = null;
+    this.derived = null;
+  }
+
+  /**
+   * Records entries as this map's order under `order`, for a subclass that knows it
+   * without sorting (a view of JS data whose keys are those it sorted before); kept
+   * until the map changes, as sorted keeps its own.
+   */
+  protected knownOrder(order: MapOrder, entries: readonly MapEntry[]): void {
+    if (entries.length < 2) return;
+    if (this.orders === null) this.orders = new Map();
+    this.orders.set(order, entries);
+  }
+
   private ownTable(): Map<unknown, MapEntry> {
     if (this.table === null) this.table = new Map();
     return this.table;
@@ -284,12 +312,16 @@ const surrogates = /[\uD800-\uDFFF]/;
  */
 export const stringKeyOrder: MapOrder = (m) => {
   const entries = m.entries;
-  const keys = Array.from(entries.keys()) as string[];
-  // Without surrogates UTF-16 order is code point order, and the default sort compares
-  // UTF-16 units natively with no comparator calls; keys are unique and index the entries.
-  if (!keys.some((k) => surrogates.test(k))) return keys.sort().map((k) => entries.get(k) as MapEntry);
-  return Array.from(entries.values()).sort((a, b) => compareStrings(a.key.str(), b.key.str()));
+  // Keys are unique and index the entries.
+  return sortStrings(Array.from(entries.keys()) as string[]).map((k) => entries.get(k) as MapEntry);
 };
+
+/** keys, sorted in place in stringKeyOrder's order (strings.Compare). */
+export function sortStrings(keys: string[]): string[] {
+  // Without surrogates UTF-16 order is code point order, and the default sort compares
+  // UTF-16 units natively with no comparator calls.
+  return keys.some((k) => surrogates.test(k)) ? keys.sort(compareStrings) : keys.sort();
+}
 
 // ---- constructors --------------------------------------------------------
 

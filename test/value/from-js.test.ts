@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Template, TemplateError, render } from '../../src/index.js';
+import { decodeJSON } from '../../src/go/encoding/json/index.js';
 import { type Value, box, maxDataDepth } from '../../src/value/index.js';
 
 const printed = (data: unknown): string => render('{{ . }}|{{ printf "%T" . }}', data);
@@ -218,5 +219,136 @@ describe('JS data is converted as the template reads it', () => {
       'map[a:1 b:2] map[a:1 b:2 c:3] abc',
     );
     expect(data).toEqual({ m: { b: 2, a: 1 } });
+  });
+});
+
+describe('a large object or Map ranged over execute after execute (its sorted keys and unchanged entries are kept)', () => {
+  // Printing and ranging read the sorted entries; len reads the keys first (size's lookups).
+  const templates = ['{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}', '{{ len . }} {{ . }} {{ printf "%v" . }}'].map((text) =>
+    new Template('t').parse(text),
+  );
+  const renders = (data: unknown): string[] =>
+    templates.map((t) => {
+      try {
+        return t.execute(data);
+      } catch (e) {
+        return String(e);
+      }
+    });
+  // 20 keys (more than are sorted afresh each time), out of order, with keys whose UTF-16
+  // order is not their code point order.
+  const entries = (): [string, unknown][] => [
+    ...Array.from({ length: 18 }, (_, i): [string, unknown] => [`k${(i * 7) % 18}`, `v${i}`]),
+    ['\u{1F600}', 'smile'],
+    ['\uFF5A', 'wide z'],
+  ];
+  const accessor = (get?: () => unknown, set?: (v: unknown) => void): PropertyDescriptor => ({ get, set, enumerable: true, configurable: true });
+  const getterThatThrows = (): unknown => {
+    throw new Error('a getter ran');
+  };
+
+  type Step = [string, (o: Record<string, unknown>) => void];
+  const objectSteps: Step[] = [
+    ['nothing changed', () => {}],
+    ['a value changed', (o) => Object.assign(o, { k3: 'changed' })],
+    ['a string becomes a number', (o) => Object.assign(o, { k4: 4 })],
+    ['the number becomes the same digits as a string', (o) => Object.assign(o, { k4: '4' })],
+    ['a number becomes a float and NaN', (o) => Object.assign(o, { k4: 0.5, k12: Number.NaN })],
+    ['a bigint', (o) => Object.assign(o, { k13: 2n ** 63n })],
+    ['a key added', (o) => Object.assign(o, { added: true })],
+    ['a key removed', (o) => delete o.k5],
+    [
+      'a key removed and added back, now last',
+      (o) => {
+        delete o.k6;
+        o.k6 = 'back';
+      },
+    ],
+    ['a value becomes an object', (o) => Object.assign(o, { k7: { x: 1 } })],
+    // Alone, a change to nothing.
+    ['that object changed inside', (o) => typeof o.k7 === 'object' && Object.assign(o.k7 as object, { x: 2, y: [1] })],
+    ['a value becomes a function', (o) => Object.assign(o, { k8: () => 'fn' })],
+    ['a getter replaces a value', (o) => Object.defineProperty(o, 'k9', accessor(getterThatThrows))],
+    [
+      'a setter alone replaces a value',
+      (o) =>
+        Object.defineProperty(
+          o,
+          'k10',
+          accessor(undefined, () => {}),
+        ),
+    ],
+    [
+      'the getter and setter become values again',
+      (o) => Object.assign(Object.defineProperty(Object.defineProperty(o, 'k9', { value: 9 }), 'k10', { value: 10 })),
+    ],
+    ['a value becomes undefined and null', (o) => Object.assign(o, { k11: undefined, k14: null })],
+    ['a key made not enumerable', (o) => Object.defineProperty(o, 'k15', { enumerable: false })],
+    ['a value refused as data', (o) => Object.assign(o, { k16: new Set() })],
+    ['the refused value replaced', (o) => Object.assign(o, { k16: 'fine' })],
+    [
+      'most keys removed',
+      (o) => {
+        for (const k of Object.keys(o).slice(3)) delete o[k];
+      },
+    ],
+  ];
+
+  /** Executes on live data before and after each of steps: the same output as a fresh copy with the same changes. */
+  function follow<T>(make: () => T, steps: readonly [string, (data: T) => unknown][]): void {
+    const live = make();
+    renders(live);
+    for (let n = 1; n <= steps.length; n++) {
+      steps[n - 1][1](live);
+      const fresh = make();
+      for (const [, change] of steps.slice(0, n)) change(fresh);
+      const name = steps[n - 1][0];
+      // Twice: the second execute finds everything as the first left it.
+      expect([name, renders(live)]).toEqual([name, renders(fresh)]);
+      expect([name, renders(live)]).toEqual([name, renders(fresh)]);
+    }
+  }
+
+  it.each(objectSteps)('an object, one change: %s', (name, change) => follow(() => Object.fromEntries(entries()), [[name, change]]));
+
+  it('an object, every change in turn', () => follow(() => Object.fromEntries(entries()), objectSteps));
+
+  it('an object whose execute was refused midway, then given the refused value back', () =>
+    follow(
+      () => Object.fromEntries(entries()),
+      [
+        ['an early value changed, a later one refused', (o) => Object.assign(o, { k0: 'changed', k17: new Set() })],
+        ['the later one as before', (o) => Object.assign(o, { k17: 'v5' })],
+      ],
+    ));
+
+  type MapStep = [string, (m: Map<unknown, unknown>) => void];
+  const mapSteps: MapStep[] = [
+    ['nothing changed', () => {}],
+    ['a value changed', (m) => m.set('k3', 'changed')],
+    ['a key added', (m) => m.set('added', 1)],
+    ['a key removed', (m) => m.delete('k5')],
+    ['a key removed and added back, now last', (m) => m.delete('k6') && m.set('k6', 'back')],
+    ['a value becomes a Map', (m) => m.set('k7', new Map([['x', 1]]))],
+    // Alone, a change to nothing.
+    ['that Map changed inside', (m) => (m.get('k7') instanceof Map ? (m.get('k7') as Map<string, number>).set('x', 2) : m)],
+    ['a value becomes a function', (m) => m.set('k8', () => 'fn')],
+    ['a value becomes undefined', (m) => m.set('k9', undefined)],
+    ['a key that is not a string', (m) => m.set(1, 'one')],
+    ['that key removed', (m) => m.delete(1)],
+  ];
+
+  it.each(mapSteps)('a Map, one change: %s', (name, change) => follow(() => new Map<unknown, unknown>(entries()), [[name, change]]));
+
+  it('a Map, every change in turn', () => follow(() => new Map<unknown, unknown>(entries()), mapSteps));
+
+  it('an object and a Map with the same entries print alike, in Go order, the second time too', () => {
+    const object = Object.fromEntries(entries());
+    const map = new Map(entries());
+    const want = renders(decodeJSON(JSON.stringify(object), { useNumber: false }));
+    for (let i = 0; i < 2; i++) {
+      expect(renders(object)).toEqual(want);
+      expect(renders(map)).toEqual(want);
+    }
   });
 });
