@@ -244,7 +244,10 @@ function compileTemplate(node: TemplateNode): WalkFn {
       lastBody = body;
       lastRoot = root;
     }
+    // The called template's variables end with it.
+    const mark = s.mark();
     body(new State(tmpl, run, s.depth + 1, newDot), newDot);
+    s.pop(mark);
     run.calling = calling;
     run.callingNode = callingNode;
     return NORMAL;

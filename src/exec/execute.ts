@@ -25,7 +25,7 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  */
 export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer, context?: unknown): void {
   const out = new Output(w);
-  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null };
+  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null, names: [], values: [] };
   const s: State = new State(t, run, 0, data);
   const root = t.tree?.root;
   if (!root) s.errorf('%q is an incomplete or empty template', t.name);

@@ -40,21 +40,30 @@ export interface Run {
   /** The state that made the innermost active {{template}} call, for the depth error after a JS stack overflow. */
   calling: State | null;
   callingNode: Node | null;
+  /**
+   * The variables above $ of every active state, one stack for the whole run: a state
+   * sees only those from its base up. {{template}} calls nest strictly, so a called
+   * template's variables are popped before its caller declares more, and a call
+   * allocates no arrays (a per-state stack grew a fresh backing store per call that
+   * declared a variable: a third of the garbage of a {{range $i, $x := ...}} per item).
+   */
+  readonly names: string[];
+  readonly values: Value[];
 }
 
 export class State {
   node: Node | null = null;
-  // The variable stack above $, which is kept apart: most {{template}} calls declare no
-  // variable, and then their state allocates no arrays.
-  private names: string[] | null = null;
-  private values: Value[] | null = null;
+  /** Where this state's variables start in the run's stack; $ is kept apart. */
+  private readonly base: number;
 
   constructor(
     readonly tmpl: ExecTemplate,
     readonly run: Run,
     readonly depth: number,
     private dollar: Value,
-  ) {}
+  ) {
+    this.base = run.names.length;
+  }
 
   /** Marks the state to be on node n, for error reporting. */
   at(node: Node): void {
@@ -62,23 +71,16 @@ export class State {
   }
 
   push(name: string, value: Value): void {
-    if (this.names === null || this.values === null) {
-      this.names = [name];
-      this.values = [value];
-      return;
-    }
-    this.names.push(name);
-    this.values.push(value);
+    this.run.names.push(name);
+    this.run.values.push(value);
   }
 
   mark(): number {
-    return this.names === null ? 0 : this.names.length;
+    return this.run.names.length;
   }
 
   pop(mark: number): void {
-    const names = this.names;
-    const values = this.values;
-    if (names === null || values === null) return;
+    const { names, values } = this.run;
     // Popping element by element is much cheaper in V8 than assigning `length`, and usually a no-op.
     while (names.length > mark) {
       names.pop();
@@ -88,14 +90,11 @@ export class State {
 
   /** Overwrites the last declared variable with the given name (`$x = ...`). */
   setVar(name: string, value: Value): void {
-    const names = this.names;
-    const values = this.values;
-    if (names !== null && values !== null) {
-      for (let i = names.length - 1; i >= 0; i--) {
-        if (names[i] === name) {
-          values[i] = value;
-          return;
-        }
+    const { names, values } = this.run;
+    for (let i = names.length - 1; i >= this.base; i--) {
+      if (names[i] === name) {
+        values[i] = value;
+        return;
       }
     }
     if (name === '$') {
@@ -107,17 +106,14 @@ export class State {
 
   /** Overwrites the top-nth variable on the stack (range iterations). */
   setTopVar(n: number, value: Value): void {
-    const values = this.values as Value[]; // the range declared them
+    const values = this.run.values; // the range declared them
     values[values.length - n] = value;
   }
 
   varValue(name: string): Value {
-    const names = this.names;
-    const values = this.values;
-    if (names !== null && values !== null) {
-      for (let i = names.length - 1; i >= 0; i--) {
-        if (names[i] === name) return values[i];
-      }
+    const { names, values } = this.run;
+    for (let i = names.length - 1; i >= this.base; i--) {
+      if (names[i] === name) return values[i];
     }
     if (name === '$') return this.dollar;
     return this.errorf('undefined variable: %s', name);

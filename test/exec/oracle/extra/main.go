@@ -77,6 +77,8 @@ type tcase struct {
 
 var cases = []tcase{
 	{Name: "nested template error", TmplName: "top", Data: "int5", Texts: []string{"line 1\nline 2\nline 3\n{{template \"one\" .}}\n{{define \"one\"}}{{template \"two\" .}}{{end}}\n{{define \"two\"}}{{template \"three\" .}}{{end}}\n{{define \"three\"}}{{index \"hi\" $}}{{end}}"}},
+	// A called template's variables (same names as the caller's) end with it; the caller's range variables and $x are intact.
+	{Name: "variables across template calls", TmplName: "top", Data: "strs", Texts: []string{"{{$x := \"outer\"}}{{range $i, $v := .}}{{template \"t\" $v}}{{$x}}{{$i}};{{$x = $v}}{{end}}{{$x}}\n{{define \"t\"}}{{$x := .}}{{$i := 7}}{{with $y := \"w\"}}{{$y}}{{template \"u\" $x}}{{end}}{{$x = printf \"<%s%d>\" $x $i}}{{$x}}{{end}}{{define \"u\"}}{{range $x := 2}}{{$x}}{{end}}[{{$}}]{{end}}"}},
 	{Name: "missing default", TmplName: "t1", Data: "mapx99", Texts: []string{"{{.x}} {{.y}}"}},
 	{Name: "missing invalid", TmplName: "t1", Data: "mapx99", MissingKey: "invalid", Texts: []string{"{{.x}} {{.y}}"}},
 	{Name: "missing zero", TmplName: "t1", Data: "mapx99", MissingKey: "zero", Texts: []string{"{{.x}} {{.y}}"}},
