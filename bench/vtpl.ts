@@ -1,7 +1,7 @@
 // vtpl's side of a workload: its output, and one parse or one execute per call.
 
 import { Template } from '../src/template.js';
-import { Template as PublicTemplate, type Writer } from '../src/index.js';
+import type { Writer } from '../src/index.js';
 import type { Value } from '../src/value/index.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
@@ -49,30 +49,18 @@ function bufferWriter(): { readonly writer: Writer; reset(): void } {
 
 /**
  * text/template: parse is new Template(name).parse(text); execute runs the parsed template on
- * dot: decoded JSON values, or plain JS data given to the package's public Template.
+ * dot: decoded JSON values, or for -js rows plain JS data (JSON.parse), as a library user passes it.
  */
 function textSubject(w: TextWorkload): Subject {
   const buf = bufferWriter();
-  if (w.jsData) {
-    const data: unknown = JSON.parse(w.dataJSON);
-    const t = new PublicTemplate('case').parse(w.template);
-    return {
-      output: t.execute(data),
-      parse: () => new PublicTemplate('case').parse(w.template),
-      execute: () => {
-        buf.reset();
-        t.executeTo(buf.writer, data);
-      },
-    };
-  }
-  const dot = decodeJSON(w.dataJSON, { useNumber: true });
+  const data: unknown = w.jsData ? JSON.parse(w.dataJSON) : decodeJSON(w.dataJSON, { useNumber: true });
   const t = new Template('case').parse(w.template);
   return {
-    output: t.execute(dot),
+    output: t.execute(data),
     parse: () => new Template('case').parse(w.template),
     execute: () => {
       buf.reset();
-      t.executeTo(buf.writer, dot);
+      t.executeTo(buf.writer, data);
     },
   };
 }

@@ -67,11 +67,9 @@ export class Template implements ExecTemplate {
 
   /** copy: a shallow copy of this template belonging to `common`. */
   private copy(common: Common): Template {
-    const nt = new Template(this.name);
-    nt.tree = this.tree;
+    const nt = this.new(this.name);
     nt.common = common;
-    nt.leftDelim = this.leftDelim;
-    nt.rightDelim = this.rightDelim;
+    nt.tree = this.tree;
     return nt;
   }
 

@@ -111,17 +111,9 @@ function le(a: Value, b: Value): boolean {
   return lt(a, b) || eq(a, [b], 0);
 }
 
-// Values are immutable: every comparison returns one of two.
-const goTrue = boolValue(true);
-const goFalse = boolValue(false);
-
-function result(b: boolean): Value {
-  return b ? goTrue : goFalse;
-}
-
-export const eqFunc = goFunc(valueVariadicToBoolError, (args) => result(eq(args[0], args, 1)));
-export const neFunc = goFunc(twoValuesToBoolError, (args) => result(!eq(args[0], args, 1)));
-export const ltFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(lt(a, b)));
-export const leFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(le(a, b)));
-export const gtFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(!le(a, b)));
-export const geFunc = goFunc(twoValuesToBoolError, ([a, b]) => result(!lt(a, b)));
+export const eqFunc = goFunc(valueVariadicToBoolError, (args) => boolValue(eq(args[0], args, 1)));
+export const neFunc = goFunc(twoValuesToBoolError, (args) => boolValue(!eq(args[0], args, 1)));
+export const ltFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(lt(a, b)));
+export const leFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(le(a, b)));
+export const gtFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(!le(a, b)));
+export const geFunc = goFunc(twoValuesToBoolError, ([a, b]) => boolValue(!lt(a, b)));

@@ -6,6 +6,7 @@
 // is not an object of its own: scan writes it into a Token the parser reuses, and its text
 // is sliced from the input only when the parser asks for it.
 import { type Item, ItemType, keywords } from './item.js';
+import { indexOrEnd } from './literal.js';
 import { quote } from '../go/strconv/index.js';
 import { sprintf } from '../fmt/index.js';
 import { Value, int32Type } from '../value/index.js';
@@ -70,12 +71,6 @@ let nonASCIIAlnum: RegExp | undefined;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-}
-
-/** The position of the first s in input from pos on, or the end of input if there is none. */
-function indexOrEnd(input: string, s: string, pos: number): number {
-  const i = input.indexOf(s, pos);
-  return i < 0 ? input.length : i;
 }
 
 function isDigit(c: number): boolean {

@@ -139,7 +139,7 @@ for (const [e, v] of Object.entries(simpleEscapes)) simpleEscapeText[e.charCodeA
 simpleEscapeText[0x22] = '"';
 
 /** The position of the first c in s from i on, or s.length if there is none. */
-function indexOrEnd(s: string, c: string, i: number): number {
+export function indexOrEnd(s: string, c: string, i: number): number {
   const at = s.indexOf(c, i);
   return at < 0 ? s.length : at;
 }

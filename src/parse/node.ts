@@ -32,38 +32,6 @@ export enum NodeType {
 }
 
 /**
- * s.slice(from).split('.'). The parser makes a node for every variable and field; for
- * these short names indexOf and slice cost much less than String.prototype.split, and
- * the array has exactly one slot per name (a tree keeps every such array alive).
- */
-function splitDots(s: string, from: number): string[] {
-  let dot = s.indexOf('.', from);
-  if (dot < 0) return [s.slice(from)];
-  let n = 1;
-  for (let d = dot; d >= 0; d = s.indexOf('.', d + 1)) n++;
-  const parts = new Array<string>(n);
-  let start = from;
-  for (let i = 0; i < n - 1; i++) {
-    parts[i] = s.slice(start, dot);
-    start = dot + 1;
-    dot = s.indexOf('.', start);
-  }
-  parts[n - 1] = s.slice(start);
-  return parts;
-}
-
-/**
- * list with x appended. V8 grows an empty array to 17 slots on its first push; a tree
- * keeps every such array alive, so one-element arrays (the common case) would cost
- * 184 bytes instead of 56, and the garbage collector copies them all.
- */
-function oneMore<T>(list: T[], x: T): T[] {
-  if (list.length === 0) return [x];
-  list.push(x);
-  return list;
-}
-
-/**
  * The children of a node as the parser stores them: one child as itself, more as an array.
  * Nine in ten child lists of a template hold one element (a list with one node, a pipeline
  * with one command, a command with one argument, a field with one name), and an array of
@@ -72,9 +40,6 @@ function oneMore<T>(list: T[], x: T): T[] {
  * first read.
  */
 export type Children<T> = T | T[];
-
-/** A placeholder for the names of a node the static `named` then sets. */
-const noNames: string[] = [];
 
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
@@ -123,25 +88,14 @@ export class ListNode extends PositionedNode {
     return NodeType.List;
   }
   declare private items: Children<Node>; // see Children
-  constructor(pos: number, nodes: Children<Node> = []) {
+  constructor(pos: number, nodes: Children<Node>) {
     super(pos);
     this.items = nodes;
   }
   /** The element nodes in lexical order. */
   get nodes(): Node[] {
-    const items = this.items;
-    if (Array.isArray(items)) return items;
-    const array = [items];
-    this.items = array;
-    return array;
-  }
-  set nodes(nodes: Node[]) {
-    this.items = nodes;
-  }
-  append(n: Node): void {
-    // The first element gets an array of exactly one slot: a push would reserve 17, and
-    // most lists, pipelines and commands hold one node (see oneMore).
-    this.nodes = oneMore(this.nodes, n);
+    if (!Array.isArray(this.items)) this.items = [this.items];
+    return this.items;
   }
   parts(): Part[] {
     return this.nodes;
@@ -210,11 +164,8 @@ export class PipeNode extends PositionedNode {
   }
   /** The commands in lexical order. */
   get cmds(): CommandNode[] {
-    const c = this.commands;
-    if (Array.isArray(c)) return c;
-    const array = [c];
-    this.commands = array;
-    return array;
+    if (!Array.isArray(this.commands)) this.commands = [this.commands];
+    return this.commands;
   }
   set cmds(cmds: Children<CommandNode>) {
     this.commands = cmds;
@@ -223,9 +174,6 @@ export class PipeNode extends PositionedNode {
   get cmdCount(): number {
     const c = this.commands;
     return Array.isArray(c) ? c.length : 1;
-  }
-  append(c: CommandNode): void {
-    this.cmds = oneMore(this.cmds, c);
   }
   parts(): Part[] {
     const out: Part[] = [];
@@ -267,28 +215,19 @@ export class CommandNode extends PositionedNode {
     return NodeType.Command;
   }
   declare private items: Children<Node>; // see Children
-  constructor(pos: number, args: Children<Node> = []) {
+  constructor(pos: number, args: Children<Node>) {
     super(pos);
     this.items = args;
   }
   /** Arguments in lexical order: Identifier, field, or constant. */
   get args(): Node[] {
-    const items = this.items;
-    if (Array.isArray(items)) return items;
-    const array = [items];
-    this.items = array;
-    return array;
-  }
-  set args(args: Node[]) {
-    this.items = args;
+    if (!Array.isArray(this.items)) this.items = [this.items];
+    return this.items;
   }
   /** The first argument (undefined if there is none), without making the array. */
   get firstArg(): Node | undefined {
     const items = this.items;
     return Array.isArray(items) ? items[0] : items;
-  }
-  append(arg: Node): void {
-    this.args = oneMore(this.args, arg);
   }
   parts(): Part[] {
     const out: Part[] = [];
@@ -323,27 +262,15 @@ export class VariableNode extends PositionedNode {
     return NodeType.Variable;
   }
   declare private names: Children<string>; // see Children
-  /** ident: the variable as written ("$x.y"), or its names already split (the parser's). */
-  constructor(pos: number, ident: string | string[]) {
+  /** names: the variable's name ("$" included), then the names of the fields chained to it; one name as itself. */
+  constructor(pos: number, names: Children<string>) {
     super(pos);
-    this.names = typeof ident === 'string' ? splitDots(ident, 0) : ident;
-  }
-  /** The variable `name` ("$x") without fields, as the parser makes it: no array (see Children). */
-  static named(pos: number, name: string): VariableNode {
-    const n = new VariableNode(pos, noNames);
-    n.names = name;
-    return n;
+    this.names = names;
   }
   /** The variable name ("$" included), then the names of the fields chained to it. */
   get ident(): string[] {
-    const names = this.names;
-    if (Array.isArray(names)) return names;
-    const array = [names];
-    this.names = array;
-    return array;
-  }
-  set ident(ident: string[]) {
-    this.names = ident;
+    if (!Array.isArray(this.names)) this.names = [this.names];
+    return this.names;
   }
   parts(): Part[] {
     return [this.ident.join('.')];
@@ -376,27 +303,15 @@ export class FieldNode extends PositionedNode {
     return NodeType.Field;
   }
   declare private names: Children<string>; // see Children
-  /** ident: the field as written (".x.y"), or its names already split (the parser's). */
-  constructor(pos: number, ident: string | string[]) {
+  /** names: the names without their periods; one name as itself. */
+  constructor(pos: number, names: Children<string>) {
     super(pos);
-    this.names = typeof ident === 'string' ? splitDots(ident, 1) : ident; // drop the leading period
-  }
-  /** The field `name` (without its period) alone, as the parser makes it: no array (see Children). */
-  static named(pos: number, name: string): FieldNode {
-    const n = new FieldNode(pos, noNames);
-    n.names = name;
-    return n;
+    this.names = names;
   }
   /** The names without their periods. */
   get ident(): string[] {
-    const names = this.names;
-    if (Array.isArray(names)) return names;
-    const array = [names];
-    this.names = array;
-    return array;
-  }
-  set ident(ident: string[]) {
-    this.names = ident;
+    if (!Array.isArray(this.names)) this.names = [this.names];
+    return this.names;
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];
@@ -411,16 +326,9 @@ export class ChainNode extends PositionedNode {
   constructor(
     pos: number,
     public node: Node,
-    public field: string[] = [], // The identifiers in lexical order.
+    public field: string[], // The identifiers in lexical order.
   ) {
     super(pos);
-  }
-  /** Add appends a field name given with its leading period. */
-  add(field: string): void {
-    if (field === '' || field[0] !== '.') throw new Error('no dot in field');
-    field = field.slice(1);
-    if (field === '') throw new Error('empty field');
-    this.field.push(field);
   }
   parts(): Part[] {
     const out: Part[] = this.node instanceof PipeNode ? ['(', this.node, ')'] : [this.node];

@@ -818,14 +818,14 @@ export class Tree {
         if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = VariableNode.named(v.pos, name);
+          const d = new VariableNode(v.pos, name);
           this.vars.push(name);
           return new PipeNode(pos, line, first === null ? [d] : [first, d], next.typ === ItemType.Assign, noCommands);
         }
         if (next.typ === ItemType.Char && next.input.charCodeAt(next.pos) === 0x2c /* , */) {
           this.nextNonSpace();
           const name = this.names.get(v.pos, v.end);
-          const d = VariableNode.named(v.pos, name);
+          const d = new VariableNode(v.pos, name);
           this.vars.push(name);
           if (context === 'range' && first === null) {
             switch (this.peekNonSpace().typ) {
@@ -995,7 +995,7 @@ export class Tree {
       case ItemType.Variable:
         return this.useVar(token.pos, this.names.get(token.pos, token.end));
       case ItemType.Field:
-        return FieldNode.named(token.pos, this.fieldName(token));
+        return new FieldNode(token.pos, this.fieldName(token));
       case ItemType.Bool:
         return new BoolNode(token.pos, token.end - token.pos === 4); // true, not false
       case ItemType.CharConstant:
@@ -1034,7 +1034,7 @@ export class Tree {
 
   /** useVar returns a node for a variable reference. It errors if the variable is not defined. */
   private useVar(pos: number, name: string): Node {
-    if (this.vars.includes(name)) return VariableNode.named(pos, name);
+    if (this.vars.includes(name)) return new VariableNode(pos, name);
     this.errorf('undefined variable %q', name);
   }
 }

@@ -35,6 +35,7 @@ import {
   intValue,
   invalid,
   mapKeyOf,
+  smallIntLimit,
   sortStrings,
   stringKeyOrder,
   stringValue,
@@ -123,7 +124,6 @@ const trueElement = box(boolValue(true));
 const falseElement = box(boolValue(false));
 const emptyElement = box(stringValue(''));
 const smallInts: Value[] = [];
-const smallIntLimit = 1024;
 
 /** How many keys a view remembers in a list searched in order before it builds a Map. */
 const memoPairs = 8;

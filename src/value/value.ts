@@ -233,16 +233,17 @@ export class GoMap {
   }
 
   set(key: Value, value: Value): void {
-    this.ownTable().set(mapKeyOf(key), new Entry(key, value));
-    this.orders = null;
-    this.derived = null;
+    this.putEntry(new Entry(key, value));
   }
 
   delete(key: Value): void {
-    if (this.table?.delete(mapKeyOf(key))) {
-      this.orders = null;
-      this.derived = null;
-    }
+    if (this.table?.delete(mapKeyOf(key))) this.changed();
+  }
+
+  /** Drops what was computed from the entries: the sorted orders and derive's results. */
+  private changed(): void {
+    this.orders = null;
+    this.derived = null;
   }
 
   /**
@@ -262,11 +263,7 @@ export class GoMap {
     const known = this.orders?.get(order);
     if (known !== undefined) return known;
     const entries = order(this);
-    // A map of one entry has one order: nothing to keep.
-    if (entries.length > 1) {
-      if (this.orders === null) this.orders = new Map();
-      this.orders.set(order, entries);
-    }
+    this.knownOrder(order, entries);
     return entries;
   }
 
@@ -283,8 +280,7 @@ export class GoMap {
   /** Sets an entry made by setEntry (of this or another map: entries are immutable). */
   protected putEntry(entry: MapEntry): void {
     this.ownTable().set(mapKeyOf(entry.key), entry);
-    this.orders = null;
-    this.derived = null;
+    this.changed();
   }
 
   /**
@@ -293,6 +289,7 @@ export class GoMap {
    * until the map changes, as sorted keeps its own.
    */
   protected knownOrder(order: MapOrder, entries: readonly MapEntry[]): void {
+    // A map of one entry has one order: nothing to keep.
     if (entries.length < 2) return;
     if (this.orders === null) this.orders = new Map();
     this.orders.set(order, entries);
@@ -329,13 +326,15 @@ export function sortStrings(keys: string[]): string[] {
 // indexes) are made once instead of per operation.
 const trueValue = new Value(boolType, true);
 const falseValue = new Value(boolType, false);
-const smallIntLimit = 1024;
+/** The ints 0 to smallIntLimit - 1 are shared Values (len, index and range indexes make them often). */
+export const smallIntLimit = 1024;
+const smallIntLimitBig = BigInt(smallIntLimit);
 const smallInts: Value[] = [];
 
 export const boolValue = (b: boolean): Value => (b ? trueValue : falseValue);
 export const stringValue = (s: string): Value => new Value(stringType, s);
 export function intValue(n: bigint | number): Value {
-  const i = typeof n === 'number' ? n : n >= 0n && n < BigInt(smallIntLimit) ? Number(n) : -1;
+  const i = typeof n === 'number' ? n : n >= 0n && n < smallIntLimitBig ? Number(n) : -1;
   if (!(i >= 0 && i < smallIntLimit && Number.isInteger(i))) return new Value(intType, BigInt(n));
   let v = smallInts[i];
   if (v === undefined) smallInts[i] = v = new Value(intType, BigInt(i));

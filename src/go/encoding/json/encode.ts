@@ -349,7 +349,7 @@ function scalarText(v: Value, escapeHTML: boolean): string | null {
   if (t === invalidType) return 'null';
   if (t === boolType) return e.bool() ? 'true' : 'false';
   if (t === float64Type && Number.isFinite(e.float())) return formatFloat(e.float(), 64);
-  if (e.type === jsonNumberType) {
+  if (t === jsonNumberType) {
     const s = e.str();
     if (s === '' || numberGrammar.test(s)) return numberLiteral(s);
   }
