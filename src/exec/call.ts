@@ -97,8 +97,35 @@ export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: 
  * `final` is the previous pipeline command's value, if any.
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
-  const plan = planCall(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
+  const plan = methodPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, final);
+}
+
+/**
+ * The plans of calls found only at run time (a method of the value a field chain reaches),
+ * by signature, then name, then shape: planCall is pure, and a method called per item
+ * would otherwise make a plan and its arrays on every call.
+ */
+const methodPlans = new WeakMap<FuncSig, Map<string, CallPlan[]>>();
+
+function methodPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
+  let byName = methodPlans.get(sig);
+  if (byName === undefined) {
+    byName = new Map();
+    methodPlans.set(sig, byName);
+  }
+  let byShape = byName.get(name);
+  if (byShape === undefined) {
+    byShape = [];
+    byName.set(name, byShape);
+  }
+  const shape = numArgs * 2 + (hasFinal ? 1 : 0);
+  let plan = byShape[shape];
+  if (plan === undefined) {
+    plan = planCall(sig, name, numArgs, hasFinal);
+    byShape[shape] = plan;
+  }
+  return plan;
 }
 
 /** evalCall with the plan made: checks, arguments, the call and its error. */
