@@ -1,7 +1,7 @@
 // vtpl's side of a workload: its output, and one parse or one execute per call.
 
 import { Template } from '../src/template.js';
-import type { Writer } from '../src/index.js';
+import type { ByteSink } from '../src/index.js';
 import type { Value } from '../src/value/index.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient } from '../src/vault/recorded.js';
@@ -19,32 +19,24 @@ export interface Subject {
 
 /**
  * Go's side executes into a bytes.Buffer that it Resets and reuses; the same here is
- * executeTo a writer that encodes each chunk into one reused byte buffer, grown by doubling
- * as bytes.Buffer grows. Keeping the chunk strings instead would not be the same work:
- * output.ts hands on a chunk as a rope of its pieces, which is only copied into bytes by
- * whoever reads it, and the 100 MB row (one 1000-byte string written 100,000 times) would
- * then measure no copy at all where Go copies every byte. (execute() would also join the
- * chunks into one string, which Go's side never does.)
+ * executeTo a ByteSink over one reused Buffer, grown by doubling as bytes.Buffer grows:
+ * execution encodes its output straight into it, as Go's appends to its buffer. (A Writer
+ * of strings would time V8's ropes and a second copy that Go's side does not make;
+ * execute() would also join the chunks into one string, which Go's side never does.)
  */
-function bufferWriter(): { readonly writer: Writer; reset(): void } {
-  let bytes = Buffer.allocUnsafe(1 << 16);
-  let length = 0;
-  return {
-    writer: {
-      write: (chunk) => {
-        const need = length + chunk.length * 3;
-        if (need > bytes.length) {
-          const grown = Buffer.allocUnsafe(Math.max(need, bytes.length * 2));
-          bytes.copy(grown, 0, 0, length);
-          bytes = grown;
-        }
-        length += bytes.write(chunk, length, 'utf8');
-      },
-    },
-    reset: () => {
-      length = 0;
-    },
-  };
+class BufferSink implements ByteSink {
+  bytes = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+
+  room(need: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(this.length + need, this.bytes.length * 2));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  encode(s: string, at: number): number {
+    return this.bytes.write(s, at);
+  }
 }
 
 /**
@@ -52,15 +44,19 @@ function bufferWriter(): { readonly writer: Writer; reset(): void } {
  * dot: decoded JSON values, or for -js rows plain JS data (JSON.parse), as a library user passes it.
  */
 function textSubject(w: TextWorkload): Subject {
-  const buf = bufferWriter();
+  const buf = new BufferSink();
   const data: unknown = w.jsData ? JSON.parse(w.dataJSON) : decodeJSON(w.dataJSON, { useNumber: true });
   const t = new Template('case').parse(w.template);
+  const output = t.execute(data);
+  // The timed bytes must be the output's (which is compared with Go's).
+  t.executeTo(buf, data);
+  if (!buf.bytes.subarray(0, buf.length).equals(Buffer.from(output))) throw new Error('executeTo a ByteSink wrote other bytes than execute returned');
   return {
-    output: t.execute(data),
+    output,
     parse: () => new Template('case').parse(w.template),
     execute: () => {
-      buf.reset();
-      t.executeTo(buf.writer, data);
+      buf.length = 0;
+      t.executeTo(buf, data);
     },
   };
 }

@@ -3,6 +3,6 @@
 // function receives, and JSON decoding that keeps number literals. The Go reflection
 // model behind it (types such as uintptrType) stays internal.
 
-export { Template, render, TemplateError, type FuncMap, type JSFunc, type RenderOptions, type Writer } from './template.js';
+export { Template, render, TemplateError, type FuncMap, type JSFunc, type RenderOptions, type Writer, type ByteSink } from './template.js';
 export { Value, GoError, type GoFunc, fromJS, goFunc, type FuncSig, type GoType, type Kind } from './value/index.js';
 export { decodeJSON, type DecodeOptions } from './go/encoding/json/index.js';

@@ -3,6 +3,7 @@
 
 import { sprintf } from './fmt/index.js';
 import {
+  type ByteSink,
   type ExecTemplate,
   type MissingKey,
   StringWriter,
@@ -205,9 +206,11 @@ export class Template implements ExecTemplate {
 
   /**
    * Go's Execute(wr, data): writes the output to w in chunks as it is produced. On an
-   * error, what was produced before it has been written, as in Go.
+   * error, what was produced before it has been written, as in Go. A ByteSink gets the
+   * output's UTF-8 encoded straight into its buffer (as Go's Execute into a bytes.Buffer),
+   * without strings made of it.
    */
-  executeTo(w: Writer, data: unknown, context?: unknown): void {
+  executeTo(w: Writer | ByteSink, data: unknown, context?: unknown): void {
     try {
       executeTree(this, fromJS(data), callFunction, w, context);
     } catch (e) {
@@ -226,7 +229,7 @@ export class Template implements ExecTemplate {
   }
 
   /** Go's ExecuteTemplate(wr, name, data): executeTo for the associated template `name`. */
-  executeTemplateTo(w: Writer, name: string, data: unknown, context?: unknown): void {
+  executeTemplateTo(w: Writer | ByteSink, name: string, data: unknown, context?: unknown): void {
     const tmpl = this.lookup(name);
     if (tmpl === undefined) {
       throw new TemplateError('exec', sprintf('template: no template %q associated with template %q', [stringValue(name), stringValue(this.name)]));
@@ -273,4 +276,4 @@ export function render(text: string, data: unknown, options: RenderOptions = {})
   return t.parse(text).execute(data);
 }
 
-export { TemplateError, type Writer };
+export { type ByteSink, TemplateError, type Writer };

@@ -30,6 +30,7 @@ import {
   constants,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { BufferedSink } from '../exec/index.js';
 import { errnoWords } from '../go/syscall/index.js';
 import { nodeCrypto } from '../vault/index.js';
 
@@ -203,27 +204,15 @@ function writeAll(fd: number, bytes: Uint8Array, path: string): void {
 }
 
 /**
- * Contents produced in chunks: called once with a function that appends a chunk to the file
- * (a template executing into it, so no output is ever held whole). An error it throws is
+ * Contents produced in parts: called once with the file's buffer, which a template executes
+ * into (executeTo encodes its output straight into the buffer, written out each time it
+ * fills, so no output is ever held whole) or text is written to. An error it throws is
  * rethrown unchanged, after the temporary file is removed.
  */
-export type Producer = (write: (chunk: string | Uint8Array) => void) => void;
+export type Producer = (file: BufferedSink) => void;
 
-/** Room for the UTF-8 of a chunk of template output (at most 3 bytes per UTF-16 unit) and more. */
-let scratch: Buffer | undefined;
-const scratchBytes = 3 << 17;
-
-/**
- * A chunk as UTF-8, in a buffer reused from one chunk to the next when it fits (each is
- * written before the next is encoded): a new buffer per chunk (Buffer.from measures the
- * text, then allocates and fills a buffer outside the heap) cost as much as the rest of
- * writing a large render to a file.
- */
-function utf8(chunk: string): Uint8Array {
-  if (chunk.length * 3 > scratchBytes) return Buffer.from(chunk, 'utf8');
-  scratch ??= Buffer.allocUnsafe(scratchBytes);
-  return scratch.subarray(0, scratch.write(chunk, 'utf8'));
-}
+/** The buffer between a Producer and the file: a write(2) per 64 KB. */
+const bufferBytes = 1 << 16;
 
 /** A producer's own error, told apart from the writer's failures (which become WriteErrors). */
 class ProducerFailure {
@@ -242,8 +231,8 @@ class ProducerFailure {
  * 5. the temporary file is renamed over the destination.
  * Any failure removes the temporary file, leaves the destination as it was and throws a WriteError.
  *
- * With a Producer, step 1 happens as the chunks arrive: they are compared with the existing
- * file while they are written to the temporary one, which is dropped if they turn out equal.
+ * With a Producer, step 1 happens as its output arrives: each full buffer is compared with
+ * the existing file as it is written to the temporary one, which is dropped if all turn out equal.
  */
 export function writeAtomic(path: string, contents: string | Uint8Array | Producer, opts: WriteOptions = {}): WriteResult {
   // renderer.go ErrMissingDest.
@@ -307,13 +296,24 @@ export function writeAtomic(path: string, contents: string | Uint8Array | Produc
     if (typeof bytes === 'function') {
       const file = fd;
       let off = 0;
-      try {
-        bytes((chunk) => {
-          const b = typeof chunk === 'string' ? utf8(chunk) : chunk;
+      const buffer = Buffer.allocUnsafe(bufferBytes);
+      const sink = new BufferedSink(
+        buffer,
+        (b) => {
           same &&= off + b.length <= (existing as Buffer).length && Buffer.compare(b, (existing as Buffer).subarray(off, off + b.length)) === 0;
           off += b.length;
-          writeAll(file, b, path);
-        });
+          // A failed write(2) (ENOSPC, EFBIG) is the destination's error, not the producer's.
+          try {
+            writeAll(file, b, path);
+          } catch (e) {
+            throw fail(path, e);
+          }
+        },
+        (s, at) => buffer.write(s, at),
+      );
+      try {
+        bytes(sink);
+        sink.flush();
       } catch (e) {
         throw e instanceof WriteError ? e : new ProducerFailure(e);
       }

@@ -2,9 +2,15 @@
 // decide exit codes (1 = something is wrong, 2 = usage).
 
 import { writeSync } from 'node:fs';
+import { BufferedSink, type ByteSink } from '../exec/index.js';
 
 export interface IO {
   out(text: string): void;
+  /**
+   * stdout as bytes, for a template's output (executeTo encodes it straight into the buffer);
+   * absent where output is collected as text (held back, captured by tests): use out().
+   */
+  readonly outBytes?: ByteSink;
   err(text: string): void;
   /** ANSI colours on stdout. */
   readonly color: boolean;
@@ -23,14 +29,13 @@ export class UserError extends Error {
 }
 
 /**
- * Writes text to stdout before returning. The CLI runs on a worker thread, whose
+ * Writes bytes to stdout before returning. The CLI runs on a worker thread, whose
  * process.stdout queues every write in memory until the thread is idle: a render
  * streaming hundreds of megabytes would be held whole. fd 1 may be non-blocking (a
  * pipe), so a full pipe (EAGAIN) is waited out; a closed one (`| head`) ends vtpl
  * quietly, as bin/vtpl does.
  */
-function writeStdout(text: string): void {
-  const bytes = utf8(text);
+function writeStdout(bytes: Uint8Array): void {
   let off = 0;
   while (off < bytes.length) {
     try {
@@ -46,25 +51,30 @@ function writeStdout(text: string): void {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Room for the UTF-8 of a chunk of template output (at most 3 bytes per UTF-16 unit) and more. */
-let scratch: Buffer | undefined;
-const scratchBytes = 3 << 17;
+/** The buffer in front of stdout: a write(2) per 64 KB (a pipe's capacity on Linux). */
+const bufferBytes = 1 << 16;
+let stdoutSink: BufferedSink | undefined;
 
-/**
- * text as UTF-8, in a buffer reused from one call to the next when it fits: a new buffer
- * for every chunk of a streamed render (Buffer.from measures the text, then allocates and
- * fills a buffer outside the heap) cost twice as much as the rest of writing it.
- */
-function utf8(text: string): Uint8Array {
-  if (text.length * 3 > scratchBytes) return Buffer.from(text, 'utf8');
-  scratch ??= Buffer.allocUnsafe(scratchBytes);
-  return scratch.subarray(0, scratch.write(text, 'utf8'));
+/** stdout's buffer, made on first use: text and a template's output are encoded into it, with no buffer made per chunk. */
+function stdout(): BufferedSink {
+  if (stdoutSink === undefined) {
+    const buffer = Buffer.allocUnsafe(bufferBytes);
+    stdoutSink = new BufferedSink(buffer, writeStdout, (s, at) => buffer.write(s, at));
+  }
+  return stdoutSink;
 }
 
 export function processIO(noColor: boolean): IO {
   const colorAllowed = !noColor && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
   return {
-    out: writeStdout,
+    out: (t) => {
+      const sink = stdout();
+      sink.write(t);
+      sink.flush();
+    },
+    get outBytes() {
+      return stdout();
+    },
     err: (t) => {
       process.stderr.write(t);
     },

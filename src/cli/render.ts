@@ -129,10 +129,10 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
       if (opts.out === undefined) {
         // Streamed to stdout as it is produced, as Go's Execute(os.Stdout, data) does: no
         // size limit, and on an error what came before it has been printed.
-        t.executeTo({ write: (chunk) => io.out(chunk) }, dot);
+        t.executeTo(io.outBytes ?? { write: (chunk) => io.out(chunk) }, dot);
       } else {
         // Streamed into the temporary file, which replaces the destination only if execution succeeds.
-        await writeFileAtomic(opts.out, (write) => t.executeTo({ write }, dot), 0o644);
+        await writeFileAtomic(opts.out, (file) => t.executeTo(file, dot), 0o644);
       }
       return 0;
     } catch (e) {

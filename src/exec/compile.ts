@@ -46,6 +46,7 @@ import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
+import { Text } from './byte-output.js';
 import { type RangeBody, walkRange } from './range.js';
 import { State } from './state.js';
 import { Truth, truthOf } from './truth.js';
@@ -97,10 +98,10 @@ function compileList(list: ListNode): WalkFn {
 
 function compileNode(node: Node): WalkFn {
   if (node instanceof TextNode) {
-    const text = node.text;
+    const text = new Text(node.text);
     return (s) => {
       s.at(node);
-      s.run.out.write(text);
+      s.run.out.writeText(text);
       return NORMAL;
     };
   }

@@ -4,6 +4,7 @@ import type { Value } from '../value/index.js';
 import { type CallBuiltin, isStackOverflow } from './call.js';
 import { compiled, maxExecDepth } from './compile.js';
 import { StackExhaustedError, TemplateError } from './errors.js';
+import { type ByteSink, ByteOutput, isByteSink } from './byte-output.js';
 import { Output, StringLimitError, type Writer, isStringLengthError, stringLimitText, maxStringLength } from './output.js';
 import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
 
@@ -23,8 +24,8 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  * active comes from deeply nested expressions instead, which Go (whose stack
  * grows) evaluates: that is vtpl's own limit too and says so.
  */
-export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer, context?: unknown): void {
-  const out = new Output(w);
+export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer | ByteSink, context?: unknown): void {
+  const out = isByteSink(w) ? new ByteOutput(w) : new Output(w);
   const run: Run = { out, callBuiltin, context, calling: null, callingNode: null, names: [], values: [] };
   const s: State = new State(t, run, 0, data);
   const root = t.tree?.root;

@@ -3,6 +3,7 @@
 export { StackExhaustedError, TemplateError } from './errors.js';
 export { execute } from './execute.js';
 export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
+export { BufferedSink, type ByteSink, minSinkRoom } from './byte-output.js';
 export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';
 export type { ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';

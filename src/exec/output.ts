@@ -3,6 +3,8 @@
 // chunkChars and handed to the writer, so a large output is never one JS string
 // unless the caller asks for one (StringWriter), and then its size is checked.
 
+import type { Text } from './byte-output.js';
+
 /** The destination of a template's output (Go's io.Writer). A throw aborts execution. */
 export interface Writer {
   write(chunk: string): void;
@@ -107,6 +109,10 @@ export class Output {
     this.segment += piece;
     this.pieces++;
     if (this.segment.length >= segmentChars) this.endSegment();
+  }
+
+  writeText(t: Text): void {
+    this.write(t.text);
   }
 
   /** Appends piece to the byte buffer if it is ASCII; otherwise leaves it for the rope and ends the run. */

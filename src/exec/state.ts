@@ -7,6 +7,7 @@ import { sprintf } from '../fmt/index.js';
 import { type GoType, Value, int64Value, stringValue } from '../value/index.js';
 import type { CallBuiltin } from './call.js';
 import { TemplateError } from './errors.js';
+import type { ByteOutput } from './byte-output.js';
 import type { Output } from './output.js';
 
 export type MissingKey = 'invalid' | 'zero' | 'error';
@@ -32,7 +33,7 @@ export type ErrArg = string | number | Value | GoType;
 
 /** Shared by the states of one Execute call: the output and the innermost {{template}} call. */
 export interface Run {
-  readonly out: Output;
+  readonly out: Output | ByteOutput;
   /** funcs.go's call, behind the `call` builtin (the funcs layer supplies it). */
   readonly callBuiltin: CallBuiltin;
   /** The caller's value for this execution, handed to every function it calls (see GoFunc). */

@@ -6,20 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Producer, writeAtomic } from '../../src/agent/write.js';
+import { Template } from '../../src/index.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'vtpl-write-producer-'));
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.includes('.vtpl.tmp'));
 const chunks =
-  (...parts: (string | Uint8Array)[]): Producer =>
-  (write) => {
-    for (const p of parts) write(p);
+  (...parts: string[]): Producer =>
+  (file) => {
+    for (const p of parts) file.write(p);
   };
 
 describe('writeAtomic with a producer', () => {
-  it('writes the chunks in order, strings as UTF-8', () => {
+  it('writes the chunks in order, as UTF-8', () => {
     const d = fresh();
     const p = join(d, 'f');
-    expect(writeAtomic(p, chunks('héllo ', Buffer.from('wörld'), ''), { perms: 0o640 }).changed).toBe(true);
+    expect(writeAtomic(p, chunks('héllo ', 'wörld', ''), { perms: 0o640 }).changed).toBe(true);
     expect(readFileSync(p, 'utf8')).toBe('héllo wörld');
     expect(statSync(p).mode & 0o777).toBe(0o640);
     expect(temps(d)).toEqual([]);
@@ -50,12 +51,31 @@ describe('writeAtomic with a producer', () => {
     const p = join(d, 'f');
     writeFileSync(p, 'previous');
     const failure = new Error('template failed');
-    const producer: Producer = (write) => {
-      write('partial output');
+    const producer: Producer = (file) => {
+      file.write('partial output');
       throw failure;
     };
     expect(() => writeAtomic(p, producer)).toThrow(failure);
     expect(readFileSync(p, 'utf8')).toBe('previous');
+    expect(temps(d)).toEqual([]);
+  });
+  // A template executes straight into the file's buffer (64 KB), which is written out each
+  // time it fills: the comparison with the existing file must hold across those writes.
+  it('a template executing into the file: over many buffers, identical bytes are not rewritten', () => {
+    const t = new Template('t').parse('{{range .}}{{.}}\n{{end}}');
+    const lines = Array.from({ length: 20000 }, (_, i) => `línea ${i} €😀`);
+    const text = t.execute(lines);
+    const d = fresh();
+    const p = join(d, 'f');
+    expect(writeAtomic(p, (file) => t.executeTo(file, lines)).changed).toBe(true);
+    expect(readFileSync(p, 'utf8')).toBe(text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(5 << 16);
+    const before = statSync(p);
+    expect(writeAtomic(p, (file) => t.executeTo(file, lines)).changed).toBe(false);
+    expect(statSync(p).ino).toBe(before.ino);
+    const changed = [...lines.slice(0, -1), 'línea 19999 €😁'];
+    expect(writeAtomic(p, (file) => t.executeTo(file, changed)).changed).toBe(true);
+    expect(readFileSync(p, 'utf8')).toBe(t.execute(changed));
     expect(temps(d)).toEqual([]);
   });
 });

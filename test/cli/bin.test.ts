@@ -73,6 +73,23 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
+  // On the worker (stdin input), stdout is a ByteSink: the template's output is encoded into
+  // stdout's buffer. Its bytes are those of the output as one string, and on an error what
+  // came before it is printed first, as in Go.
+  it('render to stdout from the worker: the bytes of the output, then the error', () => {
+    const d = mkdtempSync(join(tmpdir(), 'vtpl-bytes-'));
+    try {
+      const data = ['é€😀', '\ud83d', '\ude00', 'x'.repeat(70000), 'ü'.repeat(30000)];
+      writeFileSync(join(d, 'd.json'), JSON.stringify({ list: data }));
+      const template = '{{range .list}}<{{.}}> a text node of some length{{end}}{{.list.x}}';
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vtpl'), 'render', '-', '--data', join(d, 'd.json')], { cwd: ROOT, input: template });
+      expect(r.stderr.toString()).toContain("can't evaluate field x");
+      expect(r.status).toBe(1);
+      expect(r.stdout.equals(Buffer.from(data.map((s) => `<${s}> a text node of some length`).join('')))).toBe(true);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
   it('--version', () => {
     expect(vtpl('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

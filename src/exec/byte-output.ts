@@ -1,0 +1,339 @@
+// Output into bytes: when the writer given to Execute is a ByteSink (a growing buffer like
+// Go's bytes.Buffer, or a fixed one in front of a file), each piece is encoded as UTF-8
+// straight into the sink's buffer, as Go's Execute appends to a bytes.Buffer. The string
+// path (output.ts) builds 64K chunks of V8 ropes that a byte writer then flattens and
+// encodes (a node per piece, and a chunk string and a copy that this path does not make).
+
+/**
+ * A writer that takes bytes: execution encodes its output as UTF-8 into `bytes`. The bytes
+ * are those of the output as one string (TextEncoder's): a lone surrogate is U+FFFD, and a
+ * high surrogate ending one piece and a low one starting the next are one character, however
+ * the output is cut.
+ */
+export interface ByteSink {
+  /** The buffer execution encodes into: bytes [0, length) are output not yet handed on, the rest is room. */
+  readonly bytes: Uint8Array;
+  /**
+   * How much of bytes is used. Execution keeps its own count and sets this before each call
+   * of room or flush (and when it ends), so a function called by the template reads an older count.
+   */
+  length: number;
+  /**
+   * Called when fewer than `need` bytes are free after length: hand bytes [0, length) on
+   * (setting length to 0 first, so a failure leaves nothing to hand on twice), or make bytes
+   * larger keeping them, or both. Afterwards at least min(need, minSinkRoom) bytes must be
+   * free: a piece larger than the buffer is encoded into it in parts. A throw stops execution,
+   * and executeTo rethrows it unchanged, as Go's Execute returns the writer's error.
+   */
+  room(need: number): void;
+  /**
+   * Called when execution ends, also on an error (as in Go, what came before the error is
+   * output), but not after room or flush threw: hand bytes [0, length) on, as room does.
+   * Without it the output stays in bytes (a buffer the caller reads).
+   */
+  flush?(): void;
+  /**
+   * Writes the UTF-8 of s into bytes at `at` (there is room for 3 bytes per UTF-16 unit) and
+   * returns its length; a lone surrogate must become U+FFFD. Without it TextEncoder.encodeInto
+   * is used; Node's Buffer.write is faster (no view allocated per call).
+   */
+  encode?(s: string, at: number): number;
+}
+
+/** The room a ByteSink must leave free after room(), unless asked for less: a surrogate pair takes 2 units, room for 6 bytes. */
+export const minSinkRoom = 8;
+
+/** Whether w takes bytes (has room()) rather than strings. */
+export function isByteSink(w: object): w is ByteSink {
+  return typeof (w as Partial<ByteSink>).room === 'function';
+}
+
+// How pieces reach the buffer (measured on Node 20 with the bench's workloads, whose pieces
+// are mostly 1 to 60 characters): an encoder call costs about 50 ns whatever the length, a
+// charCodeAt loop 1-2 ns a character on a flat string but several times that on a rope or
+// a slice (a printf result, a JSON string with escapes), and appending to a rope ~10 ns.
+// So short pieces are copied by the loop, longer ones are joined into a rope that is
+// encoded a few KB at a time, and long ones are encoded by themselves.
+
+/**
+ * Pieces of at most this many UTF-16 units are copied by a loop: V8 makes strings this
+ * short flat (ConsString::kMinLength is 13), so each character is read quickly.
+ */
+const loopChars = 12;
+/** Pieces of this many units or more are encoded by themselves: a copy into a rope's flat form first would cost more than the call. */
+const directChars = 256;
+/** Joined pieces are encoded once they reach this many units: an encoder call per few KB, and a rope short-lived enough to stay young. */
+const joinedChars = 1 << 12;
+/** Text nodes up to this long keep their UTF-8 once encoded. */
+const cachedTextChars = 1 << 12;
+
+const encoder = new TextEncoder();
+
+/**
+ * A text node's text, and its UTF-8 once it has been written as bytes: a constant written on
+ * every execution is encoded once, then copied (TypedArray.set), neither joined nor encoded again.
+ */
+export class Text {
+  private utf8: Uint8Array | null | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The text's UTF-8, or null where it must be written as a string: too long, or ending in half a surrogate pair (which the next piece may complete). */
+  bytes(): Uint8Array | null {
+    if (this.utf8 === undefined) {
+      const t = this.text;
+      this.utf8 = t.length > cachedTextChars || (t.charCodeAt(t.length - 1) & 0xfc00) === 0xd800 ? null : encoder.encode(t);
+    }
+    return this.utf8;
+  }
+}
+
+/** U+FFFD in UTF-8: what a lone surrogate becomes. */
+const replacement = [0xef, 0xbf, 0xbd] as const;
+
+/** The output of one execution into a ByteSink. */
+export class ByteOutput {
+  /** The sink's buffer and used length, kept here while pieces are written (a field read less per piece). */
+  private bytes: Uint8Array;
+  private length: number;
+  /** Pieces joined (a V8 rope) to be encoded together, from a piece the loop does not take until joinedChars; while any are, every piece joins them, in order. */
+  private joined = '';
+  /** A high surrogate that ended the last piece: the next piece may start with its low half. 0 if none. */
+  private high = 0;
+  /** The sink threw: nothing more is written to it (Go's Execute stops at the writer's error). */
+  private broken = false;
+  private readonly encoder: (s: string, at: number) => number;
+
+  constructor(private readonly sink: ByteSink) {
+    this.bytes = sink.bytes;
+    this.length = sink.length;
+    this.encoder = sink.encode ? sink.encode.bind(sink) : (s, at) => encoder.encodeInto(s, this.bytes.subarray(at)).written;
+  }
+
+  write(piece: string): void {
+    const n = piece.length;
+    if (this.joined !== '') {
+      if (n < directChars) {
+        this.joined += piece;
+        if (this.joined.length >= joinedChars) this.writeJoined();
+        return;
+      }
+      this.writeJoined();
+    }
+    if (n <= loopChars) {
+      if (this.high === 0 && this.length + n * 3 <= this.bytes.length) {
+        // Most pieces: short, ASCII, and with room. Any other character starts over in writeAny.
+        const bytes = this.bytes;
+        const at = this.length;
+        let i = 0;
+        while (i < n) {
+          const c = piece.charCodeAt(i);
+          if (c >= 0x80) break;
+          bytes[at + i++] = c;
+        }
+        if (i === n) {
+          this.length = at + n;
+          return;
+        }
+      }
+      this.writeAny(piece, n);
+    } else if (n < directChars) {
+      this.joined = piece;
+    } else {
+      this.writeAny(piece, n);
+    }
+  }
+
+  /** Encodes the joined pieces. */
+  private writeJoined(): void {
+    const joined = this.joined;
+    this.joined = '';
+    this.writeAny(joined, joined.length);
+  }
+
+  /** A text node's text: short ones as any piece, longer ones copied from their UTF-8. */
+  writeText(t: Text): void {
+    const text = t.text;
+    if (text.length > loopChars && this.high === 0 && this.joined === '') {
+      const utf8 = t.bytes();
+      if (utf8 !== null && this.length + utf8.length <= this.bytes.length) {
+        this.bytes.set(utf8, this.length);
+        this.length += utf8.length;
+        return;
+      }
+    }
+    this.write(text);
+  }
+
+  /** Encodes piece (n units long) after a held high surrogate, holding one that ends it. */
+  private writeAny(piece: string, n: number): void {
+    if (n === 0) return;
+    let from = 0;
+    if (this.high !== 0) from = this.endHigh(piece.charCodeAt(0));
+    let end = n;
+    const last = piece.charCodeAt(n - 1);
+    if ((last & 0xfc00) === 0xd800 && end > from) {
+      end--;
+      this.high = last;
+    }
+    const units = end - from;
+    if (units === 0) return;
+    if (units * 3 > this.bytes.length - this.length) this.writeParts(piece, from, end);
+    else if (units <= loopChars) this.length = this.loop(piece, from, end, this.bytes, this.length);
+    else this.length += this.encoder(units === n ? piece : piece.slice(from, end), this.length);
+  }
+
+  /** Encodes the held high surrogate, with c (the next piece's first unit) if it is the low half; the index the piece goes on from. */
+  private endHigh(c: number): number {
+    if (this.bytes.length - this.length < 4) this.room(4);
+    const pair = (c & 0xfc00) === 0xdc00;
+    this.length = pair ? putPair(this.bytes, this.length, this.high, c) : putReplacement(this.bytes, this.length);
+    this.high = 0;
+    return pair ? 1 : 0;
+  }
+
+  /**
+   * piece[from, end) when it may not fit: the sink makes room (hands its buffer on or grows it),
+   * and what still does not fit goes in parts of at most a third of the free bytes, never
+   * between the halves of a surrogate pair.
+   */
+  private writeParts(piece: string, from: number, end: number): void {
+    let fresh = false;
+    while (from < end) {
+      const need = (end - from) * 3;
+      let free = this.bytes.length - this.length;
+      // A buffer still a quarter free takes another part before it is handed on.
+      if (need > free && !fresh && (free < minSinkRoom || free < this.bytes.length >> 2)) {
+        this.room(need);
+        free = this.bytes.length - this.length;
+        if (free < Math.min(need, minSinkRoom)) throw new Error(`ByteSink.room(${need}) left ${free} bytes free, fewer than ${minSinkRoom}`);
+        fresh = true;
+      } else {
+        fresh = false;
+      }
+      let stop = need <= free ? end : from + Math.floor(free / 3);
+      if (stop < end && (piece.charCodeAt(stop - 1) & 0xfc00) === 0xd800) stop--;
+      if (stop - from <= loopChars) this.length = this.loop(piece, from, stop, this.bytes, this.length);
+      else this.length += this.encoder(piece.slice(from, stop), this.length);
+      from = stop;
+    }
+  }
+
+  /** UTF-8 of s[from, end) into bytes at `at`, as TextEncoder writes it; the end. */
+  private loop(s: string, from: number, end: number, bytes: Uint8Array, at: number): number {
+    for (let i = from; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[at++] = c;
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if ((c & 0xf800) !== 0xd800) {
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xdc00 && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        at = putPair(bytes, at, c, s.charCodeAt(++i));
+      } else {
+        at = putReplacement(bytes, at);
+      }
+    }
+    return at;
+  }
+
+  /** Lets the sink make room for `need` bytes, then reads its buffer and length back. */
+  private room(need: number): void {
+    const sink = this.sink;
+    sink.length = this.length;
+    try {
+      sink.room(need);
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    } finally {
+      this.bytes = sink.bytes;
+      this.length = sink.length;
+    }
+  }
+
+  /** Ends the output without handing it on: a high surrogate still held is a lone one, and the sink gets the length. */
+  end(): void {
+    if (this.broken) return;
+    if (this.joined !== '') this.writeJoined();
+    if (this.high !== 0) {
+      if (this.bytes.length - this.length < 3) this.room(3);
+      this.length = putReplacement(this.bytes, this.length);
+      this.high = 0;
+    }
+    this.sink.length = this.length;
+  }
+
+  /** Ends the output and lets the sink hand it on (at the end of execution, also after an error). */
+  flush(): void {
+    this.end();
+    const sink = this.sink;
+    if (this.broken || sink.flush === undefined) return;
+    try {
+      sink.flush();
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    } finally {
+      this.bytes = sink.bytes;
+      this.length = sink.length;
+    }
+  }
+}
+
+function putPair(bytes: Uint8Array, at: number, high: number, low: number): number {
+  const r = ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  bytes[at] = 0xf0 | (r >> 18);
+  bytes[at + 1] = 0x80 | ((r >> 12) & 0x3f);
+  bytes[at + 2] = 0x80 | ((r >> 6) & 0x3f);
+  bytes[at + 3] = 0x80 | (r & 0x3f);
+  return at + 4;
+}
+
+function putReplacement(bytes: Uint8Array, at: number): number {
+  bytes[at] = replacement[0];
+  bytes[at + 1] = replacement[1];
+  bytes[at + 2] = replacement[2];
+  return at + 3;
+}
+
+/**
+ * A ByteSink over a fixed buffer whose contents go to `handOn` whenever it fills and at the
+ * end (a file descriptor's writeSync), so output of any size passes through one buffer, as
+ * through Go's bufio.Writer. It is also a Writer of strings, for text that is not a
+ * template's output (the CLI's messages).
+ */
+export class BufferedSink implements ByteSink {
+  length = 0;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly handOn: (bytes: Uint8Array) => void,
+    /** ByteSink.encode: Node's callers pass Buffer.write on `bytes`. */
+    readonly encode?: (s: string, at: number) => number,
+  ) {
+    if (bytes.length < minSinkRoom) throw new RangeError(`a BufferedSink needs at least ${minSinkRoom} bytes`);
+  }
+
+  room(): void {
+    this.flush();
+  }
+
+  flush(): void {
+    const n = this.length;
+    if (n === 0) return;
+    this.length = 0;
+    this.handOn(this.bytes.subarray(0, n));
+  }
+
+  /** Appends the UTF-8 of text (a lone surrogate as U+FFFD) without handing it on yet. */
+  write(text: string): void {
+    const out = new ByteOutput(this);
+    out.write(text);
+    out.end();
+  }
+}

@@ -1,0 +1,197 @@
+// executeTo a ByteSink: execution encodes its output as UTF-8 straight into the sink's
+// buffer. The bytes must be exactly those of the output as one string (TextEncoder's, as
+// the string writers' Buffer.write gives them), whatever the buffer's size: tiny buffers
+// put every multi-byte character, surrogate pair and long piece across a buffer's edge.
+
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { type ByteSink, Template, TemplateError } from '../../src/index.js';
+import { BufferedSink, maxStringLength, minSinkRoom } from '../../src/exec/index.js';
+
+/** The UTF-8 of s as TextEncoder writes it, as a Buffer (what the sinks' bytes are compared as). */
+const utf8 = (s: string) => Buffer.from(new TextEncoder().encode(s));
+
+/** A BufferedSink of `size` bytes that collects what it hands on; with `node`, it encodes with Buffer.write. */
+function collector(size: number, node = false): { sink: BufferedSink; handOns: Uint8Array[]; bytes(): Buffer } {
+  const handOns: Uint8Array[] = [];
+  const buf = Buffer.alloc(size);
+  const sink = new BufferedSink(buf, (b) => handOns.push(Buffer.from(b)), node ? (s, at) => buf.write(s, at) : undefined);
+  return { sink, handOns, bytes: () => Buffer.concat(handOns) };
+}
+
+/** A sink that grows by doubling and keeps the output (Go's bytes.Buffer), from `size` bytes. */
+class Growing implements ByteSink {
+  bytes: Uint8Array;
+  length = 0;
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+  room(need: number): void {
+    const grown = new Uint8Array(Math.max(this.length + need, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  output(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.length));
+  }
+}
+
+/** actual equals expected, byte for byte (compared by Buffer.equals first: vitest's deep equality is slow on 100 KB). */
+function same(actual: Buffer, expected: Buffer, message?: string): void {
+  if (!actual.equals(expected)) expect(actual, message).toEqual(expected);
+}
+
+function thrown(f: () => void): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+const pair = '😀'; // U+1F600: '\ud83d\ude00', 4 bytes
+const cases: { name: string; text: string; data: unknown }[] = [
+  { name: 'empty', text: '', data: null },
+  { name: 'ASCII text and values', text: '{{range $i, $v := .}}{{$i}}={{$v}}\n{{end}}', data: ['a', 'bb', 'ccc'] },
+  { name: 'two-byte characters', text: 'é{{.}}ü', data: 'ñandú' },
+  { name: 'three-byte characters', text: '€{{.}}', data: '中文字符' },
+  { name: 'a surrogate pair', text: `${pair}{{.}}${pair}`, data: `x${pair}y` },
+  { name: 'a pair split between a text and a value', text: '\ud83d{{.}}', data: '\ude00 after' },
+  { name: 'a pair split between two values', text: '{{range .}}{{.}}{{end}}', data: ['a\ud83d', '\ude00b', '\ud83d', '\ude00'] },
+  { name: 'a pair split by an empty piece', text: '{{range .}}{{.}}{{end}}', data: ['\ud83d', '', '\ude00'] },
+  { name: 'a pair split between a long text and a value', text: 'a text node of some length \ud83d{{.}}', data: '\ude00 after' },
+  { name: 'a pair split between a value and a long text', text: '{{.}}\ude00 a text node of some length', data: 'a value of some length\ud83d' },
+  {
+    name: 'long texts of every width between values',
+    text: '{{range .}}<€ a text of 20+ chars 😀>{{.}}{{end}}',
+    data: ['a', 'b'.repeat(20), 'ü'.repeat(300), '\ud83d'],
+  },
+  { name: 'a lone high surrogate before text', text: '{{.}}x', data: '\ud83d' },
+  { name: 'a lone high surrogate at the end', text: 'x{{.}}', data: '\ud83d' },
+  { name: 'two high surrogates, then a low one', text: '{{range .}}{{.}}{{end}}', data: ['\ud83d', '\ud83d', '\ude00'] },
+  { name: 'a lone low surrogate', text: 'a{{.}}b', data: '\ude00' },
+  { name: 'a long piece of every width', text: '{{.}}|{{.}}', data: `a é € ${pair} `.repeat(300) },
+  { name: 'a piece of 100 KB', text: '<{{.}}>', data: 'y'.repeat(100_000) },
+  { name: 'a long piece ending in a high surrogate', text: '{{range .}}{{.}}{{end}}', data: [`${'é'.repeat(100)}\ud83d`, '\ude00'] },
+  { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
+  { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
+];
+
+describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => {
+  for (const c of cases) {
+    test(c.name, () => {
+      const t = new Template('t').parse(c.text);
+      const expected = utf8(t.execute(c.data));
+      for (const size of [minSinkRoom, 9, 10, 11, 13, 16, 64, 1 << 16]) {
+        for (const node of [false, true]) {
+          const w = collector(size, node);
+          t.executeTo(w.sink, c.data);
+          same(w.bytes(), expected, `buffer of ${size} bytes, ${node ? 'Buffer.write' : 'TextEncoder'}`);
+          expect(w.sink.length).toBe(0);
+        }
+        const g = new Growing(size);
+        t.executeTo(g, c.data);
+        same(g.output(), expected, `growing from ${size} bytes`);
+      }
+    });
+  }
+
+  // Pieces of every kind and length, in any order, into buffers of any small size.
+  const pieces = fc.array(
+    fc.oneof(
+      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080'),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom('a', 'é', '€', pair, '\ud83d', '\ude00'), maxLength: 200 }),
+      fc.integer({ min: 0, max: 3000 }).map((n) => 'z'.repeat(n)),
+    ),
+    { maxLength: 60 },
+  );
+
+  test('any pieces, any buffer size, either encoder', () => {
+    const t = new Template('t').parse('{{range .}}{{.}}{{end}}');
+    fc.assert(
+      fc.property(pieces, fc.integer({ min: minSinkRoom, max: 80 }), fc.boolean(), (data, size, node) => {
+        const w = collector(size, node);
+        t.executeTo(w.sink, data);
+        same(w.bytes(), utf8(data.join('')));
+        for (const b of w.handOns) expect(b.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('errors', () => {
+  test('what came before an execution error is handed on; the error is the same as execute gives', () => {
+    const t = new Template('t').parse('{{range 3}}ab\ud83d{{end}}{{.x.y}}after');
+    const w = collector(16);
+    const e = thrown(() => t.executeTo(w.sink, { x: 1 }));
+    expect(e).toBeInstanceOf(TemplateError);
+    expect((e as Error).message).toBe((thrown(() => t.execute({ x: 1 })) as Error).message);
+    expect(w.bytes()).toEqual(utf8('ab\ud83dab\ud83dab\ud83d'));
+  });
+
+  test("the sink's own error propagates unchanged, and nothing is written after it", () => {
+    const failure = new Error('disk full');
+    let calls = 0;
+    const sink = new BufferedSink(new Uint8Array(16), () => {
+      calls++;
+      throw failure;
+    });
+    // The held high surrogate would be the one write after the failure.
+    expect(thrown(() => new Template('t').parse('{{range 100}}xyz\ud83d{{end}}').executeTo(sink, null))).toBe(failure);
+    expect(calls).toBe(1);
+  });
+
+  test("a failure of the sink's last hand-on is the error", () => {
+    const failure = new Error('disk full');
+    const sink = new BufferedSink(new Uint8Array(64), () => {
+      throw failure;
+    });
+    expect(thrown(() => new Template('t').parse('short').executeTo(sink, null))).toBe(failure);
+  });
+
+  test('output is handed on while the template runs', () => {
+    const w = collector(64);
+    let seen = -1;
+    new Template('t')
+      .funcs({
+        probe: () => {
+          seen = w.bytes().length;
+          return '';
+        },
+      })
+      .parse('{{range 1000}}x{{end}}{{probe}}')
+      .executeTo(w.sink, null);
+    expect(seen).toBeGreaterThan(900);
+    expect(w.bytes().length).toBe(1000);
+  });
+
+  test('a string past the limit is the same error as on the string path', () => {
+    const t = new Template('t').funcs({ huge: () => 'x'.repeat(2 ** 30) }).parse('{{huge}}');
+    const e = thrown(() => t.executeTo(new Growing(64), null));
+    expect((e as Error).message).toBe((thrown(() => t.execute(null)) as Error).message);
+    expect((e as Error).message).toContain(`string longer than ${maxStringLength} characters`);
+  });
+
+  test('a sink that makes no room is an error, not a hang', () => {
+    const stuck: ByteSink = { bytes: new Uint8Array(4), length: 0, room: () => {} };
+    expect((thrown(() => new Template('t').parse('{{.}}').executeTo(stuck, 'x'.repeat(100))) as Error).message).toBe(
+      'ByteSink.room(300) left 4 bytes free, fewer than 8',
+    );
+  });
+});
+
+describe('BufferedSink', () => {
+  test('write encodes text as one string, each call on its own (a lone surrogate is U+FFFD)', () => {
+    const w = collector(minSinkRoom);
+    for (const s of ['héllo ', pair, '\ud83d', '\ude00', `wörld ${'€'.repeat(20)}`]) w.sink.write(s);
+    w.sink.flush();
+    expect(w.bytes()).toEqual(utf8(`héllo ${pair}\ufffd\ufffdwörld ${'€'.repeat(20)}`));
+  });
+
+  test('needs room for a surrogate pair', () => {
+    expect(() => new BufferedSink(new Uint8Array(minSinkRoom - 1), () => {})).toThrow(RangeError);
+  });
+});
