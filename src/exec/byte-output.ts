@@ -78,6 +78,11 @@ export class Text {
 
   constructor(readonly text: string) {}
 
+  /** Whether a text is long enough for its UTF-8 to be kept: a short one is copied as quickly by the loop. */
+  static worthKeeping(text: string): boolean {
+    return text.length > loopChars;
+  }
+
   /** The text's UTF-8, or null where it must be written as a string: too long, or ending in half a surrogate pair (which the next piece may complete). */
   bytes(): Uint8Array | null {
     if (this.utf8 === undefined) {
@@ -154,7 +159,7 @@ export class ByteOutput {
   /** A text node's text: short ones as any piece, longer ones copied from their UTF-8. */
   writeText(t: Text): void {
     const text = t.text;
-    if (text.length > loopChars && this.high === 0 && this.joined === '') {
+    if (this.high === 0 && this.joined === '') {
       const utf8 = t.bytes();
       if (utf8 !== null && this.length + utf8.length <= this.bytes.length) {
         this.bytes.set(utf8, this.length);

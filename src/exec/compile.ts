@@ -98,6 +98,14 @@ function compileList(list: ListNode): WalkFn {
 
 function compileNode(node: Node): WalkFn {
   if (node instanceof TextNode) {
+    if (!Text.worthKeeping(node.text)) {
+      const text = node.text;
+      return (s) => {
+        s.at(node);
+        s.run.out.write(text);
+        return NORMAL;
+      };
+    }
     const text = new Text(node.text);
     return (s) => {
       s.at(node);
