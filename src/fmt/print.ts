@@ -11,6 +11,7 @@ import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
 import { fastVerb, scalarEntries } from './print-fast.js';
+import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -128,9 +129,14 @@ class Printer {
     this.erroring = false;
   }
 
+  /** Appends the text of a print-verb.ts function, or the bad verb it has none for. */
+  private append(s: string | null, verb: string): void {
+    if (s === null) this.badVerb(verb);
+    else this.fmt.buf += s;
+  }
+
   private fmtBool(v: boolean, verb: string): void {
-    if (verb === 't' || verb === 'v') this.fmt.fmtBoolean(v);
-    else this.badVerb(verb);
+    this.append(ppFmtBool(this.fmt, verb, v), verb);
   }
 
   /** Formats a uint64 in hexadecimal, with or without a leading 0x. */
@@ -143,66 +149,12 @@ class Printer {
 
   /** v holds the uint64 bits of the integer. */
   private fmtInteger(v: bigint, isSigned: boolean, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.sharpV && !isSigned) this.fmt0x64(v, true);
-        else f.fmtInteger(v, 10, isSigned, verb, ldigits);
-        break;
-      case 'd':
-        f.fmtInteger(v, 10, isSigned, verb, ldigits);
-        break;
-      case 'b':
-        f.fmtInteger(v, 2, isSigned, verb, ldigits);
-        break;
-      case 'o':
-      case 'O':
-        f.fmtInteger(v, 8, isSigned, verb, ldigits);
-        break;
-      case 'x':
-        f.fmtInteger(v, 16, isSigned, verb, ldigits);
-        break;
-      case 'X':
-        f.fmtInteger(v, 16, isSigned, verb, udigits);
-        break;
-      case 'c':
-        f.fmtC(v);
-        break;
-      case 'q':
-        f.fmtQc(v);
-        break;
-      case 'U':
-        f.fmtUnicode(v);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    if (verb === 'v' && this.fmt.sharpV && !isSigned) this.fmt0x64(v, true);
+    else this.append(ppFmtInteger(this.fmt, verb, v, isSigned), verb);
   }
 
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        f.fmtFloat(v, size, 'g', -1);
-        break;
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
-        f.fmtFloat(v, size, verb, -1);
-        break;
-      case 'f':
-      case 'e':
-      case 'E':
-        f.fmtFloat(v, size, verb, 6);
-        break;
-      case 'F':
-        f.fmtFloat(v, size, 'f', 6);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    this.append(ppFmtFloat(this.fmt, verb, v, size), verb);
   }
 
   private fmtComplex(re: number, im: number, size: 32 | 64, verb: string): void {
@@ -233,27 +185,7 @@ class Printer {
   }
 
   private fmtString(v: string, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.sharpV) f.fmtQ(v);
-        else f.fmtS(v);
-        break;
-      case 's':
-        f.fmtS(v);
-        break;
-      case 'x':
-        f.fmtSx(v, ldigits);
-        break;
-      case 'X':
-        f.fmtSx(v, udigits);
-        break;
-      case 'q':
-        f.fmtQ(v);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    this.append(ppFmtString(this.fmt, verb, v), verb);
   }
 
   /** v is null for a nil slice. */
@@ -775,17 +707,10 @@ class Printer {
     f.minus = v.minus;
     f.space = v.space;
     f.zero = v.zero;
-    if (v.verb === 'v' || v.verb === 'w') {
-      f.sharpV = v.sharp;
-      f.sharp = false;
-      f.plusV = v.plus;
-      f.plus = false;
-    } else {
-      f.sharp = v.sharp;
-      f.plus = v.plus;
-      f.sharpV = false;
-      f.plusV = false;
-    }
+    f.sharp = v.sharp;
+    f.plus = v.plus;
+    f.sharpV = v.sharpV;
+    f.plusV = v.plusV;
     this.printArg(arg, v.verb);
     return f.buf;
   }

@@ -4,23 +4,18 @@
 // indexes) are not compiled; doPrintf runs them as before.
 
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
+import type { FmtFlags } from './format.js';
 import { parsenum } from './printf-parse.js';
 
-/** One verb with its flags, width and precision, as doPrintf leaves them in fmt before printArg. */
-export interface PrintfVerb {
+/**
+ * One verb with its flags, width and precision as doPrintf leaves them in fmt before
+ * printArg: for %v (and %w) plus and sharp moved to plusV and sharpV.
+ */
+export interface PrintfVerb extends FmtFlags {
   /** The text before the verb. */
   readonly text: string;
   /** The verb ('%' prints itself and takes no argument); '' after the last verb: only text follows. */
   readonly verb: string;
-  readonly minus: boolean;
-  readonly plus: boolean;
-  readonly sharp: boolean;
-  readonly space: boolean;
-  readonly zero: boolean;
-  readonly wid: number;
-  readonly widPresent: boolean;
-  readonly prec: number;
-  readonly precPresent: boolean;
 }
 
 /** A parsed format: its verbs in order; the last entry may be trailing text only (verb ''). */
@@ -88,7 +83,23 @@ export function parsePrintf(format: string): PrintfFormat | null {
     const { r, size } = runeAt(format, i);
     i += size;
     const verb = runeString(r);
-    verbs.push({ text, verb, minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent });
+    // Go syntax (%#v) and struct-field syntax (%+v) are flags of their own.
+    const v = verb === 'v' || verb === 'w';
+    verbs.push({
+      text,
+      verb,
+      minus,
+      plus: plus && !v,
+      sharp: sharp && !v,
+      space,
+      zero,
+      plusV: plus && v,
+      sharpV: sharp && v,
+      wid: w.num,
+      widPresent: w.isnum,
+      prec,
+      precPresent,
+    });
     text = '';
   }
   if (text !== '')
@@ -100,6 +111,8 @@ export function parsePrintf(format: string): PrintfFormat | null {
       sharp: false,
       space: false,
       zero: false,
+      plusV: false,
+      sharpV: false,
       wid: 0,
       widPresent: false,
       prec: 0,
