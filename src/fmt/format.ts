@@ -41,8 +41,17 @@ export interface FmtFlags {
  * it off around some calls); zero padding is allowed only to the left.
  */
 export function writePadding(f: FmtFlags, n: number, zero: boolean): string {
-  return n <= 0 ? '' : (zero && !f.minus ? '0' : ' ').repeat(n);
+  return n <= 0 ? '' : repeated(zero && !f.minus ? '0' : ' ', n);
 }
+
+/** n copies of c, from a table for the usual widths: String.prototype.repeat is a call into the runtime. */
+function repeated(c: ' ' | '0', n: number): string {
+  return n < tableSize ? (c === ' ' ? spaces : zeros)[n] : c.repeat(n);
+}
+
+const tableSize = 64;
+const spaces = Array.from({ length: tableSize }, (_, n) => ' '.repeat(n));
+const zeros = Array.from({ length: tableSize }, (_, n) => '0'.repeat(n));
 
 /** s, whose printed width is `width`, padded on the left (!minus) or right (minus) to f.wid. */
 function padWidth(f: FmtFlags, s: string, width: number, zero: boolean): string {
@@ -70,8 +79,8 @@ export function fmtBoolean(f: FmtFlags, v: boolean): string {
 /** Formats a uint64 as "U+0078" or with sharp set as "U+0078 'x'". */
 export function fmtUnicode(f: FmtFlags, u: bigint): string {
   const prec = f.precPresent && f.prec > 4 ? f.prec : 4;
-  const hex = (u <= maxSafe ? Number(u).toString(16) : u.toString(16)).toUpperCase();
-  const s = 'U+' + (prec > hex.length ? '0'.repeat(prec - hex.length) : '') + hex;
+  const hex = formatBits(u, 16, udigits);
+  const s = 'U+' + (prec > hex.length ? repeated('0', prec - hex.length) : '') + hex;
   if (f.sharp && u <= maxRuneBig && isPrint(Number(u))) return padString(f, s + " '" + String.fromCodePoint(Number(u)) + "'", false);
   return padASCII(f, s, false);
 }
@@ -93,9 +102,8 @@ export function fmtInteger(f: FmtFlags, u: bigint, base: 2 | 8 | 10 | 16, isSign
     if (negative || f.plus || f.space) prec--; // leave room for sign
   }
 
-  let num = u <= maxSafe ? Number(u).toString(base) : u.toString(base);
-  if (digits === udigits) num = num.toUpperCase();
-  if (prec > num.length) num = '0'.repeat(prec - num.length) + num;
+  let num = formatBits(u, base, digits);
+  if (prec > num.length) num = repeated('0', prec - num.length) + num;
 
   if (f.sharp) {
     if (base === 2) num = '0b' + num;
@@ -113,6 +121,64 @@ export function fmtInteger(f: FmtFlags, u: bigint, base: 2 | 8 | 10 | 16, isSign
   return padASCII(f, num, false);
 }
 
+/**
+ * The digits of u (at most 64 bits) in the base; hexadecimal ones from `digits`. Go loops
+ * over the digits from the right; toString(2), (8) and (16) are calls into the runtime that
+ * cost a few times as much. Here values of up to 32 bits take their digits a few at a time
+ * from a table (one lookup for a byte's), larger ones toString.
+ */
+function formatBits(u: bigint, base: 2 | 8 | 10 | 16, digits: string): string {
+  if (u > maxSafe) {
+    const s = u.toString(base);
+    return digits === udigits ? s.toUpperCase() : s;
+  }
+  let n = Number(u);
+  if (base === 10) return String(n);
+  if (n > 0xffffffff) {
+    const s = n.toString(base);
+    return digits === udigits ? s.toUpperCase() : s;
+  }
+  const t = digitTable(base, digits);
+  const mask = (1 << t.bits) - 1;
+  let s = '';
+  while (n > mask) {
+    s = t.padded[n & mask] + s;
+    n >>>= t.bits;
+  }
+  return t.top[n] + s;
+}
+
+/** The digits of every value of `bits` bits in a base: padded with zeros to their count, and without leading zeros (top). */
+interface DigitTable {
+  readonly bits: number;
+  readonly padded: readonly string[];
+  readonly top: readonly string[];
+}
+
+/** The tables by base, and 17 for upper-case hexadecimal; made on first use. */
+const digitTables: DigitTable[] = [];
+
+function digitTable(base: 2 | 8 | 16, digits: string): DigitTable {
+  const key = base === 16 && digits === udigits ? 17 : base;
+  let table = digitTables[key];
+  if (table === undefined) {
+    // Binary digits eight at a time, octal three, hexadecimal two: 256 or 512 entries.
+    const shift = base === 16 ? 4 : base === 8 ? 3 : 1;
+    const count = base === 2 ? 8 : base === 8 ? 3 : 2;
+    const padded: string[] = [];
+    const top: string[] = [];
+    for (let v = 0; v < 1 << (shift * count); v++) {
+      let s = '';
+      for (let k = count - 1; k >= 0; k--) s += digits[(v >> (k * shift)) & (base - 1)];
+      padded.push(s);
+      top.push(s.replace(/^0+(?=.)/, ''));
+    }
+    table = { bits: shift * count, padded, top };
+    digitTables[key] = table;
+  }
+  return table;
+}
+
 /** Truncates s to the precision, if present, counting runes. */
 export function truncateString(f: FmtFlags, s: string): string {
   return f.precPresent ? truncateRunes(s, f.prec) : s;
@@ -128,17 +194,16 @@ export function fmtBs(f: FmtFlags, b: Uint8Array): string {
 }
 
 export function fmtSx(f: FmtFlags, s: string, digits: string): string {
-  // An ASCII string is its own UTF-8 encoding.
-  return fmtSbx(f, asciiOnly.test(s) ? s : utf8Bytes(s), digits);
+  return fmtSbx(f, s, null, digits);
 }
 
 export function fmtBx(f: FmtFlags, b: Uint8Array, digits: string): string {
-  return fmtSbx(f, b, digits);
+  return fmtSbx(f, '', b, digits);
 }
 
-/** Formats bytes (or an ASCII string's) as their hexadecimal encoding. */
-export function fmtSbx(f: FmtFlags, b: Uint8Array | string, digits: string): string {
-  let length = b.length;
+/** Formats a string's UTF-8 bytes (b null) or a byte slice b as their hexadecimal encoding. */
+export function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): string {
+  let length = b === null ? s.length : b.length;
   if (f.precPresent && f.prec < length) length = f.prec;
   // Width of the encoding, taking the sharp and space flags into account.
   let width = 2 * length;
@@ -152,16 +217,21 @@ export function fmtSbx(f: FmtFlags, b: Uint8Array | string, digits: string): str
   } else {
     return f.widPresent ? writePadding(f, f.wid, f.zero) : '';
   }
-  const hex = hexPairs(digits);
+  const hex = digitTable(16, digits).padded;
   const prefix = '0' + digits[16];
   let out = f.sharp ? prefix : '';
-  const separated = f.space;
   for (let i = 0; i < length; i++) {
-    if (separated && i > 0) {
-      out += ' ';
-      if (f.sharp) out += prefix;
+    let c: number;
+    if (b === null) {
+      // The string's characters are its bytes while they are ASCII (up to the precision,
+      // which then counts bytes as well); past a non-ASCII one, start over on its bytes.
+      c = s.charCodeAt(i);
+      if (c >= 0x80) return fmtSbx(f, '', utf8Bytes(s), digits);
+    } else {
+      c = b[i];
     }
-    out += hex[typeof b === 'string' ? b.charCodeAt(i) : b[i]];
+    if (f.space && i > 0) out += f.sharp ? ' ' + prefix : ' ';
+    out += hex[c];
   }
   // Padding to the left uses the zero flag; to the right it is spaces.
   return padWidth(f, out, width, f.zero);
@@ -195,34 +265,42 @@ export function fmtQc(f: FmtFlags, c: bigint): string {
   return padString(f, quoteRune(c > maxRuneBig ? -1 : Number(c), f.plus), f.zero);
 }
 
-/** Formats a float (size 32 or 64) with a strconv verb and default precision. */
+/**
+ * Formats a float (size 32 or 64) with a strconv verb and default precision. Go builds
+ * the number with a sign in front ('+' when it has none) and cuts it off again; the sign
+ * is kept apart here, which saves two copies of the text.
+ */
 export function fmtFloat(f: FmtFlags, v: number, size: 32 | 64, verb: FloatFormat, prec: number): string {
   if (f.precPresent) prec = f.prec;
   // Format number, reserving space for a leading + sign if needed.
   let num = formatFloat(v, verb, prec, size);
-  if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
+  let sign = '+';
+  if (num[0] === '-' || num[0] === '+') {
+    sign = num[0];
+    num = num.slice(1);
+  }
   // space means to add a leading space instead of a "+" sign unless plus is set.
-  if (f.space && num[0] === '+' && !f.plus) num = ' ' + num.slice(1);
+  if (f.space && sign === '+' && !f.plus) sign = ' ';
   // Infinities and NaN don't look like numbers, so they are not padded with zeros.
-  if (num[1] === 'I' || num[1] === 'N') {
+  if (num[0] === 'I' || num[0] === 'N') {
     // Remove sign before NaN if not asked for.
-    if (num[1] === 'N' && !f.space && !f.plus) num = num.slice(1);
-    return padASCII(f, num, false);
+    if (num[0] === 'N' && !f.space && !f.plus) return padASCII(f, num, false);
+    return padASCII(f, sign + num, false);
   }
   // The sharp flag forces printing a decimal point for non-binary formats
   // and retains trailing zeros, which we may need to restore.
   if (f.sharp && verb !== 'b') num = sharpFloat(num, verb, prec);
   // We want a sign if asked for and if the sign is not positive.
-  if (f.plus || num[0] !== '+') {
+  if (f.plus || sign !== '+') {
     // If we're zero padding to the left we want the sign before the leading zeros.
-    if (f.zero && !f.minus && f.widPresent && f.wid > num.length) return num[0] + writePadding(f, f.wid - num.length, true) + num.slice(1);
-    return padASCII(f, num, f.zero);
+    if (f.zero && !f.minus && f.widPresent && f.wid > num.length + 1) return sign + writePadding(f, f.wid - num.length - 1, true) + num;
+    return padASCII(f, sign + num, f.zero);
   }
   // No sign to show and the number is positive; just print the unsigned number.
-  return padASCII(f, num.slice(1), f.zero);
+  return padASCII(f, num, f.zero);
 }
 
-/** The %#g / %#e / %#x adjustment of fmtFloat (num starts with its sign). */
+/** The %#g / %#e / %#x adjustment of fmtFloat, of the number without its sign. */
 function sharpFloat(num: string, verb: FloatFormat, prec: number): string {
   let digits = 0;
   if (verb === 'g' || verb === 'G' || verb === 'x') {
@@ -233,7 +311,7 @@ function sharpFloat(num: string, verb: FloatFormat, prec: number): string {
   let tail = '';
   let hasDecimalPoint = false;
   let sawNonzeroDigit = false;
-  for (let i = 1; i < num.length; i++) {
+  for (let i = 0; i < num.length; i++) {
     const c = num[i];
     if (c === '.') {
       hasDecimalPoint = true;
@@ -250,10 +328,10 @@ function sharpFloat(num: string, verb: FloatFormat, prec: number): string {
   }
   if (!hasDecimalPoint) {
     // Leading digit 0 should contribute once to digits.
-    if (num.length === 2 && num[1] === '0') digits--;
+    if (num === '0') digits--;
     num += '.';
   }
-  if (digits > 0) num += '0'.repeat(digits);
+  if (digits > 0) num += repeated('0', digits);
   return num + tail;
 }
 
@@ -333,17 +411,4 @@ export class Fmt implements FmtFlags {
   fmtFloat(v: number, size: 32 | 64, verb: FloatFormat, prec: number): void {
     this.buf += fmtFloat(this, v, size, verb, prec);
   }
-}
-
-const asciiOnly = /^[\x00-\x7f]*$/;
-const hexPairTables = new Map<string, readonly string[]>();
-
-/** The two-digit encodings of the 256 byte values in the given digits (ldigits or udigits). */
-function hexPairs(digits: string): readonly string[] {
-  let table = hexPairTables.get(digits);
-  if (table === undefined) {
-    table = Array.from({ length: 256 }, (_, c) => digits[c >> 4] + digits[c & 0xf]);
-    hexPairTables.set(digits, table);
-  }
-  return table;
 }

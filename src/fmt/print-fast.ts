@@ -8,8 +8,9 @@
 // integers, floats, and plain %v / %#v of slices and maps of them.
 
 import { type GoMap, type Value, jsonNumberType, stringType } from '../value/index.js';
+import { quote } from '../go/strconv/index.js';
 import type { FmtFlags } from './format.js';
-import type { PrintfVerb } from './printf-format.js';
+import { type PrintfVerb, noWrittenFlags, printfVerb } from './printf-format.js';
 import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
 
@@ -63,13 +64,9 @@ function basicValue(f: FmtFlags, verb: string, value: Value): string | null {
   }
 }
 
-/** The flags printValue sees below a plain %v, and below a %#v. */
-const plainV: FmtFlags = flagsOf(false);
-const goSyntaxV: FmtFlags = flagsOf(true);
-
-function flagsOf(sharpV: boolean): FmtFlags {
-  return { widPresent: false, precPresent: false, minus: false, plus: false, sharp: false, space: false, zero: false, plusV: false, sharpV, wid: 0, prec: 0 };
-}
+/** A plain %v and %#v: the flags printValue sees below them. */
+const plainV = printfVerb('', 'v', { ...noWrittenFlags });
+const goSyntaxV = printfVerb('', 'v', { ...noWrittenFlags, sharp: true });
 
 /**
  * printValue of a value under a plain %v or %#v (f is plainV or goSyntaxV), for strings,
@@ -87,9 +84,12 @@ function nestedValue(value: Value, f: FmtFlags): string | null {
     value = e;
     t = e.type;
   }
-  if (t === jsonNumberType || t === stringType) return ppFmtString(f, 'v', value.v as string);
+  // Without flags, fmtS prints a string as it is, and fmtQ (for %#v) as strconv.Quote.
+  if (t === jsonNumberType || t === stringType) return f.sharpV ? quote(value.v as string) : (value.v as string);
   if (t.methods.size !== 0) return null;
   switch (t.kind) {
+    case 'bool':
+      return value.v ? 'true' : 'false';
     case 'slice':
     case 'array':
       return t.elem?.kind === 'uint8' ? null : nestedList(value, f);

@@ -83,40 +83,48 @@ export function parsePrintf(format: string): PrintfFormat | null {
     const { r, size } = runeAt(format, i);
     i += size;
     const verb = runeString(r);
-    // Go syntax (%#v) and struct-field syntax (%+v) are flags of their own.
-    const v = verb === 'v' || verb === 'w';
-    verbs.push({
-      text,
-      verb,
-      minus,
-      plus: plus && !v,
-      sharp: sharp && !v,
-      space,
-      zero,
-      plusV: plus && v,
-      sharpV: sharp && v,
-      wid: w.num,
-      widPresent: w.isnum,
-      prec,
-      precPresent,
-    });
+    verbs.push(printfVerb(text, verb, { minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent }));
     text = '';
   }
-  if (text !== '')
-    verbs.push({
-      text,
-      verb: '',
-      minus: false,
-      plus: false,
-      sharp: false,
-      space: false,
-      zero: false,
-      plusV: false,
-      sharpV: false,
-      wid: 0,
-      widPresent: false,
-      prec: 0,
-      precPresent: false,
-    });
+  if (text !== '') verbs.push(printfVerb(text, '', noWrittenFlags));
   return verbs;
+}
+
+/** The flags of a verb as written in the format. */
+type WrittenFlags = Omit<FmtFlags, 'plusV' | 'sharpV'>;
+
+export const noWrittenFlags: WrittenFlags = {
+  minus: false,
+  plus: false,
+  sharp: false,
+  space: false,
+  zero: false,
+  wid: 0,
+  widPresent: false,
+  prec: 0,
+  precPresent: false,
+};
+
+/**
+ * A verb with the flags doPrintf sets for it: Go syntax (%#v) and struct-field syntax (%+v)
+ * are flags of their own. Every PrintfVerb is made here, so that all have one shape for
+ * format.ts's functions to read.
+ */
+export function printfVerb(text: string, verb: string, f: WrittenFlags): PrintfVerb {
+  const v = verb === 'v' || verb === 'w';
+  return {
+    text,
+    verb,
+    minus: f.minus,
+    plus: f.plus && !v,
+    sharp: f.sharp && !v,
+    space: f.space,
+    zero: f.zero,
+    plusV: f.plus && v,
+    sharpV: f.sharp && v,
+    wid: f.wid,
+    widPresent: f.widPresent,
+    prec: f.prec,
+    precPresent: f.precPresent,
+  };
 }
