@@ -27,7 +27,7 @@ export function fastVerb(v: PrintfVerb, arg: Value): string | null {
     case 'map':
       // A plain %v or %#v: widths and flags would apply to every element.
       return v.verb === 'v' && !(v.plusV || v.minus || v.space || v.zero || v.widPresent || v.precPresent)
-        ? nestedValue(arg, v.sharpV ? goSyntaxV : plainV)
+        ? nestedValue(arg, v.sharpV ? goSyntaxV : plainV, null)
         : null;
     default:
       return basicValue(v, v.verb, arg);
@@ -73,9 +73,9 @@ const goSyntaxV = printfVerb('', 'v', { ...noWrittenFlags, sharp: true });
  * json.Number, bools, integers, floats and (nested) slices and maps of them, none with
  * methods; null for anything else in it. Elements are met as printValue meets them at
  * depth > 0, where handleMethods would run a String or Error method: types with methods
- * are refused.
+ * are refused. The maps met (not those inside them) are added to `inner` when given.
  */
-function nestedValue(value: Value, f: FmtFlags): string | null {
+function nestedValue(value: Value, f: FmtFlags, inner: InnerMaps | null): string | null {
   let t = value.type;
   if (t.kind === 'interface') {
     const e = value.v as Value | null;
@@ -92,22 +92,22 @@ function nestedValue(value: Value, f: FmtFlags): string | null {
       return value.v ? 'true' : 'false';
     case 'slice':
     case 'array':
-      return t.elem?.kind === 'uint8' ? null : nestedList(value, f);
+      return t.elem?.kind === 'uint8' ? null : nestedList(value, f, inner);
     case 'map':
-      return nestedMap(value, f);
+      return nestedMap(value, f, inner);
     default:
       return basicValue(f, 'v', value);
   }
 }
 
 /** printList under %v or %#v. */
-function nestedList(value: Value, f: FmtFlags): string | null {
+function nestedList(value: Value, f: FmtFlags, inner: InnerMaps | null): string | null {
   const sharpV = f.sharpV;
   if (sharpV && value.v === null) return null; // "[]T(nil)"
   const items = value.items();
   let out = sharpV ? value.type.str + '{' : '[';
   for (let i = 0; i < items.length; i++) {
-    const s = nestedValue(items[i], f);
+    const s = nestedValue(items[i], f, inner);
     if (s === null) return null;
     if (i > 0) out += sharpV ? ', ' : ' ';
     out += s;
@@ -115,28 +115,30 @@ function nestedList(value: Value, f: FmtFlags): string | null {
   return out + (sharpV ? '}' : ']');
 }
 
-/** printMap under %v or %#v; a map of scalars keeps its %v text until it changes. */
-function nestedMap(value: Value, f: FmtFlags): string | null {
+/** printMap under %v or %#v; under %v a map keeps its text until it changes (plainEntries). */
+function nestedMap(value: Value, f: FmtFlags, inner: InnerMaps | null): string | null {
   const m = value.v as GoMap | null;
   if (m === null) return f.sharpV ? null : 'map[]';
   if (f.sharpV) {
-    const entries = mapEntries(m, f);
+    const entries = mapEntries(m, f, null);
     return entries === null ? null : value.type.str + '{' + entries + '}';
   }
-  const entries = m.size > 1 ? m.derive(scalarEntries, scalarEntries) : null;
-  if (entries !== null) return 'map[' + entries + ']';
-  const all = mapEntries(m, f);
-  return all === null ? null : 'map[' + all + ']';
+  const entries = plainEntries(m);
+  if (inner !== null) {
+    inner.maps.push(m);
+    inner.texts.push(entries);
+  }
+  return entries === null ? null : 'map[' + entries + ']';
 }
 
 /** The entries of m as printMap prints them between its brackets, in fmtsort's order. */
-function mapEntries(m: GoMap, f: FmtFlags): string | null {
+function mapEntries(m: GoMap, f: FmtFlags, inner: InnerMaps | null): string | null {
   const sorted = sortedEntries(m);
   let out = '';
   for (let i = 0; i < sorted.length; i++) {
-    const key = nestedValue(sorted[i].key, f);
+    const key = nestedValue(sorted[i].key, f, inner);
     if (key === null) return null;
-    const val = nestedValue(sorted[i].value, f);
+    const val = nestedValue(sorted[i].value, f, inner);
     if (val === null) return null;
     if (i > 0) out += f.sharpV ? ', ' : ' ';
     out += key + ':' + val;
@@ -144,17 +146,45 @@ function mapEntries(m: GoMap, f: FmtFlags): string | null {
   return out;
 }
 
+/** The maps a map's text was made from, each with the entries text it had then. */
+interface InnerMaps {
+  maps: GoMap[];
+  texts: (string | null)[];
+}
+
+/** A map's plain %v entries as last printed, with the maps inside that text depends on. */
+class KeptEntries {
+  text: string | null = null;
+  inner: InnerMaps = { maps: [], texts: [] };
+}
+
 /**
- * The entries of a map with string keys and scalar values (strings, json.Number, bools,
- * integers, float64, nil) as a plain %v prints them between "map[" and "]", which depends
- * on nothing but the entries; null for any other map. A Vault Agent pass prints the same
- * secret each time: the map keeps this text (GoMap.derive) until it changes.
+ * The entries of a map as a plain %v prints them between "map[" and "]" (printValue at
+ * any depth prints the same), or null where the generic path must print them. A Vault
+ * Agent pass prints the same secrets each time: a map of more than one entry keeps its
+ * text (GoMap.derive drops it when the map changes), with the maps it contains (as values
+ * or in lists, not inside another map) and their text then; it is right while each of
+ * those still prints the same, checked the same way. Nothing else in it can change: keys,
+ * scalars and the elements of lists are immutable.
  */
-export function scalarEntries(this: void, m: GoMap): string | null {
-  for (const e of m.entries.values()) {
-    if (e.key.type !== stringType) return null;
-    const k = e.value.type.kind === 'interface' ? (e.value.v as Value | null)?.type.kind : e.value.type.kind;
-    if (k === 'map' || k === 'slice' || k === 'array') return null;
+export function plainEntries(this: void, m: GoMap): string | null {
+  if (m.size < 2) return mapEntries(m, plainV, null);
+  const kept = m.derive(plainEntries, keepEntries);
+  const { maps, texts } = kept.inner;
+  for (let i = 0; i < maps.length; i++) {
+    if (plainEntries(maps[i]) !== texts[i]) {
+      keepEntries(m, kept);
+      break;
+    }
   }
-  return mapEntries(m, plainV);
+  return kept.text;
+}
+
+function keepEntries(m: GoMap, kept = new KeptEntries()): KeptEntries {
+  const inner: InnerMaps = { maps: [], texts: [] };
+  const text = mapEntries(m, plainV, inner);
+  // Flat once, rather than a rope of every piece copied into each output that prints it.
+  kept.text = text === null || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
+  kept.inner = inner;
+  return kept;
 }

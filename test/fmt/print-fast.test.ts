@@ -340,6 +340,94 @@ describe('sprintfParsed around the fast paths', () => {
   });
 });
 
+describe('the %v text a map keeps', () => {
+  // A nested value, built fresh each time: a map with a map, a list holding a map, and a
+  // map three deep. `change` mutates one of its maps in place; the kept texts of the maps
+  // around it must not survive the change (a fresh build with the change is the reference).
+  type Change = (root: GoMap) => void;
+  const inner = (root: GoMap, ...path: (string | number)[]): GoMap => {
+    let v: Value = box(new Value(mapOf(stringType, interfaceType), root));
+    for (const step of path) {
+      v = v.kind === 'interface' ? (v.v as Value) : v;
+      v = typeof step === 'string' ? (v.map()?.get(str(step)) as Value) : v.items()[step];
+    }
+    v = v.kind === 'interface' ? (v.v as Value) : v;
+    const m = v.map();
+    if (m === null) throw new Error(`no map at ${path.join('.')}`);
+    return m;
+  };
+  function build(change?: Change): Value {
+    const v = anyMap([
+      ['name', str('a')],
+      [
+        'meta',
+        anyMap([
+          ['tier', int(1)],
+          ['pii', bool(true)],
+        ]),
+      ],
+      [
+        'tags',
+        list(
+          str('x'),
+          anyMap([['k', str('v')]]),
+          anyMap([
+            ['k', str('w')],
+            ['j', num('2')],
+          ]),
+        ),
+      ],
+      [
+        'deep',
+        anyMap([
+          [
+            'l1',
+            anyMap([
+              [
+                'l2',
+                anyMap([
+                  ['l3', str('bottom')],
+                  ['n', int(3)],
+                ]),
+              ],
+              ['z', bool(false)],
+            ]),
+          ],
+          ['y', str('y')],
+        ]),
+      ],
+    ]);
+    if (change !== undefined) change(v.map() as GoMap);
+    return v;
+  }
+  const changes: [string, Change][] = [
+    ['a top-level entry', (r) => r.set(str('name'), box(str('b')))],
+    ['a map inside', (r) => inner(r, 'meta').set(str('tier'), box(int(2)))],
+    ['a map inside a list', (r) => inner(r, 'tags', 2).set(str('j'), box(num('3')))],
+    ['a one-entry map inside a list', (r) => inner(r, 'tags', 1).set(str('k'), box(str('changed')))],
+    ['a map three deep', (r) => inner(r, 'deep', 'l1', 'l2').set(str('l3'), box(str('changed')))],
+    ['a map inside that shrinks to one entry', (r) => inner(r, 'deep', 'l1').delete(str('z'))],
+    ['a map inside that gains a Stringer', (r) => inner(r, 'meta').set(str('s'), box(new Value(stringer, 'x')))],
+    ['a map inside set to what it held', (r) => inner(r, 'meta').set(str('tier'), box(int(1)))],
+  ];
+  const parsed = parsePrintf('%v');
+  if (parsed === null) throw new Error('no format');
+  for (const [name, change] of changes) {
+    it(`is printed again after a change to ${name}`, () => {
+      const v = build();
+      const wrapped = list(v, str('after'));
+      // Fill the kept texts through both paths, then change.
+      expect(sprintfParsed(parsed, [v])).toBe(sprintf('%v', [build()]));
+      expect(sprintf('%v', [wrapped])).toBe(sprintfParsed(parsed, [wrapped]));
+      change(v.map() as GoMap);
+      const want = sprintf('%v', [build(change)]);
+      expect(sprintfParsed(parsed, [v])).toBe(want);
+      expect(sprintf('%v', [v])).toBe(want);
+      expect(sprintfParsed(parsed, [wrapped])).toBe(`[${want} after]`);
+    });
+  }
+});
+
 describe('sprintfParsed against the generic printer on random verbs, flags and values', () => {
   // A fixed-seed LCG: the same cases every run.
   let seed = 7;
