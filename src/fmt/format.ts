@@ -40,7 +40,7 @@ export interface FmtFlags {
  * writePadding: n bytes of padding. `zero` is f.zero as the caller has it (format.go turns
  * it off around some calls); zero padding is allowed only to the left.
  */
-export function writePadding(f: FmtFlags, n: number, zero: boolean): string {
+function writePadding(f: FmtFlags, n: number, zero: boolean): string {
   return n <= 0 ? '' : repeated(zero && !f.minus ? '0' : ' ', n);
 }
 
@@ -61,7 +61,7 @@ function padWidth(f: FmtFlags, s: string, width: number, zero: boolean): string 
 }
 
 /** padString: s padded to the width, which counts runes. */
-export function padString(f: FmtFlags, s: string, zero: boolean): string {
+function padString(f: FmtFlags, s: string, zero: boolean): string {
   // A rune is at most two UTF-16 units: no need to count them when s is long enough.
   if (!f.widPresent || f.wid === 0 || s.length >= 2 * f.wid) return s;
   return padWidth(f, s, runeCount(s), zero);
@@ -180,7 +180,7 @@ function digitTable(base: 2 | 8 | 16, digits: string): DigitTable {
 }
 
 /** Truncates s to the precision, if present, counting runes. */
-export function truncateString(f: FmtFlags, s: string): string {
+function truncateString(f: FmtFlags, s: string): string {
   return f.precPresent ? truncateRunes(s, f.prec) : s;
 }
 
@@ -189,7 +189,7 @@ export function fmtS(f: FmtFlags, s: string): string {
 }
 
 /** Formats a byte slice as fmtS would format it as a string. */
-export function fmtBs(f: FmtFlags, b: Uint8Array): string {
+function fmtBs(f: FmtFlags, b: Uint8Array): string {
   return fmtS(f, bytesToString(b));
 }
 
@@ -197,12 +197,12 @@ export function fmtSx(f: FmtFlags, s: string, digits: string): string {
   return fmtSbx(f, s, null, digits);
 }
 
-export function fmtBx(f: FmtFlags, b: Uint8Array, digits: string): string {
+function fmtBx(f: FmtFlags, b: Uint8Array, digits: string): string {
   return fmtSbx(f, '', b, digits);
 }
 
 /** Formats a string's UTF-8 bytes (b null) or a byte slice b as their hexadecimal encoding. */
-export function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): string {
+function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): string {
   let length = b === null ? s.length : b.length;
   if (f.precPresent && f.prec < length) length = f.prec;
   // Width of the encoding, taking the sharp and space flags into account.
@@ -248,7 +248,7 @@ export function fmtQ(f: FmtFlags, s: string): string {
 }
 
 /** fmtQ for string(b) of a byte slice, whose invalid bytes quote as \xNN. */
-export function fmtQBytes(f: FmtFlags, b: Uint8Array): string {
+function fmtQBytes(f: FmtFlags, b: Uint8Array): string {
   let runes = decodeRunes(b);
   if (f.precPresent && f.prec < runes.length) runes = runes.slice(0, f.prec);
   if (f.sharp && canBackquoteRunes(runes)) return padString(f, '`' + runes.map((r) => String.fromCodePoint(r)).join('') + '`', f.zero);

@@ -65,7 +65,7 @@ function basicValue(f: FmtFlags, verb: string, value: Value): string | null {
 }
 
 /** A plain %v and %#v: the flags printValue sees below them. */
-const plainV = printfVerb('', 'v', { ...noWrittenFlags });
+const plainV = printfVerb('', 'v', noWrittenFlags);
 const goSyntaxV = printfVerb('', 'v', { ...noWrittenFlags, sharp: true });
 
 /**
