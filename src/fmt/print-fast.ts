@@ -115,7 +115,7 @@ function nestedList(value: Value, f: FmtFlags, inner: InnerMaps | null): string 
   return out + (sharpV ? '}' : ']');
 }
 
-/** printMap under %v or %#v; under %v a map keeps its text until it changes (plainEntries). */
+/** printMap under %v or %#v; under %v a map keeps its text until it changes (plainMap). */
 function nestedMap(value: Value, f: FmtFlags, inner: InnerMaps | null): string | null {
   const m = value.v as GoMap | null;
   if (m === null) return f.sharpV ? null : 'map[]';
@@ -123,12 +123,12 @@ function nestedMap(value: Value, f: FmtFlags, inner: InnerMaps | null): string |
     const entries = mapEntries(m, f, null);
     return entries === null ? null : value.type.str + '{' + entries + '}';
   }
-  const entries = plainEntries(m);
+  const text = plainMap(m);
   if (inner !== null) {
     inner.maps.push(m);
-    inner.texts.push(entries);
+    inner.texts.push(text);
   }
-  return entries === null ? null : 'map[' + entries + ']';
+  return text;
 }
 
 /** The entries of m as printMap prints them between its brackets, in fmtsort's order. */
@@ -146,43 +146,47 @@ function mapEntries(m: GoMap, f: FmtFlags, inner: InnerMaps | null): string | nu
   return out;
 }
 
-/** The maps a map's text was made from, each with the entries text it had then. */
+/** The maps a map's text was made from, each with the text it had then. */
 interface InnerMaps {
   maps: GoMap[];
   texts: (string | null)[];
 }
 
-/** A map's plain %v entries as last printed, with the maps inside that text depends on. */
-class KeptEntries {
+/** A map's plain %v text as last printed, with the maps inside that text depends on. */
+class KeptText {
   text: string | null = null;
   inner: InnerMaps = { maps: [], texts: [] };
 }
 
 /**
- * The entries of a map as a plain %v prints them between "map[" and "]" (printValue at
- * any depth prints the same), or null where the generic path must print them. A Vault
- * Agent pass prints the same secrets each time: a map of more than one entry keeps its
- * text (GoMap.derive drops it when the map changes), with the maps it contains (as values
- * or in lists, not inside another map) and their text then; it is right while each of
- * those still prints the same, checked the same way. Nothing else in it can change: keys,
- * scalars and the elements of lists are immutable.
+ * What a plain %v prints for a non-nil map (printValue at any depth prints the same), or
+ * null where the generic path must print it. A Vault Agent pass prints the same secrets
+ * each time: a map of more than one entry keeps its text (GoMap.derive drops it when the
+ * map changes), with the maps it contains (as values or in lists, not inside another map)
+ * and their text then; it is right while each of those still prints the same, checked the
+ * same way. Nothing else in it can change: keys, scalars and list elements are immutable.
  */
-export function plainEntries(this: void, m: GoMap): string | null {
-  if (m.size < 2) return mapEntries(m, plainV, null);
-  const kept = m.derive(plainEntries, keepEntries);
+export function plainMap(this: void, m: GoMap): string | null {
+  if (m.size < 2) return plainMapText(m, null);
+  const kept = m.derive(plainMap, keepText);
   const { maps, texts } = kept.inner;
   for (let i = 0; i < maps.length; i++) {
-    if (plainEntries(maps[i]) !== texts[i]) {
-      keepEntries(m, kept);
+    if (plainMap(maps[i]) !== texts[i]) {
+      keepText(m, kept);
       break;
     }
   }
   return kept.text;
 }
 
-function keepEntries(m: GoMap, kept = new KeptEntries()): KeptEntries {
+function plainMapText(m: GoMap, inner: InnerMaps | null): string | null {
+  const entries = mapEntries(m, plainV, inner);
+  return entries === null ? null : 'map[' + entries + ']';
+}
+
+function keepText(m: GoMap, kept = new KeptText()): KeptText {
   const inner: InnerMaps = { maps: [], texts: [] };
-  const text = mapEntries(m, plainV, inner);
+  const text = plainMapText(m, inner);
   // Flat once, rather than a rope of every piece copied into each output that prints it.
   kept.text = text === null || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
   kept.inner = inner;

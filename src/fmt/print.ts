@@ -10,7 +10,7 @@ import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sli
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
-import { fastVerb, plainEntries } from './print-fast.js';
+import { fastVerb, plainMap } from './print-fast.js';
 import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
@@ -464,16 +464,16 @@ class Printer {
       }
       f.buf += '{';
     } else {
-      f.buf += mapString;
-      // A plain %v of a map prints the same entries every time: the map keeps their text
-      // while it prints the same (a Vault Agent pass prints the same secret each time).
+      // A plain %v of a map prints the same text every time: the map keeps it while it
+      // prints the same (a Vault Agent pass prints the same secret each time).
       if (m !== null && m.size > 1 && verb === 'v' && canInterface && !hasFlags(f)) {
-        const text = plainEntries(m);
+        const text = plainMap(m);
         if (text !== null) {
-          f.buf += text + ']';
+          f.buf += text;
           return;
         }
       }
+      f.buf += mapString;
     }
     if (m !== null) {
       const sorted = sortedEntries(m);
