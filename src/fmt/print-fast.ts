@@ -155,7 +155,13 @@ interface InnerMaps {
 /** A map's plain %v text as last printed, with the maps inside that text depends on. */
 class KeptText {
   text: string | null = null;
-  inner: InnerMaps = { maps: [], texts: [] };
+  inner: InnerMaps | null = null;
+  /** The pass (epoch) in which the text was last made or found right. */
+  checked = 0;
+}
+
+function newKeptText(): KeptText {
+  return new KeptText();
 }
 
 /**
@@ -165,30 +171,48 @@ class KeptText {
  * map changes), with the maps it contains (as values or in lists, not inside another map)
  * and their text then; it is right while each of those still prints the same, checked the
  * same way. Nothing else in it can change: keys, scalars and list elements are immutable.
+ * A map is checked once per Sprintf (an epoch: nothing changes a map while it prints),
+ * so that a deep value is walked once, not once per level.
  */
 export function plainMap(this: void, m: GoMap): string | null {
-  if (m.size < 2) return plainMapText(m, null);
-  const kept = m.derive(plainMap, keepText);
-  const { maps, texts } = kept.inner;
-  for (let i = 0; i < maps.length; i++) {
-    if (plainMap(maps[i]) !== texts[i]) {
-      keepText(m, kept);
-      break;
+  if (m.size < 2) return plainMapText(m);
+  const kept = m.derive(plainMap, newKeptText);
+  if (kept.checked !== epoch) {
+    if (kept.inner === null || !unchanged(kept.inner)) {
+      // Printed here rather than in a function of its own: a frame fewer per level of a
+      // deep value, whose printing recurses as deep as it nests.
+      const inner: InnerMaps = { maps: [], texts: [] };
+      const entries = mapEntries(m, plainV, inner);
+      const text = entries === null ? null : 'map[' + entries + ']';
+      // A short text is made flat once, rather than a rope of every piece walked by each
+      // output that prints it. A long one stays a rope, which shares the kept texts of the
+      // maps inside it: a flat copy at every level of a deep value is quadratic.
+      kept.text = text === null || text.length > flatLimit || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
+      kept.inner = inner;
     }
+    kept.checked = epoch;
   }
   return kept.text;
 }
 
-function plainMapText(m: GoMap, inner: InnerMaps | null): string | null {
-  const entries = mapEntries(m, plainV, inner);
+let epoch = 0;
+
+/** Starts an epoch: called as each Sprint, Sprintf or Sprintln starts. */
+export function newEpoch(): void {
+  epoch++;
+}
+
+/** Whether each map still prints the text it printed. */
+function unchanged(inner: InnerMaps): boolean {
+  for (let i = 0; i < inner.maps.length; i++) if (plainMap(inner.maps[i]) !== inner.texts[i]) return false;
+  return true;
+}
+
+/** What a plain %v prints for a map not kept. */
+function plainMapText(m: GoMap): string | null {
+  const entries = mapEntries(m, plainV, null);
   return entries === null ? null : 'map[' + entries + ']';
 }
 
-function keepText(m: GoMap, kept = new KeptText()): KeptText {
-  const inner: InnerMaps = { maps: [], texts: [] };
-  const text = plainMapText(m, inner);
-  // Flat once, rather than a rope of every piece copied into each output that prints it.
-  kept.text = text === null || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
-  kept.inner = inner;
-  return kept;
-}
+/** Kept texts up to this length are flat: a character is copied into at most ~40 of them (each level adds "map[", "]" and a key). */
+const flatLimit = 256;

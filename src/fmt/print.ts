@@ -10,7 +10,7 @@ import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sli
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
-import { fastVerb, plainMap } from './print-fast.js';
+import { fastVerb, newEpoch, plainMap } from './print-fast.js';
 import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
@@ -100,6 +100,11 @@ function findStringMethod(t: GoType, name: MethodName): StringMethod | undefined
 
 class Printer {
   readonly fmt = new Fmt();
+
+  constructor() {
+    newEpoch();
+  }
+
   /** The current argument as `any` (null when nil or when printing a reflect value). */
   private arg: Value | null = null;
   /** The current reflect value (invalid when printing an `any`). */
@@ -771,6 +776,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
  * left-over arguments).
  */
 export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  newEpoch();
   let out = '';
   let argNum = from;
   let p: Printer | null = null;
