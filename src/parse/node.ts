@@ -13,7 +13,7 @@ export enum NodeType {
   Command, // An element of a pipeline.
   Dot, // The cursor, dot.
   Else, // An else action. Not added to tree.
-  End, // An end action. Not added to tree.
+  End, // An end action. Not added to tree (the parser keeps it as a keyword: there is no EndNode).
   Field, // A field or method name.
   Identifier, // An identifier; always a function name.
   If, // An if action.
@@ -404,16 +404,6 @@ export class StringNode extends PositionedNode {
   }
   parts(): Part[] {
     return [this.quoted];
-  }
-}
-
-/** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
-export class EndNode extends PositionedNode {
-  get type(): NodeType {
-    return NodeType.End;
-  }
-  parts(): Part[] {
-    return ['{{end}}'];
   }
 }
 

@@ -16,7 +16,6 @@ import {
   ContinueNode,
   DotNode,
   ElseNode,
-  EndNode,
   FieldNode,
   IdentifierNode,
   IfNode,
@@ -69,6 +68,17 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 
 /** The control structures parsed by Tree.nested. */
 type Control = 'if' | 'range' | 'with';
+
+/**
+ * How an item list ends: {{else}}, or {{end}}, which is a keyword rather than an EndNode: Go
+ * makes a node that no tree keeps, and 100,000 nested {{if}} made as many for the scavenger.
+ */
+type ListEnd = ElseNode | 'end';
+
+/** The text of a ListEnd in error messages (node.go's String()). */
+function listEndString(end: ListEnd): string {
+  return end === 'end' ? '{{end}}' : end.toString();
+}
 
 /** The controls by their number in Tree.nested's stack. */
 const controls: readonly Control[] = ['if', 'range', 'with'];
@@ -511,9 +521,9 @@ export class Tree {
         this.backup2(delim);
       }
       const a = this.textOrAction();
-      const n = typeof a === 'string' ? this.parseControl(a) : a;
+      const n = a === 'end' ? a : typeof a === 'string' ? this.parseControl(a) : a;
       this.actionLine = 0;
-      if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
+      if (n === 'end' || n.type === NodeType.Else) this.errorf('unexpected %s', listEndString(n as ListEnd));
       items.push(n);
     }
     this.root = new ListNode(pos, items.children(mark));
@@ -527,14 +537,14 @@ export class Tree {
     this.expect(ItemType.RightDelim, context);
     const [list, end] = this.itemList();
     this.root = list;
-    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    if (end !== 'end') this.errorf('unexpected %s in %s', end.toString(), context);
     this.add();
     this.stopParse();
   }
 
   /** itemList: textOrAction*, terminated by {{end}} or {{else}}, which is returned separately. */
-  private itemList(): [ListNode, Node] {
-    return this.nested(null) as [ListNode, Node];
+  private itemList(): [ListNode, ListEnd] {
+    return this.nested(null) as [ListNode, ListEnd];
   }
 
   /** {{if|range|with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
@@ -549,7 +559,7 @@ export class Tree {
    * `start` null this is itemList; with a context it is parseControl (the keyword is past).
    * Go's deferred restore of the variables is done on success only: an error ends the parse.
    */
-  private nested(start: Control | null): [ListNode, Node] | Node {
+  private nested(start: Control | null): [ListNode, ListEnd] | Node {
     const open = this.open; // the controls open inside this call are those from base on
     const base = open.size;
     let top = base - openSize; // where the innermost starts in open.data
@@ -587,19 +597,19 @@ export class Tree {
       }
       if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
       const r = this.textOrAction();
-      if (typeof r === 'string') {
+      if (r !== 'end' && typeof r === 'string') {
         pending = r;
         intoPos = listPos;
         intoMark = listMark;
         chained = 0;
         continue;
       }
-      const n = r;
       this.actionLine = 0;
-      if (n.type !== NodeType.End && n.type !== NodeType.Else) {
-        items.push(n);
+      if (r !== 'end' && r.type !== NodeType.Else) {
+        items.push(r);
         continue;
       }
+      const n = r as ListEnd;
       // n ends the list: the body or else list of the innermost open control, or this itemList.
       const list = new ListNode(listPos, items.children(listMark));
       listPos = -1;
@@ -612,7 +622,7 @@ export class Tree {
         if (context === 'range') this.rangeDepth--;
         items.push(list); // the body, after the pipeline
         o[top + openInElse] = 1;
-        if (n.type === NodeType.Else) {
+        if (n !== 'end') {
           // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
           // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
           const kw = this.peek().typ;
@@ -626,7 +636,7 @@ export class Tree {
           continue; // the chained control, or else the else list (an itemList of its own)
         }
       } else {
-        if (n.type !== NodeType.End) this.errorf('expected end; found %s', n.toString());
+        if (n !== 'end') this.errorf('expected end; found %s', n.toString());
         elseList = list;
       }
       // The innermost control is complete; so is each {{else if}} parent it ends.
@@ -655,10 +665,10 @@ export class Tree {
 
   /**
    * textOrAction: text | comment | action. An action is returned as its node, or as its
-   * keyword for if, range and with. The caller clears actionLine once it is complete
+   * keyword for if, range, with and end. The caller clears actionLine once it is complete
    * (Go's deferred clearActionLine; an error ends the parse, so there is nothing to undo).
    */
-  private textOrAction(): Node | Control {
+  private textOrAction(): Node | Control | 'end' {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
@@ -675,9 +685,10 @@ export class Tree {
 
   /**
    * action: control, or command ("|" command)*. The left delimiter is past. {{if}}, {{range}}
-   * and {{with}} are returned as their keyword, for the caller to parse (see nested).
+   * and {{with}} are returned as their keyword, for the caller to parse (see nested), and
+   * {{end}} as its keyword (see ListEnd).
    */
-  private action(): Node | Control {
+  private action(): Node | Control | 'end' {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block:
@@ -867,12 +878,13 @@ export class Tree {
   }
 
   /** {{end}}: the keyword is past. */
-  private endControl(): Node {
-    return new EndNode(this.expect(ItemType.RightDelim, 'end').pos);
+  private endControl(): 'end' {
+    this.expect(ItemType.RightDelim, 'end');
+    return 'end';
   }
 
   /** {{else}}: the keyword is past. "{{else if" and "{{else with" leave the keyword pending. */
-  private elseControl(): Node {
+  private elseControl(): ElseNode {
     const peek = this.peekNonSpace();
     if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(peek.pos, peek.line);
     const token = this.expect(ItemType.RightDelim, 'else');
@@ -891,7 +903,7 @@ export class Tree {
     const block = this.subtree(name);
     const [list, end] = block.itemList();
     block.root = list;
-    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    if (end !== 'end') this.errorf('unexpected %s in %s', end.toString(), context);
     block.add();
     block.stopParse();
 
