@@ -272,6 +272,11 @@ export class VariableNode extends PositionedNode {
     if (!Array.isArray(this.names)) this.names = [this.names];
     return this.names;
   }
+  /** The first name, without making the array of them (see Children). */
+  get firstName(): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[0];
+  }
   parts(): Part[] {
     return [this.ident.join('.')];
   }
@@ -312,6 +317,11 @@ export class FieldNode extends PositionedNode {
   get ident(): string[] {
     if (!Array.isArray(this.names)) this.names = [this.names];
     return this.names;
+  }
+  /** The first name, without making the array of them (see Children). */
+  get firstName(): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[0];
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];

@@ -306,6 +306,7 @@ const idleItems = new NodeStack();
 const idleOpen = new OpenControls();
 const idleNames = new Names('');
 const idlePipelines = new OpenPipelines(); // never pushed to
+const idleChainNames: string[] = []; // never written
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -335,6 +336,7 @@ export class Tree {
   private open = idleOpen; // likewise
   private names = idleNames; // likewise
   private openPipelines = idlePipelines; // made at the first parenthesized operand
+  private chainNames = idleChainNames; // scratch of fieldChain, made at its first use
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -491,6 +493,7 @@ export class Tree {
     this.open = idleOpen;
     this.names = idleNames;
     this.openPipelines = idlePipelines;
+    this.chainNames = idleChainNames;
     this.token = idleTokens;
     this.saved = idleSaved;
   }
@@ -994,22 +997,23 @@ export class Tree {
   private fieldChain(node: Node): Node {
     if (this.peek().typ !== ItemType.Field) return node;
     const pos = this.peek().pos;
-    // The field names without their periods; a chain has one field more often than not.
-    let field = [this.fieldName(this.next())];
-    if (this.peek().typ === ItemType.Field) {
-      const more = [field[0]];
-      while (this.peek().typ === ItemType.Field) {
-        more.push(this.fieldName(this.next()));
-      }
-      field = more.slice();
-    }
+    // The names, without their periods, gathered in a scratch array and sliced to their
+    // number: concat onto the term's names made three arrays for one kept ($.x, .x.y), and
+    // an array literal is a site V8 may pretenure (see NodeStack.take).
+    if (this.chainNames === idleChainNames) this.chainNames = [];
+    const names = this.chainNames;
+    let n = 0;
     // Compatibility with original API: If the term is of type NodeField or NodeVariable,
     // just put more fields on the original. Otherwise, keep the Chain node.
+    // A term that is a field or variable has one name.
+    if (node.type === NodeType.Field || node.type === NodeType.Variable) names[n++] = (node as FieldNode | VariableNode).firstName;
+    const fieldsFrom = n;
+    while (this.peek().typ === ItemType.Field) names[n++] = this.fieldName(this.next());
     switch (node.type) {
       case NodeType.Field:
-        return new FieldNode(pos, (node as FieldNode).ident.concat(field));
+        return new FieldNode(pos, names.slice(0, n));
       case NodeType.Variable:
-        return new VariableNode(pos, (node as VariableNode).ident.concat(field));
+        return new VariableNode(pos, names.slice(0, n));
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -1018,7 +1022,7 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return new ChainNode(pos, node, field);
+        return new ChainNode(pos, node, names.slice(fieldsFrom, n));
     }
   }
 
