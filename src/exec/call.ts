@@ -97,22 +97,24 @@ export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: 
  * `final` is the previous pipeline command's value, if any.
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
-  const plan = methodPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
+  const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, final);
 }
 
 /**
- * The plans of calls found only at run time (a method of the value a field chain reaches),
- * by signature, then name, then shape: planCall is pure, and a method called per item
- * would otherwise make a plan and its arrays on every call.
+ * The plans of calls, by signature, then name, then shape: planCall is pure. A method found
+ * only at run time (of the value a field chain reaches) would otherwise make a plan and its
+ * arrays on every call, and each call site of a large template its own (the plan is read on
+ * every call: one shared plan is one object in the processor's cache instead of thousands).
  */
-const methodPlans = new WeakMap<FuncSig, Map<string, CallPlan[]>>();
+const plans = new WeakMap<FuncSig, Map<string, CallPlan[]>>();
 
-function methodPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
-  let byName = methodPlans.get(sig);
+/** planCall's result, made once per signature, name and shape. */
+export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
+  let byName = plans.get(sig);
   if (byName === undefined) {
     byName = new Map();
-    methodPlans.set(sig, byName);
+    plans.set(sig, byName);
   }
   let byShape = byName.get(name);
   if (byShape === undefined) {

@@ -40,7 +40,7 @@ import {
   invalid,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
+import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, sharedPlan } from './call.js';
 import { implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -72,23 +72,45 @@ export function compiled(root: ListNode): WalkFn {
 }
 
 // Large templates compile to hundreds of thousands of closures that all stay alive, and
-// the garbage collector copies each of them: the shapes below that occur most (a list of
-// one node, a pipeline of one command, a constant without arguments) get one closure and
-// no arrays.
+// executing one walks all of them: past the processor's cache (a template of about 64 KB),
+// each object an executed node touches costs a cache miss (some 30-40 ns), so the number of
+// objects per node decides execution time more than the work done. Hence: each closure is
+// made by a factory function of its own, so that it has one context holding exactly what it
+// reads (a closure made inside an `if` block of a larger function gets a block context and
+// the function's context behind it, two objects to reach); text in a list is its TextNode,
+// written by the list, not a closure; an action or if/with whose pipeline is one command
+// calls the command directly; and the shapes that occur most (a list of one node, a
+// pipeline of one command, a constant without arguments) get no arrays.
 
 function compileList(list: ListNode): WalkFn {
-  if (list.nodes.length === 1) {
-    const only = compileNode(list.nodes[0]);
-    return (s, dot) => {
-      s.at(list);
-      return only(s, dot);
-    };
-  }
-  const nodes = list.nodes.map(compileNode);
+  if (list.nodes.length === 1) return listOfOne(list, compileNode(list.nodes[0]));
+  return listOfSteps(
+    list,
+    list.nodes.map((n) => (n instanceof TextNode ? n : compileNode(n))),
+  );
+}
+
+function listOfOne(list: ListNode, only: WalkFn): WalkFn {
   return (s, dot) => {
     s.at(list);
-    for (const walk of nodes) {
-      const flow = walk(s, dot);
+    return only(s, dot);
+  };
+}
+
+/** A list's nodes: compiled, or a TextNode that the list writes itself. */
+type Step = WalkFn | TextNode;
+
+function listOfSteps(list: ListNode, steps: readonly Step[]): WalkFn {
+  return (s, dot) => {
+    s.at(list);
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (typeof step !== 'function') {
+        s.at(step);
+        s.run.out.write(step.text);
+        continue;
+      }
+      const flow = step(s, dot);
       if (flow !== NORMAL) return flow;
     }
     return NORMAL;
@@ -96,48 +118,74 @@ function compileList(list: ListNode): WalkFn {
 }
 
 function compileNode(node: Node): WalkFn {
-  if (node instanceof TextNode) {
-    const text = node.text;
-    return (s) => {
-      s.at(node);
-      s.run.out.write(text);
-      return NORMAL;
-    };
-  }
-  if (node instanceof ActionNode) {
-    const pipe = compilePipe(node.pipe);
-    // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
-    const print = node.pipe.decl.length === 0;
-    return (s, dot) => {
-      s.at(node);
-      const val = pipe(s, dot);
-      if (print) printValue(s, node, val);
-      return NORMAL;
-    };
-  }
+  if (node instanceof TextNode) return textWalk(node, node.text);
+  if (node instanceof ActionNode) return compileAction(node);
   if (node instanceof ListNode) return compileList(node);
   if (node instanceof IfNode) return compileIfOrWith(node, false);
   if (node instanceof WithNode) return compileIfOrWith(node, true);
-  if (node instanceof RangeNode) {
-    const decl = node.pipe.decl.map((v) => v.ident[0]);
-    const body: RangeBody = {
-      node,
-      pipe: compilePipe(node.pipe),
-      list: compileList(node.list),
-      elseList: node.elseList ? compileList(node.elseList) : null,
-      decl,
-      isAssign: node.pipe.isAssign,
-      elemWanted: decl.length > 0 || usesDot(node.list),
-    };
-    return (s, dot) => {
-      s.at(node);
-      return walkRange(s, dot, body);
-    };
-  }
+  if (node instanceof RangeNode) return compileRange(node);
   if (node instanceof TemplateNode) return compileTemplate(node);
   if (node instanceof BreakNode) return constFlow(node, BREAK);
   if (node instanceof ContinueNode) return constFlow(node, CONTINUE);
   if (node instanceof CommentNode) return constFlow(node, NORMAL);
+  return unknownNode(node);
+}
+
+function textWalk(node: TextNode, text: string): WalkFn {
+  return (s) => {
+    s.at(node);
+    s.run.out.write(text);
+    return NORMAL;
+  };
+}
+
+function compileAction(node: ActionNode): WalkFn {
+  // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
+  const print = node.pipe.decl.length === 0;
+  const cmd = oneCommand(node.pipe);
+  if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
+  return actionOfPipe(node, compilePipe(node.pipe), print);
+}
+
+function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const val = evalOneCommand(s, dot, pipe, cmd);
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const val = pipe(s, dot);
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+function compileRange(node: RangeNode): WalkFn {
+  const decl = node.pipe.decl.map((v) => v.ident[0]);
+  return rangeWalk({
+    node,
+    pipe: compilePipe(node.pipe),
+    list: compileList(node.list),
+    elseList: node.elseList ? compileList(node.elseList) : null,
+    decl,
+    isAssign: node.pipe.isAssign,
+    elemWanted: decl.length > 0 || usesDot(node.list),
+  });
+}
+
+function rangeWalk(body: RangeBody): WalkFn {
+  return (s, dot) => {
+    s.at(body.node);
+    return walkRange(s, dot, body);
+  };
+}
+
+function unknownNode(node: Node): WalkFn {
   return (s) => {
     s.at(node);
     return s.errorf('unknown node: %s', node.toString());
@@ -193,29 +241,49 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   if (constant !== null) {
     // Nothing in between can fail, so nothing can name the pipeline's nodes.
     const taken = truthOf(constant) === Truth.True ? list : elseList;
-    const takenDot = taken === list && isWith ? constant : null;
-    return (s, dot) => {
-      s.at(node);
-      if (taken === null) return NORMAL;
-      const mark = s.mark();
-      const flow = walkBranch(s, takenDot ?? dot, taken);
-      s.pop(mark);
-      return flow;
-    };
+    return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
-  const pipe = compilePipe(node.pipe);
+  const cmd = oneCommand(node.pipe);
+  if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
+  return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
+}
+
+function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Value | null): WalkFn {
   return (s, dot) => {
     s.at(node);
+    if (taken === null) return NORMAL;
     const mark = s.mark();
-    const val = pipe(s, dot);
-    const t = truthOf(indirectInterface(val));
-    if (t === Truth.None) s.errorf("if/with can't use %v", val);
-    let flow = NORMAL;
-    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
-    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+    const flow = walkBranch(s, takenDot ?? dot, taken);
     s.pop(mark);
     return flow;
   };
+}
+
+function ifOfCommand(node: IfNode | WithNode, pipe: PipeNode, cmd: CmdFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    return endIf(s, dot, evalOneCommand(s, dot, pipe, cmd), list, elseList, isWith, mark);
+  };
+}
+
+function ifOfPipe(node: IfNode | WithNode, pipe: PipeFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    return endIf(s, dot, pipe(s, dot), list, elseList, isWith, mark);
+  };
+}
+
+/** The rest of walkIfOrWith once the pipeline's value is known: the branch, then the variables popped to mark. */
+function endIf(s: State, dot: Value, val: Value, list: Branch, elseList: Branch | null, isWith: boolean, mark: number): Flow {
+  const t = truthOf(indirectInterface(val));
+  if (t === Truth.None) s.errorf("if/with can't use %v", val);
+  let flow = NORMAL;
+  if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
+  else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+  s.pop(mark);
+  return flow;
 }
 
 /** walkTemplate: runs another template with a fresh variable stack holding only $. */
@@ -254,18 +322,38 @@ function compileTemplate(node: TemplateNode): WalkFn {
   };
 }
 
+/** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
+function oneCommand(pipe: PipeNode): CmdFn | null {
+  return pipe.cmds.length === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmds[0]) : null;
+}
+
+/** evalPipeline for a pipeline of one command that declares no variables. */
+function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value {
+  s.at(pipe);
+  return unwrapEmptyInterface(cmd(s, dot, missingVal));
+}
+
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
-  if (pipe === null) return () => invalid;
-  if (pipe.cmds.length === 1 && pipe.decl.length === 0) {
-    const cmd = compileCommand(pipe.cmds[0]);
-    return (s, dot) => {
-      s.at(pipe);
-      return unwrapEmptyInterface(cmd(s, dot, missingVal));
-    };
-  }
-  const cmds = pipe.cmds.map(compileCommand);
-  const names = pipe.decl.map((v) => v.ident[0]);
+  if (pipe === null) return noPipe;
+  const cmd = oneCommand(pipe);
+  if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  return pipeOfCommands(
+    pipe,
+    pipe.cmds.map(compileCommand),
+    pipe.decl.map((v) => v.ident[0]),
+  );
+}
+
+function noPipe(): Value {
+  return invalid;
+}
+
+function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
+  return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
+}
+
+function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
   const isAssign = pipe.isAssign;
   return (s, dot) => {
     s.at(pipe);
@@ -292,36 +380,42 @@ function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) {
-    const fields = fieldNames(first.ident);
-    return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
-  }
-  if (first instanceof ChainNode) {
-    const chain = compileChain(first);
-    return (s, dot, final) => chain(s, dot, args, final);
-  }
+  if (first instanceof FieldNode) return fieldCommand(first, fieldNames(first.ident), args);
+  if (first instanceof ChainNode) return withArgsCommand(compileChain(first), args);
   if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
-  if (first instanceof PipeNode) {
-    // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
-    const pipe = compilePipe(first);
-    return (s, dot, final) => {
-      notAFunction(s, args, final);
-      return pipe(s, dot);
-    };
-  }
-  if (first instanceof VariableNode) {
-    const variable = compileVariable(first);
-    return (s, dot, final) => variable(s, dot, args, final);
-  }
+  // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
+  if (first instanceof PipeNode) return pipeCommand(compilePipe(first), args);
+  if (first instanceof VariableNode) return withArgsCommand(compileVariable(first), args);
   if (rest.length === 0 && (first instanceof BoolNode || first instanceof StringNode)) {
-    const v = first instanceof BoolNode ? boolValue(first.value) : stringValue(first.text);
-    return (s, _dot, final) => {
-      s.at(first);
-      if (!isMissing(final)) notAFunction(s, args, final);
-      return v;
-    };
+    return literalCommand(first, first instanceof BoolNode ? boolValue(first.value) : stringValue(first.text), args);
   }
-  const constant = compileConstant(first);
+  return constantCommand(first, compileConstant(first), args);
+}
+
+function fieldCommand(first: FieldNode, fields: readonly FieldName[], args: CArgs): CmdFn {
+  return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
+}
+
+function withArgsCommand(fn: WithArgsFn, args: CArgs): CmdFn {
+  return (s, dot, final) => fn(s, dot, args, final);
+}
+
+function pipeCommand(pipe: PipeFn, args: CArgs): CmdFn {
+  return (s, dot, final) => {
+    notAFunction(s, args, final);
+    return pipe(s, dot);
+  };
+}
+
+function literalCommand(first: Node, v: Value, args: CArgs): CmdFn {
+  return (s, _dot, final) => {
+    s.at(first);
+    if (!isMissing(final)) notAFunction(s, args, final);
+    return v;
+  };
+}
+
+function constantCommand(first: Node, constant: PipeFn, args: CArgs): CmdFn {
   return (s, dot, final) => {
     s.at(first);
     notAFunction(s, args, final);
@@ -331,17 +425,31 @@ function compileCommand(cmd: CommandNode): CmdFn {
 
 /** The constant first words of a command (evalCommand's second switch). */
 function compileConstant(word: Node): PipeFn {
-  if (word instanceof BoolNode) {
-    const v = boolValue(word.value);
-    return () => v;
-  }
-  if (word instanceof DotNode) return (_s, dot) => dot;
-  if (word instanceof NilNode) return (s) => s.errorf('nil is not a command');
-  if (word instanceof NumberNode) return (s) => idealConstant(s, word);
-  if (word instanceof StringNode) {
-    const v = stringValue(word.text);
-    return () => v;
-  }
+  if (word instanceof BoolNode) return constantValue(boolValue(word.value));
+  if (word instanceof DotNode) return dotValue;
+  if (word instanceof NilNode) return nilCommand;
+  if (word instanceof NumberNode) return numberConstant(word);
+  if (word instanceof StringNode) return constantValue(stringValue(word.text));
+  return badCommand(word);
+}
+
+function constantValue(v: Value): PipeFn {
+  return () => v;
+}
+
+function dotValue(_s: State, dot: Value): Value {
+  return dot;
+}
+
+function nilCommand(s: State): Value {
+  return s.errorf('nil is not a command');
+}
+
+function numberConstant(word: NumberNode): PipeFn {
+  return (s) => idealConstant(s, word);
+}
+
+function badCommand(word: Node): PipeFn {
   return (s) => s.errorf("can't evaluate command %q", word.toString());
 }
 
@@ -351,57 +459,66 @@ function notAFunction(s: State, args: CArgs, final: Value): void {
 
 /** evalArg: an argument node evaluated for a parameter of type typ (null: unknown). */
 function compileArg(n: Node): ArgFn {
-  if (n instanceof DotNode) {
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, dot, typ);
-    };
-  }
-  if (n instanceof NilNode) {
-    return (s, _dot, typ) => {
-      s.at(n);
-      if (typ !== null && canBeNil(typ)) return nilFor(typ);
-      return s.errorf('cannot assign nil to %s', typ ?? 'nil');
-    };
-  }
-  if (n instanceof FieldNode) {
-    const fields = fieldNames(n.ident);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
-    };
-  }
-  if (n instanceof VariableNode) {
-    const variable = compileVariable(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, variable(s, dot, null, missingVal), typ);
-    };
-  }
-  if (n instanceof PipeNode) {
-    const pipe = compilePipe(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, pipe(s, dot), typ);
-    };
-  }
-  if (n instanceof IdentifierNode) {
-    const call = compileFunction(n, n, null);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, call(s, dot, missingVal), typ);
-    };
-  }
-  if (n instanceof ChainNode) {
-    const chain = compileChain(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, chain(s, dot, null, missingVal), typ);
-    };
-  }
+  if (n instanceof DotNode) return dotArg(n);
+  if (n instanceof NilNode) return nilArg(n);
+  if (n instanceof FieldNode) return fieldArg(n, fieldNames(n.ident));
+  if (n instanceof VariableNode) return withArgsArg(n, compileVariable(n));
+  if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
+  if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
+  if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
   // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
-  // A constant converts to the same immutable Value each time for the same parameter type:
-  // the last conversion is kept (a call site nearly always asks for one type).
+  return literalArg(n);
+}
+
+function dotArg(n: DotNode): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, dot, typ);
+  };
+}
+
+function nilArg(n: NilNode): ArgFn {
+  return (s, _dot, typ) => {
+    s.at(n);
+    if (typ !== null && canBeNil(typ)) return nilFor(typ);
+    return s.errorf('cannot assign nil to %s', typ ?? 'nil');
+  };
+}
+
+function fieldArg(n: FieldNode, fields: readonly FieldName[]): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
+  };
+}
+
+/** A variable or chain as an argument: evaluated with no arguments of its own. */
+function withArgsArg(n: Node, fn: WithArgsFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, fn(s, dot, null, missingVal), typ);
+  };
+}
+
+function pipeArg(n: PipeNode, pipe: PipeFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, pipe(s, dot), typ);
+  };
+}
+
+function functionArg(n: IdentifierNode, call: CmdFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, call(s, dot, missingVal), typ);
+  };
+}
+
+/**
+ * A constant converts to the same immutable Value each time for the same parameter type:
+ * the last conversion is kept (a call site nearly always asks for one type).
+ */
+function literalArg(n: Node): ArgFn {
   let lastType: GoType | null = null;
   let lastValue: Value = invalid;
   return (s, _dot, typ) => {
@@ -480,8 +597,8 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
       funcs = s.tmpl.execFuncs;
     }
     let p: CallPlan;
-    if (isMissing(final)) p = plan ??= planCall(sig as FuncSig, name, numArgs, false);
-    else p = planWithFinal ??= planCall(sig as FuncSig, name, numArgs, true);
+    if (isMissing(final)) p = plan ??= sharedPlan(sig as FuncSig, name, numArgs, false);
+    else p = planWithFinal ??= sharedPlan(sig as FuncSig, name, numArgs, true);
     return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
   };
 }
