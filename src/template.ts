@@ -3,6 +3,7 @@
 
 import { sprintf } from './fmt/index.js';
 import {
+  type CompiledBody,
   type ExecTemplate,
   type MissingKey,
   StringWriter,
@@ -36,6 +37,8 @@ export class Template implements ExecTemplate {
   private leftDelim = '';
   private rightDelim = '';
   private common: Common = { tmpl: new Map(), missingKey: 'invalid', funcs: new Map() };
+  /** @internal Execution keeps the compiled body here (see ExecTemplate.body). */
+  body: CompiledBody | null = null;
 
   /** template.New(name): a new, undefined template. */
   constructor(readonly name: string) {}

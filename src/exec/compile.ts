@@ -47,7 +47,7 @@ import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
 import { type RangeBody, walkRange } from './range.js';
-import { State } from './state.js';
+import { type ExecTemplate, State } from './state.js';
 import { Truth, truthOf } from './truth.js';
 import { usesDot } from './uses-dot.js';
 import { evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
@@ -69,6 +69,18 @@ export function compiled(root: ListNode): WalkFn {
     cache.set(root, fn);
   }
   return fn;
+}
+
+/**
+ * compiled(root) for t's body, kept on t as well: a program nearly always executes the same
+ * template many times, and the WeakMap lookup was a tenth of executing a small one.
+ */
+export function compiledBody(t: ExecTemplate, root: ListNode): WalkFn {
+  const body = t.body;
+  if (body !== null && body.root === root) return body.walk;
+  const walk = compiled(root);
+  t.body = { root, walk };
+  return walk;
 }
 
 // Large templates compile to hundreds of thousands of closures that all stay alive, and

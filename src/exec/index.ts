@@ -4,7 +4,7 @@ export { StackExhaustedError, TemplateError } from './errors.js';
 export { execute } from './execute.js';
 export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
 export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';
-export type { ExecTemplate, MissingKey } from './state.js';
+export type { CompiledBody, ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
 export { canAddr, indexOf, indirect } from './addressable.js';
