@@ -65,10 +65,36 @@ const cache = new WeakMap<ListNode, WalkFn>();
 export function compiled(root: ListNode): WalkFn {
   let fn = cache.get(root);
   if (fn === undefined) {
-    fn = compileList(root);
+    chains = new Map();
+    try {
+      fn = compileList(root);
+    } finally {
+      chains = null;
+    }
     cache.set(root, fn);
   }
   return fn;
+}
+
+/**
+ * The field chains of the tree being compiled, by their names: a template reads the same
+ * fields again and again (.app at every use), and one FieldName array per chain keeps what
+ * each read touches (the array, the name, its key Value and string) in the processor's
+ * cache, where a chain of its own per use cost several cache misses per read in a large
+ * template. A FieldName's plainMap depends on its name and the map's type only, so uses
+ * can share it.
+ */
+let chains: Map<string, FieldName[]> | null = null;
+
+function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
+  if (chains === null) return fieldNames(ident);
+  const key = ident.join('.'); // a name has no period
+  let fields = chains.get(key);
+  if (fields === undefined) {
+    fields = fieldNames(ident);
+    chains.set(key, fields);
+  }
+  return fields;
 }
 
 /**
@@ -392,7 +418,7 @@ function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) return fieldCommand(first, fieldNames(first.ident), args);
+  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), args);
   if (first instanceof ChainNode) return withArgsCommand(compileChain(first), args);
   if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
   // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
@@ -473,7 +499,7 @@ function notAFunction(s: State, args: CArgs, final: Value): void {
 function compileArg(n: Node): ArgFn {
   if (n instanceof DotNode) return dotArg(n);
   if (n instanceof NilNode) return nilArg(n);
-  if (n instanceof FieldNode) return fieldArg(n, fieldNames(n.ident));
+  if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(n.ident));
   if (n instanceof VariableNode) return withArgsArg(n, compileVariable(n));
   if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
   if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
@@ -551,7 +577,7 @@ function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
 function compileChain(chain: ChainNode): WithArgsFn {
   const head = chain.node instanceof NilNode ? null : compileArg(chain.node);
-  const fields = fieldNames(chain.field);
+  const fields = sharedFieldNames(chain.field);
   return (s, dot, args, final) => {
     s.at(chain);
     if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
@@ -564,7 +590,7 @@ function compileChain(chain: ChainNode): WithArgsFn {
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
   const name = variable.ident[0];
-  const fields = fieldNames(variable.ident.slice(1));
+  const fields = sharedFieldNames(variable.ident.slice(1));
   return (s, dot, args, final) => {
     s.at(variable);
     const value = s.varValue(name);
