@@ -115,16 +115,18 @@ export function compiledBody(t: ExecTemplate, root: ListNode): WalkFn {
 // objects per node decides execution time more than the work done. Hence: each closure is
 // made by a factory function of its own, so that it has one context holding exactly what it
 // reads (a closure made inside an `if` block of a larger function gets a block context and
-// the function's context behind it, two objects to reach); text in a list is its TextNode,
+// the function's context behind it, two objects to reach); text in a list is its string,
 // written by the list, not a closure; an action or if/with whose pipeline is one command
 // calls the command directly; and the shapes that occur most (a list of one node, a
 // pipeline of one command, a constant without arguments) get no arrays.
 
 function compileList(list: ListNode): WalkFn {
-  if (list.nodes.length === 1) return listOfOne(list, compileNode(list.nodes[0]));
+  const nodes = list.nodes;
+  if (nodes.length === 1) return listOfOne(list, compileNode(nodes[0]));
   return listOfSteps(
     list,
-    list.nodes.map((n) => (n instanceof TextNode ? n : compileNode(n))),
+    nodes,
+    nodes.map((n) => (n instanceof TextNode ? n.text : compileNode(n))),
   );
 }
 
@@ -135,17 +137,21 @@ function listOfOne(list: ListNode, only: WalkFn): WalkFn {
   };
 }
 
-/** A list's nodes: compiled, or a TextNode that the list writes itself. */
-type Step = WalkFn | TextNode;
+/**
+ * A list's nodes: compiled, or the text of a TextNode, which the list writes itself. The
+ * list marks the TextNode it writes from the tree's own array of its nodes, which it
+ * reads in order, without reaching the node.
+ */
+type Step = WalkFn | string;
 
-function listOfSteps(list: ListNode, steps: readonly Step[]): WalkFn {
+function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Step[]): WalkFn {
   return (s, dot) => {
     s.at(list);
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (typeof step !== 'function') {
-        s.at(step);
-        s.run.out.write(step.text);
+      if (typeof step === 'string') {
+        s.at(nodes[i]);
+        s.run.out.write(step);
         continue;
       }
       const flow = step(s, dot);
@@ -418,7 +424,9 @@ function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), args);
+  // A field with no words after it gets no args, as a field argument does: field.ts only
+  // counts them, and the count is one object less to reach per read.
+  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), rest.length === 0 ? null : args);
   if (first instanceof ChainNode) return withArgsCommand(compileChain(first), args);
   if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
   // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
@@ -430,7 +438,7 @@ function compileCommand(cmd: CommandNode): CmdFn {
   return constantCommand(first, compileConstant(first), args);
 }
 
-function fieldCommand(first: FieldNode, fields: readonly FieldName[], args: CArgs): CmdFn {
+function fieldCommand(first: FieldNode, fields: readonly FieldName[], args: CArgs | null): CmdFn {
   return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
 }
 
