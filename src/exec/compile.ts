@@ -122,12 +122,77 @@ export function compiledBody(t: ExecTemplate, root: ListNode): WalkFn {
 
 function compileList(list: ListNode): WalkFn {
   const nodes = list.nodes;
-  if (nodes.length === 1) return listOfOne(list, compileNode(nodes[0]));
-  return listOfSteps(
-    list,
-    nodes,
-    nodes.map((n) => (n instanceof TextNode ? n.text : compileNode(n))),
-  );
+  if (nodes.length === 1 && !(nodes[0] instanceof IfNode && takenBranch(nodes[0]) !== undefined)) {
+    return listOfOne(list, compileNode(nodes[0]));
+  }
+  const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
+  foldSteps(nodes, folded);
+  endText(folded);
+  return listOfSteps(list, folded.changed ? folded.nodes : nodes, folded.steps);
+}
+
+/** A list's nodes being folded into steps (see foldSteps). */
+interface Folded {
+  /** The node each step marks for error messages (see listOfSteps). */
+  readonly nodes: Node[];
+  readonly steps: Step[];
+  /** The texts since the last step, joined into one step when the run ends. */
+  readonly texts: string[];
+  /** Whether steps no longer correspond to the list's own nodes one to one. */
+  changed: boolean;
+}
+
+/**
+ * The steps of a list, folded where nothing observable changes: an {{if}} on a constant
+ * ({{if true}}, {{if "x"}}) is the nodes of the branch it takes, or nothing, when that branch
+ * declares no variables (they would end with the if); a comment is nothing; adjacent texts
+ * are one string, one write. Every step marks its own node before anything in it can fail,
+ * so none of this changes which node an error names.
+ */
+function foldSteps(nodes: readonly Node[], f: Folded): void {
+  for (const n of nodes) {
+    if (n instanceof CommentNode) {
+      f.changed = true;
+      continue;
+    }
+    if (n instanceof IfNode) {
+      const branch = takenBranch(n);
+      if (branch !== undefined) {
+        f.changed = true;
+        if (branch !== null) foldSteps(branch.nodes, f);
+        continue;
+      }
+    }
+    if (n instanceof TextNode) {
+      if (f.texts.length === 0) f.nodes.push(n);
+      else f.changed = true;
+      f.texts.push(n.text);
+      continue;
+    }
+    endText(f);
+    f.nodes.push(n);
+    f.steps.push(compileNode(n));
+  }
+}
+
+/** Ends a run of texts: one step for all of them (joined once, so a long run costs linear time). */
+function endText(f: Folded): void {
+  if (f.texts.length === 0) return;
+  f.steps.push(f.texts.length === 1 ? f.texts[0] : f.texts.join(''));
+  f.texts.length = 0;
+}
+
+/** The branch an {{if}} on a constant always runs (null: none), or undefined when the if is not folded. */
+function takenBranch(node: IfNode): ListNode | null | undefined {
+  const constant = constantPipe(node.pipe);
+  if (constant === null) return undefined;
+  const taken = truthOf(constant) === Truth.True ? node.list : node.elseList;
+  if (taken !== null && taken.nodes.some(declaresVariables)) return undefined;
+  return taken;
+}
+
+function declaresVariables(n: Node): boolean {
+  return n instanceof ActionNode && n.pipe.decl.length > 0;
 }
 
 function listOfOne(list: ListNode, only: WalkFn): WalkFn {
