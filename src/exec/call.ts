@@ -24,6 +24,8 @@ export interface CArg {
 export interface CArgs {
   readonly first: Node;
   readonly rest: readonly CArg[];
+  /** The evaluators of rest, in one array: a call reaches them without a CArg each. */
+  readonly evals: readonly ArgFn[];
 }
 
 /** A function or a method with its receiver bound (a func reflect.Value). */
@@ -98,7 +100,7 @@ export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: 
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
-  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, final);
+  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, args === null ? noEvals : args.evals, final);
 }
 
 /**
@@ -130,7 +132,7 @@ export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal
   return plan;
 }
 
-/** evalCall with the plan made: checks, arguments, the call and its error. */
+/** evalCall with the plan made: checks, arguments (args's evals, passed apart), the call and its error. */
 export function callPlanned(
   s: State,
   dot: Value,
@@ -140,10 +142,10 @@ export function callPlanned(
   node: Node,
   name: string,
   args: CArgs | null,
+  evals: readonly ArgFn[],
   final: Value,
 ): Value {
   if (plan.error !== null) s.errorf(plan.error.format, ...plan.error.args);
-  const rest = args === null ? noArgs : args.rest;
   const argTypes = plan.argTypes;
   const hasFinal = !isMissing(final);
 
@@ -151,8 +153,8 @@ export function callPlanned(
   if (isBuiltin && (name === 'and' || name === 'or')) {
     const isOr = name === 'or';
     let v: Value | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      v = rest[i].eval(s, dot, argTypes[i]);
+    for (let i = 0; i < evals.length; i++) {
+      v = evals[i](s, dot, argTypes[i]);
       if (truth(v) === isOr) return v;
     }
     if (hasFinal) v = validateType(s, final, plan.finalType);
@@ -162,8 +164,8 @@ export function callPlanned(
   const dynamic = plan.dynamic;
   const argv: Value[] = new Array<Value>(dynamic.length);
   let i = 0;
-  for (; i < rest.length; i++) {
-    const v = rest[i].eval(s, dot, argTypes[i]);
+  for (; i < evals.length; i++) {
+    const v = evals[i](s, dot, argTypes[i]);
     argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
   if (hasFinal) {
@@ -174,7 +176,7 @@ export function callPlanned(
   // The `call` builtin gets the callee's name (its node's text) as a first argument.
   let invoke = call;
   if (isBuiltin && name === 'call') {
-    const calleeName = rest.length === 0 ? valueString(final) : rest[0].node.toString();
+    const calleeName = args === null || args.rest.length === 0 ? valueString(final) : args.rest[0].node.toString();
     const callBuiltin = s.run.callBuiltin;
     invoke = (av, context) => callBuiltin(calleeName, av[0], av.slice(1), context);
   }
@@ -187,7 +189,7 @@ export function callPlanned(
   return result;
 }
 
-const noArgs: readonly CArg[] = [];
+const noEvals: readonly ArgFn[] = [];
 
 function elemOf(sliceType: GoType): GoType {
   return sliceType.elem ?? sliceType;

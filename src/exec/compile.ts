@@ -484,11 +484,12 @@ function unwrapEmptyInterface(value: Value): Value {
 }
 
 const noArgs: readonly CArg[] = [];
+const noEvals: readonly ArgFn[] = [];
 
 function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
-  const args: CArgs = { first, rest };
+  const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((a) => a.eval) };
   // A field with no words after it gets no args, as a field argument does: field.ts only
   // counts them, and the count is one object less to reach per read.
   if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), rest.length === 0 ? null : args);
@@ -684,6 +685,7 @@ function compileVariable(variable: VariableNode): WithArgsFn {
 function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
   const numArgs = args === null ? 0 : args.rest.length;
+  const evals = args === null ? noEvals : args.evals;
   let funcs: ReadonlyMap<string, Value> | null = null;
   let isBuiltin = false;
   let call: GoFunc = nilFunction;
@@ -710,7 +712,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
     let p: CallPlan;
     if (isMissing(final)) p = plan ??= sharedPlan(sig as FuncSig, name, numArgs, false);
     else p = planWithFinal ??= sharedPlan(sig as FuncSig, name, numArgs, true);
-    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
+    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, evals, final);
   };
 }
 
