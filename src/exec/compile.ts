@@ -251,9 +251,22 @@ function textWalk(node: TextNode, text: string): WalkFn {
 function compileAction(node: ActionNode): WalkFn {
   // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
   const print = node.pipe.decl.length === 0;
+  const field = soleField(node.pipe);
+  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(field.ident), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
+}
+
+/** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
+function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
 }
 
 function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
@@ -352,6 +365,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     const taken = truthOf(constant) === Truth.True ? list : elseList;
     return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
+  const field = soleField(node.pipe);
+  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(field.ident), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
   return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
@@ -365,6 +380,25 @@ function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Val
     const flow = walkBranch(s, takenDot ?? dot, taken);
     s.pop(mark);
     return flow;
+  };
+}
+
+/** {{if .a.b}}, {{with .a.b}}: as ifOfCommand, with the field read in the same closure. */
+function ifOfField(
+  node: IfNode | WithNode,
+  pipe: PipeNode,
+  field: FieldNode,
+  fields: readonly FieldName[],
+  list: Branch,
+  elseList: Branch | null,
+  isWith: boolean,
+): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    return endIf(s, dot, val, list, elseList, isWith, mark);
   };
 }
 
@@ -429,6 +463,18 @@ function compileTemplate(node: TemplateNode): WalkFn {
     run.callingNode = callingNode;
     return NORMAL;
   };
+}
+
+/**
+ * The field of a pipeline that is one field with no words after it and declares no
+ * variables ({{.a.b}}, {{if .a}}), or null: its owner evaluates it in its own closure, as
+ * compileCommand's would (a field command with no words gets no args).
+ */
+function soleField(pipe: PipeNode): FieldNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const cmd = pipe.cmds[0];
+  const first = cmd.firstArg;
+  return first instanceof FieldNode && cmd.args.length === 1 ? first : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
