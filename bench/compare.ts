@@ -3,16 +3,11 @@
 // so comparing ratios cancels most of a change in machine load between the runs; the
 // raw vtpl times are shown too.
 
-import { type Row, align, duration, times } from './report.js';
+import { type Row, align, duration, ratio, times } from './report.js';
 import { type BenchRun, readRun } from './results.js';
 
 function label(run: BenchRun, path: string): string {
   return `${path}: ${run.commit?.slice(0, 10) ?? 'no commit'}${run.dirty ? ' (dirty)' : ''} ${run.date}, load ${run.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')}`;
-}
-
-/** B's figure over A's, where both exist. */
-function change(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : b / a;
 }
 
 export function compareRuns(a: BenchRun, b: BenchRun): string {
@@ -26,10 +21,10 @@ export function compareRuns(a: BenchRun, b: BenchRun): string {
       ra.name,
       duration(ra.vtpl),
       duration(rb.vtpl),
-      times(change(rb.vtpl, ra.vtpl)),
+      times(ratio(ra.vtpl, rb.vtpl)),
       times(ra.vtplVsGo),
       times(rb.vtplVsGo),
-      times(change(ra.vtplVsGo, rb.vtplVsGo)),
+      times(ratio(rb.vtplVsGo, ra.vtplVsGo)),
     ]);
   }
   const onlyA = a.rows.filter((r) => !byName.has(r.name)).map((r) => r.name);

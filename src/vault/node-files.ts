@@ -3,25 +3,15 @@
 
 import { chmodSync, chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, basename, normalize } from 'node:path';
+import { errnoWords } from '../go/syscall/index.js';
 import { GoError } from '../value/index.js';
 import type { FileAccess } from './funcs/context.js';
 import type { PluginRunner } from './funcs/context.js';
 import { nodeChildProcess } from './lazy-require.js';
 
-/** The text Go's syscall errors print for the common errno codes. */
-const errnoText: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  ENOTDIR: 'not a directory',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EPERM: 'operation not permitted',
-};
-
 /** A *fs.PathError's text: "OP PATH: reason". */
 function pathError(op: string, path: string, e: unknown): GoError {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  return new GoError(`${op} ${path}: ${errnoText[code] ?? (e as Error).message}`);
+  return new GoError(`${op} ${path}: ${errnoWords(e)}`);
 }
 
 /** Local file access for `file` (stat then read, as FileQuery.Fetch does) and `writeToFile`. */

@@ -47,6 +47,15 @@ describe('capabilities handed in by the caller', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it('file access errors read as a Go *fs.PathError with the errno in syscall.Errno words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vtpl-file-'));
+    const files = nodeFileAccess();
+    const missing = join(dir, 'missing');
+    await expect(files.read(missing)).rejects.toThrow(`stat ${missing}: no such file or directory`);
+    const long = join(dir, 'x'.repeat(300));
+    await expect(files.read(long)).rejects.toThrow(`stat ${long}: file name too long`);
+  });
+
   it('plugin runs the command with trimmed, non-empty arguments', async () => {
     const res = await renderConsulTemplate({ template: '{{ plugin "echo" " a " "" "b" }}', client, plugin: nodePluginRunner });
     expect(res.output).toBe('a b');
