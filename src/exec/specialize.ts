@@ -19,7 +19,33 @@ export function setSpecializer(fn: Value, specializer: Specializer): void {
   specializers.set(fn, specializer);
 }
 
+/**
+ * The implementations made for constant arguments, per function and by the constants: call
+ * sites with the same constants (printf "%s = %q" in every section of a template) share one,
+ * so that what each call reads (the parsed format, the results it keeps) is one object in the
+ * processor's cache rather than one per site. Sites with no constant get their own: a
+ * specializer may keep per-site state for them (len remembers the last string it measured).
+ */
+const shared = new WeakMap<Value, Map<string, GoFunc | null>>();
+/** Distinct constant lists kept per function; the cache starts over when it is full. */
+const maxShared = 4096;
+
 /** fn's implementation for a call site with the given constant arguments. */
 export function implementationFor(fn: Value, constants: readonly (string | undefined)[]): GoFunc | null {
-  return specializers.get(fn)?.(constants) ?? fn.func();
+  const specializer = specializers.get(fn);
+  if (specializer === undefined) return fn.func();
+  if (constants.every((c) => c === undefined)) return specializer(constants) ?? fn.func();
+  let byConstants = shared.get(fn);
+  if (byConstants === undefined) {
+    byConstants = new Map();
+    shared.set(fn, byConstants);
+  }
+  const key = JSON.stringify(constants); // undefined is null: no string constant reads as one
+  let impl = byConstants.get(key);
+  if (impl === undefined) {
+    if (byConstants.size >= maxShared) byConstants.clear();
+    impl = specializer(constants);
+    byConstants.set(key, impl);
+  }
+  return impl ?? fn.func();
 }
