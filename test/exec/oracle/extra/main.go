@@ -129,6 +129,8 @@ var cases = []tcase{
 	{Name: "constant else error location", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{if false}}{{.n}}{{else}}{{.x.y}}{{end}}"}},
 	{Name: "constant with", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{with \"w\"}}{{.}}{{end}}{{with \"\"}}no{{else}}{{.x}}{{end}}"}},
 	{Name: "trimmed comments and constant if", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{- /* c */ -}}\n  a  {{- if true -}} \n b \n {{- end -}}  c"}},
+	// Call sites with the same constant arguments share one specialized implementation; different constants must not.
+	{Name: "shared call sites", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{printf \"%s-a\" .x}} {{printf \"%s-b\" .x}} {{printf \"%s-a\" \"y\"}} {{len \"ab\"}} {{len \"abc\"}} {{len \"ab\"}} {{printf \"%v\" nil}} {{printf \"%v\" \"nil\"}} {{printf \"%s-a\" .x}}"}},
 	{Name: "want at least", TmplName: "f", Data: "nil", Texts: []string{"{{printf}}"}},
 	{Name: "expected string", TmplName: "f", Data: "nil", Texts: []string{"{{printf 4}}"}},
 	{Name: "wrong type", TmplName: "f", Data: "mapAnyX", Texts: []string{"{{printf .m}}"}},
