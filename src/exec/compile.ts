@@ -187,7 +187,7 @@ function takenBranch(node: IfNode): ListNode | null | undefined {
   const constant = constantPipe(node.pipe);
   if (constant === null) return undefined;
   const taken = truthOf(constant) === Truth.True ? node.list : node.elseList;
-  if (taken !== null && taken.nodes.some(declaresVariables)) return undefined;
+  if (taken?.nodes.some(declaresVariables)) return undefined;
   return taken;
 }
 

@@ -115,8 +115,6 @@ describe('coldStartRows', () => {
     const rows = coldStartRows({
       runs: 3,
       nodeMs: 50,
-      vtplRenderMs: 100,
-      ratio: 2,
       commands: [
         { command: 'render small.tmpl', ms: 100, ratio: 2 },
         { command: 'check examples/deployment.yaml', ms: 150, ratio: 3 },
