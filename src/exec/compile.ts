@@ -620,7 +620,7 @@ function compileArg(n: Node): ArgFn {
   if (n instanceof DotNode) return dotArg(n);
   if (n instanceof NilNode) return nilArg(n);
   if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(n.ident));
-  if (n instanceof VariableNode) return withArgsArg(n, compileVariable(n));
+  if (n instanceof VariableNode) return variableArg(n, n.ident[0], sharedFieldNames(n.ident.slice(1)));
   if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
   if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
   if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
@@ -650,7 +650,16 @@ function fieldArg(n: FieldNode, fields: readonly FieldName[]): ArgFn {
   };
 }
 
-/** A variable or chain as an argument: evaluated with no arguments of its own. */
+/** $x or $x.a.b as an argument ($k in printf "%s=%s" $k $v): compileVariable's work in the argument's own closure. */
+function variableArg(n: VariableNode, name: string, fields: readonly FieldName[]): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    const value = s.varValue(name);
+    return validateType(s, fields.length === 0 ? value : evalFieldChain(s, dot, value, n, fields, null, missingVal), typ);
+  };
+}
+
+/** A chain as an argument: evaluated with no arguments of its own. */
 function withArgsArg(n: Node, fn: WithArgsFn): ArgFn {
   return (s, dot, typ) => {
     s.at(n);
