@@ -41,7 +41,7 @@ import {
   stringValue,
 } from '../value/index.js';
 import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, sharedPlan } from './call.js';
-import { implementationFor } from './specialize.js';
+import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
@@ -65,11 +65,11 @@ const cache = new WeakMap<ListNode, WalkFn>();
 export function compiled(root: ListNode): WalkFn {
   let fn = cache.get(root);
   if (fn === undefined) {
-    chains = new Map();
+    current = { chains: new Map(), implementations: new Map() };
     try {
       fn = compileList(root);
     } finally {
-      chains = null;
+      current = null;
     }
     cache.set(root, fn);
   }
@@ -77,17 +77,28 @@ export function compiled(root: ListNode): WalkFn {
 }
 
 /**
- * The field chains of the tree being compiled, by their names: a template reads the same
- * fields again and again (.app at every use), and one FieldName array per chain keeps what
- * each read touches (the array, the name, its key Value and string) in the processor's
- * cache, where a chain of its own per use cost several cache misses per read in a large
- * template. A FieldName's plainMap depends on its name and the map's type only, so uses
- * can share it.
+ * What the nodes of the tree being compiled share, so that what each use reads is one object
+ * in the processor's cache instead of one per use (see below). A FieldName's plainMap
+ * depends on its name and the map's type only, and a specialized implementation on its
+ * constants only, so uses can share them.
  */
-let chains: Map<string, FieldName[]> | null = null;
+interface Compilation {
+  /** A template reads the same fields again and again (.app at every use): one FieldName array per chain. */
+  readonly chains: Map<string, FieldName[]>;
+  /** Call sites with the same constant arguments: one implementation (see specialize.ts). */
+  readonly implementations: Implementations;
+}
+
+let current: Compilation | null = null;
+
+/** The compilation in progress: compile functions run only inside compiled(). */
+function compilation(): Compilation {
+  if (current === null) throw new Error('internal error: exec compiled a node outside compiled()');
+  return current;
+}
 
 function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
-  if (chains === null) return fieldNames(ident);
+  const chains = compilation().chains;
   const key = ident.join('.'); // a name has no period
   let fields = chains.get(key);
   if (fields === undefined) {
@@ -741,6 +752,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
   const name = node.ident;
   const numArgs = args === null ? 0 : args.rest.length;
   const evals = args === null ? noEvals : args.evals;
+  const shared = compilation().implementations;
   let funcs: ReadonlyMap<string, Value> | null = null;
   let isBuiltin = false;
   let call: GoFunc = nilFunction;
@@ -758,7 +770,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
       if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
       isBuiltin = found.isBuiltin;
       const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
-      call = implementationFor(found.fn, constants) ?? nilFunction;
+      call = implementationFor(found.fn, constants, shared) ?? nilFunction;
       sig = fnSig;
       plan = null;
       planWithFinal = null;
