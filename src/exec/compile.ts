@@ -214,9 +214,9 @@ function listOfOne(list: ListNode, only: WalkFn): WalkFn {
 }
 
 /**
- * A list's nodes: compiled, or the text of a TextNode, which the list writes itself. The
- * list marks the TextNode it writes from the tree's own array of its nodes, which it
- * reads in order, without reaching the node.
+ * A list's nodes: compiled, or the text of a TextNode (or of several, folded), which the list
+ * writes itself. The list marks the TextNode from an array of the steps' nodes (the tree's own
+ * when nothing was folded), read in order, without reaching the node.
  */
 type Step = WalkFn | string;
 
