@@ -1,7 +1,9 @@
-// Differential fuzzing: `npm run fuzz:diff -- --runs N --seed S [--mode text|consul] [--out DIR]`.
+// Differential fuzzing: `npm run fuzz:diff -- --runs N --seed S [--mode text|consul|printf] [--out DIR]`.
 //
 // fast-check generates cases: in text mode, templates over the whole grammar (well-formed
-// and malformed) with Vault-shaped JSON data; in consul mode, recorded Vault responses and
+// and malformed) with Vault-shaped JSON data; in printf mode, printf calls of many verbs and
+// flags over nested JSON data, executed twice (the second prints from what the first kept);
+// in consul mode, recorded Vault responses and
 // templates that read them through consul-template's functions. Each case is rendered by
 // vtpl and by the Go oracle (batch mode). Any difference in output, or in whether
 // rendering fails, is a mismatch: fast-check shrinks it, and the smallest case is written
@@ -16,7 +18,7 @@ import { Worker, isMainThread } from 'node:worker_threads';
 import { Template } from '../src/template.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient, renderConsulTemplate } from '../src/vault/index.js';
-import { fuzzCase, type FuzzCase } from './fuzz/arbitraries.js';
+import { fuzzCase, printfFuzzCase, type FuzzCase } from './fuzz/arbitraries.js';
 import { consulFuzzCase, type ConsulFuzzCase } from './fuzz/consul-arbitraries.js';
 import { OracleProcess, buildOracle, oracleBin, root, type OracleReply } from './oracle.js';
 
@@ -53,6 +55,23 @@ const textMode: Mode<FuzzCase> = {
   },
 };
 
+const printfMode: Mode<FuzzCase> = {
+  arbitrary: printfFuzzCase,
+  caseLine: textMode.caseLine,
+  async render(c) {
+    try {
+      const t = new Template('case').parse(c.template);
+      const data = decodeJSON(c.dataJSON, { useNumber: true });
+      // The same template on the same data again: what the first run kept (a map's %v text) must print the same.
+      const first = t.execute(data);
+      const second = t.execute(data);
+      return first === second ? { output: second } : { error: `the second execute printed ${JSON.stringify(second)}` };
+    } catch (e) {
+      return { error: errorText(e) };
+    }
+  },
+};
+
 const consulMode: Mode<ConsulFuzzCase> = {
   arbitrary: consulFuzzCase,
   caseLine(c, name) {
@@ -75,7 +94,7 @@ const consulMode: Mode<ConsulFuzzCase> = {
 interface Options {
   readonly runs: number;
   readonly seed: number;
-  readonly mode: 'text' | 'consul';
+  readonly mode: 'text' | 'consul' | 'printf';
   readonly out: string;
 }
 
@@ -87,8 +106,8 @@ function parseArgs(argv: readonly string[]): Options {
   const runs = Number(get('--runs') ?? '1000');
   const seed = Number(get('--seed') ?? String(Date.now() % 2 ** 31));
   const mode = get('--mode') ?? 'text';
-  if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed) || (mode !== 'text' && mode !== 'consul')) {
-    throw new Error('usage: fuzz-diff [--runs N] [--seed S] [--mode text|consul] [--out DIR]');
+  if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed) || (mode !== 'text' && mode !== 'consul' && mode !== 'printf')) {
+    throw new Error('usage: fuzz-diff [--runs N] [--seed S] [--mode text|consul|printf] [--out DIR]');
   }
   return { runs, seed, mode, out: get('--out') ?? join(root, 'conformance', 'fuzz') };
 }
@@ -165,7 +184,8 @@ async function fuzz<C>(mode: Mode<C>, opts: Options): Promise<number> {
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   if (!buildOracle()) return 1;
-  return opts.mode === 'consul' ? fuzz(consulMode, opts) : fuzz(textMode, opts);
+  if (opts.mode === 'consul') return fuzz(consulMode, opts);
+  return opts.mode === 'printf' ? fuzz(printfMode, opts) : fuzz(textMode, opts);
 }
 
 // vtpl's CLI renders on a thread with a 256 MB stack (bin/vtpl), where the recursion Go allows

@@ -264,3 +264,23 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     ...(delims ? { delims } : {}),
     ...(missingkey ? { missingkey } : {}),
   }));
+
+const printfOperand = fc.constantFrom('.a', '.b', '.c', '.d', '.', '.a.a', '.b.Z', '99.5', '-7', '0x1F600', '1e3', '"lit"', 'true', 'nil');
+
+/**
+ * printf-heavy templates: a few printf calls of several verbs (any flags, widths and
+ * precisions) over every kind of JSON value, nested maps and lists included, then %v and
+ * %#v of all the data: the fast paths of a literal format (src/fmt/print-fast.ts).
+ */
+export const printfFuzzCase: fc.Arbitrary<FuzzCase> = fc
+  .tuple(
+    fc.array(fc.tuple(fc.array(fc.oneof(verb, fc.constantFrom(' ', '|', '=')), { minLength: 1, maxLength: 6 }), fc.array(printfOperand, { maxLength: 6 })), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    fc.tuple(jsonText, jsonText, jsonText, jsonText),
+  )
+  .map(([calls, [a, b, c, d]]) => ({
+    template: `${calls.map(([parts, args]) => `{{printf ${JSON.stringify(parts.join(''))} ${args.join(' ')}}}`).join('\n')}\n{{printf "%v|%#v" . .}}`,
+    dataJSON: `{"a":${a},"b":${b},"c":${c},"d":${d}}`,
+  }));

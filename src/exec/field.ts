@@ -46,7 +46,7 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
   // The map may be inside an interface (an element of a []interface{}); what is inside one is not addressable.
   const inner = typ.kind === 'interface' && receiver.v !== null ? (receiver.v as Value) : receiver;
   if (inner.type === field.plainMap && (args === null || args.rest.length === 0) && isMissing(final)) {
-    const result = inner.map()?.get(field.key);
+    const result = inner.map()?.getString(fieldName);
     if (result !== undefined) return result;
     // A missing key is missingkey's business: the full path below.
   }

@@ -10,7 +10,8 @@ import { type GoType, Value, invalid, isIntKind, isUintKind, jsonNumberType, sli
 import { Fmt, ldigits, udigits } from './format.js';
 import { intFromArg, parseArgNumber, parsenum } from './printf-parse.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
-import { fastVerb, scalarEntries } from './print-fast.js';
+import { fastVerb, newEpoch, plainMap } from './print-fast.js';
+import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
 
@@ -99,6 +100,11 @@ function findStringMethod(t: GoType, name: MethodName): StringMethod | undefined
 
 class Printer {
   readonly fmt = new Fmt();
+
+  constructor() {
+    newEpoch();
+  }
+
   /** The current argument as `any` (null when nil or when printing a reflect value). */
   private arg: Value | null = null;
   /** The current reflect value (invalid when printing an `any`). */
@@ -128,9 +134,14 @@ class Printer {
     this.erroring = false;
   }
 
+  /** Appends the text of a print-verb.ts function, or the bad verb it has none for. */
+  private append(s: string | null, verb: string): void {
+    if (s === null) this.badVerb(verb);
+    else this.fmt.buf += s;
+  }
+
   private fmtBool(v: boolean, verb: string): void {
-    if (verb === 't' || verb === 'v') this.fmt.fmtBoolean(v);
-    else this.badVerb(verb);
+    this.append(ppFmtBool(this.fmt, verb, v), verb);
   }
 
   /** Formats a uint64 in hexadecimal, with or without a leading 0x. */
@@ -143,66 +154,12 @@ class Printer {
 
   /** v holds the uint64 bits of the integer. */
   private fmtInteger(v: bigint, isSigned: boolean, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.sharpV && !isSigned) this.fmt0x64(v, true);
-        else f.fmtInteger(v, 10, isSigned, verb, ldigits);
-        break;
-      case 'd':
-        f.fmtInteger(v, 10, isSigned, verb, ldigits);
-        break;
-      case 'b':
-        f.fmtInteger(v, 2, isSigned, verb, ldigits);
-        break;
-      case 'o':
-      case 'O':
-        f.fmtInteger(v, 8, isSigned, verb, ldigits);
-        break;
-      case 'x':
-        f.fmtInteger(v, 16, isSigned, verb, ldigits);
-        break;
-      case 'X':
-        f.fmtInteger(v, 16, isSigned, verb, udigits);
-        break;
-      case 'c':
-        f.fmtC(v);
-        break;
-      case 'q':
-        f.fmtQc(v);
-        break;
-      case 'U':
-        f.fmtUnicode(v);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    if (verb === 'v' && this.fmt.sharpV && !isSigned) this.fmt0x64(v, true);
+    else this.append(ppFmtInteger(this.fmt, verb, v, isSigned), verb);
   }
 
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        f.fmtFloat(v, size, 'g', -1);
-        break;
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
-        f.fmtFloat(v, size, verb, -1);
-        break;
-      case 'f':
-      case 'e':
-      case 'E':
-        f.fmtFloat(v, size, verb, 6);
-        break;
-      case 'F':
-        f.fmtFloat(v, size, 'f', 6);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    this.append(ppFmtFloat(this.fmt, verb, v, size), verb);
   }
 
   private fmtComplex(re: number, im: number, size: 32 | 64, verb: string): void {
@@ -233,27 +190,7 @@ class Printer {
   }
 
   private fmtString(v: string, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.sharpV) f.fmtQ(v);
-        else f.fmtS(v);
-        break;
-      case 's':
-        f.fmtS(v);
-        break;
-      case 'x':
-        f.fmtSx(v, ldigits);
-        break;
-      case 'X':
-        f.fmtSx(v, udigits);
-        break;
-      case 'q':
-        f.fmtQ(v);
-        break;
-      default:
-        this.badVerb(verb);
-    }
+    this.append(ppFmtString(this.fmt, verb, v), verb);
   }
 
   /** v is null for a nil slice. */
@@ -532,16 +469,16 @@ class Printer {
       }
       f.buf += '{';
     } else {
-      f.buf += mapString;
-      // A plain %v of a map of scalars prints the same entries every time: the map keeps
-      // their text until it changes (a Vault Agent pass prints the same secret each time).
+      // A plain %v of a map prints the same text every time: the map keeps it while it
+      // prints the same (a Vault Agent pass prints the same secret each time).
       if (m !== null && m.size > 1 && verb === 'v' && canInterface && !hasFlags(f)) {
-        const text = m.derive(scalarEntries, scalarEntries);
+        const text = plainMap(m);
         if (text !== null) {
-          f.buf += text + ']';
+          f.buf += text;
           return;
         }
       }
+      f.buf += mapString;
     }
     if (m !== null) {
       const sorted = sortedEntries(m);
@@ -775,17 +712,10 @@ class Printer {
     f.minus = v.minus;
     f.space = v.space;
     f.zero = v.zero;
-    if (v.verb === 'v' || v.verb === 'w') {
-      f.sharpV = v.sharp;
-      f.sharp = false;
-      f.plusV = v.plus;
-      f.plus = false;
-    } else {
-      f.sharp = v.sharp;
-      f.plus = v.plus;
-      f.sharpV = false;
-      f.plusV = false;
-    }
+    f.sharp = v.sharp;
+    f.plus = v.plus;
+    f.sharpV = v.sharpV;
+    f.plusV = v.plusV;
     this.printArg(arg, v.verb);
     return f.buf;
   }
@@ -846,6 +776,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
  * left-over arguments).
  */
 export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from = 0): string {
+  newEpoch();
   let out = '';
   let argNum = from;
   let p: Printer | null = null;

@@ -4,23 +4,18 @@
 // indexes) are not compiled; doPrintf runs them as before.
 
 import { runeAt, runeString } from '../go/unicode/utf8/index.js';
+import type { FmtFlags } from './format.js';
 import { parsenum } from './printf-parse.js';
 
-/** One verb with its flags, width and precision, as doPrintf leaves them in fmt before printArg. */
-export interface PrintfVerb {
+/**
+ * One verb with its flags, width and precision as doPrintf leaves them in fmt before
+ * printArg: for %v (and %w) plus and sharp moved to plusV and sharpV.
+ */
+export interface PrintfVerb extends FmtFlags {
   /** The text before the verb. */
   readonly text: string;
   /** The verb ('%' prints itself and takes no argument); '' after the last verb: only text follows. */
   readonly verb: string;
-  readonly minus: boolean;
-  readonly plus: boolean;
-  readonly sharp: boolean;
-  readonly space: boolean;
-  readonly zero: boolean;
-  readonly wid: number;
-  readonly widPresent: boolean;
-  readonly prec: number;
-  readonly precPresent: boolean;
 }
 
 /** A parsed format: its verbs in order; the last entry may be trailing text only (verb ''). */
@@ -88,22 +83,48 @@ export function parsePrintf(format: string): PrintfFormat | null {
     const { r, size } = runeAt(format, i);
     i += size;
     const verb = runeString(r);
-    verbs.push({ text, verb, minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent });
+    verbs.push(printfVerb(text, verb, { minus, plus, sharp, space, zero, wid: w.num, widPresent: w.isnum, prec, precPresent }));
     text = '';
   }
-  if (text !== '')
-    verbs.push({
-      text,
-      verb: '',
-      minus: false,
-      plus: false,
-      sharp: false,
-      space: false,
-      zero: false,
-      wid: 0,
-      widPresent: false,
-      prec: 0,
-      precPresent: false,
-    });
+  if (text !== '') verbs.push(printfVerb(text, '', noWrittenFlags));
   return verbs;
+}
+
+/** The flags of a verb as written in the format. */
+type WrittenFlags = Omit<FmtFlags, 'plusV' | 'sharpV'>;
+
+export const noWrittenFlags: WrittenFlags = {
+  minus: false,
+  plus: false,
+  sharp: false,
+  space: false,
+  zero: false,
+  wid: 0,
+  widPresent: false,
+  prec: 0,
+  precPresent: false,
+};
+
+/**
+ * A verb with the flags doPrintf sets for it: Go syntax (%#v) and struct-field syntax (%+v)
+ * are flags of their own. Every PrintfVerb is made here, so that all have one shape for
+ * format.ts's functions to read.
+ */
+export function printfVerb(text: string, verb: string, f: WrittenFlags): PrintfVerb {
+  const v = verb === 'v' || verb === 'w';
+  return {
+    text,
+    verb,
+    minus: f.minus,
+    plus: f.plus && !v,
+    sharp: f.sharp && !v,
+    space: f.space,
+    zero: f.zero,
+    plusV: f.plus && v,
+    sharpV: f.sharp && v,
+    wid: f.wid,
+    widPresent: f.widPresent,
+    prec: f.prec,
+    precPresent: f.precPresent,
+  };
 }

@@ -13,7 +13,7 @@ export enum NodeType {
   Command, // An element of a pipeline.
   Dot, // The cursor, dot.
   Else, // An else action. Not added to tree.
-  End, // An end action. Not added to tree.
+  End, // An end action. Not added to tree (the parser keeps it as a keyword: there is no EndNode).
   Field, // A field or method name.
   Identifier, // An identifier; always a function name.
   If, // An if action.
@@ -272,6 +272,11 @@ export class VariableNode extends PositionedNode {
     if (!Array.isArray(this.names)) this.names = [this.names];
     return this.names;
   }
+  /** The first name, without making the array of them (see Children). */
+  get firstName(): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[0];
+  }
   parts(): Part[] {
     return [this.ident.join('.')];
   }
@@ -312,6 +317,11 @@ export class FieldNode extends PositionedNode {
   get ident(): string[] {
     if (!Array.isArray(this.names)) this.names = [this.names];
     return this.names;
+  }
+  /** The first name, without making the array of them (see Children). */
+  get firstName(): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[0];
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];
@@ -404,16 +414,6 @@ export class StringNode extends PositionedNode {
   }
   parts(): Part[] {
     return [this.quoted];
-  }
-}
-
-/** EndNode represents an {{end}} action. It does not appear in the final parse tree. */
-export class EndNode extends PositionedNode {
-  get type(): NodeType {
-    return NodeType.End;
-  }
-  parts(): Part[] {
-    return ['{{end}}'];
   }
 }
 

@@ -16,7 +16,6 @@ import {
   ContinueNode,
   DotNode,
   ElseNode,
-  EndNode,
   FieldNode,
   IdentifierNode,
   IfNode,
@@ -69,6 +68,17 @@ function funcPredicate(funcs: FuncNames): (name: string) => boolean {
 
 /** The control structures parsed by Tree.nested. */
 type Control = 'if' | 'range' | 'with';
+
+/**
+ * How an item list ends: {{else}}, or {{end}}, which is a keyword rather than an EndNode: Go
+ * makes a node that no tree keeps, and 100,000 nested {{if}} made as many for the scavenger.
+ */
+type ListEnd = ElseNode | 'end';
+
+/** The text of a ListEnd in error messages (node.go's String()). */
+function listEndString(end: ListEnd): string {
+  return end === 'end' ? '{{end}}' : end.toString();
+}
 
 /** The controls by their number in Tree.nested's stack. */
 const controls: readonly Control[] = ['if', 'range', 'with'];
@@ -226,16 +236,45 @@ function plainASCII(s: string): boolean {
 const parenthesized = Symbol('parenthesized');
 type Parenthesized = typeof parenthesized;
 
-/** A pipeline whose command has a parenthesized operand being parsed (see Tree.pipeline). */
-interface OpenPipeline {
-  readonly pipe: PipeNode;
-  /** Where the pipeline's commands start in Tree.items. */
-  readonly cmdsMark: number;
-  /** The command's position, and where its arguments start in Tree.items. */
-  readonly cmdPos: number;
-  readonly argsMark: number;
-  readonly context: string;
-  readonly end: ItemType;
+/**
+ * The pipelines whose command has a parenthesized operand being parsed (see Tree.pipeline),
+ * innermost last, in one array per tree that all its pipelines reuse: a record and an array
+ * per parenthesized operand were garbage (about 300 bytes per {{if and (eq .a "x") (ne .b "")}}).
+ * Each takes six slots: its node; where its commands start in Tree.items; the position of
+ * the command and where its arguments start in Tree.items; its context; its end item type.
+ */
+class OpenPipelines {
+  private slots: (PipeNode | number | string)[] = [];
+  size = 0; // beyond size: stale, overwritten by later pushes
+
+  push(pipe: PipeNode, cmdsMark: number, cmdPos: number, argsMark: number, context: string, end: ItemType): void {
+    const s = this.slots;
+    const i = this.size;
+    s[i] = pipe;
+    s[i + 1] = cmdsMark;
+    s[i + 2] = cmdPos;
+    s[i + 3] = argsMark;
+    s[i + 4] = context;
+    s[i + 5] = end;
+    this.size = i + 6;
+  }
+
+  /** Removes the innermost; read its slots from size on. */
+  pop(): void {
+    this.size -= 6;
+  }
+
+  pipe(i: number): PipeNode {
+    return this.slots[i] as PipeNode;
+  }
+
+  number(i: number): number {
+    return this.slots[i] as number;
+  }
+
+  string(i: number): string {
+    return this.slots[i] as string;
+  }
 }
 
 /** The item types that can start an operand (a command of a pipeline). */
@@ -266,6 +305,8 @@ const idleSaved: [Token, Token] = [new Token(''), new Token('')];
 const idleItems = new NodeStack();
 const idleOpen = new OpenControls();
 const idleNames = new Names('');
+const idlePipelines = new OpenPipelines(); // never pushed to
+const idleChainNames: string[] = []; // never written
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -294,6 +335,8 @@ export class Tree {
   private items = idleItems; // shared with the trees of {{define}} and {{block}}
   private open = idleOpen; // likewise
   private names = idleNames; // likewise
+  private openPipelines = idlePipelines; // made at the first parenthesized operand
+  private chainNames = idleChainNames; // scratch of fieldChain, made at its first use
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -449,6 +492,8 @@ export class Tree {
     this.items = idleItems;
     this.open = idleOpen;
     this.names = idleNames;
+    this.openPipelines = idlePipelines;
+    this.chainNames = idleChainNames;
     this.token = idleTokens;
     this.saved = idleSaved;
   }
@@ -511,9 +556,9 @@ export class Tree {
         this.backup2(delim);
       }
       const a = this.textOrAction();
-      const n = typeof a === 'string' ? this.parseControl(a) : a;
+      const n = a === 'end' ? a : typeof a === 'string' ? this.parseControl(a) : a;
       this.actionLine = 0;
-      if (n.type === NodeType.End || n.type === NodeType.Else) this.errorf('unexpected %s', n.toString());
+      if (n === 'end' || n.type === NodeType.Else) this.errorf('unexpected %s', listEndString(n as ListEnd));
       items.push(n);
     }
     this.root = new ListNode(pos, items.children(mark));
@@ -527,14 +572,14 @@ export class Tree {
     this.expect(ItemType.RightDelim, context);
     const [list, end] = this.itemList();
     this.root = list;
-    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    if (end !== 'end') this.errorf('unexpected %s in %s', end.toString(), context);
     this.add();
     this.stopParse();
   }
 
   /** itemList: textOrAction*, terminated by {{end}} or {{else}}, which is returned separately. */
-  private itemList(): [ListNode, Node] {
-    return this.nested(null) as [ListNode, Node];
+  private itemList(): [ListNode, ListEnd] {
+    return this.nested(null) as [ListNode, ListEnd];
   }
 
   /** {{if|range|with pipeline}} itemList [{{else}} itemList] {{end}}; the keyword is past. */
@@ -549,7 +594,7 @@ export class Tree {
    * `start` null this is itemList; with a context it is parseControl (the keyword is past).
    * Go's deferred restore of the variables is done on success only: an error ends the parse.
    */
-  private nested(start: Control | null): [ListNode, Node] | Node {
+  private nested(start: Control | null): [ListNode, ListEnd] | Node {
     const open = this.open; // the controls open inside this call are those from base on
     const base = open.size;
     let top = base - openSize; // where the innermost starts in open.data
@@ -587,19 +632,19 @@ export class Tree {
       }
       if (this.peekNonSpace().typ === ItemType.EOF) this.errorf('unexpected EOF');
       const r = this.textOrAction();
-      if (typeof r === 'string') {
+      if (r !== 'end' && typeof r === 'string') {
         pending = r;
         intoPos = listPos;
         intoMark = listMark;
         chained = 0;
         continue;
       }
-      const n = r;
       this.actionLine = 0;
-      if (n.type !== NodeType.End && n.type !== NodeType.Else) {
-        items.push(n);
+      if (r !== 'end' && r.type !== NodeType.Else) {
+        items.push(r);
         continue;
       }
+      const n = r as ListEnd;
       // n ends the list: the body or else list of the innermost open control, or this itemList.
       const list = new ListNode(listPos, items.children(listMark));
       listPos = -1;
@@ -612,7 +657,7 @@ export class Tree {
         if (context === 'range') this.rangeDepth--;
         items.push(list); // the body, after the pipeline
         o[top + openInElse] = 1;
-        if (n.type === NodeType.Else) {
+        if (n !== 'end') {
           // Special case for "else if" and "else with": {{if a}}_{{else if b}}_{{end}} is treated as
           // {{if a}}_{{else}}{{if b}}_{{end}}{{end}}; the elseControl left the "if" or "with" pending.
           const kw = this.peek().typ;
@@ -626,7 +671,7 @@ export class Tree {
           continue; // the chained control, or else the else list (an itemList of its own)
         }
       } else {
-        if (n.type !== NodeType.End) this.errorf('expected end; found %s', n.toString());
+        if (n !== 'end') this.errorf('expected end; found %s', n.toString());
         elseList = list;
       }
       // The innermost control is complete; so is each {{else if}} parent it ends.
@@ -655,10 +700,10 @@ export class Tree {
 
   /**
    * textOrAction: text | comment | action. An action is returned as its node, or as its
-   * keyword for if, range and with. The caller clears actionLine once it is complete
+   * keyword for if, range, with and end. The caller clears actionLine once it is complete
    * (Go's deferred clearActionLine; an error ends the parse, so there is nothing to undo).
    */
-  private textOrAction(): Node | Control {
+  private textOrAction(): Node | Control | 'end' {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Text:
@@ -675,9 +720,10 @@ export class Tree {
 
   /**
    * action: control, or command ("|" command)*. The left delimiter is past. {{if}}, {{range}}
-   * and {{with}} are returned as their keyword, for the caller to parse (see nested).
+   * and {{with}} are returned as their keyword, for the caller to parse (see nested), and
+   * {{end}} as its keyword (see ListEnd).
    */
-  private action(): Node | Control {
+  private action(): Node | Control | 'end' {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block:
@@ -735,7 +781,8 @@ export class Tree {
    * pipeline and command wait on an explicit stack (Go recurses, up to maxStackDepth deep).
    */
   private pipeline(context: string, end: ItemType): PipeNode {
-    let outer: OpenPipeline[] | null = null; // made at the first '(': most pipelines have none
+    let outer = this.openPipelines;
+    const base = outer.size; // the pipelines waiting from base on are this call's (one call runs at a time)
     const items = this.items;
     let pipe = this.declarations(context);
     let cmdsMark = items.size;
@@ -750,12 +797,18 @@ export class Tree {
           // At this point, the pipeline is complete
           pipe.cmds = items.children(cmdsMark);
           this.checkPipeline(pipe, context);
-          const p = outer?.pop();
-          if (p === undefined) return pipe;
+          if (outer.size === base) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
           this.stackDepth--;
           operand = this.fieldChain(pipe);
-          ({ pipe, cmdsMark, cmdPos, argsMark, context, end } = p);
+          outer.pop();
+          const p = outer.size;
+          pipe = outer.pipe(p);
+          cmdsMark = outer.number(p + 1);
+          cmdPos = outer.number(p + 2);
+          argsMark = outer.number(p + 3);
+          context = outer.string(p + 4);
+          end = outer.number(p + 5);
         } else if (startsOperand(token.typ)) {
           this.backup();
           cmdPos = this.peekNonSpace().pos;
@@ -770,8 +823,8 @@ export class Tree {
       if (operand === parenthesized) {
         if (this.stackDepth >= maxStackDepth) this.errorf('max expression depth exceeded');
         this.stackDepth++;
-        outer ??= [];
-        outer.push({ pipe, cmdsMark, cmdPos, argsMark, context, end });
+        if (outer === idlePipelines) outer = this.openPipelines = new OpenPipelines();
+        outer.push(pipe, cmdsMark, cmdPos, argsMark, context, end);
         context = 'parenthesized pipeline';
         end = ItemType.RightParen;
         pipe = this.declarations(context);
@@ -867,12 +920,13 @@ export class Tree {
   }
 
   /** {{end}}: the keyword is past. */
-  private endControl(): Node {
-    return new EndNode(this.expect(ItemType.RightDelim, 'end').pos);
+  private endControl(): 'end' {
+    this.expect(ItemType.RightDelim, 'end');
+    return 'end';
   }
 
   /** {{else}}: the keyword is past. "{{else if" and "{{else with" leave the keyword pending. */
-  private elseControl(): Node {
+  private elseControl(): ElseNode {
     const peek = this.peekNonSpace();
     if (peek.typ === ItemType.If || peek.typ === ItemType.With) return new ElseNode(peek.pos, peek.line);
     const token = this.expect(ItemType.RightDelim, 'else');
@@ -891,7 +945,7 @@ export class Tree {
     const block = this.subtree(name);
     const [list, end] = block.itemList();
     block.root = list;
-    if (end.type !== NodeType.End) this.errorf('unexpected %s in %s', end.toString(), context);
+    if (end !== 'end') this.errorf('unexpected %s in %s', end.toString(), context);
     block.add();
     block.stopParse();
 
@@ -943,22 +997,23 @@ export class Tree {
   private fieldChain(node: Node): Node {
     if (this.peek().typ !== ItemType.Field) return node;
     const pos = this.peek().pos;
-    // The field names without their periods; a chain has one field more often than not.
-    let field = [this.fieldName(this.next())];
-    if (this.peek().typ === ItemType.Field) {
-      const more = [field[0]];
-      while (this.peek().typ === ItemType.Field) {
-        more.push(this.fieldName(this.next()));
-      }
-      field = more.slice();
-    }
+    // The names, without their periods, gathered in a scratch array and sliced to their
+    // number: concat onto the term's names made three arrays for one kept ($.x, .x.y), and
+    // an array literal is a site V8 may pretenure (see NodeStack.take).
+    if (this.chainNames === idleChainNames) this.chainNames = [];
+    const names = this.chainNames;
+    let n = 0;
     // Compatibility with original API: If the term is of type NodeField or NodeVariable,
     // just put more fields on the original. Otherwise, keep the Chain node.
+    // A term that is a field or variable has one name.
+    if (node.type === NodeType.Field || node.type === NodeType.Variable) names[n++] = (node as FieldNode | VariableNode).firstName;
+    const fieldsFrom = n;
+    while (this.peek().typ === ItemType.Field) names[n++] = this.fieldName(this.next());
     switch (node.type) {
       case NodeType.Field:
-        return new FieldNode(pos, (node as FieldNode).ident.concat(field));
+        return new FieldNode(pos, names.slice(0, n));
       case NodeType.Variable:
-        return new VariableNode(pos, (node as VariableNode).ident.concat(field));
+        return new VariableNode(pos, names.slice(0, n));
       case NodeType.Bool:
       case NodeType.String:
       case NodeType.Number:
@@ -967,7 +1022,7 @@ export class Tree {
       case NodeType.Dot:
         this.errorf('unexpected . after term %q', node.toString());
       default:
-        return new ChainNode(pos, node, field);
+        return new ChainNode(pos, node, names.slice(fieldsFrom, n));
     }
   }
 

@@ -390,6 +390,10 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     return typeof k === 'string' ? (this.value(k) ?? undefined) : undefined;
   }
 
+  override getString(key: string): Value | undefined {
+    return this.full ? super.getString(key) : (this.value(key) ?? undefined);
+  }
+
   override set(key: Value, value: Value): void {
     this.fill();
     super.set(key, value);

@@ -2,7 +2,7 @@
 // every row prints through sprintfParsed and through sprintf (doPrintf with a Printer,
 // which never takes a fast path), which must agree byte for byte; `fast` says whether
 // the row's verb is one the fast path prints itself or one it must leave to printArg
-// (the boundaries: methods, flags it does not model, bad verbs, nil, NaN...).
+// (the boundaries: methods, bad verbs, nil, %#v of unsigned integers, flags on lists...).
 
 import { describe, expect, it } from 'vitest';
 import { parsePrintf, sprintf, sprintfParsed } from '../../src/fmt/index.js';
@@ -98,16 +98,21 @@ const rows: Row[] = [
   { format: '%-10x|', arg: str('ab'), fast: true },
   { format: '%010x', arg: str('ab'), fast: true },
   { format: '%5x|', arg: str(''), fast: true },
-  { format: '%#v', arg: str('quoted'), fast: false },
-  { format: '%#x', arg: str('ab'), fast: false },
-  { format: '% x', arg: str('ab'), fast: false },
+  { format: '%#v', arg: str('quoted'), fast: true },
+  { format: '%#v', arg: str('back`tick\n'), fast: true },
+  { format: '%-#12v|', arg: str('é'), fast: true },
+  { format: '%#x', arg: str('ab'), fast: true },
+  { format: '% x', arg: str('ab'), fast: true },
+  { format: '%# X', arg: str('aü'), fast: true },
+  { format: '%-#8x|', arg: str('ab'), fast: true },
+  { format: '% #.2x', arg: str('abc'), fast: true },
   { format: '%d', arg: str('bad verb'), fast: false },
   { format: '%T', arg: str('type'), fast: false },
   // json.Number prints its text (its String method) except under %#v.
   { format: '%10s', arg: num('1.25'), fast: true },
   { format: '%v', arg: num('1e3'), fast: true },
   { format: '%q', arg: num('42'), fast: true },
-  { format: '%#v', arg: num('42'), fast: false },
+  { format: '%#v', arg: num('42'), fast: true },
   { format: '%d', arg: num('42'), fast: false },
   // Types with methods always take printArg.
   { format: '%s', arg: new Value(stringer, 'x'), fast: false },
@@ -151,11 +156,21 @@ const rows: Row[] = [
   { format: '%.6U', arg: int(65), fast: true },
   { format: '%-8U|', arg: int(65), fast: true },
   { format: '%08U', arg: int(65), fast: true },
-  { format: '%#U', arg: int(65), fast: false },
-  { format: '%U', arg: int(-1), fast: false },
-  { format: '%O', arg: int(8), fast: false },
-  { format: '%c', arg: int(65), fast: false },
-  { format: '%q', arg: int(65), fast: false },
+  { format: '%#U', arg: int(65), fast: true },
+  { format: '%#U', arg: int(0x1f600), fast: true },
+  { format: '%#-12U|', arg: int(0xe9), fast: true },
+  { format: '%#U', arg: int(7), fast: true },
+  { format: '%#.8U', arg: int(0x110000), fast: true },
+  { format: '%U', arg: int(-1), fast: true },
+  { format: '%O', arg: int(8), fast: true },
+  { format: '%#O', arg: int(-8), fast: true },
+  { format: '%c', arg: int(65), fast: true },
+  { format: '%-3c|', arg: int(0x1f600), fast: true },
+  { format: '%c', arg: int(-1), fast: true },
+  { format: '%c', arg: int(0x110000), fast: true },
+  { format: '%q', arg: int(65), fast: true },
+  { format: '%+q', arg: int(0xe9), fast: true },
+  { format: '%q', arg: int(0xd800), fast: true },
   { format: '%s', arg: int(65), fast: false },
   // float64: %f %e %g %v with widths and precisions; sign and zero flags, NaN and Inf fall back.
   { format: '%5.1f', arg: f64(99.5), fast: true },
@@ -173,14 +188,28 @@ const rows: Row[] = [
   { format: '%G', arg: f64(1e-20), fast: true },
   { format: '%.3v', arg: f64(12.34567), fast: true },
   { format: '%F', arg: f64(1.5), fast: true },
-  { format: '%+f', arg: f64(1.5), fast: false },
-  { format: '% f', arg: f64(1.5), fast: false },
-  { format: '%08.2f', arg: f64(-1.5), fast: false },
-  { format: '%#g', arg: f64(1), fast: false },
-  { format: '%v', arg: f64(Number.NaN), fast: false },
-  { format: '%f', arg: f64(Number.POSITIVE_INFINITY), fast: false },
-  { format: '%x', arg: f64(1), fast: false },
-  { format: '%f', arg: f32(0.1), fast: false },
+  { format: '%+f', arg: f64(1.5), fast: true },
+  { format: '% f', arg: f64(1.5), fast: true },
+  { format: '%08.2f', arg: f64(-1.5), fast: true },
+  { format: '%#g', arg: f64(1), fast: true },
+  { format: '%v', arg: f64(Number.NaN), fast: true },
+  { format: '%f', arg: f64(Number.POSITIVE_INFINITY), fast: true },
+  { format: '%x', arg: f64(1), fast: true },
+  { format: '%#X', arg: f64(-0.1), fast: true },
+  { format: '%b', arg: f64(1), fast: true },
+  { format: '%+.2e', arg: f64(12345.678), fast: true },
+  { format: '% 8.3f|', arg: f64(2), fast: true },
+  { format: '%+08.2f', arg: f64(2), fast: true },
+  { format: '%08.2f|', arg: f64(Number.NEGATIVE_INFINITY), fast: true },
+  { format: '%-8v|', arg: f64(Number.NaN), fast: true },
+  { format: '%+v', arg: f64(Number.NaN), fast: true },
+  { format: '% v', arg: f64(Number.NaN), fast: true },
+  { format: '%#.0f', arg: f64(3), fast: true },
+  { format: '%#.3e', arg: f64(1), fast: true },
+  { format: '%f', arg: f32(0.1), fast: true },
+  { format: '%v', arg: f32(1e20), fast: true },
+  { format: '%G', arg: f32(1e-7), fast: true },
+  { format: '%d', arg: f64(1), fast: false },
   // Plain %v and %#v of slices and maps of the above; anything else in them falls back.
   { format: '%v', arg: list(str('a'), num('1'), bool(true), int(-2), f64(0.5)), fast: true },
   { format: '%#v', arg: list(str('a0'), str('b"0')), fast: true },
@@ -235,9 +264,11 @@ const rows: Row[] = [
     ]),
     fast: false,
   },
-  { format: '%v', arg: list(f32(0.1)), fast: false },
-  { format: '%v', arg: list(f64(Number.NaN)), fast: false },
-  { format: '%#v', arg: list(f64(1)), fast: false },
+  { format: '%v', arg: list(f32(0.1)), fast: true },
+  { format: '%v', arg: list(f64(Number.NaN)), fast: true },
+  { format: '%#v', arg: list(f64(1)), fast: true },
+  { format: '%#v', arg: list(f32(0.5), f64(1e21)), fast: true },
+  { format: '%v', arg: list(f64(Number.NEGATIVE_INFINITY)), fast: true },
   { format: '%#v', arg: list(uint(1)), fast: false },
   { format: '%v', arg: list(uint(1)), fast: true },
   { format: '%v', arg: new Value(sliceOf(uint8Type), [new Value(uint8Type, 1n)]), fast: false },
@@ -309,6 +340,94 @@ describe('sprintfParsed around the fast paths', () => {
   });
 });
 
+describe('the %v text a map keeps', () => {
+  // A nested value, built fresh each time: a map with a map, a list holding a map, and a
+  // map three deep. `change` mutates one of its maps in place; the kept texts of the maps
+  // around it must not survive the change (a fresh build with the change is the reference).
+  type Change = (root: GoMap) => void;
+  const inner = (root: GoMap, ...path: (string | number)[]): GoMap => {
+    let v: Value = box(new Value(mapOf(stringType, interfaceType), root));
+    for (const step of path) {
+      v = v.kind === 'interface' ? (v.v as Value) : v;
+      v = typeof step === 'string' ? (v.map()?.get(str(step)) as Value) : v.items()[step];
+    }
+    v = v.kind === 'interface' ? (v.v as Value) : v;
+    const m = v.map();
+    if (m === null) throw new Error(`no map at ${path.join('.')}`);
+    return m;
+  };
+  function build(change?: Change): Value {
+    const v = anyMap([
+      ['name', str('a')],
+      [
+        'meta',
+        anyMap([
+          ['tier', int(1)],
+          ['pii', bool(true)],
+        ]),
+      ],
+      [
+        'tags',
+        list(
+          str('x'),
+          anyMap([['k', str('v')]]),
+          anyMap([
+            ['k', str('w')],
+            ['j', num('2')],
+          ]),
+        ),
+      ],
+      [
+        'deep',
+        anyMap([
+          [
+            'l1',
+            anyMap([
+              [
+                'l2',
+                anyMap([
+                  ['l3', str('bottom')],
+                  ['n', int(3)],
+                ]),
+              ],
+              ['z', bool(false)],
+            ]),
+          ],
+          ['y', str('y')],
+        ]),
+      ],
+    ]);
+    if (change !== undefined) change(v.map() as GoMap);
+    return v;
+  }
+  const changes: [string, Change][] = [
+    ['a top-level entry', (r) => r.set(str('name'), box(str('b')))],
+    ['a map inside', (r) => inner(r, 'meta').set(str('tier'), box(int(2)))],
+    ['a map inside a list', (r) => inner(r, 'tags', 2).set(str('j'), box(num('3')))],
+    ['a one-entry map inside a list', (r) => inner(r, 'tags', 1).set(str('k'), box(str('changed')))],
+    ['a map three deep', (r) => inner(r, 'deep', 'l1', 'l2').set(str('l3'), box(str('changed')))],
+    ['a map inside that shrinks to one entry', (r) => inner(r, 'deep', 'l1').delete(str('z'))],
+    ['a map inside that gains a Stringer', (r) => inner(r, 'meta').set(str('s'), box(new Value(stringer, 'x')))],
+    ['a map inside set to what it held', (r) => inner(r, 'meta').set(str('tier'), box(int(1)))],
+  ];
+  const parsed = parsePrintf('%v');
+  if (parsed === null) throw new Error('no format');
+  for (const [name, change] of changes) {
+    it(`is printed again after a change to ${name}`, () => {
+      const v = build();
+      const wrapped = list(v, str('after'));
+      // Fill the kept texts through both paths, then change.
+      expect(sprintfParsed(parsed, [v])).toBe(sprintf('%v', [build()]));
+      expect(sprintf('%v', [wrapped])).toBe(sprintfParsed(parsed, [wrapped]));
+      change(v.map() as GoMap);
+      const want = sprintf('%v', [build(change)]);
+      expect(sprintfParsed(parsed, [v])).toBe(want);
+      expect(sprintf('%v', [v])).toBe(want);
+      expect(sprintfParsed(parsed, [wrapped])).toBe(`[${want} after]`);
+    });
+  }
+});
+
 describe('sprintfParsed against the generic printer on random verbs, flags and values', () => {
   // A fixed-seed LCG: the same cases every run.
   let seed = 7;
@@ -337,8 +456,9 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
       case 5:
         return i8(Math.floor(rnd() * 256) - 128);
       case 6:
-      case 7:
         return f64(pick(floats));
+      case 7:
+        return rnd() < 0.5 ? f64(pick(floats)) : f32(pick(floats));
       case 8:
         return list(...Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth + 1)));
       default:
@@ -351,7 +471,7 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
       for (const c of ['-', '+', '#', ' ', '0']) if (rnd() < 0.15) format += c;
       if (rnd() < 0.4) format += String(Math.floor(rnd() * 12));
       if (rnd() < 0.3) format += `.${Math.floor(rnd() * 8)}`;
-      format += pick([...'vsqxXdbotUfFeEgGc']);
+      format += pick([...'vsqxXdbotUfFeEgGcOw']);
       const args = [value(0)];
       const parsed = parsePrintf(format);
       if (parsed === null) throw new Error(`format ${format} did not parse`);

@@ -220,6 +220,18 @@ describe('JS data is converted as the template reads it', () => {
     );
     expect(data).toEqual({ m: { b: 2, a: 1 } });
   });
+
+  it('a field read after a function changed the map reads the change, however often it was read before', () => {
+    // Read often enough for the map to index its values by key (GoMap.getString), then changed.
+    const put = (m: Value, k: Value, v: Value): string => {
+      m.map()?.set(k, box(v));
+      return '';
+    };
+    const text = '{{ range 30 }}{{ $.m.a }}{{ end }}|{{ put .m "a" 5 }}{{ range 30 }}{{ $.m.a }}{{ end }}|{{ put .m "a" 6 }}{{ .m.a }}{{ .m.b }}';
+    const want = `${'1'.repeat(30)}|${'5'.repeat(30)}|6<no value>`;
+    expect(render(text, { m: { a: 1 } }, { funcs: { put } })).toBe(want);
+    expect(render(text, decodeJSON('{"m":{"a":1}}', { useNumber: true }), { funcs: { put } })).toBe(want);
+  });
 });
 
 describe('a large object or Map ranged over execute after execute (its sorted keys and unchanged entries are kept)', () => {

@@ -105,3 +105,38 @@ describe('fmt %v of a map it keeps the text of', () => {
     expect(print(m)).toContain('z:new');
   });
 });
+
+describe('getString', () => {
+  // Keys an object index could get wrong: inherited names, __proto__'s accessor, array indexes, "".
+  const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '1', '0', '', 'a'];
+  const asked = [...odd, 'missing', '2'];
+  const same = (m: GoMap): void => {
+    for (const k of asked) expect([k, m.getString(k)]).toEqual([k, m.get(stringValue(k))]);
+  };
+
+  it('answers as get does before and after it has read enough to index the map', () => {
+    const m = mapOfKeys(...odd.slice(0, 5));
+    // Enough rounds to pass the lookups after which the map indexes its values.
+    for (let round = 0; round < 20; round++) same(m);
+    expect(m.getString('toString')?.elem().int()).toBe(8n);
+    expect(m.getString('1')).toBeUndefined();
+  });
+
+  it('follows set and delete after the map was indexed', () => {
+    const m = mapOfKeys('a', 'b');
+    for (let round = 0; round < 20; round++) same(m);
+    m.set(stringValue('__proto__'), box(intValue(1)));
+    m.set(stringValue('a'), box(intValue(2)));
+    same(m);
+    expect(m.getString('a')?.elem().int()).toBe(2n);
+    m.delete(stringValue('b'));
+    for (let round = 0; round < 20; round++) same(m);
+    expect(m.getString('b')).toBeUndefined();
+    expect(m.getString('__proto__')?.elem().int()).toBe(1n);
+  });
+
+  it('answers undefined on an empty map', () => {
+    const m = new GoMap();
+    for (let round = 0; round < 5; round++) same(m);
+  });
+});
