@@ -21,6 +21,7 @@ const usage = `usage:
 `
 
 func main() {
+	pinLocalToUTC()
 	// The oracle must not depend on the machine: no VAULT_* (or any) variable may
 	// reach the Vault client or the env/envOrDefault functions.
 	os.Clearenv()
@@ -73,4 +74,13 @@ func main() {
 	if !ok {
 		os.Exit(1)
 	}
+}
+
+// pinLocalToUTC makes time.Local a UTC zone, as in the Vault Agent container and
+// in vtpl, whatever the machine's zone: sprig's toDate parses in Local. time.Local
+// is set up once, on first use, from TZ (set but empty means Go's built-in UTC);
+// Clearenv then removes TZ again.
+func pinLocalToUTC() {
+	os.Setenv("TZ", "")
+	_ = time.Local.String()
 }

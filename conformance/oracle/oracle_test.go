@@ -13,6 +13,7 @@ import (
 
 // TestMain sets up the process as main does: no environment, no logging.
 func TestMain(m *testing.M) {
+	pinLocalToUTC()
 	os.Clearenv()
 	log.SetOutput(io.Discard)
 	os.Exit(m.Run())

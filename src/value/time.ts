@@ -23,6 +23,7 @@ import {
 } from './index.js';
 import {
   type GoTime,
+  type Loc,
   add,
   addDate,
   civil,
@@ -31,8 +32,10 @@ import {
   durationIn,
   durationString,
   formatTime,
+  goString,
   isZeroTime,
   isoWeek,
+  local,
   monthNames,
   round,
   sub,
@@ -160,6 +163,8 @@ export const timeType: GoType = namedType({
     { name: 'nsec', type: int64Type },
     { name: 'offset', type: intType },
     { name: 'zone', type: stringType },
+    // 'UTC', 'Local' or 'Fixed' (see GoTime.loc): Go's loc pointer, so == tells them apart.
+    { name: 'loc', type: stringType },
   ]),
   methods: [
     method(T, 'Add', [durationType], [timeTypeRef()], (t, [d]) => timeValue(add(t, d.int()))),
@@ -174,12 +179,13 @@ export const timeType: GoType = namedType({
     method(T, 'Day', [], [intType], (t) => intValue(civil(t).day)),
     method(T, 'Equal', [timeTypeRef()], [boolType], (t, [u]) => boolValue(compare(t, goTimeOf(u)) === 0)),
     method(T, 'Format', [stringType], [stringType], (t, [layout]) => stringValue(formatTime(t, layout.str()))),
+    method(T, 'GoString', [], [stringType], (t) => stringValue(goString(t))),
     method(T, 'Hour', [], [intType], (t) => intValue(civil(t).hour)),
     method(T, 'ISOWeek', [], [intType, intType], (t) => first(intValue(isoWeek(t)[0]))),
     // Every zone vtpl makes is UTC or a fixed offset, neither of which has daylight saving.
     method(T, 'IsDST', [], [boolType], () => boolValue(false)),
     method(T, 'IsZero', [], [boolType], (t) => boolValue(isZeroTime(t))),
-    method(T, 'Local', [], [timeTypeRef()], (t) => timeValue(utc(t))),
+    method(T, 'Local', [], [timeTypeRef()], (t) => timeValue(local(t))),
     method(T, 'MarshalJSON', [], [bytesType, errorType], (t) => bytesValue(`"${timeJSON(t)}"`)),
     method(T, 'MarshalText', [], [bytesType, errorType], (t) => bytesValue(timeJSON(t))),
     method(T, 'Minute', [], [intType], (t) => intValue(civil(t).min)),
@@ -210,9 +216,15 @@ function bytesValue(s: string): Value {
 }
 
 export function timeValue(t: GoTime): Value {
-  return new Value(timeType, [int64Value(t.sec), int64Value(t.nsec), new Value(intType, BigInt(t.offset)), stringValue(t.zone)]);
+  return new Value(timeType, [int64Value(t.sec), int64Value(t.nsec), new Value(intType, BigInt(t.offset)), stringValue(t.zone), stringValue(t.loc)]);
 }
 
 export function goTimeOf(v: Value): GoTime {
-  return { sec: Number(v.field('sec').int()), nsec: Number(v.field('nsec').int()), offset: Number(v.field('offset').int()), zone: v.field('zone').str() };
+  return {
+    sec: Number(v.field('sec').int()),
+    nsec: Number(v.field('nsec').int()),
+    offset: Number(v.field('offset').int()),
+    zone: v.field('zone').str(),
+    loc: v.field('loc').str() as Loc,
+  };
 }

@@ -132,7 +132,7 @@ describe('vtpl record', () => {
       'secret/metadata/web.list.json',
     ]);
     for (const f of files) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.5,');
+    expect(readFileSync(join(out, 'secret/data/web/config.json'), 'utf8')).toContain('"timeout_seconds": 2.5\n');
     const mounts = JSON.parse(readFileSync(join(out, '_mounts.json'), 'utf8')) as Record<string, { type: string; options: unknown }>;
     expect(mounts['secret/']).toMatchObject({ type: 'kv', options: { version: '2' } });
     expect(mounts['kv/']).toMatchObject({ type: 'kv', options: { version: '1' } });
@@ -150,7 +150,7 @@ describe('vtpl record', () => {
     expect(rec.code).toBe(0);
     const body = readFileSync(join(out, 'secret/data/web/config.json'), 'utf8');
     expect(body).toContain('"api_url": "REDACTED"');
-    expect(body).toContain('"timeout_seconds": 2.5,');
+    expect(body).toContain('"timeout_seconds": 2.5\n');
     expect(body).toContain('"debug": false');
     expect(body).toContain('"version": 1');
     expect(readFileSync(join(out, 'secret/metadata/web.list.json'), 'utf8')).toContain('"config"');

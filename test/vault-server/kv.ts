@@ -9,6 +9,8 @@ export interface EngineRequest {
   readonly rel: string;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The body's JSON text, when there is one. */
+  readonly text?: string;
 }
 
 /** KV v1's default lease_duration (the system max TTL, 32 days). */
@@ -64,7 +66,7 @@ export class KvV1 {
       case 'LIST':
         return listChildren(this.secrets.keys(), r.rel);
       case 'PUT':
-        this.secrets.set(r.rel, JSON.stringify(r.body ?? {}));
+        this.secrets.set(r.rel, r.text ?? '{}');
         return noContent;
       case 'DELETE':
         this.secrets.delete(r.rel);

@@ -51,6 +51,38 @@ describe('test Vault server', () => {
     expect((await call('GET', 'kv/numbers')).text).toContain(`"data":${written}`);
   });
 
+  // The bodies a real Vault 1.21.4 (`vault server -dev`, KV v1 mounted at kv/) sent for these very
+  // requests, recorded with curl (only request_id and created_time vary; they are masked below).
+  // encoding/json writes maps with sorted keys and <, >, & and U+2028 escaped; KV v1 keeps number
+  // literals, KV v2 turns them into float64s; and Vault's 404 message quotes the path with %q.
+  const realVault = {
+    writeBody: '{"zeta":"a<b&c>d","alpha":"x\\u2028y","mid":{"z":1,"b":[1.50,"<"],"a":null},"n":1e3}',
+    kv2Write:
+      '{"request_id":"R","lease_id":"","renewable":false,"lease_duration":0,"data":{"created_time":"T","custom_metadata":null,"deletion_time":"","destroyed":false,"version":1},"wrap_info":null,"warnings":null,"auth":null,"mount_type":"kv"}\n',
+    kv2Read:
+      '{"request_id":"R","lease_id":"","renewable":false,"lease_duration":0,"data":{"data":{"alpha":"x\\u2028y","mid":{"a":null,"b":[1.5,"\\u003c"],"z":1},"n":1000,"zeta":"a\\u003cb\\u0026c\\u003ed"},"metadata":{"created_time":"T","custom_metadata":null,"deletion_time":"","destroyed":false,"version":1}},"wrap_info":null,"warnings":null,"auth":null,"mount_type":"kv"}\n',
+    kv1Read:
+      '{"request_id":"R","lease_id":"","renewable":false,"lease_duration":2764800,"data":{"alpha":"x\\u2028y","mid":{"a":null,"b":[1.50,"\\u003c"],"z":1},"n":1e3,"zeta":"a\\u003cb\\u0026c\\u003ed"},"wrap_info":null,"warnings":null,"auth":null,"mount_type":"kv"}\n',
+    noHandler: '{"errors":["no handler for route \\"nomount/a\\u003cb\\". route entry not found."]}\n',
+  };
+  const masked = (text: string): string => text.replace(/"request_id":"[^"]*"/, '"request_id":"R"').replace(/"created_time":"[^"]*"/g, '"created_time":"T"');
+  const raw = async (method: string, path: string, body?: string): Promise<string> =>
+    (await fetch(`${vault.url}/v1/${path}`, { method, headers: { 'X-Vault-Token': 'root' }, body })).text();
+
+  it("answers byte for byte as real Vault: sorted keys, HTML-escaped strings, Vault's number literals", async () => {
+    expect(masked(await raw('POST', 'secret/data/app/html', `{"data":${realVault.writeBody}}`))).toBe(realVault.kv2Write);
+    expect(masked(await raw('GET', 'secret/data/app/html'))).toBe(realVault.kv2Read);
+    expect(await raw('POST', 'kv/html', realVault.writeBody)).toBe('');
+    expect(masked(await raw('GET', 'kv/html'))).toBe(realVault.kv1Read);
+    expect(await raw('GET', 'nomount/a%3Cb')).toBe(realVault.noHandler);
+  });
+
+  it('KV v2 metadata lists versions in Go map order ("10" before "2"), as Vault does', async () => {
+    for (let i = 1; i <= 10; i++) vault.kv2().put('app/many', { v: i });
+    const versions = (await call('GET', 'secret/metadata/app/many')).text.replace(/.*"versions":\{/, '');
+    expect([...versions.matchAll(/"(\d+)":\{/g)].map((m) => m[1])).toEqual(['1', '10', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('KV v2 versions, metadata, list, delete and destroy', async () => {
     vault.kv2().put('ver/x', { n: 'one' });
     vault.kv2().put('ver/x', { n: 'two' });

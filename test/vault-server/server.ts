@@ -6,7 +6,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { type Reply, errors, noHandler, ok, permissionDenied, randomId, sealed as sealedReply, vaultTime } from './bodies.js';
+import { type Reply, errors, httpAuth, noHandler, ok, permissionDenied, randomId, sealed as sealedReply, vaultTime } from './bodies.js';
 import { type EngineRequest, KvV1, KvV2 } from './kv.js';
 import { Database, type DatabaseRole, Leases, Pki, type StaticRole } from './dynamic.js';
 import type { Socket } from 'node:net';
@@ -58,6 +58,8 @@ export interface LoggedRequest {
   readonly namespace?: string;
   readonly token?: string;
   readonly body?: unknown;
+  /** The body as sent (KV v1 keeps its number literals, as Vault decodes it with UseNumber). */
+  readonly text?: string;
 }
 
 interface Engine {
@@ -287,6 +289,7 @@ export class VaultTestServer {
       namespace: header('x-vault-namespace'),
       token: header('x-vault-token'),
       body,
+      text: text === '' ? undefined : text,
     };
     this.requests.push(logged);
     const fault = this.takeFault(path);
@@ -340,7 +343,7 @@ export class VaultTestServer {
     const m = ns.find(r.path);
     if (!m) return noHandler(r.path);
     const rel = r.path.slice(m.path.length).replace(/^\/+|\/+$/g, '');
-    return m.engine.handle({ method, rel, query, body: r.body });
+    return m.engine.handle({ method, rel, query, body: r.body, text: r.text });
   }
 
   private login(mount: string, namespace: string, body: unknown): Reply {
@@ -374,19 +377,17 @@ export class VaultTestServer {
     const token = `hvs.${randomId(24)}`;
     this.addToken(token, namespace, policies, meta);
     const info = this.tokens.get(token) as TokenInfo;
-    const auth = JSON.stringify({
-      client_token: token,
+    const auth = httpAuth({
+      clientToken: token,
       accessor: info.accessor,
       policies,
-      token_policies: policies,
+      tokenPolicies: policies,
       metadata: meta,
-      lease_duration: this.opts.tokenTtl ?? 3600,
+      leaseDuration: this.opts.tokenTtl ?? 3600,
       renewable: true,
-      entity_id: randomUUID(),
-      token_type: 'service',
+      entityId: randomUUID(),
+      tokenType: 'service',
       orphan: true,
-      mfa_requirement: null,
-      num_uses: 0,
     });
     return ok({ data: 'null', auth });
   }
@@ -397,19 +398,17 @@ export class VaultTestServer {
     const ttl = this.opts.tokenTtl ?? 3600;
     info.expires = Math.min(this.now() + ttl * 1000, info.maxExpires);
     const seconds = Math.max(0, Math.floor((info.expires - this.now()) / 1000));
-    const auth = JSON.stringify({
-      client_token: token,
+    const auth = httpAuth({
+      clientToken: token,
       accessor: info.accessor,
       policies: info.policies,
-      token_policies: info.policies,
+      tokenPolicies: info.policies,
       metadata: info.meta,
-      lease_duration: seconds,
+      leaseDuration: seconds,
       renewable: true,
-      entity_id: '',
-      token_type: 'service',
+      entityId: '',
+      tokenType: 'service',
       orphan: true,
-      mfa_requirement: null,
-      num_uses: 0,
     });
     return ok({ data: 'null', auth });
   }

@@ -64,7 +64,7 @@ describe('capabilities handed in by the caller', () => {
   it('timestamp uses the injected clock', async () => {
     const now = () => Date.UTC(2026, 11, 31, 23, 59, 59);
     const res = await renderConsulTemplate({ template: '{{ timestamp }}|{{ timestamp "unix" }}|{{ timestamp "2006-01-02" }}', client, now });
-    const t = { sec: now() / 1000, nsec: 0, offset: 0, zone: 'UTC' };
+    const t = { sec: now() / 1000, nsec: 0, offset: 0, zone: 'UTC', loc: 'UTC' } as const;
     expect(res.output).toBe(`${formatTime(t, '2006-01-02T15:04:05Z07:00')}|${t.sec}|${formatTime(t, '2006-01-02')}`);
     expect(await errorOf('{{ timestamp "a" "b" }}')).toContain('timestamp: wrong number of arguments, expected 0 or 1, but got 2');
   });

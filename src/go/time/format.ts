@@ -1,5 +1,12 @@
 // time.Time: parsing RFC 3339, Format with Go layouts, String() and MarshalJSON's text.
 
+/**
+ * Which *time.Location a time is in, which only GoString (and ==) can tell apart: time.UTC,
+ * time.Local (whose zone is UTC here, as in the Vault Agent container), or a fixed zone
+ * that parsing fabricated (FixedZone(zone, offset)).
+ */
+export type Loc = 'UTC' | 'Local' | 'Fixed';
+
 /** An instant plus the zone it is shown in (name "" = a fabricated fixed zone, printed as its offset). */
 export interface GoTime {
   /** Seconds since the Unix epoch. */
@@ -9,19 +16,21 @@ export interface GoTime {
   /** Zone offset east of UTC, in seconds. */
   readonly offset: number;
   readonly zone: string;
+  readonly loc: Loc;
 }
 
 export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 export const RFC3339Nano = '2006-01-02T15:04:05.999999999Z07:00';
 const stringLayout = '2006-01-02 15:04:05.999999999 -0700 MST';
 
+/** time.Now().UTC() at ms since the epoch (consul-template's now). */
 export function goTimeFromDate(ms: number): GoTime {
   const sec = Math.floor(ms / 1000);
-  return { sec, nsec: (ms - sec * 1000) * 1e6, offset: 0, zone: 'UTC' };
+  return { sec, nsec: (ms - sec * 1000) * 1e6, offset: 0, zone: 'UTC', loc: 'UTC' };
 }
 
 /** The zero time.Time (January 1, year 1, UTC). */
-export const zeroTime: GoTime = { sec: -62135596800, nsec: 0, offset: 0, zone: 'UTC' };
+export const zeroTime: GoTime = { sec: -62135596800, nsec: 0, offset: 0, zone: 'UTC', loc: 'UTC' };
 
 export function isZeroTime(t: GoTime): boolean {
   return t.sec === zeroTime.sec && t.nsec === 0;
@@ -31,7 +40,8 @@ const rfc3339Re = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1
 
 /**
  * time.Parse(time.RFC3339, s) (as UnmarshalJSON uses it), assuming the local zone is
- * UTC as in the Vault Agent container: offset 0 shows as "UTC", others as a fixed zone.
+ * UTC as in the Vault Agent container: "Z" gives time.UTC, an offset of 0 (the local
+ * zone's) time.Local, others a fixed zone named "".
  * Returns undefined when Go would fail to parse.
  */
 export function parseRFC3339(s: string): GoTime | undefined {
@@ -48,7 +58,8 @@ export function parseRFC3339(s: string): GoTime | undefined {
   }
   const nsec = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
   const base = civilSeconds(year, month, day, hour, min, sec);
-  return { sec: base - offset, nsec, offset, zone: offset === 0 ? 'UTC' : '' };
+  if (m[8]) return { sec: base, nsec, offset: 0, zone: 'UTC', loc: 'UTC' };
+  return offset === 0 ? { sec: base, nsec, offset: 0, zone: 'UTC', loc: 'Local' } : { sec: base - offset, nsec, offset, zone: '', loc: 'Fixed' };
 }
 
 /** Seconds since the epoch of a UTC civil time (Date.UTC would map years 0..99 to the 1900s). */
@@ -157,6 +168,24 @@ export function layoutChunks(layout: string): LayoutChunk[] {
   }
   if (lit) out.push({ lit });
   return out;
+}
+
+/** time's quote (for parse errors, and GoString's zone name): bytes outside printable ASCII become \xNN, '"' and '\' are escaped. */
+export function quote(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || c < 0x20) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += (c === 0x22 || c === 0x5c ? '\\' : '') + s[i];
+  }
+  return out + '"';
+}
+
+/** t.GoString(): a time.Date call in t's zone, naming its location. */
+export function goString(t: GoTime): string {
+  const d = new Date((t.sec + t.offset) * 1000);
+  const loc = t.loc === 'Fixed' ? `time.Location(${quote(t.zone)})` : `time.${t.loc}`;
+  return `time.Date(${d.getUTCFullYear()}, time.${longMonths[d.getUTCMonth()]}, ${d.getUTCDate()}, ${d.getUTCHours()}, ${d.getUTCMinutes()}, ${d.getUTCSeconds()}, ${t.nsec}, ${loc})`;
 }
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');

@@ -4,7 +4,7 @@
 // The RFC 3339 fast path is left out: where it succeeds, parse gives the same result.
 
 import { utf8Bytes } from '../unicode/utf8/index.js';
-import { type GoTime, type LayoutChunk, civilSeconds, daysIn, layoutChunks } from './format.js';
+import { type GoTime, type LayoutChunk, civilSeconds, daysIn, layoutChunks, quote } from './format.js';
 
 export type ParseResult = { ok: true; time: GoTime } | { ok: false; error: string };
 
@@ -19,17 +19,6 @@ function byteString(s: string): string {
   let out = '';
   for (const b of utf8Bytes(s)) out += String.fromCharCode(b);
   return out;
-}
-
-/** time's quote: bytes outside printable ASCII become \xNN, '"' and '\' are escaped. */
-function quote(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 || c < 0x20) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += (c === 0x22 || c === 0x5c ? '\\' : '') + s[i];
-  }
-  return out + '"';
 }
 
 const isDigit = (s: string, i: number): boolean => i < s.length && s[i] >= '0' && s[i] <= '9';
@@ -449,20 +438,20 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
   if (day < 1 || day > daysIn(month, year)) return fail('', value, ': day out of range');
 
   const civil = civilSeconds(year, month, day, hour, min, sec);
-  if (utc) return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC' } };
+  if (utc) return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC', loc: 'UTC' } };
   if (zoneOffset !== -1) {
     // The local zone (UTC) is used when the offset is its offset; else a fabricated fixed zone.
-    if (zoneOffset === 0 && zoneName === '') return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC' } };
-    return { ok: true, time: { sec: civil - zoneOffset, nsec, offset: zoneOffset, zone: zoneName } };
+    if (zoneOffset === 0 && zoneName === '') return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC', loc: 'Local' } };
+    return { ok: true, time: { sec: civil - zoneOffset, nsec, offset: zoneOffset, zone: zoneName, loc: 'Fixed' } };
   }
   if (zoneName !== '') {
     // An abbreviation unknown to the local zone: a fixed zone of that name, offset 0 (or GMT±h),
     // without moving the instant.
     let offset = 0;
     if (zoneName.length > 3 && zoneName.startsWith('GMT')) offset = Number(atoi(zoneName.slice(3))) * 3600;
-    return { ok: true, time: { sec: civil, nsec, offset, zone: zoneName } };
+    return { ok: true, time: { sec: civil, nsec, offset, zone: zoneName, loc: 'Fixed' } };
   }
-  return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC' } };
+  return { ok: true, time: { sec: civil, nsec, offset: 0, zone: 'UTC', loc: 'Local' } };
 }
 
 type Offset = { offset: number; rest: string; err: boolean; range: string };

@@ -46,7 +46,7 @@ function at(ns: bigint, like: GoTime): GoTime {
     sec--;
     nsec += second;
   }
-  return { sec: Number(sec), nsec: Number(nsec), offset: like.offset, zone: like.zone };
+  return { sec: Number(sec), nsec: Number(nsec), offset: like.offset, zone: like.zone, loc: like.loc };
 }
 
 /** t.Add(d). */
@@ -70,12 +70,17 @@ export function compare(t: GoTime, u: GoTime): number {
 export function addDate(t: GoTime, years: number, months: number, days: number): GoTime {
   const c = civil(t);
   const local = civilSeconds(c.year + years, c.month + months, c.day + days, c.hour, c.min, c.sec);
-  return { sec: local - t.offset, nsec: t.nsec, offset: t.offset, zone: t.zone };
+  return { sec: local - t.offset, nsec: t.nsec, offset: t.offset, zone: t.zone, loc: t.loc };
 }
 
-/** t.UTC() (and t.Local(): Local is UTC here). */
+/** t.UTC(). */
 export function utc(t: GoTime): GoTime {
-  return { sec: t.sec, nsec: t.nsec, offset: 0, zone: 'UTC' };
+  return { sec: t.sec, nsec: t.nsec, offset: 0, zone: 'UTC', loc: 'UTC' };
+}
+
+/** t.Local(): the same clock as UTC here, but time.Local to GoString and ==. */
+export function local(t: GoTime): GoTime {
+  return { sec: t.sec, nsec: t.nsec, offset: 0, zone: 'UTC', loc: 'Local' };
 }
 
 /** Nanoseconds since the zero Time, which Truncate and Round count from. */

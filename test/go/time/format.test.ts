@@ -13,7 +13,7 @@ describe('Go time formatting', () => {
   for (const r of rows) {
     if ('layout' in r) {
       it(`${r.time} ${JSON.stringify(r.layout)}`, () => {
-        expect(formatTime({ sec: r.sec, nsec: r.nsec, offset: 0, zone: 'UTC' }, r.layout)).toBe(r.want);
+        expect(formatTime({ sec: r.sec, nsec: r.nsec, offset: 0, zone: 'UTC', loc: 'UTC' }, r.layout)).toBe(r.want);
       });
     } else {
       it(`parse ${r.parse}`, () => {

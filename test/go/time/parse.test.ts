@@ -23,7 +23,7 @@ describe('time.Parse reads back time.Format', () => {
         fc.integer({ min: -1439, max: 1439 }).map((m) => m * 60),
         fc.constantFrom(...layouts),
         (sec, nsec, offset, layout) => {
-          const t = { sec, nsec, offset, zone: '' };
+          const t = { sec, nsec, offset, zone: '', loc: 'Fixed' } as const;
           const text = formatTime(t, layout);
           const r = parseInLocal(layout, text);
           expect(r.ok).toBe(true);
