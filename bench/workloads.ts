@@ -460,9 +460,11 @@ function nestedIfWorkload(n: number): TextWorkload {
   return {
     name: `nested-if-${n}`,
     mode: 'text/template',
-    description: `${n} nested {{if true}} around one character`,
-    template: `${'{{if true}}'.repeat(n)}x${'{{end}}'.repeat(n)}`,
-    dataJSON: 'null',
+    description: `${n} nested {{if .}} (dot is true) around one character`,
+    // Not {{if true}}: exec compiles an if on a constant as the branch it takes, and the
+    // row would no longer walk n levels.
+    template: `${'{{if .}}'.repeat(n)}x${'{{end}}'.repeat(n)}`,
+    dataJSON: 'true',
     rounds: 2,
   };
 }

@@ -4,6 +4,7 @@
 import { sprintf } from './fmt/index.js';
 import {
   type ByteSink,
+  type CompiledBody,
   type ExecTemplate,
   type MissingKey,
   StringWriter,
@@ -37,6 +38,8 @@ export class Template implements ExecTemplate {
   private leftDelim = '';
   private rightDelim = '';
   private common: Common = { tmpl: new Map(), missingKey: 'invalid', funcs: new Map() };
+  /** @internal Execution keeps the compiled body here (see ExecTemplate.body). */
+  body: CompiledBody | null = null;
 
   /** template.New(name): a new, undefined template. */
   constructor(readonly name: string) {}

@@ -24,6 +24,8 @@ export interface CArg {
 export interface CArgs {
   readonly first: Node;
   readonly rest: readonly CArg[];
+  /** The evaluators of rest, in one array: a call reaches them without a CArg each. */
+  readonly evals: readonly ArgFn[];
 }
 
 /** A function or a method with its receiver bound (a func reflect.Value). */
@@ -97,22 +99,24 @@ export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: 
  * `final` is the previous pipeline command's value, if any.
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
-  const plan = methodPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
-  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, final);
+  const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
+  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, args === null ? noEvals : args.evals, final);
 }
 
 /**
- * The plans of calls found only at run time (a method of the value a field chain reaches),
- * by signature, then name, then shape: planCall is pure, and a method called per item
- * would otherwise make a plan and its arrays on every call.
+ * The plans of calls, by signature, then name, then shape: planCall is pure. A method found
+ * only at run time (of the value a field chain reaches) would otherwise make a plan and its
+ * arrays on every call, and each call site of a large template its own (the plan is read on
+ * every call: one shared plan is one object in the processor's cache instead of thousands).
  */
-const methodPlans = new WeakMap<FuncSig, Map<string, CallPlan[]>>();
+const plans = new WeakMap<FuncSig, Map<string, CallPlan[]>>();
 
-function methodPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
-  let byName = methodPlans.get(sig);
+/** planCall's result, made once per signature, name and shape. */
+export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
+  let byName = plans.get(sig);
   if (byName === undefined) {
     byName = new Map();
-    methodPlans.set(sig, byName);
+    plans.set(sig, byName);
   }
   let byShape = byName.get(name);
   if (byShape === undefined) {
@@ -128,7 +132,7 @@ function methodPlan(sig: FuncSig, name: string, numArgs: number, hasFinal: boole
   return plan;
 }
 
-/** evalCall with the plan made: checks, arguments, the call and its error. */
+/** evalCall with the plan made: checks, arguments (args's evals, passed apart), the call and its error. */
 export function callPlanned(
   s: State,
   dot: Value,
@@ -138,10 +142,10 @@ export function callPlanned(
   node: Node,
   name: string,
   args: CArgs | null,
+  evals: readonly ArgFn[],
   final: Value,
 ): Value {
   if (plan.error !== null) s.errorf(plan.error.format, ...plan.error.args);
-  const rest = args === null ? noArgs : args.rest;
   const argTypes = plan.argTypes;
   const hasFinal = !isMissing(final);
 
@@ -149,8 +153,8 @@ export function callPlanned(
   if (isBuiltin && (name === 'and' || name === 'or')) {
     const isOr = name === 'or';
     let v: Value | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      v = rest[i].eval(s, dot, argTypes[i]);
+    for (let i = 0; i < evals.length; i++) {
+      v = evals[i](s, dot, argTypes[i]);
       if (truth(v) === isOr) return v;
     }
     if (hasFinal) v = validateType(s, final, plan.finalType);
@@ -160,8 +164,8 @@ export function callPlanned(
   const dynamic = plan.dynamic;
   const argv: Value[] = new Array<Value>(dynamic.length);
   let i = 0;
-  for (; i < rest.length; i++) {
-    const v = rest[i].eval(s, dot, argTypes[i]);
+  for (; i < evals.length; i++) {
+    const v = evals[i](s, dot, argTypes[i]);
     argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
   if (hasFinal) {
@@ -172,7 +176,7 @@ export function callPlanned(
   // The `call` builtin gets the callee's name (its node's text) as a first argument.
   let invoke = call;
   if (isBuiltin && name === 'call') {
-    const calleeName = rest.length === 0 ? valueString(final) : rest[0].node.toString();
+    const calleeName = args === null || args.rest.length === 0 ? valueString(final) : args.rest[0].node.toString();
     const callBuiltin = s.run.callBuiltin;
     invoke = (av, context) => callBuiltin(calleeName, av[0], av.slice(1), context);
   }
@@ -185,7 +189,7 @@ export function callPlanned(
   return result;
 }
 
-const noArgs: readonly CArg[] = [];
+const noEvals: readonly ArgFn[] = [];
 
 function elemOf(sliceType: GoType): GoType {
   return sliceType.elem ?? sliceType;

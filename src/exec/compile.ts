@@ -40,15 +40,15 @@ import {
   invalid,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, planCall } from './call.js';
-import { implementationFor } from './specialize.js';
+import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, sharedPlan } from './call.js';
+import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import { isMissing, missingVal } from './missing.js';
 import { printValue } from './print.js';
 import { Text } from './byte-output.js';
 import { type RangeBody, walkRange } from './range.js';
-import { State } from './state.js';
+import { type ExecTemplate, State } from './state.js';
 import { Truth, truthOf } from './truth.js';
 import { usesDot } from './uses-dot.js';
 import { evalLiteralArg, idealConstant, nilFor, validateType } from './validate.js';
@@ -66,30 +66,177 @@ const cache = new WeakMap<ListNode, WalkFn>();
 export function compiled(root: ListNode): WalkFn {
   let fn = cache.get(root);
   if (fn === undefined) {
-    fn = compileList(root);
+    current = { chains: new Map(), implementations: new Map() };
+    try {
+      fn = compileList(root);
+    } finally {
+      current = null;
+    }
     cache.set(root, fn);
   }
   return fn;
 }
 
+/**
+ * What the nodes of the tree being compiled share, so that what each use reads is one object
+ * in the processor's cache instead of one per use (see below). A FieldName's plainMap
+ * depends on its name and the map's type only, and a specialized implementation on its
+ * constants only, so uses can share them.
+ */
+interface Compilation {
+  /** A template reads the same fields again and again (.app at every use): one FieldName array per chain. */
+  readonly chains: Map<string, FieldName[]>;
+  /** Call sites with the same constant arguments: one implementation (see specialize.ts). */
+  readonly implementations: Implementations;
+}
+
+let current: Compilation | null = null;
+
+/** The compilation in progress: compile functions run only inside compiled(). */
+function compilation(): Compilation {
+  if (current === null) throw new Error('internal error: exec compiled a node outside compiled()');
+  return current;
+}
+
+function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
+  const chains = compilation().chains;
+  const key = ident.join('.'); // a name has no period
+  let fields = chains.get(key);
+  if (fields === undefined) {
+    fields = fieldNames(ident);
+    chains.set(key, fields);
+  }
+  return fields;
+}
+
+/**
+ * compiled(root) for t's body, kept on t as well: a program nearly always executes the same
+ * template many times, and the WeakMap lookup was a tenth of executing a small one.
+ */
+export function compiledBody(t: ExecTemplate, root: ListNode): WalkFn {
+  const body = t.body;
+  if (body !== null && body.root === root) return body.walk;
+  const walk = compiled(root);
+  t.body = { root, walk };
+  return walk;
+}
+
 // Large templates compile to hundreds of thousands of closures that all stay alive, and
-// the garbage collector copies each of them: the shapes below that occur most (a list of
-// one node, a pipeline of one command, a constant without arguments) get one closure and
-// no arrays.
+// executing one walks all of them: past the processor's cache (a template of about 64 KB),
+// each object an executed node touches costs a cache miss (some 30-40 ns), so the number of
+// objects per node decides execution time more than the work done. Hence: each closure is
+// made by a factory function of its own, so that it has one context holding exactly what it
+// reads (a closure made inside an `if` block of a larger function gets a block context and
+// the function's context behind it, two objects to reach); text in a list is its string,
+// written by the list, not a closure; an action or if/with whose pipeline is one command
+// calls the command directly; and the shapes that occur most (a list of one node, a
+// pipeline of one command, a constant without arguments) get no arrays.
 
 function compileList(list: ListNode): WalkFn {
-  if (list.nodes.length === 1) {
-    const only = compileNode(list.nodes[0]);
-    return (s, dot) => {
-      s.at(list);
-      return only(s, dot);
-    };
+  const nodes = list.nodes;
+  if (nodes.length === 1 && !(nodes[0] instanceof IfNode && takenBranch(nodes[0]) !== undefined)) {
+    return listOfOne(list, compileNode(nodes[0]));
   }
-  const nodes = list.nodes.map(compileNode);
+  const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
+  foldSteps(nodes, folded);
+  endText(folded);
+  return listOfSteps(list, folded.changed ? folded.nodes : nodes, folded.steps);
+}
+
+/** A list's nodes being folded into steps (see foldSteps). */
+interface Folded {
+  /** The node each step marks for error messages (see listOfSteps). */
+  readonly nodes: Node[];
+  readonly steps: Step[];
+  /** The texts since the last step, joined into one step when the run ends. */
+  readonly texts: string[];
+  /** Whether steps no longer correspond to the list's own nodes one to one. */
+  changed: boolean;
+}
+
+/**
+ * The steps of a list, folded where nothing observable changes: an {{if}} on a constant
+ * ({{if true}}, {{if "x"}}) is the nodes of the branch it takes, or nothing, when that branch
+ * declares no variables (they would end with the if); a comment is nothing; adjacent texts
+ * are one string, one write. Every step marks its own node before anything in it can fail,
+ * so none of this changes which node an error names.
+ */
+function foldSteps(nodes: readonly Node[], f: Folded): void {
+  for (const n of nodes) {
+    if (n instanceof CommentNode) {
+      f.changed = true;
+      continue;
+    }
+    if (n instanceof IfNode) {
+      const branch = takenBranch(n);
+      if (branch !== undefined) {
+        f.changed = true;
+        if (branch !== null) foldSteps(branch.nodes, f);
+        continue;
+      }
+    }
+    if (n instanceof TextNode) {
+      if (f.texts.length === 0) f.nodes.push(n);
+      else f.changed = true;
+      f.texts.push(n.text);
+      continue;
+    }
+    endText(f);
+    f.nodes.push(n);
+    f.steps.push(compileNode(n));
+  }
+}
+
+/** Ends a run of texts: one step for all of them (joined once, so a long run costs linear time). */
+function endText(f: Folded): void {
+  if (f.texts.length === 0) return;
+  f.steps.push(textStep(f.texts.length === 1 ? f.texts[0] : f.texts.join('')));
+  f.texts.length = 0;
+}
+
+/** The branch an {{if}} on a constant always runs (null: none), or undefined when the if is not folded. */
+function takenBranch(node: IfNode): ListNode | null | undefined {
+  const constant = constantPipe(node.pipe);
+  if (constant === null) return undefined;
+  const taken = truthOf(constant) === Truth.True ? node.list : node.elseList;
+  if (taken?.nodes.some(declaresVariables)) return undefined;
+  return taken;
+}
+
+function declaresVariables(n: Node): boolean {
+  return n instanceof ActionNode && n.pipe.decl.length > 0;
+}
+
+function listOfOne(list: ListNode, only: WalkFn): WalkFn {
   return (s, dot) => {
     s.at(list);
-    for (const walk of nodes) {
-      const flow = walk(s, dot);
+    return only(s, dot);
+  };
+}
+
+/**
+ * A list's nodes: compiled, or the text of a TextNode (or of several, folded), which the list
+ * writes itself (a long one as a Text). The list marks the TextNode from an array of the steps'
+ * nodes (the tree's own when nothing was folded), read in order, without reaching the node.
+ */
+type Step = WalkFn | string | Text;
+
+function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Step[]): WalkFn {
+  return (s, dot) => {
+    s.at(list);
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (typeof step === 'string') {
+        s.at(nodes[i]);
+        s.run.out.write(step);
+        continue;
+      }
+      if (step instanceof Text) {
+        s.at(nodes[i]);
+        s.run.out.writeText(step);
+        continue;
+      }
+      const flow = step(s, dot);
       if (flow !== NORMAL) return flow;
     }
     return NORMAL;
@@ -97,56 +244,100 @@ function compileList(list: ListNode): WalkFn {
 }
 
 function compileNode(node: Node): WalkFn {
-  if (node instanceof TextNode) {
-    if (!Text.worthKeeping(node.text)) {
-      const text = node.text;
-      return (s) => {
-        s.at(node);
-        s.run.out.write(text);
-        return NORMAL;
-      };
-    }
-    const text = new Text(node.text);
-    return (s) => {
-      s.at(node);
-      s.run.out.writeText(text);
-      return NORMAL;
-    };
-  }
-  if (node instanceof ActionNode) {
-    const pipe = compilePipe(node.pipe);
-    // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
-    const print = node.pipe.decl.length === 0;
-    return (s, dot) => {
-      s.at(node);
-      const val = pipe(s, dot);
-      if (print) printValue(s, node, val);
-      return NORMAL;
-    };
-  }
+  if (node instanceof TextNode) return textWalk(node, node.text);
+  if (node instanceof ActionNode) return compileAction(node);
   if (node instanceof ListNode) return compileList(node);
   if (node instanceof IfNode) return compileIfOrWith(node, false);
   if (node instanceof WithNode) return compileIfOrWith(node, true);
-  if (node instanceof RangeNode) {
-    const decl = node.pipe.decl.map((v) => v.ident[0]);
-    const body: RangeBody = {
-      node,
-      pipe: compilePipe(node.pipe),
-      list: compileList(node.list),
-      elseList: node.elseList ? compileList(node.elseList) : null,
-      decl,
-      isAssign: node.pipe.isAssign,
-      elemWanted: decl.length > 0 || usesDot(node.list),
-    };
-    return (s, dot) => {
-      s.at(node);
-      return walkRange(s, dot, body);
-    };
-  }
+  if (node instanceof RangeNode) return compileRange(node);
   if (node instanceof TemplateNode) return compileTemplate(node);
   if (node instanceof BreakNode) return constFlow(node, BREAK);
   if (node instanceof ContinueNode) return constFlow(node, CONTINUE);
   if (node instanceof CommentNode) return constFlow(node, NORMAL);
+  return unknownNode(node);
+}
+
+function textWalk(node: TextNode, text: string): WalkFn {
+  const step = textStep(text);
+  if (typeof step === 'string') {
+    return (s) => {
+      s.at(node);
+      s.run.out.write(step);
+      return NORMAL;
+    };
+  }
+  return (s) => {
+    s.at(node);
+    s.run.out.writeText(step);
+    return NORMAL;
+  };
+}
+
+/** A text as a list writes it: a long one as a Text, whose UTF-8 a ByteOutput encodes once and copies. */
+function textStep(text: string): string | Text {
+  return Text.worthKeeping(text) ? new Text(text) : text;
+}
+
+function compileAction(node: ActionNode): WalkFn {
+  // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
+  const print = node.pipe.decl.length === 0;
+  const field = soleField(node.pipe);
+  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(field.ident), print);
+  const cmd = oneCommand(node.pipe);
+  if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
+  return actionOfPipe(node, compilePipe(node.pipe), print);
+}
+
+/** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
+function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const val = evalOneCommand(s, dot, pipe, cmd);
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const val = pipe(s, dot);
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+function compileRange(node: RangeNode): WalkFn {
+  const decl = node.pipe.decl.map((v) => v.ident[0]);
+  return rangeWalk({
+    node,
+    pipe: compilePipe(node.pipe),
+    list: compileList(node.list),
+    elseList: node.elseList ? compileList(node.elseList) : null,
+    decl,
+    isAssign: node.pipe.isAssign,
+    elemWanted: decl.length > 0 || usesDot(node.list),
+  });
+}
+
+function rangeWalk(body: RangeBody): WalkFn {
+  return (s, dot) => {
+    s.at(body.node);
+    return walkRange(s, dot, body);
+  };
+}
+
+function unknownNode(node: Node): WalkFn {
   return (s) => {
     s.at(node);
     return s.errorf('unknown node: %s', node.toString());
@@ -202,29 +393,70 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   if (constant !== null) {
     // Nothing in between can fail, so nothing can name the pipeline's nodes.
     const taken = truthOf(constant) === Truth.True ? list : elseList;
-    const takenDot = taken === list && isWith ? constant : null;
-    return (s, dot) => {
-      s.at(node);
-      if (taken === null) return NORMAL;
-      const mark = s.mark();
-      const flow = walkBranch(s, takenDot ?? dot, taken);
-      s.pop(mark);
-      return flow;
-    };
+    return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
-  const pipe = compilePipe(node.pipe);
+  const field = soleField(node.pipe);
+  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(field.ident), list, elseList, isWith);
+  const cmd = oneCommand(node.pipe);
+  if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
+  return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
+}
+
+function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Value | null): WalkFn {
   return (s, dot) => {
     s.at(node);
+    if (taken === null) return NORMAL;
     const mark = s.mark();
-    const val = pipe(s, dot);
-    const t = truthOf(indirectInterface(val));
-    if (t === Truth.None) s.errorf("if/with can't use %v", val);
-    let flow = NORMAL;
-    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
-    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+    const flow = walkBranch(s, takenDot ?? dot, taken);
     s.pop(mark);
     return flow;
   };
+}
+
+/** {{if .a.b}}, {{with .a.b}}: as ifOfCommand, with the field read in the same closure. */
+function ifOfField(
+  node: IfNode | WithNode,
+  pipe: PipeNode,
+  field: FieldNode,
+  fields: readonly FieldName[],
+  list: Branch,
+  elseList: Branch | null,
+  isWith: boolean,
+): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    return endIf(s, dot, val, list, elseList, isWith, mark);
+  };
+}
+
+function ifOfCommand(node: IfNode | WithNode, pipe: PipeNode, cmd: CmdFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    return endIf(s, dot, evalOneCommand(s, dot, pipe, cmd), list, elseList, isWith, mark);
+  };
+}
+
+function ifOfPipe(node: IfNode | WithNode, pipe: PipeFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    return endIf(s, dot, pipe(s, dot), list, elseList, isWith, mark);
+  };
+}
+
+/** The rest of walkIfOrWith once the pipeline's value is known: the branch, then the variables popped to mark. */
+function endIf(s: State, dot: Value, val: Value, list: Branch, elseList: Branch | null, isWith: boolean, mark: number): Flow {
+  const t = truthOf(indirectInterface(val));
+  if (t === Truth.None) s.errorf("if/with can't use %v", val);
+  let flow = NORMAL;
+  if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
+  else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+  s.pop(mark);
+  return flow;
 }
 
 /** walkTemplate: runs another template with a fresh variable stack holding only $. */
@@ -263,18 +495,50 @@ function compileTemplate(node: TemplateNode): WalkFn {
   };
 }
 
+/**
+ * The field of a pipeline that is one field with no words after it and declares no
+ * variables ({{.a.b}}, {{if .a}}), or null: its owner evaluates it in its own closure, as
+ * compileCommand's would (a field command with no words gets no args).
+ */
+function soleField(pipe: PipeNode): FieldNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const cmd = pipe.cmds[0];
+  const first = cmd.firstArg;
+  return first instanceof FieldNode && cmd.args.length === 1 ? first : null;
+}
+
+/** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
+function oneCommand(pipe: PipeNode): CmdFn | null {
+  return pipe.cmds.length === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmds[0]) : null;
+}
+
+/** evalPipeline for a pipeline of one command that declares no variables. */
+function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value {
+  s.at(pipe);
+  return unwrapEmptyInterface(cmd(s, dot, missingVal));
+}
+
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
-  if (pipe === null) return () => invalid;
-  if (pipe.cmds.length === 1 && pipe.decl.length === 0) {
-    const cmd = compileCommand(pipe.cmds[0]);
-    return (s, dot) => {
-      s.at(pipe);
-      return unwrapEmptyInterface(cmd(s, dot, missingVal));
-    };
-  }
-  const cmds = pipe.cmds.map(compileCommand);
-  const names = pipe.decl.map((v) => v.ident[0]);
+  if (pipe === null) return noPipe;
+  const cmd = oneCommand(pipe);
+  if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  return pipeOfCommands(
+    pipe,
+    pipe.cmds.map(compileCommand),
+    pipe.decl.map((v) => v.ident[0]),
+  );
+}
+
+function noPipe(): Value {
+  return invalid;
+}
+
+function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
+  return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
+}
+
+function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
   const isAssign = pipe.isAssign;
   return (s, dot) => {
     s.at(pipe);
@@ -296,41 +560,50 @@ function unwrapEmptyInterface(value: Value): Value {
 }
 
 const noArgs: readonly CArg[] = [];
+const noEvals: readonly ArgFn[] = [];
 
 function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.args[0];
   const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
-  const args: CArgs = { first, rest };
-  if (first instanceof FieldNode) {
-    const fields = fieldNames(first.ident);
-    return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
-  }
-  if (first instanceof ChainNode) {
-    const chain = compileChain(first);
-    return (s, dot, final) => chain(s, dot, args, final);
-  }
+  const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((a) => a.eval) };
+  // A field with no words after it gets no args, as a field argument does: field.ts only
+  // counts them, and the count is one object less to reach per read.
+  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), rest.length === 0 ? null : args);
+  if (first instanceof ChainNode) return withArgsCommand(compileChain(first), args);
   if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
-  if (first instanceof PipeNode) {
-    // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
-    const pipe = compilePipe(first);
-    return (s, dot, final) => {
-      notAFunction(s, args, final);
-      return pipe(s, dot);
-    };
-  }
-  if (first instanceof VariableNode) {
-    const variable = compileVariable(first);
-    return (s, dot, final) => variable(s, dot, args, final);
-  }
+  // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
+  if (first instanceof PipeNode) return pipeCommand(compilePipe(first), args);
+  if (first instanceof VariableNode) return withArgsCommand(compileVariable(first), args);
   if (rest.length === 0 && (first instanceof BoolNode || first instanceof StringNode)) {
-    const v = first instanceof BoolNode ? boolValue(first.value) : stringValue(first.text);
-    return (s, _dot, final) => {
-      s.at(first);
-      if (!isMissing(final)) notAFunction(s, args, final);
-      return v;
-    };
+    return literalCommand(first, first instanceof BoolNode ? boolValue(first.value) : stringValue(first.text), args);
   }
-  const constant = compileConstant(first);
+  return constantCommand(first, compileConstant(first), args);
+}
+
+function fieldCommand(first: FieldNode, fields: readonly FieldName[], args: CArgs | null): CmdFn {
+  return (s, dot, final) => evalFieldNode(s, dot, first, fields, args, final);
+}
+
+function withArgsCommand(fn: WithArgsFn, args: CArgs): CmdFn {
+  return (s, dot, final) => fn(s, dot, args, final);
+}
+
+function pipeCommand(pipe: PipeFn, args: CArgs): CmdFn {
+  return (s, dot, final) => {
+    notAFunction(s, args, final);
+    return pipe(s, dot);
+  };
+}
+
+function literalCommand(first: Node, v: Value, args: CArgs): CmdFn {
+  return (s, _dot, final) => {
+    s.at(first);
+    if (!isMissing(final)) notAFunction(s, args, final);
+    return v;
+  };
+}
+
+function constantCommand(first: Node, constant: PipeFn, args: CArgs): CmdFn {
   return (s, dot, final) => {
     s.at(first);
     notAFunction(s, args, final);
@@ -340,17 +613,31 @@ function compileCommand(cmd: CommandNode): CmdFn {
 
 /** The constant first words of a command (evalCommand's second switch). */
 function compileConstant(word: Node): PipeFn {
-  if (word instanceof BoolNode) {
-    const v = boolValue(word.value);
-    return () => v;
-  }
-  if (word instanceof DotNode) return (_s, dot) => dot;
-  if (word instanceof NilNode) return (s) => s.errorf('nil is not a command');
-  if (word instanceof NumberNode) return (s) => idealConstant(s, word);
-  if (word instanceof StringNode) {
-    const v = stringValue(word.text);
-    return () => v;
-  }
+  if (word instanceof BoolNode) return constantValue(boolValue(word.value));
+  if (word instanceof DotNode) return dotValue;
+  if (word instanceof NilNode) return nilCommand;
+  if (word instanceof NumberNode) return numberConstant(word);
+  if (word instanceof StringNode) return constantValue(stringValue(word.text));
+  return badCommand(word);
+}
+
+function constantValue(v: Value): PipeFn {
+  return () => v;
+}
+
+function dotValue(_s: State, dot: Value): Value {
+  return dot;
+}
+
+function nilCommand(s: State): Value {
+  return s.errorf('nil is not a command');
+}
+
+function numberConstant(word: NumberNode): PipeFn {
+  return (s) => idealConstant(s, word);
+}
+
+function badCommand(word: Node): PipeFn {
   return (s) => s.errorf("can't evaluate command %q", word.toString());
 }
 
@@ -360,57 +647,75 @@ function notAFunction(s: State, args: CArgs, final: Value): void {
 
 /** evalArg: an argument node evaluated for a parameter of type typ (null: unknown). */
 function compileArg(n: Node): ArgFn {
-  if (n instanceof DotNode) {
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, dot, typ);
-    };
-  }
-  if (n instanceof NilNode) {
-    return (s, _dot, typ) => {
-      s.at(n);
-      if (typ !== null && canBeNil(typ)) return nilFor(typ);
-      return s.errorf('cannot assign nil to %s', typ ?? 'nil');
-    };
-  }
-  if (n instanceof FieldNode) {
-    const fields = fieldNames(n.ident);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
-    };
-  }
-  if (n instanceof VariableNode) {
-    const variable = compileVariable(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, variable(s, dot, null, missingVal), typ);
-    };
-  }
-  if (n instanceof PipeNode) {
-    const pipe = compilePipe(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, pipe(s, dot), typ);
-    };
-  }
-  if (n instanceof IdentifierNode) {
-    const call = compileFunction(n, n, null);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, call(s, dot, missingVal), typ);
-    };
-  }
-  if (n instanceof ChainNode) {
-    const chain = compileChain(n);
-    return (s, dot, typ) => {
-      s.at(n);
-      return validateType(s, chain(s, dot, null, missingVal), typ);
-    };
-  }
+  if (n instanceof DotNode) return dotArg(n);
+  if (n instanceof NilNode) return nilArg(n);
+  if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(n.ident));
+  if (n instanceof VariableNode) return variableArg(n, n.ident[0], sharedFieldNames(n.ident.slice(1)));
+  if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
+  if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
+  if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
   // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
-  // A constant converts to the same immutable Value each time for the same parameter type:
-  // the last conversion is kept (a call site nearly always asks for one type).
+  return literalArg(n);
+}
+
+function dotArg(n: DotNode): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, dot, typ);
+  };
+}
+
+function nilArg(n: NilNode): ArgFn {
+  return (s, _dot, typ) => {
+    s.at(n);
+    if (typ !== null && canBeNil(typ)) return nilFor(typ);
+    return s.errorf('cannot assign nil to %s', typ ?? 'nil');
+  };
+}
+
+function fieldArg(n: FieldNode, fields: readonly FieldName[]): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, evalFieldNode(s, dot, n, fields, null, missingVal), typ);
+  };
+}
+
+/** $x or $x.a.b as an argument ($k in printf "%s=%s" $k $v): compileVariable's work in the argument's own closure. */
+function variableArg(n: VariableNode, name: string, fields: readonly FieldName[]): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    const value = s.varValue(name);
+    return validateType(s, fields.length === 0 ? value : evalFieldChain(s, dot, value, n, fields, null, missingVal), typ);
+  };
+}
+
+/** A chain as an argument: evaluated with no arguments of its own. */
+function withArgsArg(n: Node, fn: WithArgsFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, fn(s, dot, null, missingVal), typ);
+  };
+}
+
+function pipeArg(n: PipeNode, pipe: PipeFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, pipe(s, dot), typ);
+  };
+}
+
+function functionArg(n: IdentifierNode, call: CmdFn): ArgFn {
+  return (s, dot, typ) => {
+    s.at(n);
+    return validateType(s, call(s, dot, missingVal), typ);
+  };
+}
+
+/**
+ * A constant converts to the same immutable Value each time for the same parameter type:
+ * the last conversion is kept (a call site nearly always asks for one type).
+ */
+function literalArg(n: Node): ArgFn {
   let lastType: GoType | null = null;
   let lastValue: Value = invalid;
   return (s, _dot, typ) => {
@@ -431,7 +736,7 @@ function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
 function compileChain(chain: ChainNode): WithArgsFn {
   const head = chain.node instanceof NilNode ? null : compileArg(chain.node);
-  const fields = fieldNames(chain.field);
+  const fields = sharedFieldNames(chain.field);
   return (s, dot, args, final) => {
     s.at(chain);
     if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
@@ -444,7 +749,7 @@ function compileChain(chain: ChainNode): WithArgsFn {
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
   const name = variable.ident[0];
-  const fields = fieldNames(variable.ident.slice(1));
+  const fields = sharedFieldNames(variable.ident.slice(1));
   return (s, dot, args, final) => {
     s.at(variable);
     const value = s.varValue(name);
@@ -465,6 +770,8 @@ function compileVariable(variable: VariableNode): WithArgsFn {
 function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
   const numArgs = args === null ? 0 : args.rest.length;
+  const evals = args === null ? noEvals : args.evals;
+  const shared = compilation().implementations;
   let funcs: ReadonlyMap<string, Value> | null = null;
   let isBuiltin = false;
   let call: GoFunc = nilFunction;
@@ -482,16 +789,16 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
       if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
       isBuiltin = found.isBuiltin;
       const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
-      call = implementationFor(found.fn, constants) ?? nilFunction;
+      call = implementationFor(found.fn, constants, shared) ?? nilFunction;
       sig = fnSig;
       plan = null;
       planWithFinal = null;
       funcs = s.tmpl.execFuncs;
     }
     let p: CallPlan;
-    if (isMissing(final)) p = plan ??= planCall(sig as FuncSig, name, numArgs, false);
-    else p = planWithFinal ??= planCall(sig as FuncSig, name, numArgs, true);
-    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, final);
+    if (isMissing(final)) p = plan ??= sharedPlan(sig as FuncSig, name, numArgs, false);
+    else p = planWithFinal ??= sharedPlan(sig as FuncSig, name, numArgs, true);
+    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, evals, final);
   };
 }
 

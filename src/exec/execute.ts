@@ -2,7 +2,7 @@
 
 import type { Value } from '../value/index.js';
 import { type CallBuiltin, isStackOverflow } from './call.js';
-import { compiled, maxExecDepth } from './compile.js';
+import { compiledBody, maxExecDepth } from './compile.js';
 import { StackExhaustedError, TemplateError } from './errors.js';
 import { type ByteSink, ByteOutput, isByteSink } from './byte-output.js';
 import { Output, StringLimitError, type Writer, isStringLengthError, stringLimitText, maxStringLength } from './output.js';
@@ -32,7 +32,7 @@ export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, 
   if (!root) s.errorf('%q is an incomplete or empty template', t.name);
   let failure: unknown;
   try {
-    compiled(root)(s, data);
+    compiledBody(t, root)(s, data);
     out.flush();
     return;
   } catch (e) {

@@ -5,7 +5,7 @@ export { execute } from './execute.js';
 export { StringWriter, type Writer, isStringLengthError, maxStringLength } from './output.js';
 export { BufferedSink, type ByteSink, minSinkRoom } from './byte-output.js';
 export { type CallBuiltin, goodFunc, isStackOverflow } from './call.js';
-export type { ExecTemplate, MissingKey } from './state.js';
+export type { CompiledBody, ExecTemplate, MissingKey } from './state.js';
 export { isTrue, truth } from './truth.js';
 export { printableValue } from './print.js';
 export { canAddr, indexOf, indirect } from './addressable.js';

@@ -2,10 +2,11 @@
 // output, the variable stack, the node being evaluated (for error messages) and
 // the depth of nested {{template}} calls.
 
-import type { Node, Tree } from '../parse/index.js';
+import type { ListNode, Node, Tree } from '../parse/index.js';
 import { sprintf } from '../fmt/index.js';
 import { type GoType, Value, int64Value, stringValue } from '../value/index.js';
 import type { CallBuiltin } from './call.js';
+import type { WalkFn } from './flow.js';
 import { TemplateError } from './errors.js';
 import type { ByteOutput } from './byte-output.js';
 import type { Output } from './output.js';
@@ -26,6 +27,14 @@ export interface ExecTemplate {
   readonly execFuncs: ReadonlyMap<string, Value>;
   /** findFunction from funcs.go: the template's FuncMap first, then the builtins. */
   findFunction(name: string): { fn: Value; isBuiltin: boolean } | undefined;
+  /** Execution's own: the body it compiled last for this template, and from which root (null at first). */
+  body: CompiledBody | null;
+}
+
+/** A template body compiled (see compile.ts), with the root node it was compiled from. */
+export interface CompiledBody {
+  readonly root: ListNode;
+  readonly walk: WalkFn;
 }
 
 /** An argument of errorf: strings and numbers print as themselves, types by name, Values as fmt prints them. */

@@ -70,6 +70,8 @@ const opaque: readonly [new (...args: never[]) => object, string][] = [
 
 /** JS data as a Go value; an array or object is a view converting its elements when they are read. */
 export function fromJS(data: unknown): Value {
+  // A Value (decoded JSON, as the bench and consul-template pass) needs no conversion state.
+  if (data instanceof Value) return data;
   return convert(data, null, undefined, { deep: null });
 }
 

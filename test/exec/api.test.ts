@@ -277,6 +277,16 @@ describe('public API', () => {
     t.parse('A<template "b" 7>');
     expect(t.execute(null)).toBe('AB7');
   });
+  test('a template parsed again runs its new body, and a clone keeps the old one', () => {
+    // Execution keeps the compiled body on the template: it must follow the tree.
+    const t = new Template('t').parse('one{{if true}}!{{end}}');
+    expect(t.execute(null)).toBe('one!');
+    const old = t.clone();
+    t.parse('two');
+    expect(t.execute(null)).toBe('two');
+    expect(old.execute(null)).toBe('one!');
+    expect(t.execute(null)).toBe('two');
+  });
   test('executing a template that was never parsed', () => {
     expect(() => new Template('empty').execute(0)).toThrow('template: empty: "empty" is an incomplete or empty template');
   });
