@@ -123,12 +123,12 @@ function nestedMap(value: Value, f: FmtFlags, inner: InnerMaps | null): string |
     const entries = mapEntries(m, f, null);
     return entries === null ? null : value.type.str + '{' + entries + '}';
   }
-  const text = plainMap(m);
+  const kept = keptText(m);
   if (inner !== null) {
     inner.maps.push(m);
-    inner.texts.push(text);
+    inner.versions.push(kept.version);
   }
-  return text;
+  return kept.text;
 }
 
 /** The entries of m as printMap prints them between its brackets, in fmtsort's order. */
@@ -146,16 +146,23 @@ function mapEntries(m: GoMap, f: FmtFlags, inner: InnerMaps | null): string | nu
   return out;
 }
 
-/** The maps a map's text was made from, each with the text it had then. */
+/** The maps a map's text was made from, each with the version of its kept text then. */
 interface InnerMaps {
   maps: GoMap[];
-  texts: (string | null)[];
+  versions: number[];
 }
 
 /** A map's plain %v text as last printed, with the maps inside that text depends on. */
 class KeptText {
   text: string | null = null;
   inner: InnerMaps | null = null;
+  /**
+   * Which text this is: a number no other text has had (texts), so that a map containing
+   * this one tells whether it changed by comparing numbers. Comparing the texts instead
+   * would make V8 flatten both ropes and keep the copies: a flat copy of the text below
+   * at every level of a deep value, quadratic in time and memory.
+   */
+  version = 0;
   /** The pass (epoch) in which the text was last made or found right. */
   checked = 0;
 }
@@ -164,24 +171,33 @@ function newKeptText(): KeptText {
   return new KeptText();
 }
 
+/** Numbers KeptText versions: the last one given. */
+let texts = 0;
+
 /**
  * What a plain %v prints for a non-nil map (printValue at any depth prints the same), or
- * null where the generic path must print it. A Vault Agent pass prints the same secrets
- * each time: a map of more than one entry keeps its text (GoMap.derive drops it when the
- * map changes), with the maps it contains (as values or in lists, not inside another map)
- * and their text then; it is right while each of those still prints the same, checked the
- * same way. Nothing else in it can change: keys, scalars and list elements are immutable.
+ * null where the generic path must print it.
+ */
+export function plainMap(this: void, m: GoMap): string | null {
+  return keptText(m).text;
+}
+
+/**
+ * plainMap's text of m, with its version. A Vault Agent pass prints the same secrets each
+ * time: a map keeps its text (GoMap.derive drops it when the map changes), with the maps
+ * it contains (as values or in lists, not inside another map) and the version of their
+ * text then; it is right while each of those still has that version, checked the same
+ * way. Nothing else in it can change: keys, scalars and list elements are immutable.
  * A map is checked once per Sprintf (an epoch: nothing changes a map while it prints),
  * so that a deep value is walked once, not once per level.
  */
-export function plainMap(this: void, m: GoMap): string | null {
-  if (m.size < 2) return plainMapText(m);
+function keptText(m: GoMap): KeptText {
   const kept = m.derive(plainMap, newKeptText);
   if (kept.checked !== epoch) {
     if (kept.inner === null || !unchanged(kept.inner)) {
       // Printed here rather than in a function of its own: a frame fewer per level of a
       // deep value, whose printing recurses as deep as it nests.
-      const inner: InnerMaps = { maps: [], texts: [] };
+      const inner: InnerMaps = { maps: [], versions: [] };
       const entries = mapEntries(m, plainV, inner);
       const text = entries === null ? null : 'map[' + entries + ']';
       // A short text is made flat once, rather than a rope of every piece walked by each
@@ -189,10 +205,11 @@ export function plainMap(this: void, m: GoMap): string | null {
       // maps inside it: a flat copy at every level of a deep value is quadratic.
       kept.text = text === null || text.length > flatLimit || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
       kept.inner = inner;
+      kept.version = ++texts;
     }
     kept.checked = epoch;
   }
-  return kept.text;
+  return kept;
 }
 
 let epoch = 0;
@@ -202,16 +219,10 @@ export function newEpoch(): void {
   epoch++;
 }
 
-/** Whether each map still prints the text it printed. */
+/** Whether each map's kept text is still the one it had. */
 function unchanged(inner: InnerMaps): boolean {
-  for (let i = 0; i < inner.maps.length; i++) if (plainMap(inner.maps[i]) !== inner.texts[i]) return false;
+  for (let i = 0; i < inner.maps.length; i++) if (keptText(inner.maps[i]).version !== inner.versions[i]) return false;
   return true;
-}
-
-/** What a plain %v prints for a map not kept. */
-function plainMapText(m: GoMap): string | null {
-  const entries = mapEntries(m, plainV, null);
-  return entries === null ? null : 'map[' + entries + ']';
 }
 
 /** Kept texts up to this length are flat: a character is copied into at most ~40 of them (each level adds "map[", "]" and a key). */
