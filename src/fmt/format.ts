@@ -1,8 +1,10 @@
 // Port of fmt/format.go: the raw formatter that pads and writes numbers, strings and
 // bytes according to the flags, width and precision. Each of format.go's methods is a
-// function of the flags here (same name) that returns the text the method appends: the
-// Fmt methods append it to their buffer, and the fast paths of Sprintf (print-fast.ts)
-// call the same functions with a parsed verb's flags, so each rule is written once.
+// function of the flags here (same name) that returns the text the method appends. The
+// Printer's verbs (print-verb.ts) and the fast paths of Sprintf (print-fast.ts) call those
+// functions with the flags, so each rule is written once; Fmt keeps as methods (appending
+// to its buffer) only those the Printer calls directly: padString, fmtInteger, fmtS, fmtBs,
+// fmtBx and fmtQBytes.
 // Widths count runes (code points) as Go does; bytes of a Go string are its UTF-8 bytes.
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
@@ -364,14 +366,6 @@ export class Fmt implements FmtFlags {
     this.buf += padString(this, s, this.zero);
   }
 
-  fmtBoolean(v: boolean): void {
-    this.buf += fmtBoolean(this, v);
-  }
-
-  fmtUnicode(u: bigint): void {
-    this.buf += fmtUnicode(this, u);
-  }
-
   fmtInteger(u: bigint, base: 2 | 8 | 10 | 16, isSigned: boolean, verb: string, digits: string): void {
     this.buf += fmtInteger(this, u, base, isSigned, verb, digits);
   }
@@ -384,31 +378,11 @@ export class Fmt implements FmtFlags {
     this.buf += fmtBs(this, b);
   }
 
-  fmtSx(s: string, digits: string): void {
-    this.buf += fmtSx(this, s, digits);
-  }
-
   fmtBx(b: Uint8Array, digits: string): void {
     this.buf += fmtBx(this, b, digits);
   }
 
-  fmtQ(s: string): void {
-    this.buf += fmtQ(this, s);
-  }
-
   fmtQBytes(b: Uint8Array): void {
     this.buf += fmtQBytes(this, b);
-  }
-
-  fmtC(c: bigint): void {
-    this.buf += fmtC(this, c);
-  }
-
-  fmtQc(c: bigint): void {
-    this.buf += fmtQc(this, c);
-  }
-
-  fmtFloat(v: number, size: 32 | 64, verb: FloatFormat, prec: number): void {
-    this.buf += fmtFloat(this, v, size, verb, prec);
   }
 }
