@@ -3,6 +3,7 @@
 // chunkChars and handed to the writer, so a large output is never one JS string
 // unless the caller asks for one (StringWriter), and then its size is checked.
 
+import { flatten } from '../fmt/index.js';
 import type { Text } from './byte-output.js';
 
 /** The destination of a template's output (Go's io.Writer). A throw aborts execution. */
@@ -164,15 +165,6 @@ export class Output {
     this.chunk = '';
     if (chunk !== '') this.writer.write(chunk);
   }
-}
-
-/**
- * s as one flat string rather than a rope of every piece appended. V8 flattens a rope to
- * read a character of it (cheaper than Number(s), which also parses); the result decides
- * between two equal strings only so that the read cannot be optimized away.
- */
-function flatten(s: string): string {
-  return s.charCodeAt(0) === 0xffff ? `${s}` : s;
 }
 
 /**

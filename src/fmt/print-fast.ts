@@ -9,6 +9,7 @@
 
 import { type GoMap, type Value, jsonNumberType, stringType } from '../value/index.js';
 import { quote } from '../go/strconv/index.js';
+import { flatten } from './flatten.js';
 import type { FmtFlags } from './format.js';
 import { type PrintfVerb, noWrittenFlags, printfVerb } from './printf-format.js';
 import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
@@ -203,7 +204,7 @@ function keptText(m: GoMap): KeptText {
       // A short text is made flat once, rather than a rope of every piece walked by each
       // output that prints it. A long one stays a rope, which shares the kept texts of the
       // maps inside it: a flat copy at every level of a deep value is quadratic.
-      kept.text = text === null || text.length > flatLimit || text.charCodeAt(0) !== 0xffff ? text : `${text}`;
+      kept.text = text === null || text.length > flatLimit ? text : flatten(text);
       kept.inner = inner;
       kept.version = ++texts;
     }
