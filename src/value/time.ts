@@ -163,7 +163,10 @@ export const timeType: GoType = namedType({
     { name: 'nsec', type: int64Type },
     { name: 'offset', type: intType },
     { name: 'zone', type: stringType },
-    // 'UTC', 'Local' or 'Fixed' (see GoTime.loc): Go's loc pointer, so == tells them apart.
+    // 'UTC', 'Local' or 'Fixed' (see GoTime.loc), standing for Go's loc pointer so that ==
+    // tells time.UTC and time.Local apart. Not a fixed zone: Go makes a new *Location each
+    // time it parses one (+01:30, GMT), so == of two such parses is false in Go and true
+    // here, a known difference (README, "Two known differences from Go").
     { name: 'loc', type: stringType },
   ]),
   methods: [
