@@ -152,7 +152,10 @@ class Printer {
     this.fmt.sharp = sharp;
   }
 
-  /** v holds the uint64 bits of the integer. */
+  /**
+   * v holds the uint64 bits of the integer. ppFmtInteger (print-verb.ts) leaves %#v of an
+   * unsigned integer to the caller by the same test: the two must change together.
+   */
   private fmtInteger(v: bigint, isSigned: boolean, verb: string): void {
     if (verb === 'v' && this.fmt.sharpV && !isSigned) this.fmt0x64(v, true);
     else this.append(ppFmtInteger(this.fmt, verb, v, isSigned), verb);

@@ -181,13 +181,6 @@ export function quote(s: string): string {
   return out + '"';
 }
 
-/** t.GoString(): a time.Date call in t's zone, naming its location. */
-export function goString(t: GoTime): string {
-  const d = new Date((t.sec + t.offset) * 1000);
-  const loc = t.loc === 'Fixed' ? `time.Location(${quote(t.zone)})` : `time.${t.loc}`;
-  return `time.Date(${d.getUTCFullYear()}, time.${longMonths[d.getUTCMonth()]}, ${d.getUTCDate()}, ${d.getUTCHours()}, ${d.getUTCMinutes()}, ${d.getUTCSeconds()}, ${t.nsec}, ${loc})`;
-}
-
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 /** t.Format(layout). */

@@ -2,7 +2,7 @@
 // arithmetic with Durations (int64 nanoseconds, here bigint), comparison, UTC/Local,
 // Truncate and Round. Local is UTC, as in the Vault Agent container (TZ unset).
 
-import { type GoTime, civilSeconds } from './format.js';
+import { type GoTime, civilSeconds, quote } from './format.js';
 
 const second = 1_000_000_000n;
 const maxDuration = (1n << 63n) - 1n;
@@ -31,6 +31,13 @@ export function civil(t: GoTime): Civil {
   const day = d.getUTCDate();
   const yday = Math.round((civilSeconds(year, month, day, 0, 0, 0) - civilSeconds(year, 1, 1, 0, 0, 0)) / 86400) + 1;
   return { year, month, day, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(), yday, weekday: d.getUTCDay() };
+}
+
+/** t.GoString(): a time.Date call in t's zone, naming its location. */
+export function goString(t: GoTime): string {
+  const c = civil(t);
+  const loc = t.loc === 'Fixed' ? `time.Location(${quote(t.zone)})` : `time.${t.loc}`;
+  return `time.Date(${c.year}, time.${monthNames[c.month - 1]}, ${c.day}, ${c.hour}, ${c.min}, ${c.sec}, ${t.nsec}, ${loc})`;
 }
 
 /** Nanoseconds since the Unix epoch. */
