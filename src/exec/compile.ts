@@ -98,6 +98,17 @@ function compilation(): Compilation {
   return current;
 }
 
+/**
+ * The names of a field (from 0) or of the fields chained to a variable (from 1), read without
+ * making the node's array of them: compiling leaves the tree as parsing made it (see Children
+ * in parse/node.ts).
+ */
+function namesOf(n: FieldNode | VariableNode, from: number): string[] {
+  const names: string[] = [];
+  for (let i = from; i < n.nameCount; i++) names.push(n.nameAt(i));
+  return names;
+}
+
 function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
   const chains = compilation().chains;
   const key = ident.join('.'); // a name has no period
@@ -130,17 +141,20 @@ export function compiledBody(t: ExecTemplate, root: ListNode): WalkFn {
 // the function's context behind it, two objects to reach); text in a list is its string,
 // written by the list, not a closure; an action or if/with whose pipeline is one command
 // calls the command directly; and the shapes that occur most (a list of one node, a
-// pipeline of one command, a constant without arguments) get no arrays.
+// pipeline of one command, a constant without arguments) get no arrays. Nor does the tree:
+// its nodes are read by count and index (nodeAt, cmdAt, argAt, nameAt), as the array getters
+// would make and keep an array for each single child (see Children in parse/node.ts).
 
 function compileList(list: ListNode): WalkFn {
-  const nodes = list.nodes;
-  if (nodes.length === 1 && !(nodes[0] instanceof IfNode && takenBranch(nodes[0]) !== undefined)) {
-    return listOfOne(list, compileNode(nodes[0]));
+  if (list.nodeCount === 1) {
+    const only = list.nodeAt(0);
+    if (!(only instanceof IfNode && takenBranch(only) !== undefined)) return listOfOne(list, compileNode(only));
   }
   const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
-  foldSteps(nodes, folded);
+  foldSteps(list, folded);
   endText(folded);
-  return listOfSteps(list, folded.changed ? folded.nodes : nodes, folded.steps);
+  // Unfolded steps of two or more nodes are the tree's own array of them, which it keeps anyway.
+  return listOfSteps(list, folded.changed || list.nodeCount < 2 ? folded.nodes : list.nodes, folded.steps);
 }
 
 /** A list's nodes being folded into steps (see foldSteps). */
@@ -161,8 +175,9 @@ interface Folded {
  * are one string, one write. Every step marks its own node before anything in it can fail,
  * so none of this changes which node an error names.
  */
-function foldSteps(nodes: readonly Node[], f: Folded): void {
-  for (const n of nodes) {
+function foldSteps(list: ListNode, f: Folded): void {
+  for (let i = 0; i < list.nodeCount; i++) {
+    const n = list.nodeAt(i);
     if (n instanceof CommentNode) {
       f.changed = true;
       continue;
@@ -171,7 +186,7 @@ function foldSteps(nodes: readonly Node[], f: Folded): void {
       const branch = takenBranch(n);
       if (branch !== undefined) {
         f.changed = true;
-        if (branch !== null) foldSteps(branch.nodes, f);
+        if (branch !== null) foldSteps(branch, f);
         continue;
       }
     }
@@ -199,12 +214,17 @@ function takenBranch(node: IfNode): ListNode | null | undefined {
   const constant = constantPipe(node.pipe);
   if (constant === null) return undefined;
   const taken = truthOf(constant) === Truth.True ? node.list : node.elseList;
-  if (taken?.nodes.some(declaresVariables)) return undefined;
+  if (taken !== null && declaresVariables(taken)) return undefined;
   return taken;
 }
 
-function declaresVariables(n: Node): boolean {
-  return n instanceof ActionNode && n.pipe.decl.length > 0;
+/** Whether a node of the list is an action that declares variables. */
+function declaresVariables(list: ListNode): boolean {
+  for (let i = 0; i < list.nodeCount; i++) {
+    const n = list.nodeAt(i);
+    if (n instanceof ActionNode && n.pipe.decl.length > 0) return true;
+  }
+  return false;
 }
 
 function listOfOne(list: ListNode, only: WalkFn): WalkFn {
@@ -282,7 +302,7 @@ function compileAction(node: ActionNode): WalkFn {
   // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
   const print = node.pipe.decl.length === 0;
   const field = soleField(node.pipe);
-  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(field.ident), print);
+  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
@@ -318,7 +338,7 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 }
 
 function compileRange(node: RangeNode): WalkFn {
-  const decl = node.pipe.decl.map((v) => v.ident[0]);
+  const decl = node.pipe.decl.map((v) => v.firstName);
   return rangeWalk({
     node,
     pipe: compilePipe(node.pipe),
@@ -363,8 +383,8 @@ interface Branch {
 }
 
 function compileBranch(list: ListNode): Branch {
-  const one = list.nodes.length === 1;
-  return { list, walk: one ? compileNode(list.nodes[0]) : compileList(list), one };
+  const one = list.nodeCount === 1;
+  return { list, walk: one ? compileNode(list.nodeAt(0)) : compileList(list), one };
 }
 
 /** What compileList's function does for the branch's list. */
@@ -378,8 +398,8 @@ function walkBranch(s: State, dot: Value, b: Branch): Flow {
  * {{with "x"}}), or null: evaluating it cannot fail, so its truth is known when compiled.
  */
 function constantPipe(pipe: PipeNode): Value | null {
-  if (pipe.decl.length > 0 || pipe.cmds.length !== 1 || pipe.cmds[0].args.length !== 1) return null;
-  const word = pipe.cmds[0].args[0];
+  if (pipe.decl.length > 0 || pipe.cmdCount !== 1 || pipe.cmdAt(0).argCount !== 1) return null;
+  const word = pipe.cmdAt(0).argAt(0);
   if (word instanceof BoolNode) return boolValue(word.value);
   if (word instanceof StringNode) return stringValue(word.text);
   return null;
@@ -396,7 +416,7 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
   const field = soleField(node.pipe);
-  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(field.ident), list, elseList, isWith);
+  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
   return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
@@ -502,14 +522,14 @@ function compileTemplate(node: TemplateNode): WalkFn {
  */
 function soleField(pipe: PipeNode): FieldNode | null {
   if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const cmd = pipe.cmds[0];
+  const cmd = pipe.cmdAt(0);
   const first = cmd.firstArg;
-  return first instanceof FieldNode && cmd.args.length === 1 ? first : null;
+  return first instanceof FieldNode && cmd.argCount === 1 ? first : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
 function oneCommand(pipe: PipeNode): CmdFn | null {
-  return pipe.cmds.length === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmds[0]) : null;
+  return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmdAt(0)) : null;
 }
 
 /** evalPipeline for a pipeline of one command that declares no variables. */
@@ -523,10 +543,13 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
+  // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
+  const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe.cmdAt(0))] : pipe.cmds.map(compileCommand);
   return pipeOfCommands(
     pipe,
-    pipe.cmds.map(compileCommand),
-    pipe.decl.map((v) => v.ident[0]),
+    cmds,
+    pipe.decl.map((v) => v.firstName),
   );
 }
 
@@ -563,12 +586,13 @@ const noArgs: readonly CArg[] = [];
 const noEvals: readonly ArgFn[] = [];
 
 function compileCommand(cmd: CommandNode): CmdFn {
-  const first = cmd.args[0];
-  const rest = cmd.args.length === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
+  const first = cmd.argAt(0);
+  // Two or more arguments are an array in the tree already: args makes none.
+  const rest = cmd.argCount === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
   const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((a) => a.eval) };
   // A field with no words after it gets no args, as a field argument does: field.ts only
   // counts them, and the count is one object less to reach per read.
-  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(first.ident), rest.length === 0 ? null : args);
+  if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(namesOf(first, 0)), rest.length === 0 ? null : args);
   if (first instanceof ChainNode) return withArgsCommand(compileChain(first), args);
   if (first instanceof IdentifierNode) return compileFunction(first, cmd, args);
   // A parenthesized pipeline: its arguments are all inside it, so final must be absent.
@@ -649,8 +673,8 @@ function notAFunction(s: State, args: CArgs, final: Value): void {
 function compileArg(n: Node): ArgFn {
   if (n instanceof DotNode) return dotArg(n);
   if (n instanceof NilNode) return nilArg(n);
-  if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(n.ident));
-  if (n instanceof VariableNode) return variableArg(n, n.ident[0], sharedFieldNames(n.ident.slice(1)));
+  if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(namesOf(n, 0)));
+  if (n instanceof VariableNode) return variableArg(n, n.firstName, sharedFieldNames(namesOf(n, 1)));
   if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
   if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
   if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
@@ -748,8 +772,8 @@ function compileChain(chain: ChainNode): WithArgsFn {
 
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
-  const name = variable.ident[0];
-  const fields = sharedFieldNames(variable.ident.slice(1));
+  const name = variable.firstName;
+  const fields = sharedFieldNames(namesOf(variable, 1));
   return (s, dot, args, final) => {
     s.at(variable);
     const value = s.varValue(name);

@@ -20,19 +20,18 @@ export function usesDot(body: ListNode): boolean {
 
 function walk(body: ListNode): boolean {
   // An explicit stack: bodies can nest deeper than the JS stack allows recursion.
+  // Children are read by count and index: the array getters would make an array in the tree
+  // for every single child (see Children in parse/node.ts).
   const stack: Node[] = [body];
-  const pushAll = (nodes: readonly Node[]) => {
-    for (const n of nodes) stack.push(n);
-  };
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if (n instanceof DotNode || n instanceof FieldNode) return true;
     if (n instanceof ListNode) {
       const seen = n === body ? undefined : known.get(n);
       if (seen === true) return true;
-      if (seen === undefined) pushAll(n.nodes);
+      if (seen === undefined) for (let i = 0; i < n.nodeCount; i++) stack.push(n.nodeAt(i));
     } else if (n instanceof ActionNode) stack.push(n.pipe);
-    else if (n instanceof PipeNode) pushAll(n.cmds);
-    else if (n instanceof CommandNode) pushAll(n.args);
+    else if (n instanceof PipeNode) for (let i = 0; i < n.cmdCount; i++) stack.push(n.cmdAt(i));
+    else if (n instanceof CommandNode) for (let i = 0; i < n.argCount; i++) stack.push(n.argAt(i));
     else if (n instanceof ChainNode) stack.push(n.node);
     else if (n instanceof TemplateNode) {
       if (n.pipe !== null) stack.push(n.pipe);

@@ -36,8 +36,10 @@ export enum NodeType {
  * Nine in ten child lists of a template hold one element (a list with one node, a pipeline
  * with one command, a command with one argument, a field with one name), and an array of
  * one is two objects (56 bytes) that a tree keeps alive and the garbage collector copies:
- * a third of a tree's heap. The node's array field makes (and keeps) the array when it is
- * first read.
+ * a third of a tree's heap. The node's array getter (nodes, cmds, args, ident) makes (and
+ * keeps) the array when it is first read; its count and indexed read (nodeCount and nodeAt,
+ * and so on) do not, and are what execution's compiler reads, so that compiling and executing
+ * a template leave its tree as small as parsing made it.
  */
 export type Children<T> = T | T[];
 
@@ -96,6 +98,20 @@ export class ListNode extends PositionedNode {
   get nodes(): Node[] {
     if (!Array.isArray(this.items)) this.items = [this.items];
     return this.items;
+  }
+  /** The number of element nodes, without making their array. */
+  get nodeCount(): number {
+    const items = this.items;
+    return Array.isArray(items) ? items.length : 1;
+  }
+  /** The element node at i (below nodeCount), without making the array. */
+  nodeAt(i: number): Node {
+    const items = this.items;
+    return Array.isArray(items) ? items[i] : items;
+  }
+  /** @internal For tests: whether the nodes are held in an array (more than one, or made by nodes). */
+  get childArray(): boolean {
+    return Array.isArray(this.items);
   }
   parts(): Part[] {
     return this.nodes;
@@ -175,6 +191,15 @@ export class PipeNode extends PositionedNode {
     const c = this.commands;
     return Array.isArray(c) ? c.length : 1;
   }
+  /** The command at i (below cmdCount), without making the array. */
+  cmdAt(i: number): CommandNode {
+    const c = this.commands;
+    return Array.isArray(c) ? c[i] : c;
+  }
+  /** @internal For tests: whether the commands are held in an array (more than one, or made by cmds). */
+  get childArray(): boolean {
+    return Array.isArray(this.commands);
+  }
   parts(): Part[] {
     const out: Part[] = [];
     if (this.decl.length > 0) {
@@ -229,6 +254,20 @@ export class CommandNode extends PositionedNode {
     const items = this.items;
     return Array.isArray(items) ? items[0] : items;
   }
+  /** The number of arguments, without making their array. */
+  get argCount(): number {
+    const items = this.items;
+    return Array.isArray(items) ? items.length : 1;
+  }
+  /** The argument at i (below argCount), without making the array. */
+  argAt(i: number): Node {
+    const items = this.items;
+    return Array.isArray(items) ? items[i] : items;
+  }
+  /** @internal For tests: whether the arguments are held in an array (more than one, or made by args). */
+  get childArray(): boolean {
+    return Array.isArray(this.items);
+  }
   parts(): Part[] {
     const out: Part[] = [];
     this.args.forEach((arg, i) => {
@@ -277,6 +316,20 @@ export class VariableNode extends PositionedNode {
     const names = this.names;
     return typeof names === 'string' ? names : names[0];
   }
+  /** The number of names, without making their array. */
+  get nameCount(): number {
+    const names = this.names;
+    return typeof names === 'string' ? 1 : names.length;
+  }
+  /** The name at i (below nameCount), without making the array. */
+  nameAt(i: number): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[i];
+  }
+  /** @internal For tests: whether the names are held in an array (more than one, or made by ident). */
+  get childArray(): boolean {
+    return Array.isArray(this.names);
+  }
   parts(): Part[] {
     return [this.ident.join('.')];
   }
@@ -322,6 +375,20 @@ export class FieldNode extends PositionedNode {
   get firstName(): string {
     const names = this.names;
     return typeof names === 'string' ? names : names[0];
+  }
+  /** The number of names, without making their array. */
+  get nameCount(): number {
+    const names = this.names;
+    return typeof names === 'string' ? 1 : names.length;
+  }
+  /** The name at i (below nameCount), without making the array. */
+  nameAt(i: number): string {
+    const names = this.names;
+    return typeof names === 'string' ? names : names[i];
+  }
+  /** @internal For tests: whether the names are held in an array (more than one, or made by ident). */
+  get childArray(): boolean {
+    return Array.isArray(this.names);
   }
   parts(): Part[] {
     return ['.' + this.ident.join('.')];
@@ -548,8 +615,11 @@ export function isEmptyTree(n: Node | null): boolean {
   switch (n.type) {
     case NodeType.Comment:
       return true;
-    case NodeType.List:
-      return (n as ListNode).nodes.every(isEmptyTree);
+    case NodeType.List: {
+      const list = n as ListNode;
+      for (let i = 0; i < list.nodeCount; i++) if (!isEmptyTree(list.nodeAt(i))) return false;
+      return true;
+    }
     case NodeType.Text:
       return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/.test((n as TextNode).text);
     case NodeType.Action:
