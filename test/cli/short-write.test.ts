@@ -1,4 +1,4 @@
-// A full disk or a file-size limit while `preview --out` writes: the write is an error, the
+// A full disk or a file-size limit while `preview --out` or `render --out` writes: the write is an error, the
 // previous file stays as it was, no temporary file is left, and vtpl exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ function setup(good: string) {
 
 const leftovers = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.includes('.vtpl.tmp'));
 const bin = join(ROOT, 'bin/vtpl');
+/** args as one sh command line, each word single-quoted. */
+const shellWords = (args: readonly string[]) => args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 const BIG = 'x'.repeat(3 << 20); // 3 MB, as in the issue's report
 
 // Mounting needs root (or CAP_SYS_ADMIN); without it the full-disk case cannot be made for real.
@@ -68,12 +70,24 @@ describe.skipIf(!built)('short writes (bin/vtpl, built)', () => {
     s.setSecret(BIG);
     // 1024 blocks is 512 KB (sh) or 1 MB (bash): either way below the 3 MB secret. The limit
     // applies to the shell and vtpl only; the responses were written above.
-    const quoted = [process.execPath, bin, ...s.args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const quoted = shellWords([process.execPath, bin, ...s.args]);
     const r = spawnSync('sh', ['-c', `ulimit -f 1024 && exec ${quoted}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(r.signal).toBe(null); // Node ignores SIGXFSZ, so the write fails with EFBIG instead
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`vtpl preview: not written: cannot write ${s.dest}: file too large\n`);
     expect(readFileSync(s.dest, 'utf8')).toBe('good-v1');
     expect(leftovers(s.out)).toEqual([]);
+  });
+
+  it('render --out streams into the file: EFBIG midway is an error naming it, the previous file stays', () => {
+    const dir = tempTree({ 't.tmpl': '{{ range 3000000 }}x{{ end }}', 'out.txt': 'good-v1' });
+    const dest = join(dir, 'out.txt');
+    const quoted = shellWords([process.execPath, bin, 'render', join(dir, 't.tmpl'), '--out', dest]);
+    const r = spawnSync('sh', ['-c', `ulimit -f 1024 && exec ${quoted}`], { encoding: 'utf8' });
+    expect(r.signal).toBe(null);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`vtpl render: cannot write ${dest}: file too large\n`);
+    expect(readFileSync(dest, 'utf8')).toBe('good-v1');
+    expect(leftovers(dir)).toEqual([]);
   });
 });
