@@ -107,12 +107,15 @@ export class ByteOutput {
   private high = 0;
   /** The sink threw: nothing more is written to it (Go's Execute stops at the writer's error). */
   private broken = false;
-  private readonly encoder: (s: string, at: number) => number;
 
   constructor(private readonly sink: ByteSink) {
     this.bytes = sink.bytes;
     this.length = sink.length;
-    this.encoder = sink.encode ? sink.encode.bind(sink) : (s, at) => encoder.encodeInto(s, this.bytes.subarray(at)).written;
+  }
+
+  /** Encodes s at `at` with the sink's encoder, else TextEncoder's (called, not bound per execution: a bound function was an allocation per execute). */
+  private encode(s: string, at: number): number {
+    return this.sink.encode !== undefined ? this.sink.encode(s, at) : encoder.encodeInto(s, this.bytes.subarray(at)).written;
   }
 
   write(piece: string): void {
@@ -185,7 +188,7 @@ export class ByteOutput {
     if (units === 0) return;
     if (units * 3 > this.bytes.length - this.length) this.writeParts(piece, from, end);
     else if (units <= loopChars) this.length = this.loop(piece, from, end, this.bytes, this.length);
-    else this.length += this.encoder(units === n ? piece : piece.slice(from, end), this.length);
+    else this.length += this.encode(units === n ? piece : piece.slice(from, end), this.length);
   }
 
   /** Encodes the held high surrogate, with c (the next piece's first unit) if it is the low half; the index the piece goes on from. */
@@ -219,7 +222,7 @@ export class ByteOutput {
       let stop = need <= free ? end : from + Math.floor(free / 3);
       if (stop < end && (piece.charCodeAt(stop - 1) & 0xfc00) === 0xd800) stop--;
       if (stop - from <= loopChars) this.length = this.loop(piece, from, stop, this.bytes, this.length);
-      else this.length += this.encoder(piece.slice(from, stop), this.length);
+      else this.length += this.encode(piece.slice(from, stop), this.length);
       from = stop;
     }
   }
