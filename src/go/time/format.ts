@@ -183,16 +183,32 @@ export function quote(s: string): string {
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
-/** t.Format(layout). */
-export function formatTime(t: GoTime, layout: string): string {
+/** The civil date and clock of t in its zone. */
+export interface Civil {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly min: number;
+  readonly sec: number;
+  /** Day of the year, 1..366. */
+  readonly yday: number;
+  /** 0 = Sunday. */
+  readonly weekday: number;
+}
+
+export function civil(t: GoTime): Civil {
   const d = new Date((t.sec + t.offset) * 1000);
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
-  const hour = d.getUTCHours();
-  const min = d.getUTCMinutes();
-  const sec = d.getUTCSeconds();
   const yday = Math.round((civilSeconds(year, month, day, 0, 0, 0) - civilSeconds(year, 1, 1, 0, 0, 0)) / 86400) + 1;
+  return { year, month, day, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(), yday, weekday: d.getUTCDay() };
+}
+
+/** t.Format(layout). */
+export function formatTime(t: GoTime, layout: string): string {
+  const { year, month, day, hour, min, sec, yday, weekday } = civil(t);
   let out = '';
   for (const c of layoutChunks(layout)) {
     if ('lit' in c) {
@@ -207,10 +223,10 @@ export function formatTime(t: GoTime, layout: string): string {
         out += longMonths[month - 1].slice(0, 3);
         break;
       case 'Monday':
-        out += longDays[d.getUTCDay()];
+        out += longDays[weekday];
         break;
       case 'Mon':
-        out += longDays[d.getUTCDay()].slice(0, 3);
+        out += longDays[weekday].slice(0, 3);
         break;
       case '01':
         out += pad(month, 2);

@@ -2,36 +2,13 @@
 // arithmetic with Durations (int64 nanoseconds, here bigint), comparison, UTC/Local,
 // Truncate and Round. Local is UTC, as in the Vault Agent container (TZ unset).
 
-import { type GoTime, civilSeconds, quote } from './format.js';
+import { type GoTime, civil, civilSeconds, quote } from './format.js';
 
 const second = 1_000_000_000n;
 const maxDuration = (1n << 63n) - 1n;
 const minDuration = -(1n << 63n);
 /** Seconds from January 1, year 1 (the zero Time) to the Unix epoch. */
 const unixToInternal = 62135596800n;
-
-/** The civil date and clock of t in its zone. */
-export interface Civil {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly min: number;
-  readonly sec: number;
-  /** Day of the year, 1..366. */
-  readonly yday: number;
-  /** 0 = Sunday. */
-  readonly weekday: number;
-}
-
-export function civil(t: GoTime): Civil {
-  const d = new Date((t.sec + t.offset) * 1000);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  const yday = Math.round((civilSeconds(year, month, day, 0, 0, 0) - civilSeconds(year, 1, 1, 0, 0, 0)) / 86400) + 1;
-  return { year, month, day, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(), yday, weekday: d.getUTCDay() };
-}
 
 /** t.GoString(): a time.Date call in t's zone, naming its location. */
 export function goString(t: GoTime): string {
