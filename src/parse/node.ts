@@ -43,6 +43,21 @@ export enum NodeType {
  */
 export type Children<T> = T | T[];
 
+/** How many children c holds, without making their array. */
+function countOf<T>(c: Children<T>): number {
+  return Array.isArray(c) ? c.length : 1;
+}
+
+/** The child of c at i (below countOf(c)), without making the array. */
+function childAt<T>(c: Children<T>, i: number): T {
+  return Array.isArray(c) ? c[i] : c;
+}
+
+/** c as an array: the node stores the result back, so an array is made at most once. */
+function arrayOf<T>(c: Children<T>): T[] {
+  return Array.isArray(c) ? c : [c];
+}
+
 /** A piece of a node's String(): literal text or a child node. */
 type Part = string | Node;
 
@@ -96,18 +111,16 @@ export class ListNode extends PositionedNode {
   }
   /** The element nodes in lexical order. */
   get nodes(): Node[] {
-    if (!Array.isArray(this.items)) this.items = [this.items];
+    this.items = arrayOf(this.items);
     return this.items;
   }
   /** The number of element nodes, without making their array. */
   get nodeCount(): number {
-    const items = this.items;
-    return Array.isArray(items) ? items.length : 1;
+    return countOf(this.items);
   }
   /** The element node at i (below nodeCount), without making the array. */
   nodeAt(i: number): Node {
-    const items = this.items;
-    return Array.isArray(items) ? items[i] : items;
+    return childAt(this.items, i);
   }
   /** @internal For tests: whether the nodes are held in an array (more than one, or made by nodes). */
   get childArray(): boolean {
@@ -180,7 +193,7 @@ export class PipeNode extends PositionedNode {
   }
   /** The commands in lexical order. */
   get cmds(): CommandNode[] {
-    if (!Array.isArray(this.commands)) this.commands = [this.commands];
+    this.commands = arrayOf(this.commands);
     return this.commands;
   }
   set cmds(cmds: Children<CommandNode>) {
@@ -188,13 +201,11 @@ export class PipeNode extends PositionedNode {
   }
   /** The number of commands, without making their array. */
   get cmdCount(): number {
-    const c = this.commands;
-    return Array.isArray(c) ? c.length : 1;
+    return countOf(this.commands);
   }
   /** The command at i (below cmdCount), without making the array. */
   cmdAt(i: number): CommandNode {
-    const c = this.commands;
-    return Array.isArray(c) ? c[i] : c;
+    return childAt(this.commands, i);
   }
   /** @internal For tests: whether the commands are held in an array (more than one, or made by cmds). */
   get childArray(): boolean {
@@ -246,23 +257,20 @@ export class CommandNode extends PositionedNode {
   }
   /** Arguments in lexical order: Identifier, field, or constant. */
   get args(): Node[] {
-    if (!Array.isArray(this.items)) this.items = [this.items];
+    this.items = arrayOf(this.items);
     return this.items;
   }
   /** The first argument (undefined if there is none), without making the array. */
   get firstArg(): Node | undefined {
-    const items = this.items;
-    return Array.isArray(items) ? items[0] : items;
+    return childAt(this.items, 0);
   }
   /** The number of arguments, without making their array. */
   get argCount(): number {
-    const items = this.items;
-    return Array.isArray(items) ? items.length : 1;
+    return countOf(this.items);
   }
   /** The argument at i (below argCount), without making the array. */
   argAt(i: number): Node {
-    const items = this.items;
-    return Array.isArray(items) ? items[i] : items;
+    return childAt(this.items, i);
   }
   /** @internal For tests: whether the arguments are held in an array (more than one, or made by args). */
   get childArray(): boolean {
@@ -308,23 +316,16 @@ export class VariableNode extends PositionedNode {
   }
   /** The variable name ("$" included), then the names of the fields chained to it. */
   get ident(): string[] {
-    if (!Array.isArray(this.names)) this.names = [this.names];
+    this.names = arrayOf(this.names);
     return this.names;
-  }
-  /** The first name, without making the array of them (see Children). */
-  get firstName(): string {
-    const names = this.names;
-    return typeof names === 'string' ? names : names[0];
   }
   /** The number of names, without making their array. */
   get nameCount(): number {
-    const names = this.names;
-    return typeof names === 'string' ? 1 : names.length;
+    return countOf(this.names);
   }
-  /** The name at i (below nameCount), without making the array. */
+  /** The name at i (below nameCount; 0 is the first, always there), without making the array. */
   nameAt(i: number): string {
-    const names = this.names;
-    return typeof names === 'string' ? names : names[i];
+    return childAt(this.names, i);
   }
   /** @internal For tests: whether the names are held in an array (more than one, or made by ident). */
   get childArray(): boolean {
@@ -368,23 +369,16 @@ export class FieldNode extends PositionedNode {
   }
   /** The names without their periods. */
   get ident(): string[] {
-    if (!Array.isArray(this.names)) this.names = [this.names];
+    this.names = arrayOf(this.names);
     return this.names;
-  }
-  /** The first name, without making the array of them (see Children). */
-  get firstName(): string {
-    const names = this.names;
-    return typeof names === 'string' ? names : names[0];
   }
   /** The number of names, without making their array. */
   get nameCount(): number {
-    const names = this.names;
-    return typeof names === 'string' ? 1 : names.length;
+    return countOf(this.names);
   }
-  /** The name at i (below nameCount), without making the array. */
+  /** The name at i (below nameCount; 0 is the first, always there), without making the array. */
   nameAt(i: number): string {
-    const names = this.names;
-    return typeof names === 'string' ? names : names[i];
+    return childAt(this.names, i);
   }
   /** @internal For tests: whether the names are held in an array (more than one, or made by ident). */
   get childArray(): boolean {

@@ -1006,7 +1006,7 @@ export class Tree {
     // Compatibility with original API: If the term is of type NodeField or NodeVariable,
     // just put more fields on the original. Otherwise, keep the Chain node.
     // A term that is a field or variable has one name.
-    if (node.type === NodeType.Field || node.type === NodeType.Variable) names[n++] = (node as FieldNode | VariableNode).firstName;
+    if (node.type === NodeType.Field || node.type === NodeType.Variable) names[n++] = (node as FieldNode | VariableNode).nameAt(0);
     const fieldsFrom = n;
     while (this.peek().typ === ItemType.Field) names[n++] = this.fieldName(this.next());
     switch (node.type) {
