@@ -187,8 +187,13 @@ export class ByteOutput {
     const units = end - from;
     if (units === 0) return;
     if (units * 3 > this.bytes.length - this.length) this.writeParts(piece, from, end);
-    else if (units <= loopChars) this.length = this.loop(piece, from, end, this.bytes, this.length);
-    else this.length += this.encode(units === n ? piece : piece.slice(from, end), this.length);
+    else this.put(piece, from, end);
+  }
+
+  /** piece[from, end), which fits: by the loop when short, else by the encoder. */
+  private put(piece: string, from: number, end: number): void {
+    if (end - from <= loopChars) this.length = this.loop(piece, from, end, this.bytes, this.length);
+    else this.length += this.encode(from === 0 && end === piece.length ? piece : piece.slice(from, end), this.length);
   }
 
   /** Encodes the held high surrogate, with c (the next piece's first unit) if it is the low half; the index the piece goes on from. */
@@ -221,8 +226,7 @@ export class ByteOutput {
       }
       let stop = need <= free ? end : from + Math.floor(free / 3);
       if (stop < end && (piece.charCodeAt(stop - 1) & 0xfc00) === 0xd800) stop--;
-      if (stop - from <= loopChars) this.length = this.loop(piece, from, stop, this.bytes, this.length);
-      else this.length += this.encode(piece.slice(from, stop), this.length);
+      this.put(piece, from, stop);
       from = stop;
     }
   }
@@ -251,10 +255,15 @@ export class ByteOutput {
 
   /** Lets the sink make room for `need` bytes, then reads its buffer and length back. */
   private room(need: number): void {
+    this.sink.length = this.length;
+    this.callSink((sink) => sink.room(need));
+  }
+
+  /** Calls into the sink: a throw leaves the output broken; its buffer and length are read back either way. */
+  private callSink(call: (sink: ByteSink) => void): void {
     const sink = this.sink;
-    sink.length = this.length;
     try {
-      sink.room(need);
+      call(sink);
     } catch (e) {
       this.broken = true;
       throw e;
@@ -279,17 +288,8 @@ export class ByteOutput {
   /** Ends the output and lets the sink hand it on (at the end of execution, also after an error). */
   flush(): void {
     this.end();
-    const sink = this.sink;
-    if (this.broken || sink.flush === undefined) return;
-    try {
-      sink.flush();
-    } catch (e) {
-      this.broken = true;
-      throw e;
-    } finally {
-      this.bytes = sink.bytes;
-      this.length = sink.length;
-    }
+    if (this.broken || this.sink.flush === undefined) return;
+    this.callSink((sink) => sink.flush?.());
   }
 }
 

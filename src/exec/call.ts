@@ -68,7 +68,7 @@ export interface CallPlan {
  * `name`, with numArgs argument words and (hasFinal) the previous command's value.
  * A call site computes this once; the errors are still reported when the call runs.
  */
-export function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
+function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean): CallPlan {
   const params = sig.params;
   const numIn = hasFinal ? numArgs + 1 : numArgs;
   let numFixed = numArgs;
@@ -189,7 +189,8 @@ export function callPlanned(
   return result;
 }
 
-const noEvals: readonly ArgFn[] = [];
+/** The evaluators of a call without arguments after the function (one array for all of them). */
+export const noEvals: readonly ArgFn[] = [];
 
 function elemOf(sliceType: GoType): GoType {
   return sliceType.elem ?? sliceType;

@@ -40,7 +40,7 @@ import {
   invalid,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, sharedPlan } from './call.js';
+import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, noEvals, sharedPlan } from './call.js';
 import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -338,7 +338,7 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 }
 
 function compileRange(node: RangeNode): WalkFn {
-  const decl = node.pipe.decl.map((v) => v.firstName);
+  const decl = node.pipe.decl.map((v) => v.nameAt(0));
   return rangeWalk({
     node,
     pipe: compilePipe(node.pipe),
@@ -351,10 +351,8 @@ function compileRange(node: RangeNode): WalkFn {
 }
 
 function rangeWalk(body: RangeBody): WalkFn {
-  return (s, dot) => {
-    s.at(body.node);
-    return walkRange(s, dot, body);
-  };
+  // walkRange marks body.node first.
+  return (s, dot) => walkRange(s, dot, body);
 }
 
 function unknownNode(node: Node): WalkFn {
@@ -482,9 +480,6 @@ function endIf(s: State, dot: Value, val: Value, list: Branch, elseList: Branch 
 /** walkTemplate: runs another template with a fresh variable stack holding only $. */
 function compileTemplate(node: TemplateNode): WalkFn {
   const pipe = compilePipe(node.pipe);
-  // The body last called from here: a call site nearly always calls one template.
-  let lastRoot: ListNode | null = null;
-  let lastBody: WalkFn | null = null;
   return (s, dot) => {
     s.at(node);
     const tmpl = s.tmpl.lookup(node.name);
@@ -499,12 +494,7 @@ function compileTemplate(node: TemplateNode): WalkFn {
     const { calling, callingNode } = run;
     run.calling = s;
     run.callingNode = node;
-    let body = lastBody;
-    if (root !== lastRoot || body === null) {
-      body = compiled(root);
-      lastBody = body;
-      lastRoot = root;
-    }
+    const body = compiledBody(tmpl, root);
     // The called template's variables end with it.
     const mark = s.mark();
     body(new State(tmpl, run, s.depth + 1, newDot), newDot);
@@ -549,7 +539,7 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   return pipeOfCommands(
     pipe,
     cmds,
-    pipe.decl.map((v) => v.firstName),
+    pipe.decl.map((v) => v.nameAt(0)),
   );
 }
 
@@ -583,7 +573,6 @@ function unwrapEmptyInterface(value: Value): Value {
 }
 
 const noArgs: readonly CArg[] = [];
-const noEvals: readonly ArgFn[] = [];
 
 function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.argAt(0);
@@ -674,7 +663,7 @@ function compileArg(n: Node): ArgFn {
   if (n instanceof DotNode) return dotArg(n);
   if (n instanceof NilNode) return nilArg(n);
   if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(namesOf(n, 0)));
-  if (n instanceof VariableNode) return variableArg(n, n.firstName, sharedFieldNames(namesOf(n, 1)));
+  if (n instanceof VariableNode) return variableArg(n, n.nameAt(0), sharedFieldNames(namesOf(n, 1)));
   if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
   if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
   if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
@@ -772,7 +761,7 @@ function compileChain(chain: ChainNode): WithArgsFn {
 
 /** evalVariableNode: $x.Field has $x as the first ident; evaluate the variable, then the fields. */
 function compileVariable(variable: VariableNode): WithArgsFn {
-  const name = variable.firstName;
+  const name = variable.nameAt(0);
   const fields = sharedFieldNames(namesOf(variable, 1));
   return (s, dot, args, final) => {
     s.at(variable);

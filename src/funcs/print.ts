@@ -22,8 +22,8 @@ setSpecializer(printfFunc, ([format]) => {
   const known = new Map<string, Value>();
   return (args: readonly Value[]) => {
     const arg = args.length === 2 ? indirectInterface(args[1]) : null;
-    if (arg === null || arg.type !== stringType || arg.str().length > maxKeptLength) return stringValue(sprintfParsed(parsed, args, 1));
-    const s = arg.str();
+    const s = arg !== null && arg.type === stringType ? arg.str() : null;
+    if (s === null || s.length > maxKeptLength) return stringValue(sprintfParsed(parsed, args, 1));
     let v = known.get(s);
     if (v === undefined) {
       v = stringValue(sprintfParsed(parsed, args, 1));
