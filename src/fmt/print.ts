@@ -101,10 +101,6 @@ function findStringMethod(t: GoType, name: MethodName): StringMethod | undefined
 class Printer {
   readonly fmt = new Fmt();
 
-  constructor() {
-    newEpoch();
-  }
-
   /** The current argument as `any` (null when nil or when printing a reflect value). */
   private arg: Value | null = null;
   /** The current reflect value (invalid when printing an `any`). */
@@ -152,13 +148,12 @@ class Printer {
     this.fmt.sharp = sharp;
   }
 
-  /**
-   * v holds the uint64 bits of the integer. ppFmtInteger (print-verb.ts) leaves %#v of an
-   * unsigned integer to the caller by the same test: the two must change together.
-   */
+  /** v holds the uint64 bits of the integer. */
   private fmtInteger(v: bigint, isSigned: boolean, verb: string): void {
-    if (verb === 'v' && this.fmt.sharpV && !isSigned) this.fmt0x64(v, true);
-    else this.append(ppFmtInteger(this.fmt, verb, v, isSigned), verb);
+    const text = ppFmtInteger(this.fmt, verb, v, isSigned);
+    // ppFmtInteger leaves one 'v' to the Printer: %#v of an unsigned integer, printed as 0x...
+    if (text === null && verb === 'v') this.fmt0x64(v, true);
+    else this.append(text, verb);
   }
 
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
@@ -767,6 +762,7 @@ function restoreFlags(f: Fmt, saved: FlagState): void {
 }
 
 export function sprintf(format: string, args: readonly Value[]): string {
+  newEpoch();
   const p = new Printer();
   p.doPrintf(format, args.map(toAny));
   return p.out;
@@ -813,6 +809,7 @@ export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from
 }
 
 export function sprint(args: readonly Value[]): string {
+  newEpoch();
   // One string or json.Number prints as its text (with %v a json.Number's String is its text).
   if (args.length === 1) {
     const a = toAny(args[0]);
@@ -824,6 +821,7 @@ export function sprint(args: readonly Value[]): string {
 }
 
 export function sprintln(args: readonly Value[]): string {
+  newEpoch();
   const p = new Printer();
   p.doPrintln(args.map(toAny));
   return p.out;
