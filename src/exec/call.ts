@@ -14,17 +14,12 @@ import { validateType } from './validate.js';
 /** Evaluates one argument node for a parameter of type typ (null: any type). */
 export type ArgFn = (s: State, dot: Value, typ: GoType | null) => Value;
 
-/** A compiled argument: its node (for messages) and its evaluator. */
-export interface CArg {
-  readonly node: Node;
-  readonly eval: ArgFn;
-}
-
 /** A command's words as exec.go's `args []parse.Node`: the first word (function, field...) and its arguments. */
 export interface CArgs {
   readonly first: Node;
-  readonly rest: readonly CArg[];
-  /** The evaluators of rest, in one array: a call reaches them without a CArg each. */
+  /** The arguments' nodes (for messages and constants). */
+  readonly rest: readonly Node[];
+  /** Their evaluators, in the same order. */
   readonly evals: readonly ArgFn[];
 }
 
@@ -176,7 +171,7 @@ export function callPlanned(
   // The `call` builtin gets the callee's name (its node's text) as a first argument.
   let invoke = call;
   if (isBuiltin && name === 'call') {
-    const calleeName = args === null || args.rest.length === 0 ? valueString(final) : args.rest[0].node.toString();
+    const calleeName = args === null || args.rest.length === 0 ? valueString(final) : args.rest[0].toString();
     const callBuiltin = s.run.callBuiltin;
     invoke = (av, context) => callBuiltin(calleeName, av[0], av.slice(1), context);
   }

@@ -40,7 +40,7 @@ import {
   invalid,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArg, type CArgs, type CallPlan, callPlanned, noEvals, sharedPlan } from './call.js';
+import { type ArgFn, type CArgs, type CallPlan, callPlanned, noEvals, sharedPlan } from './call.js';
 import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -572,13 +572,13 @@ function unwrapEmptyInterface(value: Value): Value {
   return value.kind === 'interface' && (value.type.ifaceMethods ?? []).length === 0 ? value.elem() : value;
 }
 
-const noArgs: readonly CArg[] = [];
+const noArgs: readonly Node[] = [];
 
 function compileCommand(cmd: CommandNode): CmdFn {
   const first = cmd.argAt(0);
   // Two or more arguments are an array in the tree already: args makes none.
-  const rest = cmd.argCount === 1 ? noArgs : cmd.args.slice(1).map((n) => ({ node: n, eval: compileArg(n) }));
-  const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((a) => a.eval) };
+  const rest = cmd.argCount === 1 ? noArgs : cmd.args.slice(1);
+  const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((n) => compileArg(n)) };
   // A field with no words after it gets no args, as a field argument does: field.ts only
   // counts them, and the count is one object less to reach per read.
   if (first instanceof FieldNode) return fieldCommand(first, sharedFieldNames(namesOf(first, 0)), rest.length === 0 ? null : args);
@@ -801,7 +801,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
       const fnSig = found.fn.type.sig;
       if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
       isBuiltin = found.isBuiltin;
-      const constants = args === null ? [] : args.rest.map((a) => (a.node instanceof StringNode ? a.node.text : undefined));
+      const constants = args === null ? [] : args.rest.map((a) => (a instanceof StringNode ? a.text : undefined));
       call = implementationFor(found.fn, constants, shared) ?? nilFunction;
       sig = fnSig;
       plan = null;
