@@ -303,6 +303,25 @@ class Listing {
   ) {}
 }
 
+/** readInPlace's answer when the value must be read through the views. */
+export const notInPlace: unique symbol = Symbol('notInPlace');
+
+/**
+ * The string, number or boolean that the field chain names (.a.b) reads from receiver, a
+ * map of JS data (fromJS's view, or an interface holding one), read in place: no view of
+ * an object along the chain and no Value of the result, which are most of the cost of a
+ * template reading JS data. notInPlace when the chain may read anything else (a missing
+ * key, nil, a bigint, an object or array at the end, a Map or array midway, a view that
+ * sprig's set may have changed, a cycle, depth): the caller then reads it through the
+ * views, which decide (and refuse) exactly as without this. Reading in place runs no code
+ * of the data (descriptors, never getters), so that second read sees the same.
+ */
+export function readInPlace(receiver: Value, names: readonly string[]): string | number | boolean | typeof notInPlace {
+  const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
+  const m = inner.v;
+  return inner.type === mapStringInterfaceType && m instanceof MapViewBase ? m.primitiveAt(names) : notInPlace;
+}
+
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
   readonly length: number;
@@ -453,6 +472,57 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     }
   }
 
+  /**
+   * See readInPlace: the chain names read from this view; a view remembered along it is
+   * followed (sprig's set may have changed it), an object without one is read in place.
+   */
+  primitiveAt(names: readonly string[]): string | number | boolean | typeof notInPlace {
+    // biome-ignore lint/complexity/noUselessThisAlias: the walk moves from view to view
+    let view: MapViewBase<object> | null = this;
+    // The object read in place when view is null, and those read in place before it since the last view.
+    let obj: object = this.obj;
+    let passed: object[] | null = null;
+    let place: Place = this;
+    let depth = this.depth;
+    const last = names.length - 1;
+    for (let i = 0; ; i++) {
+      const k = names[i];
+      let found: { value: unknown } | undefined;
+      if (view !== null) {
+        // A filled view answers from its GoMap, which set may have changed.
+        if (view.full) return notInPlace;
+        const known = view.known(k);
+        if (known !== undefined) {
+          // An object or array with its view (see keeps): an object along the chain is followed.
+          const inner = known.v;
+          if (i === last || !(inner instanceof Value) || !(inner.v instanceof MapViewBase)) return notInPlace;
+          view = inner.v as MapViewBase<object>;
+          place = view;
+          depth = view.depth;
+          obj = view.obj;
+          passed = null;
+          continue;
+        }
+        found = view.lookup(k);
+      } else {
+        found = ownData(obj, k);
+      }
+      if (found === undefined) return notInPlace; // missingkey decides
+      const raw = found.value;
+      if (i === last) return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : notInPlace;
+      // Midway, only a plain object is read in place; within shallowDepth a cycle is found
+      // among the ancestors as convert would, then refused by the views (the caller's path).
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return notInPlace;
+      const proto: unknown = Object.getPrototypeOf(raw);
+      if ((proto !== Object.prototype && proto !== null) || ++depth >= shallowDepth) return notInPlace;
+      if (raw === obj || passed?.includes(raw)) return notInPlace;
+      for (let p: Place | null = place; p !== null; p = p.parent) if (p.obj === raw) return notInPlace;
+      if (view === null) (passed ??= []).push(obj);
+      view = null;
+      obj = raw;
+    }
+  }
+
   private fill(): void {
     if (this.full) return;
     // One lookup per key: size may have done them.
@@ -518,9 +588,14 @@ class ObjectView extends MapViewBase<object> {
   }
 
   protected lookup(k: string): { value: unknown } | undefined {
-    const d = Object.getOwnPropertyDescriptor(this.obj, k);
-    return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? undefined : (d as { value: unknown });
+    return ownData(this.obj, k);
   }
+}
+
+/** The property k of obj as from-js sees it: an own, enumerable data property that is not a function; else undefined. */
+function ownData(obj: object, k: string): { value: unknown } | undefined {
+  const d = Object.getOwnPropertyDescriptor(obj, k);
+  return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? undefined : (d as { value: unknown });
 }
 
 /** A Map with string keys; a function value is no data. */
