@@ -227,6 +227,12 @@ interface KeyOrder {
   readonly entries: (MapEntry | undefined)[];
   /** The entries in the order of sorted, when every visible one is in entries. */
   sortedEntries: readonly MapEntry[] | null;
+  /**
+   * With sortedEntries, the table of the view that filled them: a view whose every entry
+   * is again the one in entries takes it as its own instead of building one entry by entry
+   * (and copies it before sprig's set or unset changes it).
+   */
+  table: ReadonlyMap<unknown, MapEntry> | null;
 }
 
 /** In KeyOrder.raws and MapViewBase.found: the key was not visible. */
@@ -251,6 +257,7 @@ function keyOrderOf(obj: object, keys: readonly string[]): KeyOrder {
     raws: new Array<unknown>(keys.length).fill(unkept),
     entries: new Array<MapEntry | undefined>(keys.length).fill(undefined),
     sortedEntries: null,
+    table: null,
   };
   keyOrders.set(obj, made);
   return made;
@@ -269,6 +276,12 @@ function sortedByOrder(order: KeyOrder, entries: ReadonlyMap<unknown, MapEntry>)
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether the raws read now are those of last time (a NaN never is: its entry is made again). */
+function sameRaws(last: readonly unknown[], now: readonly unknown[]): boolean {
+  for (let i = 0; i < now.length; i++) if (last[i] !== now[i]) return false;
   return true;
 }
 
@@ -376,6 +389,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // The keys as size listed them (most views never list theirs: one field, not three).
   private listing: Listing | null = null;
   private full = false;
+  // Whether the GoMap's table is a KeyOrder's, shared with the views of other executes.
+  private sharedTable = false;
 
   constructor(
     readonly obj: T,
@@ -415,12 +430,31 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   override set(key: Value, value: Value): void {
     this.fill();
+    this.unshare();
     super.set(key, value);
   }
 
   override delete(key: Value): void {
     this.fill();
+    this.unshare();
     super.delete(key);
+  }
+
+  /** Gives this view a table of its own before a change, when its table is a KeyOrder's. */
+  private unshare(): void {
+    if (!this.sharedTable) return;
+    this.adoptTable(new Map(super.entries));
+    this.sharedTable = false;
+  }
+
+  /** The JS value of each of keys, unseen where it is not visible. */
+  private lookups(keys: readonly string[]): unknown[] {
+    const raws = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const d = this.lookup(keys[i]);
+      raws[i] = d === undefined ? unseen : d.value;
+    }
+    return raws;
   }
 
   /** The visible keys, in the source's order. */
@@ -527,13 +561,29 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     if (this.full) return;
     // One lookup per key: size may have done them.
     const keys = this.listing?.candidates ?? this.candidateKeys();
-    const found = this.listing?.found ?? null;
+    let found = this.listing?.found ?? null;
     const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
     // The sorted entries of last time, still right if every entry is the one made then.
     const lastSorted = order?.sortedEntries ?? null;
+    if (order !== null && lastSorted !== null && order.table !== null && this.read === null) {
+      // With no view read from this one yet, every entry is the one made then when every
+      // value is the same: the table of then serves too, shared until a change.
+      found ??= this.lookups(keys);
+      if (sameRaws(order.raws, found)) {
+        this.adoptTable(order.table);
+        this.sharedTable = true;
+        this.knownOrder(stringKeyOrder, lastSorted);
+        this.full = true;
+        this.listing = null;
+        return;
+      }
+    }
     let same = lastSorted !== null;
     // Dropped until this fill ends: a DataError midway leaves entries it no longer lists.
-    if (order !== null) order.sortedEntries = null;
+    if (order !== null) {
+      order.sortedEntries = null;
+      order.table = null;
+    }
     // Whether every visible entry is kept in order (then so can their sorted list be).
     let allKept = true;
     for (let i = 0; i < keys.length; i++) {
@@ -573,6 +623,10 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       // The entries in the kept order, so that range, printing and encoding/json do not sort.
       const sorted = same && lastSorted !== null ? lastSorted : sortedByOrder(order, super.entries);
       order.sortedEntries = allKept ? sorted : null;
+      if (allKept) {
+        order.table = super.entries;
+        this.sharedTable = true;
+      }
       this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;

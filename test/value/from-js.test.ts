@@ -355,6 +355,28 @@ describe('a large object or Map ranged over execute after execute (its sorted ke
 
   it('a Map, every change in turn', () => follow(() => new Map<unknown, unknown>(entries()), mapSteps));
 
+  it.each([
+    ['set', (m: Value, k: Value, v: Value) => m.map()?.set(k, box(v))],
+    ['delete', (m: Value, k: Value) => m.map()?.delete(k)],
+  ])("a function's %s of an entry is seen by its execute only, not by the next ones, which share the kept entries", (_, change) => {
+    const object = Object.fromEntries(entries());
+    const map = new Map(entries());
+    const fn = (m: Value, k: Value, v: Value): string => {
+      change(m, k, v);
+      return '';
+    };
+    // After a range, the entries (not the sorted list) answer .k3 and len.
+    const after = new Template('t').parse('{{ range . }}{{ end }}{{ .k3 }} {{ len . }}');
+    for (const data of [object, map]) {
+      const before = renders(data);
+      expect(after.execute(data)).toBe('v3 20');
+      expect(render('{{ range . }}{{ end }}{{ fn . "k3" "new" }}{{ .k3 }} {{ len . }}', data, { funcs: { fn } })).toMatch(/^(new 20|<no value> 19)$/);
+      expect(after.execute(data)).toBe('v3 20');
+      expect(renders(data)).toEqual(before);
+    }
+    expect(object).toEqual(Object.fromEntries(entries()));
+  });
+
   it('an object and a Map with the same entries print alike, in Go order, the second time too', () => {
     const object = Object.fromEntries(entries());
     const map = new Map(entries());
