@@ -406,8 +406,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   /** The keys that may be visible (lookup decides), in the source's order. */
   protected abstract candidateKeys(): string[];
 
-  /** The JS value under a visible key k; undefined when k is not one. */
-  protected abstract lookup(k: string): { value: unknown } | undefined;
+  /** The JS value under a visible key k; unseen when k is not one (a value, not an object: V8 need not allocate one per read). */
+  protected abstract lookup(k: string): unknown;
 
   override get entries(): ReadonlyMap<unknown, MapEntry> {
     this.fill();
@@ -451,8 +451,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   private lookups(keys: readonly string[]): unknown[] {
     const raws = new Array<unknown>(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const d = this.lookup(keys[i]);
-      raws[i] = d === undefined ? unseen : d.value;
+      raws[i] = this.lookup(keys[i]);
     }
     return raws;
   }
@@ -465,8 +464,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const found = new Array<unknown>(candidates.length);
     for (let i = 0; i < candidates.length; i++) {
       const d = this.lookup(candidates[i]);
-      found[i] = d === undefined ? unseen : d.value;
-      if (d !== undefined) names.push(candidates[i]);
+      found[i] = d;
+      if (d !== unseen) names.push(candidates[i]);
     }
     this.listing = new Listing(candidates, names, found);
     return names;
@@ -476,9 +475,9 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const known = this.known(k);
     if (known !== undefined) return known;
     const found = this.lookup(k);
-    if (found === undefined) return null;
-    const v = element(found.value, this, k);
-    if (keeps(found.value)) this.remember(k, v);
+    if (found === unseen) return null;
+    const v = element(found, this, k);
+    if (keeps(found)) this.remember(k, v);
     return v;
   }
 
@@ -521,7 +520,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const last = names.length - 1;
     for (let i = 0; ; i++) {
       const k = names[i];
-      let found: { value: unknown } | undefined;
+      let raw: unknown;
       if (view !== null) {
         // A filled view answers from its GoMap, which set may have changed.
         if (view.full) return notInPlace;
@@ -537,12 +536,11 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
           passed = null;
           continue;
         }
-        found = view.lookup(k);
+        raw = view.lookup(k);
       } else {
-        found = ownData(obj, k);
+        raw = ownData(obj, k);
       }
-      if (found === undefined) return notInPlace; // missingkey decides
-      const raw = found.value;
+      if (raw === unseen) return notInPlace; // missingkey decides
       if (i === last) return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : notInPlace;
       // Midway, only a plain object is read in place; within shallowDepth a cycle is found
       // among the ancestors as convert would, then refused by the views (the caller's path).
@@ -593,8 +591,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       if (memo === undefined) {
         if (found !== null) raw = found[i];
         else {
-          const d = this.lookup(k);
-          raw = d === undefined ? unseen : d.value;
+          raw = this.lookup(k);
         }
       }
       if (order === null) {
@@ -641,15 +638,15 @@ class ObjectView extends MapViewBase<object> {
     return Object.keys(this.obj);
   }
 
-  protected lookup(k: string): { value: unknown } | undefined {
+  protected lookup(k: string): unknown {
     return ownData(this.obj, k);
   }
 }
 
-/** The property k of obj as from-js sees it: an own, enumerable data property that is not a function; else undefined. */
-function ownData(obj: object, k: string): { value: unknown } | undefined {
+/** The property k of obj as from-js sees it: the value of an own, enumerable data property that is not a function; else unseen. */
+function ownData(obj: object, k: string): unknown {
   const d = Object.getOwnPropertyDescriptor(obj, k);
-  return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? undefined : (d as { value: unknown });
+  return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? unseen : d.value;
 }
 
 /** A Map with string keys; a function value is no data. */
@@ -664,9 +661,9 @@ class MapView extends MapViewBase<Map<unknown, unknown>> {
     return keys;
   }
 
-  protected lookup(k: string): { value: unknown } | undefined {
+  protected lookup(k: string): unknown {
     const value = this.obj.get(k);
-    return typeof value === 'function' || (value === undefined && !this.obj.has(k)) ? undefined : { value };
+    return typeof value === 'function' || (value === undefined && !this.obj.has(k)) ? unseen : value;
   }
 }
 
