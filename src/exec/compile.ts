@@ -356,8 +356,12 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 
 function compileRange(node: RangeNode): WalkFn {
   const decl = node.pipe.decl.map((v) => v.nameAt(0));
+  const pipe = node.pipe;
+  const cmd = pipe.cmdCount === 1 ? pipe.cmdAt(0) : null;
+  const field = cmd !== null && cmd.argCount === 1 && cmd.firstArg instanceof FieldNode ? cmd.firstArg : null;
   return rangeWalk({
     node,
+    names: field === null ? null : namesOf(field, 0),
     pipe: compilePipe(node.pipe),
     list: compileList(node.list),
     elseList: node.elseList ? compileList(node.elseList) : null,

@@ -142,27 +142,25 @@ function keeps(data: unknown): boolean {
 
 /** data, held by parent under key, as an element of a []interface{} or map[string]interface{}. */
 function element(data: unknown, parent: Place, key: string | number): Value {
-  switch (typeof data) {
-    case 'string':
-      // The interface holds the string Value directly: no box() call, no check of kinds.
-      return data === '' ? emptyElement : new Value(interfaceType, stringValue(data));
-    case 'boolean':
-      return data ? trueElement : falseElement;
-    case 'number':
-      if (Number.isSafeInteger(data) && data >= 0 && data < smallIntLimit) {
-        // -0 is the int 0, as Number.isSafeInteger(-0) makes it.
-        let v = smallInts[data];
-        if (v === undefined) smallInts[data] = v = box(intValue(data));
-        return v;
-      }
-      return new Value(interfaceType, Number.isSafeInteger(data) ? intValue(data) : float64Value(data));
-    case 'undefined':
-      return nilElement;
-    case 'object':
-      if (data === null) return nilElement;
-      break;
-  }
+  if (typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean') return primitiveElement(data);
+  if (data === undefined || data === null) return nilElement;
   return box(convert(data, parent, key, parent.conversion));
+}
+
+/** A string, number or boolean as an element of a []interface{} or map[string]interface{}. */
+function primitiveElement(data: string | number | boolean): Value {
+  if (typeof data === 'string') {
+    // The interface holds the string Value directly: no box() call, no check of kinds.
+    return data === '' ? emptyElement : new Value(interfaceType, stringValue(data));
+  }
+  if (typeof data === 'boolean') return data ? trueElement : falseElement;
+  if (Number.isSafeInteger(data) && data >= 0 && data < smallIntLimit) {
+    // -0 is the int 0, as Number.isSafeInteger(-0) makes it.
+    let v = smallInts[data];
+    if (v === undefined) smallInts[data] = v = box(intValue(data));
+    return v;
+  }
+  return new Value(interfaceType, Number.isSafeInteger(data) ? intValue(data) : float64Value(data));
 }
 
 /** data, held by parent under key (parent null: data is the root). */
@@ -332,7 +330,35 @@ export const notInPlace: unique symbol = Symbol('notInPlace');
 export function readInPlace(receiver: Value, names: readonly string[]): string | number | boolean | typeof notInPlace {
   const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
   const m = inner.v;
-  return inner.type === mapStringInterfaceType && m instanceof MapViewBase ? m.primitiveAt(names) : notInPlace;
+  if (inner.type !== mapStringInterfaceType || !(m instanceof MapViewBase)) return notInPlace;
+  return m.rawAt(names, false) as string | number | boolean | typeof notInPlace;
+}
+
+/** Arrays of more elements are ranged over through their view, which makes each element as it is reached. */
+const inPlaceItems = 32;
+
+/**
+ * readInPlace for a range over a JS array of up to inPlaceItems strings, numbers, booleans
+ * and nils (holes and accessors as ArrayView reads them): its elements, made now (only
+ * their number when want is false), with no view of the array. notInPlace for anything else (an array
+ * with an object, array, bigint or function in it, an empty one: see readInPlace).
+ */
+export function itemsInPlace(receiver: Value, names: readonly string[], want: boolean): Value[] | number | typeof notInPlace {
+  const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
+  const m = inner.v;
+  if (inner.type !== mapStringInterfaceType || !(m instanceof MapViewBase)) return notInPlace;
+  const raw = m.rawAt(names, true);
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > inPlaceItems) return notInPlace;
+  const items = want ? new Array<Value>(raw.length) : null;
+  for (let i = 0; i < raw.length; i++) {
+    let data: unknown;
+    if (Object.hasOwn(raw, i) && lookupGetter.call(raw, i) === undefined) {
+      data = raw[i];
+      if (data !== undefined && data !== null && typeof data !== 'string' && typeof data !== 'number' && typeof data !== 'boolean') return notInPlace;
+    }
+    if (items !== null) items[i] = data === undefined || data === null ? nilElement : primitiveElement(data as string | number | boolean);
+  }
+  return items ?? raw.length;
 }
 
 /** A JS array as the elements of a []interface{}. */
@@ -506,10 +532,11 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   }
 
   /**
-   * See readInPlace: the chain names read from this view; a view remembered along it is
+   * See readInPlace and itemsInPlace: the chain names read from this view (an array at its
+   * end only when arrays is set); a view remembered along it is
    * followed (sprig's set may have changed it), an object without one is read in place.
    */
-  primitiveAt(names: readonly string[]): string | number | boolean | typeof notInPlace {
+  rawAt(names: readonly string[], arrays: boolean): string | number | boolean | unknown[] | typeof notInPlace {
     // biome-ignore lint/complexity/noUselessThisAlias: the walk moves from view to view
     let view: MapViewBase<object> | null = this;
     // The object read in place when view is null, and those read in place before it since the last view.
@@ -541,14 +568,20 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
         raw = ownData(obj, k);
       }
       if (raw === unseen) return notInPlace; // missingkey decides
-      if (i === last) return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : notInPlace;
-      // Midway, only a plain object is read in place; within shallowDepth a cycle is found
-      // among the ancestors as convert would, then refused by the views (the caller's path).
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return notInPlace;
-      const proto: unknown = Object.getPrototypeOf(raw);
-      if ((proto !== Object.prototype && proto !== null) || ++depth >= shallowDepth) return notInPlace;
-      if (raw === obj || passed?.includes(raw)) return notInPlace;
+      if (i === last) {
+        if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+        if (!arrays || !Array.isArray(raw)) return notInPlace;
+      } else {
+        // Midway, only a plain object is read in place.
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return notInPlace;
+        const proto: unknown = Object.getPrototypeOf(raw);
+        if (proto !== Object.prototype && proto !== null) return notInPlace;
+      }
+      // Within shallowDepth a cycle is found among the ancestors as convert would, then
+      // refused by the views (the caller's path).
+      if (++depth >= shallowDepth || raw === obj || passed?.includes(raw)) return notInPlace;
       for (let p: Place | null = place; p !== null; p = p.parent) if (p.obj === raw) return notInPlace;
+      if (i === last) return raw as unknown[];
       if (view === null) (passed ??= []).push(obj);
       view = null;
       obj = raw;
