@@ -537,7 +537,6 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
    * followed (sprig's set may have changed it), an object without one is read in place.
    */
   rawAt(names: readonly string[], arrays: boolean): string | number | boolean | unknown[] | typeof notInPlace {
-    // biome-ignore lint/complexity/noUselessThisAlias: the walk moves from view to view
     let view: MapViewBase<object> | null = this;
     // The object read in place when view is null, and those read in place before it since the last view.
     let obj: object = this.obj;
@@ -582,7 +581,10 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       if (++depth >= shallowDepth || raw === obj || passed?.includes(raw)) return notInPlace;
       for (let p: Place | null = place; p !== null; p = p.parent) if (p.obj === raw) return notInPlace;
       if (i === last) return raw as unknown[];
-      if (view === null) (passed ??= []).push(obj);
+      if (view === null) {
+        passed ??= [];
+        passed.push(obj);
+      }
       view = null;
       obj = raw;
     }
