@@ -72,13 +72,26 @@ const opaque: readonly [new (...args: never[]) => object, string][] = [
 export function fromJS(data: unknown): Value {
   // A Value (decoded JSON, as the bench and consul-template pass) needs no conversion state.
   if (data instanceof Value) return data;
-  return convert(data, null, undefined, { deep: null });
+  return convert(data, null, undefined, { deep: null, inPlace: false });
+}
+
+/**
+ * fromJS for the data of one execute (and a function's result in it), whose views may
+ * also be read in place (readInPlace, itemsInPlace). A Value made by fromJS is not: a
+ * user may keep it for many executes, and it keeps what it has read, which a read in
+ * place does not remember.
+ */
+export function fromJSInPlace(data: unknown): Value {
+  if (data instanceof Value) return data;
+  return convert(data, null, undefined, { deep: null, inPlace: true });
 }
 
 /** What the views of one fromJS share. */
 interface Conversion {
   /** The objects of the views at shallowDepth or deeper so far (see isCycle); created with the first. */
   deep: Set<object> | null;
+  /** Whether the views may be read in place (see fromJSInPlace). */
+  readonly inPlace: boolean;
 }
 
 /** Where a view sits in the data: its object, and the chain up to the root (for paths and cycles). */
@@ -537,6 +550,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
    * followed (sprig's set may have changed it), an object without one is read in place.
    */
   rawAt(names: readonly string[], arrays: boolean): string | number | boolean | unknown[] | typeof notInPlace {
+    if (!this.conversion.inPlace) return notInPlace;
     let view: MapViewBase<object> | null = this;
     // The object read in place when view is null, and those read in place before it since the last view.
     let obj: object = this.obj;

@@ -5,8 +5,8 @@
 // had a getter run.
 
 import { describe, expect, it } from 'vitest';
-import { type FuncMap, render } from '../../src/index.js';
-import { type Value, box } from '../../src/value/index.js';
+import { type FuncMap, Template, render } from '../../src/index.js';
+import { type Value, box, fromJS } from '../../src/value/index.js';
 
 /** A getter that counts its calls and throws: reading in place must never run one. */
 let getterCalls = 0;
@@ -186,6 +186,18 @@ describe('JS data read in place renders as the views render it', () => {
     const [inPlace, viewed] = forms('{{ ⟨.a.nope⟩ }} {{ if ⟨.a.nope⟩ }}yes{{ end }}{{ range ⟨.a.nope⟩ }}x{{ end }}');
     const data = { a: { b: 1 } };
     expect(outcome(inPlace, data, missingkey)).toBe(outcome(viewed, data, missingkey));
+  });
+});
+
+describe('a Value made once with fromJS keeps what it has read', () => {
+  it('an object read along a chain stays the one read first, while a fresh execute reads the data again', () => {
+    const t = new Template('t').parse('{{ .a.b }} {{ if .a.b }}yes{{ end }} {{ range .a.l }}{{ . }}{{ end }}');
+    const data: { a: { b: string; l: string[] } } = { a: { b: 'first', l: ['1'] } };
+    const kept = fromJS(data);
+    expect(t.execute(kept)).toBe('first yes 1');
+    data.a = { b: '', l: ['2'] };
+    expect(t.execute(kept)).toBe('first yes 1');
+    expect(t.execute(data)).toBe('  2');
   });
 });
 
