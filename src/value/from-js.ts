@@ -12,7 +12,9 @@
 // and a never-read tree costs nothing): an object or array once per view, a string,
 // number or boolean each time it is read (see keeps). fromJS is called once per execute;
 // between executes only a large object's sorted key order and its converted primitives
-// are kept, while its keys are unchanged (see KeyOrder).
+// are kept, while its keys are unchanged (see KeyOrder). The commonest reads of an
+// execute's data skip the views altogether: readInPlace and itemsInPlace read a field
+// chain's string, number or boolean, or a short array of them, from the JS objects.
 //
 // Data that no Go value can hold is refused with a DataError naming where it is, when
 // the template first reads that part of the data: a cycle (a Go value cannot contain
