@@ -756,7 +756,9 @@ export class Tree {
     const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return new ActionNode(pos, line, pipe);
+    // The pipeline is at pos and line (both are its first token's): one command can do without it.
+    const args = pipe.oneCommandArgs;
+    return args === null ? new ActionNode(pos, line, pipe) : ActionNode.ofCommand(pos, line, args);
   }
 
   /** {{break}}: the keyword is past. */
@@ -794,8 +796,8 @@ export class Tree {
       if (cmdPos === -1) {
         const token = this.nextNonSpace();
         if (token.typ === end) {
-          // At this point, the pipeline is complete
-          pipe.cmds = items.children(cmdsMark);
+          // At this point, the pipeline is complete (a pipeline of one command may have its arguments already).
+          if (pipe.cmdCount === 0) pipe.cmds = items.children(cmdsMark);
           this.checkPipeline(pipe, context);
           if (outer.size === base) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
@@ -848,7 +850,10 @@ export class Tree {
           this.unexpected(token, 'operand');
       }
       if (items.size === argsMark) this.errorf('empty command');
-      items.push(new CommandNode(cmdPos, items.children(argsMark)));
+      // The only command of a pipeline without variables is at the pipeline's position: the
+      // pipeline holds its arguments, and makes its node when it is read (see PipeNode.oneCommand).
+      if (argsMark === cmdsMark && token.typ !== ItemType.Pipe && pipe.decl.length === 0) pipe.oneCommand(items.children(argsMark));
+      else items.push(new CommandNode(cmdPos, items.children(argsMark)));
       cmdPos = -1;
     }
   }
