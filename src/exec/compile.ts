@@ -152,8 +152,9 @@ function compileList(list: ListNode): WalkFn {
   const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
   foldSteps(list, folded);
   endText(folded);
-  // Unfolded steps of two or more nodes are the tree's own array of them, which it keeps anyway.
-  return listOfSteps(list, folded.changed || list.nodeCount < 2 ? folded.nodes : list.nodes, folded.steps);
+  // The steps' nodes are an array of compile's own: the tree holds its lists' nodes in its store
+  // (see Store in parse/node.ts), where nodes would make it keep a second array.
+  return listOfSteps(list, folded.nodes, folded.steps);
 }
 
 /** A list's nodes being folded into steps (see foldSteps). */
@@ -550,9 +551,9 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
-  // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
-  // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
-  const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe, 0)] : pipe.cmds.map((_, i) => compileCommand(pipe, i));
+  // Commands of exactly their number (not pushes, whose arrays keep spare room), read by index
+  // (cmds would make the tree an array of them).
+  const cmds = Array.from({ length: pipe.cmdCount }, (_, i) => compileCommand(pipe, i));
   return pipeOfCommands(
     pipe,
     cmds,

@@ -11,7 +11,7 @@ import {
   BreakNode,
   ChainNode,
   CommandNode,
-  type Children,
+  type Store,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -155,25 +155,24 @@ class NodeStack {
     return this.nodes[i];
   }
 
-  /**
-   * The nodes from `from` on, popped, as an array of exactly their number. slice, not array
-   * literals for the small counts: V8 tracks the objects of a literal site and, once they
-   * survive a collection (as a tree's arrays do when one template is parsed and kept), makes
-   * the site allocate in the old generation; every later parse then filled the old generation
-   * with trees that die young (parse-10kb 250 -> 340 µs, 100 KB 2.7 -> 3.5-4.5 ms, depending
-   * on what was parsed first). slice has no such site.
-   */
-  take<T extends Node>(from: number): T[] {
-    const out = this.nodes.slice(from, this.size);
-    this.size = from;
-    return out as T[];
-  }
+  /** The parse's store of the children of nodes with more than one (see Store in node.ts). */
+  readonly store: Store = [];
+  /** Where the last children's nodes start in the store, or -1 when children returned one node as itself. */
+  keptAt = -1;
 
-  /** The nodes from `from` on, popped, as a node's children: one as itself (see Children). */
-  children<T extends Node>(from: number): Children<T> {
-    if (this.size - from !== 1) return this.take(from);
+  /** The nodes from `from` on, popped, as a node's children: one as itself, more in the store at keptAt. */
+  children<T extends Node>(from: number): T | Store {
+    const n = this.size - from;
     this.size = from;
-    return this.nodes[from] as T;
+    if (n === 1) {
+      this.keptAt = -1;
+      return this.nodes[from] as T;
+    }
+    const store = this.store;
+    this.keptAt = store.length;
+    store.push(n);
+    for (let i = from; i < from + n; i++) store.push(this.nodes[i]);
+    return store;
   }
 }
 
@@ -561,7 +560,7 @@ export class Tree {
       if (n === 'end' || n.type === NodeType.Else) this.errorf('unexpected %s', listEndString(n as ListEnd));
       items.push(n);
     }
-    this.root = new ListNode(pos, items.children(mark));
+    this.root = new ListNode(pos, items.children(mark), items.keptAt);
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -646,7 +645,7 @@ export class Tree {
       }
       const n = r as ListEnd;
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = new ListNode(listPos, items.children(listMark));
+      const list = new ListNode(listPos, items.children(listMark), items.keptAt);
       listPos = -1;
       if (top < base) return [list, n];
       // Read after textOrAction: a {{block}} in it may have grown open.data.
@@ -693,7 +692,7 @@ export class Tree {
           listMark = mark;
           break;
         }
-        elseList = new ListNode(into, items.children(mark)); // the parent's else list
+        elseList = new ListNode(into, items.children(mark), items.keptAt); // the parent's else list
       }
     }
   }
@@ -757,8 +756,7 @@ export class Tree {
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
     // The pipeline is at pos and line (both are its first token's): one command can do without it.
-    const args = pipe.oneCommandArgs;
-    return args === null ? new ActionNode(pos, line, pipe) : ActionNode.ofCommand(pos, line, args);
+    return pipe.holdsArgs ? ActionNode.ofCommand(pos, line, pipe) : new ActionNode(pos, line, pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -797,7 +795,7 @@ export class Tree {
         const token = this.nextNonSpace();
         if (token.typ === end) {
           // At this point, the pipeline is complete (a pipeline of one command may have its arguments already).
-          if (pipe.cmdCount === 0) pipe.cmds = items.children(cmdsMark);
+          if (pipe.cmdCount === 0) pipe.setCommands(items.children<CommandNode>(cmdsMark), items.keptAt);
           this.checkPipeline(pipe, context);
           if (outer.size === base) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
@@ -852,8 +850,8 @@ export class Tree {
       if (items.size === argsMark) this.errorf('empty command');
       // The only command of a pipeline without variables is at the pipeline's position: the
       // pipeline holds its arguments, and makes its node when it is read (see PipeNode.oneCommand).
-      if (argsMark === cmdsMark && token.typ !== ItemType.Pipe && pipe.decl.length === 0) pipe.oneCommand(items.children(argsMark));
-      else items.push(new CommandNode(cmdPos, items.children(argsMark)));
+      if (argsMark === cmdsMark && token.typ !== ItemType.Pipe && pipe.decl.length === 0) pipe.oneCommand(items.children(argsMark), items.keptAt);
+      else items.push(new CommandNode(cmdPos, items.children(argsMark), items.keptAt));
       cmdPos = -1;
     }
   }
