@@ -155,12 +155,23 @@ class NodeStack {
     return this.nodes[i];
   }
 
-  /** The parse's store of the children of nodes with more than one (see Store in node.ts). */
-  readonly store: Store = [];
-  /** Where the last children's nodes start in the store, or -1 when children returned one node as itself. */
+  /**
+   * The parse's store of the children of nodes with more than one (see Store in node.ts), in
+   * chunks of a fixed size made whole: a store grown by push copies itself as it grows (about
+   * three times its final size in all) and keeps up to half its room unused. A chunk of
+   * chunkSize is just past what V8 allocates in the young generation, so the scavenger does
+   * not copy it; the first is smaller, sized to the template, so that a small one costs little.
+   */
+  private chunk: Store;
+  private used = 0; // in chunk
+  /** Where the last children's nodes start in their chunk, or -1 when children returned one node as itself. */
   keptAt = -1;
 
-  /** The nodes from `from` on, popped, as a node's children: one as itself, more in the store at keptAt. */
+  constructor(textLength = 0) {
+    this.chunk = new Array(Math.min(chunkSize, Math.max(16, textLength >> 3)));
+  }
+
+  /** The nodes from `from` on, popped, as a node's children: one as itself, more in a chunk of the store at keptAt. */
   children<T extends Node>(from: number): T | Store {
     const n = this.size - from;
     this.size = from;
@@ -168,13 +179,35 @@ class NodeStack {
       this.keptAt = -1;
       return this.nodes[from] as T;
     }
-    const store = this.store;
-    this.keptAt = store.length;
-    store.push(n);
-    for (let i = from; i < from + n; i++) store.push(this.nodes[i]);
-    return store;
+    if (1 + n > chunkSize) {
+      // A run longer than a chunk (a long top-level list) gets an array of its own.
+      const own: Store = [n];
+      for (let i = 0; i < n; i++) own.push(this.nodes[from + i]);
+      this.keptAt = 0;
+      return own;
+    }
+    let chunk = this.chunk;
+    let at = this.used;
+    if (at + 1 + n > chunk.length) {
+      this.finish();
+      chunk = this.chunk = new Array(chunkSize);
+      at = 0;
+    }
+    chunk[at] = n;
+    for (let i = 0; i < n; i++) chunk[at + 1 + i] = this.nodes[from + i];
+    this.used = at + 1 + n;
+    this.keptAt = at;
+    return chunk;
+  }
+
+  /** Gives back the unused room of the current chunk (the tree keeps its chunks alive). */
+  finish(): void {
+    this.chunk.length = this.used;
   }
 }
+
+/** Entries of a chunk of the node store: 128 KB and a header, past V8's largest young-generation object. */
+const chunkSize = 1 << 14;
 
 /**
  * The names of a template, one string each: the same functions, fields, variables (and
@@ -506,9 +539,10 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(), new OpenControls(), new Names(text));
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(text.length), new OpenControls(), new Names(text));
       this.text = text;
       this.parseTop();
+      this.items.finish();
       this.add();
       return this;
     } finally {
