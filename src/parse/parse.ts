@@ -944,7 +944,7 @@ export class Tree {
     if (n === 1) return;
     // Only the first command of a pipeline can start with a non executable operand
     for (let i = 1; i < n; i++) {
-      switch (pipe.cmds[i].firstArg?.type) {
+      switch (pipe.cmdAt(i).firstArg?.type) {
         case NodeType.Bool:
         case NodeType.Dot:
         case NodeType.Nil:
