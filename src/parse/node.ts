@@ -247,6 +247,26 @@ export class PipeNode extends PositionedNode {
     this.at = at;
     this.flags &= ~argsFlag;
   }
+  /**
+   * @internal The parser reuses one pipeline for the actions it parses, as most (one command, see
+   * ActionNode.ofCommand) need none: this pipeline made empty again at pos and line.
+   */
+  reuse(pos: number, line: number, decl: VariableNode[], cmds: CommandNode[]): this {
+    (this as { pos: number }).pos = pos;
+    this.flags = line * 4;
+    this.decl = decl;
+    this.commands = cmds;
+    this.at = -1;
+    return this;
+  }
+  /** @internal A pipeline of its own with what this one (the reused one, see reuse) holds. */
+  copy(): PipeNode {
+    const p = new PipeNode(this.pos, 0, this.decl);
+    p.flags = this.flags;
+    p.commands = this.commands;
+    p.at = this.at;
+    return p;
+  }
   /** @internal Whether the pipeline holds its one command's arguments (see oneCommand). */
   get holdsArgs(): boolean {
     return (this.flags & argsFlag) !== 0;

@@ -181,8 +181,10 @@ class NodeStack {
     }
     if (1 + n > chunkSize) {
       // A run longer than a chunk (a long top-level list) gets an array of its own.
-      const own: Store = [n];
-      for (let i = 0; i < n; i++) own.push(this.nodes[from + i]);
+      // Made at its size (push grows an array by copying it), below V8's limit for a fast new Array(length).
+      const own: Store = n < 1e5 ? new Array(1 + n) : [];
+      own[0] = n;
+      for (let i = 0; i < n; i++) own[1 + i] = this.nodes[from + i];
       this.keptAt = 0;
       return own;
     }
@@ -339,6 +341,7 @@ const idleOpen = new OpenControls();
 const idleNames = new Names('');
 const idlePipelines = new OpenPipelines(); // never pushed to
 const idleChainNames: string[] = []; // never written
+const idleActionPipe = new PipeNode(0, 0); // never reused: startParse gives a tree its own
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -369,6 +372,10 @@ export class Tree {
   private names = idleNames; // likewise
   private openPipelines = idlePipelines; // made at the first parenthesized operand
   private chainNames = idleChainNames; // scratch of fieldChain, made at its first use
+  // The pipeline of the action being parsed when it declares no variables: commandAction keeps
+  // a copy only if the action cannot do without one (see ActionNode.ofCommand), and a pipeline
+  // per action was garbage that brought the next scavenge closer.
+  private actionPipe = idleActionPipe;
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -507,6 +514,7 @@ export class Tree {
     this.funcs = funcs;
     this.treeSet = treeSet;
     this.stackDepth = 0;
+    this.actionPipe = new PipeNode(0, 0);
     lex.options = {
       emitComment: (this.mode & ParseComments) !== 0,
       breakOK: !this.hasFunction('break'),
@@ -526,6 +534,7 @@ export class Tree {
     this.names = idleNames;
     this.openPipelines = idlePipelines;
     this.chainNames = idleChainNames;
+    this.actionPipe = idleActionPipe;
     this.token = idleTokens;
     this.saved = idleSaved;
   }
@@ -790,7 +799,8 @@ export class Tree {
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
     // The pipeline is at pos and line (both are its first token's): one command can do without it.
-    return pipe.holdsArgs ? ActionNode.ofCommand(pos, line, pipe) : new ActionNode(pos, line, pipe);
+    if (pipe.holdsArgs) return ActionNode.ofCommand(pos, line, pipe);
+    return new ActionNode(pos, line, pipe === this.actionPipe ? pipe.copy() : pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -933,6 +943,7 @@ export class Tree {
         if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
         else this.backup2(v);
       }
+      if (first === null && context === 'command') return this.actionPipe.reuse(pos, line, noVariables, noCommands);
       return new PipeNode(pos, line, first === null ? noVariables : [first], false, noCommands);
     }
   }
