@@ -63,8 +63,8 @@ function arrayOf<T>(c: Children<T>): T[] {
  * shared by all its nodes, each run of children preceded by its length; such a node holds the
  * store and where its run starts (its "at", -1 for children held as above). An array per node
  * was two objects (a JSArray and its elements, 64 bytes or more) that the young generation
- * copied twice while a large template was parsed, a quarter of a tree's bytes; the store grows
- * past the size the young generation copies (V8 keeps such an array in its large-object space).
+ * copied twice while a large template was parsed, a quarter of a tree's bytes; a chunk of the
+ * store is one object, which the scavenger copies as fast as memory.
  */
 export type Store = (Node | number)[];
 
