@@ -32,7 +32,8 @@ export enum NodeType {
 }
 
 /**
- * The children of a node as the parser stores them: one child as itself, more as an array.
+ * The children of a node as the parser stores them: one child as itself, more as an array
+ * (names) or in the parse's store (nodes, see Store).
  * Nine in ten child lists of a template hold one element (a list with one node, a pipeline
  * with one command, a command with one argument, a field with one name), and an array of
  * one is two objects (56 bytes) that a tree keeps alive and the garbage collector copies:
