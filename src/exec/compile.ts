@@ -303,6 +303,8 @@ function compileAction(node: ActionNode): WalkFn {
   const print = node.pipe.decl.length === 0;
   const field = soleField(node.pipe);
   if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), print);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return actionOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
@@ -314,6 +316,17 @@ function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, field
     s.at(node);
     s.at(pipe);
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+/** {{$x}}, {{$x.a}}: as actionOfField, for a variable (compileVariable's work with no arguments). */
+function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[], print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     if (print) printValue(s, node, val);
     return NORMAL;
   };
@@ -415,6 +428,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   }
   const field = soleField(node.pipe);
   if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return ifOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
   return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
@@ -446,6 +461,26 @@ function ifOfField(
     const mark = s.mark();
     s.at(pipe);
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    return endIf(s, dot, val, list, elseList, isWith, mark);
+  };
+}
+
+/** {{if $x}}, {{with $x.a}}: as ifOfField, for a variable. */
+function ifOfVariable(
+  node: IfNode | WithNode,
+  pipe: PipeNode,
+  variable: VariableNode,
+  name: string,
+  fields: readonly FieldName[],
+  list: Branch,
+  elseList: Branch | null,
+  isWith: boolean,
+): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     return endIf(s, dot, val, list, elseList, isWith, mark);
   };
 }
@@ -515,6 +550,14 @@ function soleField(pipe: PipeNode): FieldNode | null {
   const cmd = pipe.cmdAt(0);
   const first = cmd.firstArg;
   return first instanceof FieldNode && cmd.argCount === 1 ? first : null;
+}
+
+/** As soleField, for a variable ({{$x}}, {{if $x.a}}). */
+function soleVariable(pipe: PipeNode): VariableNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const cmd = pipe.cmdAt(0);
+  const first = cmd.firstArg;
+  return first instanceof VariableNode && cmd.argCount === 1 ? first : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
@@ -744,6 +787,13 @@ function literalArg(n: Node): ArgFn {
 function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
   s.at(field);
   return evalFieldChain(s, dot, dot, field, fields, args, final);
+}
+
+/** evalVariableNode for a variable with no arguments: the value of $x, or of $x.a.b. */
+function evalVariableNode(s: State, dot: Value, variable: VariableNode, name: string, fields: readonly FieldName[]): Value {
+  s.at(variable);
+  const value = s.varValue(name);
+  return fields.length === 0 ? value : evalFieldChain(s, dot, value, variable, fields, null, missingVal);
 }
 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */
