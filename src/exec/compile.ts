@@ -246,18 +246,15 @@ function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Ste
     s.at(list);
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (typeof step === 'string') {
-        s.at(nodes[i]);
-        s.run.out.write(step);
+      // Closures first: one typeof for them, where `instanceof Text` walked a function's prototypes.
+      if (typeof step === 'function') {
+        const flow = step(s, dot);
+        if (flow !== NORMAL) return flow;
         continue;
       }
-      if (step instanceof Text) {
-        s.at(nodes[i]);
-        s.run.out.writeText(step);
-        continue;
-      }
-      const flow = step(s, dot);
-      if (flow !== NORMAL) return flow;
+      s.at(nodes[i]);
+      if (typeof step === 'string') s.run.out.write(step);
+      else s.run.out.writeText(step);
     }
     return NORMAL;
   };
@@ -385,23 +382,37 @@ function constFlow(node: Node, flow: Flow): WalkFn {
 /**
  * A branch of if/with/range compiled for its owner to walk: a list of one node is run
  * without a closure of its own, one JS frame fewer per nesting level (deeply nested
- * templates spend their time touching stack).
+ * templates spend their time touching stack), and a list of one text ({{if $i}},{{end}})
+ * is written by the owner, without a call.
  */
 interface Branch {
   readonly list: ListNode;
-  readonly walk: WalkFn;
+  /** Null for a branch that is one text, written by walkBranch. */
+  readonly walk: WalkFn | null;
   readonly one: boolean;
+  /** The text of a branch that is one TextNode (null for any other), and that node. */
+  readonly text: string | Text | null;
+  readonly textNode: Node | null;
 }
 
 function compileBranch(list: ListNode): Branch {
   const one = list.nodeCount === 1;
-  return { list, walk: one ? compileNode(list.nodeAt(0)) : compileList(list), one };
+  const only = one ? list.nodeAt(0) : null;
+  if (only instanceof TextNode) return { list, walk: null, one, text: textStep(only.text), textNode: only };
+  return { list, walk: only !== null ? compileNode(only) : compileList(list), one, text: null, textNode: null };
 }
 
 /** What compileList's function does for the branch's list. */
 function walkBranch(s: State, dot: Value, b: Branch): Flow {
   if (b.one) s.at(b.list);
-  return b.walk(s, dot);
+  const walk = b.walk;
+  if (walk !== null) return walk(s, dot);
+  // textWalk's work.
+  s.at(b.textNode as Node);
+  const text = b.text;
+  if (typeof text === 'string') s.run.out.write(text);
+  else if (text !== null) s.run.out.writeText(text);
+  return NORMAL;
 }
 
 /**
@@ -560,6 +571,14 @@ function soleVariable(pipe: PipeNode): VariableNode | null {
   return first instanceof VariableNode && cmd.argCount === 1 ? first : null;
 }
 
+/** The dot of a pipeline that is `.` alone and declares no variables, or null. */
+function soleDot(pipe: PipeNode): DotNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const cmd = pipe.cmdAt(0);
+  const first = cmd.firstArg;
+  return first instanceof DotNode && cmd.argCount === 1 ? first : null;
+}
+
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
 function oneCommand(pipe: PipeNode): CmdFn | null {
   return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmdAt(0)) : null;
@@ -574,8 +593,11 @@ function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
+  const dot = soleDot(pipe);
+  if (dot !== null) return dotPipe(pipe, dot);
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  if (pipe.cmdCount === 1) return pipeDeclaring(pipe, compileCommand(pipe.cmdAt(0)), pipe.decl.map((v) => v.nameAt(0)));
   // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
   // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
   const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe.cmdAt(0))] : pipe.cmds.map(compileCommand);
@@ -592,6 +614,28 @@ function noPipe(): Value {
 
 function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
   return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
+}
+
+/** {{template "x" .}}, {{with .}}: evalPipeline, evalCommand and the dot word in one closure. */
+function dotPipe(pipe: PipeNode, dot: DotNode): PipeFn {
+  return (s, value) => {
+    s.at(pipe);
+    s.at(dot);
+    return unwrapEmptyInterface(value);
+  };
+}
+
+/** A pipeline of one command that declares variables ({{range $i, $x := .list}}): pipeOfCommands' work without its loop over commands. */
+function pipeDeclaring(pipe: PipeNode, cmd: CmdFn, names: readonly string[]): PipeFn {
+  const isAssign = pipe.isAssign;
+  return (s, dot) => {
+    const value = evalOneCommand(s, dot, pipe, cmd);
+    for (let i = 0; i < names.length; i++) {
+      if (isAssign) s.setVar(names[i], value);
+      else s.push(names[i], value);
+    }
+    return value;
+  };
 }
 
 function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
