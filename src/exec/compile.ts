@@ -628,7 +628,12 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   if (dot !== null) return dotPipe(pipe, dot);
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
-  if (pipe.cmdCount === 1) return pipeDeclaring(pipe, compileCommand(pipe.cmdAt(0)), pipe.decl.map((v) => v.nameAt(0)));
+  if (pipe.cmdCount === 1)
+    return pipeDeclaring(
+      pipe,
+      compileCommand(pipe.cmdAt(0)),
+      pipe.decl.map((v) => v.nameAt(0)),
+    );
   // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
   // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
   const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe.cmdAt(0))] : pipe.cmds.map(compileCommand);
