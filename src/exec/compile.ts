@@ -8,7 +8,6 @@ import {
   BoolNode,
   BreakNode,
   ChainNode,
-  type CommandNode,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -155,8 +154,9 @@ function compileList(list: ListNode): WalkFn {
   const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
   foldSteps(list, folded);
   endText(folded);
-  // Unfolded steps of two or more nodes are the tree's own array of them, which it keeps anyway.
-  return listOfSteps(list, folded.changed || list.nodeCount < 2 ? folded.nodes : list.nodes, folded.steps);
+  // The steps' nodes are an array of compile's own: the tree holds its lists' nodes in its store
+  // (see Store in parse/node.ts), where nodes would make it keep a second array.
+  return listOfSteps(list, folded.nodes, folded.steps);
 }
 
 /** A list's nodes being folded into steps (see foldSteps). */
@@ -224,7 +224,7 @@ function takenBranch(node: IfNode): ListNode | null | undefined {
 function declaresVariables(list: ListNode): boolean {
   for (let i = 0; i < list.nodeCount; i++) {
     const n = list.nodeAt(i);
-    if (n instanceof ActionNode && n.pipe.decl.length > 0) return true;
+    if (n instanceof ActionNode && n.argCount === 0 && n.pipe.decl.length > 0) return true;
   }
   return false;
 }
@@ -248,18 +248,15 @@ function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Ste
     s.at(list);
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (typeof step === 'string') {
-        s.at(nodes[i]);
-        s.run.out.write(step);
+      // Closures first: one typeof for them, where `instanceof Text` walked a function's prototypes.
+      if (typeof step === 'function') {
+        const flow = step(s, dot);
+        if (flow !== NORMAL) return flow;
         continue;
       }
-      if (step instanceof Text) {
-        s.at(nodes[i]);
-        s.run.out.writeText(step);
-        continue;
-      }
-      const flow = step(s, dot);
-      if (flow !== NORMAL) return flow;
+      s.at(nodes[i]);
+      if (typeof step === 'string') s.run.out.write(step);
+      else s.run.out.writeText(step);
     }
     return NORMAL;
   };
@@ -301,17 +298,38 @@ function textStep(text: string): string | Text {
 }
 
 function compileAction(node: ActionNode): WalkFn {
+  if (node.argCount > 0 && !(node.argAt(0) instanceof PipeNode)) return compileCommandAction(node);
   // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
   const print = node.pipe.decl.length === 0;
   const field = soleField(node.pipe);
   if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), print);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return actionOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
 }
 
+/**
+ * An action whose pipeline is one command with no variables, as the parser stores it (see
+ * ActionNode.ofCommand): compiled from the arguments, without making the pipeline or the
+ * command. The action stands for its pipeline where evalPipeline marks it: the first thing
+ * the command does is to mark one of its own nodes, so no error can name it (a parenthesized
+ * first word, which does not, takes compileAction's way).
+ */
+function compileCommandAction(node: ActionNode): WalkFn {
+  const first = node.argAt(0);
+  if (first instanceof FieldNode && node.argCount === 1) return actionOfField(node, node, first, sharedFieldNames(namesOf(first, 0)), true);
+  return actionOfCommand(
+    node,
+    node,
+    compileWords(node.argCount, (j) => node.argAt(j), node),
+    true,
+  );
+}
+
 /** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
-function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
   const names = fields.map((f) => f.name);
   return (s, dot) => {
     s.at(node);
@@ -319,6 +337,17 @@ function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, field
     // JS data: a string, int or bool read in place prints as printValue would print its Value.
     if (print && printedInPlace(s, readInPlace(dot, names))) return NORMAL;
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+/** {{$x}}, {{$x.a}}: as actionOfField, for a variable (compileVariable's work with no arguments). */
+function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[], print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     if (print) printValue(s, node, val);
     return NORMAL;
   };
@@ -336,7 +365,7 @@ function printedInPlace(s: State, raw: string | number | boolean | typeof notInP
   return true;
 }
 
-function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
+function actionOfCommand(node: ActionNode, pipe: Node, cmd: CmdFn, print: boolean): WalkFn {
   return (s, dot) => {
     s.at(node);
     const val = evalOneCommand(s, dot, pipe, cmd);
@@ -357,8 +386,9 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 function compileRange(node: RangeNode): WalkFn {
   const decl = node.pipe.decl.map((v) => v.nameAt(0));
   const pipe = node.pipe;
-  const cmd = pipe.cmdCount === 1 ? pipe.cmdAt(0) : null;
-  const field = cmd !== null && cmd.argCount === 1 && cmd.firstArg instanceof FieldNode ? cmd.firstArg : null;
+  // Read through the pipeline, which leaves a one-command pipeline's command unmade (see PipeNode.oneCommand).
+  const first = pipe.cmdCount === 1 && pipe.argCountAt(0) === 1 ? pipe.argAtOf(0, 0) : null;
+  const field = first instanceof FieldNode ? first : null;
   return rangeWalk({
     node,
     names: field === null ? null : namesOf(field, 0),
@@ -393,23 +423,37 @@ function constFlow(node: Node, flow: Flow): WalkFn {
 /**
  * A branch of if/with/range compiled for its owner to walk: a list of one node is run
  * without a closure of its own, one JS frame fewer per nesting level (deeply nested
- * templates spend their time touching stack).
+ * templates spend their time touching stack), and a list of one text ({{if $i}},{{end}})
+ * is written by the owner, without a call.
  */
 interface Branch {
   readonly list: ListNode;
-  readonly walk: WalkFn;
+  /** Null for a branch that is one text, written by walkBranch. */
+  readonly walk: WalkFn | null;
   readonly one: boolean;
+  /** The text of a branch that is one TextNode (null for any other), and that node. */
+  readonly text: string | Text | null;
+  readonly textNode: Node | null;
 }
 
 function compileBranch(list: ListNode): Branch {
   const one = list.nodeCount === 1;
-  return { list, walk: one ? compileNode(list.nodeAt(0)) : compileList(list), one };
+  const only = one ? list.nodeAt(0) : null;
+  if (only instanceof TextNode) return { list, walk: null, one, text: textStep(only.text), textNode: only };
+  return { list, walk: only !== null ? compileNode(only) : compileList(list), one, text: null, textNode: null };
 }
 
 /** What compileList's function does for the branch's list. */
 function walkBranch(s: State, dot: Value, b: Branch): Flow {
   if (b.one) s.at(b.list);
-  return b.walk(s, dot);
+  const walk = b.walk;
+  if (walk !== null) return walk(s, dot);
+  // textWalk's work.
+  s.at(b.textNode as Node);
+  const text = b.text;
+  if (typeof text === 'string') s.run.out.write(text);
+  else if (text !== null) s.run.out.writeText(text);
+  return NORMAL;
 }
 
 /**
@@ -417,8 +461,8 @@ function walkBranch(s: State, dot: Value, b: Branch): Flow {
  * {{with "x"}}), or null: evaluating it cannot fail, so its truth is known when compiled.
  */
 function constantPipe(pipe: PipeNode): Value | null {
-  if (pipe.decl.length > 0 || pipe.cmdCount !== 1 || pipe.cmdAt(0).argCount !== 1) return null;
-  const word = pipe.cmdAt(0).argAt(0);
+  if (pipe.decl.length > 0 || pipe.cmdCount !== 1 || pipe.argCountAt(0) !== 1) return null;
+  const word = pipe.argAtOf(0, 0);
   if (word instanceof BoolNode) return boolValue(word.value);
   if (word instanceof StringNode) return stringValue(word.text);
   return null;
@@ -436,6 +480,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   }
   const field = soleField(node.pipe);
   if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return ifOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
   return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
@@ -477,6 +523,26 @@ function ifOfField(
       }
     }
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    return endIf(s, dot, val, list, elseList, isWith, mark);
+  };
+}
+
+/** {{if $x}}, {{with $x.a}}: as ifOfField, for a variable. */
+function ifOfVariable(
+  node: IfNode | WithNode,
+  pipe: PipeNode,
+  variable: VariableNode,
+  name: string,
+  fields: readonly FieldName[],
+  list: Branch,
+  elseList: Branch | null,
+  isWith: boolean,
+): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     return endIf(s, dot, val, list, elseList, isWith, mark);
   };
 }
@@ -543,18 +609,31 @@ function compileTemplate(node: TemplateNode): WalkFn {
  */
 function soleField(pipe: PipeNode): FieldNode | null {
   if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const cmd = pipe.cmdAt(0);
-  const first = cmd.firstArg;
-  return first instanceof FieldNode && cmd.argCount === 1 ? first : null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof FieldNode && pipe.argCountAt(0) === 1 ? first : null;
+}
+
+/** As soleField, for a variable ({{$x}}, {{if $x.a}}). */
+function soleVariable(pipe: PipeNode): VariableNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof VariableNode && pipe.argCountAt(0) === 1 ? first : null;
+}
+
+/** The dot of a pipeline that is `.` alone and declares no variables, or null. */
+function soleDot(pipe: PipeNode): DotNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof DotNode && pipe.argCountAt(0) === 1 ? first : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
 function oneCommand(pipe: PipeNode): CmdFn | null {
-  return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmdAt(0)) : null;
+  return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe, 0) : null;
 }
 
 /** evalPipeline for a pipeline of one command that declares no variables. */
-function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value {
+function evalOneCommand(s: State, dot: Value, pipe: Node, cmd: CmdFn): Value {
   s.at(pipe);
   return unwrapEmptyInterface(cmd(s, dot, missingVal));
 }
@@ -562,11 +641,19 @@ function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
+  const dot = soleDot(pipe);
+  if (dot !== null) return dotPipe(pipe, dot);
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
-  // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
-  // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
-  const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe.cmdAt(0))] : pipe.cmds.map(compileCommand);
+  if (pipe.cmdCount === 1)
+    return pipeDeclaring(
+      pipe,
+      compileCommand(pipe, 0),
+      pipe.decl.map((v) => v.nameAt(0)),
+    );
+  // Commands of exactly their number (not pushes, whose arrays keep spare room), read by index
+  // (cmds would make the tree an array of them).
+  const cmds = Array.from({ length: pipe.cmdCount }, (_, i) => compileCommand(pipe, i));
   return pipeOfCommands(
     pipe,
     cmds,
@@ -580,6 +667,28 @@ function noPipe(): Value {
 
 function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
   return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
+}
+
+/** {{template "x" .}}, {{with .}}: evalPipeline, evalCommand and the dot word in one closure. */
+function dotPipe(pipe: PipeNode, dot: DotNode): PipeFn {
+  return (s, value) => {
+    s.at(pipe);
+    s.at(dot);
+    return unwrapEmptyInterface(value);
+  };
+}
+
+/** A pipeline of one command that declares variables ({{range $i, $x := .list}}): pipeOfCommands' work without its loop over commands. */
+function pipeDeclaring(pipe: PipeNode, cmd: CmdFn, names: readonly string[]): PipeFn {
+  const isAssign = pipe.isAssign;
+  return (s, dot) => {
+    const value = evalOneCommand(s, dot, pipe, cmd);
+    for (let i = 0; i < names.length; i++) {
+      if (isAssign) s.setVar(names[i], value);
+      else s.push(names[i], value);
+    }
+    return value;
+  };
 }
 
 function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
@@ -605,10 +714,20 @@ function unwrapEmptyInterface(value: Value): Value {
 
 const noArgs: readonly Node[] = [];
 
-function compileCommand(cmd: CommandNode): CmdFn {
-  const first = cmd.argAt(0);
-  // Two or more arguments are an array in the tree already: args makes none.
-  const rest = cmd.argCount === 1 ? noArgs : cmd.args.slice(1);
+/**
+ * Command i of pipe, read through the pipeline (argCountAt, argAtOf), which leaves the command
+ * of a one-command pipeline unmade (see PipeNode.oneCommand): a function call names the pipeline
+ * instead of that command, and callPlanned makes it only for an error message.
+ */
+function compileCommand(pipe: PipeNode, i: number): CmdFn {
+  const cmd: Node = pipe.cmdCount === 1 && pipe.decl.length === 0 ? pipe : pipe.cmdAt(i);
+  return compileWords(pipe.argCountAt(i), (j) => pipe.argAtOf(i, j), cmd);
+}
+
+/** A command of count words (wordAt(0) first); cmd is the node a failed function call names (see callPlanned). */
+function compileWords(count: number, wordAt: (j: number) => Node, cmd: Node): CmdFn {
+  const first = wordAt(0);
+  const rest = count === 1 ? noArgs : Array.from({ length: count - 1 }, (_, j) => wordAt(j + 1));
   const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((n) => compileArg(n)) };
   // A field with no words after it gets no args, as a field argument does: field.ts only
   // counts them, and the count is one object less to reach per read.
@@ -775,6 +894,13 @@ function literalArg(n: Node): ArgFn {
 function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
   s.at(field);
   return evalFieldChain(s, dot, dot, field, fields, args, final);
+}
+
+/** evalVariableNode for a variable with no arguments: the value of $x, or of $x.a.b. */
+function evalVariableNode(s: State, dot: Value, variable: VariableNode, name: string, fields: readonly FieldName[]): Value {
+  s.at(variable);
+  const value = s.varValue(name);
+  return fields.length === 0 ? value : evalFieldChain(s, dot, value, variable, fields, null, missingVal);
 }
 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */

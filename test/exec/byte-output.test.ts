@@ -66,6 +66,20 @@ const cases: { name: string; text: string; data: unknown }[] = [
   { name: 'a long piece of every width', text: '{{.}}|{{.}}', data: `a é € ${pair} `.repeat(300) },
   { name: 'a piece of 100 KB', text: '<{{.}}>', data: 'y'.repeat(100_000) },
   { name: 'a long piece ending in a high surrogate', text: '{{range .}}{{.}}{{end}}', data: [`${'é'.repeat(100)}\ud83d`, '\ude00'] },
+  {
+    name: 'pieces of 12 to 33 characters, around the longest the loop copies',
+    text: '{{range .}}{{.}}{{end}}',
+    data: [
+      'g'.repeat(12),
+      'a'.repeat(13),
+      'b'.repeat(32),
+      'c'.repeat(33),
+      `${'d'.repeat(20)}é`,
+      `${'e'.repeat(30)}\ud83d`,
+      `\ude00${'f'.repeat(15)}`,
+      `€${'h'.repeat(31)}`,
+    ],
+  },
   { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
   { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
 ];
