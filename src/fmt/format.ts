@@ -46,14 +46,19 @@ function writePadding(f: FmtFlags, n: number, zero: boolean): string {
   return n <= 0 ? '' : repeated(zero && !f.minus ? '0' : ' ', n);
 }
 
+/** n spaces: padding without the zero flag. */
+export function spaces(n: number): string {
+  return repeated(' ', n);
+}
+
 /** n copies of c, from a table for the usual widths: String.prototype.repeat is a call into the runtime. */
 function repeated(c: ' ' | '0', n: number): string {
-  return n < tableSize ? (c === ' ' ? spaces : zeros)[n] : c.repeat(n);
+  return n < tableSize ? (c === ' ' ? spaceTable : zeroTable)[n] : c.repeat(n);
 }
 
 const tableSize = 64;
-const spaces = Array.from({ length: tableSize }, (_, n) => ' '.repeat(n));
-const zeros = Array.from({ length: tableSize }, (_, n) => '0'.repeat(n));
+const spaceTable = Array.from({ length: tableSize }, (_, n) => ' '.repeat(n));
+const zeroTable = Array.from({ length: tableSize }, (_, n) => '0'.repeat(n));
 
 /** s, whose printed width is `width`, padded on the left (!minus) or right (minus) to f.wid. */
 function padWidth(f: FmtFlags, s: string, width: number, zero: boolean): string {

@@ -1,7 +1,7 @@
 // print, printf, println builtins: fmt.Sprint, fmt.Sprintf, fmt.Sprintln.
 
 import { type Value, goFunc, indirectInterface, stringType, stringValue } from '../value/index.js';
-import { parsePrintf, sprint, sprintf, sprintfParsed, sprintln } from '../fmt/index.js';
+import { parsePrintf, sprint, sprintf, sprintfParsed, sprintln, stringsPrintf } from '../fmt/index.js';
 import { setSpecializer } from '../exec/index.js';
 import { anyVariadicToString, formatAnyVariadicToString } from './signatures.js';
 
@@ -14,6 +14,9 @@ export const printfFunc = goFunc(formatAnyVariadicToString, ([format, ...args]) 
 setSpecializer(printfFunc, ([format]) => {
   const parsed = format === undefined ? null : parsePrintf(format);
   if (parsed === null) return null;
+  // A format of string verbs prints string arguments without sprintfParsed's dispatch.
+  const strings = stringsPrintf(parsed);
+  const print = (args: readonly Value[]): string => (strings === null ? null : strings(args, 1)) ?? sprintfParsed(parsed, args, 1);
   // With one string argument the result depends on nothing else, and a call site meets the
   // same few strings pass after pass ({{ secret (printf "secret/data/%s" $name) }} in a
   // range over a listing): the results are kept, so that each is the same string, whose
@@ -23,10 +26,10 @@ setSpecializer(printfFunc, ([format]) => {
   return (args: readonly Value[]) => {
     const arg = args.length === 2 ? indirectInterface(args[1]) : null;
     const s = arg !== null && arg.type === stringType ? arg.str() : null;
-    if (s === null || s.length > maxKeptLength) return stringValue(sprintfParsed(parsed, args, 1));
+    if (s === null || s.length > maxKeptLength) return stringValue(print(args));
     let v = known.get(s);
     if (v === undefined) {
-      v = stringValue(sprintfParsed(parsed, args, 1));
+      v = stringValue(print(args));
       if (v.str().length <= maxKeptLength) {
         if (known.size >= maxKept) known.clear();
         known.set(s, v);

@@ -85,6 +85,11 @@ export function quoteRunes(runes: Iterable<number>, quote: number, asciiOnly: bo
 
 const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
 
+/** Whether s is printable ASCII without '"' or '\\': then Quote(s) and QuoteToASCII(s) are s between double quotes. */
+export function quotesAsItself(s: string): boolean {
+  return plainASCII.test(s);
+}
+
 /**
  * appendQuotedWith over a string, '"'-quoted: runs of characters that quote as
  * themselves are copied with one slice instead of rune by rune. A lone surrogate
@@ -92,7 +97,7 @@ const plainASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
  */
 function quoteString(s: string, asciiOnly: boolean): string {
   // The common case, checked natively: nothing to escape.
-  if (plainASCII.test(s)) return '"' + s + '"';
+  if (quotesAsItself(s)) return '"' + s + '"';
   let out = '"';
   let start = 0; // start of the run not yet copied to out
   for (let i = 0; i < s.length; ) {
