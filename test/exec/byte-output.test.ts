@@ -195,3 +195,53 @@ describe('BufferedSink', () => {
     expect(() => new BufferedSink(new Uint8Array(minSinkRoom - 1), () => {})).toThrow(RangeError);
   });
 });
+
+// An execution keeps its run, first state and byte output for the next (execute.ts): one that
+// starts while another runs must not share them, and one that failed must leave nothing behind.
+describe('executions that nest or follow one another', () => {
+  test('a function that executes templates into other sinks, while the outer one runs', () => {
+    const t = new Template('t');
+    // Each level declares variables and ranges around the nested execution; the outer's must survive it.
+    t.funcs({
+      // A JS function gets its arguments as Values; $d is a string of d x's.
+      nest: (d: { v: unknown }) => {
+        const g = new Growing(8);
+        t.executeTo(g, { d: `${d.v}x`, items: ['a', 'b'] });
+        return g.output().toString();
+      },
+    });
+    t.parse('{{$d := .d}}[{{$d}}{{range $i, $v := .items}}{{$i}}{{if lt (len $d) 3}}{{nest $d}}{{end}}{{$v}}{{end}}{{$d}}]');
+    const level = (d: string): string => `[${d}${['a', 'b'].map((v, i) => `${i}${d.length < 3 ? level(`${d}x`) : ''}${v}`).join('')}${d}]`;
+    for (const size of [minSinkRoom, 1 << 16]) {
+      const g = new Growing(size);
+      t.executeTo(g, { d: '', items: ['a', 'b'] });
+      expect(g.output().toString()).toBe(level(''));
+      expect(t.execute({ d: '', items: ['a', 'b'] })).toBe(level(''));
+    }
+  });
+
+  test('a nested execution that fails, caught by the function that started it', () => {
+    const t = new Template('t');
+    t.funcs({
+      tryInner: () => {
+        const w = collector(16);
+        const e = thrown(() => t.executeTo(w.sink, 'fail'));
+        return `${w.bytes().toString()}|${(e as Error).message}`;
+      },
+    });
+    t.parse('{{$x := "outer"}}{{if eq . "fail"}}{{$y := 1}}partial{{index $x 99}}{{else}}<{{tryInner}}>{{$x}}{{end}}');
+    const g = new Growing(64);
+    t.executeTo(g, 'ok');
+    expect(g.output().toString()).toBe(`<partial|${(thrown(() => t.execute('fail')) as Error).message}>outer`);
+  });
+
+  test('an execution after one that failed with variables declared and a {{template}} call active', () => {
+    const t = new Template('t').parse('{{define "d"}}{{$z := 2}}{{if .fail}}{{index .list 9}}{{end}}{{end}}{{$x := 1}}{{template "d" .}}{{$x}}');
+    const failing = collector(16);
+    const e = thrown(() => t.executeTo(failing.sink, { fail: true, list: [1] }));
+    expect((e as Error).message).toMatch(/executing "d" at <index .list 9>: error calling index: index out of range: 9/);
+    const g = new Growing(16);
+    t.executeTo(g, { fail: false });
+    expect(g.output().toString()).toBe('1');
+  });
+});
