@@ -93,15 +93,6 @@ export class Text {
   }
 }
 
-/** What a released ByteOutput points to until it restarts: nothing writes to it. */
-const releasedSink: ByteSink = {
-  bytes: new Uint8Array(0),
-  length: 0,
-  room(): never {
-    throw new Error('internal error: a released ByteOutput was written to');
-  },
-};
-
 /** U+FFFD in UTF-8: what a lone surrogate becomes. */
 const replacement = [0xef, 0xbf, 0xbd] as const;
 
@@ -117,26 +108,9 @@ export class ByteOutput {
   /** The sink threw: nothing more is written to it (Go's Execute stops at the writer's error). */
   private broken = false;
 
-  /** An output into sink; without one, an output to restart later. */
-  constructor(private sink: ByteSink = releasedSink) {
+  constructor(private readonly sink: ByteSink) {
     this.bytes = sink.bytes;
     this.length = sink.length;
-  }
-
-  /** Starts over as a new output into sink (execute.ts keeps an execution's output for the next). */
-  restart(sink: ByteSink): void {
-    this.sink = sink;
-    this.bytes = sink.bytes;
-    this.length = sink.length;
-    this.joined = '';
-    this.high = 0;
-    this.broken = false;
-  }
-
-  /** Lets go of the sink and its buffer, which the kept output must not keep alive. */
-  release(): void {
-    this.sink = releasedSink;
-    this.bytes = releasedSink.bytes;
   }
 
   /** Encodes s at `at` with the sink's encoder, else TextEncoder's (called, not bound per execution: a bound function was an allocation per execute). */

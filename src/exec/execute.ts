@@ -1,6 +1,6 @@
 // Template.execute from exec.go: runs a template's compiled body over data.
 
-import { type Value, invalid } from '../value/index.js';
+import type { Value } from '../value/index.js';
 import { type CallBuiltin, isStackOverflow } from './call.js';
 import { compiledBody, maxExecDepth } from './compile.js';
 import { StackExhaustedError, TemplateError } from './errors.js';
@@ -25,30 +25,15 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  * grows) evaluates: that is vtpl's own limit too and says so.
  */
 export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer | ByteSink, context?: unknown): void {
+  const out = isByteSink(w) ? new ByteOutput(w) : new Output(w);
+  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null, names: [], values: [] };
+  const s: State = new State(t, run, 0, data);
   const root = t.tree?.root;
-  if (!root) throw new TemplateError('exec', execErrorText(t, null, '%q is an incomplete or empty template', [t.name]));
-  const toBytes = isByteSink(w);
-  // An execution that starts before this one ends (a function it calls executes) makes its own.
-  const x = busy ? newExecution() : kept;
-  busy = true;
-  const { run, bytes } = x;
-  const s = x.top;
-  let out: Output | ByteOutput;
-  if (toBytes) {
-    bytes.restart(w);
-    out = bytes;
-  } else {
-    out = new Output(w);
-  }
-  run.out = out;
-  run.callBuiltin = callBuiltin;
-  run.context = context;
-  s.restart(t, data);
+  if (!root) s.errorf('%q is an incomplete or empty template', t.name);
   let failure: unknown;
   try {
     compiledBody(t, root)(s, data);
     out.flush();
-    keep(x);
     return;
   } catch (e) {
     failure = e;
@@ -61,78 +46,13 @@ export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, 
   } catch (e) {
     failure = e;
   }
-  const error = executionError(failure, run, s);
-  keep(x);
-  throw error;
-}
-
-/** The error an execution that failed with `failure` throws. */
-function executionError(failure: unknown, run: Run, s: State): unknown {
-  if (isStackOverflow(failure)) return depthError(run, s);
+  if (isStackOverflow(failure)) throw depthError(run, s);
   if (isStringLengthError(failure)) {
     // A value too long to print or build outside any function call (which reports it itself).
-    return new TemplateError('exec', execErrorText(s.tmpl, s.node, '%s', [stringLimitText(maxStringLength)]));
+    throw new TemplateError('exec', execErrorText(s.tmpl, s.node, '%s', [stringLimitText(maxStringLength)]));
   }
-  if (failure instanceof StringLimitError) return new TemplateError('exec', execErrorText(s.tmpl, null, '%s', [failure.message]));
-  return failure;
-}
-
-/**
- * The objects of one execution: its run (with its variable stack), first state and byte
- * output. One set is kept from one execution to the next, so that executing a small template
- * into a ByteSink allocates none of them (they were five objects, and their constructors were
- * not inlined: 27-57 ns per execute of a constant template from one process to the next, 30-32
- * with these kept). Executions may nest (a function called by a template executes a template):
- * one that starts while another holds the kept set makes its own.
- */
-interface Execution {
-  readonly run: Run;
-  readonly top: State;
-  readonly bytes: ByteOutput;
-}
-
-/**
- * Whether an execution holds `kept`: a flag rather than the set moved in and out of a
- * variable (storing a young object into the module's old-space context took the write
- * barrier's slow path on every execute).
- */
-let busy = false;
-
-/** What a kept execution points to instead of this one's output, template and call builtin. */
-const noOutput = new Output({ write: () => {} });
-const noTemplate: ExecTemplate = {
-  name: '',
-  tree: null,
-  missingKey: 'invalid',
-  lookup: () => undefined,
-  execFuncs: new Map(),
-  findFunction: () => undefined,
-  body: null,
-};
-const noCall: CallBuiltin = () => invalid;
-
-function newExecution(): Execution {
-  const run: Run = { out: noOutput, callBuiltin: noCall, context: undefined, calling: null, callingNode: null, names: [], values: [] };
-  return { run, top: new State(noTemplate, run, 0, invalid), bytes: new ByteOutput() };
-}
-
-const kept = newExecution();
-
-/** Ends x's execution: it keeps nothing of it (its data, writer, context, variables or failed call), and `kept` is free again. */
-function keep(x: Execution): void {
-  const { run, top, bytes } = x;
-  bytes.release();
-  run.out = noOutput;
-  run.context = undefined;
-  run.calling = null;
-  run.callingNode = null;
-  if (run.names.length !== 0) {
-    // Variables declared at the top level are never popped (nor those of a failed execution).
-    run.names.length = 0;
-    run.values.length = 0;
-  }
-  top.restart(noTemplate, invalid);
-  if (x === kept) busy = false;
+  if (failure instanceof StringLimitError) throw new TemplateError('exec', execErrorText(s.tmpl, null, '%s', [failure.message]));
+  throw failure;
 }
 
 /** Fewer nested {{template}} calls than this cannot exhaust the JS stack by themselves. */

@@ -42,11 +42,11 @@ export type ErrArg = string | number | Value | GoType;
 
 /** Shared by the states of one Execute call: the output and the innermost {{template}} call. */
 export interface Run {
-  out: Output | ByteOutput;
+  readonly out: Output | ByteOutput;
   /** funcs.go's call, behind the `call` builtin (the funcs layer supplies it). */
-  callBuiltin: CallBuiltin;
+  readonly callBuiltin: CallBuiltin;
   /** The caller's value for this execution, handed to every function it calls (see GoFunc). */
-  context: unknown;
+  readonly context: unknown;
   /** The state that made the innermost active {{template}} call, for the depth error after a JS stack overflow. */
   calling: State | null;
   callingNode: Node | null;
@@ -64,24 +64,15 @@ export interface Run {
 export class State {
   node: Node | null = null;
   /** Where this state's variables start in the run's stack; $ is kept apart. */
-  private base: number;
+  private readonly base: number;
 
   constructor(
-    // Not readonly: an execution's first state is kept for the next (see execute.ts).
-    public tmpl: ExecTemplate,
+    readonly tmpl: ExecTemplate,
     readonly run: Run,
     readonly depth: number,
     private dollar: Value,
   ) {
     this.base = run.names.length;
-  }
-
-  /** Makes a run's first state (depth 0, variables from the run's empty stack) the state of t over dollar. */
-  restart(t: ExecTemplate, dollar: Value): void {
-    this.tmpl = t;
-    this.dollar = dollar;
-    this.node = null;
-    this.base = 0;
   }
 
   /** Marks the state to be on node n, for error reporting. */
