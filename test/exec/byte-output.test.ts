@@ -51,6 +51,8 @@ function thrown(f: () => void): unknown {
 }
 
 const pair = '😀'; // U+1F600: '\ud83d\ude00', 4 bytes
+/** A long piece of 1- to 4-byte characters. */
+const long = `a é € ${pair} `.repeat(60);
 const cases: { name: string; text: string; data: unknown }[] = [
   { name: 'empty', text: '', data: null },
   { name: 'ASCII text and values', text: '{{range $i, $v := .}}{{$i}}={{$v}}\n{{end}}', data: ['a', 'bb', 'ccc'] },
@@ -74,6 +76,15 @@ const cases: { name: string; text: string; data: unknown }[] = [
   { name: 'a long piece of every width', text: '{{.}}|{{.}}', data: `a é € ${pair} `.repeat(300) },
   { name: 'a piece of 100 KB', text: '<{{.}}>', data: 'y'.repeat(100_000) },
   { name: 'a long piece ending in a high surrogate', text: '{{range .}}{{.}}{{end}}', data: [`${'é'.repeat(100)}\ud83d`, '\ude00'] },
+  // A long piece equal to the last one is copied from its UTF-8 kept the second time (byte-output.ts writeLong).
+  {
+    name: 'a long value again and again, among others as long',
+    text: '{{range .}}{{.}}|{{end}}',
+    data: [long, long, long, long, `${long.slice(0, 200)}Z${long.slice(201)}`, long, long, `${'x'.repeat(300)}`, `${'x'.repeat(299)}x`, `${'x'.repeat(299)}x`],
+  },
+  { name: 'a long value again and again after a high surrogate', text: '{{range .}}{{.}}{{end}}', data: ['\ud83d', long, long, '\ud83d', long, long, long] },
+  { name: 'a long value ending in a high surrogate, again and again', text: '{{range .}}{{.}}{{end}}', data: [`${long}\ud83d`, `${long}\ud83d`, `${long}\ud83d`, '\ude00'] },
+  { name: 'a field printed again and again in a loop', text: '{{range .n}}{{$.line}}{{end}}', data: { n: [1, 2, 3, 4, 5], line: `${long}\n` } },
   { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
   { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
 ];
@@ -100,7 +111,7 @@ describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => 
   // Pieces of every kind and length, in any order, into buffers of any small size.
   const pieces = fc.array(
     fc.oneof(
-      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080'),
+      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080', long, `${long}\ud83d`),
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.string({ unit: fc.constantFrom('a', 'é', '€', pair, '\ud83d', '\ude00'), maxLength: 200 }),
       fc.integer({ min: 0, max: 3000 }).map((n) => 'z'.repeat(n)),
