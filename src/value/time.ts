@@ -28,7 +28,7 @@ import {
   addDate,
   civil,
   compare,
-  dayNames,
+  longDayNames,
   durationIn,
   durationString,
   formatTime,
@@ -36,7 +36,7 @@ import {
   isZeroTime,
   isoWeek,
   local,
-  monthNames,
+  longMonthNames,
   round,
   sub,
   timeJSON,
@@ -151,8 +151,8 @@ function enumType(str: string, names: readonly string[], base: number): GoType {
   return type;
 }
 
-export const monthType = enumType('time.Month', monthNames, 1);
-export const weekdayType = enumType('time.Weekday', dayNames, 0);
+export const monthType = enumType('time.Month', longMonthNames, 1);
+export const weekdayType = enumType('time.Weekday', longDayNames, 0);
 
 const T = (v: Value): GoTime => goTimeOf(v);
 

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type ByteSink, Template, TemplateError } from '../../src/index.js';
 import { BufferedSink, maxStringLength, minSinkRoom } from '../../src/exec/index.js';
+import { thrown } from './thrown.js';
 
 /** The UTF-8 of s as TextEncoder writes it, as a Buffer (what the sinks' bytes are compared as). */
 const utf8 = (s: string) => Buffer.from(new TextEncoder().encode(s));
@@ -39,15 +40,6 @@ class Growing implements ByteSink {
 /** actual equals expected, byte for byte (compared by Buffer.equals first: vitest's deep equality is slow on 100 KB). */
 function same(actual: Buffer, expected: Buffer, message?: string): void {
   if (!actual.equals(expected)) expect(actual, message).toEqual(expected);
-}
-
-function thrown(f: () => void): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 const pair = '😀'; // U+1F600: '\ud83d\ude00', 4 bytes

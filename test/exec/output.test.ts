@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Template, TemplateError, type Writer, render } from '../../src/index.js';
 import { StringWriter, maxStringLength } from '../../src/exec/index.js';
+import { thrown } from './thrown.js';
 
 /** A Writer that keeps every chunk it was given. */
 function recorder(): Writer & { chunks: string[]; text(): string } {
@@ -18,15 +19,6 @@ function recorder(): Writer & { chunks: string[]; text(): string } {
     },
     text: () => chunks.join(''),
   };
-}
-
-function thrown(f: () => void): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('executeTo', () => {

@@ -85,8 +85,9 @@ export function timeJSON(t: GoTime): string {
   return formatTime(t, RFC3339Nano);
 }
 
-const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** format.go longDayNames and longMonthNames, shared by Format, Parse and the time.Weekday/Month types. */
+export const longDayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A piece of a layout: literal text or a std element (fractions carry their digit count and separator). */
 export type LayoutChunk = { lit: string } | { std: string; digits?: number; sep?: string };
@@ -217,16 +218,16 @@ export function formatTime(t: GoTime, layout: string): string {
     }
     switch (c.std) {
       case 'January':
-        out += longMonths[month - 1];
+        out += longMonthNames[month - 1];
         break;
       case 'Jan':
-        out += longMonths[month - 1].slice(0, 3);
+        out += longMonthNames[month - 1].slice(0, 3);
         break;
       case 'Monday':
-        out += longDays[weekday];
+        out += longDayNames[weekday];
         break;
       case 'Mon':
-        out += longDays[weekday].slice(0, 3);
+        out += longDayNames[weekday].slice(0, 3);
         break;
       case '01':
         out += pad(month, 2);

@@ -4,14 +4,12 @@
 // The RFC 3339 fast path is left out: where it succeeds, parse gives the same result.
 
 import { utf8Bytes } from '../unicode/utf8/index.js';
-import { type GoTime, type LayoutChunk, civilSeconds, daysIn, layoutChunks, quote } from './format.js';
+import { type GoTime, type LayoutChunk, civilSeconds, daysIn, layoutChunks, longDayNames, longMonthNames, quote } from './format.js';
 
 export type ParseResult = { ok: true; time: GoTime } | { ok: false; error: string };
 
-const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const shortDays = longDays.map((d) => d.slice(0, 3));
-const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const shortMonths = longMonths.map((m) => m.slice(0, 3));
+const shortDays = longDayNames.map((d) => d.slice(0, 3));
+const shortMonths = longMonthNames.map((m) => m.slice(0, 3));
 // Days before each month (index m-1) in a non-leap year; index 12 is the whole year.
 const daysBefore = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
@@ -243,7 +241,7 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
         break;
       case 'January':
         take(
-          lookup(longMonths, value),
+          lookup(longMonthNames, value),
           (n) => {
             month = n + 1;
           },
@@ -261,7 +259,7 @@ export function parseInLocal(layoutText: string, valueText: string): ParseResult
         take(lookup(shortDays, value), () => undefined);
         break;
       case 'Monday':
-        take(lookup(longDays, value), () => undefined);
+        take(lookup(longDayNames, value), () => undefined);
         break;
       case '2':
       case '_2':

@@ -2,7 +2,7 @@
 // arithmetic with Durations (int64 nanoseconds, here bigint), comparison, UTC/Local,
 // Truncate and Round. Local is UTC, as in the Vault Agent container (TZ unset).
 
-import { type GoTime, civil, civilSeconds, quote } from './format.js';
+import { type GoTime, civil, civilSeconds, longMonthNames, quote } from './format.js';
 
 const second = 1_000_000_000n;
 const maxDuration = (1n << 63n) - 1n;
@@ -14,7 +14,7 @@ const unixToInternal = 62135596800n;
 export function goString(t: GoTime): string {
   const c = civil(t);
   const loc = t.loc === 'Fixed' ? `time.Location(${quote(t.zone)})` : `time.${t.loc}`;
-  return `time.Date(${c.year}, time.${monthNames[c.month - 1]}, ${c.day}, ${c.hour}, ${c.min}, ${c.sec}, ${t.nsec}, ${loc})`;
+  return `time.Date(${c.year}, time.${longMonthNames[c.month - 1]}, ${c.day}, ${c.hour}, ${c.min}, ${c.sec}, ${t.nsec}, ${loc})`;
 }
 
 /** Nanoseconds since the Unix epoch. */
@@ -93,9 +93,6 @@ export function isoWeek(t: GoTime): [number, number] {
   const th = civil(add(t, BigInt(shift) * 86400n * second));
   return [th.year, Math.floor((th.yday - 1) / 7) + 1];
 }
-
-export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Duration.Hours/Minutes/Seconds: whole units plus the fraction, as Go splits them to keep precision. */
 export function durationIn(d: bigint, unit: bigint): number {
