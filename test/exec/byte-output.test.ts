@@ -75,7 +75,11 @@ const cases: { name: string; text: string; data: unknown }[] = [
     data: [long, long, long, long, `${long.slice(0, 200)}Z${long.slice(201)}`, long, long, `${'x'.repeat(300)}`, `${'x'.repeat(299)}x`, `${'x'.repeat(299)}x`],
   },
   { name: 'a long value again and again after a high surrogate', text: '{{range .}}{{.}}{{end}}', data: ['\ud83d', long, long, '\ud83d', long, long, long] },
-  { name: 'a long value ending in a high surrogate, again and again', text: '{{range .}}{{.}}{{end}}', data: [`${long}\ud83d`, `${long}\ud83d`, `${long}\ud83d`, '\ude00'] },
+  {
+    name: 'a long value ending in a high surrogate, again and again',
+    text: '{{range .}}{{.}}{{end}}',
+    data: [`${long}\ud83d`, `${long}\ud83d`, `${long}\ud83d`, '\ude00'],
+  },
   { name: 'a field printed again and again in a loop', text: '{{range .n}}{{$.line}}{{end}}', data: { n: [1, 2, 3, 4, 5], line: `${long}\n` } },
   { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
   { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
