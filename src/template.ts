@@ -16,7 +16,7 @@ import {
 } from './exec/index.js';
 import { builtins, callFunction } from './funcs/index.js';
 import { ParseError, type Tree, isEmptyTree, parse } from './parse/index.js';
-import { DataError, GoError, GoPanic, Value, anyFuncType, box, fromJS, stringValue } from './value/index.js';
+import { DataError, GoError, GoPanic, Value, anyFuncType, box, fromJSInPlace, stringValue } from './value/index.js';
 
 /** A plain JS function usable from templates, as func(...interface{}) (interface{}, error). */
 export type JSFunc = (...args: Value[]) => unknown;
@@ -215,7 +215,7 @@ export class Template implements ExecTemplate {
    */
   executeTo(w: Writer | ByteSink, data: unknown, context?: unknown): void {
     try {
-      executeTree(this, fromJS(data), callFunction, w, context);
+      executeTree(this, fromJSInPlace(data), callFunction, w, context);
     } catch (e) {
       // JS data is converted as the template reads it: a part that no Go value can hold is
       // found then, and is the template's error, not a raw exception.
@@ -258,7 +258,7 @@ function wrapJSFunc(fn: JSFunc): Value {
       if (e instanceof GoError || e instanceof GoPanic || isStringLengthError(e)) throw e;
       throw new GoError(e instanceof Error ? e.message : String(e));
     }
-    return box(fromJS(result));
+    return box(fromJSInPlace(result));
   });
 }
 

@@ -38,6 +38,8 @@ import {
   indirectInterface,
   interfaceType,
   invalid,
+  notInPlace,
+  readInPlace,
   stringValue,
 } from '../value/index.js';
 import { type ArgFn, type CArgs, type CallPlan, callPlanned, noEvals, sharedPlan } from './call.js';
@@ -310,13 +312,28 @@ function compileAction(node: ActionNode): WalkFn {
 
 /** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
 function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+  const names = fields.map((f) => f.name);
   return (s, dot) => {
     s.at(node);
     s.at(pipe);
+    // JS data: a string, int or bool read in place prints as printValue would print its Value.
+    if (print && printedInPlace(s, readInPlace(dot, names))) return NORMAL;
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
     if (print) printValue(s, node, val);
     return NORMAL;
   };
+}
+
+/**
+ * Writes raw, read in place from JS data, as printValue writes the Value fromJS makes of it
+ * (a string itself, a safe integer as the int it is, a bool), and reports whether it did:
+ * anything else (a float, notInPlace) is the caller's to print.
+ */
+function printedInPlace(s: State, raw: string | number | boolean | typeof notInPlace): boolean {
+  if (typeof raw === 'string') s.run.out.write(raw);
+  else if (typeof raw === 'number' ? Number.isSafeInteger(raw) : typeof raw === 'boolean') s.run.out.write(String(raw));
+  else return false;
+  return true;
 }
 
 function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
@@ -339,8 +356,12 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 
 function compileRange(node: RangeNode): WalkFn {
   const decl = node.pipe.decl.map((v) => v.nameAt(0));
+  const pipe = node.pipe;
+  const cmd = pipe.cmdCount === 1 ? pipe.cmdAt(0) : null;
+  const field = cmd !== null && cmd.argCount === 1 && cmd.firstArg instanceof FieldNode ? cmd.firstArg : null;
   return rangeWalk({
     node,
+    names: field === null ? null : namesOf(field, 0),
     pipe: compilePipe(node.pipe),
     list: compileList(node.list),
     elseList: node.elseList ? compileList(node.elseList) : null,
@@ -473,10 +494,20 @@ function ifOfField(
   elseList: Branch | null,
   isWith: boolean,
 ): WalkFn {
+  const names = fields.map((f) => f.name);
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
     s.at(pipe);
+    if (!isWith) {
+      // JS data: the truth of a string, number or bool read in place is truthOf's of its Value.
+      const raw = readInPlace(dot, names);
+      if (raw !== notInPlace) {
+        const flow = raw !== '' && raw !== 0 && raw !== false ? walkBranch(s, dot, list) : elseList !== null ? walkBranch(s, dot, elseList) : NORMAL;
+        s.pop(mark);
+        return flow;
+      }
+    }
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
     return endIf(s, dot, val, list, elseList, isWith, mark);
   };

@@ -3,7 +3,7 @@
 
 import type { RangeNode } from '../parse/index.js';
 import { sortedEntries } from '../fmt/index.js';
-import { LazyItems, Value, intValue, invalid, isIntKind, isUintKind } from '../value/index.js';
+import { LazyItems, Value, intValue, invalid, isIntKind, isUintKind, itemsInPlace, notInPlace } from '../value/index.js';
 import { asAddressable, canAddr, deref, indexOf } from './addressable.js';
 import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
@@ -11,6 +11,8 @@ import type { State } from './state.js';
 /** A {{range}} compiled: what each iteration needs, worked out once. */
 export interface RangeBody {
   readonly node: RangeNode;
+  /** The names of the pipeline's field chain when it is one ({{range .a.b}}): see walkRange. */
+  readonly names: readonly string[] | null;
   readonly pipe: PipeFn;
   readonly list: WalkFn;
   readonly elseList: WalkFn | null;
@@ -24,6 +26,15 @@ export interface RangeBody {
 export function walkRange(s: State, dot: Value, r: RangeBody): Flow {
   s.at(r.node);
   const outer = s.mark();
+  if (r.names !== null) {
+    // A short JS array of strings, numbers and booleans read in place: its elements without a view.
+    const items = itemsInPlace(dot, r.names, r.elemWanted);
+    if (items !== notInPlace) {
+      rangeInPlace(s, r, items);
+      s.pop(outer);
+      return NORMAL;
+    }
+  }
   let val = r.pipe(s, dot);
   // indirect (its isNil is of no use here: a nil pointer or interface ranges as itself and fails).
   while ((val.kind === 'ptr' || val.kind === 'interface') && val.v !== null) val = val.kind === 'ptr' ? deref(val) : val.elem();
@@ -33,6 +44,25 @@ export function walkRange(s: State, dot: Value, r: RangeBody): Flow {
   if (!ran && r.elseList !== null) r.elseList(s, dot);
   s.pop(outer);
   return NORMAL;
+}
+
+/**
+ * walkRange's iterations over a non-empty slice whose elements are items (or of that
+ * many elements, when the body does not want them): the pipeline's variables are declared as evalPipeline would (their
+ * value, the slice, is replaced by the first iteration before anything can read it).
+ */
+function rangeInPlace(s: State, r: RangeBody, items: readonly Value[] | number): void {
+  s.at(r.node.pipe);
+  for (const name of r.decl) {
+    if (r.isAssign) s.setVar(name, invalid);
+    else s.push(name, invalid);
+  }
+  const mark = s.mark();
+  const numDecl = r.decl.length;
+  const n = typeof items === 'number' ? items : items.length;
+  for (let i = 0; i < n; i++) {
+    if (oneIteration(s, r, mark, indexValue(i, numDecl), typeof items === 'number' ? invalid : items[i]) === BREAK) break;
+  }
 }
 
 function oneIteration(s: State, r: RangeBody, mark: number, index: Value, elem: Value): Flow {

@@ -12,7 +12,9 @@
 // and a never-read tree costs nothing): an object or array once per view, a string,
 // number or boolean each time it is read (see keeps). fromJS is called once per execute;
 // between executes only a large object's sorted key order and its converted primitives
-// are kept, while its keys are unchanged (see KeyOrder).
+// are kept, while its keys are unchanged (see KeyOrder). The commonest reads of an
+// execute's data skip the views altogether: readInPlace and itemsInPlace read a field
+// chain's string, number or boolean, or a short array of them, from the JS objects.
 //
 // Data that no Go value can hold is refused with a DataError naming where it is, when
 // the template first reads that part of the data: a cycle (a Go value cannot contain
@@ -72,13 +74,26 @@ const opaque: readonly [new (...args: never[]) => object, string][] = [
 export function fromJS(data: unknown): Value {
   // A Value (decoded JSON, as the bench and consul-template pass) needs no conversion state.
   if (data instanceof Value) return data;
-  return convert(data, null, undefined, { deep: null });
+  return convert(data, null, undefined, { deep: null, inPlace: false });
+}
+
+/**
+ * fromJS for the data of one execute (and a function's result in it), whose views may
+ * also be read in place (readInPlace, itemsInPlace). A Value made by fromJS is not: a
+ * user may keep it for many executes, and it keeps what it has read, which a read in
+ * place does not remember.
+ */
+export function fromJSInPlace(data: unknown): Value {
+  if (data instanceof Value) return data;
+  return convert(data, null, undefined, { deep: null, inPlace: true });
 }
 
 /** What the views of one fromJS share. */
 interface Conversion {
   /** The objects of the views at shallowDepth or deeper so far (see isCycle); created with the first. */
   deep: Set<object> | null;
+  /** Whether the views may be read in place (see fromJSInPlace). */
+  readonly inPlace: boolean;
 }
 
 /** Where a view sits in the data: its object, and the chain up to the root (for paths and cycles). */
@@ -142,27 +157,25 @@ function keeps(data: unknown): boolean {
 
 /** data, held by parent under key, as an element of a []interface{} or map[string]interface{}. */
 function element(data: unknown, parent: Place, key: string | number): Value {
-  switch (typeof data) {
-    case 'string':
-      // The interface holds the string Value directly: no box() call, no check of kinds.
-      return data === '' ? emptyElement : new Value(interfaceType, stringValue(data));
-    case 'boolean':
-      return data ? trueElement : falseElement;
-    case 'number':
-      if (Number.isSafeInteger(data) && data >= 0 && data < smallIntLimit) {
-        // -0 is the int 0, as Number.isSafeInteger(-0) makes it.
-        let v = smallInts[data];
-        if (v === undefined) smallInts[data] = v = box(intValue(data));
-        return v;
-      }
-      return new Value(interfaceType, Number.isSafeInteger(data) ? intValue(data) : float64Value(data));
-    case 'undefined':
-      return nilElement;
-    case 'object':
-      if (data === null) return nilElement;
-      break;
-  }
+  if (typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean') return primitiveElement(data);
+  if (data === undefined || data === null) return nilElement;
   return box(convert(data, parent, key, parent.conversion));
+}
+
+/** A string, number or boolean as an element of a []interface{} or map[string]interface{}. */
+function primitiveElement(data: string | number | boolean): Value {
+  if (typeof data === 'string') {
+    // The interface holds the string Value directly: no box() call, no check of kinds.
+    return data === '' ? emptyElement : new Value(interfaceType, stringValue(data));
+  }
+  if (typeof data === 'boolean') return data ? trueElement : falseElement;
+  if (Number.isSafeInteger(data) && data >= 0 && data < smallIntLimit) {
+    // -0 is the int 0, as Number.isSafeInteger(-0) makes it.
+    let v = smallInts[data];
+    if (v === undefined) smallInts[data] = v = box(intValue(data));
+    return v;
+  }
+  return new Value(interfaceType, Number.isSafeInteger(data) ? intValue(data) : float64Value(data));
 }
 
 /** data, held by parent under key (parent null: data is the root). */
@@ -227,6 +240,12 @@ interface KeyOrder {
   readonly entries: (MapEntry | undefined)[];
   /** The entries in the order of sorted, when every visible one is in entries. */
   sortedEntries: readonly MapEntry[] | null;
+  /**
+   * With sortedEntries, the table of the view that filled them: a view whose every entry
+   * is again the one in entries takes it as its own instead of building one entry by entry
+   * (and copies it before sprig's set or unset changes it).
+   */
+  table: ReadonlyMap<unknown, MapEntry> | null;
 }
 
 /** In KeyOrder.raws and MapViewBase.found: the key was not visible. */
@@ -251,6 +270,7 @@ function keyOrderOf(obj: object, keys: readonly string[]): KeyOrder {
     raws: new Array<unknown>(keys.length).fill(unkept),
     entries: new Array<MapEntry | undefined>(keys.length).fill(undefined),
     sortedEntries: null,
+    table: null,
   };
   keyOrders.set(obj, made);
   return made;
@@ -269,6 +289,12 @@ function sortedByOrder(order: KeyOrder, entries: ReadonlyMap<unknown, MapEntry>)
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether the raws read now are those of last time (a NaN never is: its entry is made again). */
+function sameRaws(last: readonly unknown[], now: readonly unknown[]): boolean {
+  for (let i = 0; i < now.length; i++) if (last[i] !== now[i]) return false;
   return true;
 }
 
@@ -301,6 +327,53 @@ class Listing {
     /** What the lookups found for each of candidates: the JS value, or unseen. */
     readonly found: readonly unknown[],
   ) {}
+}
+
+/** readInPlace's answer when the value must be read through the views. */
+export const notInPlace: unique symbol = Symbol('notInPlace');
+
+/**
+ * The string, number or boolean that the field chain names (.a.b) reads from receiver, a
+ * map of JS data (fromJS's view, or an interface holding one), read in place: no view of
+ * an object along the chain and no Value of the result, which are most of the cost of a
+ * template reading JS data. notInPlace when the chain may read anything else (a missing
+ * key, nil, a bigint, an object or array at the end, a Map or array midway, a view that
+ * sprig's set may have changed, a cycle, depth): the caller then reads it through the
+ * views, which decide (and refuse) exactly as without this. Reading in place runs no code
+ * of the data (descriptors, never getters), so that second read sees the same.
+ */
+export function readInPlace(receiver: Value, names: readonly string[]): string | number | boolean | typeof notInPlace {
+  const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
+  const m = inner.v;
+  if (inner.type !== mapStringInterfaceType || !(m instanceof MapViewBase)) return notInPlace;
+  return m.rawAt(names, false) as string | number | boolean | typeof notInPlace;
+}
+
+/** Arrays of more elements are ranged over through their view, which makes each element as it is reached. */
+const inPlaceItems = 32;
+
+/**
+ * readInPlace for a range over a JS array of up to inPlaceItems strings, numbers, booleans
+ * and nils (holes and accessors as ArrayView reads them): its elements, made now (only
+ * their number when want is false), with no view of the array. notInPlace for anything else (an array
+ * with an object, array, bigint or function in it, an empty one: see readInPlace).
+ */
+export function itemsInPlace(receiver: Value, names: readonly string[], want: boolean): Value[] | number | typeof notInPlace {
+  const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
+  const m = inner.v;
+  if (inner.type !== mapStringInterfaceType || !(m instanceof MapViewBase)) return notInPlace;
+  const raw = m.rawAt(names, true);
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > inPlaceItems) return notInPlace;
+  const items = want ? new Array<Value>(raw.length) : null;
+  for (let i = 0; i < raw.length; i++) {
+    let data: unknown;
+    if (Object.hasOwn(raw, i) && lookupGetter.call(raw, i) === undefined) {
+      data = raw[i];
+      if (data !== undefined && data !== null && typeof data !== 'string' && typeof data !== 'number' && typeof data !== 'boolean') return notInPlace;
+    }
+    if (items !== null) items[i] = data === undefined || data === null ? nilElement : primitiveElement(data as string | number | boolean);
+  }
+  return items ?? raw.length;
 }
 
 /** A JS array as the elements of a []interface{}. */
@@ -357,6 +430,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // The keys as size listed them (most views never list theirs: one field, not three).
   private listing: Listing | null = null;
   private full = false;
+  // Whether the GoMap's table is a KeyOrder's, shared with the views of other executes.
+  private sharedTable = false;
 
   constructor(
     readonly obj: T,
@@ -372,8 +447,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   /** The keys that may be visible (lookup decides), in the source's order. */
   protected abstract candidateKeys(): string[];
 
-  /** The JS value under a visible key k; undefined when k is not one. */
-  protected abstract lookup(k: string): { value: unknown } | undefined;
+  /** The JS value under a visible key k; unseen when k is not one (a value, not an object: V8 need not allocate one per read). */
+  protected abstract lookup(k: string): unknown;
 
   override get entries(): ReadonlyMap<unknown, MapEntry> {
     this.fill();
@@ -396,12 +471,30 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
 
   override set(key: Value, value: Value): void {
     this.fill();
+    this.unshare();
     super.set(key, value);
   }
 
   override delete(key: Value): void {
     this.fill();
+    this.unshare();
     super.delete(key);
+  }
+
+  /** Gives this view a table of its own before a change, when its table is a KeyOrder's. */
+  private unshare(): void {
+    if (!this.sharedTable) return;
+    this.adoptTable(new Map(super.entries));
+    this.sharedTable = false;
+  }
+
+  /** The JS value of each of keys, unseen where it is not visible. */
+  private lookups(keys: readonly string[]): unknown[] {
+    const raws = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      raws[i] = this.lookup(keys[i]);
+    }
+    return raws;
   }
 
   /** The visible keys, in the source's order. */
@@ -412,8 +505,8 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const found = new Array<unknown>(candidates.length);
     for (let i = 0; i < candidates.length; i++) {
       const d = this.lookup(candidates[i]);
-      found[i] = d === undefined ? unseen : d.value;
-      if (d !== undefined) names.push(candidates[i]);
+      found[i] = d;
+      if (d !== unseen) names.push(candidates[i]);
     }
     this.listing = new Listing(candidates, names, found);
     return names;
@@ -423,9 +516,9 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     const known = this.known(k);
     if (known !== undefined) return known;
     const found = this.lookup(k);
-    if (found === undefined) return null;
-    const v = element(found.value, this, k);
-    if (keeps(found.value)) this.remember(k, v);
+    if (found === unseen) return null;
+    const v = element(found, this, k);
+    if (keeps(found)) this.remember(k, v);
     return v;
   }
 
@@ -453,17 +546,93 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
     }
   }
 
+  /**
+   * See readInPlace and itemsInPlace: the chain names read from this view (an array at its
+   * end only when arrays is set); a view remembered along it is
+   * followed (sprig's set may have changed it), an object without one is read in place.
+   */
+  rawAt(names: readonly string[], arrays: boolean): string | number | boolean | unknown[] | typeof notInPlace {
+    if (!this.conversion.inPlace) return notInPlace;
+    let view: MapViewBase<object> | null = this;
+    // The object read in place when view is null, and those read in place before it since the last view.
+    let obj: object = this.obj;
+    let passed: object[] | null = null;
+    let place: Place = this;
+    let depth = this.depth;
+    const last = names.length - 1;
+    for (let i = 0; ; i++) {
+      const k = names[i];
+      let raw: unknown;
+      if (view !== null) {
+        // A filled view answers from its GoMap, which set may have changed.
+        if (view.full) return notInPlace;
+        const known = view.known(k);
+        if (known !== undefined) {
+          // An object or array with its view (see keeps): an object along the chain is followed.
+          const inner = known.v;
+          if (i === last || !(inner instanceof Value) || !(inner.v instanceof MapViewBase)) return notInPlace;
+          view = inner.v as MapViewBase<object>;
+          place = view;
+          depth = view.depth;
+          obj = view.obj;
+          passed = null;
+          continue;
+        }
+        raw = view.lookup(k);
+      } else {
+        raw = ownData(obj, k);
+      }
+      if (raw === unseen) return notInPlace; // missingkey decides
+      if (i === last) {
+        if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+        if (!arrays || !Array.isArray(raw)) return notInPlace;
+      } else {
+        // Midway, only a plain object is read in place.
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return notInPlace;
+        const proto: unknown = Object.getPrototypeOf(raw);
+        if (proto !== Object.prototype && proto !== null) return notInPlace;
+      }
+      // Within shallowDepth a cycle is found among the ancestors as convert would, then
+      // refused by the views (the caller's path).
+      if (++depth >= shallowDepth || raw === obj || passed?.includes(raw)) return notInPlace;
+      for (let p: Place | null = place; p !== null; p = p.parent) if (p.obj === raw) return notInPlace;
+      if (i === last) return raw as unknown[];
+      if (view === null) {
+        passed ??= [];
+        passed.push(obj);
+      }
+      view = null;
+      obj = raw;
+    }
+  }
+
   private fill(): void {
     if (this.full) return;
     // One lookup per key: size may have done them.
     const keys = this.listing?.candidates ?? this.candidateKeys();
-    const found = this.listing?.found ?? null;
+    let found = this.listing?.found ?? null;
     const order = keys.length >= keptOrderSize ? keyOrderOf(this.obj, keys) : null;
     // The sorted entries of last time, still right if every entry is the one made then.
     const lastSorted = order?.sortedEntries ?? null;
+    if (order !== null && lastSorted !== null && order.table !== null && this.read === null) {
+      // With no view read from this one yet, every entry is the one made then when every
+      // value is the same: the table of then serves too, shared until a change.
+      found ??= this.lookups(keys);
+      if (sameRaws(order.raws, found)) {
+        this.adoptTable(order.table);
+        this.sharedTable = true;
+        this.knownOrder(stringKeyOrder, lastSorted);
+        this.full = true;
+        this.listing = null;
+        return;
+      }
+    }
     let same = lastSorted !== null;
     // Dropped until this fill ends: a DataError midway leaves entries it no longer lists.
-    if (order !== null) order.sortedEntries = null;
+    if (order !== null) {
+      order.sortedEntries = null;
+      order.table = null;
+    }
     // Whether every visible entry is kept in order (then so can their sorted list be).
     let allKept = true;
     for (let i = 0; i < keys.length; i++) {
@@ -473,8 +642,7 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       if (memo === undefined) {
         if (found !== null) raw = found[i];
         else {
-          const d = this.lookup(k);
-          raw = d === undefined ? unseen : d.value;
+          raw = this.lookup(k);
         }
       }
       if (order === null) {
@@ -503,6 +671,10 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
       // The entries in the kept order, so that range, printing and encoding/json do not sort.
       const sorted = same && lastSorted !== null ? lastSorted : sortedByOrder(order, super.entries);
       order.sortedEntries = allKept ? sorted : null;
+      if (allKept) {
+        order.table = super.entries;
+        this.sharedTable = true;
+      }
       this.knownOrder(stringKeyOrder, sorted);
     }
     this.full = true;
@@ -517,10 +689,15 @@ class ObjectView extends MapViewBase<object> {
     return Object.keys(this.obj);
   }
 
-  protected lookup(k: string): { value: unknown } | undefined {
-    const d = Object.getOwnPropertyDescriptor(this.obj, k);
-    return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? undefined : (d as { value: unknown });
+  protected lookup(k: string): unknown {
+    return ownData(this.obj, k);
   }
+}
+
+/** The property k of obj as from-js sees it: the value of an own, enumerable data property that is not a function; else unseen. */
+function ownData(obj: object, k: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(obj, k);
+  return d === undefined || !d.enumerable || !('value' in d) || typeof d.value === 'function' ? unseen : d.value;
 }
 
 /** A Map with string keys; a function value is no data. */
@@ -535,9 +712,9 @@ class MapView extends MapViewBase<Map<unknown, unknown>> {
     return keys;
   }
 
-  protected lookup(k: string): { value: unknown } | undefined {
+  protected lookup(k: string): unknown {
     const value = this.obj.get(k);
-    return typeof value === 'function' || (value === undefined && !this.obj.has(k)) ? undefined : { value };
+    return typeof value === 'function' || (value === undefined && !this.obj.has(k)) ? unseen : value;
   }
 }
 

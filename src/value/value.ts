@@ -334,6 +334,16 @@ export class GoMap {
     this.orders.set(order, entries);
   }
 
+  /**
+   * Makes table this map's entries, for a subclass that has the very entries in a table
+   * made before (a view of JS data whose values have not changed since: see from-js.ts);
+   * the subclass must give this map a copy of its own before any change.
+   */
+  protected adoptTable(table: ReadonlyMap<unknown, MapEntry>): void {
+    this.table = table as Map<unknown, MapEntry>;
+    this.changed();
+  }
+
   private ownTable(): Map<unknown, MapEntry> {
     if (this.table === null) this.table = new Map();
     return this.table;

@@ -145,11 +145,12 @@ describe('JS data is converted as the template reads it', () => {
     return { data, reads };
   }
 
-  it('reads only what the template uses, an object entry once, a string each time it is used', () => {
+  it('reads only what the template uses, a string each time it is used', () => {
     const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, { v: i }]));
     const { data, reads } = counted({ ...big, a: 'A' });
-    expect(render('{{ .a }}{{ .a }}{{ .k7.v }}{{ .k7.v }}', data)).toBe('AA77');
-    expect(Object.fromEntries(reads)).toEqual({ a: 2, k7: 1 });
+    // A printed chain is read in place each time; an object passed on (index's argument) gets a view, read once.
+    expect(render('{{ .a }}{{ .a }}{{ .k7.v }}{{ .k7.v }}{{ index .k8 "v" }}{{ index .k8 "v" }}', data)).toBe('AA7788');
+    expect(Object.fromEntries(reads)).toEqual({ a: 2, k7: 2, k8: 1 });
   });
 
   it('an object or array read twice is the same view: what was read of it stays read', () => {
@@ -353,6 +354,28 @@ describe('a large object or Map ranged over execute after execute (its sorted ke
   it.each(mapSteps)('a Map, one change: %s', (name, change) => follow(() => new Map<unknown, unknown>(entries()), [[name, change]]));
 
   it('a Map, every change in turn', () => follow(() => new Map<unknown, unknown>(entries()), mapSteps));
+
+  it.each([
+    ['set', (m: Value, k: Value, v: Value) => m.map()?.set(k, box(v))],
+    ['delete', (m: Value, k: Value) => m.map()?.delete(k)],
+  ])("a function's %s of an entry is seen by its execute only, not by the next ones, which share the kept entries", (_, change) => {
+    const object = Object.fromEntries(entries());
+    const map = new Map(entries());
+    const fn = (m: Value, k: Value, v: Value): string => {
+      change(m, k, v);
+      return '';
+    };
+    // After a range, the entries (not the sorted list) answer .k3 and len.
+    const after = new Template('t').parse('{{ range . }}{{ end }}{{ .k3 }} {{ len . }}');
+    for (const data of [object, map]) {
+      const before = renders(data);
+      expect(after.execute(data)).toBe('v3 20');
+      expect(render('{{ range . }}{{ end }}{{ fn . "k3" "new" }}{{ .k3 }} {{ len . }}', data, { funcs: { fn } })).toMatch(/^(new 20|<no value> 19)$/);
+      expect(after.execute(data)).toBe('v3 20');
+      expect(renders(data)).toEqual(before);
+    }
+    expect(object).toEqual(Object.fromEntries(entries()));
+  });
 
   it('an object and a Map with the same entries print alike, in Go order, the second time too', () => {
     const object = Object.fromEntries(entries());
