@@ -470,6 +470,19 @@ function isSoleDot(pipe: PipeNode): boolean {
  */
 function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
   const pops = list.declares || elseList?.declares === true;
+  if (!pops) {
+    // Nothing to do after the branch: its call is the closure's last step, with nothing kept across it.
+    const walk = list.walk;
+    const elseWalk = elseList === null ? null : elseList.walk;
+    return (s, dot) => {
+      s.at(word);
+      const val = unwrapEmptyInterface(dot);
+      const t = truthOf(indirectInterface(val));
+      if (t === Truth.True) return walk(s, isWith ? val : dot);
+      if (t === Truth.None) s.errorf("if/with can't use %v", val);
+      return elseWalk === null ? NORMAL : elseWalk(s, dot);
+    };
+  }
   return (s, dot) => {
     s.at(word);
     const mark = pops ? s.mark() : 0;
