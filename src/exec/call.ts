@@ -2,7 +2,7 @@
 // builtins and/or, the `call` builtin, and safeCall's conversion of a function's
 // error or panic into "error calling NAME: MSG".
 
-import type { Node } from '../parse/index.js';
+import { ActionNode, type Node, PipeNode } from '../parse/index.js';
 import { type FuncSig, type GoFunc, type GoType, type Value, GoError, GoPanic, errorType, indirectInterface } from '../value/index.js';
 import { StackExhaustedError } from './errors.js';
 import { isMissing } from './missing.js';
@@ -178,7 +178,8 @@ export function callPlanned(
 
   const result = safeCall(invoke, argv, s.run.context);
   if (typeof result === 'string') {
-    s.at(node);
+    // A one-command pipeline or action stands for its command, made now (see compileCommand).
+    s.at(node instanceof PipeNode ? node.cmdAt(0) : node instanceof ActionNode ? node.pipe.cmdAt(0) : node);
     s.errorf('error calling %s: %s', name, result);
   }
   return result;

@@ -8,7 +8,6 @@ import {
   BoolNode,
   BreakNode,
   ChainNode,
-  type CommandNode,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -155,8 +154,9 @@ function compileList(list: ListNode): WalkFn {
   const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
   foldSteps(list, folded);
   endText(folded);
-  // Unfolded steps of two or more nodes are the tree's own array of them, which it keeps anyway.
-  return listOfSteps(list, folded.changed || list.nodeCount < 2 ? folded.nodes : list.nodes, folded.steps);
+  // The steps' nodes are an array of compile's own: the tree holds its lists' nodes in its store
+  // (see Store in parse/node.ts), where nodes would make it keep a second array.
+  return listOfSteps(list, folded.nodes, folded.steps);
 }
 
 /** A list's nodes being folded into steps (see foldSteps). */
@@ -224,7 +224,7 @@ function takenBranch(node: IfNode): ListNode | null | undefined {
 function declaresVariables(list: ListNode): boolean {
   for (let i = 0; i < list.nodeCount; i++) {
     const n = list.nodeAt(i);
-    if (n instanceof ActionNode && n.pipe.decl.length > 0) return true;
+    if (n instanceof ActionNode && n.argCount === 0 && n.pipe.decl.length > 0) return true;
   }
   return false;
 }
@@ -301,6 +301,7 @@ function textStep(text: string): string | Text {
 }
 
 function compileAction(node: ActionNode): WalkFn {
+  if (node.argCount > 0 && !(node.argAt(0) instanceof PipeNode)) return compileCommandAction(node);
   // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
   const print = node.pipe.decl.length === 0;
   const field = soleField(node.pipe);
@@ -310,8 +311,26 @@ function compileAction(node: ActionNode): WalkFn {
   return actionOfPipe(node, compilePipe(node.pipe), print);
 }
 
+/**
+ * An action whose pipeline is one command with no variables, as the parser stores it (see
+ * ActionNode.ofCommand): compiled from the arguments, without making the pipeline or the
+ * command. The action stands for its pipeline where evalPipeline marks it: the first thing
+ * the command does is to mark one of its own nodes, so no error can name it (a parenthesized
+ * first word, which does not, takes compileAction's way).
+ */
+function compileCommandAction(node: ActionNode): WalkFn {
+  const first = node.argAt(0);
+  if (first instanceof FieldNode && node.argCount === 1) return actionOfField(node, node, first, sharedFieldNames(namesOf(first, 0)), true);
+  return actionOfCommand(
+    node,
+    node,
+    compileWords(node.argCount, (j) => node.argAt(j), node),
+    true,
+  );
+}
+
 /** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
-function actionOfField(node: ActionNode, pipe: PipeNode, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
   const names = fields.map((f) => f.name);
   return (s, dot) => {
     s.at(node);
@@ -336,7 +355,7 @@ function printedInPlace(s: State, raw: string | number | boolean | typeof notInP
   return true;
 }
 
-function actionOfCommand(node: ActionNode, pipe: PipeNode, cmd: CmdFn, print: boolean): WalkFn {
+function actionOfCommand(node: ActionNode, pipe: Node, cmd: CmdFn, print: boolean): WalkFn {
   return (s, dot) => {
     s.at(node);
     const val = evalOneCommand(s, dot, pipe, cmd);
@@ -357,8 +376,9 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 function compileRange(node: RangeNode): WalkFn {
   const decl = node.pipe.decl.map((v) => v.nameAt(0));
   const pipe = node.pipe;
-  const cmd = pipe.cmdCount === 1 ? pipe.cmdAt(0) : null;
-  const field = cmd !== null && cmd.argCount === 1 && cmd.firstArg instanceof FieldNode ? cmd.firstArg : null;
+  // Read through the pipeline, which leaves a one-command pipeline's command unmade (see PipeNode.oneCommand).
+  const first = pipe.cmdCount === 1 && pipe.argCountAt(0) === 1 ? pipe.argAtOf(0, 0) : null;
+  const field = first instanceof FieldNode ? first : null;
   return rangeWalk({
     node,
     names: field === null ? null : namesOf(field, 0),
@@ -419,8 +439,8 @@ function walkBranch(s: State, dot: Value, b: Branch): Flow {
  * {{with "x"}}), or null: evaluating it cannot fail, so its truth is known when compiled.
  */
 function constantPipe(pipe: PipeNode): Value | null {
-  if (pipe.decl.length > 0 || pipe.cmdCount !== 1 || pipe.cmdAt(0).argCount !== 1) return null;
-  const word = pipe.cmdAt(0).argAt(0);
+  if (pipe.decl.length > 0 || pipe.cmdCount !== 1 || pipe.argCountAt(0) !== 1) return null;
+  const word = pipe.argAtOf(0, 0);
   if (word instanceof BoolNode) return boolValue(word.value);
   if (word instanceof StringNode) return stringValue(word.text);
   return null;
@@ -588,18 +608,17 @@ function compileTemplate(node: TemplateNode): WalkFn {
  */
 function soleField(pipe: PipeNode): FieldNode | null {
   if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const cmd = pipe.cmdAt(0);
-  const first = cmd.firstArg;
-  return first instanceof FieldNode && cmd.argCount === 1 ? first : null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof FieldNode && pipe.argCountAt(0) === 1 ? first : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
 function oneCommand(pipe: PipeNode): CmdFn | null {
-  return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe.cmdAt(0)) : null;
+  return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe, 0) : null;
 }
 
 /** evalPipeline for a pipeline of one command that declares no variables. */
-function evalOneCommand(s: State, dot: Value, pipe: PipeNode, cmd: CmdFn): Value {
+function evalOneCommand(s: State, dot: Value, pipe: Node, cmd: CmdFn): Value {
   s.at(pipe);
   return unwrapEmptyInterface(cmd(s, dot, missingVal));
 }
@@ -609,9 +628,9 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
-  // Commands of exactly their number (map, not pushes, whose arrays keep spare room): one
-  // as an array of its own, two or more mapped from the tree's array (which cmds does not make).
-  const cmds = pipe.cmdCount === 1 ? [compileCommand(pipe.cmdAt(0))] : pipe.cmds.map(compileCommand);
+  // Commands of exactly their number (not pushes, whose arrays keep spare room), read by index
+  // (cmds would make the tree an array of them).
+  const cmds = Array.from({ length: pipe.cmdCount }, (_, i) => compileCommand(pipe, i));
   return pipeOfCommands(
     pipe,
     cmds,
@@ -650,10 +669,20 @@ function unwrapEmptyInterface(value: Value): Value {
 
 const noArgs: readonly Node[] = [];
 
-function compileCommand(cmd: CommandNode): CmdFn {
-  const first = cmd.argAt(0);
-  // Two or more arguments are an array in the tree already: args makes none.
-  const rest = cmd.argCount === 1 ? noArgs : cmd.args.slice(1);
+/**
+ * Command i of pipe, read through the pipeline (argCountAt, argAtOf), which leaves the command
+ * of a one-command pipeline unmade (see PipeNode.oneCommand): a function call names the pipeline
+ * instead of that command, and callPlanned makes it only for an error message.
+ */
+function compileCommand(pipe: PipeNode, i: number): CmdFn {
+  const cmd: Node = pipe.cmdCount === 1 && pipe.decl.length === 0 ? pipe : pipe.cmdAt(i);
+  return compileWords(pipe.argCountAt(i), (j) => pipe.argAtOf(i, j), cmd);
+}
+
+/** A command of count words (wordAt(0) first); cmd is the node a failed function call names (see callPlanned). */
+function compileWords(count: number, wordAt: (j: number) => Node, cmd: Node): CmdFn {
+  const first = wordAt(0);
+  const rest = count === 1 ? noArgs : Array.from({ length: count - 1 }, (_, j) => wordAt(j + 1));
   const args: CArgs = { first, rest, evals: rest.length === 0 ? noEvals : rest.map((n) => compileArg(n)) };
   // A field with no words after it gets no args, as a field argument does: field.ts only
   // counts them, and the count is one object less to reach per read.

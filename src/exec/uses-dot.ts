@@ -4,7 +4,7 @@
 // see it. A {{range}} whose body cannot observe dot and declares no variables need
 // not build a Value per element (range 100000000 would otherwise allocate one each).
 
-import { ActionNode, BranchNode, ChainNode, CommandNode, DotNode, FieldNode, ListNode, type Node, PipeNode, TemplateNode } from '../parse/index.js';
+import { ActionNode, BranchNode, ChainNode, DotNode, FieldNode, ListNode, type Node, PipeNode, TemplateNode } from '../parse/index.js';
 
 /** Answers for bodies already examined, so nested ranges are not walked again (linear overall). */
 const known = new WeakMap<ListNode, boolean>();
@@ -29,10 +29,13 @@ function walk(body: ListNode): boolean {
       const seen = n === body ? undefined : known.get(n);
       if (seen === true) return true;
       if (seen === undefined) for (let i = 0; i < n.nodeCount; i++) stack.push(n.nodeAt(i));
-    } else if (n instanceof ActionNode) stack.push(n.pipe);
-    else if (n instanceof PipeNode) for (let i = 0; i < n.cmdCount; i++) stack.push(n.cmdAt(i));
-    else if (n instanceof CommandNode) for (let i = 0; i < n.argCount; i++) stack.push(n.argAt(i));
-    else if (n instanceof ChainNode) stack.push(n.node);
+    } else if (n instanceof ActionNode) {
+      if (n.argCount === 0) stack.push(n.pipe);
+      for (let j = 0; j < n.argCount; j++) stack.push(n.argAt(j)); // see ActionNode.ofCommand
+    } else if (n instanceof PipeNode) {
+      // Through the pipeline: a one-command pipeline's command is not made (see PipeNode.oneCommand).
+      for (let i = 0; i < n.cmdCount; i++) for (let j = 0; j < n.argCountAt(i); j++) stack.push(n.argAtOf(i, j));
+    } else if (n instanceof ChainNode) stack.push(n.node);
     else if (n instanceof TemplateNode) {
       if (n.pipe !== null) stack.push(n.pipe);
     } else if (n instanceof BranchNode) {

@@ -324,6 +324,9 @@ export interface NumberValue {
   complex128: { re: number; im: number };
 }
 
+/** The complex part of every number that is not complex: one object, not one per NumberNode a tree keeps. */
+const noComplex: { re: number; im: number } = Object.freeze({ re: 0, im: 0 });
+
 function emptyNumber(): NumberValue {
   return {
     isInt: false,
@@ -333,7 +336,7 @@ function emptyNumber(): NumberValue {
     int64: 0n,
     uint64: 0n,
     float64: 0,
-    complex128: { re: 0, im: 0 },
+    complex128: noComplex,
   };
 }
 

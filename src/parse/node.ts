@@ -32,7 +32,8 @@ export enum NodeType {
 }
 
 /**
- * The children of a node as the parser stores them: one child as itself, more as an array.
+ * The children of a node as the parser stores them: one child as itself, more as an array
+ * (names) or in the parse's store (nodes, see Store).
  * Nine in ten child lists of a template hold one element (a list with one node, a pipeline
  * with one command, a command with one argument, a field with one name), and an array of
  * one is two objects (56 bytes) that a tree keeps alive and the garbage collector copies:
@@ -56,6 +57,33 @@ function childAt<T>(c: Children<T>, i: number): T {
 /** c as an array: the node stores the result back, so an array is made at most once. */
 function arrayOf<T>(c: Children<T>): T[] {
   return Array.isArray(c) ? c : [c];
+}
+
+/**
+ * Where the parser keeps the children of nodes that have more than one: in one array per parse,
+ * shared by all its nodes, each run of children preceded by its length; such a node holds the
+ * store and where its run starts (its "at", -1 for children held as above). An array per node
+ * was two objects (a JSArray and its elements, 64 bytes or more) that the young generation
+ * copied twice while a large template was parsed, a quarter of a tree's bytes; a chunk of the
+ * store is one object, which the scavenger copies as fast as memory.
+ */
+export type Store = (Node | number)[];
+
+/** How many children c (or the run at `at` of a store) holds, without making their array. */
+function countIn<T extends Node>(c: Children<T> | Store, at: number): number {
+  return at >= 0 ? ((c as Store)[at] as number) : countOf(c as Children<T>);
+}
+
+/** The child at i (below countIn), without making the array. */
+function childIn<T extends Node>(c: Children<T> | Store, at: number, i: number): T {
+  return at >= 0 ? ((c as Store)[at + 1 + i] as T) : childAt(c as Children<T>, i);
+}
+
+/** The children as an array of their own: the node stores the result back (and at -1), so an array is made at most once. */
+function arrayIn<T extends Node>(c: Children<T> | Store, at: number): T[] {
+  if (at < 0) return arrayOf(c as Children<T>);
+  const s = c as Store;
+  return s.slice(at + 1, at + 1 + (s[at] as number)) as T[];
 }
 
 /** A piece of a node's String(): literal text or a child node. */
@@ -104,27 +132,32 @@ export class ListNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.List;
   }
-  declare private items: Children<Node>; // see Children
-  constructor(pos: number, nodes: Children<Node>) {
+  declare private items: Children<Node> | Store; // see Children and Store
+  declare private at: number;
+  /** at: where nodes start in the parser's store (see Store), if nodes is one. */
+  constructor(pos: number, nodes: Children<Node> | Store, at = -1) {
     super(pos);
     this.items = nodes;
+    this.at = at;
   }
   /** The element nodes in lexical order. */
   get nodes(): Node[] {
-    this.items = arrayOf(this.items);
-    return this.items;
+    const nodes = arrayIn(this.items, this.at);
+    this.items = nodes;
+    this.at = -1;
+    return nodes;
   }
   /** The number of element nodes, without making their array. */
   get nodeCount(): number {
-    return countOf(this.items);
+    return countIn(this.items, this.at);
   }
   /** The element node at i (below nodeCount), without making the array. */
   nodeAt(i: number): Node {
-    return childAt(this.items, i);
+    return childIn(this.items, this.at, i);
   }
-  /** @internal For tests: whether the nodes are held in an array (more than one, or made by nodes). */
+  /** @internal For tests: whether the nodes are held in an array of their own (made by nodes, or given). */
   get childArray(): boolean {
-    return Array.isArray(this.items);
+    return this.at < 0 && Array.isArray(this.items);
   }
   parts(): Part[] {
     return this.nodes;
@@ -163,6 +196,10 @@ export class CommentNode extends PositionedNode {
   }
 }
 
+// PipeNode's flags besides its line.
+const assignFlag = 1;
+const argsFlag = 2;
+
 /** PipeNode holds a pipeline with optional declaration. */
 export class PipeNode extends PositionedNode {
   get type(): NodeType {
@@ -176,40 +213,112 @@ export class PipeNode extends PositionedNode {
     cmds: Children<CommandNode> = [],
   ) {
     super(pos);
-    this.lineAssign = line * 2 + (isAssign ? 1 : 0);
+    this.flags = line * 4 + (isAssign ? assignFlag : 0);
     this.commands = cmds;
+    this.at = -1;
   }
-  // Line and isAssign in one small integer: one field less in every pipeline (a template has
-  // one per action). A string has fewer than 2^29 lines, so the number stays a V8 small integer.
-  declare private lineAssign: number;
-  declare private commands: Children<CommandNode>; // see Children
+  // Line, isAssign and whether commands holds one command's arguments (see oneCommand) in one
+  // small integer: fewer fields in every pipeline (a template has one per action). A string has
+  // fewer than 2^29 lines, so the number stays a V8 small integer.
+  declare private flags: number;
+  declare private commands: Children<CommandNode> | Children<Node> | Store; // see Children and Store
+  declare private at: number;
   /** The line number in the input. */
   get line(): number {
-    return this.lineAssign >> 1;
+    return this.flags >> 2;
   }
   /** The variables are being assigned, not declared. */
   get isAssign(): boolean {
-    return (this.lineAssign & 1) === 1;
+    return (this.flags & assignFlag) !== 0;
+  }
+  /**
+   * @internal The parser's form of the commonest pipeline: one command, at the pipeline's own
+   * position, with no variables. Its CommandNode (40 bytes a tree keeps, and copies through the
+   * young generation while it is parsed) is made when first read; argCountAt and argAtOf read its
+   * arguments without making it.
+   */
+  oneCommand(args: Children<Node> | Store, at: number): void {
+    this.commands = args;
+    this.at = at;
+    this.flags |= argsFlag;
+  }
+  /** @internal The commands as the parser found them: at is where they start in the store (see Store), if cmds is one. */
+  setCommands(cmds: Children<CommandNode> | Store, at: number): void {
+    this.commands = cmds;
+    this.at = at;
+    this.flags &= ~argsFlag;
+  }
+  /**
+   * @internal The parser reuses one pipeline for the actions it parses, as most (one command, see
+   * ActionNode.ofCommand) need none: this pipeline made empty again at pos and line.
+   */
+  reuse(pos: number, line: number, decl: VariableNode[], cmds: CommandNode[]): this {
+    (this as { pos: number }).pos = pos;
+    this.flags = line * 4;
+    this.decl = decl;
+    this.commands = cmds;
+    this.at = -1;
+    return this;
+  }
+  /** @internal A pipeline of its own with what this one (the reused one, see reuse) holds. */
+  copy(): PipeNode {
+    const p = new PipeNode(this.pos, 0, this.decl);
+    p.flags = this.flags;
+    p.commands = this.commands;
+    p.at = this.at;
+    return p;
+  }
+  /** @internal Whether the pipeline holds its one command's arguments (see oneCommand). */
+  get holdsArgs(): boolean {
+    return (this.flags & argsFlag) !== 0;
+  }
+  /** @internal Where the held arguments start in the store, -1 when they are not in it (see Store). */
+  get heldAt(): number {
+    return this.at;
+  }
+  /** @internal The held arguments (or the store they are in). */
+  get held(): Children<Node> | Store {
+    return this.commands as Children<Node> | Store;
+  }
+  /** The commands, made of the arguments oneCommand stored if need be. */
+  private own(): void {
+    if ((this.flags & argsFlag) !== 0) {
+      this.commands = new CommandNode(this.pos, this.commands as Children<Node> | Store, this.at);
+      this.at = -1;
+      this.flags &= ~argsFlag;
+    }
   }
   /** The commands in lexical order. */
   get cmds(): CommandNode[] {
-    this.commands = arrayOf(this.commands);
-    return this.commands;
+    this.own();
+    const cmds = arrayIn(this.commands as Children<CommandNode> | Store, this.at);
+    this.commands = cmds;
+    this.at = -1;
+    return cmds;
   }
   set cmds(cmds: Children<CommandNode>) {
-    this.commands = cmds;
+    this.setCommands(cmds, -1);
   }
   /** The number of commands, without making their array. */
   get cmdCount(): number {
-    return countOf(this.commands);
+    return (this.flags & argsFlag) !== 0 ? 1 : countIn(this.commands as Children<CommandNode> | Store, this.at);
   }
   /** The command at i (below cmdCount), without making the array. */
   cmdAt(i: number): CommandNode {
-    return childAt(this.commands, i);
+    this.own();
+    return childIn(this.commands as Children<CommandNode> | Store, this.at, i);
   }
-  /** @internal For tests: whether the commands are held in an array (more than one, or made by cmds). */
+  /** The number of arguments of command i (below cmdCount), without making the command or an array. */
+  argCountAt(i: number): number {
+    return (this.flags & argsFlag) !== 0 ? countIn(this.commands as Children<Node> | Store, this.at) : this.cmdAt(i).argCount;
+  }
+  /** Argument j of command i, without making the command or an array. */
+  argAtOf(i: number, j: number): Node {
+    return (this.flags & argsFlag) !== 0 ? childIn(this.commands as Children<Node> | Store, this.at, j) : this.cmdAt(i).argAt(j);
+  }
+  /** @internal For tests: whether the commands are held in an array of their own (made by cmds, or given). */
   get childArray(): boolean {
-    return Array.isArray(this.commands);
+    return (this.flags & argsFlag) === 0 && this.at < 0 && Array.isArray(this.commands);
   }
   parts(): Part[] {
     const out: Part[] = [];
@@ -233,48 +342,104 @@ export class ActionNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Action;
   }
-  constructor(
-    pos: number,
-    public line: number,
-    public pipe: PipeNode,
-  ) {
+  // The line, doubled, plus 1 when body holds the arguments of the pipeline's one command (see ofCommand).
+  declare private lineArgs: number;
+  declare private body: PipeNode | Children<Node> | Store;
+  declare private at: number; // where the arguments start in the store (see Store), or -1
+  constructor(pos: number, line: number, pipe: PipeNode) {
     super(pos);
+    this.lineArgs = line * 2;
+    this.body = pipe;
+    this.at = -1;
+  }
+  /**
+   * @internal The parser's form of the commonest action ({{.a}}, {{printf "%d" .n}}): its pipeline
+   * is one command with no variables, at the action's position and line (as the parser always
+   * makes them), so the action holds the command's arguments and makes the pipeline and the
+   * command when pipe is first read; argCount and argAt read the arguments without making them.
+   * That is two objects (96 bytes) fewer per action in a tree, which the young generation copies
+   * while a large template is parsed.
+   */
+  static ofCommand(pos: number, line: number, pipe: PipeNode): ActionNode {
+    const a = new ActionNode(pos, line, noPipe);
+    a.body = pipe.held;
+    a.at = pipe.heldAt;
+    a.lineArgs++;
+    return a;
+  }
+  /** The line number in the input. */
+  get line(): number {
+    return this.lineArgs >> 1;
+  }
+  set line(line: number) {
+    this.lineArgs = line * 2 + (this.lineArgs & 1);
+  }
+  /** The pipeline to evaluate. */
+  get pipe(): PipeNode {
+    if ((this.lineArgs & 1) !== 0) {
+      const pipe = new PipeNode(this.pos, this.line);
+      pipe.oneCommand(this.body as Children<Node> | Store, this.at);
+      this.body = pipe;
+      this.at = -1;
+      this.lineArgs--;
+    }
+    return this.body as PipeNode;
+  }
+  set pipe(pipe: PipeNode) {
+    this.body = pipe;
+    this.lineArgs &= ~1;
+  }
+  /** @internal The number of arguments of the one command ofCommand stored, 0 when pipe holds the pipeline. */
+  get argCount(): number {
+    return (this.lineArgs & 1) !== 0 ? countIn(this.body as Children<Node> | Store, this.at) : 0;
+  }
+  /** @internal Argument j (below argCount) of the one command ofCommand stored. */
+  argAt(j: number): Node {
+    return childIn(this.body as Children<Node> | Store, this.at, j);
   }
   parts(): Part[] {
     return ['{{', this.pipe, '}}'];
   }
 }
 
+/** The pipeline of an ActionNode being made by ofCommand: never read. */
+const noPipe = new PipeNode(0, 0);
+
 /** CommandNode holds a command (a pipeline inside an evaluating action). */
 export class CommandNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Command;
   }
-  declare private items: Children<Node>; // see Children
-  constructor(pos: number, args: Children<Node>) {
+  declare private items: Children<Node> | Store; // see Children and Store
+  declare private at: number;
+  /** at: where args start in the parser's store (see Store), if args is one. */
+  constructor(pos: number, args: Children<Node> | Store, at = -1) {
     super(pos);
     this.items = args;
+    this.at = at;
   }
   /** Arguments in lexical order: Identifier, field, or constant. */
   get args(): Node[] {
-    this.items = arrayOf(this.items);
-    return this.items;
+    const args = arrayIn(this.items, this.at);
+    this.items = args;
+    this.at = -1;
+    return args;
   }
   /** The first argument (undefined if there is none), without making the array. */
   get firstArg(): Node | undefined {
-    return childAt(this.items, 0);
+    return this.argCount === 0 ? undefined : this.argAt(0);
   }
   /** The number of arguments, without making their array. */
   get argCount(): number {
-    return countOf(this.items);
+    return countIn(this.items, this.at);
   }
   /** The argument at i (below argCount), without making the array. */
   argAt(i: number): Node {
-    return childAt(this.items, i);
+    return childIn(this.items, this.at, i);
   }
-  /** @internal For tests: whether the arguments are held in an array (more than one, or made by args). */
+  /** @internal For tests: whether the arguments are held in an array of their own (made by args, or given). */
   get childArray(): boolean {
-    return Array.isArray(this.items);
+    return this.at < 0 && Array.isArray(this.items);
   }
   parts(): Part[] {
     const out: Part[] = [];

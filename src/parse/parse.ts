@@ -11,7 +11,7 @@ import {
   BreakNode,
   ChainNode,
   CommandNode,
-  type Children,
+  type Store,
   CommentNode,
   ContinueNode,
   DotNode,
@@ -156,26 +156,62 @@ class NodeStack {
   }
 
   /**
-   * The nodes from `from` on, popped, as an array of exactly their number. slice, not array
-   * literals for the small counts: V8 tracks the objects of a literal site and, once they
-   * survive a collection (as a tree's arrays do when one template is parsed and kept), makes
-   * the site allocate in the old generation; every later parse then filled the old generation
-   * with trees that die young (parse-10kb 250 -> 340 µs, 100 KB 2.7 -> 3.5-4.5 ms, depending
-   * on what was parsed first). slice has no such site.
+   * The parse's store of the children of nodes with more than one (see Store in node.ts), in
+   * chunks of a fixed size made whole: a store grown by push copies itself as it grows (about
+   * three times its final size in all) and keeps up to half its room unused. A chunk is one
+   * young object, which the scavenger copies at the speed of memory; a chunk in V8's
+   * large-object space (it is not copied) was slower: once old, every node stored into it
+   * took the write barrier's slow path (1 MB template: 30.3 -> 28.5 ms with 64 KB chunks).
+   * The first chunk is sized to the template, so that a small one costs little.
    */
-  take<T extends Node>(from: number): T[] {
-    const out = this.nodes.slice(from, this.size);
-    this.size = from;
-    return out as T[];
+  private chunk: Store;
+  private used = 0; // in chunk
+  /** Where the last children's nodes start in their chunk, or -1 when children returned one node as itself. */
+  keptAt = -1;
+
+  constructor(textLength = 0) {
+    this.chunk = new Array(Math.min(chunkSize, Math.max(16, textLength >> 3)));
   }
 
-  /** The nodes from `from` on, popped, as a node's children: one as itself (see Children). */
-  children<T extends Node>(from: number): Children<T> {
-    if (this.size - from !== 1) return this.take(from);
+  /** The nodes from `from` on, popped, as a node's children: one as itself, more in a chunk of the store at keptAt. */
+  children<T extends Node>(from: number): T | Store {
+    const n = this.size - from;
     this.size = from;
-    return this.nodes[from] as T;
+    if (n === 1) {
+      this.keptAt = -1;
+      return this.nodes[from] as T;
+    }
+    if (1 + n > chunkSize) {
+      // A run longer than a chunk (a long top-level list) gets an array of its own.
+      // Made at its size (push grows an array by copying it), below V8's limit for a fast new Array(length).
+      const own: Store = n < 1e5 ? new Array(1 + n) : [];
+      own[0] = n;
+      for (let i = 0; i < n; i++) own[1 + i] = this.nodes[from + i];
+      this.keptAt = 0;
+      return own;
+    }
+    let chunk = this.chunk;
+    let at = this.used;
+    if (at + 1 + n > chunk.length) {
+      this.finish();
+      chunk = this.chunk = new Array(chunkSize);
+      at = 0;
+    }
+    chunk[at] = n;
+    for (let i = 0; i < n; i++) chunk[at + 1 + i] = this.nodes[from + i];
+    this.used = at + 1 + n;
+    this.keptAt = at;
+    return chunk;
+  }
+
+  /** Gives back the unused room of the current chunk (the tree keeps its chunks alive). */
+  finish(): void {
+    this.chunk.length = this.used;
   }
 }
+
+/** Entries of a chunk of the node store (64 KB; see NodeStack). */
+const chunkSize = 1 << 13;
 
 /**
  * The names of a template, one string each: the same functions, fields, variables (and
@@ -307,6 +343,7 @@ const idleOpen = new OpenControls();
 const idleNames = new Names('');
 const idlePipelines = new OpenPipelines(); // never pushed to
 const idleChainNames: string[] = []; // never written
+const idleActionPipe = new PipeNode(0, 0); // never reused: startParse gives a tree its own
 
 // A pipeline without declarations shares one empty list, and a new pipeline's commands
 // are this placeholder until it is complete: frozen, as nothing may add to them.
@@ -337,6 +374,10 @@ export class Tree {
   private names = idleNames; // likewise
   private openPipelines = idlePipelines; // made at the first parenthesized operand
   private chainNames = idleChainNames; // scratch of fieldChain, made at its first use
+  // The pipeline of the action being parsed when it declares no variables: commandAction keeps
+  // a copy only if the action cannot do without one (see ActionNode.ofCommand), and a pipeline
+  // per action was garbage that brought the next scavenge closer.
+  private actionPipe = idleActionPipe;
 
   /** New allocates a new parse tree with the given name. */
   constructor(
@@ -475,6 +516,7 @@ export class Tree {
     this.funcs = funcs;
     this.treeSet = treeSet;
     this.stackDepth = 0;
+    this.actionPipe = new PipeNode(0, 0);
     lex.options = {
       emitComment: (this.mode & ParseComments) !== 0,
       breakOK: !this.hasFunction('break'),
@@ -494,6 +536,7 @@ export class Tree {
     this.names = idleNames;
     this.openPipelines = idlePipelines;
     this.chainNames = idleChainNames;
+    this.actionPipe = idleActionPipe;
     this.token = idleTokens;
     this.saved = idleSaved;
   }
@@ -507,9 +550,10 @@ export class Tree {
     try {
       this.parseName = this.name;
       const lexer = new Lexer(this.name, text, leftDelim, rightDelim);
-      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(), new OpenControls(), new Names(text));
+      this.startParse(funcs === null ? null : funcPredicate(funcs), lexer, treeSet, new NodeStack(text.length), new OpenControls(), new Names(text));
       this.text = text;
       this.parseTop();
+      this.items.finish();
       this.add();
       return this;
     } finally {
@@ -561,7 +605,7 @@ export class Tree {
       if (n === 'end' || n.type === NodeType.Else) this.errorf('unexpected %s', listEndString(n as ListEnd));
       items.push(n);
     }
-    this.root = new ListNode(pos, items.children(mark));
+    this.root = new ListNode(pos, items.children(mark), items.keptAt);
   }
 
   /** parseDefinition parses a {{define}} ... {{end}} template definition; "define" has been scanned. */
@@ -646,7 +690,7 @@ export class Tree {
       }
       const n = r as ListEnd;
       // n ends the list: the body or else list of the innermost open control, or this itemList.
-      const list = new ListNode(listPos, items.children(listMark));
+      const list = new ListNode(listPos, items.children(listMark), items.keptAt);
       listPos = -1;
       if (top < base) return [list, n];
       // Read after textOrAction: a {{block}} in it may have grown open.data.
@@ -693,7 +737,7 @@ export class Tree {
           listMark = mark;
           break;
         }
-        elseList = new ListNode(into, items.children(mark)); // the parent's else list
+        elseList = new ListNode(into, items.children(mark), items.keptAt); // the parent's else list
       }
     }
   }
@@ -756,7 +800,9 @@ export class Tree {
     const line = first.line;
     // Do not pop variables; they persist until "end".
     const pipe = this.pipeline('command', ItemType.RightDelim);
-    return new ActionNode(pos, line, pipe);
+    // The pipeline is at pos and line (both are its first token's): one command can do without it.
+    if (pipe.holdsArgs) return ActionNode.ofCommand(pos, line, pipe);
+    return new ActionNode(pos, line, pipe === this.actionPipe ? pipe.copy() : pipe);
   }
 
   /** {{break}}: the keyword is past. */
@@ -794,8 +840,8 @@ export class Tree {
       if (cmdPos === -1) {
         const token = this.nextNonSpace();
         if (token.typ === end) {
-          // At this point, the pipeline is complete
-          pipe.cmds = items.children(cmdsMark);
+          // At this point, the pipeline is complete (a pipeline of one command may have its arguments already).
+          if (pipe.cmdCount === 0) pipe.setCommands(items.children<CommandNode>(cmdsMark), items.keptAt);
           this.checkPipeline(pipe, context);
           if (outer.size === base) return pipe;
           // It was a parenthesized term: back to the command it is an operand of.
@@ -848,7 +894,10 @@ export class Tree {
           this.unexpected(token, 'operand');
       }
       if (items.size === argsMark) this.errorf('empty command');
-      items.push(new CommandNode(cmdPos, items.children(argsMark)));
+      // The only command of a pipeline without variables is at the pipeline's position: the
+      // pipeline holds its arguments, and makes its node when it is read (see PipeNode.oneCommand).
+      if (argsMark === cmdsMark && token.typ !== ItemType.Pipe && pipe.decl.length === 0) pipe.oneCommand(items.children(argsMark), items.keptAt);
+      else items.push(new CommandNode(cmdPos, items.children(argsMark), items.keptAt));
       cmdPos = -1;
     }
   }
@@ -896,6 +945,7 @@ export class Tree {
         if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
         else this.backup2(v);
       }
+      if (first === null && context === 'command') return this.actionPipe.reuse(pos, line, noVariables, noCommands);
       return new PipeNode(pos, line, first === null ? noVariables : [first], false, noCommands);
     }
   }
@@ -907,7 +957,7 @@ export class Tree {
     if (n === 1) return;
     // Only the first command of a pipeline can start with a non executable operand
     for (let i = 1; i < n; i++) {
-      switch (pipe.cmds[i].firstArg?.type) {
+      switch (pipe.cmdAt(i).firstArg?.type) {
         case NodeType.Bool:
         case NodeType.Dot:
         case NodeType.Nil:

@@ -35,6 +35,38 @@ function singleChildArrays(root: ListNode): string[] {
   return found;
 }
 
+/**
+ * The one-command pipelines of a tree that have been made into nodes (a PipeNode that no longer
+ * holds its command's arguments, an ActionNode that no longer holds them, see
+ * PipeNode.oneCommand and ActionNode.ofCommand), read without making any.
+ */
+function madeCommands(root: ListNode): string[] {
+  const found: string[] = [];
+  const stack: Node[] = [root];
+  const pipe = (p: PipeNode): void => {
+    if (p.cmdCount === 1 && p.decl.length === 0 && !p.holdsArgs) found.push(`pipe at ${p.pos}`);
+    for (let i = 0; i < p.cmdCount; i++) for (let j = 0; j < p.argCountAt(i); j++) stack.push(p.argAtOf(i, j));
+  };
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n instanceof ListNode) for (let i = 0; i < n.nodeCount; i++) stack.push(n.nodeAt(i));
+    else if (n instanceof ActionNode) {
+      if (n.argCount > 0) for (let j = 0; j < n.argCount; j++) stack.push(n.argAt(j));
+      // compileAction makes the pipeline of an action whose one command starts with a parenthesized pipeline.
+      else if (n.pipe.cmdCount === 1 && n.pipe.decl.length === 0 && !(n.pipe.argAtOf(0, 0) instanceof PipeNode)) found.push(`action at ${n.pos}`);
+      else pipe(n.pipe);
+    } else if (n instanceof PipeNode) pipe(n);
+    else if (n instanceof ChainNode) stack.push(n.node);
+    else if (n instanceof TemplateNode) {
+      if (n.pipe !== null) pipe(n.pipe);
+    } else if (n instanceof BranchNode) {
+      pipe(n.pipe);
+      stack.push(n.list);
+      if (n.elseList !== null) stack.push(n.elseList);
+    }
+  }
+  return found;
+}
+
 const data = { a: { b: 'x', n: 2 }, items: ['p', 'q'], none: [], m: { k: 'v' }, t: true, e: '' };
 
 // Every shape compile.ts and uses-dot.ts read: lists of one node, pipelines of one command
@@ -72,8 +104,24 @@ describe('compiling leaves single children inline', () => {
     expect(roots.length).toBeGreaterThan(0);
     for (const root of roots) {
       expect(root).toBeInstanceOf(ListNode);
+      expect(madeCommands(root as ListNode)).toEqual([]);
       expect(singleChildArrays(root as ListNode)).toEqual([]);
     }
+  });
+
+  // The check above can fail: reading an action's pipe makes it, and its command.
+  test('pipe and cmds make the one-command forms', () => {
+    const root = new Template('t').parse('{{if .t}}{{.a.b}}{{end}} {{printf "%d" 1}}').tree?.root;
+    if (!root) throw new Error('no tree');
+    expect(madeCommands(root)).toEqual([]);
+    const action = root.nodeAt(2) as ActionNode;
+    const pipe = action.pipe;
+    expect(action.pipe).toBe(pipe); // made once
+    expect([pipe.pos, pipe.line, pipe.cmdAt(0).pos, pipe.toString()]).toEqual([action.pos, action.line, action.pos, 'printf "%d" 1']);
+    expect(madeCommands(root)).toEqual(['action at 27']);
+    expect(((root.nodeAt(0) as BranchNode).pipe.cmds[0] as CommandNode).toString()).toBe('.t');
+    expect(madeCommands(root).sort()).toEqual(['action at 27', 'pipe at 5']);
+    expect(root.toString()).toBe('{{if .t}}{{.a.b}}{{end}} {{printf "%d" 1}}');
   });
 
   // The check above can fail: the array getters do make the arrays.
