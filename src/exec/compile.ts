@@ -456,7 +456,7 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     const taken = truthOf(constant) === Truth.True ? list : elseList;
     return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
-  if (isSoleDot(node.pipe)) return ifOfDot(node.pipe.cmdAt(0).argAt(0), list, elseList, isWith);
+  if (isSoleDot(node.pipe)) return ifOfDot(node.pipe.argAtOf(0, 0), list, elseList, isWith);
   const field = soleField(node.pipe);
   if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
@@ -477,7 +477,7 @@ function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Val
 
 /** Whether a pipeline is dot alone, declaring nothing ({{if .}}, {{with .}}). */
 function isSoleDot(pipe: PipeNode): boolean {
-  return pipe.decl.length === 0 && pipe.cmdCount === 1 && pipe.cmdAt(0).argCount === 1 && pipe.cmdAt(0).argAt(0) instanceof DotNode;
+  return pipe.decl.length === 0 && pipe.cmdCount === 1 && pipe.argCountAt(0) === 1 && pipe.argAtOf(0, 0) instanceof DotNode;
 }
 
 /**
