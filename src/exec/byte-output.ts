@@ -56,10 +56,20 @@ export function isByteSink(w: object): w is ByteSink {
 // encoded a few KB at a time, and long ones are encoded by themselves.
 
 /**
- * Pieces of at most this many UTF-16 units are copied by a loop: V8 makes strings this
- * short flat (ConsString::kMinLength is 13), so each character is read quickly.
+ * Text nodes of at most this many UTF-16 units are written as strings, not from their UTF-8:
+ * V8 makes strings this short flat (ConsString::kMinLength is 13), so the loop reads each
+ * character quickly.
  */
 const loopChars = 12;
+/**
+ * Pieces of at most this many units are copied by the loop. Longer than loopChars, a value
+ * may be a slice of the JSON text or a rope, read more slowly, but joining it would send
+ * every piece after it through the rope until joinedChars: one 13-character name per record
+ * did that to the whole output of template-per-item-1000 (0.93 of the CPU time with 32 here,
+ * 10 fresh-process pairs; template-per-item-1000-js 0.90; config-100 and upstreams-20x25 1.01-1.03,
+ * config-1000 and printf-200 within their noise).
+ */
+const pieceLoopChars = 32;
 /** Pieces of this many units or more are encoded by themselves: a copy into a rope's flat form first would cost more than the call. */
 const directChars = 256;
 /** Joined pieces are encoded once they reach this many units: an encoder call per few KB, and a rope short-lived enough to stay young. */
@@ -133,7 +143,7 @@ export class ByteOutput {
       }
       this.writeJoined();
     }
-    if (n <= loopChars) {
+    if (n <= pieceLoopChars) {
       if (this.high === 0 && this.length + n * 3 <= this.bytes.length) {
         // Most pieces: short, ASCII, and with room. Any other character starts over in writeAny.
         const bytes = this.bytes;

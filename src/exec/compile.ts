@@ -248,18 +248,15 @@ function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Ste
     s.at(list);
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (typeof step === 'string') {
-        s.at(nodes[i]);
-        s.run.out.write(step);
+      // Closures first: one typeof for them, where `instanceof Text` walked a function's prototypes.
+      if (typeof step === 'function') {
+        const flow = step(s, dot);
+        if (flow !== NORMAL) return flow;
         continue;
       }
-      if (step instanceof Text) {
-        s.at(nodes[i]);
-        s.run.out.writeText(step);
-        continue;
-      }
-      const flow = step(s, dot);
-      if (flow !== NORMAL) return flow;
+      s.at(nodes[i]);
+      if (typeof step === 'string') s.run.out.write(step);
+      else s.run.out.writeText(step);
     }
     return NORMAL;
   };
@@ -306,6 +303,8 @@ function compileAction(node: ActionNode): WalkFn {
   const print = node.pipe.decl.length === 0;
   const field = soleField(node.pipe);
   if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), print);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return actionOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
@@ -338,6 +337,17 @@ function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: r
     // JS data: a string, int or bool read in place prints as printValue would print its Value.
     if (print && printedInPlace(s, readInPlace(dot, names))) return NORMAL;
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+/** {{$x}}, {{$x.a}}: as actionOfField, for a variable (compileVariable's work with no arguments). */
+function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[], print: boolean): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     if (print) printValue(s, node, val);
     return NORMAL;
   };
@@ -413,25 +423,39 @@ function constFlow(node: Node, flow: Flow): WalkFn {
 /**
  * A branch of if/with/range compiled for its owner to walk: a list of one node is run
  * without a closure of its own, one JS frame fewer per nesting level (deeply nested
- * templates spend their time touching stack).
+ * templates spend their time touching stack), and a list of one text ({{if $i}},{{end}})
+ * is written by the owner, without a call.
  */
 interface Branch {
   readonly list: ListNode;
-  readonly walk: WalkFn;
+  /** Null for a branch that is one text, written by walkBranch. */
+  readonly walk: WalkFn | null;
   readonly one: boolean;
+  /** The text of a branch that is one TextNode (null for any other), and that node. */
+  readonly text: string | Text | null;
+  readonly textNode: Node | null;
   /** Whether walking it can leave variables to pop: an action of the list itself declares some. */
   readonly declares: boolean;
 }
 
 function compileBranch(list: ListNode): Branch {
   const one = list.nodeCount === 1;
-  return { list, walk: one ? compileNode(list.nodeAt(0)) : compileList(list), one, declares: declaresVariables(list) };
+  const only = one ? list.nodeAt(0) : null;
+  if (only instanceof TextNode) return { list, walk: null, one, text: textStep(only.text), textNode: only, declares: false };
+  return { list, walk: only !== null ? compileNode(only) : compileList(list), one, text: null, textNode: null, declares: declaresVariables(list) };
 }
 
 /** What compileList's function does for the branch's list. */
 function walkBranch(s: State, dot: Value, b: Branch): Flow {
   if (b.one) s.at(b.list);
-  return b.walk(s, dot);
+  const walk = b.walk;
+  if (walk !== null) return walk(s, dot);
+  // textWalk's work.
+  s.at(b.textNode as Node);
+  const text = b.text;
+  if (typeof text === 'string') s.run.out.write(text);
+  else if (text !== null) s.run.out.writeText(text);
+  return NORMAL;
 }
 
 /**
@@ -459,6 +483,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   if (isSoleDot(node.pipe)) return ifOfDot(node.pipe.argAtOf(0, 0), list, elseList, isWith);
   const field = soleField(node.pipe);
   if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return ifOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), list, elseList, isWith);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
   return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
@@ -492,8 +518,8 @@ function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: bool
   const pops = list.declares || elseList?.declares === true;
   if (!pops) {
     // Nothing to do after the branch: its call is the closure's last step, with nothing kept across it.
-    const walk = list.walk;
-    const elseWalk = elseList === null ? null : elseList.walk;
+    const walk = walkerOf(list);
+    const elseWalk = elseList === null ? null : walkerOf(elseList);
     return (s, dot) => {
       s.at(word);
       const val = unwrapEmptyInterface(dot);
@@ -510,11 +536,16 @@ function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: bool
     const t = truthOf(indirectInterface(val));
     if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
-    if (t === Truth.True) flow = list.walk(s, isWith ? val : dot);
-    else if (elseList !== null) flow = elseList.walk(s, dot);
+    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
+    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
     if (pops) s.pop(mark);
     return flow;
   };
+}
+
+/** What walks b, called directly: its compiled node or list, or for a text, walkBranch. */
+function walkerOf(b: Branch): WalkFn {
+  return b.walk ?? ((s, dot) => walkBranch(s, dot, b));
 }
 
 /** {{if .a.b}}, {{with .a.b}}: as ifOfCommand, with the field read in the same closure. */
@@ -542,6 +573,26 @@ function ifOfField(
       }
     }
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
+    return endIf(s, dot, val, list, elseList, isWith, mark);
+  };
+}
+
+/** {{if $x}}, {{with $x.a}}: as ifOfField, for a variable. */
+function ifOfVariable(
+  node: IfNode | WithNode,
+  pipe: PipeNode,
+  variable: VariableNode,
+  name: string,
+  fields: readonly FieldName[],
+  list: Branch,
+  elseList: Branch | null,
+  isWith: boolean,
+): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    const mark = s.mark();
+    s.at(pipe);
+    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
     return endIf(s, dot, val, list, elseList, isWith, mark);
   };
 }
@@ -612,6 +663,20 @@ function soleField(pipe: PipeNode): FieldNode | null {
   return first instanceof FieldNode && pipe.argCountAt(0) === 1 ? first : null;
 }
 
+/** As soleField, for a variable ({{$x}}, {{if $x.a}}). */
+function soleVariable(pipe: PipeNode): VariableNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof VariableNode && pipe.argCountAt(0) === 1 ? first : null;
+}
+
+/** The dot of a pipeline that is `.` alone and declares no variables, or null. */
+function soleDot(pipe: PipeNode): DotNode | null {
+  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
+  const first = pipe.argAtOf(0, 0);
+  return first instanceof DotNode && pipe.argCountAt(0) === 1 ? first : null;
+}
+
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
 function oneCommand(pipe: PipeNode): CmdFn | null {
   return pipe.cmdCount === 1 && pipe.decl.length === 0 ? compileCommand(pipe, 0) : null;
@@ -626,8 +691,16 @@ function evalOneCommand(s: State, dot: Value, pipe: Node, cmd: CmdFn): Value {
 /** evalPipeline: pushes (or assigns) the declared variables; interface{} results are unwrapped. */
 function compilePipe(pipe: PipeNode | null): PipeFn {
   if (pipe === null) return noPipe;
+  const dot = soleDot(pipe);
+  if (dot !== null) return dotPipe(pipe, dot);
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  if (pipe.cmdCount === 1)
+    return pipeDeclaring(
+      pipe,
+      compileCommand(pipe, 0),
+      pipe.decl.map((v) => v.nameAt(0)),
+    );
   // Commands of exactly their number (not pushes, whose arrays keep spare room), read by index
   // (cmds would make the tree an array of them).
   const cmds = Array.from({ length: pipe.cmdCount }, (_, i) => compileCommand(pipe, i));
@@ -644,6 +717,28 @@ function noPipe(): Value {
 
 function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
   return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
+}
+
+/** {{template "x" .}}, {{with .}}: evalPipeline, evalCommand and the dot word in one closure. */
+function dotPipe(pipe: PipeNode, dot: DotNode): PipeFn {
+  return (s, value) => {
+    s.at(pipe);
+    s.at(dot);
+    return unwrapEmptyInterface(value);
+  };
+}
+
+/** A pipeline of one command that declares variables ({{range $i, $x := .list}}): pipeOfCommands' work without its loop over commands. */
+function pipeDeclaring(pipe: PipeNode, cmd: CmdFn, names: readonly string[]): PipeFn {
+  const isAssign = pipe.isAssign;
+  return (s, dot) => {
+    const value = evalOneCommand(s, dot, pipe, cmd);
+    for (let i = 0; i < names.length; i++) {
+      if (isAssign) s.setVar(names[i], value);
+      else s.push(names[i], value);
+    }
+    return value;
+  };
 }
 
 function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
@@ -849,6 +944,13 @@ function literalArg(n: Node): ArgFn {
 function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
   s.at(field);
   return evalFieldChain(s, dot, dot, field, fields, args, final);
+}
+
+/** evalVariableNode for a variable with no arguments: the value of $x, or of $x.a.b. */
+function evalVariableNode(s: State, dot: Value, variable: VariableNode, name: string, fields: readonly FieldName[]): Value {
+  s.at(variable);
+  const value = s.varValue(name);
+  return fields.length === 0 ? value : evalFieldChain(s, dot, value, variable, fields, null, missingVal);
 }
 
 /** evalChainNode: (pipe).Field1.Field2 evaluates the pipeline, then walks the fields. */

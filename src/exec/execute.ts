@@ -26,7 +26,7 @@ import { type ExecTemplate, type Run, State, execErrorText } from './state.js';
  */
 export function execute(t: ExecTemplate, data: Value, callBuiltin: CallBuiltin, w: Writer | ByteSink, context?: unknown): void {
   const out = isByteSink(w) ? new ByteOutput(w) : new Output(w);
-  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null, names: [], values: [] };
+  const run: Run = { out, callBuiltin, context, calling: null, callingNode: null, names: [], values: [], top: 0 };
   const s: State = new State(t, run, 0, data);
   const root = t.tree?.root;
   if (!root) s.errorf('%q is an incomplete or empty template', t.name);

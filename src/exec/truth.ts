@@ -23,14 +23,17 @@ export function truthOf(val: Value): Truth {
   if (val.type === boolType) return val.v === true ? Truth.True : Truth.False;
   if (!val.isValid()) return Truth.False;
   const k = val.kind;
+  // The commonest first ({{if .enabled}}, {{if $i}}, {{if .list}}): a switch tests its cases in order.
   switch (k) {
+    case 'bool':
+      return answer(val.bool());
+    case 'int':
+      return answer(val.int() !== 0n);
     case 'array':
     case 'map':
     case 'slice':
     case 'string':
       return answer(lengthOf(val) > 0);
-    case 'bool':
-      return answer(val.bool());
     case 'chan':
     case 'func':
     case 'ptr':

@@ -339,8 +339,9 @@ export const notInPlace: unique symbol = Symbol('notInPlace');
  * template reading JS data. notInPlace when the chain may read anything else (a missing
  * key, nil, a bigint, an object or array at the end, a Map or array midway, a view that
  * sprig's set may have changed, a cycle, depth): the caller then reads it through the
- * views, which decide (and refuse) exactly as without this. Reading in place runs no code
- * of the data (descriptors, never getters), so that second read sees the same.
+ * views, which decide (and refuse) exactly as without this. Reading in place runs no getter
+ * (descriptors only), so the second read sees the same, unless the data is a Proxy, whose
+ * traps are the user's code and are then called again (README "Library").
  */
 export function readInPlace(receiver: Value, names: readonly string[]): string | number | boolean | typeof notInPlace {
   const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
@@ -363,9 +364,12 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
   const m = inner.v;
   if (inner.type !== mapStringInterfaceType || !(m instanceof MapViewBase)) return notInPlace;
   const raw = m.rawAt(names, true);
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length > inPlaceItems) return notInPlace;
-  const items = want ? new Array<Value>(raw.length) : null;
-  for (let i = 0; i < raw.length; i++) {
+  if (!Array.isArray(raw)) return notInPlace;
+  // Read once: a Proxy's length trap may answer anything on each read (as ArrayView's).
+  const n = raw.length;
+  if (n === 0 || n > inPlaceItems) return notInPlace;
+  const items = want ? new Array<Value>(n) : null;
+  for (let i = 0; i < n; i++) {
     let data: unknown;
     if (Object.hasOwn(raw, i) && lookupGetter.call(raw, i) === undefined) {
       data = raw[i];
@@ -373,7 +377,7 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
     }
     if (items !== null) items[i] = data === undefined || data === null ? nilElement : primitiveElement(data as string | number | boolean);
   }
-  return items ?? raw.length;
+  return items ?? n;
 }
 
 /** A JS array as the elements of a []interface{}. */

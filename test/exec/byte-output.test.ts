@@ -81,6 +81,20 @@ const cases: { name: string; text: string; data: unknown }[] = [
     data: [`${long}\ud83d`, `${long}\ud83d`, `${long}\ud83d`, '\ude00'],
   },
   { name: 'a field printed again and again in a loop', text: '{{range .n}}{{$.line}}{{end}}', data: { n: [1, 2, 3, 4, 5], line: `${long}\n` } },
+  {
+    name: 'pieces of 12 to 33 characters, around the longest the loop copies',
+    text: '{{range .}}{{.}}{{end}}',
+    data: [
+      'g'.repeat(12),
+      'a'.repeat(13),
+      'b'.repeat(32),
+      'c'.repeat(33),
+      `${'d'.repeat(20)}é`,
+      `${'e'.repeat(30)}\ud83d`,
+      `\ude00${'f'.repeat(15)}`,
+      `€${'h'.repeat(31)}`,
+    ],
+  },
   { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
   { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
 ];

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { Template, TemplateError } from '../../src/index.js';
+import { decodeJSON } from '../../src/go/encoding/json/index.js';
 import {
   type FuncSig,
   type GoType,
@@ -114,6 +115,16 @@ const data: Record<string, Value> = {
     l: [jsonNumber('1'), jsonNumber('2.5e3')],
   }),
   nested: fromJS({ a: [1, 'two', 3.5, true, null, { z: 1, y: [] }] }),
+  // As the Go program's recordsJSON, decoded as it decodes it (UseNumber).
+  records: decodeJSON(
+    `{"items": [
+ {"name": "item-abcdefgh", "id": 1000, "enabled": false, "owner": {"team": "team-0"}, "tags": []},
+ {"name": "ïtém-ü€-longer-than-12", "id": 1001, "enabled": true, "owner": {"team": "team-1"}, "tags": ["web"]},
+ {"name": "x", "id": 1002, "enabled": true, "owner": {"team": "a team of 13+"}, "tags": ["web", "db"]},
+ {"name": "", "id": 0, "enabled": false, "owner": {}, "tags": ["web", "db", "cache 😀"], "n": null}
+], "zero": 0, "one": 1}`,
+    { useNumber: true },
+  ),
 };
 
 const sig = (param: GoType, result: GoType): FuncSig => ({ params: [param], variadic: false, results: [result] });

@@ -189,6 +189,19 @@ describe('JS data read in place renders as the views render it', () => {
   });
 });
 
+describe('a Proxy array', () => {
+  it('is ranged over for the length it answered first, as its view does (a trap answering more later makes no more elements)', () => {
+    const [inPlace, viewed] = forms('{{ range ⟨.a.l⟩ }}{{ . }}|{{ end }}');
+    const data = () => {
+      let reads = 0;
+      const l = new Proxy(['x', 'y'], { get: (t, k, r) => (k === 'length' ? (++reads === 1 ? 2 : 1e9) : Reflect.get(t, k, r)) });
+      return { a: { l } };
+    };
+    expect(outcome(inPlace, data())).toBe('ok: x|y|');
+    expect(outcome(viewed, data())).toBe('ok: x|y|');
+  });
+});
+
 describe('a Value made once with fromJS keeps what it has read', () => {
   it('an object read along a chain stays the one read first, while a fresh execute reads the data again', () => {
     const t = new Template('t').parse('{{ .a.b }} {{ if .a.b }}yes{{ end }} {{ range .a.l }}{{ . }}{{ end }}');

@@ -38,7 +38,18 @@ var data = map[string]any{
 		&Tree{7, &Tree{8, &Tree{9, nil, nil}, nil}, &Tree{10, &Tree{11, nil, nil}, nil}}},
 	"jsonNums": jsonData(`{"n": 4, "f": 1.50, "big": 12345678901234567890, "s": "4", "l": [1, 2.5e3]}`),
 	"nested": map[string]any{"a": []any{1, "two", 3.5, true, nil, map[string]any{"z": 1, "y": []any{}}}},
+	"records": jsonData(recordsJSON),
 }
+
+// Records as bench/workloads.ts's template-per-item rows have them: execution reads a
+// decoded map's fields by an index it builds only after several reads, so the cases
+// reading them run their body a few times.
+const recordsJSON = `{"items": [
+ {"name": "item-abcdefgh", "id": 1000, "enabled": false, "owner": {"team": "team-0"}, "tags": []},
+ {"name": "ïtém-ü€-longer-than-12", "id": 1001, "enabled": true, "owner": {"team": "team-1"}, "tags": ["web"]},
+ {"name": "x", "id": 1002, "enabled": true, "owner": {"team": "a team of 13+"}, "tags": ["web", "db"]},
+ {"name": "", "id": 0, "enabled": false, "owner": {}, "tags": ["web", "db", "cache 😀"], "n": null}
+], "zero": 0, "one": 1}`
 
 func jsonData(text string) any {
 	d := json.NewDecoder(strings.NewReader(text))
@@ -119,6 +130,14 @@ var cases = []tcase{
 	{Name: "pipe to field", TmplName: "f", Data: "mapAnyX", Texts: []string{"{{1 | .x}}"}},
 	{Name: "wrong arg count", TmplName: "f", Data: "nil", Texts: []string{"{{len 1 2}}"}},
 	// exec folds an {{if}} on a constant into its taken branch, drops comments and joins adjacent texts: none of it may show.
+	{Name: "per-item records", TmplName: "r", Data: "records", Texts: []string{"{{range 6}}{{range $.items}}{{template \"item\" .}}{{end}}{{end}}{{define \"item\"}}- {{ .name }} (#{{ .id }}){{ if .enabled }} enabled{{ else }} disabled{{ end }} owner={{ .owner.team }} tags={{ range $i, $t := .tags }}{{ if $i }},{{ end }}{{ $t }}{{ end }}\n{{end}}"}},
+	{Name: "per-item records, variables", TmplName: "r", Data: "records", Texts: []string{"{{range 6}}{{range $i, $r := $.items}}{{$r.name}}|{{if $r.enabled}}on{{else}}off{{end}}|{{with $r.owner}}{{.team}}{{end}}|{{$r.owner.team}}|{{$r.n}}|{{with $i}}{{.}}{{else}}zero{{end}}|{{if $r.tags}}{{len $r.tags}}{{end}};{{end}}\n{{end}}"}},
+	{Name: "per-item records, missing error", TmplName: "r", Data: "records", MissingKey: "error", Texts: []string{"{{range 6}}{{range $r := $.items}}{{$r.name}};{{end}}{{end}}{{range $r := $.items}}{{$r.nope}}{{end}}"}},
+	{Name: "per-item records, field missing error", TmplName: "r", Data: "records", MissingKey: "error", Texts: []string{"{{range 6}}{{range $.items}}{{.name}};{{end}}{{end}}{{range $.items}}{{if .nope}}x{{end}}{{end}}"}},
+	{Name: "per-item records, truth", TmplName: "r", Data: "records", Texts: []string{"{{range 5}}{{range $i, $r := $.items}}{{if $i}}i{{end}}{{if $r.id}}d{{end}}{{if $r.enabled}}e{{end}}{{if $r.name}}n{{end}}{{if $r.tags}}t{{end}}{{if $r.owner}}o{{end}}{{if $r.n}}x{{end}};{{end}}{{if $.zero}}z{{end}}{{if $.one}}1{{end}}{{end}}"}},
+	{Name: "per-item records, dot pipelines", TmplName: "r", Data: "records", Texts: []string{"{{range 5}}{{range $.items}}{{with .}}{{template \"t\" .}}{{end}}{{end}}{{end}}{{define \"t\"}}{{with .owner}}{{template \"u\" .}}{{else}}none{{end}};{{end}}{{define \"u\"}}{{.team}}{{end}}"}},
+	{Name: "per-item records, branches of one text", TmplName: "r", Data: "records", Texts: []string{"{{range 5}}{{range $.items}}{{if .enabled}}a text longer than twelve, ü€{{else}}é{{end}}{{with .tags}}[{{end}}{{range $i, $t := .tags}}{{if $i}},{{end}}{{$t}}{{else}}-{{end}}{{end}}\n{{end}}"}},
+	{Name: "per-item records, variables after ranges", TmplName: "r", Data: "records", Texts: []string{"{{$a := \"a\"}}{{range $.items}}{{range $i, $t := .tags}}{{$b := $t}}{{$a = $b}}{{end}}{{$c := .name}}{{end}}{{$d := \"d\"}}{{$a}}{{$d}}{{range $i, $r := .items}}{{$e := $i}}{{end}}{{$f := \"f\"}}{{$a}}{{$d}}{{$f}}"}},
 	{Name: "constant if", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{ if \"lit\" }}parsed{{ end }}\n"}},
 	{Name: "constant ifs around text", TmplName: "c", Data: "mapAnyX", Texts: []string{"a{{if true}}b{{end}}c|a{{if false}}b{{end}}c|a{{if false}}b{{else}}c{{end}}d|a{{if \"\"}}b{{else if true}}c{{else}}d{{end}}e|a{{/* one */}}b{{/* two */}}c|{{if true}}{{end}}{{if false}}{{end}}."}},
 	{Name: "constant ifs nested", TmplName: "c", Data: "mapAnyX", Texts: []string{"{{if true}}{{if true}}{{.x}}{{end}}-{{end}}{{.x}}{{if 1}}{{.x}}{{end}}"}},
