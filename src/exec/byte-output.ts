@@ -74,6 +74,8 @@ const pieceLoopChars = 32;
 const directChars = 256;
 /** Joined pieces are encoded once they reach this many units: an encoder call per few KB, and a rope short-lived enough to stay young. */
 const joinedChars = 1 << 12;
+/** Pieces from directChars to this long are compared with the last one, whose UTF-8 is kept when it repeats (see writeLong). */
+const repeatedChars = 1 << 14;
 /** Text nodes up to this long keep their UTF-8 once encoded. */
 const cachedTextChars = 1 << 12;
 
@@ -117,6 +119,9 @@ export class ByteOutput {
   private high = 0;
   /** The sink threw: nothing more is written to it (Go's Execute stops at the writer's error). */
   private broken = false;
+  /** The last piece written by writeLong, and its UTF-8 once it came twice in a row (else null). */
+  private lastLong = '';
+  private lastUtf8: Uint8Array | null = null;
 
   constructor(private readonly sink: ByteSink) {
     this.bytes = sink.bytes;
@@ -158,8 +163,36 @@ export class ByteOutput {
     } else if (n < directChars) {
       this.joined = piece;
     } else {
-      this.writeAny(piece, n);
+      this.writeLong(piece, n);
     }
+  }
+
+  /**
+   * A long piece: encoded, unless it equals the last long piece and that one's UTF-8 is kept,
+   * which is then copied. A value printed again and again (a certificate, a line in a loop)
+   * is encoded twice, the second time kept; any other long piece costs a comparison (equal
+   * strings of another object compare by content: their bytes are the same).
+   */
+  private writeLong(piece: string, n: number): void {
+    if (n <= repeatedChars && this.high === 0 && (piece.charCodeAt(n - 1) & 0xfc00) !== 0xd800) {
+      if (piece !== this.lastLong) {
+        this.lastLong = piece;
+        this.lastUtf8 = null;
+      } else if (this.lastUtf8 !== null) {
+        const utf8 = this.lastUtf8;
+        if (this.length + utf8.length <= this.bytes.length) {
+          this.bytes.set(utf8, this.length);
+          this.length += utf8.length;
+          return;
+        }
+      } else if (n * 3 <= this.bytes.length - this.length) {
+        const at = this.length;
+        this.put(piece, 0, n);
+        this.lastUtf8 = new Uint8Array(this.bytes.subarray(at, this.length)); // a copy
+        return;
+      }
+    }
+    this.writeAny(piece, n);
   }
 
   /** Encodes the joined pieces. */

@@ -1,6 +1,6 @@
 // isTrue from exec.go: the truth of a value as `if`, `with`, `and`, `or`, `not` see it.
 
-import { type Value, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../value/index.js';
+import { type Value, boolType, indirectInterface, isComplexKind, isFloatKind, isIntKind, isUintKind } from '../value/index.js';
 
 /** isTrue's answer without an object per call (an {{if}} asks once per execution). */
 export enum Truth {
@@ -20,6 +20,7 @@ export function isTrue(val: Value): { truth: boolean; ok: boolean } {
 
 /** isTrue as one of three answers: False, True, or None (no meaningful truth value). */
 export function truthOf(val: Value): Truth {
+  if (val.type === boolType) return val.v === true ? Truth.True : Truth.False;
   if (!val.isValid()) return Truth.False;
   const k = val.kind;
   // The commonest first ({{if .enabled}}, {{if $i}}, {{if .list}}): a switch tests its cases in order.

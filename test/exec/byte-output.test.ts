@@ -43,6 +43,8 @@ function same(actual: Buffer, expected: Buffer, message?: string): void {
 }
 
 const pair = '😀'; // U+1F600: '\ud83d\ude00', 4 bytes
+/** A long piece of 1- to 4-byte characters. */
+const long = `a é € ${pair} `.repeat(60);
 const cases: { name: string; text: string; data: unknown }[] = [
   { name: 'empty', text: '', data: null },
   { name: 'ASCII text and values', text: '{{range $i, $v := .}}{{$i}}={{$v}}\n{{end}}', data: ['a', 'bb', 'ccc'] },
@@ -66,6 +68,19 @@ const cases: { name: string; text: string; data: unknown }[] = [
   { name: 'a long piece of every width', text: '{{.}}|{{.}}', data: `a é € ${pair} `.repeat(300) },
   { name: 'a piece of 100 KB', text: '<{{.}}>', data: 'y'.repeat(100_000) },
   { name: 'a long piece ending in a high surrogate', text: '{{range .}}{{.}}{{end}}', data: [`${'é'.repeat(100)}\ud83d`, '\ude00'] },
+  // A long piece equal to the last one is copied from its UTF-8 kept the second time (byte-output.ts writeLong).
+  {
+    name: 'a long value again and again, among others as long',
+    text: '{{range .}}{{.}}|{{end}}',
+    data: [long, long, long, long, `${long.slice(0, 200)}Z${long.slice(201)}`, long, long, `${'x'.repeat(300)}`, `${'x'.repeat(299)}x`, `${'x'.repeat(299)}x`],
+  },
+  { name: 'a long value again and again after a high surrogate', text: '{{range .}}{{.}}{{end}}', data: ['\ud83d', long, long, '\ud83d', long, long, long] },
+  {
+    name: 'a long value ending in a high surrogate, again and again',
+    text: '{{range .}}{{.}}{{end}}',
+    data: [`${long}\ud83d`, `${long}\ud83d`, `${long}\ud83d`, '\ude00'],
+  },
+  { name: 'a field printed again and again in a loop', text: '{{range .n}}{{$.line}}{{end}}', data: { n: [1, 2, 3, 4, 5], line: `${long}\n` } },
   {
     name: 'pieces of 12 to 33 characters, around the longest the loop copies',
     text: '{{range .}}{{.}}{{end}}',
@@ -106,7 +121,7 @@ describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => 
   // Pieces of every kind and length, in any order, into buffers of any small size.
   const pieces = fc.array(
     fc.oneof(
-      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080'),
+      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080', long, `${long}\ud83d`),
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.string({ unit: fc.constantFrom('a', 'é', '€', pair, '\ud83d', '\ude00'), maxLength: 200 }),
       fc.integer({ min: 0, max: 3000 }).map((n) => 'z'.repeat(n)),
@@ -199,5 +214,55 @@ describe('BufferedSink', () => {
 
   test('needs room for a surrogate pair', () => {
     expect(() => new BufferedSink(new Uint8Array(minSinkRoom - 1), () => {})).toThrow(RangeError);
+  });
+});
+
+// An execution keeps its run, first state and byte output for the next (execute.ts): one that
+// starts while another runs must not share them, and one that failed must leave nothing behind.
+describe('executions that nest or follow one another', () => {
+  test('a function that executes templates into other sinks, while the outer one runs', () => {
+    const t = new Template('t');
+    // Each level declares variables and ranges around the nested execution; the outer's must survive it.
+    t.funcs({
+      // A JS function gets its arguments as Values; $d is a string of d x's.
+      nest: (d: { v: unknown }) => {
+        const g = new Growing(8);
+        t.executeTo(g, { d: `${d.v}x`, items: ['a', 'b'] });
+        return g.output().toString();
+      },
+    });
+    t.parse('{{$d := .d}}[{{$d}}{{range $i, $v := .items}}{{$i}}{{if lt (len $d) 3}}{{nest $d}}{{end}}{{$v}}{{end}}{{$d}}]');
+    const level = (d: string): string => `[${d}${['a', 'b'].map((v, i) => `${i}${d.length < 3 ? level(`${d}x`) : ''}${v}`).join('')}${d}]`;
+    for (const size of [minSinkRoom, 1 << 16]) {
+      const g = new Growing(size);
+      t.executeTo(g, { d: '', items: ['a', 'b'] });
+      expect(g.output().toString()).toBe(level(''));
+      expect(t.execute({ d: '', items: ['a', 'b'] })).toBe(level(''));
+    }
+  });
+
+  test('a nested execution that fails, caught by the function that started it', () => {
+    const t = new Template('t');
+    t.funcs({
+      tryInner: () => {
+        const w = collector(16);
+        const e = thrown(() => t.executeTo(w.sink, 'fail'));
+        return `${w.bytes().toString()}|${(e as Error).message}`;
+      },
+    });
+    t.parse('{{$x := "outer"}}{{if eq . "fail"}}{{$y := 1}}partial{{index $x 99}}{{else}}<{{tryInner}}>{{$x}}{{end}}');
+    const g = new Growing(64);
+    t.executeTo(g, 'ok');
+    expect(g.output().toString()).toBe(`<partial|${(thrown(() => t.execute('fail')) as Error).message}>outer`);
+  });
+
+  test('an execution after one that failed with variables declared and a {{template}} call active', () => {
+    const t = new Template('t').parse('{{define "d"}}{{$z := 2}}{{if .fail}}{{index .list 9}}{{end}}{{end}}{{$x := 1}}{{template "d" .}}{{$x}}');
+    const failing = collector(16);
+    const e = thrown(() => t.executeTo(failing.sink, { fail: true, list: [1] }));
+    expect((e as Error).message).toMatch(/executing "d" at <index .list 9>: error calling index: index out of range: 9/);
+    const g = new Growing(16);
+    t.executeTo(g, { fail: false });
+    expect(g.output().toString()).toBe('1');
   });
 });
