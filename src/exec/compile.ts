@@ -220,11 +220,33 @@ function takenBranch(node: IfNode): ListNode | null | undefined {
   return taken;
 }
 
-/** Whether a node of the list is an action that declares variables. */
+/**
+ * Whether running the list can leave variables on the stack that Go's walkIfOrWith would pop at
+ * {{end}}: an action or {{template}} call of the list declaring any, in its pipeline or in a
+ * parenthesized pipeline among its arguments (`{{print ($x := 2)}}`). An if, with or range
+ * inside the list pops its own.
+ */
 function declaresVariables(list: ListNode): boolean {
   for (let i = 0; i < list.nodeCount; i++) {
     const n = list.nodeAt(i);
-    if (n instanceof ActionNode && n.argCount === 0 && n.pipe.decl.length > 0) return true;
+    if (n instanceof ActionNode) {
+      if (n.argCount === 0 ? pipeDeclares(n.pipe) : someArgDeclares(n.argCount, (j) => n.argAt(j))) return true;
+    } else if (n instanceof TemplateNode && n.pipe !== null && pipeDeclares(n.pipe)) return true;
+  }
+  return false;
+}
+
+function pipeDeclares(p: PipeNode): boolean {
+  if (p.decl.length > 0) return true;
+  for (let i = 0; i < p.cmdCount; i++) if (someArgDeclares(p.argCountAt(i), (j) => p.argAtOf(i, j))) return true;
+  return false;
+}
+
+function someArgDeclares(count: number, arg: (j: number) => Node): boolean {
+  for (let j = 0; j < count; j++) {
+    let a = arg(j);
+    while (a instanceof ChainNode) a = a.node;
+    if (a instanceof PipeNode && pipeDeclares(a)) return true;
   }
   return false;
 }
