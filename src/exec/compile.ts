@@ -321,12 +321,12 @@ function textStep(text: string): string | Text {
 
 function compileAction(node: ActionNode): WalkFn {
   if (node.argCount > 0 && !(node.argAt(0) instanceof PipeNode)) return compileCommandAction(node);
+  const field = soleField(node.pipe);
+  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)));
+  const variable = soleVariable(node.pipe);
+  if (variable !== null) return actionOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)));
   // An action that declares variables prints nothing; its variables live until the enclosing {{end}}.
   const print = node.pipe.decl.length === 0;
-  const field = soleField(node.pipe);
-  if (field !== null) return actionOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), print);
-  const variable = soleVariable(node.pipe);
-  if (variable !== null) return actionOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), print);
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
   return actionOfPipe(node, compilePipe(node.pipe), print);
@@ -341,7 +341,7 @@ function compileAction(node: ActionNode): WalkFn {
  */
 function compileCommandAction(node: ActionNode): WalkFn {
   const first = node.argAt(0);
-  if (first instanceof FieldNode && node.argCount === 1) return actionOfField(node, node, first, sharedFieldNames(namesOf(first, 0)), true);
+  if (first instanceof FieldNode && node.argCount === 1) return actionOfField(node, node, first, sharedFieldNames(namesOf(first, 0)));
   return actionOfCommand(
     node,
     node,
@@ -351,26 +351,24 @@ function compileCommandAction(node: ActionNode): WalkFn {
 }
 
 /** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
-function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: readonly FieldName[], print: boolean): WalkFn {
+function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: readonly FieldName[]): WalkFn {
   const names = fields.map((f) => f.name);
   return (s, dot) => {
     s.at(node);
     s.at(pipe);
     // JS data: a string, int or bool read in place prints as printValue would print its Value.
-    if (print && printedInPlace(s, readInPlace(dot, names))) return NORMAL;
-    const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
-    if (print) printValue(s, node, val);
+    if (printedInPlace(s, readInPlace(dot, names))) return NORMAL;
+    printValue(s, node, unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal)));
     return NORMAL;
   };
 }
 
 /** {{$x}}, {{$x.a}}: as actionOfField, for a variable (compileVariable's work with no arguments). */
-function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[], print: boolean): WalkFn {
+function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[]): WalkFn {
   return (s, dot) => {
     s.at(node);
     s.at(pipe);
-    const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
-    if (print) printValue(s, node, val);
+    printValue(s, node, unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields)));
     return NORMAL;
   };
 }
@@ -502,7 +500,8 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
     const taken = truthOf(constant) === Truth.True ? list : elseList;
     return constantIf(node, taken, taken === list && isWith ? constant : null);
   }
-  if (isSoleDot(node.pipe)) return ifOfDot(node.pipe.argAtOf(0, 0), list, elseList, isWith);
+  const dot = soleDot(node.pipe);
+  if (dot !== null) return ifOfDot(dot, list, elseList, isWith);
   const field = soleField(node.pipe);
   if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
   const variable = soleVariable(node.pipe);
@@ -521,11 +520,6 @@ function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Val
     s.pop(mark);
     return flow;
   };
-}
-
-/** Whether a pipeline is dot alone, declaring nothing ({{if .}}, {{with .}}). */
-function isSoleDot(pipe: PipeNode): boolean {
-  return pipe.decl.length === 0 && pipe.cmdCount === 1 && pipe.argCountAt(0) === 1 && pipe.argAtOf(0, 0) instanceof DotNode;
 }
 
 /**
@@ -553,14 +547,14 @@ function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: bool
   }
   return (s, dot) => {
     s.at(word);
-    const mark = pops ? s.mark() : 0;
+    const mark = s.mark();
     const val = unwrapEmptyInterface(dot);
     const t = truthOf(indirectInterface(val));
     if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
     if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
     else if (elseList !== null) flow = walkBranch(s, dot, elseList);
-    if (pops) s.pop(mark);
+    s.pop(mark);
     return flow;
   };
 }
@@ -680,23 +674,25 @@ function compileTemplate(node: TemplateNode): WalkFn {
  * compileCommand's would (a field command with no words gets no args).
  */
 function soleField(pipe: PipeNode): FieldNode | null {
-  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const first = pipe.argAtOf(0, 0);
-  return first instanceof FieldNode && pipe.argCountAt(0) === 1 ? first : null;
+  const word = soleWord(pipe);
+  return word instanceof FieldNode ? word : null;
 }
 
 /** As soleField, for a variable ({{$x}}, {{if $x.a}}). */
 function soleVariable(pipe: PipeNode): VariableNode | null {
-  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const first = pipe.argAtOf(0, 0);
-  return first instanceof VariableNode && pipe.argCountAt(0) === 1 ? first : null;
+  const word = soleWord(pipe);
+  return word instanceof VariableNode ? word : null;
 }
 
-/** The dot of a pipeline that is `.` alone and declares no variables, or null. */
+/** As soleField, for `.` ({{if .}}, {{template "x" .}}). */
 function soleDot(pipe: PipeNode): DotNode | null {
-  if (pipe.cmdCount !== 1 || pipe.decl.length > 0) return null;
-  const first = pipe.argAtOf(0, 0);
-  return first instanceof DotNode && pipe.argCountAt(0) === 1 ? first : null;
+  const word = soleWord(pipe);
+  return word instanceof DotNode ? word : null;
+}
+
+/** The one word of a pipeline of one command declaring no variables, or null. */
+function soleWord(pipe: PipeNode): Node | null {
+  return pipe.cmdCount === 1 && pipe.decl.length === 0 && pipe.argCountAt(0) === 1 ? pipe.argAtOf(0, 0) : null;
 }
 
 /** The command of a pipeline that is one command declaring no variables, compiled; null for any other. */
@@ -741,7 +737,7 @@ function pipeOfCommand(pipe: PipeNode, cmd: CmdFn): PipeFn {
   return (s, dot) => evalOneCommand(s, dot, pipe, cmd);
 }
 
-/** {{template "x" .}}, {{with .}}: evalPipeline, evalCommand and the dot word in one closure. */
+/** {{template "x" .}}, {{range .}}: evalPipeline, evalCommand and the dot word in one closure. */
 function dotPipe(pipe: PipeNode, dot: DotNode): PipeFn {
   return (s, value) => {
     s.at(pipe);
