@@ -474,7 +474,7 @@ function walkBranch(s: State, dot: Value, b: Branch): Flow {
   s.at(b.textNode as Node);
   const text = b.text;
   if (typeof text === 'string') s.run.out.write(text);
-  else if (text !== null) s.run.out.writeText(text);
+  else s.run.out.writeText(text as Text);
   return NORMAL;
 }
 

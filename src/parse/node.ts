@@ -200,6 +200,12 @@ export class CommentNode extends PositionedNode {
 const assignFlag = 1;
 const argsFlag = 2;
 
+/**
+ * The declarations of every pipeline that declares no variables, as the parser makes them: one
+ * frozen empty array rather than one per pipeline. To declare some, assign decl a new array.
+ */
+export const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
+
 /** PipeNode holds a pipeline with optional declaration. */
 export class PipeNode extends PositionedNode {
   get type(): NodeType {
@@ -208,7 +214,7 @@ export class PipeNode extends PositionedNode {
   constructor(
     pos: number,
     line: number,
-    public decl: VariableNode[] = [], // Variables in lexical order.
+    public decl: VariableNode[] = noVariables, // Variables in lexical order; see noVariables.
     isAssign = false,
     cmds: Children<CommandNode> = [],
   ) {
@@ -260,8 +266,11 @@ export class PipeNode extends PositionedNode {
     this.at = -1;
     return this;
   }
-  /** @internal A pipeline of its own with what this one (the reused one, see reuse) holds. */
-  copy(): PipeNode {
+  /**
+   * @internal A pipeline of its own with what this one (the reused one, see reuse) holds: it shares
+   * the arguments, so it is not Go's deep Copy.
+   */
+  unshare(): PipeNode {
     const p = new PipeNode(this.pos, 0, this.decl);
     p.flags = this.flags;
     p.commands = this.commands;
@@ -372,6 +381,9 @@ export class ActionNode extends PositionedNode {
     return this.lineArgs >> 1;
   }
   set line(line: number) {
+    // The pipeline made from the stored arguments takes the action's line: make it first, so that
+    // it keeps the line it was parsed at, as Go's separate PipeNode does.
+    void this.pipe;
     this.lineArgs = line * 2 + (this.lineArgs & 1);
   }
   /** The pipeline to evaluate. */

@@ -20,6 +20,7 @@ import {
   IdentifierNode,
   IfNode,
   ListNode,
+  noVariables,
   NilNode,
   type Node,
   NodeType,
@@ -347,9 +348,8 @@ const idlePipelines = new OpenPipelines(); // never pushed to
 const idleChainNames: string[] = []; // never written
 const idleActionPipe = new PipeNode(0, 0); // never reused: startParse gives a tree its own
 
-// A pipeline without declarations shares one empty list, and a new pipeline's commands
-// are this placeholder until it is complete: frozen, as nothing may add to them.
-const noVariables: VariableNode[] = Object.freeze([]) as unknown as VariableNode[];
+// A new pipeline's commands are this placeholder until it is complete (as its declarations are
+// noVariables until it declares some): frozen, as nothing may add to them.
 const noCommands: CommandNode[] = Object.freeze([]) as unknown as CommandNode[];
 
 /** Tree is the representation of a single parsed template. */
@@ -804,7 +804,7 @@ export class Tree {
     const pipe = this.pipeline('command', ItemType.RightDelim);
     // The pipeline is at pos and line (both are its first token's): one command can do without it.
     if (pipe.holdsArgs) return ActionNode.ofCommand(pos, line, pipe);
-    return new ActionNode(pos, line, pipe === this.actionPipe ? pipe.copy() : pipe);
+    return new ActionNode(pos, line, pipe === this.actionPipe ? pipe.unshare() : pipe);
   }
 
   /** {{break}}: the keyword is past. */
