@@ -95,7 +95,9 @@ function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean
  */
 export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
-  return callPlanned(s, dot, plan, fun.call, isBuiltin, node, name, args, args === null ? noEvals : args.evals, final);
+  const evals = args === null ? noEvals : args.evals;
+  const n = evals.length;
+  return callFixed(s, dot, plan, fun.call, isBuiltin, node, name, args, n, n > 0 ? evals[0] : null, n > 1 ? evals[1] : null, n > 2 ? evals[2] : null, evals, final);
 }
 
 /**
@@ -127,8 +129,15 @@ export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal
   return plan;
 }
 
-/** evalCall with the plan made: checks, arguments (args's evals, passed apart), the call and its error. */
-export function callPlanned(
+/**
+ * evalCall with the plan made: checks, arguments, the call and its error. The call's count
+ * argument evaluators are e0, e1, e2 and, when there are more than three, all of them in
+ * `more` (from which the fourth on are read): a call site of up to three arguments keeps
+ * them in its own closure, so that a call reaches no array of them. In a large template each
+ * site's array and its elements are two objects of its own, far from the others: two cache
+ * misses per call.
+ */
+export function callFixed(
   s: State,
   dot: Value,
   plan: CallPlan,
@@ -137,7 +146,11 @@ export function callPlanned(
   node: Node,
   name: string,
   args: CArgs | null,
-  evals: readonly ArgFn[],
+  count: number,
+  e0: ArgFn | null,
+  e1: ArgFn | null,
+  e2: ArgFn | null,
+  more: readonly ArgFn[],
   final: Value,
 ): Value {
   if (plan.error !== null) s.errorf(plan.error.format, ...plan.error.args);
@@ -148,8 +161,8 @@ export function callPlanned(
   if (isBuiltin && (name === 'and' || name === 'or')) {
     const isOr = name === 'or';
     let v: Value | undefined;
-    for (let i = 0; i < evals.length; i++) {
-      v = evals[i](s, dot, argTypes[i]);
+    for (let i = 0; i < count; i++) {
+      v = evaluatorAt(i, e0, e1, e2, more)(s, dot, argTypes[i]);
       if (truth(v) === isOr) return v;
     }
     if (hasFinal) v = validateType(s, final, plan.finalType);
@@ -159,8 +172,8 @@ export function callPlanned(
   const dynamic = plan.dynamic;
   const argv: Value[] = new Array<Value>(dynamic.length);
   let i = 0;
-  for (; i < evals.length; i++) {
-    const v = evals[i](s, dot, argTypes[i]);
+  for (; i < count; i++) {
+    const v = evaluatorAt(i, e0, e1, e2, more)(s, dot, argTypes[i]);
     argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
   if (hasFinal) {
@@ -183,6 +196,11 @@ export function callPlanned(
     s.errorf('error calling %s: %s', name, result);
   }
   return result;
+}
+
+/** Evaluator i (below the call's count) of a call: e0, e1, e2, then more's (see callFixed). */
+function evaluatorAt(i: number, e0: ArgFn | null, e1: ArgFn | null, e2: ArgFn | null, more: readonly ArgFn[]): ArgFn {
+  return (i === 0 ? e0 : i === 1 ? e1 : i === 2 ? e2 : more[i]) as ArgFn;
 }
 
 /** The evaluators of a call without arguments after the function (one array for all of them). */

@@ -41,7 +41,7 @@ import {
   readInPlace,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArgs, type CallPlan, callPlanned, noEvals, sharedPlan } from './call.js';
+import { type ArgFn, type CArgs, type CallPlan, callFixed, noEvals, sharedPlan } from './call.js';
 import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -67,7 +67,7 @@ const cache = new WeakMap<ListNode, WalkFn>();
 export function compiled(root: ListNode): WalkFn {
   let fn = cache.get(root);
   if (fn === undefined) {
-    current = { chains: new Map(), implementations: new Map() };
+    current = { chains: new Map(), implementations: new Map(), literals: new Map() };
     try {
       fn = compileList(root);
     } finally {
@@ -89,6 +89,8 @@ interface Compilation {
   readonly chains: Map<string, FieldName[]>;
   /** Call sites with the same constant arguments: one implementation (see specialize.ts). */
   readonly implementations: Implementations;
+  /** Constants of the same kind and text: one cell of their last conversion (see literalCell). */
+  readonly literals: Map<string, LiteralCell>;
 }
 
 let current: Compilation | null = null;
@@ -329,6 +331,7 @@ function compileAction(node: ActionNode): WalkFn {
   const print = node.pipe.decl.length === 0;
   const cmd = oneCommand(node.pipe);
   if (cmd !== null) return actionOfCommand(node, node.pipe, cmd, print);
+  if (isTwoCommands(node.pipe)) return actionOfTwo(node, node.pipe, compileCommand(node.pipe, 0), compileCommand(node.pipe, 1));
   return actionOfPipe(node, compilePipe(node.pipe), print);
 }
 
@@ -390,6 +393,16 @@ function actionOfCommand(node: ActionNode, pipe: Node, cmd: CmdFn, print: boolea
     s.at(node);
     const val = evalOneCommand(s, dot, pipe, cmd);
     if (print) printValue(s, node, val);
+    return NORMAL;
+  };
+}
+
+/** {{.a | printf "%s"}}: actionOfPipe and pipeOfTwo in one closure. */
+function actionOfTwo(node: ActionNode, pipe: PipeNode, first: CmdFn, second: CmdFn): WalkFn {
+  return (s, dot) => {
+    s.at(node);
+    s.at(pipe);
+    printValue(s, node, unwrapEmptyInterface(second(s, dot, unwrapEmptyInterface(first(s, dot, missingVal)))));
     return NORMAL;
   };
 }
@@ -713,6 +726,7 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   if (dot !== null) return dotPipe(pipe, dot);
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
+  if (isTwoCommands(pipe)) return pipeOfTwo(pipe, compileCommand(pipe, 0), compileCommand(pipe, 1));
   if (pipe.cmdCount === 1)
     return pipeDeclaring(
       pipe,
@@ -759,6 +773,24 @@ function pipeDeclaring(pipe: PipeNode, cmd: CmdFn, names: readonly string[]): Pi
   };
 }
 
+/**
+ * Whether a pipeline is two commands declaring nothing ({{.a | printf "%s"}}), which
+ * pipeOfTwo and actionOfTwo run with the commands in their own closure: pipeOfCommands
+ * reaches them through an array and its elements, two objects per pipeline that in a large
+ * template are two cache misses each time it runs.
+ */
+function isTwoCommands(pipe: PipeNode): boolean {
+  return pipe.cmdCount === 2 && pipe.decl.length === 0;
+}
+
+/** pipeOfCommands for two commands declaring nothing (see isTwoCommands). */
+function pipeOfTwo(pipe: PipeNode, first: CmdFn, second: CmdFn): PipeFn {
+  return (s, dot) => {
+    s.at(pipe);
+    return unwrapEmptyInterface(second(s, dot, unwrapEmptyInterface(first(s, dot, missingVal))));
+  };
+}
+
 function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly string[]): PipeFn {
   const isAssign = pipe.isAssign;
   return (s, dot) => {
@@ -785,14 +817,14 @@ const noArgs: readonly Node[] = [];
 /**
  * Command i of pipe, read through the pipeline (argCountAt, argAtOf), which leaves the command
  * of a one-command pipeline unmade (see PipeNode.oneCommand): a function call names the pipeline
- * instead of that command, and callPlanned makes it only for an error message.
+ * instead of that command, and callFixed makes it only for an error message.
  */
 function compileCommand(pipe: PipeNode, i: number): CmdFn {
   const cmd: Node = pipe.cmdCount === 1 && pipe.decl.length === 0 ? pipe : pipe.cmdAt(i);
   return compileWords(pipe.argCountAt(i), (j) => pipe.argAtOf(i, j), cmd);
 }
 
-/** A command of count words (wordAt(0) first); cmd is the node a failed function call names (see callPlanned). */
+/** A command of count words (wordAt(0) first); cmd is the node a failed function call names (see callFixed). */
 function compileWords(count: number, wordAt: (j: number) => Node, cmd: Node): CmdFn {
   const first = wordAt(0);
   const rest = count === 1 ? noArgs : Array.from({ length: count - 1 }, (_, j) => wordAt(j + 1));
@@ -882,11 +914,11 @@ function compileArg(n: Node): ArgFn {
   if (n instanceof NilNode) return nilArg(n);
   if (n instanceof FieldNode) return fieldArg(n, sharedFieldNames(namesOf(n, 0)));
   if (n instanceof VariableNode) return variableArg(n, n.nameAt(0), sharedFieldNames(namesOf(n, 1)));
-  if (n instanceof PipeNode) return pipeArg(n, compilePipe(n));
+  if (n instanceof PipeNode) return pipeArg(n);
   if (n instanceof IdentifierNode) return functionArg(n, compileFunction(n, n, null));
   if (n instanceof ChainNode) return withArgsArg(n, compileChain(n));
   // Only a chain's head is evaluated with no type, and the parser never puts a constant there.
-  return literalArg(n);
+  return literalArg(n, literalCell(n));
 }
 
 function dotArg(n: DotNode): ArgFn {
@@ -928,11 +960,20 @@ function withArgsArg(n: Node, fn: WithArgsFn): ArgFn {
   };
 }
 
-function pipeArg(n: PipeNode, pipe: PipeFn): ArgFn {
+function pipeArg(n: PipeNode): ArgFn {
+  // (eq .a "b"): the command called from the argument's closure, without a pipeline's between.
+  const cmd = soleDot(n) === null ? oneCommand(n) : null;
+  if (cmd !== null) return commandArg(n, cmd);
+  const pipe = compilePipe(n);
   return (s, dot, typ) => {
     s.at(n);
     return validateType(s, pipe(s, dot), typ);
   };
+}
+
+/** pipeArg for a pipeline of one command declaring nothing (evalOneCommand marks the pipeline, as pipeArg would). */
+function commandArg(n: PipeNode, cmd: CmdFn): ArgFn {
+  return (s, dot, typ) => validateType(s, evalOneCommand(s, dot, n, cmd), typ);
 }
 
 function functionArg(n: IdentifierNode, call: CmdFn): ArgFn {
@@ -944,19 +985,42 @@ function functionArg(n: IdentifierNode, call: CmdFn): ArgFn {
 
 /**
  * A constant converts to the same immutable Value each time for the same parameter type:
- * the last conversion is kept (a call site nearly always asks for one type).
+ * the last conversion is kept (a call site nearly always asks for one type), in a cell
+ * that the tree's constants of the same kind and text share (see literalCell).
  */
-function literalArg(n: Node): ArgFn {
-  let lastType: GoType | null = null;
-  let lastValue: Value = invalid;
+function literalArg(n: Node, cell: LiteralCell): ArgFn {
   return (s, _dot, typ) => {
     s.at(n);
-    if (typ === lastType) return lastValue;
+    if (typ === cell.type) return cell.value;
     const v = evalLiteralArg(s, typ ?? interfaceType, n);
-    lastType = typ;
-    lastValue = v;
+    cell.type = typ;
+    cell.value = v;
     return v;
   };
+}
+
+/** The last conversion of a constant (see literalArg); type undefined: none yet. */
+interface LiteralCell {
+  type: GoType | null | undefined;
+  value: Value;
+}
+
+/**
+ * The cell of constant n: one per kind and text in the tree, as evalLiteralArg's Value depends
+ * on nothing else (a number's on the text it was parsed from, a string's on its unquoted
+ * text), so that in a large template the Values of `eq .env "production"` in every section
+ * are one object in the processor's cache, not one per site. Other nodes get their own.
+ */
+function literalCell(n: Node): LiteralCell {
+  const key = n instanceof StringNode ? `s${n.text}` : n instanceof NumberNode ? `n${n.text}` : n instanceof BoolNode ? `b${n.value}` : null;
+  if (key === null) return { type: undefined, value: invalid };
+  const literals = compilation().literals;
+  let cell = literals.get(key);
+  if (cell === undefined) {
+    cell = { type: undefined, value: invalid };
+    literals.set(key, cell);
+  }
+  return cell;
 }
 
 function evalFieldNode(s: State, dot: Value, field: FieldNode, fields: readonly FieldName[], args: CArgs | null, final: Value): Value {
@@ -1007,8 +1071,13 @@ function compileVariable(variable: VariableNode): WithArgsFn {
  */
 function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
   const name = node.ident;
-  const numArgs = args === null ? 0 : args.rest.length;
   const evals = args === null ? noEvals : args.evals;
+  // The evaluators of up to three arguments are kept as themselves, not reached through the array (see callFixed).
+  const numArgs = evals.length;
+  const e0 = numArgs > 0 ? evals[0] : null;
+  const e1 = numArgs > 1 ? evals[1] : null;
+  const e2 = numArgs > 2 ? evals[2] : null;
+  const more = numArgs > 3 ? evals : noEvals;
   const shared = compilation().implementations;
   let funcs: ReadonlyMap<string, Value> | null = null;
   let isBuiltin = false;
@@ -1036,7 +1105,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
     let p: CallPlan;
     if (isMissing(final)) p = plan ??= sharedPlan(sig as FuncSig, name, numArgs, false);
     else p = planWithFinal ??= sharedPlan(sig as FuncSig, name, numArgs, true);
-    return callPlanned(s, dot, p, call, isBuiltin, cmd, name, args, evals, final);
+    return callFixed(s, dot, p, call, isBuiltin, cmd, name, args, numArgs, e0, e1, e2, more, final);
   };
 }
 
