@@ -97,7 +97,22 @@ export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   const evals = args === null ? noEvals : args.evals;
   const n = evals.length;
-  return callFixed(s, dot, plan, fun.call, isBuiltin, node, name, args, n, n > 0 ? evals[0] : null, n > 1 ? evals[1] : null, n > 2 ? evals[2] : null, evals, final);
+  return callFixed(
+    s,
+    dot,
+    plan,
+    fun.call,
+    isBuiltin,
+    node,
+    name,
+    args,
+    n,
+    n > 0 ? evals[0] : null,
+    n > 1 ? evals[1] : null,
+    n > 2 ? evals[2] : null,
+    evals,
+    final,
+  );
 }
 
 /**

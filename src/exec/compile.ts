@@ -153,23 +153,19 @@ function compileList(list: ListNode): WalkFn {
     const only = list.nodeAt(0);
     if (!(only instanceof IfNode && takenBranch(only) !== undefined)) return listOfOne(list, compileNode(only));
   }
-  const folded: Folded = { nodes: [], steps: [], texts: [], changed: false };
+  const folded: Folded = { steps: [], texts: [], textNode: null };
   foldSteps(list, folded);
   endText(folded);
-  // The steps' nodes are an array of compile's own: the tree holds its lists' nodes in its store
-  // (see Store in parse/node.ts), where nodes would make it keep a second array.
-  return listOfSteps(list, folded.nodes, folded.steps);
+  return listOfSteps(list, folded.steps);
 }
 
 /** A list's nodes being folded into steps (see foldSteps). */
 interface Folded {
-  /** The node each step marks for error messages (see listOfSteps). */
-  readonly nodes: Node[];
-  readonly steps: Step[];
-  /** The texts since the last step, joined into one step when the run ends. */
+  /** The steps, each text followed by the node it marks (see listOfSteps). */
+  readonly steps: (Step | Node)[];
+  /** The texts since the last step, joined into one step when the run ends, and the first one's node. */
   readonly texts: string[];
-  /** Whether steps no longer correspond to the list's own nodes one to one. */
-  changed: boolean;
+  textNode: Node | null;
 }
 
 /**
@@ -182,26 +178,20 @@ interface Folded {
 function foldSteps(list: ListNode, f: Folded): void {
   for (let i = 0; i < list.nodeCount; i++) {
     const n = list.nodeAt(i);
-    if (n instanceof CommentNode) {
-      f.changed = true;
-      continue;
-    }
+    if (n instanceof CommentNode) continue;
     if (n instanceof IfNode) {
       const branch = takenBranch(n);
       if (branch !== undefined) {
-        f.changed = true;
         if (branch !== null) foldSteps(branch, f);
         continue;
       }
     }
     if (n instanceof TextNode) {
-      if (f.texts.length === 0) f.nodes.push(n);
-      else f.changed = true;
+      if (f.texts.length === 0) f.textNode = n;
       f.texts.push(n.text);
       continue;
     }
     endText(f);
-    f.nodes.push(n);
     f.steps.push(compileNode(n));
   }
 }
@@ -209,7 +199,7 @@ function foldSteps(list: ListNode, f: Folded): void {
 /** Ends a run of texts: one step for all of them (joined once, so a long run costs linear time). */
 function endText(f: Folded): void {
   if (f.texts.length === 0) return;
-  f.steps.push(textStep(f.texts.length === 1 ? f.texts[0] : f.texts.join('')));
+  f.steps.push(textStep(f.texts.length === 1 ? f.texts[0] : f.texts.join('')), f.textNode as Node);
   f.texts.length = 0;
 }
 
@@ -262,23 +252,28 @@ function listOfOne(list: ListNode, only: WalkFn): WalkFn {
 
 /**
  * A list's nodes: compiled, or the text of a TextNode (or of several, folded), which the list
- * writes itself (a long one as a Text). The list marks the TextNode from an array of the steps'
- * nodes (the tree's own when nothing was folded), read in order, without reaching the node.
+ * writes itself (a long one as a Text).
  */
 type Step = WalkFn | string | Text;
 
-function listOfSteps(list: ListNode, nodes: readonly Node[], steps: readonly Step[]): WalkFn {
+/**
+ * The list's steps, each text followed in the same array by the TextNode it marks (the first
+ * of those folded into it), read in order without reaching the node: one array per list (a
+ * second one of the nodes was two more objects to reach per list run, in a large template
+ * two cache misses).
+ */
+function listOfSteps(list: ListNode, steps: readonly (Step | Node)[]): WalkFn {
   return (s, dot) => {
     s.at(list);
     for (let i = 0; i < steps.length; i++) {
-      const step = steps[i];
+      const step = steps[i] as Step;
       // Closures first: one typeof for them, where `instanceof Text` walked a function's prototypes.
       if (typeof step === 'function') {
         const flow = step(s, dot);
         if (flow !== NORMAL) return flow;
         continue;
       }
-      s.at(nodes[i]);
+      s.at(steps[++i] as Node);
       if (typeof step === 'string') s.run.out.write(step);
       else s.run.out.writeText(step);
     }
@@ -852,8 +847,9 @@ function withArgsCommand(fn: WithArgsFn, args: CArgs): CmdFn {
 }
 
 function pipeCommand(pipe: PipeFn, args: CArgs): CmdFn {
+  const hasArgs = args.rest.length > 0;
   return (s, dot, final) => {
-    notAFunction(s, args, final);
+    notAFunction(s, args, hasArgs, final);
     return pipe(s, dot);
   };
 }
@@ -861,15 +857,16 @@ function pipeCommand(pipe: PipeFn, args: CArgs): CmdFn {
 function literalCommand(first: Node, v: Value, args: CArgs): CmdFn {
   return (s, _dot, final) => {
     s.at(first);
-    if (!isMissing(final)) notAFunction(s, args, final);
+    if (!isMissing(final)) notAFunction(s, args, false, final);
     return v;
   };
 }
 
 function constantCommand(first: Node, constant: PipeFn, args: CArgs): CmdFn {
+  const hasArgs = args.rest.length > 0;
   return (s, dot, final) => {
     s.at(first);
-    notAFunction(s, args, final);
+    notAFunction(s, args, hasArgs, final);
     return constant(s, dot);
   };
 }
@@ -904,8 +901,13 @@ function badCommand(word: Node): PipeFn {
   return (s) => s.errorf("can't evaluate command %q", word.toString());
 }
 
-function notAFunction(s: State, args: CArgs, final: Value): void {
-  if (args.rest.length > 0 || !isMissing(final)) s.errorf("can't give argument to non-function %s", args.first.toString());
+/**
+ * The error of a command that is not a function given arguments: words after it (hasArgs,
+ * args.rest.length > 0, worked out by the caller when it compiles, so that a run reads args
+ * only to fail: in a large template each command's args is a cache miss) or a final value.
+ */
+function notAFunction(s: State, args: CArgs, hasArgs: boolean, final: Value): void {
+  if (hasArgs || !isMissing(final)) s.errorf("can't give argument to non-function %s", args.first.toString());
 }
 
 /** evalArg: an argument node evaluated for a parameter of type typ (null: unknown). */
@@ -1056,7 +1058,7 @@ function compileVariable(variable: VariableNode): WithArgsFn {
     s.at(variable);
     const value = s.varValue(name);
     if (fields.length === 0) {
-      if (args !== null) notAFunction(s, args, final);
+      if (args !== null) notAFunction(s, args, args.rest.length > 0, final);
       return value;
     }
     return evalFieldChain(s, dot, value, variable, fields, args, final);

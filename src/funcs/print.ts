@@ -22,19 +22,25 @@ setSpecializer(printfFunc, ([format]) => {
   // range over a listing): the results are kept, so that each is the same string, whose
   // hash later map lookups (secret's path) find already computed instead of flattening and
   // hashing a new one. Short results only, a bounded number of them.
+  // The last one found is kept apart as well: most sites meet one string ({{ .app | printf
+  // "%s-1" }}), and in a large template each site's map and its table are two cache misses.
   const known = new Map<string, Value>();
+  let lastArg: string | null = null;
+  let lastValue: Value | null = null;
   return (args: readonly Value[]) => {
     const arg = args.length === 2 ? indirectInterface(args[1]) : null;
     const s = arg !== null && arg.type === stringType ? arg.str() : null;
     if (s === null || s.length > maxKeptLength) return stringValue(print(args));
+    if (s === lastArg && lastValue !== null) return lastValue;
     let v = known.get(s);
     if (v === undefined) {
       v = stringValue(print(args));
-      if (v.str().length <= maxKeptLength) {
-        if (known.size >= maxKept) known.clear();
-        known.set(s, v);
-      }
+      if (v.str().length > maxKeptLength) return v;
+      if (known.size >= maxKept) known.clear();
+      known.set(s, v);
     }
+    lastArg = s;
+    lastValue = v;
     return v;
   };
 });

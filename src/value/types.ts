@@ -276,7 +276,10 @@ export function funcOf(sig: FuncSig): GoType {
 
 /** reflect.Type.Implements for the interfaces we model (method names only). */
 export function implementsIface(t: GoType, iface: GoType): boolean {
-  const need = iface.ifaceMethods ?? [];
+  const need = iface.ifaceMethods;
+  // Every type implements an interface with no methods (any): the commonest case (every
+  // argument of printf), answered without the callbacks below, made on each call.
+  if (need === undefined || need.length === 0) return true;
   if (t.kind === 'interface') return need.every((m) => (t.ifaceMethods ?? []).includes(m));
   return need.every((m) => t.methods.has(m));
 }
