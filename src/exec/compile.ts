@@ -67,7 +67,7 @@ const cache = new WeakMap<ListNode, WalkFn>();
 export function compiled(root: ListNode): WalkFn {
   let fn = cache.get(root);
   if (fn === undefined) {
-    current = { chains: new Map(), implementations: new Map(), literals: new Map() };
+    current = { chains: new Map(), implementations: new Map(), literals: new Map(), names: new Map() };
     try {
       fn = compileList(root);
     } finally {
@@ -91,6 +91,8 @@ interface Compilation {
   readonly implementations: Implementations;
   /** Constants of the same kind and text: one cell of their last conversion (see literalCell). */
   readonly literals: Map<string, LiteralCell>;
+  /** Lists of names (a field chain's, the variables a pipeline declares): one array per list (see sharedNames). */
+  readonly names: Map<string, readonly string[]>;
 }
 
 let current: Compilation | null = null;
@@ -121,6 +123,22 @@ function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
     chains.set(key, fields);
   }
   return fields;
+}
+
+/**
+ * names as an array that the tree's other uses of the same names share: a range declaring
+ * $k, $v reads its names on every iteration, and in a large template an array of each
+ * range's own (and its elements) would be two cache misses per range.
+ */
+function sharedNames(names: readonly string[]): readonly string[] {
+  const all = compilation().names;
+  const key = names.join('.'); // neither a field's name nor a variable's has a period
+  let shared = all.get(key);
+  if (shared === undefined) {
+    shared = names;
+    all.set(key, shared);
+  }
+  return shared;
 }
 
 /**
@@ -350,7 +368,7 @@ function compileCommandAction(node: ActionNode): WalkFn {
 
 /** {{.a.b}}: evalPipeline, evalCommand and evalFieldNode in one closure, the commonest action. */
 function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: readonly FieldName[]): WalkFn {
-  const names = fields.map((f) => f.name);
+  const names = sharedNames(fields.map((f) => f.name));
   return (s, dot) => {
     s.at(node);
     s.at(pipe);
@@ -412,14 +430,14 @@ function actionOfPipe(node: ActionNode, pipe: PipeFn, print: boolean): WalkFn {
 }
 
 function compileRange(node: RangeNode): WalkFn {
-  const decl = node.pipe.decl.map((v) => v.nameAt(0));
+  const decl = sharedNames(node.pipe.decl.map((v) => v.nameAt(0)));
   const pipe = node.pipe;
   // Read through the pipeline, which leaves a one-command pipeline's command unmade (see PipeNode.oneCommand).
   const first = pipe.cmdCount === 1 && pipe.argCountAt(0) === 1 ? pipe.argAtOf(0, 0) : null;
   const field = first instanceof FieldNode ? first : null;
   return rangeWalk({
     node,
-    names: field === null ? null : namesOf(field, 0),
+    names: field === null ? null : sharedNames(namesOf(field, 0)),
     pipe: compilePipe(node.pipe),
     list: compileList(node.list),
     elseList: node.elseList ? compileList(node.elseList) : null,
@@ -449,41 +467,21 @@ function constFlow(node: Node, flow: Flow): WalkFn {
 }
 
 /**
- * A branch of if/with/range compiled for its owner to walk: a list of one node is run
- * without a closure of its own, one JS frame fewer per nesting level (deeply nested
- * templates spend their time touching stack), and a list of one text ({{if $i}},{{end}})
- * is written by the owner, without a call.
+ * A branch of if/with compiled for its owner to walk: a list of one node is that node's walk,
+ * one JS frame fewer per nesting level (deeply nested templates spend their time touching
+ * stack). The list's own mark could never be seen: every node's walk marks a node of its own
+ * before anything in it can fail. The owner keeps the walk itself, not this, so that running
+ * the branch reaches no object between the two closures (in a large template, a cache miss).
  */
 interface Branch {
-  readonly list: ListNode;
-  /** Null for a branch that is one text, written by walkBranch. */
-  readonly walk: WalkFn | null;
-  readonly one: boolean;
-  /** The text of a branch that is one TextNode (null for any other), and that node. */
-  readonly text: string | Text | null;
-  readonly textNode: Node | null;
+  readonly walk: WalkFn;
   /** Whether walking it can leave variables to pop: an action of the list itself declares some. */
   readonly declares: boolean;
 }
 
 function compileBranch(list: ListNode): Branch {
-  const one = list.nodeCount === 1;
-  const only = one ? list.nodeAt(0) : null;
-  if (only instanceof TextNode) return { list, walk: null, one, text: textStep(only.text), textNode: only, declares: false };
-  return { list, walk: only !== null ? compileNode(only) : compileList(list), one, text: null, textNode: null, declares: declaresVariables(list) };
-}
-
-/** What compileList's function does for the branch's list. */
-function walkBranch(s: State, dot: Value, b: Branch): Flow {
-  if (b.one) s.at(b.list);
-  const walk = b.walk;
-  if (walk !== null) return walk(s, dot);
-  // textWalk's work.
-  s.at(b.textNode as Node);
-  const text = b.text;
-  if (typeof text === 'string') s.run.out.write(text);
-  else s.run.out.writeText(text as Text);
-  return NORMAL;
+  const only = list.nodeCount === 1 ? list.nodeAt(0) : null;
+  return { walk: only !== null ? compileNode(only) : compileList(list), declares: declaresVariables(list) };
 }
 
 /**
@@ -506,44 +504,46 @@ function compileIfOrWith(node: IfNode | WithNode, isWith: boolean): WalkFn {
   if (constant !== null) {
     // Nothing in between can fail, so nothing can name the pipeline's nodes.
     const taken = truthOf(constant) === Truth.True ? list : elseList;
-    return constantIf(node, taken, taken === list && isWith ? constant : null);
+    return constantIf(node, taken === null ? null : taken.walk, taken === list && isWith ? constant : null);
   }
   const dot = soleDot(node.pipe);
   if (dot !== null) return ifOfDot(dot, list, elseList, isWith);
   const field = soleField(node.pipe);
-  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), list, elseList, isWith);
+  const walk = list.walk;
+  const elseWalk = elseList === null ? null : elseList.walk;
+  if (field !== null) return ifOfField(node, node.pipe, field, sharedFieldNames(namesOf(field, 0)), walk, elseWalk, isWith);
   const variable = soleVariable(node.pipe);
-  if (variable !== null) return ifOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), list, elseList, isWith);
+  if (variable !== null) return ifOfVariable(node, node.pipe, variable, variable.nameAt(0), sharedFieldNames(namesOf(variable, 1)), walk, elseWalk, isWith);
   const cmd = oneCommand(node.pipe);
-  if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, list, elseList, isWith);
-  return ifOfPipe(node, compilePipe(node.pipe), list, elseList, isWith);
+  if (cmd !== null) return ifOfCommand(node, node.pipe, cmd, walk, elseWalk, isWith);
+  return ifOfPipe(node, compilePipe(node.pipe), walk, elseWalk, isWith);
 }
 
-function constantIf(node: IfNode | WithNode, taken: Branch | null, takenDot: Value | null): WalkFn {
+function constantIf(node: IfNode | WithNode, taken: WalkFn | null, takenDot: Value | null): WalkFn {
   return (s, dot) => {
     s.at(node);
     if (taken === null) return NORMAL;
     const mark = s.mark();
-    const flow = walkBranch(s, takenDot ?? dot, taken);
+    const flow = taken(s, takenDot ?? dot);
     s.pop(mark);
     return flow;
   };
 }
 
 /**
- * {{if .}}, {{with .}}: walkIfOrWith in one closure, endIf and walkBranch written out, so that
+ * {{if .}}, {{with .}}: walkIfOrWith in one closure, endIf written out, so that
  * a level of nesting is one JS frame (with the helpers, V8 inlined them or not from one run to
  * the next, and 100,000 nested ifs took 2-5 ms instead of 2). Evaluating a lone dot cannot
  * fail, so of the marks of the if, its pipeline and its word only the last can be seen (by the
- * truth test's error); nor can the branch's own mark, as a branch's node marks itself first.
+ * truth test's error).
  * Variables are popped only when a branch declares some (the pipeline declares none).
  */
 function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
   const pops = list.declares || elseList?.declares === true;
+  const walk = list.walk;
+  const elseWalk = elseList === null ? null : elseList.walk;
   if (!pops) {
     // Nothing to do after the branch: its call is the closure's last step, with nothing kept across it.
-    const walk = walkerOf(list);
-    const elseWalk = elseList === null ? null : walkerOf(elseList);
     return (s, dot) => {
       s.at(word);
       const val = unwrapEmptyInterface(dot);
@@ -560,16 +560,11 @@ function ifOfDot(word: Node, list: Branch, elseList: Branch | null, isWith: bool
     const t = truthOf(indirectInterface(val));
     if (t === Truth.None) s.errorf("if/with can't use %v", val);
     let flow = NORMAL;
-    if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
-    else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+    if (t === Truth.True) flow = walk(s, isWith ? val : dot);
+    else if (elseWalk !== null) flow = elseWalk(s, dot);
     s.pop(mark);
     return flow;
   };
-}
-
-/** What walks b, called directly: its compiled node or list, or for a text, walkBranch. */
-function walkerOf(b: Branch): WalkFn {
-  return b.walk ?? ((s, dot) => walkBranch(s, dot, b));
 }
 
 /** {{if .a.b}}, {{with .a.b}}: as ifOfCommand, with the field read in the same closure. */
@@ -578,11 +573,11 @@ function ifOfField(
   pipe: PipeNode,
   field: FieldNode,
   fields: readonly FieldName[],
-  list: Branch,
-  elseList: Branch | null,
+  walk: WalkFn,
+  elseWalk: WalkFn | null,
   isWith: boolean,
 ): WalkFn {
-  const names = fields.map((f) => f.name);
+  const names = sharedNames(fields.map((f) => f.name));
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
@@ -591,13 +586,13 @@ function ifOfField(
       // JS data: the truth of a string, number or bool read in place is truthOf's of its Value.
       const raw = readInPlace(dot, names);
       if (raw !== notInPlace) {
-        const flow = raw !== '' && raw !== 0 && raw !== false ? walkBranch(s, dot, list) : elseList !== null ? walkBranch(s, dot, elseList) : NORMAL;
+        const flow = raw !== '' && raw !== 0 && raw !== false ? walk(s, dot) : elseWalk !== null ? elseWalk(s, dot) : NORMAL;
         s.pop(mark);
         return flow;
       }
     }
     const val = unwrapEmptyInterface(evalFieldNode(s, dot, field, fields, null, missingVal));
-    return endIf(s, dot, val, list, elseList, isWith, mark);
+    return endIf(s, dot, val, walk, elseWalk, isWith, mark);
   };
 }
 
@@ -608,8 +603,8 @@ function ifOfVariable(
   variable: VariableNode,
   name: string,
   fields: readonly FieldName[],
-  list: Branch,
-  elseList: Branch | null,
+  walk: WalkFn,
+  elseWalk: WalkFn | null,
   isWith: boolean,
 ): WalkFn {
   return (s, dot) => {
@@ -617,33 +612,33 @@ function ifOfVariable(
     const mark = s.mark();
     s.at(pipe);
     const val = unwrapEmptyInterface(evalVariableNode(s, dot, variable, name, fields));
-    return endIf(s, dot, val, list, elseList, isWith, mark);
+    return endIf(s, dot, val, walk, elseWalk, isWith, mark);
   };
 }
 
-function ifOfCommand(node: IfNode | WithNode, pipe: PipeNode, cmd: CmdFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+function ifOfCommand(node: IfNode | WithNode, pipe: PipeNode, cmd: CmdFn, walk: WalkFn, elseWalk: WalkFn | null, isWith: boolean): WalkFn {
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
-    return endIf(s, dot, evalOneCommand(s, dot, pipe, cmd), list, elseList, isWith, mark);
+    return endIf(s, dot, evalOneCommand(s, dot, pipe, cmd), walk, elseWalk, isWith, mark);
   };
 }
 
-function ifOfPipe(node: IfNode | WithNode, pipe: PipeFn, list: Branch, elseList: Branch | null, isWith: boolean): WalkFn {
+function ifOfPipe(node: IfNode | WithNode, pipe: PipeFn, walk: WalkFn, elseWalk: WalkFn | null, isWith: boolean): WalkFn {
   return (s, dot) => {
     s.at(node);
     const mark = s.mark();
-    return endIf(s, dot, pipe(s, dot), list, elseList, isWith, mark);
+    return endIf(s, dot, pipe(s, dot), walk, elseWalk, isWith, mark);
   };
 }
 
 /** The rest of walkIfOrWith once the pipeline's value is known: the branch, then the variables popped to mark. */
-function endIf(s: State, dot: Value, val: Value, list: Branch, elseList: Branch | null, isWith: boolean, mark: number): Flow {
+function endIf(s: State, dot: Value, val: Value, walk: WalkFn, elseWalk: WalkFn | null, isWith: boolean, mark: number): Flow {
   const t = truthOf(indirectInterface(val));
   if (t === Truth.None) s.errorf("if/with can't use %v", val);
   let flow = NORMAL;
-  if (t === Truth.True) flow = walkBranch(s, isWith ? val : dot, list);
-  else if (elseList !== null) flow = walkBranch(s, dot, elseList);
+  if (t === Truth.True) flow = walk(s, isWith ? val : dot);
+  else if (elseWalk !== null) flow = elseWalk(s, dot);
   s.pop(mark);
   return flow;
 }
@@ -722,20 +717,11 @@ function compilePipe(pipe: PipeNode | null): PipeFn {
   const cmd = oneCommand(pipe);
   if (cmd !== null) return pipeOfCommand(pipe, cmd);
   if (isTwoCommands(pipe)) return pipeOfTwo(pipe, compileCommand(pipe, 0), compileCommand(pipe, 1));
-  if (pipe.cmdCount === 1)
-    return pipeDeclaring(
-      pipe,
-      compileCommand(pipe, 0),
-      pipe.decl.map((v) => v.nameAt(0)),
-    );
+  if (pipe.cmdCount === 1) return pipeDeclaring(pipe, compileCommand(pipe, 0), sharedNames(pipe.decl.map((v) => v.nameAt(0))));
   // Commands of exactly their number (not pushes, whose arrays keep spare room), read by index
   // (cmds would make the tree an array of them).
   const cmds = Array.from({ length: pipe.cmdCount }, (_, i) => compileCommand(pipe, i));
-  return pipeOfCommands(
-    pipe,
-    cmds,
-    pipe.decl.map((v) => v.nameAt(0)),
-  );
+  return pipeOfCommands(pipe, cmds, sharedNames(pipe.decl.map((v) => v.nameAt(0))));
 }
 
 function noPipe(): Value {
