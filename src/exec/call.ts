@@ -97,22 +97,46 @@ export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   const evals = args === null ? noEvals : args.evals;
   const n = evals.length;
+  const site: CallSite = { name, node, args, more: evals };
   return callFixed(
     s,
     dot,
     plan,
     fun.call,
-    isBuiltin,
-    node,
-    name,
-    args,
+    callKind(isBuiltin, name),
+    site,
     n,
     n > 0 ? evals[0] : null,
     n > 1 ? evals[1] : null,
     n > 2 ? evals[2] : null,
-    evals,
     final,
   );
+}
+
+/**
+ * What callFixed reads of a call site only to fail, for the `call` builtin, or for a call of
+ * more than three arguments: kept apart from what every call reads (see callFixed).
+ */
+export interface CallSite {
+  /** The function's name, as the call names it. */
+  readonly name: string;
+  /** The node a failed call names (a one-command pipeline or action stands for its command). */
+  readonly node: Node;
+  readonly args: CArgs | null;
+  /** All the arguments' evaluators, of which callFixed reads the fourth on. */
+  readonly more: readonly ArgFn[];
+}
+
+/** What callFixed does besides calling: the builtins and and or short-circuit, `call` is given its callee's name. */
+export const plainCall = 0;
+const andCall = 1;
+const orCall = 2;
+const callCall = 3;
+
+/** The kind of a call of the function named name (isBuiltin: found among the builtins). */
+export function callKind(isBuiltin: boolean, name: string): number {
+  if (!isBuiltin) return plainCall;
+  return name === 'and' ? andCall : name === 'or' ? orCall : name === 'call' ? callCall : plainCall;
 }
 
 /**
@@ -146,26 +170,24 @@ export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal
 
 /**
  * evalCall with the plan made: checks, arguments, the call and its error. The call's count
- * argument evaluators are e0, e1, e2 and, when there are more than three, all of them in
- * `more` (from which the fourth on are read): a call site of up to three arguments keeps
- * them in its own closure, so that a call reaches no array of them. In a large template each
- * site's array and its elements are two objects of its own, far from the others: two cache
- * misses per call.
+ * argument evaluators are e0, e1, e2 and, from the fourth, site.more's: a call site of up to
+ * three arguments keeps them in its own closure, so that a call reaches no array of them,
+ * and passes what it needs on every call (kind, rather than the name and whether it is a
+ * builtin) apart from the rest (site), so that a call site's closure context is small. In a
+ * large template each object, and each cache line of a context, that a call reaches is a
+ * cache miss.
  */
 export function callFixed(
   s: State,
   dot: Value,
   plan: CallPlan,
   call: GoFunc,
-  isBuiltin: boolean,
-  node: Node,
-  name: string,
-  args: CArgs | null,
+  kind: number,
+  site: CallSite,
   count: number,
   e0: ArgFn | null,
   e1: ArgFn | null,
   e2: ArgFn | null,
-  more: readonly ArgFn[],
   final: Value,
 ): Value {
   if (plan.error !== null) s.errorf(plan.error.format, ...plan.error.args);
@@ -173,11 +195,11 @@ export function callFixed(
   const hasFinal = !isMissing(final);
 
   // The builtins and/or short-circuit: they stop at the first argument that decides.
-  if (isBuiltin && (name === 'and' || name === 'or')) {
-    const isOr = name === 'or';
+  if (kind === andCall || kind === orCall) {
+    const isOr = kind === orCall;
     let v: Value | undefined;
     for (let i = 0; i < count; i++) {
-      v = evaluatorAt(i, e0, e1, e2, more)(s, dot, argTypes[i]);
+      v = evaluatorAt(i, e0, e1, e2, site)(s, dot, argTypes[i]);
       if (truth(v) === isOr) return v;
     }
     if (hasFinal) v = validateType(s, final, plan.finalType);
@@ -188,7 +210,7 @@ export function callFixed(
   const argv: Value[] = new Array<Value>(dynamic.length);
   let i = 0;
   for (; i < count; i++) {
-    const v = evaluatorAt(i, e0, e1, e2, more)(s, dot, argTypes[i]);
+    const v = evaluatorAt(i, e0, e1, e2, site)(s, dot, argTypes[i]);
     argv[i] = dynamic[i] ? indirectInterface(v) : v;
   }
   if (hasFinal) {
@@ -198,7 +220,8 @@ export function callFixed(
 
   // The `call` builtin gets the callee's name (its node's text) as a first argument.
   let invoke = call;
-  if (isBuiltin && name === 'call') {
+  if (kind === callCall) {
+    const args = site.args;
     const calleeName = args === null || args.rest.length === 0 ? valueString(final) : args.rest[0].toString();
     const callBuiltin = s.run.callBuiltin;
     invoke = (av, context) => callBuiltin(calleeName, av[0], av.slice(1), context);
@@ -207,15 +230,16 @@ export function callFixed(
   const result = safeCall(invoke, argv, s.run.context);
   if (typeof result === 'string') {
     // A one-command pipeline or action stands for its command, made now (see compileCommand).
+    const node = site.node;
     s.at(node instanceof PipeNode ? node.cmdAt(0) : node instanceof ActionNode ? node.pipe.cmdAt(0) : node);
-    s.errorf('error calling %s: %s', name, result);
+    s.errorf('error calling %s: %s', site.name, result);
   }
   return result;
 }
 
-/** Evaluator i (below the call's count) of a call: e0, e1, e2, then more's (see callFixed). */
-function evaluatorAt(i: number, e0: ArgFn | null, e1: ArgFn | null, e2: ArgFn | null, more: readonly ArgFn[]): ArgFn {
-  return (i === 0 ? e0 : i === 1 ? e1 : i === 2 ? e2 : more[i]) as ArgFn;
+/** Evaluator i (below the call's count) of a call: e0, e1, e2, then site.more's (see callFixed). */
+function evaluatorAt(i: number, e0: ArgFn | null, e1: ArgFn | null, e2: ArgFn | null, site: CallSite): ArgFn {
+  return (i === 0 ? e0 : i === 1 ? e1 : i === 2 ? e2 : site.more[i]) as ArgFn;
 }
 
 /** The evaluators of a call without arguments after the function (one array for all of them). */

@@ -27,7 +27,6 @@ import {
   WithNode,
 } from '../parse/index.js';
 import {
-  type FuncSig,
   type GoFunc,
   type GoType,
   GoPanic,
@@ -41,7 +40,7 @@ import {
   readInPlace,
   stringValue,
 } from '../value/index.js';
-import { type ArgFn, type CArgs, type CallPlan, callFixed, noEvals, sharedPlan } from './call.js';
+import { type ArgFn, type CArgs, type CallPlan, type CallSite, callFixed, callKind, noEvals, plainCall, sharedPlan } from './call.js';
 import { type Implementations, implementationFor } from './specialize.js';
 import { type FieldName, evalFieldChain, fieldNames } from './field.js';
 import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
@@ -1058,42 +1057,55 @@ function compileVariable(variable: VariableNode): WithArgsFn {
  * reported when the call runs.
  */
 function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): CmdFn {
-  const name = node.ident;
   const evals = args === null ? noEvals : args.evals;
   // The evaluators of up to three arguments are kept as themselves, not reached through the array (see callFixed).
   const numArgs = evals.length;
   const e0 = numArgs > 0 ? evals[0] : null;
   const e1 = numArgs > 1 ? evals[1] : null;
   const e2 = numArgs > 2 ? evals[2] : null;
-  const more = numArgs > 3 ? evals : noEvals;
-  const shared = compilation().implementations;
+  const site: FunctionSite = { name: node.ident, node: cmd, args, more: evals, shared: compilation().implementations };
+  // What resolving the function decides; the closure keeps no more than a call reads (see callFixed).
   let funcs: ReadonlyMap<string, Value> | null = null;
-  let isBuiltin = false;
   let call: GoFunc = nilFunction;
-  let sig: FuncSig | null = null;
+  let kind = plainCall;
   // Whether there is a previous command's value is fixed by the command's place in its
-  // pipeline, but is checked each time: a plan for each case, made when first needed.
+  // pipeline, but is checked each time: a plan for each case.
   let plan: CallPlan | null = null;
   let planWithFinal: CallPlan | null = null;
   return (s, dot, final) => {
     s.at(node);
     if (s.tmpl.execFuncs !== funcs) {
-      const found = s.tmpl.findFunction(name);
-      if (found === undefined) return s.errorf('%q is not a defined function', name);
-      const fnSig = found.fn.type.sig;
-      if (fnSig === undefined) return s.errorf('%q is not a defined function', name);
-      isBuiltin = found.isBuiltin;
-      const constants = args === null ? [] : args.rest.map((a) => (a instanceof StringNode ? a.text : undefined));
-      call = implementationFor(found.fn, constants, shared) ?? nilFunction;
-      sig = fnSig;
-      plan = null;
-      planWithFinal = null;
+      const resolved = resolveFunction(s, site);
+      call = resolved.call;
+      kind = resolved.kind;
+      plan = resolved.plan;
+      planWithFinal = resolved.planWithFinal;
       funcs = s.tmpl.execFuncs;
     }
-    let p: CallPlan;
-    if (isMissing(final)) p = plan ??= sharedPlan(sig as FuncSig, name, numArgs, false);
-    else p = planWithFinal ??= sharedPlan(sig as FuncSig, name, numArgs, true);
-    return callFixed(s, dot, p, call, isBuiltin, cmd, name, args, numArgs, e0, e1, e2, more, final);
+    return callFixed(s, dot, (isMissing(final) ? plan : planWithFinal) as CallPlan, call, kind, site, numArgs, e0, e1, e2, final);
+  };
+}
+
+/** A function's call site as compileFunction keeps it apart: a CallSite, and the tree's implementations. */
+interface FunctionSite extends CallSite {
+  readonly shared: Implementations;
+}
+
+/** Looks up a call site's function (failing as Go does), chooses its implementation and plans its calls. */
+function resolveFunction(s: State, site: FunctionSite): { call: GoFunc; kind: number; plan: CallPlan; planWithFinal: CallPlan } {
+  const name = site.name;
+  const found = s.tmpl.findFunction(name);
+  if (found === undefined) return s.errorf('%q is not a defined function', name);
+  const sig = found.fn.type.sig;
+  if (sig === undefined) return s.errorf('%q is not a defined function', name);
+  const args = site.args;
+  const constants = args === null ? [] : args.rest.map((a) => (a instanceof StringNode ? a.text : undefined));
+  const numArgs = site.more.length;
+  return {
+    call: implementationFor(found.fn, constants, site.shared) ?? nilFunction,
+    kind: callKind(found.isBuiltin, name),
+    plan: sharedPlan(sig, name, numArgs, false),
+    planWithFinal: sharedPlan(sig, name, numArgs, true),
   };
 }
 
