@@ -356,8 +356,9 @@ const inPlaceItems = 32;
 /**
  * readInPlace for a range over a JS array of up to inPlaceItems strings, numbers, booleans
  * and nils (holes and accessors as ArrayView reads them): its elements, made now (only
- * their number when want is false), with no view of the array. notInPlace for anything else (an array
- * with an object, array, bigint or function in it, an empty one: see readInPlace).
+ * their number when want is false), with no view of the array; an empty array has none
+ * (the caller decides whether it can do without the slice's Value). notInPlace for
+ * anything else (an array with an object, array, bigint or function in it: see readInPlace).
  */
 export function itemsInPlace(receiver: Value, names: readonly string[], want: boolean): Value[] | number | typeof notInPlace {
   const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
@@ -367,7 +368,8 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
   if (!Array.isArray(raw)) return notInPlace;
   // Read once: a Proxy's length trap may answer anything on each read (as ArrayView's).
   const n = raw.length;
-  if (n === 0 || n > inPlaceItems) return notInPlace;
+  if (n === 0) return 0;
+  if (n > inPlaceItems) return notInPlace;
   const items = want ? new Array<Value>(n) : null;
   for (let i = 0; i < n; i++) {
     let data: unknown;
