@@ -357,6 +357,7 @@ function compileAction(node: ActionNode): WalkFn {
 function compileCommandAction(node: ActionNode): WalkFn {
   const first = node.argAt(0);
   if (first instanceof FieldNode && node.argCount === 1) return actionOfField(node, node, first, sharedFieldNames(namesOf(first, 0)));
+  if (first instanceof VariableNode && node.argCount === 1) return actionOfVariable(node, node, first, first.nameAt(0), sharedFieldNames(namesOf(first, 1)));
   return actionOfCommand(
     node,
     node,
@@ -379,7 +380,7 @@ function actionOfField(node: ActionNode, pipe: Node, field: FieldNode, fields: r
 }
 
 /** {{$x}}, {{$x.a}}: as actionOfField, for a variable (compileVariable's work with no arguments). */
-function actionOfVariable(node: ActionNode, pipe: PipeNode, variable: VariableNode, name: string, fields: readonly FieldName[]): WalkFn {
+function actionOfVariable(node: ActionNode, pipe: Node, variable: VariableNode, name: string, fields: readonly FieldName[]): WalkFn {
   return (s, dot) => {
     s.at(node);
     s.at(pipe);
@@ -789,7 +790,10 @@ function pipeOfCommands(pipe: PipeNode, cmds: readonly CmdFn[], names: readonly 
 
 /** A pipeline's value of type interface{} is the value inside it. */
 function unwrapEmptyInterface(value: Value): Value {
-  return value.kind === 'interface' && (value.type.ifaceMethods ?? []).length === 0 ? value.elem() : value;
+  const t = value.type;
+  // interface{} itself first: the elements of decoded JSON and of JS data have that type.
+  if (t === interfaceType) return value.elem();
+  return t.kind === 'interface' && (t.ifaceMethods ?? []).length === 0 ? value.elem() : value;
 }
 
 const noArgs: readonly Node[] = [];

@@ -29,8 +29,15 @@ export function walkRange(s: State, dot: Value, r: RangeBody): Flow {
   if (r.names !== null) {
     // A short JS array of strings, numbers and booleans read in place: its elements without a view.
     const items = itemsInPlace(dot, r.names, r.elemWanted);
-    if (items !== notInPlace) {
+    if (items !== 0 && items !== notInPlace) {
       rangeInPlace(s, r, items);
+      s.pop(outer);
+      return NORMAL;
+    }
+    // An empty array needs no Value unless a variable the pipeline declares would hold it:
+    // seen by {{else}}, or assigned ($x = ...), after the range too.
+    if (items === 0 && (r.decl.length === 0 || (!r.isAssign && r.elseList === null))) {
+      if (r.elseList !== null) r.elseList(s, dot);
       s.pop(outer);
       return NORMAL;
     }

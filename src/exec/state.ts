@@ -65,17 +65,22 @@ export interface Run {
   top: number;
 }
 
+// Fields declared and assigned, as Value's are (see there): a {{template}} call makes a State.
 export class State {
-  node: Node | null = null;
+  declare readonly tmpl: ExecTemplate;
+  declare readonly run: Run;
+  declare readonly depth: number;
+  declare private dollar: Value;
+  declare node: Node | null;
   /** Where this state's variables start in the run's stack; $ is kept apart. */
-  private readonly base: number;
+  declare private readonly base: number;
 
-  constructor(
-    readonly tmpl: ExecTemplate,
-    readonly run: Run,
-    readonly depth: number,
-    private dollar: Value,
-  ) {
+  constructor(tmpl: ExecTemplate, run: Run, depth: number, dollar: Value) {
+    this.tmpl = tmpl;
+    this.run = run;
+    this.depth = depth;
+    this.dollar = dollar;
+    this.node = null;
     this.base = run.top;
   }
 

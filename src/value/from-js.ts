@@ -356,8 +356,9 @@ const inPlaceItems = 32;
 /**
  * readInPlace for a range over a JS array of up to inPlaceItems strings, numbers, booleans
  * and nils (holes and accessors as ArrayView reads them): its elements, made now (only
- * their number when want is false), with no view of the array. notInPlace for anything else (an array
- * with an object, array, bigint or function in it, an empty one: see readInPlace).
+ * their number when want is false), with no view of the array; an empty array has none
+ * (the caller decides whether it can do without the slice's Value). notInPlace for
+ * anything else (an array with an object, array, bigint or function in it: see readInPlace).
  */
 export function itemsInPlace(receiver: Value, names: readonly string[], want: boolean): Value[] | number | typeof notInPlace {
   const inner = receiver.type === interfaceType && receiver.v !== null ? (receiver.v as Value) : receiver;
@@ -367,7 +368,8 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
   if (!Array.isArray(raw)) return notInPlace;
   // Read once: a Proxy's length trap may answer anything on each read (as ArrayView's).
   const n = raw.length;
-  if (n === 0 || n > inPlaceItems) return notInPlace;
+  if (n === 0) return 0;
+  if (n > inPlaceItems) return notInPlace;
   const items = want ? new Array<Value>(n) : null;
   for (let i = 0; i < n; i++) {
     let data: unknown;
@@ -381,21 +383,30 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
 }
 
 /** A JS array as the elements of a []interface{}. */
-class ArrayView extends LazyItems implements Place {
-  readonly length: number;
-  // The views of the elements read so far (see keeps), created with the first.
-  private read: Value[] | null = null;
+// The views declare their fields and assign them, as Value does (see there): a range over
+// JS data makes one per element.
 
-  constructor(
-    readonly obj: readonly unknown[],
-    readonly parent: Place | null,
-    readonly key: string | number | undefined,
-    readonly depth: number,
-    readonly top: Place | null,
-    readonly conversion: Conversion,
-  ) {
+class ArrayView extends LazyItems implements Place {
+  declare readonly obj: readonly unknown[];
+  declare readonly parent: Place | null;
+  declare readonly key: string | number | undefined;
+  declare readonly depth: number;
+  declare readonly top: Place | null;
+  declare readonly conversion: Conversion;
+  declare readonly length: number;
+  // The views of the elements read so far (see keeps), created with the first.
+  declare private read: Value[] | null;
+
+  constructor(obj: readonly unknown[], parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
     super();
+    this.obj = obj;
+    this.parent = parent;
+    this.key = key;
+    this.depth = depth;
+    this.top = top;
+    this.conversion = conversion;
     this.length = obj.length;
+    this.read = null;
   }
 
   item(i: number): Value {
@@ -430,22 +441,31 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // The views of the entries read so far (see keeps): created on the first (many views
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
-  private read: (string | Value)[] | Map<string, Value> | null = null;
+  declare private read: (string | Value)[] | Map<string, Value> | null;
   // The keys as size listed them (most views never list theirs: one field, not three).
-  private listing: Listing | null = null;
-  private full = false;
+  declare private listing: Listing | null;
+  declare private full: boolean;
   // Whether the GoMap's table is a KeyOrder's, shared with the views of other executes.
-  private sharedTable = false;
+  declare private sharedTable: boolean;
+  declare readonly obj: T;
+  declare readonly parent: Place | null;
+  declare readonly key: string | number | undefined;
+  declare readonly depth: number;
+  declare readonly top: Place | null;
+  declare readonly conversion: Conversion;
 
-  constructor(
-    readonly obj: T,
-    readonly parent: Place | null,
-    readonly key: string | number | undefined,
-    readonly depth: number,
-    readonly top: Place | null,
-    readonly conversion: Conversion,
-  ) {
+  constructor(obj: T, parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
     super();
+    this.read = null;
+    this.listing = null;
+    this.full = false;
+    this.sharedTable = false;
+    this.obj = obj;
+    this.parent = parent;
+    this.key = key;
+    this.depth = depth;
+    this.top = top;
+    this.conversion = conversion;
   }
 
   /** The keys that may be visible (lookup decides), in the source's order. */

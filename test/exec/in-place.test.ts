@@ -153,6 +153,12 @@ const cases: Case[] = [
   ['range over an array in itself', '{{ range ⟨.a.l⟩ }}{{ . }};{{ end }}', () => ((l: unknown[]) => ({ a: { l: l.concat([l]) } }))(['x'])],
   ['range over more elements than read in place', '{{ range $i, $e := ⟨.l⟩ }}{{ $e }}{{ end }}', () => ({ l: Array.from({ length: 40 }, (_, i) => i) })],
   ['range over an empty array, else reading the variable', '{{ range $x := ⟨.l⟩ }}{{ $x }}{{ else }}empty {{ $x }}{{ end }}', () => ({ l: [] })],
+  [
+    'range over an empty array: no variables, with and without else; variables, without else',
+    '{{ range ⟨.l⟩ }}x{{ end }}|{{ range ⟨.l⟩ }}x{{ else }}empty {{ . }} {{ $y := 1 }}{{ $y }}{{ end }}|{{ range $i, $e := ⟨.l⟩ }}{{ $e }}{{ end }}|',
+    () => ({ l: [] }),
+  ],
+  ['range assigning variables over an empty array', '{{ $i := 9 }}{{ $e := 9 }}{{ range $i, $e = ⟨.l⟩ }}{{ end }}{{ $i }} {{ $e }}', () => ({ l: [] })],
   ['range assigning variables', '{{ $i := 9 }}{{ $e := 9 }}{{ range $i, $e = ⟨.l⟩ }}{{ end }}{{ $i }} {{ $e }}', () => ({ l: ['a', 'b'] })],
   [
     'range assigning one variable, break',
