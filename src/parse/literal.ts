@@ -96,27 +96,35 @@ function unquoteChar(s: string, i: number, quote: string): Char | null {
 
 /**
  * The decoded text of a quoted literal. Go builds bytes: a \x or octal escape of 0x80 or
- * more is one raw byte, and the whole is then read as UTF-8. Text runs are kept as slices
- * and raw bytes are only materialised when one occurs, so the common case is a join.
+ * more is one raw byte, and the whole is then read as UTF-8. Until a raw byte occurs the text
+ * is built by concatenation, which V8 keeps as a rope and copies once when it is first read:
+ * for a 1 MB literal of 16,000 lines that is half the time of joining an array of its pieces.
+ * toString reads a character of the rope, which makes V8 copy it then (not on the literal's first
+ * use in an execute), so that parsing pays for the whole of its result, as Go's does.
  */
 class UnquoteBuffer {
-  private readonly parts: (string | number)[] = [];
-  private rawBytes = false;
+  private done = '';
+  private parts: (string | number)[] | null = null; // from the first raw byte on
 
   text(s: string): void {
-    this.parts.push(s);
+    if (this.parts === null) this.done += s;
+    else this.parts.push(s);
   }
 
   char(ch: Char): void {
-    if (ch.value < 0x80 || ch.multibyte) this.parts.push(String.fromCodePoint(ch.value));
+    if (ch.value < 0x80 || ch.multibyte) this.text(String.fromCodePoint(ch.value));
     else {
+      this.parts ??= [this.done];
       this.parts.push(ch.value);
-      this.rawBytes = true;
     }
   }
 
   toString(): string {
-    if (!this.rawBytes) return this.parts.join('');
+    if (this.parts === null) {
+      const s = this.done;
+      if (s.length > 0) s.charCodeAt(0); // see above
+      return s;
+    }
     const chunks = this.parts.map((p) => (typeof p === 'number' ? p : utf8Bytes(p)));
     let total = 0;
     for (const c of chunks) total += typeof c === 'number' ? 1 : c.length;
