@@ -67,14 +67,16 @@ export class Leases {
       this.active.delete(id);
       return noContent;
     }
-    if (!lease || lease.expires <= this.now()) return errors(400, 'lease not found');
+    // One reading of the clock: a millisecond passing between two made a 60 s renewal answer 59.
+    const now = this.now();
+    if (!lease || lease.expires <= now) return errors(400, 'lease not found');
     if (!lease.renewable) return errors(400, 'lease is not renewable');
     // An increment of 0 (or none) asks for the role's TTL; the lease never outlives max_ttl.
     const increment = typeof b.increment === 'number' && b.increment > 0 ? b.increment : lease.ttl;
-    const expires = Math.min(this.now() + increment * 1000, lease.maxExpires);
+    const expires = Math.min(now + increment * 1000, lease.maxExpires);
     lease.expires = expires;
     this.renewals.push(id);
-    const seconds = Math.max(0, Math.floor((expires - this.now()) / 1000));
+    const seconds = Math.max(0, Math.floor((expires - now) / 1000));
     return ok({ data: 'null', leaseId: id, renewable: true, leaseDuration: seconds });
   }
 }
@@ -116,11 +118,12 @@ export class Database {
     const s = this.statics.get(name);
     if (!s) return errors(400, `unknown role: ${name}`);
     const period = s.rotationPeriod * 1000;
-    while (this.now() >= s.rotated + period) {
+    const now = this.now(); // read once, as in handle
+    while (now >= s.rotated + period) {
       s.rotated += period;
       s.password = randomId(20);
     }
-    const ttl = Math.ceil((s.rotated + period - this.now()) / 1000);
+    const ttl = Math.ceil((s.rotated + period - now) / 1000);
     const data = JSON.stringify({
       last_vault_rotation: new Date(s.rotated).toISOString(),
       password: s.password,
