@@ -5,7 +5,7 @@ import type { RangeNode } from '../parse/index.js';
 import { sortedEntries } from '../fmt/index.js';
 import { LazyItems, Value, intValue, invalid, isIntKind, isUintKind, itemsInPlace, notInPlace } from '../value/index.js';
 import { asAddressable, canAddr, deref, indexOf } from './addressable.js';
-import { BREAK, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
+import { BREAK, CONTINUE, type Flow, NORMAL, type PipeFn, type WalkFn } from './flow.js';
 import type { State } from './state.js';
 
 /** A {{range}} compiled: what each iteration needs, worked out once. */
@@ -36,21 +36,29 @@ export function walkRange(s: State, dot: Value, r: RangeBody): Flow {
     }
     // An empty array needs no Value unless a variable the pipeline declares would hold it:
     // seen by {{else}}, or assigned ($x = ...), after the range too.
-    if (items === 0 && (r.decl.length === 0 || (!r.isAssign && r.elseList === null))) {
-      if (r.elseList !== null) r.elseList(s, dot);
-      s.pop(outer);
-      return NORMAL;
-    }
+    if (items === 0 && (r.decl.length === 0 || (!r.isAssign && r.elseList === null))) return walkElse(s, dot, r, outer);
   }
   let val = r.pipe(s, dot);
   // indirect (its isNil is of no use here: a nil pointer or interface ranges as itself and fails).
   while ((val.kind === 'ptr' || val.kind === 'interface') && val.v !== null) val = val.kind === 'ptr' ? deref(val) : val.elem();
   // Mark the top of the stack before any variables in the body are pushed.
   const mark = s.mark();
-  const ran = iterate(s, val, r, mark);
-  if (!ran && r.elseList !== null) r.elseList(s, dot);
+  if (iterate(s, val, r, mark)) {
+    s.pop(outer);
+    return NORMAL;
+  }
+  return walkElse(s, dot, r, outer);
+}
+
+/**
+ * The end of a range that ran no iteration: its {{else}}, if any, then the pop. Go's walkRange
+ * recovers walkBreak only, so a {{break}} in the else (which belongs to an enclosing range) ends
+ * just this range, while a {{continue}} goes on to the enclosing range's next iteration.
+ */
+function walkElse(s: State, dot: Value, r: RangeBody, outer: number): Flow {
+  const flow = r.elseList === null ? NORMAL : r.elseList(s, dot);
   s.pop(outer);
-  return NORMAL;
+  return flow === CONTINUE ? CONTINUE : NORMAL;
 }
 
 /**
