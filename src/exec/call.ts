@@ -90,27 +90,16 @@ function planCall(sig: FuncSig, name: string, numArgs: number, hasFinal: boolean
 }
 
 /**
- * evalCall. `args` are the command's words (null when there are none to pass);
- * `final` is the previous pipeline command's value, if any.
+ * evalCall, for a method (field.ts; functions are called from their compiled call sites, see
+ * callFixed), so never a builtin. `args` are the command's words (null when there are none to
+ * pass); `final` is the previous pipeline command's value, if any.
  */
-export function evalCall(s: State, dot: Value, fun: Callable, isBuiltin: boolean, node: Node, name: string, args: CArgs | null, final: Value): Value {
+export function evalCall(s: State, dot: Value, fun: Callable, node: Node, name: string, args: CArgs | null, final: Value): Value {
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   const evals = args === null ? noEvals : args.evals;
   const n = evals.length;
   const site: CallSite = { name, node, args, more: evals };
-  return callFixed(
-    s,
-    dot,
-    plan,
-    fun.call,
-    callKind(isBuiltin, name),
-    site,
-    n,
-    n > 0 ? evals[0] : null,
-    n > 1 ? evals[1] : null,
-    n > 2 ? evals[2] : null,
-    final,
-  );
+  return callFixed(s, dot, plan, fun.call, plainCall, site, n, n > 0 ? evals[0] : null, n > 1 ? evals[1] : null, n > 2 ? evals[2] : null, final);
 }
 
 /**

@@ -72,7 +72,7 @@ export function evalField(s: State, dot: Value, field: FieldName, node: Node, ar
     method = receiver.type.methods.get(fieldName);
   }
   if (method !== undefined) {
-    return evalCall(s, dot, boundMethod(ptr, method), false, node, fieldName, args, final);
+    return evalCall(s, dot, boundMethod(ptr, method), node, fieldName, args, final);
   }
   const hasArgs = (args !== null && args.rest.length > 0) || !isMissing(final);
   // It's not a method; it must be a field of a struct or an element of a map.

@@ -22,8 +22,9 @@ setSpecializer(printfFunc, ([format]) => {
   // range over a listing): the results are kept, so that each is the same string, whose
   // hash later map lookups (secret's path) find already computed instead of flattening and
   // hashing a new one. Short results only, a bounded number of them.
-  // The last one found is kept apart as well: most sites meet one string ({{ .app | printf
-  // "%s-1" }}), and in a large template each site's map and its table are two cache misses.
+  // The last one found is kept apart as well: the sites with this format (the tree's sites that
+  // share these constants) mostly meet one string ({{ .app | printf "%s-1" }}), and in a large
+  // template each format's map and its table are two cache misses.
   const known = new Map<string, Value>();
   let lastArg: string | null = null;
   let lastValue: Value | null = null;

@@ -382,10 +382,10 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
   return items ?? n;
 }
 
-/** A JS array as the elements of a []interface{}. */
 // The views declare their fields and assign them, as Value does (see there): a range over
 // JS data makes one per element.
 
+/** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
   declare readonly obj: readonly unknown[];
   declare readonly parent: Place | null;
