@@ -179,6 +179,10 @@ export const templateText = fc.letrec((tie) => ({
           '{{/* c */}}',
           '{{- /* c */ -}}',
           '{{ range $.list }}{{ if . }}{{ continue }}{{ end }}{{ . }}{{ break }}{{ end }}',
+          // Anywhere in a list: in a range's body, its else, an if or with inside it, or
+          // outside any range (a parse error, whose message is compared too).
+          '{{ continue }}',
+          '{{ break }}',
           '{{ $x := 1 }}',
           '{{ template "T" . }}',
         ),
