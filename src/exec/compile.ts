@@ -976,16 +976,26 @@ function functionArg(n: IdentifierNode, call: CmdFn): ArgFn {
 
 /**
  * A constant converts to the same immutable Value each time for the same parameter type:
- * the last conversion is kept (a call site nearly always asks for one type), in a cell
- * that the tree's constants of the same kind and text share (see literalCell).
+ * the first conversion is kept (a call site nearly always asks for one type) in a cell that
+ * the tree's constants of the same kind and text share (see literalCell). A site that asks
+ * for another type ({{trunc 5 .s}} beside {{printf "%d" 5}}) keeps its own last one instead,
+ * so that two such sites do not take turns replacing the shared cell on every execute.
  */
 function literalArg(n: Node, cell: LiteralCell): ArgFn {
+  let own: LiteralCell | null = null;
   return (s, _dot, typ) => {
     s.at(n);
     if (typ === cell.type) return cell.value;
+    if (own !== null && typ === own.type) return own.value;
     const v = evalLiteralArg(s, typ ?? interfaceType, n);
-    cell.type = typ;
-    cell.value = v;
+    if (cell.type === undefined) {
+      cell.type = typ;
+      cell.value = v;
+    } else {
+      own ??= { type: undefined, value: invalid };
+      own.type = typ;
+      own.value = v;
+    }
     return v;
   };
 }
