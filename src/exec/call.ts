@@ -98,7 +98,7 @@ export function evalCall(s: State, dot: Value, fun: Callable, node: Node, name: 
   const plan = sharedPlan(fun.sig, name, args === null ? 0 : args.rest.length, !isMissing(final));
   const evals = args === null ? noEvals : args.evals;
   const n = evals.length;
-  const site: CallSite = { name, node, args, more: evals };
+  const site: CallSite = { name, node, args, evals };
   return callFixed(s, dot, plan, fun.call, plainCall, site, n, n > 0 ? evals[0] : null, n > 1 ? evals[1] : null, n > 2 ? evals[2] : null, final);
 }
 
@@ -112,8 +112,8 @@ export interface CallSite {
   /** The node a failed call names (a one-command pipeline or action stands for its command). */
   readonly node: Node;
   readonly args: CArgs | null;
-  /** All the arguments' evaluators, of which callFixed reads the fourth on. */
-  readonly more: readonly ArgFn[];
+  /** The arguments' evaluators, all of them: callFixed reads them here from the fourth on. */
+  readonly evals: readonly ArgFn[];
 }
 
 /** What callFixed does besides calling: the builtins and and or short-circuit, `call` is given its callee's name. */
@@ -159,7 +159,7 @@ export function sharedPlan(sig: FuncSig, name: string, numArgs: number, hasFinal
 
 /**
  * evalCall with the plan made: checks, arguments, the call and its error. The call's count
- * argument evaluators are e0, e1, e2 and, from the fourth, site.more's: a call site of up to
+ * argument evaluators are e0, e1, e2 and, from the fourth, site.evals': a call site of up to
  * three arguments keeps them in its own closure, so that a call reaches no array of them,
  * and passes what it needs on every call (kind, rather than the name and whether it is a
  * builtin) apart from the rest (site), so that a call site's closure context is small. In a
@@ -226,9 +226,9 @@ export function callFixed(
   return result;
 }
 
-/** Evaluator i (below the call's count) of a call: e0, e1, e2, then site.more's (see callFixed). */
+/** Evaluator i (below the call's count) of a call: e0, e1, e2, then site.evals' (see callFixed). */
 function evaluatorAt(i: number, e0: ArgFn | null, e1: ArgFn | null, e2: ArgFn | null, site: CallSite): ArgFn {
-  return (i === 0 ? e0 : i === 1 ? e1 : i === 2 ? e2 : site.more[i]) as ArgFn;
+  return (i === 0 ? e0 : i === 1 ? e1 : i === 2 ? e2 : site.evals[i]) as ArgFn;
 }
 
 /** The evaluators of a call without arguments after the function (one array for all of them). */

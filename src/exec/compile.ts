@@ -114,14 +114,7 @@ function namesOf(n: FieldNode | VariableNode, from: number): string[] {
 }
 
 function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
-  const chains = compilation().chains;
-  const key = ident.join('.'); // a name has no period
-  let fields = chains.get(key);
-  if (fields === undefined) {
-    fields = fieldNames(ident);
-    chains.set(key, fields);
-  }
-  return fields;
+  return sharedIn(compilation().chains, ident, fieldNames);
 }
 
 /**
@@ -130,12 +123,16 @@ function sharedFieldNames(ident: readonly string[]): readonly FieldName[] {
  * range's own (and its elements) would be two cache misses per range.
  */
 function sharedNames(names: readonly string[]): readonly string[] {
-  const all = compilation().names;
+  return sharedIn(compilation().names, names, (n) => n);
+}
+
+/** What make gives for names, made once per tree for the same names (kept in table). */
+function sharedIn<T>(table: Map<string, T>, names: readonly string[], make: (names: readonly string[]) => T): T {
   const key = names.join('.'); // neither a field's name nor a variable's has a period
-  let shared = all.get(key);
+  let shared = table.get(key);
   if (shared === undefined) {
-    shared = names;
-    all.set(key, shared);
+    shared = make(names);
+    table.set(key, shared);
   }
   return shared;
 }
@@ -1077,7 +1074,7 @@ function compileFunction(node: IdentifierNode, cmd: Node, args: CArgs | null): C
   const e0 = numArgs > 0 ? evals[0] : null;
   const e1 = numArgs > 1 ? evals[1] : null;
   const e2 = numArgs > 2 ? evals[2] : null;
-  const site: FunctionSite = { name: node.ident, node: cmd, args, more: evals, shared: compilation().implementations };
+  const site: FunctionSite = { name: node.ident, node: cmd, args, evals, shared: compilation().implementations };
   // What resolving the function decides; the closure keeps no more than a call reads (see callFixed).
   let funcs: ReadonlyMap<string, Value> | null = null;
   let call: GoFunc = nilFunction;
@@ -1114,7 +1111,7 @@ function resolveFunction(s: State, site: FunctionSite): { call: GoFunc; kind: nu
   if (sig === undefined) return s.errorf('%q is not a defined function', name);
   const args = site.args;
   const constants = args === null ? [] : args.rest.map((a) => (a instanceof StringNode ? a.text : undefined));
-  const numArgs = site.more.length;
+  const numArgs = site.evals.length;
   return {
     call: implementationFor(found.fn, constants, site.shared) ?? nilFunction,
     kind: callKind(found.isBuiltin, name),
