@@ -13,7 +13,7 @@ import { type GoType, type Value, boolType, float64Type, int64Type, intType, jso
 import { quotesAsItself } from '../go/strconv/index.js';
 import { type FmtFlags, fmtBoolean, fmtMagnitude, fmtQ, fmtS, fmtSx, fmtUnicode, ldigits, padWidth, udigits } from './format.js';
 import { printVerb, sprintfParsed } from './print.js';
-import { newEpoch } from './print-fast.js';
+import { listOrMapText, newEpoch } from './print-fast.js';
 import { ppFmtFloat } from './print-verb.js';
 import type { PrintfFormat, PrintfVerb } from './printf-format.js';
 
@@ -63,8 +63,9 @@ export function verbPrinter(v: PrintfVerb): VerbPrinter {
         ? (arg) => (isStringText(arg.type) ? fmtS(v, arg.v as string) : other(arg))
         : (arg) => (isStringText(arg.type) ? (arg.v as string) : other(arg));
     case 'v':
-      // %#v prints strings quoted and ints of some types in hexadecimal: left to fastVerb.
-      return v.sharpV ? other : valuePrinter(v, other);
+      // %#v prints strings quoted and ints of some types in hexadecimal: left to fastVerb,
+      // but for its lists and maps.
+      return v.sharpV ? (listsAndMaps(v) ? (arg) => listOrMap(arg, true, other) : other) : valuePrinter(v, other);
     case 'q':
       return v.sharp || v.precPresent
         ? (arg) => (isStringText(arg.type) ? fmtQ(v, arg.v as string) : other(arg))
@@ -114,17 +115,35 @@ function isInt(t: GoType): boolean {
   return t === intType || t === int64Type;
 }
 
-/** %v without #: strings, json.Numbers, ints and bools here; lists, maps and the rest by other. */
+/** %v without #: strings, json.Numbers, ints, bools, and without flags lists and maps, here; the rest by other. */
 function valuePrinter(f: PrintfVerb, other: VerbPrinter): VerbPrinter {
   const plainString = !(f.widPresent || f.precPresent);
   // fmtInteger prints a decimal as its digits without a width, a precision or a sign flag.
   const plainInt = !(f.widPresent || f.precPresent || f.plus || f.space);
+  const lists = listsAndMaps(f);
   return (arg) => {
     const t = arg.type;
     if (isStringText(t)) return plainString ? (arg.v as string) : fmtS(f, arg.v as string);
     if (isInt(t)) return plainInt ? String(arg.v as bigint) : integer(f, arg, 10, 'v', ldigits, other);
-    return t === boolType ? fmtBoolean(f, arg.v as boolean) : other(arg);
+    if (t === boolType) return fmtBoolean(f, arg.v as boolean);
+    return lists ? listOrMap(arg, false, other) : other(arg);
   };
+}
+
+/** Whether fastVerb prints lists and maps under f: a plain %v or %#v (a width or flag would apply to every element). */
+function listsAndMaps(f: FmtFlags): boolean {
+  return !(f.plusV || f.minus || f.space || f.zero || f.widPresent || f.precPresent);
+}
+
+/** A slice, array or map of a type without methods under a plain %v or %#v (sharpV) as fastVerb prints it; anything else by other. */
+function listOrMap(arg: Value, sharpV: boolean, other: VerbPrinter): string {
+  const t = arg.type;
+  const k = t.kind;
+  if ((k === 'slice' || k === 'map' || k === 'array') && t.methods.size === 0) {
+    const text = listOrMapText(arg, sharpV);
+    if (text !== null) return text;
+  }
+  return other(arg);
 }
 
 /**
