@@ -9,7 +9,7 @@
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
 import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/index.js';
-import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
+import { bytesToString, decodeRunes, hasSurrogates, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 export const ldigits = '0123456789abcdefx';
 export const udigits = '0123456789ABCDEFX';
@@ -207,6 +207,11 @@ function truncateString(f: FmtFlags, s: string): string {
 }
 
 export function fmtS(f: FmtFlags, s: string): string {
+  if (f.precPresent && !hasSurrogates(s)) {
+    // Each unit a rune: cut and measured by length, with one scan for surrogates, not two.
+    if (s.length > f.prec) s = s.slice(0, f.prec);
+    return padWidth(f, s, s.length, f.zero);
+  }
   return padString(f, truncateString(f, s), f.zero);
 }
 
