@@ -1,8 +1,9 @@
 // Sprintf of a format known when the template is compiled ({{ printf "%-20s = %q" $k $v }}):
 // each verb gets a printer chosen once by its verb and flags. It prints the commonest
 // arguments (strings and json.Number, ints, bools, float64s: the basic types, without
-// methods) by format.ts's functions directly, and every other argument as sprintfParsed
-// does (printVerb: fastVerb, else a Printer for that one argument). So what fastVerb
+// methods) by format.ts's functions directly, lists and maps under a plain %v or %#v by
+// fastVerb's path for them, and every other argument as sprintfParsed does (printVerb:
+// fastVerb, else a Printer for that one argument). So what fastVerb
 // decides per call (toAny, the type's kind, print-verb.ts's switch on the verb, the
 // bigint arithmetic of an integer's sign) is decided once, or skipped for an int that is
 // a safe integer, and no rule of fmt is written twice: a printer only chooses which of
