@@ -13,6 +13,7 @@ import {
   float64Type,
   intBits,
   intValue,
+  interfaceType,
   invalid,
   isComplexKind,
   isFloatKind,
@@ -28,6 +29,9 @@ import type { State } from './state.js';
 
 /** validateType: guarantees the value is valid and assignable to typ (null: any type). */
 export function validateType(s: State, value: Value, typ: GoType | null): Value {
+  // Every valid value is assignable to interface{}: each argument of printf, print, and
+  // most functions of the template libraries.
+  if (typ === interfaceType && value.isValid()) return value;
   if (!value.isValid()) {
     if (typ === null) return invalid;
     if (canBeNil(typ)) return nilFor(typ);

@@ -9,7 +9,7 @@
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
 import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/index.js';
-import { bytesToString, decodeRunes, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
+import { bytesToString, decodeRunes, hasSurrogates, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
 
 export const ldigits = '0123456789abcdefx';
 export const udigits = '0123456789ABCDEFX';
@@ -61,7 +61,7 @@ const spaceTable = Array.from({ length: tableSize }, (_, n) => ' '.repeat(n));
 const zeroTable = Array.from({ length: tableSize }, (_, n) => '0'.repeat(n));
 
 /** s, whose printed width is `width`, padded on the left (!minus) or right (minus) to f.wid. */
-function padWidth(f: FmtFlags, s: string, width: number, zero: boolean): string {
+export function padWidth(f: FmtFlags, s: string, width: number, zero: boolean): string {
   if (!f.widPresent || f.wid <= width) return s;
   const pad = writePadding(f, f.wid - width, zero);
   return f.minus ? s + pad : pad + s;
@@ -83,12 +83,15 @@ export function fmtBoolean(f: FmtFlags, v: boolean): string {
   return padASCII(f, v ? 'true' : 'false', f.zero);
 }
 
-/** Formats a uint64 as "U+0078" or with sharp set as "U+0078 'x'". */
-export function fmtUnicode(f: FmtFlags, u: bigint): string {
+/**
+ * Formats a uint64 as "U+0078" or with sharp set as "U+0078 'x'". u is its bits, or (a
+ * number) the value itself when it is a safe integer, as fmtMagnitude takes it.
+ */
+export function fmtUnicode(f: FmtFlags, u: bigint | number): string {
   const prec = f.precPresent && f.prec > 4 ? f.prec : 4;
   const hex = formatBits(u, 16, udigits);
   const s = 'U+' + (prec > hex.length ? repeated('0', prec - hex.length) : '') + hex;
-  if (f.sharp && u <= maxRuneBig && isPrint(Number(u))) return padString(f, s + " '" + String.fromCodePoint(Number(u)) + "'", false);
+  if (f.sharp && u <= maxRune && isPrint(Number(u))) return padString(f, s + " '" + String.fromCodePoint(Number(u)) + "'", false);
   return padASCII(f, s, false);
 }
 
@@ -96,14 +99,22 @@ export function fmtUnicode(f: FmtFlags, u: bigint): string {
 export function fmtInteger(f: FmtFlags, u: bigint, base: 2 | 8 | 10 | 16, isSigned: boolean, verb: string, digits: string): string {
   const negative = isSigned && u > maxInt64;
   if (negative) u = -u & uint64Mask;
+  return fmtMagnitude(f, u <= maxSafe ? Number(u) : u, negative, base, verb, digits);
+}
 
+/**
+ * fmtInteger of the integer whose magnitude is u and sign `negative`. A magnitude that is
+ * a safe integer may be given as a number (printf's fast paths do, from an int without
+ * a bigint's arithmetic); digits come from formatBits either way.
+ */
+export function fmtMagnitude(f: FmtFlags, u: number | bigint, negative: boolean, base: 2 | 8 | 10 | 16, verb: string, digits: string): string {
   // Two ways to ask for extra leading zero digits: %.3d or %03d.
   // If both are specified the zero flag is ignored and padding with spaces is used instead.
   let prec = 0;
   if (f.precPresent) {
     prec = f.prec;
     // Precision of 0 and value of 0 means "print nothing" but padding.
-    if (prec === 0 && u === 0n) return writePadding(f, f.wid, false);
+    if (prec === 0 && (u === 0 || u === 0n)) return writePadding(f, f.wid, false);
   } else if (f.zero && !f.minus && f.widPresent) {
     prec = f.wid;
     if (negative || f.plus || f.space) prec--; // leave room for sign
@@ -129,17 +140,21 @@ export function fmtInteger(f: FmtFlags, u: bigint, base: 2 | 8 | 10 | 16, isSign
 }
 
 /**
- * The digits of u (at most 64 bits) in the base; hexadecimal ones from `digits`. Go loops
- * over the digits from the right; toString(2), (8) and (16) are calls into the runtime that
- * cost a few times as much. Here values of up to 32 bits take their digits a few at a time
- * from a table (one lookup for a byte's), larger ones toString.
+ * The digits of u (at most 64 bits; as a number, a safe integer) in the base; hexadecimal
+ * ones from `digits`. Go loops over the digits from the right; toString(2), (8) and (16)
+ * are calls into the runtime that cost a few times as much. Here values of up to 32 bits
+ * take their digits a few at a time from a table (one lookup for a byte's), larger ones
+ * toString.
  */
-function formatBits(u: bigint, base: 2 | 8 | 10 | 16, digits: string): string {
-  if (u > maxSafe) {
-    const s = u.toString(base);
-    return digits === udigits ? s.toUpperCase() : s;
+function formatBits(u: bigint | number, base: 2 | 8 | 10 | 16, digits: string): string {
+  if (typeof u === 'bigint') {
+    if (u > maxSafe) {
+      const s = u.toString(base);
+      return digits === udigits ? s.toUpperCase() : s;
+    }
+    u = Number(u);
   }
-  let n = Number(u);
+  let n = u;
   if (base === 10) return String(n);
   if (n > 0xffffffff) {
     const s = n.toString(base);
@@ -192,6 +207,11 @@ function truncateString(f: FmtFlags, s: string): string {
 }
 
 export function fmtS(f: FmtFlags, s: string): string {
+  if (f.precPresent && !hasSurrogates(s)) {
+    // Each unit a rune: cut and measured by length, with one scan for surrogates, not two.
+    if (s.length > f.prec) s = s.slice(0, f.prec);
+    return padWidth(f, s, s.length, f.zero);
+  }
   return padString(f, truncateString(f, s), f.zero);
 }
 
@@ -224,9 +244,15 @@ function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): s
   } else {
     return f.widPresent ? writePadding(f, f.wid, f.zero) : '';
   }
-  const hex = digitTable(16, digits).padded;
-  const prefix = '0' + digits[16];
-  let out = f.sharp ? prefix : '';
+  // The characters are collected as codes and made one flat string: concatenating two
+  // digits at a time made a rope node per few bytes (three times as slow for an id of 12).
+  const x = digits.charCodeAt(16);
+  const codes = new Array<number>(width);
+  let at = 0;
+  if (f.sharp) {
+    codes[at++] = 0x30;
+    codes[at++] = x;
+  }
   for (let i = 0; i < length; i++) {
     let c: number;
     if (b === null) {
@@ -237,12 +263,30 @@ function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): s
     } else {
       c = b[i];
     }
-    if (f.space && i > 0) out += f.sharp ? ' ' + prefix : ' ';
-    out += hex[c];
+    if (f.space && i > 0) {
+      codes[at++] = 0x20;
+      if (f.sharp) {
+        codes[at++] = 0x30;
+        codes[at++] = x;
+      }
+    }
+    codes[at++] = digits.charCodeAt(c >> 4);
+    codes[at++] = digits.charCodeAt(c & 0xf);
   }
   // Padding to the left uses the zero flag; to the right it is spaces.
-  return padWidth(f, out, width, f.zero);
+  return padWidth(f, fromCodes(codes), width, f.zero);
 }
+
+/** The string of the UTF-16 codes, made a bounded number of arguments at a time. */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= codesPerCall) return String.fromCharCode.apply(null, codes);
+  let s = '';
+  for (let i = 0; i < codes.length; i += codesPerCall) s += String.fromCharCode.apply(null, codes.slice(i, i + codesPerCall));
+  return s;
+}
+
+/** Arguments per fromCharCode call: far below any engine's limit on a call's arguments. */
+const codesPerCall = 8192;
 
 /**
  * Formats a string as a double-quoted, escaped Go string constant; with sharp a

@@ -5,7 +5,7 @@
 
 export { sprint, sprintf, sprintfParsed, sprintln } from './print.js';
 export { parsePrintf, type PrintfFormat } from './printf-format.js';
-export { stringsPrintf, type StringsPrintf } from './printf-strings.js';
+export { compilePrintf, type CompiledPrintf } from './printf-compiled.js';
 export { formatFloat, type FloatFormat } from './ftoa.js';
 export { sortedEntries, type KeyValue } from './sort-keys.js';
 export { parseArgNumber, parsenum } from './printf-parse.js';

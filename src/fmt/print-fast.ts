@@ -35,6 +35,14 @@ export function fastVerb(v: PrintfVerb, arg: Value): string | null {
   }
 }
 
+/**
+ * What a slice, array or map (arg) prints as under a plain %v or %#v (sharpV): fastVerb's
+ * text for it, or null when the generic path must print it.
+ */
+export function listOrMapText(arg: Value, sharpV: boolean): string | null {
+  return nestedValue(arg, sharpV ? goSyntaxV : plainV, null);
+}
+
 /** printValue of a bool, integer or float (of a type without methods); null for other kinds. */
 function basicValue(f: FmtFlags, verb: string, value: Value): string | null {
   switch (value.type.kind) {

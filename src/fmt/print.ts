@@ -808,6 +808,16 @@ export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from
   return out;
 }
 
+/**
+ * What Sprintf prints for one verb of a parsed format and its argument: fastVerb's text, or
+ * a Printer's. Printf's compiled formats (printf-compiled.ts) print here every (verb,
+ * argument) pair they have no path of their own for. The caller starts the epoch.
+ */
+export function printVerb(v: PrintfVerb, arg: Value): string {
+  const a = toAny(arg);
+  return (a === null ? null : fastVerb(v, a)) ?? new Printer().printVerb(v, a);
+}
+
 export function sprint(args: readonly Value[]): string {
   newEpoch();
   // One string or json.Number prints as its text (with %v a json.Number's String is its text).

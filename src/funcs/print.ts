@@ -1,7 +1,7 @@
 // print, printf, println builtins: fmt.Sprint, fmt.Sprintf, fmt.Sprintln.
 
 import { type Value, goFunc, indirectInterface, stringType, stringValue } from '../value/index.js';
-import { parsePrintf, sprint, sprintf, sprintfParsed, sprintln, stringsPrintf } from '../fmt/index.js';
+import { compilePrintf, parsePrintf, sprint, sprintf, sprintln } from '../fmt/index.js';
 import { setSpecializer } from '../exec/index.js';
 import { anyVariadicToString, formatAnyVariadicToString } from './signatures.js';
 
@@ -14,9 +14,8 @@ export const printfFunc = goFunc(formatAnyVariadicToString, ([format, ...args]) 
 setSpecializer(printfFunc, ([format]) => {
   const parsed = format === undefined ? null : parsePrintf(format);
   if (parsed === null) return null;
-  // A format of string verbs prints string arguments without sprintfParsed's dispatch.
-  const strings = stringsPrintf(parsed);
-  const print = (args: readonly Value[]): string => (strings === null ? null : strings(args, 1)) ?? sprintfParsed(parsed, args, 1);
+  // Each verb's printer is chosen once, by its verb and flags (printf-compiled.ts).
+  const sprintfCompiled = compilePrintf(parsed);
   // With one string argument the result depends on nothing else, and a call site meets the
   // same few strings pass after pass ({{ secret (printf "secret/data/%s" $name) }} in a
   // range over a listing): the results are kept, so that each is the same string, whose
@@ -31,11 +30,11 @@ setSpecializer(printfFunc, ([format]) => {
   return (args: readonly Value[]) => {
     const arg = args.length === 2 ? indirectInterface(args[1]) : null;
     const s = arg !== null && arg.type === stringType ? arg.str() : null;
-    if (s === null || s.length > maxKeptLength) return stringValue(print(args));
+    if (s === null || s.length > maxKeptLength) return stringValue(sprintfCompiled(args, 1));
     if (s === lastArg && lastValue !== null) return lastValue;
     let v = known.get(s);
     if (v === undefined) {
-      v = stringValue(print(args));
+      v = stringValue(sprintfCompiled(args, 1));
       if (v.str().length > maxKeptLength) return v;
       if (known.size >= maxKept) known.clear();
       known.set(s, v);

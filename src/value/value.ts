@@ -317,7 +317,12 @@ export class GoMap {
    * be used with the same T (callers own their key object).
    */
   derive<T>(key: object, make: (m: GoMap) => T): T {
-    if (this.derived?.has(key)) return this.derived.get(key) as T;
+    const derived = this.derived;
+    if (derived !== null) {
+      // One lookup when something is kept (a result of make may be undefined: has tells).
+      const known = derived.get(key);
+      if (known !== undefined || derived.has(key)) return known as T;
+    }
     const made = make(this);
     if (this.derived === null) this.derived = new Map();
     this.derived.set(key, made);

@@ -5,7 +5,7 @@
 // (the boundaries: methods, bad verbs, nil, %#v of unsigned integers, flags on lists...).
 
 import { describe, expect, it } from 'vitest';
-import { parsePrintf, sprintf, sprintfParsed } from '../../src/fmt/index.js';
+import { compilePrintf, parsePrintf, sprintf, sprintfParsed } from '../../src/fmt/index.js';
 import { fastVerb } from '../../src/fmt/print-fast.js';
 import {
   GoMap,
@@ -285,6 +285,8 @@ describe('sprintfParsed fast paths print what printArg prints', () => {
       if (parsed === null) throw new Error(`format ${row.format} did not parse`);
       expect(sprintfParsed(parsed, [row.arg])).toBe(sprintf(row.format, [row.arg]));
       expect(fastVerb(parsed[0], row.arg) !== null).toBe(row.fast);
+      // printf's compiled formats print each row by their own paths or by these.
+      expect(compilePrintf(parsed)([row.arg], 0)).toBe(sprintf(row.format, [row.arg]));
     });
   }
 });
@@ -308,6 +310,7 @@ describe('sprintfParsed around the fast paths', () => {
       const parsed = parsePrintf(c.format);
       if (parsed === null) throw new Error(`format ${c.format} did not parse`);
       expect(sprintfParsed(parsed, c.args)).toBe(sprintf(c.format, c.args));
+      expect(compilePrintf(parsed)(c.args, 0)).toBe(sprintf(c.format, c.args));
     });
   }
 
@@ -428,7 +431,7 @@ describe('the %v text a map keeps', () => {
   }
 });
 
-describe('sprintfParsed against the generic printer on random verbs, flags and values', () => {
+describe('sprintfParsed and compiled formats against the generic printer on random verbs, flags and values', () => {
   // A fixed-seed LCG: the same cases every run.
   let seed = 7;
   const rnd = () => {
@@ -438,7 +441,7 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const strs = ['', 'a', 'überwachung', '😀x', 'a"b\n', '\t`q', 'Ω\u0301', '\ud800x', 'x'.repeat(30)];
   const floats = [0, -0, 0.5, 99.5, 2.5, 1e21, 1e20, 1e-5, 1e-4, 123456789.125, -12.3456789, Number.NaN, Number.NEGATIVE_INFINITY, 5e-324, 0.1, 1.005];
-  const ints = [0n, 1n, -1n, 255n, -255n, 0x1f600n, 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n];
+  const ints = [0n, 1n, -1n, 255n, -255n, 0x1f600n, 2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n - 1n), -(2n ** 53n), 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n];
   function value(depth: number): Value {
     switch (Math.floor(rnd() * (depth > 1 ? 8 : 10))) {
       case 0:
@@ -448,7 +451,7 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
       case 2:
         return bool(rnd() < 0.5);
       case 3:
-        return i64(pick(ints));
+        return rnd() < 0.5 ? i64(pick(ints)) : int(pick(ints));
       case 4: {
         const n = pick(ints);
         return u64(n < 0n ? -n : n);
@@ -476,6 +479,7 @@ describe('sprintfParsed against the generic printer on random verbs, flags and v
       const parsed = parsePrintf(format);
       if (parsed === null) throw new Error(`format ${format} did not parse`);
       expect(sprintfParsed(parsed, args), format).toBe(sprintf(format, args));
+      expect(compilePrintf(parsed)(args, 0), format).toBe(sprintf(format, args));
     }
   });
 });

@@ -13,6 +13,11 @@ const encoder = new TextEncoder();
 // ignoreBOM: a leading U+FEFF is part of the string in Go, not a marker to drop.
 const validDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Whether s has a UTF-16 surrogate (paired or not): without one, each unit of s is a rune. */
+export function hasSurrogates(s: string): boolean {
+  return surrogate.test(s);
+}
+
 /** utf8.RuneCountInString. */
 export function runeCount(s: string): number {
   if (!surrogate.test(s)) return s.length;
