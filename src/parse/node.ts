@@ -398,6 +398,7 @@ export class ActionNode extends PositionedNode {
   }
   set pipe(pipe: PipeNode) {
     this.body = pipe;
+    this.at = -1;
     this.lineArgs &= ~1;
   }
   /** @internal The number of arguments of the one command ofCommand stored, 0 when pipe holds the pipeline. */
