@@ -65,15 +65,14 @@ export interface Run {
   top: number;
 }
 
-// Fields declared and assigned, as Value's are (see there): a {{template}} call makes a State.
 export class State {
-  declare readonly tmpl: ExecTemplate;
-  declare readonly run: Run;
-  declare readonly depth: number;
-  declare private dollar: Value;
-  declare node: Node | null;
+  readonly tmpl: ExecTemplate;
+  readonly run: Run;
+  readonly depth: number;
+  private dollar: Value;
+  node: Node | null;
   /** Where this state's variables start in the run's stack; $ is kept apart. */
-  declare private readonly base: number;
+  private readonly base: number;
 
   constructor(tmpl: ExecTemplate, run: Run, depth: number, dollar: Value) {
     this.tmpl = tmpl;

@@ -90,8 +90,7 @@ function arrayIn<T extends Node>(c: Children<T> | Store, at: number): T[] {
 type Part = string | Node;
 
 export abstract class Node {
-  // Declared rather than defined fields: one shape for every node, and no per-instance
-  // field definitions on the parser's hot path. type is a prototype getter in each class.
+  // type is a prototype getter in each class rather than a field: one field less per node.
   // Unlike Go's nodes, none points back to its tree (a tenth of a tree's heap): what needs
   // the tree (Tree.errorContext) is called on it, and execution knows the template it runs.
   abstract get type(): NodeType;
@@ -120,7 +119,7 @@ export abstract class Node {
 
 /** A node that keeps its own position: all but BranchNode, which takes its pipeline's. */
 abstract class PositionedNode extends Node {
-  declare readonly pos: number;
+  readonly pos: number;
   constructor(pos: number) {
     super();
     this.pos = pos;
@@ -132,8 +131,8 @@ export class ListNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.List;
   }
-  declare private items: Children<Node> | Store; // see Children and Store
-  declare private at: number;
+  private items: Children<Node> | Store; // see Children and Store
+  private at: number;
   /** at: where nodes start in the parser's store (see Store), if nodes is one. */
   constructor(pos: number, nodes: Children<Node> | Store, at = -1) {
     super(pos);
@@ -226,9 +225,9 @@ export class PipeNode extends PositionedNode {
   // Line, isAssign and whether commands holds one command's arguments (see oneCommand) in one
   // small integer: fewer fields in every pipeline (a template has one per action). A string has
   // fewer than 2^29 lines, so the number stays a V8 small integer.
-  declare private flags: number;
-  declare private commands: Children<CommandNode> | Children<Node> | Store; // see Children and Store
-  declare private at: number;
+  private flags: number;
+  private commands: Children<CommandNode> | Children<Node> | Store; // see Children and Store
+  private at: number;
   /** The line number in the input. */
   get line(): number {
     return this.flags >> 2;
@@ -352,9 +351,9 @@ export class ActionNode extends PositionedNode {
     return NodeType.Action;
   }
   // The line, doubled, plus 1 when body holds the arguments of the pipeline's one command (see ofCommand).
-  declare private lineArgs: number;
-  declare private body: PipeNode | Children<Node> | Store;
-  declare private at: number; // where the arguments start in the store (see Store), or -1
+  private lineArgs: number;
+  private body: PipeNode | Children<Node> | Store;
+  private at: number; // where the arguments start in the store (see Store), or -1
   constructor(pos: number, line: number, pipe: PipeNode) {
     super(pos);
     this.lineArgs = line * 2;
@@ -399,6 +398,7 @@ export class ActionNode extends PositionedNode {
   }
   set pipe(pipe: PipeNode) {
     this.body = pipe;
+    this.at = -1;
     this.lineArgs &= ~1;
   }
   /** @internal The number of arguments of the one command ofCommand stored, 0 when pipe holds the pipeline. */
@@ -422,8 +422,8 @@ export class CommandNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Command;
   }
-  declare private items: Children<Node> | Store; // see Children and Store
-  declare private at: number;
+  private items: Children<Node> | Store; // see Children and Store
+  private at: number;
   /** at: where args start in the parser's store (see Store), if args is one. */
   constructor(pos: number, args: Children<Node> | Store, at = -1) {
     super(pos);
@@ -485,7 +485,7 @@ export class VariableNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Variable;
   }
-  declare private names: Children<string>; // see Children
+  private names: Children<string>; // see Children
   /** names: the variable's name ("$" included), then the names of the fields chained to it; one name as itself. */
   constructor(pos: number, names: Children<string>) {
     super(pos);
@@ -538,7 +538,7 @@ export class FieldNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Field;
   }
-  declare private names: Children<string>; // see Children
+  private names: Children<string>; // see Children
   /** names: the names without their periods; one name as itself. */
   constructor(pos: number, names: Children<string>) {
     super(pos);
@@ -610,14 +610,14 @@ export class NumberNode extends PositionedNode {
   get type(): NodeType {
     return NodeType.Number;
   }
-  declare isInt: boolean; // Number has an integral value.
-  declare isUint: boolean; // Number has an unsigned integral value.
-  declare isFloat: boolean; // Number has a floating-point value.
-  declare isComplex: boolean; // Number is complex.
-  declare int64: bigint; // The signed integer value.
-  declare uint64: bigint; // The unsigned integer value.
-  declare float64: number; // The floating-point value.
-  declare complex128: { re: number; im: number }; // The complex value.
+  isInt: boolean; // Number has an integral value.
+  isUint: boolean; // Number has an unsigned integral value.
+  isFloat: boolean; // Number has a floating-point value.
+  isComplex: boolean; // Number is complex.
+  int64: bigint; // The signed integer value.
+  uint64: bigint; // The unsigned integer value.
+  float64: number; // The floating-point value.
+  complex128: { re: number; im: number }; // The complex value.
   constructor(
     pos: number,
     public text: string,

@@ -382,20 +382,17 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
   return items ?? n;
 }
 
-// The views declare their fields and assign them, as Value does (see there): a range over
-// JS data makes one per element.
-
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
-  declare readonly obj: readonly unknown[];
-  declare readonly parent: Place | null;
-  declare readonly key: string | number | undefined;
-  declare readonly depth: number;
-  declare readonly top: Place | null;
-  declare readonly conversion: Conversion;
-  declare readonly length: number;
+  readonly obj: readonly unknown[];
+  readonly parent: Place | null;
+  readonly key: string | number | undefined;
+  readonly depth: number;
+  readonly top: Place | null;
+  readonly conversion: Conversion;
+  readonly length: number;
   // The views of the elements read so far (see keeps), created with the first.
-  declare private read: Value[] | null;
+  private read: Value[] | null;
 
   constructor(obj: readonly unknown[], parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
     super();
@@ -441,18 +438,18 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // The views of the entries read so far (see keeps): created on the first (many views
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
-  declare private read: (string | Value)[] | Map<string, Value> | null;
+  private read: (string | Value)[] | Map<string, Value> | null;
   // The keys as size listed them (most views never list theirs: one field, not three).
-  declare private listing: Listing | null;
-  declare private full: boolean;
+  private listing: Listing | null;
+  private full: boolean;
   // Whether the GoMap's table is a KeyOrder's, shared with the views of other executes.
-  declare private sharedTable: boolean;
-  declare readonly obj: T;
-  declare readonly parent: Place | null;
-  declare readonly key: string | number | undefined;
-  declare readonly depth: number;
-  declare readonly top: Place | null;
-  declare readonly conversion: Conversion;
+  private sharedTable: boolean;
+  readonly obj: T;
+  readonly parent: Place | null;
+  readonly key: string | number | undefined;
+  readonly depth: number;
+  readonly top: Place | null;
+  readonly conversion: Conversion;
 
   constructor(obj: T, parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
     super();

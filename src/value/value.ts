@@ -47,19 +47,9 @@ export interface Complex {
  */
 export type GoFunc = (args: readonly Value[], context?: unknown) => Value;
 
-/*
- * The classes whose objects execution makes per element of data (Value, GoMap and the views of
- * JS data, Entry, State) declare their fields and assign them in the constructor instead of
- * using class fields or parameter properties: compiled for ES2022, those are class fields, which
- * V8 defines one by one ([[DefineOwnProperty]], by an initializer function run before the
- * constructor's body) and the constructor then assigns again. Plain assignments made
- * template-per-item-1000-js execute 12 % faster (943 -> 870 µs), its views and Values being
- * most of what it allocates.
- */
-
 export class Value {
-  declare readonly type: GoType;
-  declare readonly v: unknown;
+  readonly type: GoType;
+  readonly v: unknown;
 
   constructor(type: GoType, v: unknown) {
     this.type = type;
@@ -139,7 +129,7 @@ export const invalid = new Value(invalidType, undefined);
  * range and index read one at a time; any other use of the slice builds them all.
  */
 export abstract class LazyItems {
-  declare private all: Value[] | null;
+  private all: Value[] | null;
 
   abstract readonly length: number;
 
@@ -208,8 +198,8 @@ export interface MapEntry {
  * slowed down by a factor of ten and the execute by two, depending on what ran first.
  */
 class Entry implements MapEntry {
-  declare readonly key: Value;
-  declare readonly value: Value;
+  readonly key: Value;
+  readonly value: Value;
 
   constructor(key: Value, value: Value) {
     this.key = key;
@@ -241,17 +231,17 @@ const keyIndexAfter = 4;
  */
 export class GoMap {
   // Created on the first entry: views of JS data (from-js.ts) often never need one.
-  declare private table: Map<unknown, MapEntry> | null;
+  private table: Map<unknown, MapEntry> | null;
   // range, fmt and encoding/json each sort a map every time they meet it; a map sorted
   // once stays sorted until set or delete changes it.
-  declare private orders: Map<MapOrder, readonly MapEntry[]> | null;
+  private orders: Map<MapOrder, readonly MapEntry[]> | null;
   // What callers compute from the entries (encoding/json's quoted keys and values), kept
   // as the orders are: a WeakMap outside the map made every encoded map an ephemeron,
   // which doubled the garbage collector's share of encoding freshly decoded JSON.
-  declare private derived: Map<object, unknown> | null;
+  private derived: Map<object, unknown> | null;
   // getString's index of the values by key, or until it is built the number of lookups it
   // has answered (one field for both: every map, and every view of JS data, carries it).
-  declare private byKey: KeyIndex | number;
+  private byKey: KeyIndex | number;
 
   constructor() {
     this.table = null;
