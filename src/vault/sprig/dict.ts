@@ -63,6 +63,9 @@ function deepCopy(v: Value): Value {
   }
 }
 
+/** v, or a nil interface{} when v is invalid (a nil argument). */
+const nilBoxed = (v: Value): Value => (v.isValid() ? v : box(v));
+
 const SI = sliceInterfaceType;
 const slice = (items: Value[] | null): Value => new Value(SI, items);
 
@@ -72,7 +75,9 @@ export const sprigDict = {
     M,
     (vs) => {
       const m = new GoMap();
-      for (let i = 0; i < vs.length; i += 2) m.set(stringValue(strval(vs[i])), i + 1 < vs.length ? vs[i + 1] : box(stringValue('')));
+      // A nil argument arrives invalid; in Go's map[string]interface{} it is a nil interface,
+      // which prints <nil> under every verb (and interface {}(nil) under %#v).
+      for (let i = 0; i < vs.length; i += 2) m.set(stringValue(strval(vs[i])), i + 1 < vs.length ? nilBoxed(vs[i + 1]) : box(stringValue('')));
       return new Value(M, m);
     },
     true,
@@ -81,7 +86,7 @@ export const sprigDict = {
   set: fnNoErr([M, S, I], M, ([d, k, v]) => {
     const m = d.map();
     if (!m) throw new GoPanic('assignment to entry in nil map');
-    m.set(k, v);
+    m.set(k, nilBoxed(v));
     return d;
   }),
   unset: fnNoErr([M, S], M, ([d, k]) => {

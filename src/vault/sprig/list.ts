@@ -112,9 +112,10 @@ export const sprigList = {
     if (!indirectInterface(haystack).isValid()) return boolValue(false);
     return boolValue(elements(haystack, (k) => `Cannot find has on type ${k}`, must).some((x) => deepEqual(needle, x)));
   }),
-  ...pair('append', [I, I], SI, ([l, v], must) => slice([...elements(l, (k) => `Cannot push on type ${k}`, must), v])),
-  ...pair('push', [I, I], SI, ([l, v], must) => slice([...elements(l, (k) => `Cannot push on type ${k}`, must), v])),
-  ...pair('prepend', [I, I], SI, ([l, v], must) => slice([v, ...elements(l, (k) => `Cannot prepend on type ${k}`, must)])),
+  // v is the argument's dynamic value (invalid for nil); the []interface{} holds it boxed, as elements are.
+  ...pair('append', [I, I], SI, ([l, v], must) => slice([...elements(l, (k) => `Cannot push on type ${k}`, must), box(v)])),
+  ...pair('push', [I, I], SI, ([l, v], must) => slice([...elements(l, (k) => `Cannot push on type ${k}`, must), box(v)])),
+  ...pair('prepend', [I, I], SI, ([l, v], must) => slice([box(v), ...elements(l, (k) => `Cannot prepend on type ${k}`, must)])),
   ...pair('chunk', [intType, I], sliceOf(SI), ([n, l], must) => {
     // Sprig sizes the chunks in float64 and converts back with int(), so a size of 0 or
     // below reaches make() with a length Go rejects (instead of looping forever here).
