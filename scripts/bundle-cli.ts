@@ -8,6 +8,7 @@
 // tests and the library exports run.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type BuildOptions, type Plugin, build } from 'esbuild';
 import { root } from './oracle.js';
@@ -34,6 +35,17 @@ const lazyChildProcessInCommander: Plugin = {
   },
 };
 
+// node-vault and its HTTP stack (axios, form-data, mime-db, tv4...) were a third of vtpl.cjs,
+// and only a live Vault uses them (src/vault/live.ts imports node-vault when it connects):
+// every command read them at start-up, and the code cache held their outline. They are a
+// bundle of their own, node-vault.cjs next to vtpl.cjs, which the CLI requires on first use.
+const nodeVaultApart: Plugin = {
+  name: 'node-vault-apart',
+  setup(b) {
+    b.onResolve({ filter: /^node-vault$/ }, () => ({ path: './node-vault.cjs', external: true }));
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   plugins: [lazyChildProcessInCommander],
@@ -45,24 +57,51 @@ const common: BuildOptions = {
   minifyWhitespace: true,
 };
 
-rmSync(out, { recursive: true, force: true });
-await build({
-  ...common,
-  entryPoints: [join(cli, 'entry.js')],
-  outfile: join(out, 'vtpl.cjs'),
-  format: 'cjs',
-  // load.ts runs the bundle as a vm.Script, where import() has no loader: dynamic imports
-  // become require (hcl2json is CommonJS).
-  supported: { 'dynamic-import': false },
-  // The bundle's own location, for the modules that find files next to themselves.
+// The location of the CommonJS file itself, for the modules that find files next to themselves.
+const cjsImportMetaUrl: BuildOptions = {
   banner: { js: "const vtplImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': 'vtplImportMetaUrl' },
+};
+
+rmSync(out, { recursive: true, force: true });
+const vtpl = join(out, 'vtpl.cjs');
+await build({
+  ...common,
+  plugins: [...(common.plugins ?? []), nodeVaultApart],
+  entryPoints: [join(cli, 'entry.js')],
+  outfile: vtpl,
+  format: 'cjs',
+  // load.ts runs the bundle as a vm.Script, where import() has no loader: dynamic imports
+  // become require (hcl2json and node-vault.cjs are CommonJS).
+  supported: { 'dynamic-import': false },
+  // The file is the module inside the function expression Node wraps a CommonJS module in, so
+  // that load.ts compiles the file's text as it is (see there).
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {${cjsImportMetaUrl.banner?.js}` },
+  footer: { js: '})' },
+  define: cjsImportMetaUrl.define,
+});
+// load.ts reads the bundle as latin1, which is UTF-8 only for ASCII (esbuild's default charset
+// escapes the rest; this keeps it so).
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(vtpl, 'latin1'));
+if (nonAscii) throw new Error(`${vtpl}: non-ASCII character at offset ${nonAscii.index}; load.ts reads the bundle as latin1`);
+await build({
+  ...common,
+  entryPoints: [createRequire(import.meta.url).resolve('node-vault')],
+  outfile: join(out, 'node-vault.cjs'),
+  format: 'cjs',
+});
+// bin/vtpl's loader of vtpl.cjs, CommonJS like bin/vtpl (an ES module would start Node's ES module loader).
+await build({
+  ...common,
+  ...cjsImportMetaUrl,
+  entryPoints: [join(cli, 'load.js')],
+  outfile: join(out, 'load.cjs'),
+  format: 'cjs',
 });
 await build({
   ...common,
   entryPoints: {
-    // bin/vtpl's loader of vtpl.cjs, and its large-stack worker.
-    load: join(cli, 'load.js'),
+    // bin/vtpl's large-stack worker.
     thread: join(cli, 'worker.js'),
     // The worker conformance starts for deep cases (conformance-stack.ts finds it next to itself).
     'conformance-stack-worker': join(cli, 'conformance-stack-worker.js'),
@@ -74,7 +113,7 @@ await build({
 });
 
 // The code cache: the functions the README's commands compile, so that V8 need not parse them.
-const { codeCache, codeCacheFile, loadCli } = await import(join(out, 'load.js'));
+const { codeCache, codeCacheFile, loadCli } = await import(join(out, 'load.cjs'));
 const examples = join(root, 'examples');
 const deployment = join(examples, 'deployment.yaml');
 for (const args of [

@@ -1,7 +1,9 @@
 // Vault Agent's auto-auth methods the runtime supports (kubernetes, approle, token_file;
 // or VAULT_TOKEN without auto_auth) and token renewal (auth/token/renew-self). Node.
 
-import { readFile, rm } from 'node:fs/promises';
+// fs.promises, read where used: the CLI's bundle then loads node:fs/promises (with readline and
+// streams) only when a file is read this way, not at start-up.
+import { promises as fs } from 'node:fs';
 import type { VaultClient } from '../vault/index.js';
 import { logicalRead, logicalWrite } from '../vault/dependency/index.js';
 import type { AuthMethodConfig } from './config.js';
@@ -25,7 +27,7 @@ export class AuthError extends Error {
 
 async function readCredential(path: string, what: string): Promise<string> {
   try {
-    return (await readFile(path, 'utf8')).trim();
+    return (await fs.readFile(path, 'utf8')).trim();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AuthError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
@@ -70,7 +72,7 @@ export class Authenticator {
         try {
           secretId = await readCredential(m.secretIdFilePath, 'secret ID file');
           this.cachedSecretId = secretId;
-          if (m.removeSecretIdFileAfterReading) await rm(m.secretIdFilePath, { force: true });
+          if (m.removeSecretIdFileAfterReading) await fs.rm(m.secretIdFilePath, { force: true });
         } catch (e) {
           // Vault Agent keeps the secret ID it read before the file was removed.
           if (this.cachedSecretId === undefined) throw e;

@@ -2,7 +2,9 @@
 // parsed by HashiCorp's HCL itself (@cdktf/hcl2json: the Go parser compiled to WASM, so
 // syntax errors come with HCL's own file:line,col). Node.
 
-import { readFile } from 'node:fs/promises';
+// fs.promises, read where used: the CLI's bundle then loads node:fs/promises (with readline and
+// streams) only when a file is read this way, not at start-up.
+import { promises as fs } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { type AgentConfig, AgentConfigError, agentConfigFromObject } from './config.js';
 
@@ -63,7 +65,7 @@ function jsonPosition(text: string, path: readonly (string | number)[]): string 
 export async function loadAgentConfig(file: string): Promise<AgentConfig> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AgentConfigError(

@@ -19,7 +19,9 @@
 //   secret is read again, as Vault Agent does.
 // - Time comes from an injectable Clock; `settled()` says when no work is in flight.
 
-import { readFile } from 'node:fs/promises';
+// fs.promises, read where used: the CLI's bundle then loads node:fs/promises (with readline and
+// streams) only when a file is read this way, not at start-up.
+import { promises as fs } from 'node:fs';
 import { Brain } from '../vault/index.js';
 import type { Dependency } from '../vault/dependency/index.js';
 import { LifetimeWatch, certGoodFor, leaseCheckWait, secretLifetime, updateLeaseDuration } from '../vault/index.js';
@@ -629,7 +631,7 @@ export class Agent {
 
 async function readTemplateSource(source: string): Promise<string> {
   try {
-    return await readFile(source, 'utf8');
+    return await fs.readFile(source, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(`cannot read template source ${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : message(e)}`);

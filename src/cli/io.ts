@@ -1,7 +1,7 @@
 // Terminal output for the CLI: where text goes, colours (TTY only), and the error kinds that
 // decide exit codes (1 = something is wrong, 2 = usage).
 
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { BufferedSink, type ByteSink } from '../exec/index.js';
 
 export interface IO {
@@ -64,6 +64,24 @@ function stdout(): BufferedSink {
   return stdoutSink;
 }
 
+/**
+ * process.stdout.isTTY (fd 1) or process.stderr.isTTY (fd 2), without making the stream when
+ * the answer is no. Making process.stdout or stderr on a pipe loads Node's net and streams,
+ * near a tenth of `node -e 0`, and the CLI writes stdout with writeSync: a command that only
+ * asks whether colours are wanted need not pay for it. A terminal is a character device; a
+ * pipe, socket or file is not, and only for a character device (a terminal, /dev/null) is Node
+ * asked.
+ */
+export function isTTY(fd: 1 | 2): boolean {
+  let device: boolean;
+  try {
+    device = fstatSync(fd).isCharacterDevice();
+  } catch {
+    device = true; // a closed descriptor: Node's answer, as before
+  }
+  return device && (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+}
+
 export function processIO(noColor: boolean): IO {
   const colorAllowed = !noColor && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
   return {
@@ -78,8 +96,8 @@ export function processIO(noColor: boolean): IO {
     err: (t) => {
       process.stderr.write(t);
     },
-    color: colorAllowed && process.stdout.isTTY === true,
-    errTTY: colorAllowed && process.stderr.isTTY === true,
+    color: colorAllowed && isTTY(1),
+    errTTY: colorAllowed && isTTY(2),
   };
 }
 

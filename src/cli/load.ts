@@ -7,6 +7,10 @@
 // parsing them again. A cache that V8 refuses (another Node version, other V8 flags) is only
 // ignored, and nothing is ever written here: the cache is made once, by the build, next to the
 // bundle.
+//
+// The build writes the bundle as the function expression Node would wrap a CommonJS module in,
+// and only in ASCII (it checks): read as latin1, the file is the script's source as is, a
+// one-byte string, with no UTF-8 decoding and no copy to wrap it.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,10 +43,7 @@ function cachedData(): Buffer | undefined {
 /** The CLI, compiled once per thread. */
 export function loadCli(): Cli {
   if (loaded === undefined) {
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
-      filename: bundle,
-      cachedData: cachedData(),
-    });
+    const script = new Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData: cachedData() });
     const module = { exports: {} as Cli };
     const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
     wrapper(module.exports, createRequire(bundle), module, bundle, fileURLToPath(new URL('.', import.meta.url)));

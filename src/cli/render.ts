@@ -1,7 +1,9 @@
 // `vtpl render TEMPLATE`: render one template, as Vault Agent does (consul mode) or as plain
 // Go text/template with JSON data (text mode).
 
-import { readFile } from 'node:fs/promises';
+// fs.promises, read where used: the CLI's bundle then loads node:fs/promises (with readline and
+// streams) only when a file is read this way, not at start-up.
+import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Template } from '../index.js';
@@ -94,7 +96,7 @@ export async function runRender(file: string, opts: RenderCliOptions, io: IO): P
       // in errors as Vault Agent names it ("vault.pki(pki/issue/web->/path/to/out)").
       destination: opts.out,
       // And pkiCert reuses the certificate an earlier render left there while it is still good.
-      readDestination: opts.out === undefined ? undefined : (path) => readFile(path, 'utf8'),
+      readDestination: opts.out === undefined ? undefined : (path) => fs.readFile(path, 'utf8'),
     });
     if (outcome.content === undefined) {
       io.err(`${c.red('vtpl render:')} ${outcome.error ?? 'not rendered'}\n`);

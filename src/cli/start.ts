@@ -5,7 +5,7 @@
 // back; only when the JavaScript stack ran out, or the output is too large to hold, is the command
 // run again on the worker.
 
-import { type IO, processIO } from './io.js';
+import { type IO, isTTY, processIO } from './io.js';
 
 /** What the CLI prints when the main thread's stack ran out (exec's depth errors, V8's RangeError). */
 const STACK_EXHAUSTED = /exceeds the JavaScript stack|JavaScript stack ran out|call stack size exceeded|Stack overflow/;
@@ -25,7 +25,7 @@ function mainThreadSafe(command: string | undefined, argv: readonly string[]): b
     command === 'preview' &&
     argv.some((a) => a === '--responses' || a.startsWith('--responses=')) &&
     !argv.some((a) => a === '--vault-addr' || a.startsWith('--vault-addr=')) &&
-    process.stderr.isTTY !== true
+    !isTTY(2)
   );
 }
 
@@ -69,7 +69,8 @@ export async function runOnMainThread(argv: readonly string[]): Promise<boolean>
   const errText = err.join('');
   if (held > heldChars || STACK_EXHAUSTED.test(errText)) return false;
   real.out(out.join(''));
-  real.err(errText);
+  // An empty write would still make process.stderr (start-up cost, see isTTY).
+  if (errText !== '') real.err(errText);
   process.exitCode = code;
   return true;
 }

@@ -19,11 +19,14 @@ export function lazyRequire<T>(name: string): () => T {
 }
 
 // Node's own modules cost start-up too: node:crypto, node:child_process (which brings net and
-// dgram) and node:http/https each take about as long to load as a small render. Only a few
-// functions use them (hashes, keys, plugin commands, sockaddr's `ip route`, a live Vault), so
-// they are loaded on first use like the libraries above.
+// dgram) and node:http/https each take about as long to load as a small render, node:net (with
+// Node's streams) a third of that. Only a few functions use them (hashes, keys, plugin
+// commands, sockaddr's `ip route` and IP parsing, sprig's certificates, a live Vault), so they
+// are loaded on first use like the libraries above.
 
 /** node:crypto, loaded on the first call. */
 export const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
 /** node:child_process, loaded on the first call. */
 export const nodeChildProcess = lazyRequire<typeof import('node:child_process')>('node:child_process');
+/** node:net (for isIP), loaded on the first call. */
+export const nodeNet = lazyRequire<typeof import('node:net')>('node:net');

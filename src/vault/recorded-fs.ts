@@ -34,6 +34,62 @@ function parseIn(file: string, text: string): Json {
   }
 }
 
+/** Nesting past which lossless-json (recursive) is left to judge a text: it could run out of stack. */
+const shallow = 64;
+
+/**
+ * Whether lossless-json's parse accepts `text`, when that is certain without running it: a
+ * body that is only checked (checkJSON) need not be parsed by it. Its grammar is JSON's, which
+ * JSON.parse (native, several times faster on a cold start) checks; it also throws on a key
+ * repeated with another value and can run out of stack on deep nesting, where JSON.parse does
+ * not. So the answer is false (let lossless-json decide) for text JSON.parse rejects, a key
+ * repeated in one object (or written with an escape, which could spell a repeated one) and
+ * nesting deeper than `shallow`.
+ */
+export function plainJSON(text: string): boolean {
+  try {
+    JSON.parse(text);
+  } catch {
+    return false;
+  }
+  // The text is JSON: a string right after `{` or a `,` inside an object is a key.
+  const open: (Set<string> | null)[] = [];
+  let key = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let end = text.indexOf('"', i + 1);
+      for (;;) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      const keys = open[open.length - 1];
+      if (key && keys) {
+        const name = text.slice(i + 1, end);
+        if (name.includes('\\') || keys.has(name)) return false;
+        keys.add(name);
+        key = false;
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (open.push(c === 0x7b ? new Set() : null) > shallow) return false;
+      key = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+    } else if (c === 0x2c) {
+      key = open[open.length - 1] !== null;
+    }
+  }
+  return true;
+}
+
+/** Checks JSON text as parseIn would, without keeping (or, mostly, making) lossless-json's value. */
+function checkJSON(file: string, text: string): void {
+  if (!plainJSON(text)) parseIn(file, text);
+}
+
 function readJSON(file: string): Json {
   return parseIn(file, readFileSync(file, 'utf8'));
 }
@@ -62,12 +118,15 @@ export function loadRecordedDir(dir: string): { responses: Map<string, string>; 
       if (!name.endsWith('.json')) continue;
       const rel = relative(dir, full).split(sep).join('/');
       const body = readFileSync(full, 'utf8');
-      // Parsed now (and again when used) so that a broken file is named before any render.
-      const doc = parseIn(full, body);
+      // Checked now (and parsed when used) so that a broken file is named before any render.
       if (rel === '_mounts.json') {
+        const doc = parseIn(full, body);
         if (!isObject(doc)) throw new Error(`${full}: expected a JSON object`);
         mounts = texts(doc);
-      } else if (rel.endsWith('.list.json')) {
+        continue;
+      }
+      checkJSON(full, body);
+      if (rel.endsWith('.list.json')) {
         responses.set(`LIST ${rel.slice(0, -'.list.json'.length)}`, body);
       } else if (rel.endsWith('.put.json')) {
         responses.set(`PUT ${rel.slice(0, -'.put.json'.length)}`, body);

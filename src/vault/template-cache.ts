@@ -14,7 +14,7 @@
 // function map installed (and checked) once per process; each text is parsed into a
 // clone of it (Go's Clone copies the function map without checking it again).
 
-import { LRUCache } from 'lru-cache';
+import { LRUMap } from './lru.js';
 import { Template } from '../index.js';
 import { consulTemplateFuncs } from './funcmap.js';
 
@@ -29,7 +29,7 @@ export interface TemplateSettings {
 }
 
 /** One base template per settings: the function map installed (and checked) once. */
-const bases = new LRUCache<string, Template>({ max: 16 });
+const bases = new LRUMap<string, Template>(16);
 
 function baseTemplate(key: string, s: TemplateSettings): Template {
   let base = bases.get(key);
@@ -49,11 +49,7 @@ function baseTemplate(key: string, s: TemplateSettings): Template {
  * and in total length (counted once per settings they were parsed with); a text
  * longer than the bound is parsed on every pass, as in Go.
  */
-const parsed = new LRUCache<string, ReadonlyMap<string, Template>>({
-  max: 128,
-  maxSize: 1024 * 1024,
-  sizeCalculation: (variants, text) => Math.max(1, text.length) * variants.size,
-});
+const parsed = new LRUMap<string, ReadonlyMap<string, Template>>(128, 1024 * 1024, (variants, text) => Math.max(1, text.length) * variants.size);
 
 /**
  * The template consul-template would parse from `text` with these settings, parsed

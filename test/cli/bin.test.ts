@@ -30,13 +30,16 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
   });
 
   // Start-up (README "Start-up"): preview and check of recorded responses call nothing that
-  // needs Node's crypto, child processes or HTTP, and run on the main thread; those modules
-  // together cost a sixth of Node's own start, so they load on first use. What Node loaded
+  // needs Node's crypto, child processes, HTTP or net, and run on the main thread; those
+  // modules together cost a sixth of Node's own start, so they load on first use. stdout and
+  // stderr are pipes here, which process.stdout/stderr would make net sockets: the main thread
+  // writes fd 1 itself and asks a pipe whether it is a terminal without them. What Node loaded
   // is printed at exit.
-  it('preview and check start without loading crypto, child_process, http(s) or worker_threads', () => {
+  it('preview and check start without loading crypto, child_process, http(s), net or worker_threads', () => {
     const d = mkdtempSync(join(tmpdir(), 'vtpl-builtins-'));
     const report = join(d, 'report.cjs');
-    writeFileSync(report, "process.on('exit', () => process.stderr.write('loaded: ' + process.moduleLoadList.join(',') + '\\n'));");
+    // Written to fd 2 directly: process.stderr on a pipe would itself load net.
+    writeFileSync(report, "process.on('exit', () => require('node:fs').writeSync(2, 'loaded: ' + process.moduleLoadList.join(',') + '\\n'));");
     for (const args of [
       ['preview', 'examples/deployment.yaml', '--responses', 'examples/vault'],
       ['check', 'examples/deployment.yaml'],
@@ -45,7 +48,7 @@ describe.skipIf(!built)('bin/vtpl (built)', () => {
       expect(r.status).toBe(0);
       const loaded = (/loaded: (.*)/.exec(r.stderr)?.[1] ?? '').split(',');
       expect(loaded).toContain('NativeModule fs');
-      for (const m of ['crypto', 'child_process', 'http', 'https', 'tls', 'worker_threads'])
+      for (const m of ['crypto', 'child_process', 'http', 'https', 'tls', 'net', 'worker_threads'])
         expect(loaded, `${args[0]} loads node:${m}`).not.toContain(`NativeModule ${m}`);
     }
   });

@@ -2,7 +2,7 @@
 // both, the address and mask as bigints of 32 or 128 bits, with the methods and attributes
 // (ipAddrAttrMap, ipv4AddrAttrMap, ipv6AddrAttrMap) that a template reaches.
 
-import { isIPv4, isIPv6 } from 'node:net';
+import { nodeNet } from '../lazy-require.js';
 
 export interface IPAddr {
   readonly family: 4 | 6;
@@ -86,12 +86,12 @@ export function ipString(ip: IPAddr): string {
 }
 
 function parseIPv4(s: string): bigint | undefined {
-  if (!isIPv4(s)) return undefined;
+  if (!nodeNet().isIPv4(s)) return undefined;
   return s.split('.').reduce((acc, o) => (acc << 8n) | BigInt(Number(o)), 0n);
 }
 
 function parseIPv6(s: string): bigint | undefined {
-  if (!isIPv6(s) || s.includes('%')) return undefined;
+  if (!nodeNet().isIPv6(s) || s.includes('%')) return undefined;
   let text = s;
   // An embedded IPv4 tail ("::ffff:1.2.3.4") stands for two groups.
   const lastColon = text.lastIndexOf(':');

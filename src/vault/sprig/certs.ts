@@ -5,14 +5,13 @@
 // Go judges the results (test/sprig-generate): they parse, chain and carry the fields asked for.
 
 import type { KeyObject } from 'node:crypto';
-import { isIP } from 'node:net';
 import type * as Asn1Schema from '@peculiar/asn1-schema';
 import type * as Asn1X509 from '@peculiar/asn1-x509';
 import { sprintf } from '../../fmt/index.js';
 import { GoError, Value, indirectInterface, intType, namedType, sliceInterfaceType, stringType, stringValue, structOf } from '../../value/index.js';
 import { S, fn } from '../funcs/sig.js';
 import { dsaPrivateKeyPEM } from './dsa-key.js';
-import { lazyRequire, nodeCrypto } from '../lazy-require.js';
+import { lazyRequire, nodeCrypto, nodeNet } from '../lazy-require.js';
 
 // Loaded on the first certificate: most templates never make one (lazy-require.ts).
 const asn1Schema = lazyRequire<typeof Asn1Schema>('@peculiar/asn1-schema');
@@ -144,7 +143,7 @@ function strings(list: Value, what: 'ip' | 'dns'): string[] {
           what === 'ip' ? sprintf('error parsing ip: %v is not a string', [item]) : sprintf('error processing alternate dns name: %v is not a string', [item]),
         );
       }
-      if (what === 'ip' && isIP(v.str()) === 0) throw new GoError(`error parsing ip: ${v.str()}`);
+      if (what === 'ip' && nodeNet().isIP(v.str()) === 0) throw new GoError(`error parsing ip: ${v.str()}`);
       return v.str();
     });
 }
