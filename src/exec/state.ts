@@ -66,20 +66,16 @@ export interface Run {
 }
 
 export class State {
-  readonly tmpl: ExecTemplate;
-  readonly run: Run;
-  readonly depth: number;
-  private dollar: Value;
-  node: Node | null;
+  node: Node | null = null;
   /** Where this state's variables start in the run's stack; $ is kept apart. */
   private readonly base: number;
 
-  constructor(tmpl: ExecTemplate, run: Run, depth: number, dollar: Value) {
-    this.tmpl = tmpl;
-    this.run = run;
-    this.depth = depth;
-    this.dollar = dollar;
-    this.node = null;
+  constructor(
+    readonly tmpl: ExecTemplate,
+    readonly run: Run,
+    readonly depth: number,
+    private dollar: Value,
+  ) {
     this.base = run.top;
   }
 

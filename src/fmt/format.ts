@@ -9,7 +9,17 @@
 
 import { type FloatFormat, formatFloat } from './ftoa.js';
 import { canBackquote, canBackquoteRunes, isPrint, quote, quoteRune, quoteRunes, quoteToASCII } from '../go/strconv/index.js';
-import { bytesToString, decodeRunes, hasSurrogates, maxRune, runeCount, runeString, truncateRunes, utf8Bytes } from '../go/unicode/utf8/index.js';
+import {
+  bytesToString,
+  decodeRunes,
+  fromCharCodes,
+  hasSurrogates,
+  maxRune,
+  runeCount,
+  runeString,
+  truncateRunes,
+  utf8Bytes,
+} from '../go/unicode/utf8/index.js';
 
 export const ldigits = '0123456789abcdefx';
 export const udigits = '0123456789ABCDEFX';
@@ -274,19 +284,8 @@ function fmtSbx(f: FmtFlags, s: string, b: Uint8Array | null, digits: string): s
     codes[at++] = digits.charCodeAt(c & 0xf);
   }
   // Padding to the left uses the zero flag; to the right it is spaces.
-  return padWidth(f, fromCodes(codes), width, f.zero);
+  return padWidth(f, fromCharCodes(codes), width, f.zero);
 }
-
-/** The string of the UTF-16 codes, made a bounded number of arguments at a time. */
-function fromCodes(codes: number[]): string {
-  if (codes.length <= codesPerCall) return String.fromCharCode.apply(null, codes);
-  let s = '';
-  for (let i = 0; i < codes.length; i += codesPerCall) s += String.fromCharCode.apply(null, codes.slice(i, i + codesPerCall));
-  return s;
-}
-
-/** Arguments per fromCharCode call: far below any engine's limit on a call's arguments. */
-const codesPerCall = 8192;
 
 /**
  * Formats a string as a double-quoted, escaped Go string constant; with sharp a

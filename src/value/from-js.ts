@@ -384,26 +384,20 @@ export function itemsInPlace(receiver: Value, names: readonly string[], want: bo
 
 /** A JS array as the elements of a []interface{}. */
 class ArrayView extends LazyItems implements Place {
-  readonly obj: readonly unknown[];
-  readonly parent: Place | null;
-  readonly key: string | number | undefined;
-  readonly depth: number;
-  readonly top: Place | null;
-  readonly conversion: Conversion;
   readonly length: number;
   // The views of the elements read so far (see keeps), created with the first.
-  private read: Value[] | null;
+  private read: Value[] | null = null;
 
-  constructor(obj: readonly unknown[], parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
+  constructor(
+    readonly obj: readonly unknown[],
+    readonly parent: Place | null,
+    readonly key: string | number | undefined,
+    readonly depth: number,
+    readonly top: Place | null,
+    readonly conversion: Conversion,
+  ) {
     super();
-    this.obj = obj;
-    this.parent = parent;
-    this.key = key;
-    this.depth = depth;
-    this.top = top;
-    this.conversion = conversion;
     this.length = obj.length;
-    this.read = null;
   }
 
   item(i: number): Value {
@@ -438,31 +432,22 @@ abstract class MapViewBase<T extends object> extends GoMap implements Place {
   // The views of the entries read so far (see keeps): created on the first (many views
   // are only passed along), as pairs [key, view, key, view, ...] searched in order while
   // there are few (a template reads a few fields of each record), a Map past memoPairs.
-  private read: (string | Value)[] | Map<string, Value> | null;
+  private read: (string | Value)[] | Map<string, Value> | null = null;
   // The keys as size listed them (most views never list theirs: one field, not three).
-  private listing: Listing | null;
-  private full: boolean;
+  private listing: Listing | null = null;
+  private full = false;
   // Whether the GoMap's table is a KeyOrder's, shared with the views of other executes.
-  private sharedTable: boolean;
-  readonly obj: T;
-  readonly parent: Place | null;
-  readonly key: string | number | undefined;
-  readonly depth: number;
-  readonly top: Place | null;
-  readonly conversion: Conversion;
+  private sharedTable = false;
 
-  constructor(obj: T, parent: Place | null, key: string | number | undefined, depth: number, top: Place | null, conversion: Conversion) {
+  constructor(
+    readonly obj: T,
+    readonly parent: Place | null,
+    readonly key: string | number | undefined,
+    readonly depth: number,
+    readonly top: Place | null,
+    readonly conversion: Conversion,
+  ) {
     super();
-    this.read = null;
-    this.listing = null;
-    this.full = false;
-    this.sharedTable = false;
-    this.obj = obj;
-    this.parent = parent;
-    this.key = key;
-    this.depth = depth;
-    this.top = top;
-    this.conversion = conversion;
   }
 
   /** The keys that may be visible (lookup decides), in the source's order. */

@@ -48,13 +48,10 @@ export interface Complex {
 export type GoFunc = (args: readonly Value[], context?: unknown) => Value;
 
 export class Value {
-  readonly type: GoType;
-  readonly v: unknown;
-
-  constructor(type: GoType, v: unknown) {
-    this.type = type;
-    this.v = v;
-  }
+  constructor(
+    readonly type: GoType,
+    readonly v: unknown,
+  ) {}
 
   get kind(): Kind {
     return this.type.kind;
@@ -129,13 +126,9 @@ export const invalid = new Value(invalidType, undefined);
  * range and index read one at a time; any other use of the slice builds them all.
  */
 export abstract class LazyItems {
-  private all: Value[] | null;
+  private all: Value[] | null = null;
 
   abstract readonly length: number;
-
-  constructor() {
-    this.all = null;
-  }
 
   /** Element i (0 <= i < length), a Value of the slice's element type. */
   abstract item(i: number): Value;
@@ -198,13 +191,10 @@ export interface MapEntry {
  * slowed down by a factor of ten and the execute by two, depending on what ran first.
  */
 class Entry implements MapEntry {
-  readonly key: Value;
-  readonly value: Value;
-
-  constructor(key: Value, value: Value) {
-    this.key = key;
-    this.value = value;
-  }
+  constructor(
+    readonly key: Value,
+    readonly value: Value,
+  ) {}
 }
 
 /**
@@ -231,24 +221,17 @@ const keyIndexAfter = 4;
  */
 export class GoMap {
   // Created on the first entry: views of JS data (from-js.ts) often never need one.
-  private table: Map<unknown, MapEntry> | null;
+  private table: Map<unknown, MapEntry> | null = null;
   // range, fmt and encoding/json each sort a map every time they meet it; a map sorted
   // once stays sorted until set or delete changes it.
-  private orders: Map<MapOrder, readonly MapEntry[]> | null;
+  private orders: Map<MapOrder, readonly MapEntry[]> | null = null;
   // What callers compute from the entries (encoding/json's quoted keys and values), kept
   // as the orders are: a WeakMap outside the map made every encoded map an ephemeron,
   // which doubled the garbage collector's share of encoding freshly decoded JSON.
-  private derived: Map<object, unknown> | null;
+  private derived: Map<object, unknown> | null = null;
   // getString's index of the values by key, or until it is built the number of lookups it
   // has answered (one field for both: every map, and every view of JS data, carries it).
-  private byKey: KeyIndex | number;
-
-  constructor() {
-    this.table = null;
-    this.orders = null;
-    this.derived = null;
-    this.byKey = 0;
-  }
+  private byKey: KeyIndex | number = 0;
 
   /** Every entry, in insertion order, under mapKeyOf(key). */
   get entries(): ReadonlyMap<unknown, MapEntry> {

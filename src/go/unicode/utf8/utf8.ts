@@ -131,6 +131,17 @@ function decodeMultiByte(b: ArrayLike<number>, i: number): { r: number; size: nu
   return { r: 0, size: 0 };
 }
 
+/** The string of the UTF-16 codes, made a bounded number of arguments at a time. */
+export function fromCharCodes(codes: ArrayLike<number>): string {
+  if (codes.length <= codesPerCall) return String.fromCharCode.apply(null, codes as number[]);
+  let s = '';
+  for (let i = 0; i < codes.length; i += codesPerCall) s += String.fromCharCode.apply(null, Array.prototype.slice.call(codes, i, i + codesPerCall));
+  return s;
+}
+
+/** Arguments per fromCharCode call: far below any engine's limit on a call's arguments. */
+const codesPerCall = 8192;
+
 /**
  * string(b) for a Go byte slice. A JS string cannot hold bytes that are not valid UTF-8,
  * so each invalid byte becomes U+FFFD, one per byte as Go's utf8.DecodeRune reads them.
@@ -138,17 +149,13 @@ function decodeMultiByte(b: ArrayLike<number>, i: number): { r: number; size: nu
 export function bytesToString(b: ArrayLike<number>): string {
   let ascii = true;
   for (let i = 0; i < b.length && ascii; i++) ascii = b[i] < 0x80;
-  let s = '';
-  if (ascii) {
-    // Chunked: spreading a huge array would exceed the engine's argument limit.
-    for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...Array.prototype.slice.call(b, i, i + 8192));
-    return s;
-  }
+  if (ascii) return fromCharCodes(b);
   try {
     return validDecoder.decode(b instanceof Uint8Array ? b : Uint8Array.from(b));
   } catch {
     // Not valid UTF-8: read it rune by rune below.
   }
+  let s = '';
   for (const r of decodeRunes(b)) s += String.fromCodePoint(r < 0 ? runeError : r);
   return s;
 }
