@@ -1,6 +1,9 @@
-// Go's unicode/utf8 over JS strings. Go strings are UTF-8 bytes; ours are UTF-16. These
-// helpers give Go's rune and byte view of a JS string (a lone surrogate counts as one rune,
-// U+FFFD, as Go treats an invalid byte) and convert between Go byte slices and JS strings.
+// Go's unicode/utf8 over JS strings. Go strings are bytes; ours are UTF-16. Valid UTF-8 is
+// held as its text. A byte that Go's utf8.DecodeRune reads as invalid (RuneError, width 1) is
+// held as the lone surrogate U+DC00 + byte, an "escape" (U+DC80..U+DCFF, Python's
+// surrogateescape; docs/design/go-bytes.md). Go strings never hold a surrogate code point, so
+// no Go text collides with an escape, and each byte stays one UTF-16 unit. Any other lone
+// surrogate reads as U+FFFD, as Go reads an invalid byte.
 
 import { GoPanic } from '../../errors/index.js';
 
@@ -66,24 +69,74 @@ export function runeString(r: number): string {
   return String.fromCodePoint(r);
 }
 
-/** len(s) in Go: the number of bytes of s in UTF-8 (a lone surrogate counts as U+FFFD's 3). */
+/**
+ * Whether s is well-formed UTF-16 (no lone surrogate, so no escape). isWellFormed is answered
+ * in constant time for one-byte strings; the regex stands in on engines without it (browsers
+ * before 2023), with the same result.
+ */
+export const isWellFormed: (s: string) => boolean =
+  typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !loneSurrogate.test(s);
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether unit c, at index i of s, is an escape: U+DC80..U+DCFF not the low half of a pair. */
+export function isEscapeAt(s: string, i: number, c: number): boolean {
+  if (c < 0xdc80 || c > 0xdcff) return false;
+  return i === 0 || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800;
+}
+
+/** The escape holding byte b (0x80..0xFF). */
+export function escapeOf(b: number): string {
+  return String.fromCharCode(0xdc00 | b);
+}
+
+/** len(s) in Go: the number of bytes of s (an escape is its byte, another lone surrogate U+FFFD's 3). */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if ((c & 0xf800) !== 0xd800) n += 3;
+    else if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
-    } else n += 3;
+    } else n += c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
   }
   return n;
 }
 
-/** []byte(s): the UTF-8 bytes of s (TextEncoder also encodes a lone surrogate as U+FFFD). */
+/** []byte(s): escapes are their byte, pairs 4 bytes, any other lone surrogate U+FFFD. */
 export function utf8Bytes(s: string): Uint8Array {
-  return encoder.encode(s);
+  // Without a lone surrogate there is no escape, and TextEncoder is exact.
+  if (isWellFormed(s)) return encoder.encode(s);
+  const out = new Uint8Array(s.length * 3);
+  let at = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) out[at++] = c;
+    else if (c < 0x800) {
+      out[at++] = 0xc0 | (c >> 6);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else if ((c & 0xf800) !== 0xd800) {
+      out[at++] = 0xe0 | (c >> 12);
+      out[at++] = 0x80 | ((c >> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const r = ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00) + 0x10000;
+      out[at++] = 0xf0 | (r >> 18);
+      out[at++] = 0x80 | ((r >> 12) & 0x3f);
+      out[at++] = 0x80 | ((r >> 6) & 0x3f);
+      out[at++] = 0x80 | (r & 0x3f);
+    } else if (c >= 0xdc80 && c <= 0xdcff)
+      out[at++] = c & 0xff; // an escape (a pair was taken above)
+    else {
+      out[at++] = 0xef;
+      out[at++] = 0xbf;
+      out[at++] = 0xbd;
+    }
+  }
+  return out.subarray(0, at);
 }
 
 /**
@@ -145,6 +198,7 @@ const codesPerCall = 8192;
 /**
  * string(b) for a Go byte slice. A JS string cannot hold bytes that are not valid UTF-8,
  * so each invalid byte becomes U+FFFD, one per byte as Go's utf8.DecodeRune reads them.
+ * goString below is its successor, which keeps those bytes as escapes.
  */
 export function bytesToString(b: ArrayLike<number>): string {
   let ascii = true;
@@ -158,6 +212,71 @@ export function bytesToString(b: ArrayLike<number>): string {
   let s = '';
   for (const r of decodeRunes(b)) s += String.fromCodePoint(r < 0 ? runeError : r);
   return s;
+}
+
+/**
+ * Set the first time goString makes an escape, never reset. Joins of strings (concat) only
+ * look at their boundaries once it is set, so a process that never decoded invalid bytes pays
+ * one read of it.
+ */
+export let escapesMade = false;
+
+/** string(b): valid UTF-8 decodes to its text; each byte Go reads as invalid becomes its escape. */
+export function goString(b: ArrayLike<number>): string {
+  let ascii = true;
+  for (let i = 0; i < b.length && ascii; i++) ascii = b[i] < 0x80;
+  if (ascii) return fromCharCodes(b);
+  const u = b instanceof Uint8Array ? b : Uint8Array.from(b);
+  try {
+    return validDecoder.decode(u);
+  } catch {
+    // Not valid UTF-8: runs of valid bytes are decoded together, invalid bytes one by one.
+  }
+  escapesMade = true;
+  let s = '';
+  let start = 0;
+  for (let i = 0; i < u.length; ) {
+    if (u[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const n = decodeMultiByte(u, i).size;
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    if (i > start) s += validDecoder.decode(u.subarray(start, i));
+    s += escapeOf(u[i]);
+    start = ++i;
+  }
+  if (start < u.length) s += validDecoder.decode(u.subarray(start));
+  return s;
+}
+
+/**
+ * a + b as Go joins bytes. Escapes ending a and starting b may together be valid UTF-8
+ * (E2 | 82 AC is "€"), so up to 3 escapes each side of the join are decoded again. Anything
+ * else is a plain JS concatenation: a substring of a canonical string is canonical.
+ */
+export function concat(a: string, b: string): string {
+  if (!escapesMade || a === '' || b === '') return a + b;
+  const last = a.length - 1;
+  if (!isEscapeAt(a, last, a.charCodeAt(last)) || !isEscapeAt(b, 0, b.charCodeAt(0))) return a + b;
+  let i = last;
+  while (i > 0 && last - i < 3 && isEscapeAt(a, i - 1, a.charCodeAt(i - 1))) i--;
+  let j = 0;
+  while (j + 1 < b.length && j < 3 && isEscapeAt(b, j + 1, b.charCodeAt(j + 1))) j++;
+  return a.slice(0, i) + goString(utf8Bytes(a.slice(i) + b.slice(0, j + 1))) + b.slice(j + 1);
+}
+
+/**
+ * A string built by joining pieces with JS concatenation, made canonical: escapes that joined
+ * into valid UTF-8 become its text. Free until escapesMade, then one isWellFormed test (constant
+ * time on one-byte strings) for results without a lone surrogate.
+ */
+export function joined(s: string): string {
+  if (!escapesMade || isWellFormed(s)) return s;
+  return goString(utf8Bytes(s));
 }
 
 /** A Go slice expression s[lo:hi] on bytes; out of range panics as Go does. */
