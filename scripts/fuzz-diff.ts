@@ -1,7 +1,8 @@
 // Differential fuzzing: `npm run fuzz:diff -- --runs N --seed S [--mode text|consul|printf] [--out DIR]`.
 //
 // fast-check generates cases: in text mode, templates over the whole grammar (well-formed
-// and malformed) with Vault-shaped JSON data; in printf mode, printf calls of many verbs and
+// and malformed) with Vault-shaped JSON data; in bytes mode, pipelines over strings that are
+// not valid UTF-8; in printf mode, printf calls of many verbs and
 // flags over nested JSON data, executed twice (the second prints from what the first kept);
 // in consul mode, recorded Vault responses and
 // templates that read them through consul-template's functions. Each case is rendered by
@@ -19,6 +20,7 @@ import { Template } from '../src/template.js';
 import { decodeJSON } from '../src/go/encoding/json/index.js';
 import { recordedClient, renderConsulTemplate } from '../src/vault/index.js';
 import { fuzzCase, printfFuzzCase, type FuzzCase } from './fuzz/arbitraries.js';
+import { bytesFuzzCase } from './fuzz/bytes-arbitraries.js';
 import { consulFuzzCase, type ConsulFuzzCase } from './fuzz/consul-arbitraries.js';
 import { OracleProcess, buildOracle, oracleBin, root, type OracleReply } from './oracle.js';
 
@@ -91,12 +93,18 @@ const consulMode: Mode<ConsulFuzzCase> = {
   },
 };
 
+/** Consul-template pipelines over Go strings that are not valid UTF-8 (scripts/fuzz/bytes-arbitraries.ts). */
+const bytesMode: Mode<ConsulFuzzCase> = { ...consulMode, arbitrary: bytesFuzzCase };
+
 interface Options {
   readonly runs: number;
   readonly seed: number;
-  readonly mode: 'text' | 'consul' | 'printf';
+  readonly mode: (typeof MODES)[number];
   readonly out: string;
 }
+
+const MODES = ['text', 'consul', 'printf', 'bytes'] as const;
+const isMode = (m: string): m is Options['mode'] => (MODES as readonly string[]).includes(m);
 
 function parseArgs(argv: readonly string[]): Options {
   const get = (flag: string): string | undefined => {
@@ -106,8 +114,8 @@ function parseArgs(argv: readonly string[]): Options {
   const runs = Number(get('--runs') ?? '1000');
   const seed = Number(get('--seed') ?? String(Date.now() % 2 ** 31));
   const mode = get('--mode') ?? 'text';
-  if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed) || (mode !== 'text' && mode !== 'consul' && mode !== 'printf')) {
-    throw new Error('usage: fuzz-diff [--runs N] [--seed S] [--mode text|consul|printf] [--out DIR]');
+  if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed) || !isMode(mode)) {
+    throw new Error('usage: fuzz-diff [--runs N] [--seed S] [--mode text|consul|printf|bytes] [--out DIR]');
   }
   return { runs, seed, mode, out: get('--out') ?? join(root, 'conformance', 'fuzz') };
 }
@@ -185,6 +193,7 @@ async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   if (!buildOracle()) return 1;
   if (opts.mode === 'consul') return fuzz(consulMode, opts);
+  if (opts.mode === 'bytes') return fuzz(bytesMode, opts);
   return opts.mode === 'printf' ? fuzz(printfMode, opts) : fuzz(textMode, opts);
 }
 
