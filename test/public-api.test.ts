@@ -20,7 +20,7 @@ describe('package entry points', () => {
         console.log(JSON.stringify({ engine: await names('vtpl'), vault: await names('vtpl/vault'), agent: await names('vtpl/agent') }));`,
       );
       const got = JSON.parse(execFileSync(process.execPath, [join(dir, 'names.mjs')], { cwd: root, encoding: 'utf8' })) as Record<string, string[]>;
-      expect(got.engine).toEqual(['GoError', 'Template', 'TemplateError', 'Value', 'decodeJSON', 'fromJS', 'goFunc', 'render']);
+      expect(got.engine).toEqual(['GoError', 'Template', 'TemplateError', 'Value', 'decodeJSON', 'fromJS', 'goBytes', 'goFunc', 'goString', 'render']);
       expect(got.vault).toEqual(
         expect.arrayContaining([
           'Brain',

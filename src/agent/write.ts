@@ -32,6 +32,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { BufferedSink } from '../exec/index.js';
 import { errnoWords } from '../go/syscall/index.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 import { nodeCrypto } from '../vault/index.js';
 
 /** renderer.go DefaultFilePerms: the mode of a new file when no perms are given. */
@@ -237,7 +238,8 @@ class ProducerFailure {
 export function writeAtomic(path: string, contents: string | Uint8Array | Producer, opts: WriteOptions = {}): WriteResult {
   // renderer.go ErrMissingDest.
   if (path === '') throw new WriteError(path, 'ENODEST', 'missing destination');
-  const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+  // A string is a Go string (a template's output): its escapes are bytes that are not UTF-8, which Buffer.from would write as U+FFFD.
+  const bytes = typeof contents === 'string' ? utf8Bytes(contents) : contents;
   const warnings: string[] = [];
 
   let existing: Buffer | undefined;

@@ -4,11 +4,14 @@
 // path (output.ts) builds 64K chunks of V8 ropes that a byte writer then flattens and
 // encodes (a node per piece, and a chunk string and a copy that this path does not make).
 
+import { isWellFormed, utf8Bytes } from '../go/unicode/utf8/index.js';
+
 /**
  * A writer that takes bytes: execution encodes its output as UTF-8 into `bytes`. The bytes
- * are those of the output as one string (TextEncoder's): a lone surrogate is U+FFFD, and a
- * high surrogate ending one piece and a low one starting the next are one character, however
- * the output is cut.
+ * are those of the output as one string, as utf8Bytes (goBytes) gives them: an escape
+ * (U+DC80..U+DCFF, a Go byte that is not UTF-8) is its byte, any other lone surrogate is
+ * U+FFFD, and a high surrogate ending one piece and a low one starting the next are one
+ * character, however the output is cut.
  */
 export interface ByteSink {
   /** The buffer execution encodes into: bytes [0, length) are output not yet handed on, the rest is room. */
@@ -34,8 +37,9 @@ export interface ByteSink {
   flush?(): void;
   /**
    * Writes the UTF-8 of s into bytes at `at` (there is room for 3 bytes per UTF-16 unit) and
-   * returns its length; a lone surrogate must become U+FFFD. Without it TextEncoder.encodeInto
-   * is used; Node's Buffer.write is faster (no view allocated per call).
+   * returns its length. s is well-formed UTF-16 (a string with a lone surrogate, which may hold
+   * escapes, is encoded by execution itself). Without it TextEncoder.encodeInto is used; Node's
+   * Buffer.write is faster (no view allocated per call).
    */
   encode?(s: string, at: number): number;
 }
@@ -95,11 +99,11 @@ export class Text {
     return text.length > loopChars;
   }
 
-  /** The text's UTF-8, or null where it must be written as a string: too long, or ending in half a surrogate pair (which the next piece may complete). */
+  /** The text's UTF-8 (escapes as their byte), or null where it must be written as a string: too long, or ending in half a surrogate pair (which the next piece may complete). */
   bytes(): Uint8Array | null {
     if (this.utf8 === undefined) {
       const t = this.text;
-      this.utf8 = t.length > cachedTextChars || (t.charCodeAt(t.length - 1) & 0xfc00) === 0xd800 ? null : encoder.encode(t);
+      this.utf8 = t.length > cachedTextChars || (t.charCodeAt(t.length - 1) & 0xfc00) === 0xd800 ? null : utf8Bytes(t);
     }
     return this.utf8;
   }
@@ -128,8 +132,14 @@ export class ByteOutput {
     this.length = sink.length;
   }
 
-  /** Encodes s at `at` with the sink's encoder, else TextEncoder's (called, not bound per execution: a bound function was an allocation per execute). */
+  /**
+   * Encodes s at `at` with the sink's encoder, else TextEncoder's (called, not bound per execution:
+   * a bound function was an allocation per execute). Both write U+FFFD for a lone surrogate, so a
+   * string that has one (it may hold escapes) goes through the loop, which writes an escape's byte;
+   * isWellFormed answers in constant time on one-byte strings (docs/design/go-bytes.md, section 6).
+   */
   private encode(s: string, at: number): number {
+    if (!isWellFormed(s)) return this.loop(s, 0, s.length, this.bytes, at) - at;
     return this.sink.encode !== undefined ? this.sink.encode(s, at) : encoder.encodeInto(s, this.bytes.subarray(at)).written;
   }
 
@@ -274,7 +284,7 @@ export class ByteOutput {
     }
   }
 
-  /** UTF-8 of s[from, end) into bytes at `at`, as TextEncoder writes it; the end. */
+  /** UTF-8 of s[from, end) into bytes at `at`, as utf8Bytes writes it; the end. */
   private loop(s: string, from: number, end: number, bytes: Uint8Array, at: number): number {
     for (let i = from; i < end; i++) {
       const c = s.charCodeAt(i);
@@ -289,6 +299,11 @@ export class ByteOutput {
         bytes[at++] = 0x80 | (c & 0x3f);
       } else if (c < 0xdc00 && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         at = putPair(bytes, at, c, s.charCodeAt(++i));
+      } else if ((c & 0xff80) === 0xdc80) {
+        // An escape (a Go byte that is not UTF-8): its byte. Not the low half of a pair: a pair
+        // within the piece was taken above, and no piece or part starts after a high surrogate
+        // (writeAny joins a held one to the next unit; writeParts never cuts after one).
+        bytes[at++] = c & 0xff;
       } else {
         at = putReplacement(bytes, at);
       }
@@ -381,7 +396,7 @@ export class BufferedSink implements ByteSink {
     this.handOn(this.bytes.subarray(0, n));
   }
 
-  /** Appends the UTF-8 of text (a lone surrogate as U+FFFD) without handing it on yet. */
+  /** Appends the UTF-8 of text (an escape as its byte, another lone surrogate as U+FFFD) without handing it on yet. */
   write(text: string): void {
     const out = new ByteOutput(this);
     out.write(text);

@@ -13,7 +13,7 @@ import type { PrintfFormat, PrintfVerb } from './printf-format.js';
 import { fastVerb, newEpoch, plainMap } from './print-fast.js';
 import { ppFmtBool, ppFmtFloat, ppFmtInteger, ppFmtString } from './print-verb.js';
 import { sortedEntries } from './sort-keys.js';
-import { runeAt, runeString } from '../go/unicode/utf8/index.js';
+import { joined, runeAt, runeString } from '../go/unicode/utf8/index.js';
 
 const commaSpaceString = ', ';
 const nilAngleString = '<nil>';
@@ -761,11 +761,16 @@ function restoreFlags(f: Fmt, saved: FlagState): void {
   f.sharpV = saved.sharpV;
 }
 
+// Sprint and Sprintf join their pieces as Go joins bytes: escapes ending one piece and
+// starting the next may make valid UTF-8 together (%s%s of "\xe2" and "\x82\xac" is "€"), so
+// each result is made canonical once, by joined (free until the process made an escape). One
+// verb's text needs nothing: the strings within it are apart ([a b], map[k:v], {a b}).
+
 export function sprintf(format: string, args: readonly Value[]): string {
   newEpoch();
   const p = new Printer();
   p.doPrintf(format, args.map(toAny));
-  return p.out;
+  return joined(p.out);
 }
 
 /**
@@ -805,7 +810,7 @@ export function sprintfParsed(format: PrintfFormat, args: readonly Value[], from
     p ??= new Printer();
     out += p.extraText(args.slice(from).map(toAny), argNum - from);
   }
-  return out;
+  return joined(out);
 }
 
 /**
@@ -827,9 +832,10 @@ export function sprint(args: readonly Value[]): string {
   }
   const p = new Printer();
   p.doPrint(args.map(toAny));
-  return p.out;
+  return joined(p.out);
 }
 
+/** Sprintln: its operands are separated by spaces, and no value prints two strings side by side, so no escapes meet. */
 export function sprintln(args: readonly Value[]): string {
   newEpoch();
   const p = new Printer();

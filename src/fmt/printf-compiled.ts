@@ -12,6 +12,7 @@
 
 import { type GoType, type Value, boolType, float64Type, int64Type, intType, jsonNumberType, stringType } from '../value/index.js';
 import { quotesAsItself } from '../go/strconv/index.js';
+import { joined } from '../go/unicode/utf8/index.js';
 import { type FmtFlags, fmtBoolean, fmtMagnitude, fmtQ, fmtS, fmtSx, fmtUnicode, ldigits, padWidth, udigits } from './format.js';
 import { printVerb, sprintfParsed } from './print.js';
 import { listOrMapText, newEpoch } from './print-fast.js';
@@ -49,7 +50,8 @@ export function compilePrintf(format: PrintfFormat): CompiledPrintf {
     newEpoch();
     let out = texts[0];
     for (let i = 0; i < n; i++) out += printers[i](args[from + i]) + texts[i + 1];
-    return out;
+    // Pieces join as bytes (print.ts sprintf).
+    return joined(out);
   };
 }
 

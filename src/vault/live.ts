@@ -7,6 +7,7 @@
 // is a response here, not an exception, and vault-api.ts turns it into vault/api's error text.
 
 import type NodeVault from 'node-vault';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 import type { VaultClient, VaultResponse } from './client.js';
 import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
@@ -24,7 +25,7 @@ export class VaultLoginError extends Error {
  */
 export function escapePath(path: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(path)) {
+  for (const b of utf8Bytes(path)) {
     const c = String.fromCharCode(b);
     out += /[A-Za-z0-9\-_.~/!$&'()*+,;=:@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }

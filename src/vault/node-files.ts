@@ -4,6 +4,7 @@
 import { chmodSync, chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, basename, normalize } from 'node:path';
 import { errnoWords } from '../go/syscall/index.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 import { GoError } from '../value/index.js';
 import type { FileAccess } from './funcs/context.js';
 import type { PluginRunner } from './funcs/context.js';
@@ -61,7 +62,8 @@ export function nodeFileAccess(): FileAccess {
         throw pathError('open', target, e);
       }
       try {
-        writeSync(fd, content);
+        // Go writes the string's bytes: an escape is its byte, not U+FFFD as writeSync(fd, string) writes it.
+        writeSync(fd, utf8Bytes(content));
         if (user !== '' || group !== '') {
           const uid = user === '' ? (process.getuid?.() ?? -1) : Number(user);
           const gid = group === '' ? (process.getgid?.() ?? -1) : Number(group);

@@ -51,6 +51,16 @@ describe('writeAtomic', () => {
     expect(statSync(p).ino).not.toBe(ino);
   });
 
+  it('a string is a Go string: an escape is written as its byte, and compared as it', () => {
+    const d = fresh();
+    const p = join(d, 'f');
+    const bytes = Buffer.from([0xff, 0xe2, 0x82, 0xac, 0x80]);
+    expect(writeAtomic(p, '\udcff€\udc80').changed).toBe(true);
+    expect(readFileSync(p)).toEqual(bytes);
+    expect(writeAtomic(p, '\udcff€\udc80').changed).toBe(false);
+    expect(writeAtomic(p, bytes).changed).toBe(false);
+  });
+
   it('creates missing parent directories 0755 by default; createDestDirs false is ErrNoParentDir', () => {
     const d = fresh();
     writeAtomic(join(d, 'a/b/f'), 'x');

@@ -1,16 +1,17 @@
 // executeTo a ByteSink: execution encodes its output as UTF-8 straight into the sink's
-// buffer. The bytes must be exactly those of the output as one string (TextEncoder's, as
-// the string writers' Buffer.write gives them), whatever the buffer's size: tiny buffers
-// put every multi-byte character, surrogate pair and long piece across a buffer's edge.
+// buffer. The bytes must be exactly those of the output as one string (goBytes's: an escape
+// U+DC80..U+DCFF is its byte, any other lone surrogate U+FFFD), whatever the buffer's size:
+// tiny buffers put every multi-byte character, surrogate pair, escape and long piece across
+// a buffer's edge.
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type ByteSink, Template, TemplateError } from '../../src/index.js';
+import { type ByteSink, Template, TemplateError, goBytes, goString } from '../../src/index.js';
 import { BufferedSink, maxStringLength, minSinkRoom } from '../../src/exec/index.js';
 import { thrown } from './thrown.js';
 
-/** The UTF-8 of s as TextEncoder writes it, as a Buffer (what the sinks' bytes are compared as). */
-const utf8 = (s: string) => Buffer.from(new TextEncoder().encode(s));
+/** The bytes of the Go string s (goBytes), as a Buffer (what the sinks' bytes are compared as). */
+const utf8 = (s: string) => Buffer.from(goBytes(s));
 
 /** A BufferedSink of `size` bytes that collects what it hands on; with `node`, it encodes with Buffer.write. */
 function collector(size: number, node = false): { sink: BufferedSink; handOns: Uint8Array[]; bytes(): Buffer } {
@@ -97,6 +98,31 @@ const cases: { name: string; text: string; data: unknown }[] = [
   },
   { name: 'many short pieces', text: '{{range .}}{{.}},{{end}}', data: Array.from({ length: 3000 }, (_, i) => String(i)) },
   { name: 'printf of every kind', text: '{{printf "%v %q %x %05d" . . . 42}}', data: `q€${pair}` },
+  // Escapes: a Go byte that is not UTF-8, held as U+DC80..U+DCFF, is written as that byte.
+  { name: 'an escape', text: 'a{{.}}b', data: '\udcff' },
+  { name: 'escapes in short pieces', text: '{{range .}}{{.}}{{end}}', data: ['\udc80', 'x\udcffy', 'é\udce2€', '\udce2', '\udc82\udcac', '\udc7f', '\udd00'] },
+  { name: 'an escape in pieces the loop does not copy', text: '{{range .}}[{{.}}]{{end}}', data: [`${'a'.repeat(40)}\udcff`, `\udc80${'€'.repeat(40)}`] },
+  {
+    name: 'escapes in joined pieces',
+    text: '{{range .}}{{.}}{{end}}',
+    data: Array.from({ length: 200 }, (_, i) => `${'é'.repeat(20 + (i % 30))}${String.fromCharCode(0xdc80 + (i % 128))}`),
+  },
+  { name: 'escapes in long pieces', text: '{{.}}|{{.}}|{{.}}', data: `\udcff${`a é € ${pair} \udcc3`.repeat(300)}\udc80` },
+  { name: 'a long piece of escapes only', text: '<{{.}}>', data: '\udcfe'.repeat(5000) },
+  {
+    name: 'a long value with escapes, again and again',
+    text: '{{range .}}{{.}}|{{end}}',
+    data: [`${long}\udcff`, `${long}\udcff`, `${long}\udcff`, `${long}\udcff`],
+  },
+  {
+    name: 'an escape after a held high surrogate is its low half (a pair)',
+    text: '{{range .}}{{.}}{{end}}',
+    data: ['x\ud83d', '\udcff', '\ud83d', `\udc80${long}`, `${long}\ud83d`, '\udcaa'],
+  },
+  { name: 'U+DC80 after a high surrogate in one piece is a pair, not an escape', text: '{{.}}', data: `\ud800\udc80 ${'\ud800\udc80'.repeat(100)}` },
+  { name: 'an escape in a short text node', text: '\udcff{{.}}\udcfe', data: 'x' },
+  { name: 'an escape in a long text node', text: '{{range .}}<\udcff a text node of some length \udce2\udc82>{{.}}{{end}}', data: ['a', 'b'] },
+  { name: 'an escape in a text node after a held high surrogate', text: '{{.}}\udcff and a text node of some length', data: 'value\ud83d' },
 ];
 
 describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => {
@@ -121,9 +147,9 @@ describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => 
   // Pieces of every kind and length, in any order, into buffers of any small size.
   const pieces = fc.array(
     fc.oneof(
-      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', 'abcdefghijkl\u0080', long, `${long}\ud83d`),
+      fc.constantFrom('x', 'é', '€', pair, '\ud83d', '\ude00', '\udcff', '\udc80', 'abcdefghijkl\u0080', long, `${long}\ud83d`, `${long}\udce2`),
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.string({ unit: fc.constantFrom('a', 'é', '€', pair, '\ud83d', '\ude00'), maxLength: 200 }),
+      fc.string({ unit: fc.constantFrom('a', 'é', '€', pair, '\ud83d', '\ude00', '\udcff', '\udc80', '\udc7f'), maxLength: 200 }),
       fc.integer({ min: 0, max: 3000 }).map((n) => 'z'.repeat(n)),
     ),
     { maxLength: 60 },
@@ -140,6 +166,31 @@ describe('executeTo a ByteSink writes the UTF-8 of what execute returns', () => 
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('escapes are bytes', () => {
+  test('executeTo writes the bytes of the Go string execute returns', () => {
+    const t = new Template('t').parse('<{{.}}>');
+    const data = goString([0xff, 0xe2, 0x82, 0xac, 0xe2, 0x82]); // a lone FF, €, and € cut short
+    expect(data).toBe('\udcff€\udce2\udc82');
+    const expected = Buffer.from([0x3c, 0xff, 0xe2, 0x82, 0xac, 0xe2, 0x82, 0x3e]);
+    expect(utf8(t.execute(data))).toEqual(expected);
+    for (const node of [false, true]) {
+      const w = collector(minSinkRoom, node);
+      t.executeTo(w.sink, data);
+      expect(w.bytes()).toEqual(expected);
+    }
+  });
+
+  test('JS data holding U+DCFF, short and long, is the byte FF either way', () => {
+    const t = new Template('t').parse('{{range .}}{{.}}{{end}}');
+    const data = ['\uDCFF', `${'x'.repeat(40)}\uDCFF`, `${'y'.repeat(300)}\uDCFF`];
+    const expected = Buffer.from(`\xff${'x'.repeat(40)}\xff${'y'.repeat(300)}\xff`, 'latin1');
+    expect(utf8(t.execute(data))).toEqual(expected);
+    const g = new Growing(16);
+    t.executeTo(g, data);
+    expect(g.output()).toEqual(expected);
   });
 });
 
@@ -205,11 +256,13 @@ describe('errors', () => {
 });
 
 describe('BufferedSink', () => {
-  test('write encodes text as one string, each call on its own (a lone surrogate is U+FFFD)', () => {
+  test('write encodes text as one string, each call on its own (a lone surrogate is U+FFFD, an escape its byte)', () => {
     const w = collector(minSinkRoom);
-    for (const s of ['héllo ', pair, '\ud83d', '\ude00', `wörld ${'€'.repeat(20)}`]) w.sink.write(s);
+    for (const s of ['héllo ', pair, '\ud83d', '\ude00', `wörld ${'€'.repeat(20)}`, '\udcff', `${'é'.repeat(40)}\udc80`]) w.sink.write(s);
     w.sink.flush();
-    expect(w.bytes()).toEqual(utf8(`héllo ${pair}\ufffd\ufffdwörld ${'€'.repeat(20)}`));
+    expect(w.bytes()).toEqual(
+      Buffer.concat([Buffer.from(`héllo ${pair}\ufffd\ufffdwörld ${'€'.repeat(20)}`), Buffer.from([0xff]), Buffer.from('é'.repeat(40)), Buffer.from([0x80])]),
+    );
   });
 
   test('needs room for a surrogate pair', () => {

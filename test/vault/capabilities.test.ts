@@ -47,6 +47,12 @@ describe('capabilities handed in by the caller', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it('writeToFile writes the bytes of a Go string: an escape is its byte', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vtpl-wtf-')), 'out.bin');
+    nodeFileAccess().write(path, '', '', 0o600, '\udcffa\udc80€', false);
+    expect(readFileSync(path)).toEqual(Buffer.from([0xff, 0x61, 0x80, 0xe2, 0x82, 0xac]));
+  });
+
   it('file access errors read as a Go *fs.PathError with the errno in syscall.Errno words', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vtpl-file-'));
     const files = nodeFileAccess();

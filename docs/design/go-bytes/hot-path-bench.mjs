@@ -1,14 +1,22 @@
-// Micro-benchmark for docs/design/go-bytes.md section 6: what a check for escape
-// surrogates (U+DC80..U+DCFF) costs on the output hot paths. Run after `npm run build`:
-//   taskset -c 1 node docs/design/go-bytes/hot-path-bench.mjs
-// It drives the real ByteOutput (dist/exec/byte-output.js) through a BufferedSink whose
-// encode is Buffer.write (as src/agent/write.ts and src/cli/io.ts pass it), with and
-// without the check the design adds in front of the encoder, and times the check alone
-// on one-byte and two-byte strings. Alternating rounds, medians.
-import { BufferedSink } from '../../../dist/src/exec/byte-output.js';
+// Micro-benchmark for docs/design/go-bytes.md section 6: what the check for escapes
+// (U+DC80..U+DCFF) costs on the output hot paths. Run after `npm run build`:
+//   taskset -c 1 node docs/design/go-bytes/hot-path-bench.mjs BASE_DIST
+// BASE_DIST is a build from before the check (step 2 of section 7: a `dist` built from commit
+// 87d36e0). It drives the real ByteOutput of both builds (BASE_DIST's and this checkout's
+// dist/src/exec/byte-output.js, whose encode tests isWellFormed before the sink's encoder)
+// through a BufferedSink whose encode is Buffer.write (as src/agent/write.ts and
+// src/cli/io.ts pass it), and times the check alone on one-byte and two-byte strings.
+// Alternating rounds, medians.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
+const base = process.argv[2];
+if (base === undefined) throw new Error('usage: node hot-path-bench.mjs BASE_DIST (a dist built before the check)');
+const builds = {
+  before: (await import(pathToFileURL(resolve(base, 'src/exec/byte-output.js')).href)).BufferedSink,
+  after: (await import(new URL('../../../dist/src/exec/byte-output.js', import.meta.url).href)).BufferedSink,
+};
 const escape = /[\uDC80-\uDCFF]/;
-let flagged = false; // the design's "an escape was ever made" flag (section 6, option B)
 
 function pieces(nonLatin) {
   // A config-like output: short names, values of 20..300 characters, a PEM now and then.
@@ -23,19 +31,10 @@ function pieces(nonLatin) {
   return out;
 }
 
-function run(list, encodeVariant) {
+function run(list, BufferedSink) {
   const buffer = Buffer.allocUnsafe(1 << 16);
   let total = 0;
-  const write = (s, at) => buffer.write(s, at);
-  const encode =
-    encodeVariant === 'plain'
-      ? write
-      : encodeVariant === 'regex'
-        ? (s, at) => (escape.test(s) ? write(s, at) /* slow path stands here */ : write(s, at))
-        : encodeVariant === 'wellFormed'
-          ? (s, at) => (!s.isWellFormed() && escape.test(s) ? write(s, at) : write(s, at))
-          : (s, at) => (flagged && escape.test(s) ? write(s, at) : write(s, at));
-  const sink = new BufferedSink(buffer, (b) => (total += b.length), encode);
+  const sink = new BufferedSink(buffer, (b) => (total += b.length), (s, at) => buffer.write(s, at));
   const t0 = process.hrtime.bigint();
   for (let k = 0; k < 20; k++) {
     for (const p of list) sink.write(p);
@@ -52,14 +51,15 @@ function median(a) {
 for (const nonLatin of [false, true]) {
   // Flat strings, as most pieces are after printing.
   const list = pieces(nonLatin).map((s) => JSON.parse(JSON.stringify(s)));
-  const times = { plain: [], regex: [], wellFormed: [], flag: [] };
-  for (let round = 0; round < 31; round++) for (const v of Object.keys(times)) times[v].push(run(list, v).ns);
-  const bytes = run(list, 'plain').total / 20;
-  const base = median(times.plain);
+  const times = { before: [], after: [] };
+  for (let round = 0; round < 31; round++) for (const v of round % 2 ? ['after', 'before'] : ['before', 'after']) times[v].push(run(list, builds[v]).ns);
+  const bytes = run(list, builds.before).total / 20;
+  if (run(list, builds.after).total / 20 !== bytes) throw new Error('the builds wrote different lengths');
+  const b = median(times.before);
   console.log(
     `output replay ${nonLatin ? 'two-byte (non-Latin-1) ' : 'one-byte (ASCII)       '} ${list.length} pieces, ${(bytes / 1024).toFixed(0)} KB: ` +
       Object.entries(times)
-        .map(([k, v]) => `${k} ${(median(v) / 1e3).toFixed(0)} us (${((median(v) / base - 1) * 100).toFixed(1)}%)`)
+        .map(([k, v]) => `${k} ${(median(v) / 1e3).toFixed(0)} us (${((median(v) / b - 1) * 100).toFixed(1)}%)`)
         .join(', '),
   );
 }

@@ -18,6 +18,8 @@
 // Matching is on UTF-16 code units where Go matches bytes; both are the same for olds
 // that are whole strings of characters (UTF-8 and UTF-16 are self-synchronising).
 
+import { joined } from '../unicode/utf8/index.js';
+
 interface Key {
   old: string;
   new: string;
@@ -72,7 +74,7 @@ export class Replacer {
       i++;
     }
     out.push(s.slice(last));
-    return out.join('');
+    return joined(out.join(''));
   }
 }
 

@@ -1,5 +1,9 @@
 // Go's strings package (strings.go) over JS strings, rune-wise where Go works on runes
-// (cutsets, splitting on ""), and unicode.IsSpace, which TrimSpace uses.
+// (cutsets, splitting on ""), and unicode.IsSpace, which TrimSpace uses. The functions that
+// put strings side by side (Replace, ReplaceAll, Repeat) return them joined as Go joins
+// bytes: escapes that meet may be valid UTF-8 together (utf8.ts joined).
+
+import { joined } from '../unicode/utf8/index.js';
 
 function runes(s: string): string[] {
   return Array.from(s);
@@ -72,9 +76,9 @@ export function cut(s: string, sep: string): { before: string; after: string; fo
 export function replaceAll(s: string, old: string, repl: string): string {
   if (old === '') {
     const rs = runes(s);
-    return repl + rs.map((r) => r + repl).join('');
+    return joined(repl + rs.map((r) => r + repl).join(''));
   }
-  return s.split(old).join(repl);
+  return joined(s.split(old).join(repl));
 }
 
 /** strings.Replace with a count (n < 0: all). */
@@ -99,12 +103,12 @@ export function replace(s: string, old: string, repl: string, n: number): string
     out += rest.slice(0, k) + repl;
     rest = rest.slice(k + old.length);
   }
-  return out + rest;
+  return joined(out + rest);
 }
 
 /** strings.Repeat (count validated by the caller). */
 export function repeat(s: string, count: number): string {
-  return s.repeat(count);
+  return joined(s.repeat(count));
 }
 
 /** strings.ToLower / ToUpper: Go maps rune by rune (no context-dependent rules such as final sigma). */

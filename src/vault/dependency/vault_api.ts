@@ -1,6 +1,7 @@
 // Port of the parts of hashicorp/vault/api the dependencies use: Logical().ReadWithData,
 // List and Write (404 handling, ResponseError texts) on top of a VaultClient.
 
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { GoError } from '../../value/index.js';
 import { type ApiSecret, parseVaultResponse } from './vault_common.js';
 import type { VaultClient, VaultResponse } from '../client.js';
@@ -17,7 +18,7 @@ export function encodeQuery(query: ReadonlyMap<string, readonly string[]>): stri
 /** url.QueryEscape. */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(s)) {
+  for (const b of utf8Bytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';

@@ -2,6 +2,7 @@
 
 import { StackExhaustedError } from '../../exec/index.js';
 import { TemplateError } from '../../index.js';
+import { joined } from '../../go/unicode/utf8/index.js';
 import { GoError, type Value, indirectInterface, invalid, stringValue } from '../../value/index.js';
 import { inRender } from './context.js';
 import { I, S, fn } from './sig.js';
@@ -17,7 +18,8 @@ export const executeTemplateFunc: Value = fn(
     }
     const dot = data.length === 0 ? invalid : indirectInterface(data[0]);
     try {
-      return stringValue(ctx.template.executeTemplate(name.str(), dot, ctx));
+      // The output becomes a Go string: its pieces join as bytes (Go's bytes.Buffer).
+      return stringValue(joined(ctx.template.executeTemplate(name.str(), dot, ctx)));
     } catch (e) {
       if (e instanceof StackExhaustedError) throw e;
       if (e instanceof TemplateError) throw new GoError(e.message);

@@ -4,6 +4,7 @@
 import type { RE2JS } from 're2js';
 import { lazyRequire } from '../lazy-require.js';
 import { GoError, type Value, boolType, boolValue, stringValue } from '../../value/index.js';
+import { joined } from '../../go/unicode/utf8/index.js';
 import { S, fn } from './sig.js';
 
 const re2js = lazyRequire<typeof import('re2js')>('re2js');
@@ -84,7 +85,8 @@ export function replaceAllString(re: RE2JS, src: string, repl: string, literal =
     else if (searchPos + 1 > a1) searchPos++;
     else searchPos = a1;
   }
-  return out + src.slice(lastMatchEnd);
+  // The kept text and the replacements join as bytes.
+  return joined(out + src.slice(lastMatchEnd));
 }
 
 export const regexFuncs = {

@@ -3,6 +3,7 @@
 
 import { GoError, GoMap, Value, mapStringStringType, sliceStringType, stringValue, intType } from '../../value/index.js';
 import * as gs from '../../go/strings/index.js';
+import { joined } from '../../go/unicode/utf8/index.js';
 import { S, SS, fn } from './sig.js';
 import { toTitle } from './title.js';
 
@@ -23,12 +24,15 @@ function indent(spaces: number, s: string): string {
 
 export const stringFuncs = {
   indent: fn([intType, S], S, ([n, s]) => stringValue(indent(Number(n.int()), s.str()))),
+  // strings.Join: pieces join as bytes (joined); replaceAll joins in go/strings.
   join: fn([S, SS], S, ([sep, a]) =>
     stringValue(
-      a
-        .items()
-        .map((x) => x.str())
-        .join(sep.str()),
+      joined(
+        a
+          .items()
+          .map((x) => x.str())
+          .join(sep.str()),
+      ),
     ),
   ),
   split: fn([S, S], SS, ([sep, s]) => {

@@ -2,7 +2,7 @@
 // WrapCustom and SwapCase (wordutils.go). Byte-based where Go is.
 
 import * as gs from '../../go/strings/index.js';
-import { bytesToString, sliceBytes, utf8Bytes, utf8Length } from '../../go/unicode/utf8/index.js';
+import { bytesToString, joined, sliceBytes, utf8Bytes, utf8Length } from '../../go/unicode/utf8/index.js';
 import { titleRune } from '../funcs/title.js';
 
 /** goutils AbbreviateFull (byte-based, as in Go). */
@@ -53,7 +53,8 @@ export function wrapCustom(str: string, wrapLength0: number, newLine0: string, w
       }
     }
   }
-  return out + sub(offset, b.length);
+  // The lines, cut from the bytes, and newLine join as bytes (a line may end in half a character).
+  return joined(out + sub(offset, b.length));
 }
 
 export const isUpper = (r: string): boolean => /\p{Lu}/u.test(r);

@@ -100,7 +100,7 @@ export const sprigFunctions = {
   upper: str1(gs.toUpper),
   lower: str1(gs.toLower),
   title: str1(title),
-  repeat: fnNoErr([intType, S], S, ([n, s]) => stringValue(s.str().repeat(Math.max(0, Number(n.int()))))),
+  repeat: fnNoErr([intType, S], S, ([n, s]) => stringValue(gs.repeat(s.str(), Math.max(0, Number(n.int()))))),
   contains: pred2((sub, s) => s.includes(sub)),
   hasPrefix: pred2((p, s) => s.startsWith(p)),
   hasSuffix: pred2((p, s) => s.endsWith(p)),

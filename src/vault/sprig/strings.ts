@@ -12,7 +12,7 @@ import {
   sliceInterfaceType,
   Value as V,
 } from '../../value/index.js';
-import { bytesToString, utf8Bytes, sliceBytes, utf8Length } from '../../go/unicode/utf8/index.js';
+import { bytesToString, joined, utf8Bytes, sliceBytes, utf8Length } from '../../go/unicode/utf8/index.js';
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { strslice, strval, bytesOf, str1 } from './convert.js';
 import { quote as goQuote } from '../../go/strconv/index.js';
@@ -142,7 +142,8 @@ export const sprigStrings = {
     }
   }),
   toString: fnNoErr([I], S, ([v]) => stringValue(strval(v))),
-  join: fnNoErr([S, I], S, ([sep, v]) => stringValue(strslice(v).join(sep.str()))),
+  // strings.Join: pieces join as bytes (joined); replace and repeat join in go/strings.
+  join: fnNoErr([S, I], S, ([sep, v]) => stringValue(joined(strslice(v).join(sep.str())))),
   split: fnNoErr([S, S], mapStringStringType, ([sep, orig]) => {
     const m = new GoMap();
     gs.split(orig.str(), sep.str()).forEach((p, i) => {
