@@ -96,6 +96,13 @@ export function isEscapeAt(s: string, i: number, c: number): boolean {
   return i === 0 || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800;
 }
 
+/** The index of the first escape in s, or -1 (at once when s has no lone surrogate). */
+export function firstEscape(s: string): number {
+  if (isWellFormed(s)) return -1;
+  for (let i = 0; i < s.length; i++) if (isEscapeAt(s, i, s.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** The escape holding byte b (0x80..0xFF). */
 export function escapeOf(b: number): string {
   return String.fromCharCode(0xdc00 | b);
