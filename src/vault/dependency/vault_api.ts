@@ -2,6 +2,7 @@
 // List and Write (404 handling, ResponseError texts) on top of a VaultClient.
 
 import { GoError } from '../../value/index.js';
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { type ApiSecret, parseVaultResponse } from './vault_common.js';
 import type { VaultClient, VaultResponse } from '../client.js';
 import { givingUp } from '../retry.js';
@@ -14,10 +15,10 @@ export function encodeQuery(query: ReadonlyMap<string, readonly string[]>): stri
   return parts.join('&');
 }
 
-/** url.QueryEscape. */
+/** url.QueryEscape, over s's Go bytes (an escape is its byte). */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(s)) {
+  for (const b of utf8Bytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';
