@@ -22,8 +22,10 @@ function hex4(cp: number): string {
 function escapeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp < 0x80) return asciiEscapes[ch] ?? (cp < 0x20 ? `\\u00${hex4(cp).slice(2)}` : ch);
-  // A lone surrogate reaches Go as the UTF-8 of U+FFFD, which is printable.
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\uFFFD';
+  // ch is a whole code point (the regex's u flag), so a surrogate here is lone. An escape
+  // is an invalid byte: Go decodes it as RuneError, which IsPrint accepts, and writes the
+  // byte itself. Any other lone surrogate reaches Go as the UTF-8 of U+FFFD, also printable.
+  if (cp >= 0xd800 && cp <= 0xdfff) return cp >= 0xdc80 && cp <= 0xdcff ? ch : '\uFFFD';
   return isPrint(cp) ? ch : `\\u${hex4(cp)}`;
 }
 

@@ -13,6 +13,7 @@ import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
 import { type RawBody, nodeVaultTransport, parsedBodyMeta } from './live-transport.js';
 import { givingUp } from './retry.js';
+import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** A failed login; the message reads like vault/api's ResponseError. */
 export class VaultLoginError extends Error {
@@ -21,7 +22,7 @@ export class VaultLoginError extends Error {
 
 /**
  * Go's URL.EscapedPath for "/v1/" + path: unreserved characters, "/" and the sub-delims
- * `!$&'()*+,;=:@` stay, everything else is %XX over the UTF-8 bytes.
+ * `!$&'()*+,;=:@` stay, everything else is %XX over the Go bytes (an escape is its byte).
  */
 export function escapePath(path: string): string {
   let out = '';

@@ -1,10 +1,10 @@
 // Port of strconv/quote.go (Quote, QuoteToASCII, QuoteRune, QuoteRuneToASCII,
 // CanBackquote) and IsPrint, with IsPrint's tables from Go's isprint.go. Strings are
-// walked as runes (see utf8.ts); a byte slice's invalid bytes arrive as -1 - byte and
-// quote as \xNN, like Go's.
+// walked as runes (see utf8.ts); an invalid byte (an escape in a string, -1 - byte from a
+// byte slice) quotes as \xNN, like Go's.
 
 import { isNotPrint16, isNotPrint32, isPrint16, isPrint32 } from './isprint.js';
-import { maxRune, runeAt, runeError, runesOf } from '../unicode/utf8/index.js';
+import { isEscapeAt, maxRune, runeAt, runeError } from '../unicode/utf8/index.js';
 
 /** Index of the first element >= x (sort.Search over a sorted table). */
 function bsearch(a: Uint16Array | Uint32Array, x: number): number {
@@ -92,8 +92,9 @@ export function quotesAsItself(s: string): boolean {
 
 /**
  * appendQuotedWith over a string, '"'-quoted: runs of characters that quote as
- * themselves are copied with one slice instead of rune by rune. A lone surrogate
- * is U+FFFD (as runesOf reads it), so it never joins a run.
+ * themselves are copied with one slice instead of rune by rune. An escape is an invalid
+ * byte, which Go writes as \xNN (DecodeRune's width 1 and RuneError); any other lone
+ * surrogate is U+FFFD (as runeAt reads it). Neither joins a run.
  */
 function quoteString(s: string, asciiOnly: boolean): string {
   // The common case, checked natively: nothing to escape.
@@ -108,7 +109,15 @@ function quoteString(s: string, asciiOnly: boolean): string {
     }
     let r = c;
     let size = 1;
-    if (c >= 0xd800 && c < 0xe000) ({ r, size } = runeAt(s, i));
+    if (c >= 0xd800 && c < 0xe000) {
+      if (isEscapeAt(s, i, c)) {
+        if (i > start) out += s.slice(start, i);
+        out += '\\x' + hex(c & 0xff, 2);
+        start = ++i;
+        continue;
+      }
+      ({ r, size } = runeAt(s, i));
+    }
     if (!asciiOnly && r >= 0x80 && r !== runeError && isPrint(r)) {
       i += size; // prints as itself: its UTF-16 text is String.fromCodePoint(r)
       continue;
@@ -147,7 +156,14 @@ export function canBackquoteRunes(runes: Iterable<number>): boolean {
   return true;
 }
 
-/** strconv.CanBackquote. */
+/** strconv.CanBackquote: an escape is an invalid byte, which cannot be backquoted. */
 export function canBackquote(s: string): boolean {
-  return canBackquoteRunes(runesOf(s));
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (isEscapeAt(s, i, c)) return false;
+    const { r, size } = runeAt(s, i);
+    if (r === 0xfeff || (r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f) return false;
+    i += size;
+  }
+  return true;
 }

@@ -1,12 +1,13 @@
 // Go's strings.Compare (strings/compare.go) over JS strings.
 
-import { runeAt } from '../unicode/utf8/index.js';
+import { isEscapeAt, runeAt, utf8Bytes } from '../unicode/utf8/index.js';
 
 /**
  * strings.Compare: -1, 0 or 1 by the strings' UTF-8 bytes, which is code point order.
  * UTF-16 units order the same way except that surrogates (U+10000 and up) sort below
  * U+E000..U+FFFF, so from the first difference involving a surrogate whole runes are
- * compared; a lone surrogate reads as U+FFFD, like the invalid byte it stands for.
+ * compared; a lone surrogate reads as U+FFFD, like the invalid byte it stands for, except
+ * an escape, which is a byte (utf8.ts): from the first one the rest compare as bytes.
  */
 export function compareStrings(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -24,6 +25,9 @@ export function compareStrings(a: string, b: string): number {
   let ia = i;
   let ib = i;
   while (ia < a.length && ib < b.length) {
+    // An escape's byte may equal the lead byte of a rune on the other side (E2 against
+    // "€", E2 82 AC), so runes no longer decide: the bytes do.
+    if (isEscapeAt(a, ia, a.charCodeAt(ia)) || isEscapeAt(b, ib, b.charCodeAt(ib))) return compareBytes(utf8Bytes(a.slice(ia)), utf8Bytes(b.slice(ib)));
     const ra = runeAt(a, ia);
     const rb = runeAt(b, ib);
     if (ra.r !== rb.r) return sign(ra.r - rb.r);
@@ -31,6 +35,13 @@ export function compareStrings(a: string, b: string): number {
     ib += rb.size;
   }
   return sign(a.length - ia - (b.length - ib));
+}
+
+/** bytes.Compare. */
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return sign(a[i] - b[i]);
+  return sign(a.length - b.length);
 }
 
 function sign(d: number): number {

@@ -5,6 +5,8 @@
 
 import { joined } from '../unicode/utf8/index.js';
 
+import { withRuneErrors } from '../unicode/utf8/index.js';
+
 function runes(s: string): string[] {
   return Array.from(s);
 }
@@ -111,15 +113,18 @@ export function repeat(s: string, count: number): string {
   return joined(s.repeat(count));
 }
 
-/** strings.ToLower / ToUpper: Go maps rune by rune (no context-dependent rules such as final sigma). */
+/**
+ * strings.ToLower / ToUpper: Go maps rune by rune (no context-dependent rules such as final
+ * sigma) with strings.Map, which writes U+FFFD for an invalid byte (an escape).
+ */
 export function toLower(s: string): string {
-  return runes(s)
+  return runes(withRuneErrors(s))
     .map((r) => mapCase(r, 'lower'))
     .join('');
 }
 
 export function toUpper(s: string): string {
-  return runes(s)
+  return runes(withRuneErrors(s))
     .map((r) => mapCase(r, 'upper'))
     .join('');
 }

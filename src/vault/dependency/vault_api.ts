@@ -3,6 +3,7 @@
 
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { GoError } from '../../value/index.js';
+import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { type ApiSecret, parseVaultResponse } from './vault_common.js';
 import type { VaultClient, VaultResponse } from '../client.js';
 import { givingUp } from '../retry.js';
@@ -15,7 +16,7 @@ export function encodeQuery(query: ReadonlyMap<string, readonly string[]>): stri
   return parts.join('&');
 }
 
-/** url.QueryEscape. */
+/** url.QueryEscape, over s's Go bytes (an escape is its byte). */
 export function queryEscape(s: string): string {
   let out = '';
   for (const b of utf8Bytes(s)) {

@@ -2,7 +2,7 @@
 // WrapCustom and SwapCase (wordutils.go). Byte-based where Go is.
 
 import * as gs from '../../go/strings/index.js';
-import { bytesToString, joined, sliceBytes, utf8Bytes, utf8Length } from '../../go/unicode/utf8/index.js';
+import { bytesToString, joined, sliceBytes, utf8Bytes, utf8Length, withRuneErrors } from '../../go/unicode/utf8/index.js';
 import { titleRune } from '../funcs/title.js';
 
 /** goutils AbbreviateFull (byte-based, as in Go). */
@@ -71,7 +71,8 @@ export const upper = (r: string): string => gs.toUpper(r);
 export function swapCase(str: string): string {
   let ws = true;
   let out = '';
-  for (const r of str) {
+  // Over []rune(str): an invalid byte (an escape) is U+FFFD.
+  for (const r of withRuneErrors(str)) {
     if (isUpper(r) || isTitle(r)) {
       out += lower(r);
       ws = false;

@@ -28,6 +28,7 @@ import { camelCaseToLowerCase, toCamelCase } from '../xstrings/convert.js';
 import { isSpaceCode, wrapCustom, swapCase } from '../goutils/goutils.js';
 import { type Dec, fromFloat, toFloat, decOps } from '../decimal/decimal.js';
 import * as gs from '../../go/strings/index.js';
+import { withRuneErrors } from '../../go/unicode/utf8/index.js';
 
 function decimalOp(op: (a: Dec, b: Dec) => Dec) {
   return (args: readonly Value[]): Value => {
@@ -41,7 +42,8 @@ function decimalOp(op: (a: Dec, b: Dec) => Dec) {
 function title(s: string): string {
   let prev = ' ';
   let out = '';
-  for (const r of s) {
+  // strings.Map: an invalid byte (an escape) is U+FFFD.
+  for (const r of withRuneErrors(s)) {
     const isSep = (c: string): boolean => {
       const cp = c.codePointAt(0) ?? 0;
       if (cp <= 0x7f) return !/[0-9A-Za-z_]/.test(c);

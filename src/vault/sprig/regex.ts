@@ -6,6 +6,10 @@ import { S, fn, fnNoErr, type Pair, mustName } from '../funcs/sig.js';
 import { canBackquote, quote } from '../../go/strconv/index.js';
 import { compile, replaceAllString } from '../funcs/regex.js';
 import type { RE2JS } from 're2js';
+import { withRuneErrors } from '../../go/unicode/utf8/index.js';
+
+// Matching is on the text with its escapes made U+FFFD, as Go reads invalid bytes; results
+// are cut from the original by index (see funcs/regex.ts).
 
 /** regexp.MustCompile's panic text. */
 function mustCompile(re: string): RE2JS {
@@ -20,7 +24,7 @@ function mustCompile(re: string): RE2JS {
 /** Regexp.allMatches: [start, end] pairs, no empty match right after a previous match. */
 function allMatches(re: RE2JS, s: string, n0: number): [number, number][] {
   const n = n0 < 0 ? s.length + 1 : n0;
-  const m = re.matcher(s);
+  const m = re.matcher(withRuneErrors(s));
   const out: [number, number][] = [];
   let prevMatchEnd = -1;
   for (let pos = 0; out.length < n && pos <= s.length; ) {
@@ -80,14 +84,14 @@ function pair<N extends string>(
 export const sprigRegex = {
   regexMatch: fnNoErr([S, S], boolType, ([re, s]) => {
     try {
-      return boolValue(compile(re.str()).matcher(s.str()).find());
+      return boolValue(compile(re.str()).matcher(withRuneErrors(s.str())).find());
     } catch {
       return boolValue(false);
     }
   }),
-  mustRegexMatch: fn([S, S], boolType, ([re, s]) => boolValue(compile(re.str()).matcher(s.str()).find())),
+  mustRegexMatch: fn([S, S], boolType, ([re, s]) => boolValue(compile(re.str()).matcher(withRuneErrors(s.str())).find())),
   ...pair('regexFind', [S, S], S, (re, [s]) => {
-    const m = re.matcher(s.str());
+    const m = re.matcher(withRuneErrors(s.str()));
     return stringValue(m.find() ? s.str().slice(m.start(), m.end()) : '');
   }),
   ...pair('regexFindAll', [S, S, intType], sliceStringType, (re, [s, n]) => {

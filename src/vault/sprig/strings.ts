@@ -12,7 +12,7 @@ import {
   sliceInterfaceType,
   Value as V,
 } from '../../value/index.js';
-import { bytesToString, joined, utf8Bytes, sliceBytes, utf8Length } from '../../go/unicode/utf8/index.js';
+import { bytesToString, joined, utf8Bytes, sliceBytes, utf8Length, withRuneErrors } from '../../go/unicode/utf8/index.js';
 import { I, S, fnNoErr } from '../funcs/sig.js';
 import { strslice, strval, bytesOf, str1 } from './convert.js';
 import { quote as goQuote } from '../../go/strconv/index.js';
@@ -67,7 +67,8 @@ export const sprigStrings = {
   untitle: str1((s) => {
     let next = true;
     let out = '';
-    for (const r of s) {
+    // goutils Uncapitalize works on []rune(s): an invalid byte (an escape) is U+FFFD.
+    for (const r of withRuneErrors(s)) {
       if (gs.isSpace(r.codePointAt(0) ?? 0)) {
         next = true;
         out += r;

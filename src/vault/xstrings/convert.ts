@@ -1,8 +1,10 @@
 // github.com/huandu/xstrings v1.5.0 convert.go, as sprig uses it: ToSnakeCase / ToKebabCase
-// (camelCaseToLowerCase and its word scanner) and ToCamelCase, over runes.
+// (camelCaseToLowerCase and its word scanner) and ToCamelCase, over runes. A lone surrogate
+// (an escape: an invalid byte) is one rune, which Go decodes as RuneError.
 
 import * as gs from '../../go/strings/index.js';
 import { isSpace } from '../../go/strings/index.js';
+import { withRuneErrors } from '../../go/unicode/utf8/index.js';
 
 type WordType = 'invalid' | 'number' | 'upper' | 'alphabet' | 'connector' | 'punct' | 'other';
 
@@ -22,13 +24,36 @@ function isAlphabet(r: string): boolean {
   return true;
 }
 
+/**
+ * Whether r is what utf8.DecodeRuneInString reads as RuneError: U+FFFD itself, an escape
+ * (an invalid byte) or any other lone surrogate.
+ */
+const isRuneError = (r: string): boolean => r === '\uFFFD' || (r.length === 1 && (r.charCodeAt(0) & 0xf800) === 0xd800);
+
+/**
+ * nextValidRune: the first rune of rs from i that is not RuneError, and how many runes up to
+ * and including it; past the end, prev and the runes left. The RuneErrors skipped join the
+ * word being scanned (so "\xffa" is one word, its byte kept).
+ */
+function nextValidRune(rs: string[], i: number, prev: string): { r: string; n: number } {
+  for (let j = i; j < rs.length; j++) if (!isRuneError(rs[j])) return { r: rs[j], n: j - i + 1 };
+  return { r: prev, n: rs.length - i };
+}
+
 /** nextWord: the type and length (in runes) of the word at the start of rs. */
 function nextWord(rs: string[]): { wt: WordType; len: number } {
   if (rs.length === 0) return { wt: 'invalid', len: 0 };
-  const r = rs[0];
-  let i = 1;
+  let { r, n: i } = nextValidRune(rs, 0, '\uFFFD');
+  // Only RuneErrors: one invalid word.
+  if (r === '\uFFFD') return { wt: 'invalid', len: i };
+  // Extends the word while the next valid rune passes pred; r is left at the rune that failed.
   const run = (pred: (x: string) => boolean): void => {
-    while (i < rs.length && pred(rs[i])) i++;
+    while (i < rs.length) {
+      const next = nextValidRune(rs, i, r);
+      r = next.r;
+      if (!pred(r)) break;
+      i += next.n;
+    }
   };
   if (isConnector(r)) {
     run(isConnector);
@@ -40,12 +65,22 @@ function nextWord(rs: string[]): { wt: WordType; len: number } {
   }
   if (isUpper(r)) {
     if (i < rs.length) {
-      if (isUpper(rs[i])) {
+      const next = nextValidRune(rs, i, r);
+      r = next.r;
+      if (isUpper(r)) {
         // A run of capitals: the last one starts the next word when a lower-case letter follows.
-        let j = i;
-        while (j < rs.length && isUpper(rs[j])) j++;
-        i = j < rs.length && isAlphabet(rs[j]) ? j - 1 : j;
-      } else if (isAlphabet(rs[i])) {
+        let prevSize = next.n;
+        i += next.n;
+        while (i < rs.length) {
+          const more = nextValidRune(rs, i, r);
+          r = more.r;
+          if (!isUpper(r)) break;
+          prevSize = more.n;
+          i += more.n;
+        }
+        if (i < rs.length && isAlphabet(r)) i -= prevSize;
+      } else if (isAlphabet(r)) {
+        i += next.n;
         run((x) => isAlphabet(x) && !isUpper(x));
       }
     }
@@ -63,9 +98,10 @@ function nextWord(rs: string[]): { wt: WordType; len: number } {
   return { wt: 'other', len: i };
 }
 
+/** toLower: upper-case and connector words are rewritten rune by rune, RuneErrors as U+FFFD. */
 function toLowerWord(wt: WordType, word: string[], connector: string): string {
   if (wt !== 'upper' && wt !== 'connector') return word.join('');
-  return word.map((r) => (isConnector(r) ? connector : isUpper(r) ? r.toLowerCase() : r)).join('');
+  return word.map((r) => (isConnector(r) ? connector : isUpper(r) ? r.toLowerCase() : isRuneError(r) ? '\uFFFD' : r)).join('');
 }
 
 /** camelCaseToLowerCase. */
@@ -128,7 +164,8 @@ const lower = (r: string): string => gs.toLower(r);
 
 /** xstrings toCamelCase (isBig: PascalCase, which sprig's camelcase uses). */
 export function toCamelCase(str: string, isBig: boolean): string {
-  const rs = Array.from(str);
+  // Every rune is written back with WriteRune: an invalid byte (an escape) is U+FFFD.
+  const rs = Array.from(withRuneErrors(str));
   if (rs.length === 0) return '';
   const isConnector = (r: string): boolean => r === '-' || r === '_' || gs.isSpace(r.codePointAt(0) ?? 0);
   let out = '';

@@ -7,13 +7,16 @@
 import { formatFloat } from '../../fmt/index.js';
 import { GoError, type Value, indirect, indirectInterface, isFloatKind, isIntKind, isUintKind, jsonNumberType, stringType } from '../../value/index.js';
 import { parseFloat64 } from '../../go/strconv/index.js';
+import { encode as base64Encode } from '../../go/encoding/base64/index.js';
+import { firstEscape, runeError, utf8Bytes, utf8Length } from '../../go/unicode/utf8/index.js';
 import { RFC3339Nano, formatTime } from '../../go/time/index.js';
 import { goTimeOf, timeType } from '../../value/index.js';
 import { resolvePlain } from './decode.js';
 
 const bestWidth = 80;
 
-type Scalar = { kind: 'scalar'; text: string; style: 'plain' | 'single' | 'double' | 'literal' };
+/** tag: written before the scalar ('!!binary'); none is the implicit tag of a plain string. */
+type Scalar = { kind: 'scalar'; text: string; style: 'plain' | 'single' | 'double' | 'literal'; tag?: string };
 type Node = Scalar | { kind: 'map'; entries: [Node, Node][] } | { kind: 'seq'; items: Node[] };
 
 function plainScalar(text: string): Scalar {
@@ -45,9 +48,24 @@ function floatNode(f: number, bits: 32 | 64 = 64): Node {
 const timestampLike = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 function stringNode(s: string): Scalar {
+  // An escape is an invalid byte: yaml.v2's stringv writes a string that is not valid UTF-8
+  // as !!binary base64 of its bytes. (Any other lone surrogate stands for U+FFFD: valid.)
+  if (firstEscape(s) >= 0) return binaryNode(utf8Bytes(s));
   const resolvesToString = resolvePlain(s).type === stringType && !timestampLike.test(s) && !/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s);
   if (s.includes('\n')) return { kind: 'scalar', text: s, style: 'literal' };
   return { kind: 'scalar', text: s, style: resolvesToString ? 'plain' : 'double' };
+}
+
+/**
+ * yaml.v2's encodeBase64 under the !!binary tag: lines of 70, each ending in a line break
+ * once there are two or more (so a literal block), else one plain line.
+ */
+function binaryNode(b: Uint8Array): Scalar {
+  const enc = base64Encode(b);
+  if (enc.length < 70) return { kind: 'scalar', text: enc, style: 'plain', tag: '!!binary' };
+  let text = '';
+  for (let i = 0; i < enc.length; i += 70) text += enc.slice(i, i + 70) + '\n';
+  return { kind: 'scalar', text, style: 'literal', tag: '!!binary' };
 }
 
 /** keyFloat / numLess / the rune-wise natural order of yaml.v2's sorter.go. */
@@ -97,8 +115,9 @@ function keyLess(a: Value, b: Value): boolean {
     return isFloatKind(ka.kind) ? ka.float() < kb.float() : ka.int() < kb.int();
   }
   if (ka.kind !== 'string' || kb.kind !== 'string') return rank.indexOf(ka.kind) < rank.indexOf(kb.kind);
-  const ar = Array.from(ka.str());
-  const br = Array.from(kb.str());
+  // []rune(s): an invalid byte (an escape) or any lone surrogate is U+FFFD.
+  const ar = Array.from(ka.str(), loneToRuneError);
+  const br = Array.from(kb.str(), loneToRuneError);
   const isLetter = (r: string): boolean => /\p{L}/u.test(r);
   const isDigit = (r: string | undefined): boolean => r !== undefined && /\p{Nd}/u.test(r);
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -127,6 +146,11 @@ function keyLess(a: Value, b: Value): boolean {
     return (ar[i].codePointAt(0) ?? 0) < (br[i].codePointAt(0) ?? 0);
   }
   return ar.length < br.length;
+}
+
+/** A code point of Array.from(s): a lone surrogate (one unit in 0xD800..0xDFFF) becomes U+FFFD. */
+function loneToRuneError(c: string): string {
+  return c.length === 1 && (c.charCodeAt(0) & 0xf800) === 0xd800 ? String.fromCharCode(runeError) : c;
 }
 
 /** Builds the node tree (encoder.marshal). */
@@ -245,9 +269,9 @@ function analyze(text: string): { plain: boolean; single: boolean; block: boolea
   return { plain, single, block };
 }
 
-/** check_simple_key for a scalar: no line breaks and at most 128 bytes. */
-function isSimpleKey(text: string): boolean {
-  return !Array.from(text).some(isBreak) && new TextEncoder().encode(text).length <= 128;
+/** check_simple_key for a scalar: no line breaks and at most 128 bytes, its tag's included. */
+function isSimpleKey(n: Scalar): boolean {
+  return !Array.from(n.text).some(isBreak) && (n.tag?.length ?? 0) + utf8Length(n.text) <= 128;
 }
 
 const doubleEscapes: Record<number, string> = {
@@ -345,6 +369,7 @@ class Emitter {
   }
 
   scalar(n: Scalar, indent: number, simpleKey: boolean): void {
+    if (n.tag !== undefined) this.write(n.tag + ' ');
     const a = analyze(n.text);
     let style = n.style;
     if (style === 'literal' && (!a.block || simpleKey)) style = 'double';
@@ -401,7 +426,7 @@ class Emitter {
     entries.forEach(([k, v], i) => {
       if (i > 0 || !first) this.newline(indent);
       if (k.kind !== 'scalar') throw new GoError('toYAML: mapping keys that are collections are not supported by vtpl');
-      if (!isSimpleKey(k.text)) {
+      if (!isSimpleKey(k)) {
         // check_simple_key failed: "? KEY" then ": VALUE", the value laid out like a sequence item.
         this.write('? ');
         this.scalar(k, indent + 2, false);

@@ -12,6 +12,7 @@ import {
   truncateRunes,
   utf8Bytes,
   utf8Length,
+  withRuneErrors,
 } from '../../../src/go/unicode/utf8/utf8.js';
 
 describe('utf8Length', () => {
@@ -111,5 +112,14 @@ describe('escapes (docs/design/go-bytes.md)', () => {
   it('writes other lone surrogates as U+FFFD', () => {
     expect(utf8Bytes('a\uD800')).toEqual(Uint8Array.of(0x61, 0xef, 0xbf, 0xbd));
     expect(utf8Bytes('\uDC7F')).toEqual(Uint8Array.of(0xef, 0xbf, 0xbd));
+  });
+});
+
+describe('withRuneErrors ([]rune(s) as a string)', () => {
+  it('makes every escape and other lone surrogate U+FFFD, and keeps pairs', () => {
+    expect(withRuneErrors('a\uDCFF\uD800b\uDC00')).toBe('a\uFFFD\uFFFDb\uFFFD');
+    expect(withRuneErrors('\uD800\uDC80')).toBe('\u{10080}');
+    const s = 'plain é 今 \u{1F600}';
+    expect(withRuneErrors(s)).toBe(s);
   });
 });

@@ -6,10 +6,12 @@
 // Syntax errors still win over number range errors, as with Go's checkValid
 // running before the decode.
 //
-// Input is a JS string, read as its UTF-8 encoding (a lone surrogate becomes
-// U+FFFD before decoding, where Go would see three invalid bytes).
+// Input is a JS string, read as its Go bytes (utf8Bytes: an escape is its invalid byte,
+// which the scanner's errors quote as Go does; another lone surrogate is U+FFFD). Strings
+// decode each invalid byte to U+FFFD, as Go's unquote does.
 
 import { mapStringInterfaceType, jsonNumber, sliceInterfaceType } from '../../../value/index.js';
+import { bytesToString, utf8Bytes, withRuneErrors } from '../../unicode/utf8/index.js';
 import {
   Scanner,
   isSpace,
@@ -35,8 +37,9 @@ export interface DecodeOptions {
   readonly trailing?: 'error' | 'ignore';
 }
 
-const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
+// fatal: a string that is not valid UTF-8 throws, and is then read byte by byte (stringText).
+const validDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** encoding/json's SyntaxError: Go's message, and the byte offset where it was found (Go's Offset). */
 export class JSONSyntaxError extends GoError {
@@ -51,7 +54,7 @@ export class JSONSyntaxError extends GoError {
 
 /** Decodes `text` as Go decodes JSON into an `interface{}`; errors are thrown as GoError with Go's text. */
 export function decodeJSON(text: string, opts: DecodeOptions): Value {
-  const data = utf8Encoder.encode(text);
+  const data = utf8Bytes(text);
   const b = new Builder(data, opts.useNumber);
   const s = new Scanner();
   if (opts.trailing === 'ignore') readOne(data, s, b);
@@ -201,7 +204,7 @@ class Builder {
 
 /** unquote from decode.go for the string literal in data[from:to] (quotes included). */
 function unquote(data: Uint8Array, from: number, to: number): string {
-  const s = utf8Decoder.decode(data.subarray(from + 1, to - 1));
+  const s = stringText(data.subarray(from + 1, to - 1));
   if (!s.includes('\\')) return s;
   let out = '';
   let start = 0;
@@ -254,6 +257,18 @@ function unquote(data: Uint8Array, from: number, to: number): string {
     start = r;
   }
   return out + s.slice(start);
+}
+
+/**
+ * The text of a JSON string's bytes. Go's unquote writes U+FFFD for each invalid byte, where
+ * TextDecoder would write one per maximal invalid sequence (E2 82 is two in Go, one there).
+ */
+function stringText(b: Uint8Array): string {
+  try {
+    return validDecoder.decode(b);
+  } catch {
+    return withRuneErrors(bytesToString(b));
+  }
 }
 
 /** getu4: the value of the \uXXXX escape at s[i], or -1 if there is none. */

@@ -5,6 +5,7 @@
 // exhausting the JS call stack.
 
 import { quote as goQuote } from '../../strconv/index.js';
+import { bytesToString, utf8Bytes } from '../../unicode/utf8/index.js';
 import { jsonNumberType } from '../../../value/index.js';
 import { Scanner, scanError, scanSkipSpace } from './scanner.js';
 import { type GoType, type Method, boolType, float64Type, invalidType, stringType, isFloatKind, isIntKind, isUintKind, ptrTo } from '../../../value/index.js';
@@ -392,12 +393,9 @@ const integerKeyOrder: MapOrder = (m) => {
 
 /** The bytes a MarshalJSON method returned ([]byte), as text. */
 function bytesOf(v: Value): Uint8Array {
-  if (v.kind === 'string') return utf8Encoder.encode(v.str());
+  if (v.kind === 'string') return utf8Bytes(v.str());
   return Uint8Array.from(v.items(), (b) => Number(b.int()));
 }
-
-const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 // appendCompact with escape: checks the JSON, drops insignificant space and HTML-escapes.
 function compact(src: Uint8Array, escape: boolean): string {
@@ -428,7 +426,8 @@ function compact(src: Uint8Array, escape: boolean): string {
   }
   if (scan.eof() === scanError) throw new GoError(scan.err ?? '');
   copy(src.length);
-  return utf8Decoder.decode(Uint8Array.from(dst));
+  // Go copies the bytes, invalid ones included (the scanner takes any byte in a string).
+  return bytesToString(dst);
 }
 
 // floatEncoder: ES6 number-to-string style, which is also what JS's String(number) produces.

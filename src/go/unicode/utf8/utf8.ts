@@ -79,10 +79,28 @@ export const isWellFormed: (s: string) => boolean =
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * s as Go's []rune(s) and strings.Map read it, back as a string: each escape (an invalid
+ * byte) and any other lone surrogate becomes U+FFFD. For the functions that map runes
+ * (ToUpper, Title, SwapCase...), which write RuneError where Go's decoder met a bad byte.
+ * s itself, without a scan past isWellFormed, when it holds no lone surrogate.
+ */
+export const withRuneErrors: (s: string) => string =
+  typeof String.prototype.toWellFormed === 'function'
+    ? (s) => (isWellFormed(s) ? s : s.toWellFormed())
+    : (s) => (isWellFormed(s) ? s : s.replace(new RegExp(loneSurrogate.source, 'g'), '\uFFFD'));
+
 /** Whether unit c, at index i of s, is an escape: U+DC80..U+DCFF not the low half of a pair. */
 export function isEscapeAt(s: string, i: number, c: number): boolean {
   if (c < 0xdc80 || c > 0xdcff) return false;
   return i === 0 || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800;
+}
+
+/** The index of the first escape in s, or -1 (at once when s has no lone surrogate). */
+export function firstEscape(s: string): number {
+  if (isWellFormed(s)) return -1;
+  for (let i = 0; i < s.length; i++) if (isEscapeAt(s, i, s.charCodeAt(i))) return i;
+  return -1;
 }
 
 /** The escape holding byte b (0x80..0xFF). */
