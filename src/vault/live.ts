@@ -13,7 +13,6 @@ import { encodeQuery } from './dependency/vault_api.js';
 import { type LiveAuth, type LiveOptions, type LiveSettings, resolveLiveSettings } from './live-config.js';
 import { type RawBody, nodeVaultTransport, parsedBodyMeta } from './live-transport.js';
 import { givingUp } from './retry.js';
-import { utf8Bytes } from '../go/unicode/utf8/index.js';
 
 /** A failed login; the message reads like vault/api's ResponseError. */
 export class VaultLoginError extends Error {

@@ -3,7 +3,6 @@
 
 import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { GoError } from '../../value/index.js';
-import { utf8Bytes } from '../../go/unicode/utf8/index.js';
 import { type ApiSecret, parseVaultResponse } from './vault_common.js';
 import type { VaultClient, VaultResponse } from '../client.js';
 import { givingUp } from '../retry.js';
